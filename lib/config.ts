@@ -1,0 +1,45 @@
+// Configuration from environment variables, read when asked (tests change
+// them). Every variable is documented in README.md → Configuration.
+import path from "node:path";
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/** Where SQLite files and (later) uploads live. */
+export function dataDir(): string {
+  return path.resolve(process.env.HEXATHON_DATA_DIR || "data");
+}
+
+/** DATABASE_URL, or the default SQLite file under data/. */
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || `file:${path.join(dataDir(), "hexathon.db")}`;
+}
+
+export function databaseKind(url = databaseUrl()): DatabaseKind {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with postgres:// , postgresql:// or file: (got "${url.split(":")[0]}:…").`);
+}
+
+/** The file path of an SQLite URL ("file:./data/x.db" → absolute path). */
+export function sqliteFile(url: string): string {
+  return path.resolve(url.replace(/^file:(\/\/)?/, ""));
+}
+
+/** HEXATHON_ALLOWED_EMAIL_DOMAINS="example.com, corp.example.com" → ["example.com", "corp.example.com"]; empty = any. */
+export function allowedEmailDomains(): string[] {
+  return (process.env.HEXATHON_ALLOWED_EMAIL_DOMAINS ?? "")
+    .split(/[\s,;]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+    .filter(Boolean);
+}
+
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
+
+/** The company's OpenID Connect provider, when all three variables are set. */
+export function oidcConfig(): OidcConfig | null {
+  const issuer = process.env.HEXATHON_OIDC_ISSUER?.trim();
+  const clientId = process.env.HEXATHON_OIDC_CLIENT_ID?.trim();
+  const clientSecret = process.env.HEXATHON_OIDC_CLIENT_SECRET?.trim();
+  if (!issuer || !clientId || !clientSecret) return null;
+  return { issuer: issuer.replace(/\/$/, ""), clientId, clientSecret, name: process.env.HEXATHON_OIDC_NAME?.trim() || "company SSO" };
+}

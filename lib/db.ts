@@ -1,0 +1,45 @@
+// The one database client. The driver adapter follows DATABASE_URL:
+// better-sqlite3 for `file:` URLs (the embedded default), pg for postgres://.
+// Each provider has its own generated client (Prisma pins the provider in the
+// schema); both come from one data model, so the SQLite client's types serve
+// for both.
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { databaseKind, databaseUrl, sqliteFile } from "./config";
+
+export type Db = SqliteClient;
+/** A client or the transaction client handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type * from "./generated/sqlite/models";
+
+export function createDb(url = databaseUrl()): Db {
+  if (databaseKind(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.HEXATHON_PG_POOL_SIZE) || 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: wait for another connection's write instead of failing at once
+  const adapter = new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { hexathonDb?: Db; hexathonDbUrl?: string };
+
+/** The shared client, created on first use (cached on globalThis so dev reloads reuse it). */
+export function getDb(): Db {
+  const url = databaseUrl();
+  if (!globalForDb.hexathonDb || globalForDb.hexathonDbUrl !== url) {
+    globalForDb.hexathonDb = createDb(url);
+    globalForDb.hexathonDbUrl = url;
+  }
+  return globalForDb.hexathonDb;
+}
+
+/** For tests and scripts: close the shared client. */
+export async function closeDb(): Promise<void> {
+  await globalForDb.hexathonDb?.$disconnect();
+  globalForDb.hexathonDb = undefined;
+  globalForDb.hexathonDbUrl = undefined;
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** A trimmed, required text field with readable messages. */
+export function text(label: string, min: number, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(min, { error: min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
+    .max(max, { error: `${label} can't be longer than ${max} characters.` });
+}
+
+/** An optional text field: empty means "not given". */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: `${label} can't be longer than ${max} characters.` })
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+export const idSchema = z.string({ error: "An id is required." }).trim().min(1, { error: "An id is required." }).max(64, { error: "That id is not valid." });
+
+/** An integer typed into a form field. */
+export function intField(label: string, min: number, max: number) {
+  return z.coerce
+    .number({ error: `${label} must be a number.` })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` });
+}

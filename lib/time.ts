@@ -1,0 +1,75 @@
+// Wall-clock times in an edition's timezone. Organizers type "Friday 16:00"
+// meaning 16:00 where the hackathon happens, whatever the server's zone; the
+// database stores instants (UTC). Intl does the zone arithmetic, DST included.
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `tz` from UTC at `instant`, in milliseconds (Paris in winter: +3 600 000). */
+function zoneOffsetMs(instant: Date, tz: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: tz,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * "2020-01-17T16:00" in "Europe/Paris" → the instant 2020-01-17T15:00:00Z.
+ * Returns null for malformed input. A wall time skipped by a DST jump is moved
+ * forward by the jump, as calendars do.
+ */
+export function zonedLocalToUtc(local: string, tz: string): Date | null {
+  const m = LOCAL_INPUT.exec(local);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wallAsUtc);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // 31 February
+  // Two passes settle the offset around DST changes.
+  let guess = wallAsUtc - zoneOffsetMs(new Date(wallAsUtc), tz);
+  guess = wallAsUtc - zoneOffsetMs(new Date(guess), tz);
+  return new Date(guess);
+}
+
+/** The instant as "YYYY-MM-DDTHH:mm" in `tz`: the value of an <input type="datetime-local">. */
+export function utcToZonedLocal(instant: Date, tz: string): string {
+  const shifted = new Date(instant.getTime() + zoneOffsetMs(instant, tz));
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** "Thu 16 Jan, 19:00" in the edition's zone. */
+export function formatInZone(instant: Date, tz: string, options?: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    ...options,
+  }).format(instant);
+}
+
+/** The calendar day of `instant` in `tz`, e.g. "2020-01-16": used to group an agenda by day. */
+export function dayKeyInZone(instant: Date, tz: string): string {
+  return utcToZonedLocal(instant, tz).slice(0, 10);
+}

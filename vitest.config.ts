@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(__dirname),
+  // lib/db.ts guards against client bundles with `server-only`; tests are server code
+  "server-only": path.resolve(__dirname, "tests/helpers/server-only-stub.ts"),
+};
+
+// Three projects: fast unit tests of lib/ (no database), and the integration
+// tests of the data layer, run once on SQLite and once on PostgreSQL.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        test: {
+          name: "sqlite",
+          include: ["tests/integration/**/*.test.ts"],
+          env: { HEXATHON_TEST_DB: "sqlite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "postgres",
+          include: ["tests/integration/**/*.test.ts"],
+          env: { HEXATHON_TEST_DB: "postgresql" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
