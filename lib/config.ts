@@ -1,5 +1,7 @@
 // Configuration from environment variables, read when asked (tests change
 // them). Every variable is documented in README.md → Configuration.
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
 export type DatabaseKind = "sqlite" | "postgresql";
@@ -42,4 +44,27 @@ export function oidcConfig(): OidcConfig | null {
   const clientSecret = process.env.HEXATHON_OIDC_CLIENT_SECRET?.trim();
   if (!issuer || !clientId || !clientSecret) return null;
   return { issuer: issuer.replace(/\/$/, ""), clientId, clientSecret, name: process.env.HEXATHON_OIDC_NAME?.trim() || "company SSO" };
+}
+
+/**
+ * The key that signs session cookies: NEXTAUTH_SECRET, or a random one created
+ * once in the data directory, so a self-hosted install works out of the box
+ * and sessions survive restarts.
+ */
+export function authSecret(): string {
+  const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir(), "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir(), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
 }

@@ -1,0 +1,79 @@
+// The one way to write a server action behind a form: read the person, parse
+// the form with its zod schema, call lib/, and turn known errors into messages
+// next to the fields. The form gets back what was typed, so nothing is lost.
+// Authorization happens in lib/, which every action calls.
+import "server-only";
+import { z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { getCurrentUser, type CurrentUser } from "./session";
+
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** what the person typed, to put back into the form */
+  values?: Record<string, string>;
+};
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/** FormData → plain object; keys listed in `arrays` keep every value. */
+export function formObject(formData: FormData, arrays: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = arrays.includes(key) ? formData.getAll(key).filter((v) => typeof v === "string") : formData.get(key);
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
+}
+
+/** Maps an error to form state: domain errors are shown, anything else is logged and hidden. */
+export function errorState(error: unknown, values: Record<string, string>): FormState {
+  if (error instanceof DomainError) {
+    return error.field
+      ? { ok: false, values, fieldErrors: { [error.field]: [error.message] }, message: error.message }
+      : { ok: false, values, message: error.message };
+  }
+  console.error(error);
+  return { ok: false, values, message: "Something went wrong on our side. Your input is kept; please try again." };
+}
+
+type Options<S extends z.ZodType> = {
+  schema: S;
+  /** the person must be signed in (default); false for sign-up and setup */
+  signedIn?: boolean;
+  arrays?: string[];
+  run: (input: z.infer<S>, user: CurrentUser | null) => Promise<FormState | void>;
+};
+
+/**
+ * Runs a form action. `redirect()` must be called by the caller after this
+ * returns ok (Next.js implements redirect by throwing, which must not be caught).
+ */
+export async function handleForm<S extends z.ZodType>(formData: FormData, options: Options<S>): Promise<FormState> {
+  const values = formValues(formData);
+  const user = await getCurrentUser();
+  if (options.signedIn !== false && !user) return { ok: false, values, message: "Your session has ended. Sign in again; your input is kept." };
+  const parsed = options.schema.safeParse(formObject(formData, options.arrays));
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return {
+      ok: false,
+      values,
+      fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      message: flat.formErrors[0] ?? "Please correct the fields marked below.",
+    };
+  }
+  try {
+    return (await options.run(parsed.data, user)) ?? { ok: true };
+  } catch (error) {
+    return errorState(error, values);
+  }
+}
