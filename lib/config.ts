@@ -68,3 +68,14 @@ export function authSecret(): string {
     }
   }
 }
+
+/**
+ * next-auth builds its callback URLs from NEXTAUTH_URL. A self-hosted install
+ * without one is served on localhost:PORT, so default to that; behind a
+ * reverse proxy, set NEXTAUTH_URL to the public address.
+ */
+export function ensureAuthUrl(): void {
+  if (!process.env.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) {
+    process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT || 3000}`;
+  }
+}

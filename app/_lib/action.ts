@@ -18,7 +18,9 @@ export type FormState = {
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION") || /password/i.test(key)) continue;
+    // repeated keys (checkboxes) come back comma-separated; ids never contain commas
+    values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

@@ -6,7 +6,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { authSecret, oidcConfig } from "@/lib/config";
+import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { signInSchema } from "@/lib/schemas/auth";
@@ -32,6 +32,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
 }
 
 export function authOptions(): NextAuthOptions {
+  ensureAuthUrl();
   const oidc = oidcProvider();
   return {
     secret: authSecret(),

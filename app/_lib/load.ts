@@ -1,0 +1,33 @@
+// Cached page reads shared by several routes (React's cache(): once per request).
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber, parseEditionSlug } from "@/lib/domain";
+import { getEditionByNumber } from "@/lib/editions";
+import { DomainError } from "@/lib/errors";
+import { getCurrentUser } from "./session";
+
+/** Calls lib/ and turns "not found" into the 404 page. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/**
+ * The edition of a /editions/<hex> URL, visible to this person. A slug that
+ * isn't the canonical hex form ("0x9", "0X09") redirects to it.
+ */
+export const loadEdition = cache(async (slug: string, rest = "") => {
+  const number = parseEditionSlug(decodeURIComponent(slug));
+  if (number === null) notFound();
+  const canonical = formatEditionNumber(number);
+  if (slug !== canonical) redirect(`/editions/${canonical}${rest}`);
+  return orNotFound(getEditionByNumber(getDb(), await getCurrentUser(), number));
+});
+
+export const editionPath = (number: number, rest = "") => `/editions/${formatEditionNumber(number)}${rest}`;

@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { getCurrentUser } from "@/app/_lib/session";
+import { AgendaList } from "@/components/agenda-list";
+import { Countdown } from "@/components/countdown";
+import { KindBadge } from "@/components/labels";
+import { TeamCard } from "@/components/team-card";
+import { ButtonLink, Card, EmptyState } from "@/components/ui";
+import { nextMilestone } from "@/lib/agenda";
+import { getDb } from "@/lib/db";
+import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/domain";
+import { listAgenda } from "@/lib/editions";
+import { canProposeTopic, isOrganizer, teamsOpen } from "@/lib/permissions";
+import { listTeams, teamOf } from "@/lib/teams";
+import { listTopics } from "@/lib/topics";
+import { formatInZone } from "@/lib/time";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const edition = await loadEdition((await params).slug);
+  return { title: `${formatEditionNumber(edition.number)} — ${edition.title}` };
+}
+
+export default async function EditionPage({ params }: Props) {
+  const edition = await loadEdition((await params).slug);
+  const user = await getCurrentUser();
+  const db = getDb();
+  const [agenda, topics, teams, myTeam] = await Promise.all([
+    listAgenda(db, edition.id),
+    listTopics(db, user, edition.id, { sort: "interest" }),
+    listTeams(db, edition.id),
+    user ? teamOf(db, user.id, edition.id) : null,
+  ]);
+  const now = new Date();
+  const milestone = nextMilestone(edition, now);
+  const phaseIndex = PHASES.indexOf(edition.phase as Phase);
+  const hex = formatEditionNumber(edition.number);
+
+  return (
+    <div className="space-y-8">
+      <section className="rounded-2xl bg-gradient-to-br from-indigo-900 to-indigo-700 p-6 text-white shadow-lg sm:p-8" aria-labelledby="edition-title">
+        <p className="font-mono text-sm font-semibold text-amber-300">Edition {hex}</p>
+        <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">
+          {edition.title}
+        </h1>
+        <p className="mt-2 text-indigo-100">
+          Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)} · presentations{" "}
+          {formatInZone(edition.presentationsStartAt, edition.timezone)}
+        </p>
+        <div className="mt-5 flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <p className="text-sm text-indigo-100">Phase</p>
+            <p className="text-xl font-bold" data-testid="edition-phase">
+              {PHASE_LABELS[edition.phase as Phase] ?? edition.phase}
+            </p>
+            <p className="max-w-md text-sm text-indigo-100">{PHASE_DESCRIPTIONS[edition.phase as Phase]}</p>
+          </div>
+          {milestone && edition.phase !== "ARCHIVED" && <Countdown to={milestone.at.toISOString()} label={milestone.label} />}
+        </div>
+        <ol className="mt-5 flex flex-wrap gap-1" aria-label="Phases">
+          {PHASES.map((phase, i) => (
+            <li
+              key={phase}
+              aria-current={i === phaseIndex ? "step" : undefined}
+              className={`rounded px-2 py-0.5 text-xs ${i === phaseIndex ? "bg-amber-300 font-bold text-indigo-950" : i < phaseIndex ? "bg-indigo-800 text-indigo-100" : "bg-indigo-950/40 text-indigo-100"}`}
+            >
+              {PHASE_LABELS[phase]}
+            </li>
+          ))}
+        </ol>
+        {isOrganizer(user) && (
+          <p className="mt-5">
+            <Link href={editionPath(edition.number, "/manage")} className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-indigo-900 hover:bg-indigo-50">
+              Manage edition
+            </Link>
+          </p>
+        )}
+      </section>
+
+      {user && (
+        <Card aria-labelledby="my-team">
+          <h2 id="my-team" className="text-lg font-bold">
+            Your team
+          </h2>
+          {myTeam ? (
+            <p className="mt-1">
+              You are in{" "}
+              <Link href={editionPath(edition.number, `/teams/${myTeam.id}`)} className="font-semibold text-indigo-800 underline">
+                {myTeam.name}
+              </Link>
+              .
+            </p>
+          ) : (
+            <p className="mt-1 text-slate-700">
+              You are not in a team yet.{" "}
+              {teamsOpen(edition)
+                ? "Join one below, or form one around a topic you like."
+                : edition.phase === "PROPOSALS_OPEN"
+                  ? "Show interest in topics now; teams form in the next phase."
+                  : "Teams are locked in this phase."}
+            </p>
+          )}
+        </Card>
+      )}
+
+      <div className="grid gap-8 lg:grid-cols-5">
+        <section className="lg:col-span-2" aria-labelledby="agenda">
+          <h2 id="agenda" className="mb-3 text-xl font-bold">
+            Agenda
+          </h2>
+          <AgendaList items={agenda} timezone={edition.timezone} now={now} />
+        </section>
+
+        <section className="lg:col-span-3" aria-labelledby="topics">
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="topics" className="text-xl font-bold">
+              Topics <span className="text-base font-normal text-slate-600">({topics.length})</span>
+            </h2>
+            <div className="flex gap-2">
+              {canProposeTopic(user, edition) && (
+                <ButtonLink href={editionPath(edition.number, "/topics/new")} variant="secondary">
+                  Propose a topic
+                </ButtonLink>
+              )}
+              <ButtonLink href={editionPath(edition.number, "/topics")} variant="ghost">
+                All topics
+              </ButtonLink>
+            </div>
+          </div>
+          {topics.length === 0 ? (
+            <EmptyState>No topics yet.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded-xl bg-white ring-1 ring-slate-200">
+              {topics.slice(0, 6).map((topic) => (
+                <li key={topic.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                  <Link href={editionPath(edition.number, `/topics/${topic.id}`)} className="font-semibold text-indigo-900 hover:underline">
+                    {topic.title}
+                  </Link>
+                  <KindBadge kind={topic.kind} />
+                  <span className="ml-auto text-sm text-slate-600">{topic.interestCount} interested</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="teams">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="teams" className="text-xl font-bold">
+            Teams <span className="text-base font-normal text-slate-600">({teams.length})</span>
+          </h2>
+          <ButtonLink href={editionPath(edition.number, "/teams")} variant="ghost">
+            All teams
+          </ButtonLink>
+        </div>
+        {teams.length === 0 ? (
+          <EmptyState>No team has formed yet.</EmptyState>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {teams.map((team) => (
+              <li key={team.id}>
+                <TeamCard team={team} editionNumber={edition.number} maxTeamSize={edition.maxTeamSize} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
+import { getCurrentUser } from "@/app/_lib/session";
+import { ActionButton } from "@/components/action-button";
+import { KindBadge } from "@/components/labels";
+import { MovePersonForm, RenameTeamForm } from "@/components/team-forms";
+import { Card, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { canChangeOwnTeam, canEditTeam, canMovePeople } from "@/lib/permissions";
+import { getTeam, teamOf } from "@/lib/teams";
+import { listPeople } from "@/lib/users";
+import { joinTeamAction, leaveTeamAction, movePersonAction, renameTeamAction } from "../actions";
+
+type Props = { params: Promise<{ slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const team = await orNotFound(getTeam(getDb(), await getCurrentUser(), (await params).id));
+  return { title: team.name };
+}
+
+export default async function TeamPage({ params }: Props) {
+  const { slug, id } = await params;
+  const edition = await loadEdition(slug, `/teams/${id}`);
+  const user = await getCurrentUser();
+  const db = getDb();
+  const team = await orNotFound(getTeam(db, user, id));
+  if (team.editionId !== edition.id) notFound();
+  const isMember = !!user && team.members.some((m) => m.userId === user.id);
+  const myTeam = user && !isMember ? await teamOf(db, user.id, edition.id) : null;
+  const open = canChangeOwnTeam(user, edition);
+  const organizing = canMovePeople(user, edition);
+  const people = organizing ? await listPeople(db, user) : [];
+
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/teams")}>Teams of {formatEditionNumber(edition.number)}</Link>} title={team.name}>
+        {open && isMember && (
+          <ActionButton action={leaveTeamAction.bind(null, team.id, edition.number)} pendingText="Leaving…">
+            Leave team
+          </ActionButton>
+        )}
+        {open && !isMember && !myTeam && (
+          <ActionButton action={joinTeamAction.bind(null, team.id, edition.number)} variant="primary" pendingText="Joining…">
+            Join team
+          </ActionButton>
+        )}
+      </PageHeader>
+
+      {team.topic && (
+        <p className="flex flex-wrap items-center gap-2">
+          Working on{" "}
+          <Link href={editionPath(edition.number, `/topics/${team.topic.id}`)} className="font-semibold text-indigo-800 underline">
+            {team.topic.title}
+          </Link>
+          <KindBadge kind={team.topic.kind} />
+        </p>
+      )}
+
+      <Card aria-labelledby="members">
+        <h2 id="members" className="text-lg font-bold">
+          Members <span className="text-base font-normal text-slate-600">({team.memberCount} / {edition.maxTeamSize})</span>
+        </h2>
+        <ul className="mt-3 divide-y divide-slate-100">
+          {team.members.map((m) => (
+            <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                {m.user.name}
+                {m.userId === user?.id && <span className="ml-2 text-sm text-slate-600">(you)</span>}
+              </span>
+              {organizing && (
+                <ActionButton
+                  action={movePersonAction.bind(null, edition.id, edition.number)}
+                  fields={{ userId: m.userId, teamId: "" }}
+                  variant="ghost"
+                  pendingText="Removing…"
+                  label={`Take ${m.user.name} out of the team`}
+                >
+                  Take out
+                </ActionButton>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {canEditTeam(user, isMember, edition) && (
+        <Card aria-labelledby="rename">
+          <h2 id="rename" className="mb-3 text-lg font-bold">
+            Rename the team
+          </h2>
+          <RenameTeamForm action={renameTeamAction.bind(null, team.id, edition.number)} name={team.name} />
+        </Card>
+      )}
+
+      {organizing && (
+        <Card aria-labelledby="move" className="border-l-4 border-amber-400">
+          <h2 id="move" className="mb-3 text-lg font-bold">
+            Move someone into this team <span className="text-sm font-normal text-slate-600">(organizers)</span>
+          </h2>
+          <MovePersonForm
+            action={movePersonAction.bind(null, edition.id, edition.number)}
+            teamId={team.id}
+            people={people.filter((p) => !team.members.some((m) => m.userId === p.id)).map((p) => ({ id: p.id, name: `${p.name} (${p.email})` }))}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

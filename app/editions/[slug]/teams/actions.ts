@@ -1,0 +1,70 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { editionPath } from "@/app/_lib/load";
+import { revalidateEdition } from "@/app/_lib/revalidate";
+import { getDb } from "@/lib/db";
+import { moveMemberSchema, teamSchema } from "@/lib/schemas/teams";
+import { text } from "@/lib/schemas/common";
+import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams";
+
+const noFields = z.object({});
+
+export async function createTeamAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  let teamId = "";
+  const state = await handleForm(formData, {
+    schema: teamSchema,
+    arrays: ["memberIds"],
+    run: async (input, user) => {
+      teamId = (await createTeam(getDb(), user, editionId, input)).id;
+      revalidateEdition(editionNumber);
+    },
+  });
+  if (state.ok && teamId) redirect(editionPath(editionNumber, `/teams/${teamId}`));
+  return state;
+}
+
+export async function joinTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: noFields,
+    run: async (_input, user) => {
+      await joinTeam(getDb(), user, teamId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Welcome to the team!" };
+    },
+  });
+}
+
+export async function leaveTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: noFields,
+    run: async (_input, user) => {
+      await leaveTeam(getDb(), user, teamId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "You left the team." };
+    },
+  });
+}
+
+export async function renameTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ name: text("Team name", 2, 60) }),
+    run: async ({ name }, user) => {
+      await renameTeam(getDb(), user, teamId, name);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Team renamed." };
+    },
+  });
+}
+
+export async function movePersonAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: moveMemberSchema,
+    run: async ({ userId, teamId }, user) => {
+      await movePerson(getDb(), user, editionId, userId, teamId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: teamId ? "Moved." : "Taken out of the team." };
+    },
+  });
+}

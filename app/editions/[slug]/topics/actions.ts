@@ -1,0 +1,86 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { editionPath } from "@/app/_lib/load";
+import { revalidateEdition } from "@/app/_lib/revalidate";
+import { getDb } from "@/lib/db";
+import { getEditionById } from "@/lib/editions";
+import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/schemas/topics";
+import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics";
+
+const noFields = z.object({});
+const interestSchema = z.object({ interested: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export async function proposeTopicAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  let target = "";
+  const state = await handleForm(formData, {
+    schema: topicSchema,
+    run: async (input, user) => {
+      const db = getDb();
+      const topic = await proposeTopic(db, user, editionId, input);
+      const edition = await getEditionById(db, user, editionId);
+      revalidateEdition(edition.number);
+      target = editionPath(edition.number, `/topics/${topic.id}`);
+    },
+  });
+  if (state.ok && target) redirect(target);
+  return state;
+}
+
+export async function updateTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, {
+    schema: topicSchema,
+    run: async (input, user) => {
+      await updateTopic(getDb(), user, topicId, input);
+      revalidateEdition(editionNumber);
+    },
+  });
+  if (state.ok) redirect(editionPath(editionNumber, `/topics/${topicId}`));
+  return state;
+}
+
+export async function setInterestAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: interestSchema,
+    run: async ({ interested }, user) => {
+      await setInterest(getDb(), user, topicId, interested);
+      revalidateEdition(editionNumber);
+    },
+  });
+}
+
+export async function approveTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: noFields,
+    run: async (_input, user) => {
+      await approveTopic(getDb(), user, topicId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Topic approved." };
+    },
+  });
+}
+
+export async function rejectTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: rejectTopicSchema,
+    run: async ({ reason }, user) => {
+      await rejectTopic(getDb(), user, topicId, reason);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Topic rejected; the proposer sees your reason." };
+    },
+  });
+}
+
+export async function mergeTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, {
+    schema: mergeTopicSchema,
+    run: async ({ targetTopicId }, user) => {
+      await mergeTopic(getDb(), user, topicId, targetTopicId);
+      revalidateEdition(editionNumber);
+      return { ok: true, values: { targetTopicId } };
+    },
+  });
+  if (state.ok) redirect(editionPath(editionNumber, `/topics/${state.values?.targetTopicId}`));
+  return state;
+}

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { getCurrentUser } from "@/app/_lib/session";
+import { getDb } from "@/lib/db";
+import { currentEdition } from "@/lib/editions";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hexathon", template: "%s · Hexathon" },
+  description: "Our internal hackathon, from the first topic idea to the prizes and the write-ups.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#312e81" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  const edition = await currentEdition(getDb(), user);
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader user={user} currentEditionNumber={edition?.number ?? null} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-4 text-center text-sm text-slate-600">
+          Hexathon — our hackathon, edition by edition.
+        </footer>
+      </body>
+    </html>
+  );
+}

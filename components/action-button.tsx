@@ -1,0 +1,40 @@
+"use client";
+// A one-button form bound to a server action (join, leave, approve, "I'm
+// interested"…). It works without JavaScript, and says why when the server
+// refuses.
+import { useActionState, type ReactNode } from "react";
+import type { FormState } from "@/app/_lib/action";
+import { SubmitButton } from "./form";
+import type { ButtonVariant } from "./ui";
+
+type Props = {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  children: ReactNode;
+  pendingText?: string;
+  variant?: ButtonVariant;
+  /** hidden fields sent with the click */
+  fields?: Record<string, string>;
+  /** for toggles such as "I'm interested" */
+  pressed?: boolean;
+  className?: string;
+  label?: string;
+};
+
+export function ActionButton({ action, children, pendingText, variant = "secondary", fields = {}, pressed, className, label }: Props) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className={className}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} pendingText={pendingText ?? "…"} aria-pressed={pressed} aria-label={label}>
+        {children}
+      </SubmitButton>
+      {state.ok === false && state.message && (
+        <p role="alert" className="mt-2 max-w-sm text-sm font-medium text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+"use client";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/" })}
+      className="rounded-md px-2 py-2 text-sm font-medium text-indigo-50 underline-offset-2 hover:bg-indigo-800 hover:underline"
+    >
+      Sign out
+    </button>
+  );
+}

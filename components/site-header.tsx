@@ -1,0 +1,63 @@
+// The bar at the top of every page: where to go, and who you are.
+import Link from "next/link";
+import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
+import type { Role } from "@/lib/domain";
+import { SignOutButton } from "./sign-out-button";
+
+type Props = {
+  user: { name: string; role: Role } | null;
+  currentEditionNumber: number | null;
+};
+
+const linkClass = "rounded-md px-2 py-2 text-sm font-medium text-indigo-50 hover:bg-indigo-800 hover:text-white";
+
+export function SiteHeader({ user, currentEditionNumber }: Props) {
+  return (
+    <header className="bg-indigo-900 text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-2 text-lg font-bold tracking-tight text-white">
+          <span aria-hidden="true" className="font-mono text-amber-300">
+            0x
+          </span>
+          Hexathon
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+          {currentEditionNumber !== null && (
+            <Link href={`/editions/${formatEditionNumber(currentEditionNumber)}`} className={linkClass}>
+              Edition {formatEditionNumber(currentEditionNumber)}
+            </Link>
+          )}
+          <Link href="/editions" className={linkClass}>
+            Editions
+          </Link>
+          {user?.role === "ORGANIZER" && (
+            <Link href="/people" className={linkClass}>
+              People
+            </Link>
+          )}
+        </nav>
+        <div className="flex items-center gap-2 text-sm">
+          {user ? (
+            <>
+              <span className="text-indigo-100">
+                <span className="font-semibold text-white">{user.name}</span>
+                <span className="sr-only">, </span>
+                <span className="ml-1 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className={linkClass}>
+                Sign in
+              </Link>
+              <Link href="/signup" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-indigo-900 hover:bg-indigo-50">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

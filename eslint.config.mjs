@@ -1,0 +1,21 @@
+// ESLint 9 flat config: Next.js's recommended rules (core web vitals, React
+// hooks, TypeScript). `next lint` is gone in Next 16; `npm run lint` runs ESLint.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      // lib/db.ts is the one database client; generated code is imported only there
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/db.ts." }] },
+      ],
+    },
+  },
+  { files: ["lib/db.ts"], rules: { "no-restricted-imports": "off" } },
+  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
+]);
