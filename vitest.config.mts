@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // lib/db.ts guards against client bundles with `server-only`; tests are server code
-  "server-only": path.resolve(__dirname, "tests/helpers/server-only-stub.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts"),
 };
 
 // Three projects: fast unit tests of lib/ (no database), and the integration
