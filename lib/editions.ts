@@ -123,3 +123,9 @@ export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: stri
   assertOrganizer(actor, "edit the agenda");
   await db.agendaItem.deleteMany({ where: { id: itemId } }); // deleting twice is not an error
 }
+
+/** The number a new edition most likely gets: one more than the newest. */
+export async function nextEditionNumber(db: Db): Promise<number> {
+  const latest = await db.edition.aggregate({ _max: { number: true } });
+  return (latest._max.number ?? 0) + 1;
+}

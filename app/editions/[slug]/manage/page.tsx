@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { ActionButton } from "@/components/action-button";
+import { AgendaItemForm, EditionForm, PhaseForm } from "@/components/edition-forms";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { listAgenda } from "@/lib/editions";
+import { canManageEditions } from "@/lib/permissions";
+import { formatInZone, utcToZonedLocal } from "@/lib/time";
+import { addAgendaItemAction, deleteAgendaItemAction, setPhaseAction, updateAgendaItemAction, updateEditionAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Manage edition" };
+
+export default async function ManageEditionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/manage");
+  const user = await requireUser(editionPath(edition.number, "/manage"));
+  const hex = formatEditionNumber(edition.number);
+  if (!canManageEditions(user)) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title={`Manage ${hex}`} />
+        <Alert>Only organizers can manage editions.</Alert>
+      </div>
+    );
+  }
+  const agenda = await listAgenda(getDb(), edition.id);
+  const local = (d: Date | null) => (d ? utcToZonedLocal(d, edition.timezone) : "");
+
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title={`Manage ${hex}`} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2" aria-labelledby="settings">
+          <h2 id="settings" className="mb-4 text-lg font-bold">
+            Settings
+          </h2>
+          <EditionForm
+            action={updateEditionAction.bind(null, edition.id)}
+            submitLabel="Save settings"
+            initial={{
+              number: String(edition.number),
+              title: edition.title,
+              timezone: edition.timezone,
+              maxTeamSize: String(edition.maxTeamSize),
+              hackingStartsAt: local(edition.hackingStartsAt),
+              presentationsStartAt: local(edition.presentationsStartAt),
+              endsAt: local(edition.endsAt),
+            }}
+          />
+        </Card>
+        <Card aria-labelledby="phase-heading">
+          <h2 id="phase-heading" className="mb-2 text-lg font-bold">
+            Phase
+          </h2>
+          <PhaseForm action={setPhaseAction.bind(null, edition.id)} phase={edition.phase} />
+        </Card>
+      </div>
+
+      <Card aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" className="text-lg font-bold">
+          Agenda
+        </h2>
+        <p className="mb-4 text-sm text-slate-700">Times are in {edition.timezone}.</p>
+        <ol className="space-y-2">
+          {agenda.map((item) => (
+            <li key={item.id} className="rounded-lg ring-1 ring-slate-200">
+              <details>
+                <summary className="flex min-h-11 cursor-pointer flex-wrap items-center gap-x-3 px-3 py-2">
+                  <span className="font-mono text-sm">{formatInZone(item.startsAt, edition.timezone)}</span>
+                  <span className="font-medium">{item.title}</span>
+                  {item.location && <span className="text-sm text-slate-600">· {item.location}</span>}
+                </summary>
+                <div className="space-y-3 border-t border-slate-200 p-3">
+                  <AgendaItemForm
+                    idPrefix={`item-${item.id}-`}
+                    action={updateAgendaItemAction.bind(null, item.id, edition.number)}
+                    submitLabel="Save item"
+                    initial={{ title: item.title, startsAt: local(item.startsAt), endsAt: local(item.endsAt), location: item.location, description: item.description }}
+                  />
+                  <ActionButton action={deleteAgendaItemAction.bind(null, item.id, edition.number)} variant="danger" pendingText="Removing…" label={`Remove ${item.title}`}>
+                    Remove from agenda
+                  </ActionButton>
+                </div>
+              </details>
+            </li>
+          ))}
+        </ol>
+        <h3 className="mt-6 mb-2 font-bold">Add to the agenda</h3>
+        <AgendaItemForm idPrefix="new-" action={addAgendaItemAction.bind(null, edition.id, edition.number)} submitLabel="Add item" />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { editionPath } from "@/app/_lib/load";
+import { revalidateEdition } from "@/app/_lib/revalidate";
+import { getDb } from "@/lib/db";
+import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions";
+import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/editions";
+
+export async function createEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let number = 0;
+  const state = await handleForm(formData, {
+    schema: editionSchema,
+    run: async (input, user) => {
+      number = (await createEdition(getDb(), user, input)).number;
+    },
+  });
+  if (state.ok && number) redirect(editionPath(number, "/manage"));
+  return state;
+}
+
+export async function updateEditionAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  let number = 0;
+  const state = await handleForm(formData, {
+    schema: editionSchema,
+    run: async (input, user) => {
+      number = (await updateEdition(getDb(), user, editionId, input)).number;
+      revalidateEdition(number);
+      return { ok: true, message: "Edition saved." };
+    },
+  });
+  // the number may have changed, and with it the URL
+  if (state.ok && number) redirect(editionPath(number, "/manage"));
+  return state;
+}
+
+export async function setPhaseAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: phaseSchema,
+    run: async ({ phase }, user) => {
+      const edition = await setPhase(getDb(), user, editionId, phase);
+      revalidateEdition(edition.number);
+      return { ok: true, message: "Phase changed." };
+    },
+  });
+}
+
+export async function addAgendaItemAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: agendaItemSchema,
+    run: async (input, user) => {
+      await addAgendaItem(getDb(), user, editionId, input);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: `“${input.title}” added to the agenda.` };
+    },
+  });
+}
+
+export async function updateAgendaItemAction(itemId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: agendaItemSchema,
+    run: async (input, user) => {
+      await updateAgendaItem(getDb(), user, itemId, input);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Saved." };
+    },
+  });
+}
+
+export async function deleteAgendaItemAction(itemId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({}),
+    run: async (_input, user) => {
+      await deleteAgendaItem(getDb(), user, itemId);
+      revalidateEdition(editionNumber);
+    },
+  });
+}

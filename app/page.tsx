@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/app/_lib/session";
+import { PhaseBadge } from "@/components/labels";
+import { ButtonLink, Card } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { PHASE_DESCRIPTIONS, formatEditionNumber, type Phase } from "@/lib/domain";
+import { currentEdition } from "@/lib/editions";
+import { needsSetup } from "@/lib/users";
+import { formatInZone } from "@/lib/time";
+
+export default async function HomePage() {
+  const db = getDb();
+  if (await needsSetup(db)) redirect("/setup");
+  const user = await getCurrentUser();
+  const edition = await currentEdition(db, user);
+  return (
+    <div className="space-y-8">
+      <section className="py-4">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Our hackathon, from the first idea to the prizes.</h1>
+        <p className="mt-3 max-w-2xl text-lg text-slate-700">
+          Propose a topic, show interest, form a team, hack from Thursday morning to Friday 16:00, present in five minutes flat, and
+          let the room vote.
+        </p>
+        {!user && (
+          <div className="mt-5 flex flex-wrap gap-3">
+            <ButtonLink href="/signin">Sign in</ButtonLink>
+            <ButtonLink href="/signup" variant="secondary">
+              Create an account
+            </ButtonLink>
+          </div>
+        )}
+      </section>
+      {edition ? (
+        <Card aria-labelledby="current-edition">
+          <p className="font-mono text-sm font-semibold text-indigo-800">Edition {formatEditionNumber(edition.number)}</p>
+          <h2 id="current-edition" className="text-2xl font-bold">
+            <Link href={`/editions/${formatEditionNumber(edition.number)}`} className="hover:underline">
+              {edition.title}
+            </Link>
+          </h2>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-slate-700">
+            <PhaseBadge phase={edition.phase} />
+            {PHASE_DESCRIPTIONS[edition.phase as Phase]}
+          </p>
+          <p className="mt-2 text-slate-700">
+            Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)}; presentations {formatInZone(edition.presentationsStartAt, edition.timezone)}.
+          </p>
+          <ButtonLink href={`/editions/${formatEditionNumber(edition.number)}`} className="mt-4">
+            Go to edition {formatEditionNumber(edition.number)}
+          </ButtonLink>
+        </Card>
+      ) : (
+        <Card>
+          <p>No edition has been announced yet.</p>
+          {user?.role === "ORGANIZER" && (
+            <ButtonLink href="/editions/new" className="mt-3">
+              Create the first edition
+            </ButtonLink>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
