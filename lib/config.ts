@@ -8,7 +8,7 @@ export type DatabaseKind = "sqlite" | "postgresql";
 
 /** Where SQLite files and (later) uploads live. */
 export function dataDir(): string {
-  return path.resolve(process.env.HEXATHON_DATA_DIR || "data");
+  return path.resolve(/* turbopackIgnore: true */ process.env.HEXATHON_DATA_DIR || "data");
 }
 
 /** DATABASE_URL, or the default SQLite file under data/. */

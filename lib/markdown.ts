@@ -22,7 +22,12 @@ export function markdownExcerpt(markdown: string, maxLength = 180): string {
     .replace(/```[\s\S]*?```/g, " ")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>*_`~|-]+/g, " ")
+    .replace(/[#>|]+/g, " ")
+    .replace(/[*`~]+/g, "") // emphasis and code marks hug their text: "**rr**," → "rr,"
+    // "-" and "_" are Markdown (bullets, rules, emphasis) only at the edge of a word:
+    // keep them inside words such as "record-and-replay", "snake_case" or "--fix"
+    .replace(/-+(?![-\p{L}\p{N}])/gu, " ")
+    .replace(/(?<![_\p{L}\p{N}])_+|_+(?![_\p{L}\p{N}])/gu, "")
     .replace(/\s+/g, " ")
     .trim();
   return plain.length <= maxLength ? plain : plain.slice(0, maxLength - 1).replace(/\s+\S*$/, "") + "…";

@@ -32,8 +32,9 @@ const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
  * "2020-01-17T16:00" in "Europe/Paris" → the instant 2020-01-17T15:00:00Z.
- * Returns null for malformed input. A wall time skipped by a DST jump is moved
- * forward by the jump, as calendars do.
+ * Returns null for malformed input. Around DST changes it does what calendars
+ * do (RFC 5545): a wall time skipped by a jump is moved forward by the jump,
+ * and a wall time that happens twice means the first occurrence.
  */
 export function zonedLocalToUtc(local: string, tz: string): Date | null {
   const m = LOCAL_INPUT.exec(local);
@@ -43,10 +44,15 @@ export function zonedLocalToUtc(local: string, tz: string): Date | null {
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wallAsUtc);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // 31 February
-  // Two passes settle the offset around DST changes.
-  let guess = wallAsUtc - zoneOffsetMs(new Date(wallAsUtc), tz);
-  guess = wallAsUtc - zoneOffsetMs(new Date(guess), tz);
-  return new Date(guess);
+  // The zone's offsets a day before and a day after (at most one change between
+  // them); the wall time is valid under whichever offset maps back onto it.
+  const DAY = 24 * 60 * 60 * 1000;
+  const before = zoneOffsetMs(new Date(wallAsUtc - DAY), tz);
+  const after = zoneOffsetMs(new Date(wallAsUtc + DAY), tz);
+  const fits = (offset: number) => zoneOffsetMs(new Date(wallAsUtc - offset), tz) === offset;
+  if (fits(before)) return new Date(wallAsUtc - before); // the earlier one when the time happens twice
+  if (fits(after)) return new Date(wallAsUtc - after);
+  return new Date(wallAsUtc - before); // skipped by a jump: the offset from before the jump moves it forward
 }
 
 /** The instant as "YYYY-MM-DDTHH:mm" in `tz`: the value of an <input type="datetime-local">. */
