@@ -1,0 +1,39 @@
+// Axe scans of the main pages, signed out and signed in, on a laptop and on a
+// phone (the phone project runs this file too).
+import { test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
+
+const PUBLIC_PAGES = ["/", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/no-such-page"];
+const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08"];
+
+test("public pages have no serious accessibility violations", async ({ page }) => {
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+});
+
+test("an employee's pages have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "alice@demo.test");
+  for (const path of SIGNED_IN_PAGES) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await page.goto("/editions/0x09/topics");
+  await page.getByRole("list", { name: "Topics" }).getByRole("link").first().click();
+  await expectAccessible(page);
+  await page.goto("/editions/0x09/teams");
+  await page.getByRole("article").getByRole("link").first().click();
+  await expectAccessible(page);
+});
+
+test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "organizer@demo.test");
+  for (const path of ["/people", "/editions/new", "/editions/0x09/manage"]) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await page.goto("/editions/0x09/topics");
+  await page.getByRole("list", { name: "Topics" }).getByRole("link").first().click();
+  await expectAccessible(page);
+});

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut, unique } from "./helpers";
+
+test("a newcomer signs up, is signed in at once, signs out and back in", async ({ page }) => {
+  const email = `newcomer-${unique()}@demo.test`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Nina Newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Nina Newcomer")).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, "a long enough password");
+  await expect(page.getByText("Nina Newcomer")).toBeVisible();
+});
+
+test("sign-up explains what is wrong and keeps what was typed", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Alice Again");
+  await page.getByLabel("Email").fill("alice@demo.test");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Alice Again");
+  await page.getByLabel("Password").fill("long enough now");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists").first()).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("alice@demo.test");
+});
+
+test("a wrong password is refused with a clear message and the email is kept", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("alice@demo.test");
+  await page.getByLabel("Password").fill("not-her-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.getByLabel("Email")).toHaveValue("alice@demo.test");
+});
+
+test("the one-time setup screen is gone once an organizer exists", async ({ page }) => {
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("pages that need an account send visitors to sign in and back", async ({ page }) => {
+  await page.goto("/people");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpeople/);
+  await page.getByLabel("Email").fill("organizer@demo.test");
+  await page.getByLabel("Password").fill("hexathon");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
+});
+
+test("unknown addresses get a proper 404 page", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect((await page.goto("/editions/0xFFF"))?.status()).toBe(404);
+});
+
+test("the health check answers ok", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
