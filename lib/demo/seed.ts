@@ -1,0 +1,267 @@
+// Fills an empty, migrated database with the demo: ~40 people, the live
+// edition 0x09 in the middle of hacking, and the archived 0x07 and 0x08.
+//
+// Rows are written directly rather than through lib/topics and lib/teams:
+// those enforce what people may do in each phase (no teams once hacking has
+// started, no topics in an archived edition), which is exactly the state the
+// demo has to start in. So the invariants they guard (one team per person and
+// edition, team size, memberCount, interest before joining) are checked here,
+// on the data, before anything is written.
+import type { Db, Tx } from "../db";
+import { formatEditionNumber, type Role } from "../domain";
+import { hashPassword } from "../passwords";
+import { teamNameKey } from "../teams";
+import { utcToZonedLocal, zonedLocalToUtc } from "../time";
+import { markSetupDone } from "../users";
+import { DEMO_ACCOUNTS, DEMO_EDITIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoEdition, type Slot } from "./data";
+
+export type DemoAccount = { email: string; role: Role; note: string };
+export type DemoSummary = { accounts: DemoAccount[]; password: typeof DEMO_PASSWORD; editions: number };
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** mulberry32: the same "random" interests on every run, so the demo and its screenshots don't change. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Turns the edition's [day, "HH:MM"] slots into instants. */
+type Clock = (slot: Slot) => Date;
+
+/**
+ * The live edition always looks live: hacking began yesterday morning and the
+ * presentations are today at 16:00 (Paris). Seeded later than 14:00, the whole
+ * two-day programme slides forward so that the presentations are still 2 to 3
+ * hours away, and "now" lands in the afternoon of day 2, as it would at 14:00.
+ */
+function liveClock(edition: DemoEdition, now: Date): Clock {
+  const tz = edition.timezone;
+  const today = utcToZonedLocal(now, tz).slice(0, 10);
+  const days = { 1: addDays(today, -1), 2: today };
+  const wall = ([day, time]: Slot) => zonedLocalToUtc(`${days[day]}T${time}`, tz)!;
+  const presentations = wall(edition.presentationsStartAt).getTime();
+  let shift = 0;
+  if (presentations - now.getTime() < 2 * HOUR) {
+    // whole hours keep the agenda on round times (the zone's offset is whole hours too)
+    shift = Math.ceil((now.getTime() + 2 * HOUR) / HOUR) * HOUR - presentations;
+  }
+  return (slot) => new Date(wall(slot).getTime() + shift);
+}
+
+function archivedClock(edition: DemoEdition): Clock {
+  const days = { 1: edition.firstDay!, 2: addDays(edition.firstDay!, 1) };
+  return ([day, time]) => zonedLocalToUtc(`${days[day]}T${time}`, edition.timezone)!;
+}
+
+/** Fails loudly on a typo in data.ts instead of seeding a demo that contradicts the app's own rules. */
+function checkEdition(edition: DemoEdition, people: Set<string>) {
+  const where = `demo edition ${edition.number}`;
+  const topics = new Map(edition.topics.map((t) => [t.key, t]));
+  if (topics.size !== edition.topics.length) throw new Error(`${where}: duplicate topic key`);
+  if (new Set(edition.topics.map((t) => t.title)).size !== edition.topics.length) throw new Error(`${where}: duplicate topic title`);
+  const placed = new Set<string>();
+  const names = new Set<string>();
+  for (const topic of edition.topics) {
+    for (const key of [topic.proposer, ...(topic.interested ?? [])]) {
+      if (!people.has(key)) throw new Error(`${where}, topic ${topic.key}: unknown person "${key}"`);
+    }
+  }
+  for (const team of edition.teams) {
+    const topic = topics.get(team.topic);
+    if (topic?.status !== "APPROVED") throw new Error(`${where}, team ${team.name}: topic "${team.topic}" is missing or not approved`);
+    if (names.has(teamNameKey(team.name))) throw new Error(`${where}: two teams called "${team.name}"`);
+    names.add(teamNameKey(team.name));
+    if (team.members.length < 1 || team.members.length > edition.maxTeamSize) {
+      throw new Error(`${where}, team ${team.name}: ${team.members.length} members, the cap is ${edition.maxTeamSize}`);
+    }
+    for (const key of team.members) {
+      if (!people.has(key)) throw new Error(`${where}, team ${team.name}: unknown person "${key}"`);
+      if (placed.has(key)) throw new Error(`${where}: "${key}" is in two teams`);
+      placed.add(key);
+    }
+  }
+}
+
+/** Seeds one edition; returns, per person key, the live facts the summary needs. */
+async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, string>, now: Date) {
+  const at = edition.firstDay ? archivedClock(edition) : liveClock(edition, now);
+  const hackingStartsAt = at(edition.hackingStartsAt);
+  const row = await tx.edition.create({
+    data: {
+      number: edition.number,
+      title: edition.title,
+      timezone: edition.timezone,
+      phase: edition.phase,
+      hackingStartsAt,
+      presentationsStartAt: at(edition.presentationsStartAt),
+      endsAt: at(edition.endsAt),
+      maxTeamSize: edition.maxTeamSize,
+      createdAt: new Date(hackingStartsAt.getTime() - 45 * DAY),
+    },
+  });
+  const editionId = row.id;
+  const uid = (key: string) => userIds.get(key)!;
+
+  await tx.agendaItem.createMany({
+    data: edition.agenda.map((item) => ({
+      editionId,
+      title: item.title,
+      description: item.description,
+      location: item.location,
+      startsAt: at(item.start),
+      endsAt: item.end ? at(item.end) : null,
+      createdAt: new Date(hackingStartsAt.getTime() - 30 * DAY),
+    })),
+  });
+
+  // Proposals trickle in over the four weeks before the hackathon, in data order.
+  const proposedAt = (i: number) => new Date(hackingStartsAt.getTime() - (28 - i * 2) * DAY + (i % 5) * 3 * HOUR);
+  const topics = await tx.topic.createManyAndReturn({
+    data: edition.topics.map((t, i) => ({
+      editionId,
+      proposerId: uid(t.proposer),
+      title: t.title,
+      pitch: t.pitch,
+      kind: t.kind,
+      status: t.status,
+      rejectionReason: t.rejectionReason ?? null,
+      createdAt: proposedAt(i),
+      updatedAt: proposedAt(i),
+    })),
+    select: { id: true, title: true },
+  });
+  // matched by title (unique per edition): createManyAndReturn doesn't promise to keep the input order
+  const topicIds = new Map(edition.topics.map((t) => [t.key, topics.find((r) => r.title === t.title)!.id] as const));
+
+  // Interest: team members first (joining a team around a topic requires it),
+  // then the listed people, then a deterministic handful of others. The demo
+  // accounts and organizers are kept out of the draw so that what they see is
+  // exactly what data.ts says.
+  const teamOfPerson = new Map(edition.teams.flatMap((team) => team.members.map((m) => [m, team] as const)));
+  const pool = DEMO_PEOPLE.filter((p) => p.role !== "ORGANIZER" && !DEMO_ACCOUNTS.some((a) => a.key === p.key)).map((p) => p.key);
+  const random = prng(edition.number * 7919);
+  const interests: { userId: string; topicId: string; createdAt: Date }[] = [];
+  edition.topics.forEach((topic, i) => {
+    const keys = new Set([
+      ...edition.teams.filter((team) => team.topic === topic.key).flatMap((team) => team.members),
+      ...(topic.interested ?? []),
+    ]);
+    const candidates = pool.filter((k) => !keys.has(k));
+    for (let n = 0; n < topic.extraInterest && candidates.length; n++) {
+      keys.add(candidates.splice(Math.floor(random() * candidates.length), 1)[0]);
+    }
+    [...keys].forEach((key, j) => {
+      interests.push({ userId: uid(key), topicId: topicIds.get(topic.key)!, createdAt: new Date(proposedAt(i).getTime() + (j + 1) * 2 * HOUR) });
+    });
+  });
+  await tx.interest.createMany({ data: interests });
+
+  // Teams formed during the last week before hacking.
+  const formedAt = (i: number) => new Date(hackingStartsAt.getTime() - (7 - i * 0.5) * DAY);
+  const teams = await tx.team.createManyAndReturn({
+    data: edition.teams.map((team, i) => ({
+      editionId,
+      topicId: topicIds.get(team.topic)!,
+      name: team.name,
+      nameKey: teamNameKey(team.name),
+      memberCount: team.members.length,
+      createdAt: formedAt(i),
+      updatedAt: formedAt(i),
+    })),
+    select: { id: true, nameKey: true },
+  });
+  const teamIds = new Map(teams.map((t) => [t.nameKey, t.id]));
+  await tx.teamMember.createMany({
+    data: edition.teams.flatMap((team, i) =>
+      team.members.map((key, j) => ({
+        teamId: teamIds.get(teamNameKey(team.name))!,
+        userId: uid(key),
+        editionId,
+        joinedAt: new Date(formedAt(i).getTime() + j * 30 * 60 * 1000),
+      })),
+    ),
+  });
+
+  return {
+    teamOf: (key: string) => teamOfPerson.get(key)?.name ?? null,
+    interestCount: (key: string) => interests.filter((i) => i.userId === uid(key)).length,
+  };
+}
+
+/**
+ * Seeds the demo into an empty, migrated database (SQLite or PostgreSQL).
+ * Every account's password is "hexathon". `now` places the live edition.
+ */
+export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<DemoSummary> {
+  const now = options.now ?? new Date();
+  const people = new Set(DEMO_PEOPLE.map((p) => p.key));
+  if (people.size !== DEMO_PEOPLE.length) throw new Error("demo people: duplicate key");
+  for (const edition of DEMO_EDITIONS) checkEdition(edition, people);
+
+  if ((await db.user.count()) > 0 || (await db.edition.count()) > 0) {
+    throw new Error("The demo can only be seeded into an empty database: this one already has people or editions.");
+  }
+
+  // argon2 is deliberately slow; one hash shared by every account keeps seeding quick
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const live = DEMO_EDITIONS.find((e) => !e.firstDay)!;
+
+  const liveFacts = await db.$transaction(
+    async (tx) => {
+      const joinedAt = new Date("2018-09-03T08:00:00Z");
+      const users = await tx.user.createManyAndReturn({
+        data: DEMO_PEOPLE.map((p, i) => ({
+          email: p.email,
+          name: p.name,
+          role: p.role,
+          passwordHash,
+          createdAt: new Date(joinedAt.getTime() + i * 3 * DAY),
+        })),
+        select: { id: true, email: true },
+      });
+      const byEmail = new Map(users.map((u) => [u.email, u.id]));
+      const userIds = new Map(DEMO_PEOPLE.map((p) => [p.key, byEmail.get(p.email)!]));
+      let facts: Awaited<ReturnType<typeof seedEdition>> | undefined;
+      for (const edition of DEMO_EDITIONS) {
+        const result = await seedEdition(tx, edition, userIds, now);
+        if (edition === live) facts = result;
+      }
+      return facts!;
+    },
+    // PostgreSQL's default of 5 s is tight on a busy 2-core machine
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  await markSetupDone(db);
+
+  const liveNumber = formatEditionNumber(live.number);
+  return {
+    password: DEMO_PASSWORD,
+    editions: DEMO_EDITIONS.length,
+    accounts: DEMO_ACCOUNTS.map((a) => {
+      if (a.note) return { email: a.email, role: a.role, note: a.note };
+      const team = liveFacts.teamOf(a.key);
+      const interests = liveFacts.interestCount(a.key);
+      return {
+        email: a.email,
+        role: a.role,
+        note: team
+          ? `In team “${team}” of ${liveNumber}`
+          : `In no team of ${liveNumber}; interested in ${interests} topic${interests === 1 ? "" : "s"}`,
+      };
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agendaStatuses } from "@/lib/agenda";
+import { seedDemo, type DemoSummary } from "@/lib/demo/seed";
+import { TOPIC_KINDS } from "@/lib/domain";
+import { currentEdition } from "@/lib/editions";
+import { teamOf } from "@/lib/teams";
+import { zonedLocalToUtc, utcToZonedLocal } from "@/lib/time";
+import { needsSetup, verifyCredentials } from "@/lib/users";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+
+let t: TestDatabase;
+let summary: DemoSummary;
+const seededAt = new Date();
+beforeAll(async () => {
+  t = await createTestDatabase();
+  summary = await seedDemo(t.db, { now: seededAt });
+});
+afterAll(async () => { await t?.drop(); });
+
+const edition = (number: number) => t.db.edition.findUniqueOrThrow({ where: { number } });
+const userId = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email } })).id;
+
+describe("the demo seed", () => {
+  it("opens on 0x09, live: hacking since yesterday, presentations still ahead", async () => {
+    const live = await edition(9);
+    expect(live.phase).toBe("HACKING");
+    expect((await currentEdition(t.db, null))?.number).toBe(9);
+    expect(live.hackingStartsAt.getTime()).toBeLessThan(seededAt.getTime());
+    expect(live.presentationsStartAt.getTime()).toBeGreaterThan(seededAt.getTime());
+    expect(live.endsAt.getTime() - live.presentationsStartAt.getTime()).toBe(3 * 60 * 60 * 1000);
+
+    const agenda = await t.db.agendaItem.findMany({ where: { editionId: live.id } });
+    const statuses = [...agendaStatuses(agenda, seededAt).values()];
+    expect(statuses).toContain("past");
+    expect(statuses).toContain("now");
+    expect(statuses).toContain("next");
+  });
+
+  it("has at least 12 topics of all three kinds, one pending and one rejected with its reason, and 8 teams", async () => {
+    const live = await edition(9);
+    const topics = await t.db.topic.findMany({ where: { editionId: live.id } });
+    expect(topics.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(topics.map((topic) => topic.kind))).toEqual(new Set(TOPIC_KINDS));
+    expect(topics.filter((topic) => topic.status === "PENDING")).toHaveLength(1);
+    const rejected = topics.filter((topic) => topic.status === "REJECTED");
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].rejectionReason).toBeTruthy();
+    expect(await t.db.team.count({ where: { editionId: live.id } })).toBe(8);
+  });
+
+  it("puts alice in a team of 0x09 and leaves bob out, interested in a couple of topics", async () => {
+    const live = await edition(9);
+    expect(await teamOf(t.db, await userId("alice@demo.test"), live.id)).not.toBeNull();
+    const bob = await userId("bob@demo.test");
+    expect(await teamOf(t.db, bob, live.id)).toBeNull();
+    expect(await t.db.interest.count({ where: { userId: bob, topic: { editionId: live.id } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps every team's member count true and within its edition's cap, members interested in the topic", async () => {
+    const teams = await t.db.team.findMany({ include: { edition: true, members: true, topic: { include: { interests: true } } } });
+    expect(teams.length).toBeGreaterThan(8);
+    for (const team of teams) {
+      expect(team.memberCount, team.name).toBe(team.members.length);
+      expect(team.memberCount, team.name).toBeGreaterThanOrEqual(2);
+      expect(team.memberCount, team.name).toBeLessThanOrEqual(team.edition.maxTeamSize);
+      const interested = new Set(team.topic?.interests.map((i) => i.userId));
+      for (const member of team.members) expect(interested.has(member.userId), team.name).toBe(true);
+    }
+  });
+
+  it("signs the demo accounts in with the shared password", async () => {
+    expect(summary.password).toBe("hexathon");
+    expect(summary.accounts.map((a) => a.email)).toEqual(["organizer@demo.test", "judge@demo.test", "alice@demo.test", "bob@demo.test"]);
+    expect((await verifyCredentials(t.db, "organizer@demo.test", "hexathon"))?.role).toBe("ORGANIZER");
+    expect((await verifyCredentials(t.db, "judge@demo.test", "hexathon"))?.role).toBe("JUDGE");
+    expect(await verifyCredentials(t.db, "alice@demo.test", "wrong")).toBeNull();
+    expect(await t.db.user.count()).toBeGreaterThanOrEqual(35);
+  });
+
+  it("keeps 0x07 and 0x08 as archived editions with their topics and teams", async () => {
+    for (const number of [7, 8]) {
+      const past = await edition(number);
+      expect(past.phase).toBe("ARCHIVED");
+      expect(past.endsAt.getTime()).toBeLessThan(Date.UTC(2020, 0, 1));
+      expect(await t.db.topic.count({ where: { editionId: past.id } })).toBeGreaterThanOrEqual(4);
+      expect(await t.db.team.count({ where: { editionId: past.id } })).toBeGreaterThanOrEqual(3);
+      expect(await t.db.agendaItem.count({ where: { editionId: past.id } })).toBeGreaterThan(0);
+    }
+    expect(summary.editions).toBe(3);
+  });
+
+  it("skips the one-time setup screen and refuses to seed twice", async () => {
+    expect(await needsSetup(t.db)).toBe(false);
+    await expect(seedDemo(t.db)).rejects.toThrow(/empty database/);
+    expect(await t.db.edition.count()).toBe(3);
+  });
+
+  it("still has the presentations ahead when seeded late in the evening", async () => {
+    const late = await createTestDatabase();
+    try {
+      const evening = zonedLocalToUtc(`${utcToZonedLocal(seededAt, "Europe/Paris").slice(0, 10)}T22:40`, "Europe/Paris")!;
+      await seedDemo(late.db, { now: evening });
+      const live = await late.db.edition.findUniqueOrThrow({ where: { number: 9 }, include: { agenda: true } });
+      const ahead = live.presentationsStartAt.getTime() - evening.getTime();
+      expect(ahead).toBeGreaterThanOrEqual(2 * 60 * 60 * 1000);
+      expect(ahead).toBeLessThanOrEqual(3 * 60 * 60 * 1000);
+      expect(live.hackingStartsAt.getTime()).toBeLessThan(evening.getTime());
+      expect([...agendaStatuses(live.agenda, evening).values()]).toContain("now");
+    } finally {
+      await late.drop();
+    }
+  });
+});
