@@ -33,7 +33,7 @@ test("a wrong password is refused with a clear message and the email is kept", a
   await page.getByLabel("Email").fill("alice@demo.test");
   await page.getByLabel("Password").fill("not-her-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Wrong email or password");
   await expect(page.getByLabel("Email")).toHaveValue("alice@demo.test");
 });
 

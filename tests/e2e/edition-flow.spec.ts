@@ -89,7 +89,7 @@ test("others show interest from the topic list, and may not edit someone else's 
   expect(response.status()).toBe(403);
   expect((await response.json()).error.message).toBe("Only the topic's proposer or an organizer can edit it.");
   await bob.goto(`${editionUrl}/topics/${topicId}/edit`);
-  await expect(bob.getByRole("alert")).toContainText("Only the topic's proposer or an organizer can edit it.");
+  await expect(bob.getByRole("main").getByRole("alert")).toContainText("Only the topic's proposer or an organizer can edit it.");
 });
 
 test("teams form around the topic and people join and leave", async ({ browser }) => {
