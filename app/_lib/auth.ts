@@ -9,12 +9,11 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/oidc";
 import { signInSchema } from "@/lib/schemas/auth";
 import { findOrCreateSsoUser, verifyCredentials } from "@/lib/users";
 
-type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
-
-function oidcProvider(): OAuthConfig<OidcProfile> | null {
+function oidcProvider(): OAuthConfig<OidcClaims> | null {
   const cfg = oidcConfig();
   if (!cfg) return null;
   return {
@@ -27,7 +26,10 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
-    profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? null }),
+    async profile(claims, tokens) {
+      const identity = ssoIdentity(await completeClaims(cfg.issuer, claims, tokens.access_token));
+      return { id: claims.sub, email: identity?.email ?? null, name: identity?.name || null };
+    },
   };
 }
 

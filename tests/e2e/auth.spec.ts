@@ -63,3 +63,15 @@ test("the health check answers ok", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok" });
 });
+
+test("people sign in with the company's OpenID Connect provider and get an employee account", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Demo SSO" }).click();
+  // the provider's own login and consent screens
+  await page.locator('input[name="login"]').fill("sam.sso");
+  await page.locator('input[name="password"]').fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("banner")).toContainText("Sam Sso");
+  await expect(page.getByRole("banner")).toContainText("Employee");
+});
