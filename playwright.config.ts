@@ -4,6 +4,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// a second server for the fresh-install scenario (port + 1 is the test SSO provider)
+const FRESH_PORT = PORT + 2;
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -26,16 +28,30 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /phone\.spec/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(phone|fresh-install)\.spec/ },
+    {
+      name: "fresh-install",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${FRESH_PORT}` },
+      testMatch: /fresh-install\.spec/,
+    },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y)\.spec/ },
   ],
-  webServer: {
-    command: `node scripts/e2e-server.mjs`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { PORT: String(PORT) },
-  },
+  webServer: [
+    {
+      command: `node scripts/e2e-server.mjs`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { PORT: String(PORT) },
+    },
+    {
+      command: `node scripts/e2e-server.mjs --empty`,
+      url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PORT: String(FRESH_PORT) },
+    },
+  ],
 });

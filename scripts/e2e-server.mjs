@@ -1,6 +1,7 @@
 // The server the browser tests run against: the production build (`next
 // build` ran before), on a throw-away SQLite database with the demo data, and
 // signed in to a real OpenID Connect provider standing in for the company SSO.
+// With --empty: a fresh install with an empty database and no SSO (the one-time setup).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -11,22 +12,26 @@ const root = path.join(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3100);
 const origin = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-e2e-"));
-const oidc = await startOidcProvider({ port: port + 1, appOrigin: origin });
+const empty = process.argv.includes("--empty");
+const oidc = empty ? null : await startOidcProvider({ port: port + 1, appOrigin: origin });
 const env = {
   ...process.env,
   DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
   HEXATHON_DATA_DIR: dir,
   NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
-  HEXATHON_OIDC_ISSUER: oidc.issuer,
-  HEXATHON_OIDC_CLIENT_ID: OIDC_CLIENT.id,
-  HEXATHON_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-  HEXATHON_OIDC_NAME: "Demo SSO",
+  ...(oidc && {
+    HEXATHON_OIDC_ISSUER: oidc.issuer,
+    HEXATHON_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+    HEXATHON_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+    HEXATHON_OIDC_NAME: "Demo SSO",
+  }),
 };
-execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { cwd: root, env, stdio: "inherit" });
+const script = empty ? "scripts/migrate.ts" : "scripts/seed-demo.ts";
+execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: root, env, stdio: "inherit" });
 const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
-  oidc.close();
+  oidc?.close();
   process.exit(code ?? 0);
 });

@@ -30,6 +30,7 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new BadRequest("The request body is not valid JSON.");
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadRequest("The request body must be a JSON object.");
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

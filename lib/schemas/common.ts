@@ -5,7 +5,8 @@ export function text(label: string, min: number, max: number) {
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(min, { error: min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
+    .min(1, { error: `${label} is required.`, abort: true })
+    .min(min, { error: `${label} needs at least ${min} characters.` })
     .max(max, { error: `${label} can't be longer than ${max} characters.` });
 }
 

@@ -157,7 +157,8 @@ describe("topicSchema", () => {
 
 describe("rejectTopicSchema", () => {
   it("asks for a reason", () => {
-    expect(errorsOf(rejectTopicSchema, { reason: " " })).toEqual({ reason: ["Reason needs at least 3 characters."] });
+    expect(errorsOf(rejectTopicSchema, { reason: " " })).toEqual({ reason: ["Reason is required."] });
+    expect(errorsOf(rejectTopicSchema, { reason: "no" })).toEqual({ reason: ["Reason needs at least 3 characters."] });
   });
 });
 

@@ -1,0 +1,44 @@
+// The JSON endpoints answer bad input with a 4xx and a message a person
+// understands, in one shape: { error: { code, message } }.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("signed-out callers get 401", async ({ request }) => {
+  const response = await request.put("/api/topics/anything/interest", { data: { interested: true } });
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Please sign in first." } });
+});
+
+test("malformed bodies, wrong fields and unknown ids are explained", async ({ page }) => {
+  await signIn(page, "bob@demo.test");
+  const malformed = await page.request.put("/api/topics/anything/interest", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.message).toBe("The request body is not valid JSON.");
+
+  const wrongField = await page.request.put("/api/topics/anything/interest", { data: { interested: "yes please" } });
+  expect(wrongField.status()).toBe(400);
+  expect((await wrongField.json()).error.message).toBe("interested: interested must be true or false.");
+
+  const unknown = await page.request.put("/api/topics/no-such-topic/interest", { data: { interested: true } });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.message).toBe("That topic doesn't exist.");
+
+  const noTeam = await page.request.put("/api/teams/no-such-team/membership");
+  expect(noTeam.status()).toBe(404);
+
+  const notAnObject = await page.request.put("/api/topics/anything/interest", { data: [true] });
+  expect(notAnObject.status()).toBe(400);
+  expect((await notAnObject.json()).error.message).toBe("The request body must be a JSON object.");
+});
+
+test("rules of the phase are explained with 422", async ({ page }) => {
+  await signIn(page, "bob@demo.test");
+  // 0x09 is hacking: teams are locked
+  await page.goto("/editions/0x09/teams");
+  await page.getByRole("article").first().getByRole("link").first().click();
+  await page.waitForURL(/\/teams\/[^/]+$/);
+  const teamId = page.url().split("/").pop();
+  const response = await page.request.put(`/api/teams/${teamId}/membership`);
+  expect(response.status()).toBe(422);
+  expect((await response.json()).error.message).toMatch(/Teams are locked in the “Hacking” phase/);
+});

@@ -1,0 +1,86 @@
+// What only organizers do, on the demo's live edition 0x09: moderate topics
+// (approve, reject with a reason the proposer reads, merge a duplicate), move
+// people between teams, and change people's roles.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, unique } from "./helpers";
+
+async function as(browser: Browser, email: string, password?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+async function openTopic(page: Page, title: string) {
+  await page.goto("/editions/0x09/topics?sort=recent");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+test("an organizer approves a pending topic and rejects another with a reason", async ({ browser }) => {
+  const organizer = await as(browser, "organizer@demo.test");
+  await openTopic(organizer, "Is the coffee ready? A chat bot for the fourth-floor machine");
+  await expect(organizer.getByText("This topic is awaiting review")).toBeVisible();
+  await organizer.getByRole("button", { name: "Approve topic" }).click();
+  await expect(organizer.getByText("This topic is awaiting review")).toHaveCount(0);
+
+  await openTopic(organizer, "The sound of the network");
+  await organizer.getByRole("button", { name: "Reject topic" }).click();
+  await expect(organizer.getByText("Reason is required.")).toBeVisible();
+  await organizer.getByLabel(/Reason for rejecting/).fill("Same idea as the Snake team's: join them!");
+  await organizer.getByRole("button", { name: "Reject topic" }).click();
+  await expect(organizer.getByRole("main").getByRole("alert").first()).toContainText("This topic was rejected. Reason: Same idea as the Snake team's");
+
+  // everyone else no longer sees it in the list
+  const bob = await as(browser, "bob@demo.test");
+  await bob.goto("/editions/0x09/topics");
+  await expect(bob.getByRole("link", { name: "The sound of the network" })).toHaveCount(0);
+});
+
+test("an organizer merges a duplicate topic and its interest moves along", async ({ browser }) => {
+  const organizer = await as(browser, "organizer@demo.test");
+  await openTopic(organizer, "Snake on the network map");
+  const before = Number(await organizer.getByTestId("interest-count").textContent());
+  await openTopic(organizer, "Is the coffee ready? A chat bot for the fourth-floor machine");
+  const moving = Number(await organizer.getByTestId("interest-count").textContent());
+  expect(moving).toBeGreaterThan(0);
+  await organizer.getByLabel("Merge this duplicate into").selectOption({ label: "Snake on the network map" });
+  await organizer.getByRole("button", { name: "Merge topics" }).click();
+  await expect(organizer.getByRole("heading", { level: 1, name: "Snake on the network map" })).toBeVisible();
+  const after = Number(await organizer.getByTestId("interest-count").textContent());
+  expect(after).toBeGreaterThan(before);
+  expect(after).toBeLessThanOrEqual(before + moving);
+});
+
+test("an organizer moves a person into a team and takes them out again", async ({ browser }) => {
+  const organizer = await as(browser, "organizer@demo.test");
+  await organizer.goto("/editions/0x09/teams");
+  await organizer.getByRole("link", { name: "Snake Case" }).click();
+  await organizer.getByLabel("Person").selectOption({ label: "Bob Brennan (bob@demo.test)" });
+  await organizer.getByRole("button", { name: "Move here" }).click();
+  const members = organizer.getByRole("region", { name: /Members/ });
+  await expect(members).toContainText("Bob Brennan");
+  await expect(members).toContainText("(3 / 5)");
+  await organizer.getByRole("button", { name: "Take Bob Brennan out of the team" }).click();
+  await expect(members).not.toContainText("Bob Brennan");
+});
+
+test("an organizer makes someone a judge; employees can't manage people", async ({ browser }) => {
+  const email = `rita-${unique()}@demo.test`;
+  const rita = await (await browser.newContext()).newPage();
+  await rita.goto("/signup");
+  await rita.getByLabel("Name").fill("Rita Reviewer");
+  await rita.getByLabel("Email").fill(email);
+  await rita.getByLabel("Password").fill("rita's password");
+  await rita.getByRole("button", { name: "Create account" }).click();
+  await expect(rita.getByRole("banner")).toContainText("Employee");
+  await rita.goto("/people");
+  await expect(rita.getByRole("main").getByRole("alert")).toContainText("Only organizers can manage people");
+
+  const organizer = await as(browser, "organizer@demo.test");
+  await organizer.goto("/people");
+  await organizer.getByLabel("Role of Rita Reviewer", { exact: true }).selectOption("JUDGE");
+  await organizer.getByRole("button", { name: "Save role of Rita Reviewer" }).click();
+  await expect(organizer.getByText("Rita Reviewer is now judge.")).toBeVisible();
+  await rita.reload();
+  await expect(rita.getByRole("banner")).toContainText("Judge");
+});
