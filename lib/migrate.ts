@@ -46,11 +46,19 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     // WAL lets readers go on while one connection writes; it persists in the file.
     db.pragma("journal_mode = WAL");
     db.exec(CREATE_TABLE);
+    // Prisma's SQLite migrations redefine tables (create new_X, copy, drop X,
+    // rename). Its `PRAGMA foreign_keys=OFF` is ignored inside a transaction,
+    // and dropping a parent table with foreign keys on deletes its children by
+    // cascade, so foreign keys go off for the connection, before the
+    // transaction, and are checked by hand before each commit.
+    db.pragma("foreign_keys = OFF");
     const applied: string[] = [];
     const apply = db.transaction((m: Migration) => {
       // re-checked inside the write transaction, so two processes starting at once apply it once
       if (db.prepare(`SELECT 1 FROM "_hexathon_migrations" WHERE "name" = ?`).get(m.name)) return false;
       db.exec(m.sql);
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`Migration ${m.name} leaves ${broken.length} broken foreign keys`);
       db.prepare(`INSERT INTO "_hexathon_migrations" ("name", "applied_at") VALUES (?, ?)`).run(m.name, new Date().toISOString());
       return true;
     });

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/db";
-import { migrate } from "@/lib/migrate";
+import { migrate, type Migration } from "@/lib/migrate";
 
 export type TestDatabase = { kind: "sqlite" | "postgresql"; url: string; db: Db; drop: () => Promise<void> };
 
@@ -20,11 +20,15 @@ export function assertLocal(url: string) {
   }
 }
 
-export async function createTestDatabase(kind = (process.env.HEXATHON_TEST_DB ?? "sqlite") as TestDatabase["kind"]): Promise<TestDatabase> {
+/** `migrations` limits what is applied (default: every committed migration). */
+export async function createTestDatabase(
+  kind = (process.env.HEXATHON_TEST_DB ?? "sqlite") as TestDatabase["kind"],
+  migrations?: Migration[],
+): Promise<TestDatabase> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-test-"));
     const url = `file:${path.join(dir, "test.db")}`;
-    await migrate(url);
+    await migrate(url, migrations);
     const db = createDb(url);
     return { kind, url, db, drop: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
   }
@@ -36,7 +40,7 @@ export async function createTestDatabase(kind = (process.env.HEXATHON_TEST_DB ??
   await admin.end();
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
+  await migrate(url.toString(), migrations);
   const db = createDb(url.toString());
   return {
     kind,

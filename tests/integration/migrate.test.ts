@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/migrate";
+import { loadMigrations, migrate, migrationsDir } from "@/lib/migrate";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
@@ -28,5 +28,34 @@ describe("migration runner", () => {
     const m = { name: "99990103000000_test_concurrent", sql: `CREATE TABLE "probe_c" ("id" INTEGER PRIMARY KEY);` };
     const results = await Promise.all([migrate(t.url, [m]), migrate(t.url, [m]), migrate(t.url, [m])]);
     expect(results.flat()).toEqual([m.name]);
+  });
+});
+
+describe("upgrading a database that holds data", () => {
+  it("keeps every row when a migration rebuilds a parent table", async () => {
+    const kind = (process.env.HEXATHON_TEST_DB ?? "sqlite") as "sqlite" | "postgresql";
+    const all = loadMigrations(migrationsDir(kind));
+    const old = await createTestDatabase(kind, all.slice(0, 1));
+    try {
+      // data as the first release stored it: raw SQL, since today's client knows newer columns
+      const now = new Date().toISOString();
+      const ts = kind === "sqlite" ? `'${now}'` : `'${now}'::timestamp`;
+      await old.db.$executeRawUnsafe(`INSERT INTO "User" ("id","email","name","role","createdAt","updatedAt") VALUES ('u1','a@x.test','A','EMPLOYEE',${ts},${ts})`);
+      await old.db.$executeRawUnsafe(
+        `INSERT INTO "Edition" ("id","number","title","timezone","phase","hackingStartsAt","presentationsStartAt","endsAt","maxTeamSize","createdAt","updatedAt") VALUES ('e1',1,'One','Europe/Paris','HACKING',${ts},${ts},${ts},5,${ts},${ts})`,
+      );
+      await old.db.$executeRawUnsafe(`INSERT INTO "Topic" ("id","editionId","proposerId","title","pitch","kind","status","createdAt","updatedAt") VALUES ('t1','e1','u1','T','pitch pitch','FUN','APPROVED',${ts},${ts})`);
+      await old.db.$executeRawUnsafe(`INSERT INTO "Team" ("id","editionId","topicId","name","nameKey","memberCount","createdAt","updatedAt") VALUES ('team1','e1','t1','Team','team',1,${ts},${ts})`);
+      await old.db.$executeRawUnsafe(`INSERT INTO "TeamMember" ("id","teamId","userId","editionId","joinedAt") VALUES ('m1','team1','u1','e1',${ts})`);
+
+      expect((await migrate(old.url)).length).toBe(all.length - 1);
+      expect(await old.db.topic.count()).toBe(1);
+      expect(await old.db.team.count()).toBe(1);
+      expect(await old.db.teamMember.count()).toBe(1);
+      const edition = await old.db.edition.findUniqueOrThrow({ where: { id: "e1" } });
+      expect(edition.slotSeconds).toBe(300);
+    } finally {
+      await old.drop();
+    }
   });
 });
