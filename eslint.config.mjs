@@ -9,6 +9,8 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
+      // `const { a, ...rest } = props` is how a prop is kept out of the rest
+      "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }],
       // lib/db.ts is the one database client; generated code is imported only there
       "no-restricted-imports": [
         "error",

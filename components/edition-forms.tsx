@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS } from "@/lib/domain";
-import { FormMessage, SelectField, SubmitButton, TextField } from "./form";
+import { FormMessage, SubmitButton, TextField } from "./form";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 

@@ -1,7 +1,7 @@
 // Editions, their phases and their agenda.
 import type { Db } from "./db";
 import type { Phase } from "./domain";
-import { formatEditionNumber } from "./domain";
+import { formatEditionNumber, parseEditionSlug } from "./domain";
 import { conflict, invalid, isUniqueViolation, notFound } from "./errors";
 import { assertOrganizer, canSeeEdition, isOrganizer, type Actor } from "./permissions";
 import type { AgendaItemInput, EditionInput } from "./schemas/editions";
@@ -128,4 +128,11 @@ export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: stri
 export async function nextEditionNumber(db: Db): Promise<number> {
   const latest = await db.edition.aggregate({ _max: { number: true } });
   return (latest._max.number ?? 0) + 1;
+}
+
+/** The edition of an /api/editions/<hex>/… URL, visible to this person. */
+export async function getEditionBySlug(db: Db, actor: Actor | null, slug: string) {
+  const number = parseEditionSlug(decodeURIComponent(slug));
+  if (number === null) throw notFound(`“${slug}” is not an edition number: use the hexadecimal form, e.g. 0x09.`);
+  return getEditionByNumber(db, actor, number);
 }

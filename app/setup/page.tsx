@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { setupAction } from "@/app/signup/actions";
 import { AccountForm } from "@/components/account-form";
 import { Card } from "@/components/ui";
-import { allowedEmailDomains } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { needsSetup } from "@/lib/users";
 

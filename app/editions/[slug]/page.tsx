@@ -18,6 +18,8 @@ import { formatInZone } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
 
+const heroLink = "rounded-lg bg-white px-4 py-2 text-sm font-semibold text-indigo-900 hover:bg-indigo-50";
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const edition = await loadEdition((await params).slug);
   return { title: `${formatEditionNumber(edition.number)} — ${edition.title}` };
@@ -70,13 +72,23 @@ export default async function EditionPage({ params }: Props) {
             </li>
           ))}
         </ol>
-        {isOrganizer(user) && (
-          <p className="mt-5">
-            <Link href={editionPath(edition.number, "/manage")} className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-indigo-900 hover:bg-indigo-50">
-              Manage edition
+        <p className="mt-5 flex flex-wrap gap-2">
+          {(edition.phase === "PRESENTATIONS" || edition.phase === "HACKING") && (
+            <Link href={editionPath(edition.number, "/live")} className={heroLink}>
+              Follow the presentations live
             </Link>
-          </p>
-        )}
+          )}
+          {isOrganizer(user) && (
+            <>
+              <Link href={editionPath(edition.number, "/stage")} className={heroLink}>
+                Stage control
+              </Link>
+              <Link href={editionPath(edition.number, "/manage")} className={heroLink}>
+                Manage edition
+              </Link>
+            </>
+          )}
+        </p>
       </section>
 
       {user && (

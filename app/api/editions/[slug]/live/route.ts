@@ -1,0 +1,25 @@
+// GET /api/editions/[slug]/live — Server-Sent Events: the stage (and later the vote) now, then every change
+import { getCurrentUser } from "@/app/_lib/session";
+import { errorResponse } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { getEditionBySlug } from "@/lib/editions";
+import { channels, liveBus } from "@/lib/live/bus";
+import { sseResponse } from "@/lib/live/sse";
+import { stageEvent, stageSnapshot } from "@/lib/stage";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  try {
+    const db = getDb();
+    const edition = await getEditionBySlug(db, await getCurrentUser(), (await params).slug);
+    return sseResponse({
+      bus: liveBus(),
+      channels: [channels.stage(edition.id)],
+      snapshot: async () => [stageEvent(await stageSnapshot(db, edition))],
+      signal: request.signal,
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

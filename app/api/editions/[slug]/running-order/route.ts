@@ -1,0 +1,14 @@
+// PUT /api/editions/[slug]/running-order — {"teamIds":[…]}: the order of the presentations
+import { NextResponse } from "next/server";
+import { parseRequest, withUser } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { getEditionBySlug } from "@/lib/editions";
+import { runningOrderSchema } from "@/lib/schemas/stage";
+import { setRunningOrder } from "@/lib/stage";
+
+export const PUT = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
+  const { teamIds } = await parseRequest(request, runningOrderSchema);
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  return NextResponse.json(await setRunningOrder(db, user, edition.id, teamIds));
+});

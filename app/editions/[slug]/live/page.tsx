@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { StageView } from "@/components/live/stage-view";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { stageSnapshot } from "@/lib/stage";
+
+export const metadata: Metadata = { title: "Live presentations" };
+
+/** The stage and its countdown, for a presenter's laptop or anyone's phone. */
+export default async function LivePage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/live");
+  const hex = formatEditionNumber(edition.number);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href={editionPath(edition.number)} className="font-semibold text-indigo-800 underline">
+          Edition {hex}
+        </Link>
+      </p>
+      <StageView editionSlug={hex} editionLabel={`Hackathon ${hex}`} initial={await stageSnapshot(getDb(), edition)} />
+    </div>
+  );
+}

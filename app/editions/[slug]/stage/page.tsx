@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { StageControl } from "@/components/live/stage-control";
+import { Alert, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { isOrganizer } from "@/lib/permissions";
+import { displayKey, stageSnapshot } from "@/lib/stage";
+
+export const metadata: Metadata = { title: "Stage control" };
+
+export default async function StagePage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/stage");
+  const user = await requireUser(editionPath(edition.number, "/stage"));
+  const hex = formatEditionNumber(edition.number);
+  if (!isOrganizer(user)) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title="Stage control" />
+        <Alert>Only organizers run the presentations. Follow them live on the <Link href={editionPath(edition.number, "/live")} className="underline">live page</Link>.</Alert>
+      </div>
+    );
+  }
+  const db = getDb();
+  const [snapshot, key] = await Promise.all([stageSnapshot(db, edition), displayKey(db, user, edition.id)]);
+  return (
+    <div>
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Stage control" />
+      <StageControl
+        editionSlug={hex}
+        initial={snapshot}
+        displayPath={`/display/${key}`}
+        slotSeconds={edition.slotSeconds}
+        changeoverSeconds={edition.changeoverSeconds}
+      />
+    </div>
+  );
+}

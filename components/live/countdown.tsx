@@ -1,0 +1,68 @@
+"use client";
+// The big presentation countdown. Every frame is computed from the server's
+// state and this device's estimate of the server's clock, never by counting
+// ticks, so every screen shows the same time and a throttled tab is right
+// again the moment it is shown.
+import { useEffect, useRef, useState } from "react";
+import { formatTimer, progress, remainingAt, timerTone, type TimerState } from "@/lib/stage-timer";
+
+const toneClass = {
+  normal: "text-white",
+  warning: "text-amber-300",
+  overrun: "text-red-400",
+} as const;
+
+const barClass = { normal: "bg-emerald-400", warning: "bg-amber-300", overrun: "bg-red-500" } as const;
+
+type Props = {
+  timer: TimerState;
+  offsetMs: number;
+  className?: string;
+  /** called once when the countdown reaches 0:00 while running */
+  onTimeUp?: () => void;
+  showBar?: boolean;
+};
+
+export function StageCountdown({ timer, offsetMs, className = "", onTimeUp, showBar = true }: Props) {
+  const [now, setNow] = useState(() => Date.now());
+  const wasPositive = useRef(true);
+
+  useEffect(() => {
+    let frame = 0;
+    const tick = () => {
+      setNow(Date.now());
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  const remaining = Math.round(remainingAt(timer, now + offsetMs));
+  const tone = timerTone(remaining);
+
+  useEffect(() => {
+    if (timer.status === "RUNNING" && wasPositive.current && remaining <= 0) onTimeUp?.();
+    wasPositive.current = remaining > 0;
+  }, [remaining, timer.status, onTimeUp]);
+
+  return (
+    <div className={className}>
+      <p
+        role="timer"
+        aria-label={`${timer.status === "PAUSED" ? "Paused, " : ""}${remaining < 0 ? "overrun" : "time left"} ${formatTimer(remaining)}`}
+        data-testid="countdown"
+        data-remaining-ms={remaining}
+        data-status={timer.status}
+        className={`font-mono font-bold tabular-nums leading-none ${toneClass[tone]} ${timer.status === "PAUSED" ? "animate-pulse" : ""}`}
+        suppressHydrationWarning
+      >
+        {formatTimer(remaining)}
+      </p>
+      {showBar && (
+        <div className="mt-4 h-3 w-full overflow-hidden rounded-full bg-white/15" aria-hidden="true">
+          <div className={`h-full ${barClass[tone]}`} style={{ width: `${progress(timer, now + offsetMs) * 100}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}

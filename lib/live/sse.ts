@@ -1,0 +1,80 @@
+// A Server-Sent Events response fed by the live bus. Framework-free (web
+// streams), so it is tested without a server.
+//
+// Designed against the usual traps: proxies and compression buffering the
+// stream (no-transform, X-Accel-Buffering), idle connections cut by proxies
+// (a comment line every 20 s), and subscriptions leaked by phones that vanish
+// (cleanup on abort and on cancel, idempotent).
+import type { LiveBus, LiveEvent } from "./bus";
+
+export const HEARTBEAT_MS = 20_000;
+/** How long a browser waits before reconnecting after the stream drops. */
+export const RETRY_MS = 2_000;
+
+export function formatEvent(event: LiveEvent): string {
+  const lines = [`event: ${event.type}`];
+  if (event.id !== undefined) lines.push(`id: ${event.id}`);
+  for (const line of JSON.stringify(event.data).split("\n")) lines.push(`data: ${line}`);
+  return lines.join("\n") + "\n\n";
+}
+
+type Options = {
+  bus: LiveBus;
+  channels: string[];
+  /** the current state, sent first: a (re)connecting page is right at once, whatever it missed */
+  snapshot: () => Promise<LiveEvent[]>;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+};
+
+export function sseResponse({ bus, channels, snapshot, signal, heartbeatMs = HEARTBEAT_MS }: Options): Response {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup(); // the stream is gone
+        }
+      };
+      const unsubscribes = channels.map((channel) => bus.subscribe(channel, (event) => send(formatEvent(event))));
+      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), heartbeatMs);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        for (const unsubscribe of unsubscribes) unsubscribe();
+        signal.removeEventListener("abort", cleanup);
+        try {
+          controller.close();
+        } catch {
+          // already closed or errored
+        }
+      };
+      if (signal.aborted) return cleanup();
+      signal.addEventListener("abort", cleanup);
+      send(`retry: ${RETRY_MS}\n\n`);
+      try {
+        for (const event of await snapshot()) send(formatEvent(event));
+      } catch (error) {
+        console.error("live snapshot failed", error);
+        cleanup();
+      }
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

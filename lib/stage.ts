@@ -1,0 +1,201 @@
+// The presentations: the running order, the stage (who presents) and the
+// synchronized timer. Organizers drive it; every screen follows it live.
+//
+// Concurrency: each change reads the stage, computes the next state with the
+// pure functions of lib/stage-timer.ts and writes it only if the version is
+// unchanged (compare-and-set), retrying on a race; two organizers pressing
+// "next" at once move the stage once per press, never into a torn state.
+import { randomBytes } from "node:crypto";
+import type { Db } from "./db";
+import { DomainError, invalid, notFound } from "./errors";
+import { channels, liveBus, type LiveEvent } from "./live/bus";
+import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
+import { applyTimerCommand, idleTimer, type TimerCommand, type TimerState, type TimerStatus } from "./stage-timer";
+
+export type StageCommand = TimerCommand | "next" | "previous" | { goto: string };
+
+export type StageTeam = { id: string; name: string; topic: string | null; members: string[] };
+
+/** What every screen needs to render the stage: sent on connect and after each change. */
+export type StageSnapshot = {
+  version: number;
+  timer: TimerState;
+  current: StageTeam | null;
+  next: StageTeam | null;
+  order: StageTeam[];
+  /** 1-based position of the current team in the running order */
+  position: number | null;
+  changeoverMs: number;
+};
+
+type EditionLike = { id: string; slotSeconds: number; changeoverSeconds: number };
+
+/** Teams in their running order; those without a place yet come last, by name. */
+export async function runningOrder(db: Db, editionId: string): Promise<StageTeam[]> {
+  const teams = await db.team.findMany({
+    where: { editionId },
+    orderBy: [{ presentationOrder: { sort: "asc", nulls: "last" } }, { name: "asc" }],
+    include: { topic: { select: { title: true } }, members: { include: { user: { select: { name: true } } }, orderBy: { joinedAt: "asc" } } },
+  });
+  return teams.map((t) => ({ id: t.id, name: t.name, topic: t.topic?.title ?? null, members: t.members.map((m) => m.user.name) }));
+}
+
+function timerOf(stage: { status: string; slotMs: number; endsAt: Date | null; remainingMs: number } | null, edition: EditionLike): TimerState {
+  if (!stage) return idleTimer(edition.slotSeconds * 1000);
+  return { status: stage.status as TimerStatus, slotMs: stage.slotMs, endsAt: stage.endsAt?.getTime() ?? null, remainingMs: stage.remainingMs };
+}
+
+export async function stageSnapshot(db: Db, edition: EditionLike): Promise<StageSnapshot> {
+  const [stage, order] = await Promise.all([db.stage.findUnique({ where: { editionId: edition.id } }), runningOrder(db, edition.id)]);
+  const index = stage?.currentTeamId ? order.findIndex((t) => t.id === stage.currentTeamId) : -1;
+  return {
+    version: stage?.version ?? 0,
+    timer: timerOf(stage, edition),
+    current: index >= 0 ? order[index] : null,
+    // before the first team, "next" is the first one
+    next: index >= 0 ? (order[index + 1] ?? null) : (order[0] ?? null),
+    order,
+    position: index >= 0 ? index + 1 : null,
+    changeoverMs: edition.changeoverSeconds * 1000,
+  };
+}
+
+export function stageEvent(snapshot: StageSnapshot): LiveEvent {
+  return { type: "stage", id: snapshot.version, data: snapshot };
+}
+
+async function publishStage(db: Db, edition: EditionLike) {
+  const snapshot = await stageSnapshot(db, edition);
+  liveBus().publish(channels.stage(edition.id), stageEvent(snapshot));
+  return snapshot;
+}
+
+async function loadEdition(db: Db, editionId: string) {
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition) throw notFound("That edition doesn't exist.");
+  return edition;
+}
+
+/** The team `command` moves the stage to, or the current one. */
+function targetTeam(order: StageTeam[], currentId: string | null, command: StageCommand): string | null {
+  const index = currentId ? order.findIndex((t) => t.id === currentId) : -1;
+  if (command === "next") {
+    if (index + 1 >= order.length) throw invalid(order.length ? "That was the last team: there is no next one." : "Set the running order first: there are no teams.");
+    return order[index + 1].id;
+  }
+  if (command === "previous") {
+    if (index <= 0) throw invalid("This is the first team: there is no previous one.");
+    return order[index - 1].id;
+  }
+  if (typeof command === "object") {
+    if (!order.some((t) => t.id === command.goto)) throw invalid("That team is not in this edition's running order.");
+    return command.goto;
+  }
+  return currentId;
+}
+
+/** Applies a stage command (start, pause, next team…) for an organizer, and tells every screen. */
+export async function commandStage(db: Db, actor: Actor | null, editionId: string, command: StageCommand, now = Date.now()): Promise<StageSnapshot> {
+  assertOrganizer(actor, "run the presentations");
+  const edition = await loadEdition(db, editionId);
+  const order = await runningOrder(db, editionId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stage = await db.stage.findUnique({ where: { editionId } });
+    const timer = timerOf(stage, edition);
+    let currentTeamId = stage?.currentTeamId ?? null;
+    let next: TimerState;
+    if (typeof command === "string" && command !== "next" && command !== "previous") {
+      if (!currentTeamId) {
+        if (!order.length) throw invalid("Set the running order first: there are no teams.");
+        currentTeamId = order[0].id; // "start" before choosing anyone starts the first team
+      }
+      next = applyTimerCommand(timer, command, now);
+    } else {
+      currentTeamId = targetTeam(order, currentTeamId, command);
+      next = idleTimer(edition.slotSeconds * 1000); // a new team starts with a full slot, when the organizer says go
+    }
+    const data = {
+      currentTeamId,
+      status: next.status,
+      slotMs: next.slotMs,
+      endsAt: next.endsAt === null ? null : new Date(next.endsAt),
+      remainingMs: Math.round(next.remainingMs),
+    };
+    if (!stage) {
+      try {
+        await db.stage.create({ data: { editionId, ...data, version: 1 } });
+      } catch (error) {
+        if ((error as { code?: string }).code === "P2002") continue; // another organizer created it first
+        throw error;
+      }
+    } else {
+      const written = await db.stage.updateMany({ where: { editionId, version: stage.version }, data: { ...data, version: stage.version + 1 } });
+      if (written.count === 0) continue; // someone changed the stage meanwhile: apply ours on top of theirs
+    }
+    return publishStage(db, edition);
+  }
+  throw new DomainError("CONFLICT", "The stage is changing very fast; please press again.");
+}
+
+/** Sets the running order; teams not listed keep their relative order after those listed. */
+export async function setRunningOrder(db: Db, actor: Actor | null, editionId: string, teamIds: string[]): Promise<StageSnapshot> {
+  assertOrganizer(actor, "set the running order");
+  const edition = await loadEdition(db, editionId);
+  const teams = await db.team.findMany({ where: { editionId }, select: { id: true } });
+  const known = new Set(teams.map((t) => t.id));
+  if (new Set(teamIds).size !== teamIds.length) throw invalid("A team appears twice in the running order.", "teamIds");
+  const unknown = teamIds.find((id) => !known.has(id));
+  if (unknown) throw invalid("The running order names a team that is not in this edition.", "teamIds");
+  const current = await runningOrder(db, editionId);
+  const full = [...teamIds, ...current.map((t) => t.id).filter((id) => !teamIds.includes(id))];
+  await db.$transaction(full.map((id, i) => db.team.update({ where: { id }, data: { presentationOrder: i + 1 } })));
+  await db.stage.updateMany({ where: { editionId }, data: { version: { increment: 1 } } });
+  return publishStage(db, edition);
+}
+
+export async function setSlotLength(db: Db, actor: Actor | null, editionId: string, slotSeconds: number, changeoverSeconds: number): Promise<StageSnapshot> {
+  assertOrganizer(actor, "change the slot length");
+  const edition = await db.edition.update({ where: { id: editionId }, data: { slotSeconds, changeoverSeconds } }).catch((error) => {
+    if ((error as { code?: string }).code === "P2025") throw notFound("That edition doesn't exist.");
+    throw error;
+  });
+  // an idle timer shows the new slot at once; a running one keeps its time
+  await db.stage.updateMany({ where: { editionId, status: "IDLE" }, data: { slotMs: slotSeconds * 1000, remainingMs: slotSeconds * 1000 } });
+  await db.stage.updateMany({ where: { editionId }, data: { version: { increment: 1 } } });
+  return publishStage(db, edition);
+}
+
+// ---- the projector's secret link ------------------------------------------
+
+function newKey() {
+  return randomBytes(18).toString("base64url");
+}
+
+/** The edition's display key, created on first use. */
+export async function displayKey(db: Db, actor: Actor | null, editionId: string): Promise<string> {
+  assertOrganizer(actor, "open the projector view");
+  const edition = await loadEdition(db, editionId);
+  if (edition.displayKey) return edition.displayKey;
+  await db.edition.updateMany({ where: { id: editionId, displayKey: null }, data: { displayKey: newKey() } });
+  return (await loadEdition(db, editionId)).displayKey!;
+}
+
+/** A new display key: links copied before stop working. */
+export async function rotateDisplayKey(db: Db, actor: Actor | null, editionId: string): Promise<string> {
+  assertOrganizer(actor, "revoke the projector link");
+  const key = newKey();
+  await db.edition.update({ where: { id: editionId }, data: { displayKey: key } });
+  return key;
+}
+
+export async function editionByDisplayKey(db: Db, key: string) {
+  if (!key || key.length > 64) return null;
+  return db.edition.findUnique({ where: { displayKey: key } });
+}
+
+/** The edition whose stage this person may follow live: anyone, once it is out of draft. */
+export async function followableEdition(db: Db, actor: Actor | null, editionId: string) {
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  return edition;
+}
