@@ -32,8 +32,13 @@ async function send(url: string, method: string, body: unknown): Promise<{ ok: t
 
 const noSubscription = () => () => {};
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) || target.isContentEditable);
+/** Keys that belong to the focused element: typing in a field, or Space/Enter pressing a focused button. */
+const ownedByFocus = (event: KeyboardEvent) => {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return false;
+  if (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable) return true;
+  return ["BUTTON", "A"].includes(target.tagName) && (event.key === " " || event.key === "Enter");
+};
 
 export function StageControl({ editionSlug, initial, displayPath, slotSeconds, changeoverSeconds }: Props) {
   const clock = useServerClock();
@@ -64,7 +69,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || ownedByFocus(event)) return;
       const command = ({ " ": toggle, n: "next", N: "next", p: "previous", P: "previous", r: "reset", R: "reset" } as Record<string, Command>)[event.key];
       if (!command) return;
       event.preventDefault();

@@ -3,7 +3,7 @@
 import { test } from "@playwright/test";
 import { expectAccessible, signIn } from "./helpers";
 
-const PUBLIC_PAGES = ["/", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/no-such-page"];
+const PUBLIC_PAGES = ["/", "/editions/0x09/live", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/no-such-page"];
 const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08"];
 
 test("public pages have no serious accessibility violations", async ({ page }) => {
@@ -29,11 +29,15 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "organizer@demo.test");
-  for (const path of ["/people", "/editions/new", "/editions/0x09/manage"]) {
+  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage"]) {
     await page.goto(path);
     await expectAccessible(page);
   }
   await page.goto("/editions/0x09/topics");
   await page.getByRole("list", { name: "Topics" }).getByRole("link").first().click();
+  await expectAccessible(page);
+  // the projector, from its secret link
+  await page.goto("/editions/0x09/stage");
+  await page.goto(await page.getByLabel("Projector link").inputValue());
   await expectAccessible(page);
 });
