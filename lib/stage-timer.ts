@@ -30,7 +30,10 @@ export function idleTimer(slotMs = DEFAULT_SLOT_MS): TimerState {
 
 /** Remaining time at `now`, negative during overrun. */
 export function remainingAt(state: TimerState, now: number): number {
-  return state.status === "RUNNING" && state.endsAt !== null ? state.endsAt - now : state.remainingMs;
+  if (state.status !== "RUNNING" || state.endsAt === null) return state.remainingMs;
+  // while running, remainingMs is what was left when it started: during the
+  // start's lead time the display holds there instead of showing 5:01
+  return Math.min(state.endsAt - now, state.remainingMs);
 }
 
 export type TimerCommand = "start" | "pause" | "resume" | "reset" | "add30";
@@ -49,7 +52,7 @@ export function applyTimerCommand(state: TimerState, command: TimerCommand, now:
       return idleTimer(state.slotMs);
     case "add30":
       return state.status === "RUNNING" && state.endsAt !== null
-        ? { ...state, endsAt: state.endsAt + 30_000 }
+        ? { ...state, endsAt: state.endsAt + 30_000, remainingMs: state.remainingMs + 30_000 }
         : { ...state, remainingMs: state.remainingMs + 30_000 };
   }
 }

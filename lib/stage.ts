@@ -94,12 +94,18 @@ function targetTeam(order: StageTeam[], currentId: string | null, command: Stage
   return currentId;
 }
 
+const MAX_ATTEMPTS = 50;
+
 /** Applies a stage command (start, pause, next team…) for an organizer, and tells every screen. */
 export async function commandStage(db: Db, actor: Actor | null, editionId: string, command: StageCommand, now = Date.now()): Promise<StageSnapshot> {
   assertOrganizer(actor, "run the presentations");
   const edition = await loadEdition(db, editionId);
-  const order = await runningOrder(db, editionId);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // A failed compare-and-set means another change went through meanwhile, so
+  // with n organizers (or clicks) racing, a press retries at most n - 1 times:
+  // the budget must cover a burst of presses, or some are lost as "press again".
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // read inside the loop: a reorder racing a "next" is seen on the retry
+    const order = await runningOrder(db, editionId);
     const stage = await db.stage.findUnique({ where: { editionId } });
     const timer = timerOf(stage, edition);
     let currentTeamId = stage?.currentTeamId ?? null;
@@ -109,7 +115,8 @@ export async function commandStage(db: Db, actor: Actor | null, editionId: strin
         if (!order.length) throw invalid("Set the running order first: there are no teams.");
         currentTeamId = order[0].id; // "start" before choosing anyone starts the first team
       }
-      next = applyTimerCommand(timer, command, now);
+      // a reset starts over with the edition's slot, even if it changed mid-presentation
+      next = command === "reset" ? idleTimer(edition.slotSeconds * 1000) : applyTimerCommand(timer, command, now);
     } else {
       currentTeamId = targetTeam(order, currentTeamId, command);
       next = idleTimer(edition.slotSeconds * 1000); // a new team starts with a full slot, when the organizer says go

@@ -32,3 +32,10 @@ export async function makeTopic(db: Db, editionId: string, proposerId: string, s
     data: { editionId, proposerId, title: `Topic ${next()}`, pitch: "A pitch long enough.", kind: "FUN", status },
   });
 }
+
+/** A team without members, straight in the table (no phase rules): for tests of what happens to existing teams. */
+export async function makeTeam(db: Db, editionId: string, name = `Team ${next()}`, overrides: { presentationOrder?: number; topicId?: string } = {}) {
+  return db.team.create({
+    data: { editionId, name, nameKey: name.toLowerCase(), memberCount: 0, ...overrides },
+  });
+}
