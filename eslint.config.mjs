@@ -10,7 +10,7 @@ export default defineConfig([
   {
     rules: {
       // `const { a, ...rest } = props` is how a prop is kept out of the rest
-      "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
       // lib/db.ts is the one database client; generated code is imported only there
       "no-restricted-imports": [
         "error",

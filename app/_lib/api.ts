@@ -39,7 +39,7 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
   return parsed.data;
 }
 
-class BadRequest extends Error {}
+export class BadRequest extends Error {}
 
 type Handler<C> = (request: Request, context: C & { user: CurrentUser }) => Promise<Response>;
 

@@ -3,11 +3,22 @@
 // from the back of the room), a presenter's laptop, anyone's phone.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { StageSnapshot } from "@/lib/stage";
+import type { VoteSnapshot } from "@/lib/votes";
 import { StageCountdown } from "./countdown";
 import { useLiveStage } from "./use-live-stage";
 import { useServerClock } from "./use-server-clock";
+import { VoteClosedScreen, VoteOpenScreen } from "./vote-screens";
 
-type Props = { editionSlug: string; editionLabel: string; initial: StageSnapshot; projector?: boolean };
+type Props = {
+  editionSlug: string;
+  editionLabel: string;
+  initial: StageSnapshot;
+  initialVote: VoteSnapshot;
+  /** the phones' voting page, for the QR code and the link */
+  voteUrl: string;
+  qrSvg?: string;
+  projector?: boolean;
+};
 
 /** Keeps the screen on while the projector view is open (Wake Lock API), and again after the tab comes back. */
 function useWakeLock(enabled: boolean) {
@@ -46,10 +57,10 @@ function beep() {
   osc.stop(ctx.currentTime + 0.6);
 }
 
-export function StageView({ editionSlug, editionLabel, initial, projector = false }: Props) {
+export function StageView({ editionSlug, editionLabel, initial, initialVote, voteUrl, qrSvg, projector = false }: Props) {
   const clock = useServerClock();
   const onReconnect = useCallback(() => void clock.resync(), [clock]);
-  const { snapshot, connection } = useLiveStage(editionSlug, initial, onReconnect);
+  const { snapshot, connection, vote } = useLiveStage(editionSlug, initial, onReconnect, initialVote);
   const [sound, setSound] = useState(false);
   const soundRef = useRef(sound);
   useEffect(() => {
@@ -86,6 +97,16 @@ export function StageView({ editionSlug, editionLabel, initial, projector = fals
         </p>
       </div>
 
+      {vote?.status === "OPEN" ? (
+        <div className={projector ? "flex flex-1" : "mt-6"}>
+          <VoteOpenScreen vote={vote} voteUrl={voteUrl} qrSvg={qrSvg} projector={projector} />
+        </div>
+      ) : vote?.status === "CLOSED" ? (
+        <div className={projector ? "flex flex-1 items-center" : "mt-6"}>
+          <VoteClosedScreen vote={vote} projector={projector} />
+        </div>
+      ) : (
+      <>
       <div className={projector ? "flex flex-1 flex-col justify-center" : "mt-4"}>
         {current ? (
           <>
@@ -117,6 +138,8 @@ export function StageView({ editionSlug, editionLabel, initial, projector = fals
           "Last presentation"
         ) : null}
       </p>
+      </>
+      )}
     </div>
   );
 }

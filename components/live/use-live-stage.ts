@@ -5,11 +5,13 @@
 // all come back right. The clock is re-synchronized after each reconnection.
 import { useEffect, useState } from "react";
 import type { StageSnapshot } from "@/lib/stage";
+import type { VoteSnapshot } from "@/lib/votes";
 
 export type Connection = "connecting" | "live" | "reconnecting";
 
-export function useLiveStage(editionSlug: string, initial: StageSnapshot, onReconnect?: () => void) {
+export function useLiveStage(editionSlug: string, initial: StageSnapshot, onReconnect?: () => void, initialVote: VoteSnapshot | null = null) {
   const [snapshot, setSnapshot] = useState(initial);
+  const [vote, setVote] = useState<VoteSnapshot | null>(initialVote);
   const [connection, setConnection] = useState<Connection>("connecting");
 
   useEffect(() => {
@@ -19,6 +21,7 @@ export function useLiveStage(editionSlug: string, initial: StageSnapshot, onReco
       const next = JSON.parse((event as MessageEvent<string>).data) as StageSnapshot;
       setSnapshot(next);
     });
+    source.addEventListener("vote", (event) => setVote(JSON.parse((event as MessageEvent<string>).data) as VoteSnapshot));
     source.onopen = () => {
       setConnection("live");
       if (dropped) onReconnect?.();
@@ -31,5 +34,5 @@ export function useLiveStage(editionSlug: string, initial: StageSnapshot, onReco
     return () => source.close();
   }, [editionSlug, onReconnect]);
 
-  return { snapshot, connection, setSnapshot };
+  return { snapshot, connection, setSnapshot, vote, setVote };
 }

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { loadLiveView } from "@/app/_lib/live-view";
 import { StageView } from "@/components/live/stage-view";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
-import { editionByDisplayKey, stageSnapshot } from "@/lib/stage";
+import { editionByDisplayKey } from "@/lib/stage";
 
 export const metadata: Metadata = { title: "Projector", robots: { index: false } };
 
 /** The projector: opened from the secret display link the organizer copies; no sign-in. */
 export default async function DisplayPage({ params }: { params: Promise<{ key: string }> }) {
-  const db = getDb();
-  const edition = await editionByDisplayKey(db, (await params).key);
+  const edition = await editionByDisplayKey(getDb(), (await params).key);
   if (!edition) notFound();
   const hex = formatEditionNumber(edition.number);
-  return <StageView projector editionSlug={hex} editionLabel={`Hackathon ${hex}`} initial={await stageSnapshot(db, edition)} />;
+  return <StageView projector editionSlug={hex} editionLabel={`Hackathon ${hex}`} {...await loadLiveView(edition, true)} />;
 }

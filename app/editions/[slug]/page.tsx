@@ -73,7 +73,7 @@ export default async function EditionPage({ params }: Props) {
           ))}
         </ol>
         <p className="mt-5 flex flex-wrap gap-2">
-          {(edition.phase === "PRESENTATIONS" || edition.phase === "HACKING") && (
+          {(edition.phase === "PRESENTATIONS" || edition.phase === "HACKING" || edition.phase === "VOTING") && (
             <Link href={editionPath(edition.number, "/live")} className={heroLink}>
               Follow the presentations live
             </Link>
@@ -82,6 +82,9 @@ export default async function EditionPage({ params }: Props) {
             <>
               <Link href={editionPath(edition.number, "/stage")} className={heroLink}>
                 Stage control
+              </Link>
+              <Link href={editionPath(edition.number, "/vote")} className={heroLink}>
+                Vote control
               </Link>
               <Link href={editionPath(edition.number, "/manage")} className={heroLink}>
                 Manage edition

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { StageView } from "@/components/live/stage-view";
-import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
-import { stageSnapshot } from "@/lib/stage";
+import { loadLiveView } from "@/app/_lib/live-view";
 
 export const metadata: Metadata = { title: "Live presentations" };
 
@@ -19,7 +18,7 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
           Edition {hex}
         </Link>
       </p>
-      <StageView editionSlug={hex} editionLabel={`Hackathon ${hex}`} initial={await stageSnapshot(getDb(), edition)} />
+      <StageView editionSlug={hex} editionLabel={`Hackathon ${hex}`} {...await loadLiveView(edition, false)} />
     </div>
   );
 }

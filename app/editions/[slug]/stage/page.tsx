@@ -27,7 +27,11 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const [snapshot, key] = await Promise.all([stageSnapshot(db, edition), displayKey(db, user, edition.id)]);
   return (
     <div>
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Stage control" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Stage control">
+        <Link href={editionPath(edition.number, "/vote")} className="text-sm font-semibold text-indigo-800 underline">
+          Vote control
+        </Link>
+      </PageHeader>
       <StageControl
         editionSlug={hex}
         initial={snapshot}

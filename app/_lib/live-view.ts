@@ -1,0 +1,15 @@
+// What a live view of an edition starts from: the stage, the vote, the
+// voting link and its QR code.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { qrSvg } from "@/lib/qr";
+import { stageSnapshot } from "@/lib/stage";
+import { voteSnapshot } from "@/lib/votes";
+import { publicOrigin } from "./origin";
+
+export async function loadLiveView(edition: { id: string; slotSeconds: number; changeoverSeconds: number }, withQr: boolean) {
+  const db = getDb();
+  const [initial, initialVote, origin] = await Promise.all([stageSnapshot(db, edition), voteSnapshot(db, edition.id), publicOrigin()]);
+  const voteUrl = `${origin}/vote/${initialVote.joinCode}`;
+  return { initial, initialVote, voteUrl, qrSvg: withQr ? await qrSvg(voteUrl) : undefined };
+}

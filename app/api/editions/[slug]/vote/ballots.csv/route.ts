@@ -1,0 +1,19 @@
+// GET /api/editions/[slug]/vote/ballots.csv — organizers: the ballots as CSV, anonymized
+import { withUser } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { getEditionBySlug } from "@/lib/editions";
+import { ballotsCsv } from "@/lib/votes";
+
+export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  const csv = await ballotsCsv(db, user, edition.id);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="hackathon-${formatEditionNumber(edition.number)}-ballots.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

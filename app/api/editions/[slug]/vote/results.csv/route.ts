@@ -1,0 +1,19 @@
+// GET /api/editions/[slug]/vote/results.csv — organizers: the results as CSV
+import { withUser } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { getEditionBySlug } from "@/lib/editions";
+import { resultsCsv } from "@/lib/votes";
+
+export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  const csv = await resultsCsv(db, user, edition.id);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="hackathon-${formatEditionNumber(edition.number)}-results.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,31 @@
+// POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
+import { NextResponse } from "next/server";
+import { parseRequest, withUser } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { getEditionBySlug } from "@/lib/editions";
+import { voteActionSchema, voteSettingsSchema } from "@/lib/schemas/votes";
+import { closeVote, openVote, resultsFor, revealStep, updateVoteSettings, voteSnapshot } from "@/lib/votes";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const POST = withUser<Context>(async (request, { params, user }) => {
+  const { action } = await parseRequest(request, voteActionSchema);
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  const run = { open: openVote, close: closeVote, reveal: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "next"), hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset") }[action];
+  return NextResponse.json(await run(db, user, edition.id));
+});
+
+export const PATCH = withUser<Context>(async (request, { params, user }) => {
+  const settings = await parseRequest(request, voteSettingsSchema);
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  await updateVoteSettings(db, user, edition.id, settings);
+  return NextResponse.json(await voteSnapshot(db, edition.id));
+});
+
+export const GET = withUser<Context>(async (_request, { params, user }) => {
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  return NextResponse.json(await resultsFor(db, user, edition.id), { headers: { "Cache-Control": "no-store" } });
+});

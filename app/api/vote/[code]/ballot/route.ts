@@ -1,0 +1,25 @@
+// PUT /api/vote/[code]/ballot — {"teamIds":[favourite, second, third]}: cast or replace this voter's ballot; only the last one counts
+import { NextResponse } from "next/server";
+import { errorResponse, parseRequest, BadRequest, jsonError } from "@/app/_lib/api";
+import { getCurrentUser } from "@/app/_lib/session";
+import { voterDeviceId } from "@/app/_lib/voter";
+import { getDb } from "@/lib/db";
+import { ballotSchema } from "@/lib/schemas/votes";
+import { castBallot, voteForVoter, voterKeyFor } from "@/lib/votes";
+
+export const dynamic = "force-dynamic";
+
+export async function PUT(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  try {
+    const db = getDb();
+    const user = await getCurrentUser();
+    const { teamIds } = await parseRequest(request, ballotSchema);
+    const { vote } = await voteForVoter(db, user, (await params).code);
+    const voter = voterKeyFor(vote, await voterDeviceId(), user);
+    const ballot = await castBallot(db, vote.editionId, voter, teamIds);
+    return NextResponse.json({ ok: true, ballot }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,24 @@
+// GET /api/vote/[code]/events — Server-Sent Events for voters: the vote's status and ballot count now, then every change (coalesced)
+import { errorResponse } from "@/app/_lib/api";
+import { getCurrentUser } from "@/app/_lib/session";
+import { getDb } from "@/lib/db";
+import { channels, liveBus } from "@/lib/live/bus";
+import { sseResponse } from "@/lib/live/sse";
+import { voteEvent, voteForVoter, voteSnapshot } from "@/lib/votes";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  try {
+    const db = getDb();
+    const { vote } = await voteForVoter(db, await getCurrentUser(), (await params).code);
+    return sseResponse({
+      bus: liveBus(),
+      channels: [channels.vote(vote.editionId)],
+      snapshot: async () => [voteEvent(await voteSnapshot(db, vote.editionId))],
+      signal: request.signal,
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { publicOrigin } from "@/app/_lib/origin";
+import { requireUser } from "@/app/_lib/session";
+import { Alert, PageHeader } from "@/components/ui";
+import { VoteControl } from "@/components/vote/vote-control";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { isOrganizer } from "@/lib/permissions";
+import { resultsFor, voteSnapshot } from "@/lib/votes";
+
+export const metadata: Metadata = { title: "Vote control" };
+
+export default async function VoteControlPage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/vote");
+  const user = await requireUser(editionPath(edition.number, "/vote"));
+  const hex = formatEditionNumber(edition.number);
+  if (!isOrganizer(user)) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title="Vote control" />
+        <Alert>Only organizers open and close the vote.</Alert>
+      </div>
+    );
+  }
+  const db = getDb();
+  const vote = await voteSnapshot(db, edition.id);
+  const results = await resultsFor(db, user, edition.id);
+  return (
+    <div>
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Vote control">
+        <Link href={editionPath(edition.number, "/stage")} className="text-sm font-semibold text-indigo-800 underline">
+          Stage control
+        </Link>
+      </PageHeader>
+      <VoteControl
+        editionSlug={hex}
+        initialVote={vote}
+        initialSettings={results.settings}
+        initialResults={results}
+        voteUrl={`${await publicOrigin()}/vote/${vote.joinCode}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getCurrentUser } from "@/app/_lib/session";
+import { orNotFound } from "@/app/_lib/load";
+import { Ballot } from "@/components/vote/ballot";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import type { VoteMethod, VoteStatus } from "@/lib/vote-rules";
+import { voteForVoter } from "@/lib/votes";
+
+export const metadata: Metadata = { title: "Vote" };
+
+/** The audience's phone ballot, opened from the QR code on the projector. */
+export default async function VotePage({ params }: { params: Promise<{ code: string }> }) {
+  const code = (await params).code;
+  const user = await getCurrentUser();
+  const { vote, teams } = await orNotFound(voteForVoter(getDb(), user, code));
+  return (
+    <div className="mx-auto max-w-lg">
+      <p className="font-mono text-sm font-semibold text-indigo-800">Hackathon {formatEditionNumber(vote.edition.number)}</p>
+      <h1 className="mb-2 text-2xl font-bold">Vote for your favourite projects</h1>
+      <Ballot
+        code={vote.joinCode}
+        teams={teams.map((t) => ({ id: t.id, name: t.name, topic: t.topic }))}
+        method={vote.method as VoteMethod}
+        picks={vote.picks}
+        initialStatus={vote.status as VoteStatus}
+        requireSignIn={vote.requireSignIn}
+        signedIn={!!user}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+// What the projector (and the live page) shows around the vote: how to join
+// while it is open, with the live ballot count but never the results; then the
+// podium, revealed from third to first, with audience and bonus points apart.
+import type { RevealedPlace, VoteSnapshot } from "@/lib/votes";
+
+const PLACE_NAMES = ["", "First place", "Second place", "Third place"];
+
+export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: VoteSnapshot; voteUrl: string; qrSvg?: string; projector: boolean }) {
+  if (!projector) {
+    return (
+      <div className="space-y-4 text-center">
+        <h2 className="text-3xl font-bold">The vote is open</h2>
+        <a href={voteUrl} className="inline-flex min-h-14 items-center rounded-xl bg-amber-300 px-8 text-xl font-bold text-slate-950">
+          Vote now
+        </a>
+        <p className="text-slate-300" data-testid="ballot-count">
+          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-1 flex-wrap items-center justify-center gap-[4vw]">
+      {qrSvg && (
+        <div className="rounded-2xl bg-white p-[1.5vw] [&_svg]:h-[32vw] [&_svg]:w-[32vw]" role="img" aria-label={`QR code for ${voteUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      )}
+      <div className="space-y-[1.5vw]">
+        <h1 className="text-[5vw] font-bold leading-tight">Vote now!</h1>
+        <p className="text-[2.2vw] text-slate-300">Scan the code, or open</p>
+        <p className="font-mono text-[2.6vw] font-semibold text-white">{voteUrl.replace(/^https?:\/\//, "").replace(/\/vote\/.*$/, "/vote")}</p>
+        <p className="text-[2.2vw] text-slate-300">
+          and type <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-300" data-testid="join-code">{vote.joinCode}</span>
+        </p>
+        <p className="text-[3vw] font-bold" data-testid="ballot-count" aria-live="polite">
+          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; projector: boolean }) {
+  if (vote.revealed.length === 0) {
+    return (
+      <div className="text-center">
+        <h1 className={projector ? "text-[5vw] font-bold" : "text-3xl font-bold"}>The vote is closed</h1>
+        <p className={projector ? "mt-4 text-[2.5vw] text-slate-300" : "mt-2 text-slate-300"} data-testid="ballot-count">
+          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"} · the results are coming…
+        </p>
+      </div>
+    );
+  }
+  return <Podium places={vote.revealed} podiumSize={vote.podiumSize} projector={projector} />;
+}
+
+function Podium({ places, podiumSize, projector }: { places: RevealedPlace[]; podiumSize: number; projector: boolean }) {
+  const max = Math.max(1, ...places.map((p) => p.total));
+  // shown top-down (first place on top), each row appearing as it is revealed
+  const rows = [...places].sort((a, b) => a.place - b.place);
+  return (
+    <div className="w-full">
+      <h1 className={projector ? "mb-[3vw] text-[4vw] font-bold" : "mb-4 text-3xl font-bold"}>The winners</h1>
+      <ol className={projector ? "space-y-[2.5vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
+        {rows.map((p) => (
+          <li key={p.teamId} className="animate-[fadein_0.8s_ease-out]">
+            <p className={projector ? "text-[2vw] font-semibold text-amber-300" : "text-sm font-semibold text-amber-300"}>
+              {PLACE_NAMES[p.place] ?? `Place ${p.place}`}
+              {p.tied ? " (tied)" : ""}
+            </p>
+            <p className={projector ? "text-[4.5vw] font-bold leading-tight" : "text-2xl font-bold"} data-testid={`place-${p.place}`}>
+              {p.name}
+            </p>
+            <div className={`mt-2 flex items-center gap-3 ${projector ? "text-[1.8vw]" : "text-sm"}`}>
+              <div className="flex h-[1.2em] flex-1 overflow-hidden rounded bg-white/10" aria-hidden="true">
+                <div className="h-full bg-indigo-400" style={{ width: `${(p.audiencePoints / max) * 100}%` }} />
+                <div className="h-full bg-amber-300" style={{ width: `${(p.bonusPoints / max) * 100}%` }} />
+              </div>
+              <span className="w-[14em] shrink-0 tabular-nums text-slate-200">
+                {p.total} pts ({p.audiencePoints} audience + {p.bonusPoints} bonus)
+              </span>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {places.length < podiumSize && <p className={projector ? "mt-[3vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
+      <p className={projector ? "mt-[2vw] flex gap-6 text-[1.5vw] text-slate-300" : "mt-3 flex gap-4 text-xs text-slate-300"}>
+        <span><span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />audience vote</span>
+        <span><span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />mini-challenge bonus</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+"use client";
+// The organizer's vote control: the rules (before it opens), open and close,
+// the live ballot count, the full results (organizers only), the reveal on
+// the projector from third to first, and the exports.
+import { useCallback, useEffect, useState } from "react";
+import { Alert, buttonClass } from "@/components/ui";
+import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
+
+type Props = { editionSlug: string; initialVote: VoteSnapshot; initialSettings: VoteSettings; initialResults: Results; voteUrl: string };
+
+async function call(url: string, method: string, body?: unknown) {
+  try {
+    const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = await response.json().catch(() => ({}));
+    return response.ok ? { ok: true as const, data } : { ok: false as const, message: (data?.error?.message as string) ?? `The server answered ${response.status}.` };
+  } catch {
+    return { ok: false as const, message: "The server can't be reached. Check the network and try again." };
+  }
+}
+
+export function VoteControl({ editionSlug, initialVote, initialSettings, initialResults, voteUrl }: Props) {
+  const [vote, setVote] = useState(initialVote);
+  const [settings, setSettings] = useState(initialSettings);
+  const [results, setResults] = useState(initialResults);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const base = `/api/editions/${editionSlug}/vote`;
+
+  const refreshResults = useCallback(async () => {
+    const result = await call(base, "GET");
+    if (result.ok) setResults(result.data as Results);
+  }, [base]);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/editions/${editionSlug}/live`);
+    source.addEventListener("vote", (event) => {
+      setVote(JSON.parse((event as MessageEvent<string>).data) as VoteSnapshot);
+      void refreshResults();
+    });
+    return () => source.close();
+  }, [editionSlug, refreshResults]);
+
+  async function act(action: "open" | "close" | "reveal" | "hide") {
+    const result = await call(base, "POST", { action });
+    if (result.ok) {
+      setVote(result.data as VoteSnapshot);
+      setError(null);
+      void refreshResults();
+    } else setError(result.message);
+  }
+
+  async function saveSettings(formData: FormData) {
+    const next: VoteSettings = {
+      method: formData.get("method") === "APPROVAL" ? "APPROVAL" : "RANKED",
+      picks: Number(formData.get("picks")),
+      requireSignIn: formData.get("requireSignIn") === "on",
+      audienceWeight: Number(formData.get("audienceWeight")),
+      bonusWeight: Number(formData.get("bonusWeight")),
+      publicVotePrize: formData.get("publicVotePrize") === "on",
+    };
+    setSettings(next); // the form keeps what was typed, even when refused
+    const result = await call(base, "PATCH", next);
+    if (result.ok) {
+      setVote(result.data as VoteSnapshot);
+      setError(null);
+      setNotice("Voting rules saved.");
+    } else {
+      setNotice(null);
+      setError(result.message);
+    }
+  }
+
+  const locked = vote.status !== "NOT_OPEN";
+  const podiumLeft = vote.podiumSize - vote.revealed.length;
+  const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints)[0];
+  const field = "mt-1 block w-24 rounded-lg px-3 py-2 ring-1 ring-slate-300 disabled:bg-slate-100";
+
+  return (
+    <div className="space-y-6">
+      {error && <Alert>{error}</Alert>}
+      {notice && !error && <Alert tone="success">{notice}</Alert>}
+
+      <section aria-labelledby="status-heading" className="rounded-2xl bg-slate-950 p-6 text-white">
+        <h2 id="status-heading" className="text-sm font-semibold text-slate-300">
+          The vote
+        </h2>
+        <p className="mt-1 text-3xl font-bold" data-testid="vote-status">
+          {vote.status === "OPEN" ? "Open" : vote.status === "CLOSED" ? "Closed" : "Not open yet"}
+        </p>
+        <p className="mt-1 text-xl" data-testid="ballot-count" aria-live="polite">
+          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+        </p>
+        <p className="mt-2 text-sm text-slate-300">
+          Join code <span className="font-mono text-lg font-bold tracking-widest text-amber-300">{vote.joinCode}</span> ·{" "}
+          <a href={voteUrl} className="underline">
+            {voteUrl}
+          </a>
+        </p>
+        <div className="mt-4 flex flex-wrap gap-2">
+          {vote.status !== "OPEN" && (
+            <button type="button" className={buttonClass("primary")} onClick={() => void act("open")}>
+              {vote.status === "CLOSED" ? "Reopen the vote" : "Open the vote"}
+            </button>
+          )}
+          {vote.status === "OPEN" && (
+            <button type="button" className={buttonClass("danger")} onClick={() => void act("close")}>
+              Close the vote
+            </button>
+          )}
+          {vote.status === "CLOSED" && podiumLeft > 0 && (
+            <button type="button" className={buttonClass("primary")} onClick={() => void act("reveal")}>
+              Reveal {["", "first", "second", "third"][podiumLeft] ?? "next"} place
+            </button>
+          )}
+          {vote.status === "CLOSED" && vote.revealed.length > 0 && (
+            <button type="button" className={buttonClass("secondary")} onClick={() => void act("hide")}>
+              Hide the results
+            </button>
+          )}
+        </div>
+        <p className="mt-3 text-sm text-slate-300">The projector shows the QR code while the vote is open, and the podium as you reveal it, third place first.</p>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <section aria-labelledby="results-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="results-heading" className="text-lg font-bold">
+              Results <span className="text-sm font-normal text-slate-600">(organizers only until revealed)</span>
+            </h2>
+            <span className="flex gap-3 text-sm">
+              <a href={`${base}/results.csv`} className="font-semibold text-indigo-800 underline">
+                Results CSV
+              </a>
+              <a href={`${base}/ballots.csv`} className="font-semibold text-indigo-800 underline">
+                Ballots CSV
+              </a>
+            </span>
+          </div>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Ranking: audience points plus mini-challenge bonus</caption>
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-2">Place</th>
+                  <th scope="col" className="py-2 pr-2">Team</th>
+                  <th scope="col" className="py-2 pr-2 text-right">Audience</th>
+                  <th scope="col" className="py-2 pr-2 text-right">Bonus</th>
+                  <th scope="col" className="py-2 text-right">Total</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100" data-testid="results">
+                {results.ranking.map((r) => (
+                  <tr key={r.teamId}>
+                    <td className="py-2 pr-2 font-mono">
+                      {r.place}
+                      {r.tied ? "=" : ""}
+                    </td>
+                    <th scope="row" className="py-2 pr-2 font-semibold">{r.name}</th>
+                    <td className="py-2 pr-2 text-right tabular-nums">{r.audiencePoints}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{r.bonusPoints}</td>
+                    <td className="py-2 text-right font-bold tabular-nums">{r.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {settings.publicVotePrize && favourite && favourite.audiencePoints > 0 && (
+            <p className="mt-3 text-sm text-slate-700">
+              Public-vote favourite: <strong>{favourite.name}</strong> ({favourite.audiencePoints} audience points).
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="rules-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+          <h2 id="rules-heading" className="mb-3 text-lg font-bold">
+            Voting rules
+          </h2>
+          {locked && <p className="mb-3 text-sm text-slate-600">The rules are fixed once the vote has opened.</p>}
+          <form action={saveSettings} className="space-y-3" key={JSON.stringify(settings)}>
+            <fieldset disabled={locked} className="space-y-3">
+              <legend className="sr-only">Voting rules</legend>
+              <div role="radiogroup" aria-label="Ballot" className="space-y-1">
+                <label className="flex items-start gap-2">
+                  <input type="radio" name="method" value="RANKED" defaultChecked={settings.method === "RANKED"} className="mt-1 size-4" />
+                  <span>Favourites in order (3, 2 and 1 points for three picks)</span>
+                </label>
+                <label className="flex items-start gap-2">
+                  <input type="radio" name="method" value="APPROVAL" defaultChecked={settings.method === "APPROVAL"} className="mt-1 size-4" />
+                  <span>Approval: 1 point for each team picked</span>
+                </label>
+              </div>
+              <label className="block text-sm font-semibold">
+                Picks per ballot
+                <input name="picks" type="number" min={1} max={10} defaultValue={settings.picks} className={field} />
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="requireSignIn" defaultChecked={settings.requireSignIn} className="size-4" />
+                <span>Require sign-in (one ballot per person, not for one&apos;s own team)</span>
+              </label>
+              <div className="flex gap-4">
+                <label className="block text-sm font-semibold">
+                  Audience weight
+                  <input name="audienceWeight" type="number" min={0} max={100} defaultValue={settings.audienceWeight} className={field} />
+                </label>
+                <label className="block text-sm font-semibold">
+                  Bonus weight
+                  <input name="bonusWeight" type="number" min={0} max={100} defaultValue={settings.bonusWeight} className={field} />
+                </label>
+              </div>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="publicVotePrize" defaultChecked={settings.publicVotePrize} className="size-4" />
+                <span>Announce the public-vote favourite as its own prize</span>
+              </label>
+              <button type="submit" className={buttonClass("secondary")}>
+                Save rules
+              </button>
+            </fieldset>
+          </form>
+        </section>
+      </div>
+    </div>
+  );
+}

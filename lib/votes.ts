@@ -1,0 +1,305 @@
+// The audience vote: its settings, opening and closing, ballots, the live
+// count, the results and their reveal on the projector.
+//
+// Concurrency: a voter has one Ballot row, kept unique by (editionId,
+// voterKey). Casting updates that row first (which locks it), then replaces
+// its picks, all in one transaction; a race on the first insert is retried.
+// So a double submit, two tabs or a retrying phone leave exactly one ballot,
+// the last one.
+import { randomBytes } from "node:crypto";
+import { teamBonusPoints } from "./bonus";
+import type { Db } from "./db";
+import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "./errors";
+import { channels, liveBus, type LiveEvent } from "./live/bus";
+import { coalesce } from "./live/coalesce";
+import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
+import { runningOrder } from "./stage";
+import { checkBallot, makeJoinCode, normalizeJoinCode, rankTeams, tally, type RankedTeam, type VoteMethod, type VoteStatus } from "./vote-rules";
+
+export type VoteSettings = {
+  method: VoteMethod;
+  picks: number;
+  requireSignIn: boolean;
+  audienceWeight: number;
+  bonusWeight: number;
+  publicVotePrize: boolean;
+};
+
+/** What the projector and the phones are told; never the results before they are revealed. */
+export type VoteSnapshot = {
+  status: VoteStatus;
+  joinCode: string;
+  method: VoteMethod;
+  picks: number;
+  requireSignIn: boolean;
+  ballots: number;
+  /** the revealed podium places, third first; empty until the organizer reveals */
+  revealed: RevealedPlace[];
+  podiumSize: number;
+};
+
+export type RevealedPlace = { place: number; teamId: string; name: string; topic: string | null; audiencePoints: number; bonusPoints: number; total: number; tied: boolean };
+
+/** The podium has three places (fewer teams, fewer places). */
+export const PODIUM = 3;
+
+async function loadEdition(db: Db, editionId: string) {
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition) throw notFound("That edition doesn't exist.");
+  return edition;
+}
+
+/** The edition's vote, created with its settings and join code on first use. */
+export async function ensureVote(db: Db, editionId: string) {
+  const existing = await db.vote.findUnique({ where: { editionId } });
+  if (existing) return existing;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.vote.create({ data: { editionId, joinCode: makeJoinCode((n) => randomBytes(n)) } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await db.vote.findUnique({ where: { editionId } });
+      if (raced) return raced; // created by a simultaneous request; otherwise the code clashed: try another
+    }
+  }
+  throw new DomainError("CONFLICT", "Could not create the vote; please try again.");
+}
+
+/** The vote behind a join code, with its edition, for voters. */
+export async function voteByCode(db: Db, code: string) {
+  const joinCode = normalizeJoinCode(code);
+  if (!joinCode || joinCode.length > 12) throw notFound("There is no vote with that code. Check the code on the screen.");
+  const vote = await db.vote.findUnique({ where: { joinCode }, include: { edition: true } });
+  if (!vote || vote.edition.phase === "DRAFT") throw notFound("There is no vote with that code. Check the code on the screen.");
+  return vote;
+}
+
+export async function updateVoteSettings(db: Db, actor: Actor | null, editionId: string, settings: VoteSettings) {
+  assertOrganizer(actor, "set up the vote");
+  await loadEdition(db, editionId);
+  const vote = await ensureVote(db, editionId);
+  if (vote.status !== "NOT_OPEN") throw invalid("The voting rules can't change once the vote has opened.");
+  if (settings.method === "RANKED" && settings.picks > 10) throw invalid("Ranked ballots have at most 10 picks.", "picks");
+  return db.vote.update({ where: { editionId }, data: settings });
+}
+
+async function setStatus(db: Db, actor: Actor | null, editionId: string, to: VoteStatus) {
+  assertOrganizer(actor, to === "OPEN" ? "open the vote" : "close the vote");
+  await loadEdition(db, editionId);
+  const vote = await ensureVote(db, editionId);
+  if (to === "OPEN" && (await db.team.count({ where: { editionId } })) === 0) throw invalid("There are no teams to vote for.");
+  const now = new Date();
+  await db.vote.update({
+    where: { editionId },
+    data: to === "OPEN" ? { status: "OPEN", openedAt: vote.openedAt ?? now, closedAt: null, revealed: 0 } : { status: "CLOSED", closedAt: now },
+  });
+  await db.edition.update({ where: { id: editionId }, data: { phase: to === "OPEN" ? "VOTING" : "CLOSED" } });
+  return publishVote(db, editionId);
+}
+
+/** Opens the vote (again, after a mistaken close): the edition moves to the voting phase. */
+export const openVote = (db: Db, actor: Actor | null, editionId: string) => setStatus(db, actor, editionId, "OPEN");
+/** Closes the vote: late ballots get "the vote is closed". */
+export const closeVote = (db: Db, actor: Actor | null, editionId: string) => setStatus(db, actor, editionId, "CLOSED");
+
+export type Voter = { key: string; userId: string | null };
+
+/** The voter's ballot for this vote: under a device cookie, or under their account when sign-in is required. */
+export function voterKeyFor(vote: { requireSignIn: boolean }, deviceId: string | null, user: Actor | null): Voter {
+  if (vote.requireSignIn) {
+    if (!user) throw new DomainError("UNAUTHENTICATED", "This vote needs you to sign in first: one ballot per person.");
+    return { key: `user:${user.id}`, userId: user.id };
+  }
+  if (!deviceId) throw invalid("This browser did not keep the voting cookie. Allow cookies for this site and try again.");
+  return { key: `device:${deviceId}`, userId: user?.id ?? null };
+}
+
+export async function ballotOf(db: Db, editionId: string, voterKey: string): Promise<string[] | null> {
+  const ballot = await db.ballot.findUnique({
+    where: { editionId_voterKey: { editionId, voterKey } },
+    include: { picks: { orderBy: { rank: "asc" } } },
+  });
+  return ballot ? ballot.picks.map((p) => p.teamId) : null;
+}
+
+/** Casts or replaces a ballot. Returns the ballot as stored and its version. */
+export async function castBallot(db: Db, editionId: string, voter: Voter, teamIds: string[]) {
+  const vote = await db.vote.findUnique({ where: { editionId } });
+  if (!vote) throw notFound("There is no vote for this edition.");
+  if (vote.status === "NOT_OPEN") throw invalid("The vote hasn't opened yet: wait for the last presentation.");
+  if (vote.status === "CLOSED") throw invalid("The vote is closed.");
+  const teams = await db.team.findMany({ where: { editionId }, select: { id: true } });
+  const ownTeam = voter.userId && vote.requireSignIn ? await db.teamMember.findUnique({ where: { editionId_userId: { editionId, userId: voter.userId } } }) : null;
+  const picks = checkBallot(teamIds, { method: vote.method as VoteMethod, picks: vote.picks }, new Set(teams.map((t) => t.id)), ownTeam?.teamId);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ballot = await db.$transaction(async (tx) => {
+        // checked again inside the transaction: a ballot racing the close is refused
+        const current = await tx.vote.findUnique({ where: { editionId }, select: { status: true } });
+        if (current?.status !== "OPEN") throw invalid("The vote is closed.");
+        const row = await tx.ballot.upsert({
+          where: { editionId_voterKey: { editionId, voterKey: voter.key } },
+          create: { editionId, voterKey: voter.key, userId: voter.userId },
+          update: { version: { increment: 1 } },
+        });
+        await tx.ballotPick.deleteMany({ where: { ballotId: row.id } });
+        await tx.ballotPick.createMany({ data: picks.map((teamId, i) => ({ ballotId: row.id, teamId, rank: i + 1 })) });
+        return row;
+      });
+      announceBallotCount(db, editionId);
+      return { teamIds: picks, version: ballot.version };
+    } catch (error) {
+      // two submissions of the same voter raced on the first insert or on the picks: the next try updates
+      if ((isUniqueViolation(error) || isSerializationFailure(error)) && attempt < 10) continue;
+      if (isUniqueViolation(error)) throw conflict("Your ballot was being saved twice at once; please send it again.");
+      throw error;
+    }
+  }
+}
+
+function isSerializationFailure(error: unknown) {
+  const e = error as { code?: string; message?: string };
+  return e?.code === "P2034" || /deadlock|could not serialize|SQLITE_BUSY|database is locked/i.test(e?.message ?? "");
+}
+
+export async function ballotCount(db: Db, editionId: string) {
+  return db.ballot.count({ where: { editionId } });
+}
+
+// The count reaches every phone and the projector at most 4 times a second,
+// however many ballots arrive: one coalescer per edition.
+const countAnnouncers = new Map<string, (db: Db) => void>();
+function announceBallotCount(db: Db, editionId: string) {
+  let announce = countAnnouncers.get(editionId);
+  if (!announce) {
+    announce = coalesce((database: Db) => {
+      void publishVote(database, editionId).catch((error) => console.error("could not announce the ballot count", error));
+    }, 250);
+    countAnnouncers.set(editionId, announce);
+  }
+  announce(db);
+}
+
+// ---- results -----------------------------------------------------------------
+
+export type Results = { ranking: (RankedTeam & { name: string; topic: string | null })[]; ballots: number; settings: VoteSettings };
+
+/** Recomputes the results from the stored ballots (the tally is never stored, so it always matches them). */
+export async function computeResults(db: Db, editionId: string): Promise<Results> {
+  const vote = await ensureVote(db, editionId);
+  const [teams, ballots, bonus] = await Promise.all([
+    runningOrder(db, editionId),
+    db.ballot.findMany({ where: { editionId }, select: { picks: { select: { teamId: true, rank: true } } } }),
+    teamBonusPoints(db, editionId),
+  ]);
+  const rules = { method: vote.method as VoteMethod, picks: vote.picks };
+  const ranking = rankTeams(tally(ballots, rules, teams.map((t) => t.id)).values(), bonus, { audience: vote.audienceWeight, bonus: vote.bonusWeight });
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  return {
+    ranking: ranking.map((r) => ({ ...r, name: byId.get(r.teamId)?.name ?? "?", topic: byId.get(r.teamId)?.topic ?? null })),
+    ballots: ballots.length,
+    settings: {
+      method: rules.method,
+      picks: rules.picks,
+      requireSignIn: vote.requireSignIn,
+      audienceWeight: vote.audienceWeight,
+      bonusWeight: vote.bonusWeight,
+      publicVotePrize: vote.publicVotePrize,
+    },
+  };
+}
+
+/** Organizers see the full results at any time (the projector only what was revealed). */
+export async function resultsFor(db: Db, actor: Actor | null, editionId: string) {
+  assertOrganizer(actor, "see the results before they are revealed");
+  return computeResults(db, editionId);
+}
+
+/** The teams on the podium, third place first, as far as revealed. */
+function revealedPlaces(results: Results, revealed: number): RevealedPlace[] {
+  const podium = results.ranking.filter((r) => r.place <= PODIUM).slice(0, PODIUM);
+  // reveal from the bottom of the podium up: with 3 places, step 1 shows third
+  return podium
+    .slice()
+    .reverse()
+    .slice(0, revealed)
+    .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, topic: r.topic, audiencePoints: r.audiencePoints, bonusPoints: r.bonusPoints, total: r.total, tied: r.tied }));
+}
+
+/** Reveals the next podium place on the projector (third, then second, then first), or hides them all again. */
+export async function revealStep(db: Db, actor: Actor | null, editionId: string, step: "next" | "reset") {
+  assertOrganizer(actor, "reveal the results");
+  const vote = await ensureVote(db, editionId);
+  if (vote.status !== "CLOSED") throw invalid("Close the vote before revealing the results.");
+  const results = await computeResults(db, editionId);
+  const podiumSize = Math.min(PODIUM, results.ranking.length);
+  if (step === "next" && vote.revealed >= podiumSize) throw invalid("The whole podium is already revealed.");
+  await db.vote.update({ where: { editionId }, data: { revealed: step === "reset" ? 0 : vote.revealed + 1 } });
+  return publishVote(db, editionId);
+}
+
+export async function voteSnapshot(db: Db, editionId: string): Promise<VoteSnapshot> {
+  const vote = await ensureVote(db, editionId);
+  const [ballots, results] = await Promise.all([ballotCount(db, editionId), vote.revealed > 0 ? computeResults(db, editionId) : null]);
+  return {
+    status: vote.status as VoteStatus,
+    joinCode: vote.joinCode,
+    method: vote.method as VoteMethod,
+    picks: vote.picks,
+    requireSignIn: vote.requireSignIn,
+    ballots,
+    revealed: results ? revealedPlaces(results, vote.revealed) : [],
+    podiumSize: Math.min(PODIUM, await db.team.count({ where: { editionId } })),
+  };
+}
+
+export function voteEvent(snapshot: VoteSnapshot): LiveEvent {
+  return { type: "vote", data: snapshot };
+}
+
+async function publishVote(db: Db, editionId: string) {
+  const snapshot = await voteSnapshot(db, editionId);
+  liveBus().publish(channels.vote(editionId), voteEvent(snapshot));
+  return snapshot;
+}
+
+/** For the phone page: the vote behind a code, if this person may see it. */
+export async function voteForVoter(db: Db, actor: Actor | null, code: string) {
+  const vote = await voteByCode(db, code);
+  if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
+  const teams = await runningOrder(db, vote.editionId);
+  return { vote, teams };
+}
+
+// ---- exports -------------------------------------------------------------------
+
+function csvField(value: string | number) {
+  const text = String(value);
+  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : text;
+}
+export const csvLine = (fields: (string | number)[]) => fields.map(csvField).join(",") + "\r\n";
+
+/** Every ballot, anonymized (a number instead of the voter), one line per pick. */
+export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
+  assertOrganizer(actor, "export the ballots");
+  const [ballots, teams] = await Promise.all([
+    db.ballot.findMany({ where: { editionId }, orderBy: { createdAt: "asc" }, include: { picks: { orderBy: { rank: "asc" } } } }),
+    runningOrder(db, editionId),
+  ]);
+  const names = new Map(teams.map((t) => [t.id, t.name]));
+  let csv = csvLine(["ballot", "rank", "team"]);
+  ballots.forEach((b, i) => {
+    for (const p of b.picks) csv += csvLine([i + 1, p.rank, names.get(p.teamId) ?? p.teamId]);
+  });
+  return csv;
+}
+
+export async function resultsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
+  const results = await resultsFor(db, actor, editionId);
+  let csv = csvLine(["place", "team", "topic", "audience points", "bonus points", "total", "tied", ...results.settings.picks > 0 ? Array.from({ length: results.settings.picks }, (_, i) => `rank ${i + 1} picks`) : []]);
+  for (const r of results.ranking) {
+    csv += csvLine([r.place, r.name, r.topic ?? "", r.audiencePoints, r.bonusPoints, r.total, r.tied ? "yes" : "no", ...r.placeCounts]);
+  }
+  return csv;
+}
