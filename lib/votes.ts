@@ -303,3 +303,28 @@ export async function resultsCsv(db: Db, actor: Actor | null, editionId: string)
   }
   return csv;
 }
+
+export type AnnouncedPrizes = {
+  podium: { place: number; teamId: string; name: string; total: number; tied: boolean }[];
+  publicFavourite: { teamId: string; name: string; audiencePoints: number } | null;
+};
+
+/**
+ * The prizes as announced: nothing until the organizer has revealed the whole
+ * podium, then the podium and, if the edition wants it, the public-vote
+ * favourite (most audience points, bonus aside). Shown on the edition page
+ * and kept in the archive.
+ */
+export async function announcedPrizes(db: Db, editionId: string): Promise<AnnouncedPrizes | null> {
+  const vote = await db.vote.findUnique({ where: { editionId } });
+  if (!vote || vote.status !== "CLOSED" || vote.revealed === 0) return null;
+  const results = await computeResults(db, editionId);
+  const podiumSize = Math.min(PODIUM, results.ranking.length);
+  if (vote.revealed < podiumSize) return null;
+  const podium = results.ranking.filter((r) => r.place <= PODIUM).slice(0, PODIUM).map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
+  const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints || b.placeCounts[0] - a.placeCounts[0])[0];
+  return {
+    podium,
+    publicFavourite: vote.publicVotePrize && favourite && favourite.audiencePoints > 0 ? { teamId: favourite.teamId, name: favourite.name, audiencePoints: favourite.audiencePoints } : null,
+  };
+}

@@ -74,7 +74,8 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
     <div className={projector ? "fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-[3vw] text-white" : "rounded-2xl bg-slate-950 p-5 text-white sm:p-8"}>
       <div className="flex flex-wrap items-center justify-between gap-3 text-slate-300">
         <p className={projector ? "text-[2vw] font-semibold" : "text-sm font-semibold"}>
-          {editionLabel} · presentations{position ? ` · ${position} of ${order.length}` : ""}
+          {editionLabel} ·{" "}
+          {vote?.status === "OPEN" ? "the vote" : vote?.status === "CLOSED" ? "results" : `presentations${position ? ` · ${position} of ${order.length}` : ""}`}
         </p>
         <p className="flex items-center gap-3 text-sm" aria-live="polite">
           <span className={connection === "live" ? "text-emerald-300" : "text-amber-300"}>

@@ -60,31 +60,31 @@ function Podium({ places, podiumSize, projector }: { places: RevealedPlace[]; po
   const rows = [...places].sort((a, b) => a.place - b.place);
   return (
     <div className="w-full">
-      <h1 className={projector ? "mb-[3vw] text-[4vw] font-bold" : "mb-4 text-3xl font-bold"}>The winners</h1>
-      <ol className={projector ? "space-y-[2.5vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
+      <h1 className={projector ? "mb-[1.5vw] text-[3.5vw] font-bold" : "mb-4 text-3xl font-bold"}>The winners</h1>
+      <ol className={projector ? "space-y-[1.2vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
         {rows.map((p) => (
           <li key={p.teamId} className="animate-[fadein_0.8s_ease-out]">
             <p className={projector ? "text-[2vw] font-semibold text-amber-300" : "text-sm font-semibold text-amber-300"}>
               {PLACE_NAMES[p.place] ?? `Place ${p.place}`}
               {p.tied ? " (tied)" : ""}
             </p>
-            <p className={projector ? "text-[4.5vw] font-bold leading-tight" : "text-2xl font-bold"} data-testid={`place-${p.place}`}>
+            <p className={projector ? "text-[3.6vw] font-bold leading-tight" : "text-2xl font-bold"} data-testid={`place-${p.place}`}>
               {p.name}
             </p>
-            <div className={`mt-2 flex items-center gap-3 ${projector ? "text-[1.8vw]" : "text-sm"}`}>
+            <div className={`mt-1 flex items-center gap-3 ${projector ? "text-[1.6vw]" : "text-sm"}`}>
               <div className="flex h-[1.2em] flex-1 overflow-hidden rounded bg-white/10" aria-hidden="true">
                 <div className="h-full bg-indigo-400" style={{ width: `${(p.audiencePoints / max) * 100}%` }} />
                 <div className="h-full bg-amber-300" style={{ width: `${(p.bonusPoints / max) * 100}%` }} />
               </div>
-              <span className="w-[14em] shrink-0 tabular-nums text-slate-200">
+              <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-200">
                 {p.total} pts ({p.audiencePoints} audience + {p.bonusPoints} bonus)
               </span>
             </div>
           </li>
         ))}
       </ol>
-      {places.length < podiumSize && <p className={projector ? "mt-[3vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
-      <p className={projector ? "mt-[2vw] flex gap-6 text-[1.5vw] text-slate-300" : "mt-3 flex gap-4 text-xs text-slate-300"}>
+      {places.length < podiumSize && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
+      <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex gap-4 text-xs text-slate-300"}>
         <span><span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />audience vote</span>
         <span><span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />mini-challenge bonus</span>
       </p>

@@ -27,6 +27,9 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
   const [status, setStatus] = useState<Status>(initialStatus);
   const [ballots, setBallots] = useState<number | null>(null);
   const [sending, setSending] = useState<Sending>({ state: "idle" });
+  const [ready, setReady] = useState(false);
+  // a tap before the stored ballot arrives wins over it
+  const touched = useRef(false);
   const retry = useRef<{ timer: ReturnType<typeof setTimeout> | null; delay: number }>({ timer: null, delay: 1000 });
   const names = new Map(teams.map((t) => [t.id, t.name]));
 
@@ -40,13 +43,15 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
         if (cancelled || !data) return;
         setStatus(data.status);
         setBallots(data.ballots);
+        if (touched.current) return;
         if (draft) setPicks(JSON.parse(draft));
         else if (data.myBallot) {
           setPicks(data.myBallot);
           setSending({ state: "saved", teamIds: data.myBallot });
         }
       })
-      .catch(() => draft && !cancelled && setPicks(JSON.parse(draft)));
+      .catch(() => draft && !cancelled && !touched.current && setPicks(JSON.parse(draft)))
+      .finally(() => !cancelled && setReady(true));
     return () => {
       cancelled = true;
     };
@@ -110,6 +115,7 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
 
   function toggle(teamId: string) {
     if (status !== "OPEN") return;
+    touched.current = true;
     setPicks((current) => {
       const next = current.includes(teamId) ? current.filter((id) => id !== teamId) : current.length < maxPicks ? [...current, teamId] : current;
       localStorage.setItem(draftKey(code), JSON.stringify(next));
@@ -143,7 +149,7 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
             ? "The vote is closed. Thank you!"
             : "The vote opens right after the last presentation. Keep this page open."}
       </p>
-      <ul className="space-y-2" aria-describedby="how" aria-label="Teams">
+      <ul className="space-y-2" aria-describedby="how" aria-label="Teams" data-ready={ready}>
         {teams.map((team) => {
           const rank = picks.indexOf(team.id);
           const picked = rank >= 0;

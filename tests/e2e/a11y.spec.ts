@@ -40,4 +40,11 @@ test("an organizer's pages have no serious accessibility violations", async ({ p
   await page.goto("/editions/0x09/stage");
   await page.goto(await page.getByLabel("Projector link").inputValue());
   await expectAccessible(page);
+  // the vote control, and the phones' ballot page
+  await page.goto("/editions/0x09/vote");
+  await expectAccessible(page);
+  await page.goto((await page.getByRole("link", { name: /\/vote\// }).getAttribute("href"))!);
+  await expectAccessible(page);
+  await page.goto("/vote");
+  await expectAccessible(page);
 });

@@ -6,7 +6,7 @@ import { signIn } from "./helpers";
 test("the edition page fits a phone screen and shows the agenda and countdown", async ({ page }) => {
   await signIn(page, "alice@demo.test");
   await page.goto("/editions/0x09");
-  await expect(page.getByTestId("edition-phase")).toHaveText("Hacking");
+  await expect(page.getByTestId("edition-phase")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Agenda" })).toBeVisible();
   await expect(page.getByText("You are in")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -15,6 +15,7 @@ import { canProposeTopic, isOrganizer, teamsOpen } from "@/lib/permissions";
 import { listTeams, teamOf } from "@/lib/teams";
 import { listTopics } from "@/lib/topics";
 import { formatInZone } from "@/lib/time";
+import { announcedPrizes } from "@/lib/votes";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,11 +30,12 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
-  const [agenda, topics, teams, myTeam] = await Promise.all([
+  const [agenda, topics, teams, myTeam, prizes] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
     listTeams(db, edition.id),
     user ? teamOf(db, user.id, edition.id) : null,
+    announcedPrizes(db, edition.id),
   ]);
   const now = new Date();
   const milestone = nextMilestone(edition, now);
@@ -93,6 +95,37 @@ export default async function EditionPage({ params }: Props) {
           )}
         </p>
       </section>
+
+      {prizes && (
+        <section aria-labelledby="prizes" className="rounded-2xl bg-amber-50 p-6 ring-1 ring-amber-200">
+          <h2 id="prizes" className="text-xl font-bold">
+            Prizes
+          </h2>
+          <ol className="mt-3 grid gap-3 sm:grid-cols-3">
+            {prizes.podium.map((p) => (
+              <li key={p.teamId} className="rounded-xl bg-white p-4 ring-1 ring-amber-200">
+                <p className="text-sm font-semibold text-amber-800">
+                  {["", "🥇 First place", "🥈 Second place", "🥉 Third place"][p.place] ?? `Place ${p.place}`}
+                  {p.tied ? " (tied)" : ""}
+                </p>
+                <Link href={editionPath(edition.number, `/teams/${p.teamId}`)} className="text-lg font-bold text-indigo-900 hover:underline">
+                  {p.name}
+                </Link>
+                <p className="text-sm text-slate-700">{p.total} points</p>
+              </li>
+            ))}
+          </ol>
+          {prizes.publicFavourite && (
+            <p className="mt-3">
+              Public-vote favourite:{" "}
+              <Link href={editionPath(edition.number, `/teams/${prizes.publicFavourite.teamId}`)} className="font-bold text-indigo-900 hover:underline">
+                {prizes.publicFavourite.name}
+              </Link>{" "}
+              ({prizes.publicFavourite.audiencePoints} audience points)
+            </p>
+          )}
+        </section>
+      )}
 
       {user && (
         <Card aria-labelledby="my-team">

@@ -1,0 +1,98 @@
+// The audience vote, on three kinds of screens: the organizer's vote control,
+// the projector (QR code, join code, live count, then the podium), and
+// phone-sized voters, one of whom changes their mind.
+import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function phone(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ ...devices["Pixel 7"] })).newPage();
+}
+
+async function vote(page: Page, code: string, teams: string[]) {
+  await page.goto(`/vote/${code}`);
+  const list = page.getByRole("list", { name: "Teams" });
+  await expect(list).toHaveAttribute("data-ready", "true");
+  // clear whatever was picked before, then pick in order
+  const picked = list.getByRole("button", { pressed: true });
+  while ((await picked.count()) > 0) await picked.first().click();
+  for (const team of teams) await list.getByRole("button", { name: new RegExp(`^${team}`) }).click();
+  await page.getByRole("button", { name: "Send my vote" }).click();
+  await expect(page.getByRole("status")).toContainText("Your vote is in");
+}
+
+test("phones vote while the projector counts, the organizer closes the vote and reveals the podium from third to first", async ({ browser }) => {
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/editions/0x09/stage");
+  const displayUrl = await organizer.getByLabel("Projector link").inputValue();
+  await organizer.goto("/editions/0x09/vote");
+  await organizer.getByRole("button", { name: "Open the vote" }).click();
+  await expect(organizer.getByTestId("vote-status")).toHaveText("Open");
+
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(displayUrl);
+  await expect(projector.getByRole("img", { name: /QR code for .*\/vote\// })).toBeVisible();
+  const code = (await projector.getByTestId("join-code").textContent())!;
+  await expect(projector.getByTestId("ballot-count")).toHaveText("0 ballots");
+
+  // a voter types the code, in lower case, on the join page
+  const first = await phone(browser);
+  await first.goto("/vote");
+  await first.getByLabel("Code shown on the screen").fill(code.toLowerCase());
+  await first.getByRole("button", { name: "Join" }).click();
+  await expect(first).toHaveURL(new RegExp(`/vote/${code}$`));
+  await vote(first, code, ["Heatmappers", "Kernel Sanders", "Snake Case"]);
+  // …and changes their mind: only the last ballot counts
+  await vote(first, code, ["Kernel Sanders", "Heatmappers", "Snake Case"]);
+  await vote(await phone(browser), code, ["Kernel Sanders", "Snake Case", "Heatmappers"]);
+  await vote(await phone(browser), code, ["Kernel Sanders", "Heatmappers", "Sonic Boom"]);
+  await expect(projector.getByTestId("ballot-count")).toHaveText("3 ballots");
+  await expect(organizer.getByTestId("ballot-count")).toHaveText("3 ballots");
+  // the projector never shows results while the vote is open
+  await expect(projector.getByTestId("podium")).toHaveCount(0);
+
+  // bad ballots are explained
+  const api = first.request;
+  const tooMany = await api.put(`/api/vote/${code}/ballot`, { data: { teamIds: ["a", "b", "c", "d"] } });
+  expect(tooMany.status()).toBe(422);
+  expect((await tooMany.json()).error.message).toBe("Pick at most 3 teams.");
+  const unknown = await api.put(`/api/vote/${code}/ballot`, { data: { teamIds: ["no-such-team"] } });
+  expect(unknown.status()).toBe(422);
+  expect((await unknown.json()).error.message).toBe("One of the teams picked is not in this vote.");
+  const malformed = await api.put(`/api/vote/${code}/ballot`, { data: { teamIds: "Heatmappers" } });
+  expect(malformed.status()).toBe(400);
+  expect((await api.get(`/api/vote/NOPE42`)).status()).toBe(404);
+
+  await organizer.getByRole("button", { name: "Close the vote" }).click();
+  await expect(organizer.getByTestId("vote-status")).toHaveText("Closed");
+  await expect(projector.getByText("The vote is closed")).toBeVisible();
+  // a late ballot is refused
+  const late = await phone(browser);
+  await late.goto(`/vote/${code}`);
+  await expect(late.getByText("The vote is closed. Thank you!")).toBeVisible();
+  const lateApi = await late.request.put(`/api/vote/${code}/ballot`, { data: { teamIds: [] } });
+  expect(lateApi.status()).toBe(422);
+
+  // Kernel Sanders 9 points, Heatmappers 5, Snake Case 3
+  await organizer.getByRole("button", { name: "Reveal third place" }).click();
+  await expect(projector.getByTestId("place-3")).toHaveText("Snake Case");
+  await expect(projector.getByTestId("place-1")).toHaveCount(0);
+  await organizer.getByRole("button", { name: "Reveal second place" }).click();
+  await expect(projector.getByTestId("place-2")).toHaveText("Heatmappers");
+  await organizer.getByRole("button", { name: "Reveal first place" }).click();
+  await expect(projector.getByTestId("place-1")).toHaveText("Kernel Sanders");
+  await expect(projector.getByTestId("podium")).toContainText("9 pts (9 audience + 0 bonus)");
+
+  // the exports: anonymized ballots, and results that match
+  const ballots = await organizer.request.get("/api/editions/0x09/vote/ballots.csv");
+  const csv = await ballots.text();
+  expect(csv.split("\r\n")[0]).toBe("ballot,rank,team");
+  expect(csv).not.toMatch(/device:|user:/);
+  expect(csv.trim().split("\r\n")).toHaveLength(1 + 9);
+  const results = await (await organizer.request.get("/api/editions/0x09/vote/results.csv")).text();
+  expect(results.split("\r\n")[1]).toMatch(/^1,Kernel Sanders,/);
+
+  // the winners stay on the edition page
+  await organizer.goto("/editions/0x09");
+  await expect(organizer.getByRole("region", { name: "Prizes" })).toContainText("Kernel Sanders");
+});

@@ -1,0 +1,539 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DomainError } from "@/lib/errors";
+import { channels, liveBus, type LiveEvent } from "@/lib/live/bus";
+import type { Actor } from "@/lib/permissions";
+import {
+  ballotCount,
+  ballotOf,
+  ballotsCsv,
+  castBallot,
+  closeVote,
+  computeResults,
+  csvLine,
+  ensureVote,
+  openVote,
+  resultsCsv,
+  resultsFor,
+  revealStep,
+  updateVoteSettings,
+  voteByCode,
+  voterKeyFor,
+  voteSnapshot,
+  type VoteSettings,
+  type VoteSnapshot,
+  type Voter,
+} from "@/lib/votes";
+import { newVoterId } from "@/lib/voter-id";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+
+let t: TestDatabase;
+let organizer: Actor;
+let judge: Actor;
+let employee: Actor;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  [organizer, judge, employee] = [await makeUser(t.db, "ORGANIZER"), await makeUser(t.db, "JUDGE"), await makeUser(t.db, "EMPLOYEE")];
+});
+afterAll(async () => {
+  // let the coalesced ballot-count announcements (250 ms) finish before the database goes
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await t?.drop();
+});
+
+async function rejects(promise: Promise<unknown>, code: string, message?: RegExp | string) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  if (typeof message === "string") expect((error as DomainError).message).toBe(message);
+  else if (message) expect((error as DomainError).message).toMatch(message);
+}
+
+const DEFAULTS: VoteSettings = { method: "RANKED", picks: 3, requireSignIn: false, audienceWeight: 1, bonusWeight: 1, publicVotePrize: true };
+
+/** An edition right after the presentations, with `count` teams "Team 01", "Team 02"… and its vote set up (not opened). */
+async function finalWith(count: number, settings: Partial<VoteSettings> = {}) {
+  const edition = await makeEdition(t.db, "PRESENTATIONS");
+  const teams = [];
+  for (let i = 1; i <= count; i++) teams.push(await makeTeam(t.db, edition.id, `Team ${String(i).padStart(2, "0")}`));
+  await updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, ...settings });
+  return { edition, teams, teamIds: teams.map((team) => team.id) };
+}
+
+/** The same, with the vote open. */
+async function openFinalWith(count: number, settings: Partial<VoteSettings> = {}) {
+  const final = await finalWith(count, settings);
+  await openVote(t.db, organizer, final.edition.id);
+  return final;
+}
+
+/** An anonymous phone: one ballot per device cookie. */
+const phone = (): Voter => voterKeyFor({ requireSignIn: false }, newVoterId(), null);
+
+/** A small seeded generator, so a failing concurrency run can be replayed. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 1 to `max` distinct teams in a random order. */
+function randomPicks(random: () => number, teamIds: string[], max = 3): string[] {
+  const shuffled = [...teamIds];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return shuffled.slice(0, 1 + Math.floor(random() * max));
+}
+
+/** Ranked points per team, computed here without lib/vote-rules: 3, 2, 1. */
+function expectedPoints(ballots: string[][], teamIds: string[]) {
+  const points = new Map(teamIds.map((id) => [id, 0]));
+  for (const picks of ballots) picks.forEach((teamId, i) => points.set(teamId, points.get(teamId)! + (3 - i)));
+  return points;
+}
+
+const pointsOf = (results: Awaited<ReturnType<typeof computeResults>>) => new Map(results.ranking.map((r) => [r.teamId, r.audiencePoints]));
+
+describe("setting up the vote", () => {
+  it("creates the edition's vote once, with one join code, even when several screens ask at the same moment", async () => {
+    const edition = await makeEdition(t.db, "PRESENTATIONS");
+    const votes = await Promise.all(Array.from({ length: 8 }, () => ensureVote(t.db, edition.id)));
+    expect(new Set(votes.map((v) => v.joinCode)).size).toBe(1);
+    expect(new Set(votes.map((v) => v.editionId))).toEqual(new Set([edition.id]));
+    expect(await t.db.vote.count({ where: { editionId: edition.id } })).toBe(1);
+    expect(votes[0].joinCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    expect((await ensureVote(t.db, edition.id)).joinCode).toBe(votes[0].joinCode);
+    expect(votes[0]).toMatchObject({ status: "NOT_OPEN", method: "RANKED", picks: 3, requireSignIn: false });
+  });
+
+  it("finds the vote from the code as people type it, but not while the edition is a draft", async () => {
+    const { edition } = await finalWith(2);
+    const { joinCode } = await ensureVote(t.db, edition.id);
+    const typed = ` ${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()} `;
+    expect((await voteByCode(t.db, typed)).editionId).toBe(edition.id);
+    await rejects(voteByCode(t.db, "NOPE99"), "NOT_FOUND", /no vote with that code/);
+    await rejects(voteByCode(t.db, ""), "NOT_FOUND");
+
+    const draft = await makeEdition(t.db, "DRAFT");
+    await rejects(voteByCode(t.db, (await ensureVote(t.db, draft.id)).joinCode), "NOT_FOUND");
+  });
+
+  it("keeps the rules the organizer chose", async () => {
+    const { edition } = await finalWith(3, { method: "APPROVAL", picks: 2, requireSignIn: true, audienceWeight: 2, bonusWeight: 0 });
+    expect(await ensureVote(t.db, edition.id)).toMatchObject({ method: "APPROVAL", picks: 2, requireSignIn: true, audienceWeight: 2, bonusWeight: 0 });
+    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 11 }), "INVALID", "Ranked ballots have at most 10 picks.");
+  });
+
+  it("freezes the rules once the vote has opened, and after it closed", async () => {
+    const { edition } = await openFinalWith(3);
+    const message = "The voting rules can't change once the vote has opened.";
+    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, method: "APPROVAL" }), "INVALID", message);
+    await closeVote(t.db, organizer, edition.id);
+    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 1 }), "INVALID", message);
+    expect(await ensureVote(t.db, edition.id)).toMatchObject({ method: "RANKED", picks: 3 });
+  });
+});
+
+describe("who runs the vote", () => {
+  it("is organizers only: judges and employees are refused, anonymous visitors asked to sign in, and nothing changes", async () => {
+    const { edition } = await finalWith(3);
+    const attempts = (actor: Actor | null) => [
+      openVote(t.db, actor, edition.id),
+      closeVote(t.db, actor, edition.id),
+      revealStep(t.db, actor, edition.id, "next"),
+      revealStep(t.db, actor, edition.id, "reset"),
+      updateVoteSettings(t.db, actor, edition.id, { ...DEFAULTS, method: "APPROVAL" }),
+      resultsFor(t.db, actor, edition.id),
+      ballotsCsv(t.db, actor, edition.id),
+      resultsCsv(t.db, actor, edition.id),
+    ];
+    for (const actor of [employee, judge]) {
+      for (const attempt of attempts(actor)) await rejects(attempt, "FORBIDDEN", /^Only organizers can /);
+    }
+    for (const attempt of attempts(null)) await rejects(attempt, "UNAUTHENTICATED");
+    expect(await ensureVote(t.db, edition.id)).toMatchObject({ status: "NOT_OPEN", method: "RANKED", revealed: 0 });
+    expect((await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })).phase).toBe("PRESENTATIONS");
+  });
+
+  it("says so when the edition doesn't exist", async () => {
+    await rejects(openVote(t.db, organizer, "no-such-edition"), "NOT_FOUND");
+    await rejects(updateVoteSettings(t.db, organizer, "no-such-edition", DEFAULTS), "NOT_FOUND");
+  });
+});
+
+describe("opening and closing", () => {
+  it("moves the edition to the voting phase on opening and to closed on closing", async () => {
+    const { edition } = await finalWith(2);
+    const opened = await openVote(t.db, organizer, edition.id);
+    expect(opened.status).toBe("OPEN");
+    expect((await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })).phase).toBe("VOTING");
+    expect((await ensureVote(t.db, edition.id)).openedAt).toBeInstanceOf(Date);
+
+    const closed = await closeVote(t.db, organizer, edition.id);
+    expect(closed.status).toBe("CLOSED");
+    expect((await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })).phase).toBe("CLOSED");
+    expect((await ensureVote(t.db, edition.id)).closedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses to open a vote with no team to vote for", async () => {
+    const { edition } = await finalWith(0);
+    await rejects(openVote(t.db, organizer, edition.id), "INVALID", "There are no teams to vote for.");
+    expect((await ensureVote(t.db, edition.id)).status).toBe("NOT_OPEN");
+  });
+
+  it("can reopen after a mistaken close, keeping the ballots already cast", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    await castBallot(t.db, edition.id, phone(), [teamIds[0]]);
+    await closeVote(t.db, organizer, edition.id);
+    const reopened = await openVote(t.db, organizer, edition.id);
+    expect(reopened).toMatchObject({ status: "OPEN", ballots: 1 });
+    await castBallot(t.db, edition.id, phone(), [teamIds[1]]);
+    expect(await ballotCount(t.db, edition.id)).toBe(2);
+  });
+
+  it("tells every projector and phone on the edition's vote channel when the vote opens", async () => {
+    const { edition } = await finalWith(2);
+    const events: LiveEvent[] = [];
+    const unsubscribe = liveBus().subscribe(channels.vote(edition.id), (event) => events.push(event));
+    try {
+      const snapshot = await openVote(t.db, organizer, edition.id);
+      expect(events).toHaveLength(1);
+      expect(events[0].type).toBe("vote");
+      expect(events[0].data).toEqual(snapshot);
+      expect(events[0].data).toMatchObject({ status: "OPEN", ballots: 0, revealed: [], podiumSize: 2 });
+
+      // and the count follows the ballots (coalesced, so a moment later)
+      await castBallot(t.db, edition.id, phone(), [(await t.db.team.findFirstOrThrow({ where: { editionId: edition.id } })).id]);
+      await vi.waitFor(() => expect(events.at(-1)?.data).toMatchObject({ ballots: 1 }), { timeout: 2000, interval: 50 });
+    } finally {
+      unsubscribe();
+    }
+  });
+});
+
+describe("casting a ballot", () => {
+  it("is refused before the vote opens, telling the voter to wait", async () => {
+    const { edition, teamIds } = await finalWith(3);
+    await rejects(castBallot(t.db, edition.id, phone(), [teamIds[0]]), "INVALID", "The vote hasn't opened yet: wait for the last presentation.");
+    expect(await ballotCount(t.db, edition.id)).toBe(0);
+  });
+
+  it("is refused once the vote is closed, and the earlier ballot stays as it was", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    const voter = phone();
+    await castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1]]);
+    await closeVote(t.db, organizer, edition.id);
+    await rejects(castBallot(t.db, edition.id, voter, [teamIds[2]]), "INVALID", "The vote is closed.");
+    await rejects(castBallot(t.db, edition.id, phone(), [teamIds[2]]), "INVALID", "The vote is closed.");
+    expect(await ballotOf(t.db, edition.id, voter.key)).toEqual([teamIds[0], teamIds[1]]);
+    expect(await ballotCount(t.db, edition.id)).toBe(1);
+  });
+
+  it("refuses a ballot against the rules with the reason, storing nothing", async () => {
+    const { edition, teamIds } = await openFinalWith(4);
+    const other = await finalWith(1);
+    const voter = phone();
+    await rejects(castBallot(t.db, edition.id, voter, []), "INVALID", "Pick at least one team.");
+    await rejects(castBallot(t.db, edition.id, voter, teamIds), "INVALID", "Pick at most 3 teams.");
+    await rejects(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[0]]), "INVALID", "Each team can be picked only once.");
+    await rejects(castBallot(t.db, edition.id, voter, [other.teamIds[0]]), "INVALID", "One of the teams picked is not in this vote.");
+    expect(await ballotOf(t.db, edition.id, voter.key)).toBeNull();
+  });
+
+  it("replaces the voter's earlier ballot: one ballot, the new picks, version 2", async () => {
+    const { edition, teamIds } = await openFinalWith(4);
+    const voter = phone();
+    expect(await castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1], teamIds[2]])).toEqual({ teamIds: [teamIds[0], teamIds[1], teamIds[2]], version: 1 });
+    expect(await castBallot(t.db, edition.id, voter, [teamIds[3], teamIds[0]])).toEqual({ teamIds: [teamIds[3], teamIds[0]], version: 2 });
+
+    const ballots = await t.db.ballot.findMany({ where: { editionId: edition.id }, include: { picks: { orderBy: { rank: "asc" } } } });
+    expect(ballots).toHaveLength(1);
+    expect(ballots[0].version).toBe(2);
+    expect(ballots[0].picks.map((p) => [p.teamId, p.rank])).toEqual([
+      [teamIds[3], 1],
+      [teamIds[0], 2],
+    ]);
+    expect(await ballotOf(t.db, edition.id, voter.key)).toEqual([teamIds[3], teamIds[0]]);
+  });
+
+  it("keeps the picks of the latest approval ballot too", async () => {
+    const { edition, teamIds } = await openFinalWith(4, { method: "APPROVAL", picks: 4 });
+    const voter = phone();
+    await castBallot(t.db, edition.id, voter, teamIds);
+    await castBallot(t.db, edition.id, voter, [teamIds[1]]);
+    expect(await ballotOf(t.db, edition.id, voter.key)).toEqual([teamIds[1]]);
+    expect(pointsOf(await computeResults(t.db, edition.id))).toEqual(new Map(teamIds.map((id) => [id, id === teamIds[1] ? 1 : 0])));
+  });
+});
+
+describe("who the voter is", () => {
+  it("is the device cookie when sign-in isn't required, and a phone without the cookie is told to allow cookies", () => {
+    expect(voterKeyFor({ requireSignIn: false }, "device-id-123456", null)).toEqual({ key: "device:device-id-123456", userId: null });
+    expect(voterKeyFor({ requireSignIn: false }, "device-id-123456", employee)).toEqual({ key: "device:device-id-123456", userId: employee.id });
+    expect(() => voterKeyFor({ requireSignIn: false }, null, employee)).toThrow(/Allow cookies/);
+  });
+
+  it("is the person's account when sign-in is required, and nobody votes without signing in", () => {
+    expect(voterKeyFor({ requireSignIn: true }, "device-id-123456", employee)).toEqual({ key: `user:${employee.id}`, userId: employee.id });
+    let error: unknown;
+    try {
+      voterKeyFor({ requireSignIn: true }, "device-id-123456", null);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("UNAUTHENTICATED");
+    expect((error as DomainError).message).toMatch(/sign in/);
+  });
+
+  it("keeps one ballot per person across their devices when sign-in is required", async () => {
+    const { edition, teamIds } = await openFinalWith(3, { requireSignIn: true });
+    const person = await makeUser(t.db);
+    const vote = await ensureVote(t.db, edition.id);
+    await castBallot(t.db, edition.id, voterKeyFor(vote, "laptop-cookie-1234567", person), [teamIds[0]]);
+    const again = await castBallot(t.db, edition.id, voterKeyFor(vote, "phone-cookie-12345678", person), [teamIds[1]]);
+    expect(again.version).toBe(2);
+    const ballots = await t.db.ballot.findMany({ where: { editionId: edition.id } });
+    expect(ballots.map((b) => [b.voterKey, b.userId])).toEqual([[`user:${person.id}`, person.id]]);
+  });
+
+  it("stops a signed-in voter from voting for their own team, but not for the others", async () => {
+    const { edition, teamIds } = await openFinalWith(3, { requireSignIn: true });
+    const member = await makeUser(t.db);
+    await t.db.teamMember.create({ data: { teamId: teamIds[1], userId: member.id, editionId: edition.id } });
+    const vote = await ensureVote(t.db, edition.id);
+    const voter = voterKeyFor(vote, null, member);
+    await rejects(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1]]), "INVALID", "You can't vote for your own team.");
+    await rejects(castBallot(t.db, edition.id, voter, [teamIds[1]]), "INVALID", "You can't vote for your own team.");
+    expect(await ballotOf(t.db, edition.id, voter.key)).toBeNull();
+
+    expect((await castBallot(t.db, edition.id, voter, [teamIds[2], teamIds[0]])).version).toBe(1);
+    // a member of a team of another edition is no member here
+    const elsewhere = await finalWith(1);
+    const outsider = await makeUser(t.db);
+    await t.db.teamMember.create({ data: { teamId: elsewhere.teamIds[0], userId: outsider.id, editionId: elsewhere.edition.id } });
+    await castBallot(t.db, edition.id, voterKeyFor(vote, null, outsider), [teamIds[1]]);
+  });
+});
+
+describe("a full room voting at once", () => {
+  it("keeps exactly one ballot, the last one, when one phone sends 200 ballots at the same moment, and acknowledges each", async () => {
+    const { edition, teamIds } = await openFinalWith(6);
+    const voter = phone();
+    const random = seeded(200);
+    const sent = Array.from({ length: 200 }, () => randomPicks(random, teamIds));
+    const results = await Promise.allSettled(sent.map((picks) => castBallot(t.db, edition.id, voter, picks)));
+
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason));
+    expect(refused).toEqual([]);
+    const acknowledged = results.map((r) => (r as PromiseFulfilledResult<{ teamIds: string[]; version: number }>).value);
+    // every submission was applied once, one after the other: versions 1 to 200, none lost or doubled
+    expect(acknowledged.map((a) => a.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+
+    const last = acknowledged.find((a) => a.version === 200)!;
+    const ballots = await t.db.ballot.findMany({ where: { editionId: edition.id }, include: { picks: { orderBy: { rank: "asc" } } } });
+    expect(ballots).toHaveLength(1);
+    expect(ballots[0].version).toBe(200);
+    expect(ballots[0].picks.map((p) => p.teamId)).toEqual(last.teamIds);
+    expect(await t.db.ballotPick.count({ where: { ballotId: ballots[0].id } })).toBe(last.teamIds.length);
+    expect(pointsOf(await computeResults(t.db, edition.id))).toEqual(expectedPoints([last.teamIds], teamIds));
+  });
+
+  it("counts every one of 500 phones voting at once, and every point of their picks", async () => {
+    const { edition, teamIds } = await openFinalWith(8);
+    const random = seeded(500);
+    const ballots = Array.from({ length: 500 }, () => ({ voter: phone(), picks: randomPicks(random, teamIds) }));
+    for (let i = 0; i < ballots.length; i += 50) {
+      await Promise.all(ballots.slice(i, i + 50).map(({ voter, picks }) => castBallot(t.db, edition.id, voter, picks)));
+    }
+
+    expect(await ballotCount(t.db, edition.id)).toBe(500);
+    expect((await voteSnapshot(t.db, edition.id)).ballots).toBe(500);
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ballots).toBe(500);
+    const expected = expectedPoints(ballots.map((b) => b.picks), teamIds);
+    expect(pointsOf(results)).toEqual(expected);
+    const totalPoints = ballots.reduce((sum, b) => sum + [3, 2, 1].slice(0, b.picks.length).reduce((s, p) => s + p, 0), 0);
+    expect(results.ranking.reduce((sum, r) => sum + r.audiencePoints, 0)).toBe(totalPoints);
+  });
+});
+
+describe("the results", () => {
+  it("are recomputed from the ballots as stored, replaced ones included, and match a count made by hand", async () => {
+    const { edition, teamIds } = await openFinalWith(5, { audienceWeight: 2 });
+    const random = seeded(42);
+    const voters = Array.from({ length: 40 }, () => phone());
+    for (const voter of voters) await castBallot(t.db, edition.id, voter, randomPicks(random, teamIds));
+    // a quarter change their mind
+    for (const voter of voters.slice(0, 10)) await castBallot(t.db, edition.id, voter, randomPicks(random, teamIds));
+
+    // the count by hand, straight from the stored rows
+    const rows = await t.db.ballotPick.findMany({ where: { ballot: { editionId: edition.id } } });
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    const byHand = new Map(teamIds.map((id) => [id, { points: 0, places: [0, 0, 0] }]));
+    for (const { teamId, rank } of rows) {
+      byHand.get(teamId)!.points += 4 - rank;
+      byHand.get(teamId)!.places[rank - 1] += 1;
+    }
+
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ballots).toBe(40);
+    expect(results.settings).toEqual({ ...DEFAULTS, audienceWeight: 2 });
+    for (const r of results.ranking) {
+      expect(r.audiencePoints, r.name).toBe(byHand.get(r.teamId)!.points);
+      expect(r.placeCounts, r.name).toEqual(byHand.get(r.teamId)!.places);
+      expect(r.bonusPoints).toBe(0);
+      expect(r.total).toBe(2 * r.audiencePoints);
+    }
+    const totals = results.ranking.map((r) => r.total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(results.ranking[0].place).toBe(1);
+    expect(new Set(results.ranking.map((r) => r.teamId))).toEqual(new Set(teamIds));
+    // the organizers' view is the same
+    expect(await resultsFor(t.db, organizer, edition.id)).toEqual(results);
+  });
+
+  it("lists every team, with zero points for a team nobody picked", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    await castBallot(t.db, edition.id, phone(), [teamIds[0]]);
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ranking[0]).toMatchObject({ name: "Team 01", audiencePoints: 3, place: 1, tied: false });
+    // the two others tie for second (in no particular order)
+    expect(results.ranking.slice(1).map((r) => [r.name, r.audiencePoints, r.place, r.tied]).sort()).toEqual([
+      ["Team 02", 0, 2, true],
+      ["Team 03", 0, 2, true],
+    ]);
+  });
+});
+
+describe("revealing the podium on the projector", () => {
+  /** Four teams, clearly ranked: 01 first (9), 02 second (5), 03 third (3), 04 fourth (1). */
+  async function votedFinal() {
+    const final = await openFinalWith(4);
+    const [a, b, c, d] = final.teamIds;
+    for (const picks of [[a, b, c], [a, b, d], [a, c, b]]) await castBallot(t.db, final.edition.id, phone(), picks);
+    return final;
+  }
+  const shown = (snapshot: VoteSnapshot) => snapshot.revealed.map((p) => [p.place, p.name, p.total]);
+
+  it("refuses to reveal anything while the vote is open, and shows nothing meanwhile", async () => {
+    const { edition } = await votedFinal();
+    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "Close the vote before revealing the results.");
+    expect((await voteSnapshot(t.db, edition.id)).revealed).toEqual([]);
+  });
+
+  it("reveals third place, then second, then first, and no further", async () => {
+    const { edition } = await votedFinal();
+    const closed = await closeVote(t.db, organizer, edition.id);
+    expect(closed.revealed).toEqual([]);
+    expect(closed.podiumSize).toBe(3);
+
+    expect(shown(await revealStep(t.db, organizer, edition.id, "next"))).toEqual([[3, "Team 03", 3]]);
+    expect(shown(await revealStep(t.db, organizer, edition.id, "next"))).toEqual([
+      [3, "Team 03", 3],
+      [2, "Team 02", 5],
+    ]);
+    const all = await revealStep(t.db, organizer, edition.id, "next");
+    expect(shown(all)).toEqual([
+      [3, "Team 03", 3],
+      [2, "Team 02", 5],
+      [1, "Team 01", 9],
+    ]);
+    expect(all.revealed.some((p) => p.name === "Team 04")).toBe(false);
+    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
+    expect(shown(await voteSnapshot(t.db, edition.id))).toEqual(shown(all)); // what a reconnecting projector gets
+  });
+
+  it("hides the podium again on reset, and reveals from third again afterwards", async () => {
+    const { edition } = await votedFinal();
+    await closeVote(t.db, organizer, edition.id);
+    await revealStep(t.db, organizer, edition.id, "next");
+    await revealStep(t.db, organizer, edition.id, "next");
+    expect((await revealStep(t.db, organizer, edition.id, "reset")).revealed).toEqual([]);
+    expect((await voteSnapshot(t.db, edition.id)).revealed).toEqual([]);
+    expect(shown(await revealStep(t.db, organizer, edition.id, "next"))).toEqual([[3, "Team 03", 3]]);
+  });
+
+  it("has a smaller podium when fewer than three teams competed", async () => {
+    const { edition, teamIds } = await openFinalWith(2);
+    await castBallot(t.db, edition.id, phone(), [teamIds[1], teamIds[0]]);
+    await closeVote(t.db, organizer, edition.id);
+    await revealStep(t.db, organizer, edition.id, "next");
+    expect(shown(await revealStep(t.db, organizer, edition.id, "next"))).toEqual([
+      [2, "Team 01", 2],
+      [1, "Team 02", 3],
+    ]);
+    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
+  });
+
+  it("tells the projector each step on the vote channel", async () => {
+    const { edition } = await votedFinal();
+    await closeVote(t.db, organizer, edition.id);
+    const events: LiveEvent[] = [];
+    const unsubscribe = liveBus().subscribe(channels.vote(edition.id), (event) => events.push(event));
+    try {
+      const step = await revealStep(t.db, organizer, edition.id, "next");
+      // (a coalesced ballot-count announcement of the casting may also land here)
+      expect(events).toContainEqual({ type: "vote", data: step });
+      expect(step.revealed).toHaveLength(1);
+    } finally {
+      unsubscribe();
+    }
+  });
+});
+
+describe("exports", () => {
+  it("exports the ballots without anything that identifies a voter", async () => {
+    const { edition, teamIds } = await openFinalWith(3, { requireSignIn: true });
+    const vote = await ensureVote(t.db, edition.id);
+    const people = [await makeUser(t.db), await makeUser(t.db)];
+    await castBallot(t.db, edition.id, voterKeyFor(vote, null, people[0]), [teamIds[0], teamIds[1]]);
+    await castBallot(t.db, edition.id, voterKeyFor(vote, null, people[1]), [teamIds[2]]);
+    const csv = await ballotsCsv(t.db, organizer, edition.id);
+    expect(csv.split("\r\n")).toEqual(["ballot,rank,team", "1,1,Team 01", "1,2,Team 02", "2,1,Team 03", ""]);
+    const stored = await t.db.ballot.findMany({ where: { editionId: edition.id } });
+    for (const secret of [...people.flatMap((p) => [p.id, p.email, p.name]), ...stored.flatMap((b) => [b.id, b.voterKey]), "user:"]) {
+      expect(csv).not.toContain(secret);
+    }
+  });
+
+  it("exports the results with one line per team", async () => {
+    const { edition, teamIds } = await openFinalWith(4);
+    await castBallot(t.db, edition.id, phone(), [teamIds[2], teamIds[0]]);
+    const csv = await resultsCsv(t.db, organizer, edition.id);
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("place,team,topic,audience points,bonus points,total,tied,rank 1 picks,rank 2 picks,rank 3 picks");
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines[1]).toBe("1,Team 03,,3,0,3,no,1,0,0");
+    expect(lines[2]).toBe("2,Team 01,,2,0,2,no,0,1,0");
+    expect(lines.slice(3).sort()).toEqual(["3,Team 02,,0,0,0,yes,0,0,0", "3,Team 04,,0,0,0,yes,0,0,0"]); // tied, in no particular order
+  });
+
+  it("neutralizes team names a spreadsheet would run as formulas", async () => {
+    const edition = await makeEdition(t.db, "PRESENTATIONS");
+    const evil = await makeTeam(t.db, edition.id, '=HYPERLINK("http://evil.example","x")');
+    const plus = await makeTeam(t.db, edition.id, "+1+1");
+    await openVote(t.db, organizer, edition.id);
+    await castBallot(t.db, edition.id, phone(), [evil.id, plus.id]);
+    const ballots = await ballotsCsv(t.db, organizer, edition.id);
+    expect(ballots).toContain(`1,1,"'=HYPERLINK(""http://evil.example"",""x"")"\r\n`);
+    expect(ballots).toContain(`1,2,"'+1+1"\r\n`);
+    const results = await resultsCsv(t.db, organizer, edition.id);
+    expect(results).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",`);
+    for (const line of [...ballots.split("\r\n"), ...results.split("\r\n")]) {
+      for (const field of line.split(",")) expect(field).not.toMatch(/^[=+\-@]/);
+    }
+  });
+
+  it("quotes every field a spreadsheet would misread", () => {
+    expect(csvLine(["=SUM(A1)", "+1", "-2", "@cmd", "a,b", 'say "hi"', "plain", 7])).toBe(
+      `"'=SUM(A1)","'+1","'-2","'@cmd","a,b","say ""hi""",plain,7\r\n`,
+    );
+  });
+});
