@@ -15,14 +15,25 @@ export type Db = SqliteClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type * from "./generated/sqlite/models";
 
+const kinds = new WeakMap<object, "sqlite" | "postgresql">();
+
+/** Which database a client talks to, for the rare query that must differ (row locks, full-text search). */
+export function dbKind(db: Db): "sqlite" | "postgresql" {
+  return kinds.get(db) ?? "sqlite";
+}
+
 export function createDb(url = databaseUrl()): Db {
   if (databaseKind(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.HEXATHON_PG_POOL_SIZE) || 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    kinds.set(client, "postgresql");
+    return client;
   }
   // busy timeout: wait for another connection's write instead of failing at once
   const adapter = new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const client = new SqliteClient({ adapter });
+  kinds.set(client, "sqlite");
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { hexathonDb?: Db; hexathonDbUrl?: string };

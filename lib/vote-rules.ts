@@ -51,7 +51,8 @@ export function tally(ballots: StoredBallot[], rules: VoteRules, teamIds: string
       const entry = result.get(pick.teamId);
       if (!entry || pick.rank < 1 || pick.rank > rules.picks) continue; // a team removed since, or a rank the rules no longer know
       entry.audiencePoints += pointsFor(rules, pick.rank);
-      entry.placeCounts[pick.rank - 1] += 1;
+      // approval picks are unordered (the order is only how they were tapped): they all count as "first"
+      entry.placeCounts[rules.method === "RANKED" ? pick.rank - 1 : 0] += 1;
       entry.ballots += 1;
     }
   }

@@ -8,7 +8,7 @@
 // the last one.
 import { randomBytes } from "node:crypto";
 import { teamBonusPoints } from "./bonus";
-import type { Db } from "./db";
+import { dbKind, type Db } from "./db";
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "./errors";
 import { channels, liveBus, type LiveEvent } from "./live/bus";
 import { coalesce } from "./live/coalesce";
@@ -35,7 +35,10 @@ export type VoteSnapshot = {
   ballots: number;
   /** the revealed podium places, third first; empty until the organizer reveals */
   revealed: RevealedPlace[];
+  /** how many reveal steps the podium takes (one per distinct place: ties are revealed together) */
   podiumSize: number;
+  /** the place the next reveal step shows (3, then 2, then 1), or null when all is revealed or the vote is not closed */
+  nextRevealPlace: number | null;
 };
 
 export type RevealedPlace = { place: number; teamId: string; name: string; topic: string | null; audiencePoints: number; bonusPoints: number; total: number; tied: boolean };
@@ -135,7 +138,10 @@ export async function castBallot(db: Db, editionId: string, voter: Voter, teamId
   for (let attempt = 0; ; attempt++) {
     try {
       const ballot = await db.$transaction(async (tx) => {
-        // checked again inside the transaction: a ballot racing the close is refused
+        // checked again inside the transaction: a ballot racing the close is refused. On
+        // PostgreSQL a shared row lock makes the close wait for ballots in flight (ballots
+        // don't wait for each other); SQLite runs one write transaction at a time anyway.
+        if (dbKind(db) === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "Vote" WHERE "editionId" = $1 FOR SHARE`, editionId);
         const current = await tx.vote.findUnique({ where: { editionId }, select: { status: true } });
         if (current?.status !== "OPEN") throw invalid("The vote is closed.");
         const row = await tx.ballot.upsert({
@@ -216,14 +222,21 @@ export async function resultsFor(db: Db, actor: Actor | null, editionId: string)
   return computeResults(db, editionId);
 }
 
-/** The teams on the podium, third place first, as far as revealed. */
+/**
+ * The podium's places from the bottom up, e.g. [3, 2, 1], or [3, 1] when two
+ * teams tie for first. Tied teams share their step, so nobody tied for third
+ * is left off the podium.
+ */
+export function podiumSteps(results: Results): number[] {
+  return [...new Set(results.ranking.filter((r) => r.place <= PODIUM).map((r) => r.place))].sort((a, b) => b - a);
+}
+
+/** The teams of the first `revealed` podium steps (third place first). */
 function revealedPlaces(results: Results, revealed: number): RevealedPlace[] {
-  const podium = results.ranking.filter((r) => r.place <= PODIUM).slice(0, PODIUM);
-  // reveal from the bottom of the podium up: with 3 places, step 1 shows third
-  return podium
-    .slice()
-    .reverse()
-    .slice(0, revealed)
+  const shown = new Set(podiumSteps(results).slice(0, revealed));
+  return results.ranking
+    .filter((r) => shown.has(r.place))
+    .sort((a, b) => b.place - a.place)
     .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, topic: r.topic, audiencePoints: r.audiencePoints, bonusPoints: r.bonusPoints, total: r.total, tied: r.tied }));
 }
 
@@ -233,15 +246,16 @@ export async function revealStep(db: Db, actor: Actor | null, editionId: string,
   const vote = await ensureVote(db, editionId);
   if (vote.status !== "CLOSED") throw invalid("Close the vote before revealing the results.");
   const results = await computeResults(db, editionId);
-  const podiumSize = Math.min(PODIUM, results.ranking.length);
-  if (step === "next" && vote.revealed >= podiumSize) throw invalid("The whole podium is already revealed.");
+  if (step === "next" && vote.revealed >= podiumSteps(results).length) throw invalid("The whole podium is already revealed.");
   await db.vote.update({ where: { editionId }, data: { revealed: step === "reset" ? 0 : vote.revealed + 1 } });
   return publishVote(db, editionId);
 }
 
 export async function voteSnapshot(db: Db, editionId: string): Promise<VoteSnapshot> {
   const vote = await ensureVote(db, editionId);
-  const [ballots, results] = await Promise.all([ballotCount(db, editionId), vote.revealed > 0 ? computeResults(db, editionId) : null]);
+  // the results are computed only once the vote is closed: an open vote's count goes out often and must stay cheap
+  const [ballots, results] = await Promise.all([ballotCount(db, editionId), vote.status === "CLOSED" ? computeResults(db, editionId) : null]);
+  const steps = results ? podiumSteps(results) : [];
   return {
     status: vote.status as VoteStatus,
     joinCode: vote.joinCode,
@@ -249,8 +263,9 @@ export async function voteSnapshot(db: Db, editionId: string): Promise<VoteSnaps
     picks: vote.picks,
     requireSignIn: vote.requireSignIn,
     ballots,
-    revealed: results ? revealedPlaces(results, vote.revealed) : [],
-    podiumSize: Math.min(PODIUM, await db.team.count({ where: { editionId } })),
+    revealed: results && vote.revealed > 0 ? revealedPlaces(results, vote.revealed) : [],
+    podiumSize: steps.length,
+    nextRevealPlace: steps[vote.revealed] ?? null,
   };
 }
 
@@ -319,9 +334,8 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
   const vote = await db.vote.findUnique({ where: { editionId } });
   if (!vote || vote.status !== "CLOSED" || vote.revealed === 0) return null;
   const results = await computeResults(db, editionId);
-  const podiumSize = Math.min(PODIUM, results.ranking.length);
-  if (vote.revealed < podiumSize) return null;
-  const podium = results.ranking.filter((r) => r.place <= PODIUM).slice(0, PODIUM).map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
+  if (vote.revealed < podiumSteps(results).length) return null;
+  const podium = results.ranking.filter((r) => r.place <= PODIUM).map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
   const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints || b.placeCounts[0] - a.placeCounts[0])[0];
   return {
     podium,

@@ -51,10 +51,10 @@ export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; proj
       </div>
     );
   }
-  return <Podium places={vote.revealed} podiumSize={vote.podiumSize} projector={projector} />;
+  return <Podium places={vote.revealed} more={vote.nextRevealPlace !== null} projector={projector} />;
 }
 
-function Podium({ places, podiumSize, projector }: { places: RevealedPlace[]; podiumSize: number; projector: boolean }) {
+function Podium({ places, more, projector }: { places: RevealedPlace[]; more: boolean; projector: boolean }) {
   const max = Math.max(1, ...places.map((p) => p.total));
   // shown top-down (first place on top), each row appearing as it is revealed
   const rows = [...places].sort((a, b) => a.place - b.place);
@@ -83,7 +83,7 @@ function Podium({ places, podiumSize, projector }: { places: RevealedPlace[]; po
           </li>
         ))}
       </ol>
-      {places.length < podiumSize && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
+      {more && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
       <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex gap-4 text-xs text-slate-300"}>
         <span><span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />audience vote</span>
         <span><span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />mini-challenge bonus</span>

@@ -71,7 +71,6 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
   }
 
   const locked = vote.status !== "NOT_OPEN";
-  const podiumLeft = vote.podiumSize - vote.revealed.length;
   const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints)[0];
   const field = "mt-1 block w-24 rounded-lg px-3 py-2 ring-1 ring-slate-300 disabled:bg-slate-100";
 
@@ -107,9 +106,9 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
               Close the vote
             </button>
           )}
-          {vote.status === "CLOSED" && podiumLeft > 0 && (
+          {vote.status === "CLOSED" && vote.nextRevealPlace !== null && (
             <button type="button" className={buttonClass("primary")} onClick={() => void act("reveal")}>
-              Reveal {["", "first", "second", "third"][podiumLeft] ?? "next"} place
+              Reveal {["", "first", "second", "third"][vote.nextRevealPlace] ?? "next"} place
             </button>
           )}
           {vote.status === "CLOSED" && vote.revealed.length > 0 && (

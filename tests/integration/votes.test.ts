@@ -19,6 +19,7 @@ import {
   voteByCode,
   voterKeyFor,
   voteSnapshot,
+  announcedPrizes,
   type VoteSettings,
   type VoteSnapshot,
   type Voter,
@@ -206,7 +207,7 @@ describe("opening and closing", () => {
       expect(events).toHaveLength(1);
       expect(events[0].type).toBe("vote");
       expect(events[0].data).toEqual(snapshot);
-      expect(events[0].data).toMatchObject({ status: "OPEN", ballots: 0, revealed: [], podiumSize: 2 });
+      expect(events[0].data).toMatchObject({ status: "OPEN", ballots: 0, revealed: [], podiumSize: 0, nextRevealPlace: null });
 
       // and the count follows the ballots (coalesced, so a moment later)
       await castBallot(t.db, edition.id, phone(), [(await t.db.team.findFirstOrThrow({ where: { editionId: edition.id } })).id]);
@@ -535,5 +536,43 @@ describe("exports", () => {
     expect(csvLine(["=SUM(A1)", "+1", "-2", "@cmd", "a,b", 'say "hi"', "plain", 7])).toBe(
       `"'=SUM(A1)","'+1","'-2","'@cmd","a,b","say ""hi""",plain,7\r\n`,
     );
+  });
+});
+
+describe("ties on the podium", () => {
+  it("reveals teams tied for third together, and leaves nobody tied off the podium", async () => {
+    const { edition, teamIds } = await finalWith(4, { method: "APPROVAL", picks: 3 });
+    const [a, b, c, d] = teamIds;
+    await openVote(t.db, organizer, edition.id);
+    // a: 3 votes, b: 2, c and d: 1 each — c and d tie for third
+    await castBallot(t.db, edition.id, phone(), [a, b, c]);
+    await castBallot(t.db, edition.id, phone(), [a, b, d]);
+    await castBallot(t.db, edition.id, phone(), [a]);
+    const closed = await closeVote(t.db, organizer, edition.id);
+    expect(closed.podiumSize).toBe(3);
+    expect(closed.nextRevealPlace).toBe(3);
+    const third = await revealStep(t.db, organizer, edition.id, "next");
+    expect(third.revealed.map((p) => p.teamId).sort()).toEqual([c, d].sort());
+    expect(third.revealed.every((p) => p.place === 3 && p.tied)).toBe(true);
+    expect(third.nextRevealPlace).toBe(2);
+    await revealStep(t.db, organizer, edition.id, "next");
+    const all = await revealStep(t.db, organizer, edition.id, "next");
+    expect(all.nextRevealPlace).toBeNull();
+    expect((await announcedPrizes(t.db, edition.id))?.podium.map((p) => p.place)).toEqual([1, 2, 3, 3]);
+  });
+
+  it("takes two steps when two teams tie for first", async () => {
+    const { edition, teamIds } = await finalWith(3, { method: "APPROVAL", picks: 2 });
+    const [a, b, c] = teamIds;
+    await openVote(t.db, organizer, edition.id);
+    await castBallot(t.db, edition.id, phone(), [a, b]);
+    await castBallot(t.db, edition.id, phone(), [a, b]);
+    await castBallot(t.db, edition.id, phone(), [c]);
+    const closed = await closeVote(t.db, organizer, edition.id);
+    expect(closed.podiumSize).toBe(2);
+    expect((await revealStep(t.db, organizer, edition.id, "next")).revealed.map((p) => p.teamId)).toEqual([c]);
+    const first = await revealStep(t.db, organizer, edition.id, "next");
+    expect(first.revealed.filter((p) => p.place === 1).map((p) => p.teamId).sort()).toEqual([a, b].sort());
+    await expect(revealStep(t.db, organizer, edition.id, "next")).rejects.toThrow("The whole podium is already revealed.");
   });
 });
