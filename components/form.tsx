@@ -17,14 +17,17 @@ type FieldProps = {
   /** the value before the person typed anything */
   initial?: string;
   className?: string;
+  /** makes the element ids unique when one form repeats on a page */
+  scope?: string;
 };
 
-function fieldIds(name: string) {
-  return { id: `field-${name}`, errorId: `field-${name}-error`, hintId: `field-${name}-hint` };
+function fieldIds(name: string, scope?: string) {
+  const base = scope ? `field-${scope}-${name}` : `field-${name}`;
+  return { id: base, errorId: `${base}-error`, hintId: `${base}-hint` };
 }
 
-function FieldShell({ name, label, state, hint, className, children }: FieldProps & { children: ReactNode }) {
-  const { id, errorId, hintId } = fieldIds(name);
+function FieldShell({ name, label, state, hint, className, scope, children }: FieldProps & { children: ReactNode }) {
+  const { id, errorId, hintId } = fieldIds(name, scope);
   const errors = state?.fieldErrors?.[name];
   return (
     <div className={cx("space-y-1", className)}>
@@ -46,8 +49,8 @@ function FieldShell({ name, label, state, hint, className, children }: FieldProp
   );
 }
 
-function a11y(name: string, state?: FormState, hint?: ReactNode) {
-  const { id, errorId, hintId } = fieldIds(name);
+function a11y(name: string, state?: FormState, hint?: ReactNode, scope?: string) {
+  const { id, errorId, hintId } = fieldIds(name, scope);
   const invalid = !!state?.fieldErrors?.[name]?.length;
   const describedBy = [invalid && errorId, hint && hintId].filter(Boolean).join(" ") || undefined;
   return { id, name, "aria-invalid": invalid || undefined, "aria-describedby": describedBy };
@@ -58,11 +61,11 @@ function valueOf(props: FieldProps) {
 }
 
 export function TextField(props: FieldProps & Omit<ComponentProps<"input">, "name" | "defaultValue">) {
-  const { name, label, state, hint, initial, className, ...input } = props;
+  const { name, label, state, hint, initial, className, scope, ...input } = props;
   return (
-    <FieldShell {...{ name, label, state, hint, className }}>
+    <FieldShell {...{ name, label, state, hint, className, scope }}>
       <input
-        {...a11y(name, state, hint)}
+        {...a11y(name, state, hint, scope)}
         {...input}
         key={input.type === "password" ? undefined : valueOf(props)}
         defaultValue={input.type === "password" ? undefined : valueOf(props)}
@@ -73,10 +76,10 @@ export function TextField(props: FieldProps & Omit<ComponentProps<"input">, "nam
 }
 
 export function TextArea(props: FieldProps & Omit<ComponentProps<"textarea">, "name" | "defaultValue">) {
-  const { name, label, state, hint, initial, className, ...rest } = props;
+  const { name, label, state, hint, initial, className, scope, ...rest } = props;
   return (
-    <FieldShell {...{ name, label, state, hint, className }}>
-      <textarea {...a11y(name, state, hint)} {...rest} key={valueOf(props)} defaultValue={valueOf(props)} className={inputClass} />
+    <FieldShell {...{ name, label, state, hint, className, scope }}>
+      <textarea {...a11y(name, state, hint, scope)} {...rest} key={valueOf(props)} defaultValue={valueOf(props)} className={inputClass} />
     </FieldShell>
   );
 }
@@ -84,10 +87,10 @@ export function TextArea(props: FieldProps & Omit<ComponentProps<"textarea">, "n
 export function SelectField(
   props: FieldProps & Omit<ComponentProps<"select">, "name" | "defaultValue"> & { options: { value: string; label: string }[] },
 ) {
-  const { name, label, state, hint, initial, className, options, ...rest } = props;
+  const { name, label, state, hint, initial, className, options, scope, ...rest } = props;
   return (
-    <FieldShell {...{ name, label, state, hint, className }}>
-      <select {...a11y(name, state, hint)} {...rest} key={valueOf(props)} defaultValue={valueOf(props)} className={inputClass}>
+    <FieldShell {...{ name, label, state, hint, className, scope }}>
+      <select {...a11y(name, state, hint, scope)} {...rest} key={valueOf(props)} defaultValue={valueOf(props)} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

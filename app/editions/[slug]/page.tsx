@@ -16,6 +16,7 @@ import { listTeams, teamOf } from "@/lib/teams";
 import { listTopics } from "@/lib/topics";
 import { formatInZone } from "@/lib/time";
 import { announcedPrizes } from "@/lib/votes";
+import { canVoteOnJury, listJuryPrizes } from "@/lib/prizes";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,12 +31,13 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
-  const [agenda, topics, teams, myTeam, prizes] = await Promise.all([
+  const [agenda, topics, teams, myTeam, prizes, juryPrizes] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
     listTeams(db, edition.id),
     user ? teamOf(db, user.id, edition.id) : null,
     announcedPrizes(db, edition.id),
+    listJuryPrizes(db, null, edition.id),
   ]);
   const now = new Date();
   const milestone = nextMilestone(edition, now);
@@ -80,6 +82,11 @@ export default async function EditionPage({ params }: Props) {
               Follow the presentations live
             </Link>
           )}
+          {user?.role === "JUDGE" && canVoteOnJury(user) && (
+            <Link href={editionPath(edition.number, "/jury")} className={heroLink}>
+              Jury vote
+            </Link>
+          )}
           {isOrganizer(user) && (
             <>
               <Link href={editionPath(edition.number, "/stage")} className={heroLink}>
@@ -87,6 +94,9 @@ export default async function EditionPage({ params }: Props) {
               </Link>
               <Link href={editionPath(edition.number, "/vote")} className={heroLink}>
                 Vote control
+              </Link>
+              <Link href={editionPath(edition.number, "/prizes")} className={heroLink}>
+                Prizes
               </Link>
               <Link href={editionPath(edition.number, "/manage")} className={heroLink}>
                 Manage edition
@@ -96,11 +106,12 @@ export default async function EditionPage({ params }: Props) {
         </p>
       </section>
 
-      {prizes && (
+      {(prizes || juryPrizes.length > 0) && (
         <section aria-labelledby="prizes" className="rounded-2xl bg-amber-50 p-6 ring-1 ring-amber-200">
           <h2 id="prizes" className="text-xl font-bold">
             Prizes
           </h2>
+          {prizes && (
           <ol className="mt-3 grid gap-3 sm:grid-cols-3">
             {prizes.podium.map((p) => (
               <li key={p.teamId} className="rounded-xl bg-white p-4 ring-1 ring-amber-200">
@@ -115,7 +126,8 @@ export default async function EditionPage({ params }: Props) {
               </li>
             ))}
           </ol>
-          {prizes.publicFavourite && (
+          )}
+          {prizes?.publicFavourite && (
             <p className="mt-3">
               Public-vote favourite:{" "}
               <Link href={editionPath(edition.number, `/teams/${prizes.publicFavourite.teamId}`)} className="font-bold text-indigo-900 hover:underline">
@@ -123,6 +135,18 @@ export default async function EditionPage({ params }: Props) {
               </Link>{" "}
               ({prizes.publicFavourite.audiencePoints} audience points)
             </p>
+          )}
+          {juryPrizes.length > 0 && (
+            <ul className="mt-3 space-y-1" aria-label="Jury prizes">
+              {juryPrizes.map((prize) => (
+                <li key={prize.id}>
+                  {prize.name}:{" "}
+                  <Link href={editionPath(edition.number, `/teams/${prize.team!.id}`)} className="font-bold text-indigo-900 hover:underline">
+                    {prize.team!.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       )}

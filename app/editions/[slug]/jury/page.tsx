@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { TeamPickForm } from "@/components/prize-forms";
+import { Alert, Card, EmptyState, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { canVoteOnJury, juryBallot } from "@/lib/prizes";
+import { runningOrder } from "@/lib/stage";
+import { juryVoteAction } from "../prizes/actions";
+
+export const metadata: Metadata = { title: "Jury vote" };
+
+/** The judges' ballot for the jury prizes; works on a phone. */
+export default async function JuryPage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/jury");
+  const user = await requireUser(editionPath(edition.number, "/jury"));
+  const hex = formatEditionNumber(edition.number);
+  if (!canVoteOnJury(user)) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title="Jury vote" />
+        <Alert>Only judges vote for jury prizes.</Alert>
+      </div>
+    );
+  }
+  const db = getDb();
+  const [prizes, teams] = await Promise.all([juryBallot(db, user, edition.id), runningOrder(db, edition.id)]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Jury vote" />
+      {prizes.length === 0 ? (
+        <EmptyState>The organizers have not defined any jury prize yet.</EmptyState>
+      ) : (
+        prizes.map((prize) => (
+          <Card key={prize.id} aria-labelledby={`prize-${prize.id}`}>
+            <h2 id={`prize-${prize.id}`} className="text-lg font-bold">
+              {prize.name}
+            </h2>
+            {prize.description && <p className="mb-2 text-sm text-slate-700">{prize.description}</p>}
+            {prize.team ? (
+              <p className="font-semibold">Awarded to {prize.team.name}.</p>
+            ) : (
+              <TeamPickForm
+                    scope={prize.id}
+                action={juryVoteAction.bind(null, prize.id, edition.number)}
+                teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+                label="Your pick"
+                submitLabel="Save my jury vote"
+                initial={prize.myPick}
+              />
+            )}
+          </Card>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { revalidateEdition } from "@/app/_lib/revalidate";
+import { getDb } from "@/lib/db";
+import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes";
+import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/schemas/prizes";
+
+export async function createPrizeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: prizeSchema,
+    run: async (input, user) => {
+      await createJuryPrize(getDb(), user, editionId, input);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: `“${input.name}” added. Judges can now vote for it.` };
+    },
+  });
+}
+
+export async function awardPrizeAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: awardSchema,
+    run: async ({ teamId }, user) => {
+      await awardPrize(getDb(), user, prizeId, teamId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: teamId ? "Prize awarded." : "Prize taken back." };
+    },
+  });
+}
+
+export async function deletePrizeAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({}),
+    run: async (_input, user) => {
+      await deleteJuryPrize(getDb(), user, prizeId);
+      revalidateEdition(editionNumber);
+    },
+  });
+}
+
+export async function juryVoteAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: juryVoteSchema,
+    run: async ({ teamId }, user) => {
+      await castJuryVote(getDb(), user, prizeId, teamId);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: "Your jury vote is saved. You can change it until the prize is awarded." };
+    },
+  });
+}

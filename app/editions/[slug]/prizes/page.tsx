@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { ActionButton } from "@/components/action-button";
+import { NewPrizeForm, TeamPickForm } from "@/components/prize-forms";
+import { Alert, Card, EmptyState, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { isOrganizer } from "@/lib/permissions";
+import { juryTallies } from "@/lib/prizes";
+import { runningOrder } from "@/lib/stage";
+import { awardPrizeAction, createPrizeAction, deletePrizeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Jury prizes" };
+
+export default async function PrizesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/prizes");
+  const user = await requireUser(editionPath(edition.number, "/prizes"));
+  const hex = formatEditionNumber(edition.number);
+  if (!isOrganizer(user)) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title="Jury prizes" />
+        <Alert>Only organizers define and award prizes. Judges vote on the <Link href={editionPath(edition.number, "/jury")} className="underline">jury page</Link>.</Alert>
+      </div>
+    );
+  }
+  const db = getDb();
+  const [prizes, teams] = await Promise.all([juryTallies(db, user, edition.id), runningOrder(db, edition.id)]);
+  const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Jury prizes" />
+      <p className="text-slate-700">
+        The three best teams of the vote and the public-vote favourite are prized from the{" "}
+        <Link href={editionPath(edition.number, "/vote")} className="font-semibold text-indigo-800 underline">
+          vote
+        </Link>
+        . Jury prizes are chosen by the judges, or awarded directly.
+      </p>
+      {prizes.length === 0 ? (
+        <EmptyState>No jury prize yet.</EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {prizes.map((prize) => (
+            <li key={prize.id}>
+              <Card aria-labelledby={`prize-${prize.id}`}>
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div>
+                    <h2 id={`prize-${prize.id}`} className="text-lg font-bold">
+                      {prize.name}
+                    </h2>
+                    {prize.description && <p className="text-sm text-slate-700">{prize.description}</p>}
+                    <p className="mt-1 text-sm font-semibold" data-testid="prize-winner">
+                      {prize.team ? `Awarded to ${prize.team.name}` : "Not awarded yet"}
+                    </p>
+                  </div>
+                  <ActionButton action={deletePrizeAction.bind(null, prize.id, edition.number)} variant="ghost" pendingText="Removing…" label={`Remove ${prize.name}`}>
+                    Remove
+                  </ActionButton>
+                </div>
+                <div className="mt-3 grid gap-4 sm:grid-cols-2">
+                  <div>
+                    <h3 className="text-sm font-semibold">The jury&apos;s votes ({prize.judges})</h3>
+                    {prize.tally.length === 0 ? (
+                      <p className="text-sm text-slate-600">No judge has voted yet.</p>
+                    ) : (
+                      <ol className="mt-1 text-sm" aria-label={`Jury votes for ${prize.name}`}>
+                        {prize.tally.map((t) => (
+                          <li key={t.teamId}>
+                            {t.name}: {t.votes} {t.votes === 1 ? "vote" : "votes"}
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </div>
+                  <TeamPickForm
+                    scope={prize.id}
+                    action={awardPrizeAction.bind(null, prize.id, edition.number)}
+                    teams={teamOptions}
+                    label="Award to"
+                    submitLabel="Award prize"
+                    initial={prize.teamId ?? prize.tally[0]?.teamId ?? null}
+                    allowNone="Nobody (not awarded)"
+                  />
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Card aria-labelledby="new-prize">
+        <h2 id="new-prize" className="mb-3 text-lg font-bold">
+          Add a jury prize
+        </h2>
+        <NewPrizeForm action={createPrizeAction.bind(null, edition.id, edition.number)} />
+      </Card>
+    </div>
+  );
+}

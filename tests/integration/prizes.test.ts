@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/errors";
+import { awardPrize, castJuryVote, createJuryPrize, juryBallot, juryTallies, listJuryPrizes } from "@/lib/prizes";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+
+let t: TestDatabase;
+beforeAll(async () => { t = await createTestDatabase(); });
+afterAll(async () => { await t?.drop(); });
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe("jury prizes", () => {
+  it("are defined by organizers, voted by judges (one pick each, replaceable), tallied and awarded", async () => {
+    const edition = await makeEdition(t.db, "VOTING");
+    const [a, b] = [await makeTeam(t.db, edition.id, "Alpha"), await makeTeam(t.db, edition.id, "Beta")];
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const [judge1, judge2] = [await makeUser(t.db, "JUDGE"), await makeUser(t.db, "JUDGE")];
+    const employee = await makeUser(t.db, "EMPLOYEE");
+
+    expect((await refusal(createJuryPrize(t.db, employee, edition.id, { name: "PM prize", description: "" }))).code).toBe("FORBIDDEN");
+    const prize = await createJuryPrize(t.db, organizer, edition.id, { name: "PM prize", description: "" });
+
+    expect((await refusal(castJuryVote(t.db, employee, prize.id, a.id))).message).toBe("Only judges vote for jury prizes.");
+    await castJuryVote(t.db, judge1, prize.id, a.id);
+    await castJuryVote(t.db, judge1, prize.id, b.id); // changed their mind
+    await castJuryVote(t.db, judge2, prize.id, b.id);
+    expect((await juryBallot(t.db, judge1, edition.id))[0].myPick).toBe(b.id);
+    const [tally] = await juryTallies(t.db, organizer, edition.id);
+    expect(tally.judges).toBe(2);
+    expect(tally.tally).toEqual([{ teamId: b.id, name: "Beta", votes: 2 }]);
+    expect((await refusal(juryTallies(t.db, judge1, edition.id))).code).toBe("FORBIDDEN");
+
+    // not shown publicly until awarded
+    expect(await listJuryPrizes(t.db, null, edition.id)).toHaveLength(0);
+    expect((await refusal(awardPrize(t.db, judge1, prize.id, b.id))).code).toBe("FORBIDDEN");
+    await awardPrize(t.db, organizer, prize.id, b.id);
+    expect((await listJuryPrizes(t.db, null, edition.id)).map((p) => p.team?.name)).toEqual(["Beta"]);
+    expect((await refusal(castJuryVote(t.db, judge2, prize.id, a.id))).message).toBe("This prize has already been awarded.");
+  });
+
+  it("refuses teams of another edition", async () => {
+    const edition = await makeEdition(t.db, "VOTING");
+    const other = await makeEdition(t.db, "VOTING");
+    const stranger = await makeTeam(t.db, other.id, "Stranger");
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const judge = await makeUser(t.db, "JUDGE");
+    const prize = await createJuryPrize(t.db, organizer, edition.id, { name: "Jury", description: "" });
+    expect((await refusal(castJuryVote(t.db, judge, prize.id, stranger.id))).code).toBe("INVALID");
+    expect((await refusal(awardPrize(t.db, organizer, prize.id, stranger.id))).code).toBe("INVALID");
+  });
+});
