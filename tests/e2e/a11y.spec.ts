@@ -29,7 +29,7 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "organizer@demo.test");
-  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage"]) {
+  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage", "/editions/0x09/prizes", "/editions/0x09/jury"]) {
     await page.goto(path);
     await expectAccessible(page);
   }

@@ -45,7 +45,18 @@ test("phones vote while the projector counts, the organizer closes the vote and 
   // …and changes their mind: only the last ballot counts
   await vote(first, code, ["Kernel Sanders", "Heatmappers", "Snake Case"]);
   await vote(await phone(browser), code, ["Kernel Sanders", "Snake Case", "Heatmappers"]);
-  await vote(await phone(browser), code, ["Kernel Sanders", "Heatmappers", "Sonic Boom"]);
+  // a phone that loses the network keeps the choice on screen and retries until the ballot is in
+  const offline = await phone(browser);
+  await offline.goto(`/vote/${code}`);
+  const list = offline.getByRole("list", { name: "Teams" });
+  await expect(list).toHaveAttribute("data-ready", "true");
+  for (const team of ["Kernel Sanders", "Heatmappers", "Sonic Boom"]) await list.getByRole("button", { name: new RegExp(`^${team}`) }).click();
+  await offline.context().setOffline(true);
+  await offline.getByRole("button", { name: "Send my vote" }).click();
+  await expect(offline.getByText(/No connection. Your choice is kept/)).toBeVisible();
+  await expect(list.getByRole("button", { pressed: true })).toHaveCount(3);
+  await offline.context().setOffline(false);
+  await expect(offline.getByRole("status")).toContainText("Your vote is in: 1st Kernel Sanders, 2nd Heatmappers, 3rd Sonic Boom", { timeout: 15_000 });
   await expect(projector.getByTestId("ballot-count")).toHaveText("3 ballots");
   await expect(organizer.getByTestId("ballot-count")).toHaveText("3 ballots");
   // the projector never shows results while the vote is open
