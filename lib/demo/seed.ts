@@ -10,6 +10,7 @@
 import type { Db, Tx } from "../db";
 import { formatEditionNumber, type Role } from "../domain";
 import { hashPassword } from "../passwords";
+import { makeJoinCode } from "../vote-rules";
 import { teamNameKey } from "../teams";
 import { utcToZonedLocal, zonedLocalToUtc } from "../time";
 import { markSetupDone } from "../users";
@@ -179,6 +180,8 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
       name: team.name,
       nameKey: teamNameKey(team.name),
       memberCount: team.members.length,
+      // the running order of the presentations follows the data
+      presentationOrder: i + 1,
       createdAt: formedAt(i),
       updatedAt: formedAt(i),
     })),
@@ -196,10 +199,63 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
     ),
   });
 
+  const orderedTeamIds = edition.teams.map((team) => teamIds.get(teamNameKey(team.name))!);
+  await seedFinal(tx, editionId, edition, orderedTeamIds, random, at(edition.endsAt));
+
   return {
     teamOf: (key: string) => teamOfPerson.get(key)?.name ?? null,
     interestCount: (key: string) => interests.filter((i) => i.userId === uid(key)).length,
   };
+}
+
+/**
+ * The final of an edition: archived editions get their audience vote (closed,
+ * the podium revealed, ballots that make the teams listed first the most
+ * popular) and an awarded jury prize, so the archive shows its winners; the
+ * live edition gets a jury prize for the judges to vote on.
+ */
+async function seedFinal(tx: Tx, editionId: string, edition: DemoEdition, teamIds: string[], random: () => number, endsAt: Date) {
+  const archived = edition.phase === "ARCHIVED";
+  await tx.prize.create({
+    data: {
+      editionId,
+      kind: "JURY",
+      name: "Product management special prize",
+      description: "Chosen by the product managers: the hack they most want in the product.",
+      teamId: archived ? teamIds[1] : null,
+      awardedAt: archived ? endsAt : null,
+      createdAt: new Date(endsAt.getTime() - 10 * DAY),
+    },
+  });
+  if (!archived) return;
+  await tx.vote.create({
+    data: {
+      editionId,
+      status: "CLOSED",
+      joinCode: makeJoinCode((n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256))),
+      revealed: 3,
+      openedAt: new Date(endsAt.getTime() - 2 * HOUR),
+      closedAt: new Date(endsAt.getTime() - HOUR),
+    },
+  });
+  const weights = teamIds.map((_, i) => teamIds.length - i);
+  const pickOne = (exclude: Set<string>) => {
+    const candidates = teamIds.map((id, i) => ({ id, w: weights[i] })).filter((c) => !exclude.has(c.id));
+    let r = random() * candidates.reduce((sum, c) => sum + c.w, 0);
+    for (const c of candidates) if ((r -= c.w) <= 0) return c.id;
+    return candidates[candidates.length - 1].id;
+  };
+  const ballots = await tx.ballot.createManyAndReturn({
+    data: Array.from({ length: 40 + edition.number * 3 }, (_, b) => ({ editionId, voterKey: `device:demo-${edition.number}-${b}` })),
+    select: { id: true },
+  });
+  await tx.ballotPick.createMany({
+    data: ballots.flatMap((ballot) => {
+      const chosen = new Set<string>();
+      for (let rank = 1; rank <= Math.min(3, teamIds.length); rank++) chosen.add(pickOne(chosen));
+      return [...chosen].map((teamId, i) => ({ ballotId: ballot.id, teamId, rank: i + 1 }));
+    }),
+  });
 }
 
 /**

@@ -9,17 +9,18 @@ test("a jury prize is defined, voted by a judge on a phone, awarded, and shown o
   await organizer.goto("/editions/0x09/prizes");
   await organizer.getByRole("button", { name: "Add jury prize" }).click();
   await expect(organizer.getByText("Prize name is required.")).toBeVisible();
-  await organizer.getByLabel("Prize name").fill("Product management special prize");
+  await organizer.getByLabel("Prize name").fill("Best live demo prize");
   await organizer.getByLabel("Description (optional)").fill("Chosen by the product managers.");
   await organizer.getByRole("button", { name: "Add jury prize" }).click();
-  await expect(organizer.getByRole("heading", { name: "Product management special prize" })).toBeVisible();
+  await expect(organizer.getByRole("heading", { name: "Best live demo prize" })).toBeVisible();
 
   const judge = await (await browser.newContext({ ...devices["Pixel 7"] })).newPage();
   await signIn(judge, "judge@demo.test");
   await judge.goto("/editions/0x09/jury");
-  await judge.getByLabel("Your pick").selectOption({ label: "Heatmappers" });
-  await judge.getByRole("button", { name: "Save my jury vote" }).click();
-  await expect(judge.getByText("Your jury vote is saved.")).toBeVisible();
+  const ballot = judge.getByRole("region", { name: "Best live demo prize" });
+  await ballot.getByLabel("Your pick").selectOption({ label: "Heatmappers" });
+  await ballot.getByRole("button", { name: "Save my jury vote" }).click();
+  await expect(ballot.getByText("Your jury vote is saved.")).toBeVisible();
 
   const alice = await (await browser.newContext()).newPage();
   await signIn(alice, "alice@demo.test");
@@ -27,11 +28,13 @@ test("a jury prize is defined, voted by a judge on a phone, awarded, and shown o
   await expect(alice.getByRole("main").getByRole("alert")).toContainText("Only judges vote for jury prizes.");
 
   await organizer.reload();
-  await expect(organizer.getByRole("list", { name: "Jury votes for Product management special prize" })).toContainText("Heatmappers: 1 vote");
-  await expect(organizer.getByLabel("Award to")).toHaveValue(await organizer.getByLabel("Award to").locator("option", { hasText: "Heatmappers" }).getAttribute("value") as string);
-  await organizer.getByRole("button", { name: "Award prize" }).click();
-  await expect(organizer.getByTestId("prize-winner")).toHaveText("Awarded to Heatmappers");
+  await expect(organizer.getByRole("list", { name: "Jury votes for Best live demo prize" })).toContainText("Heatmappers: 1 vote");
+  const card = organizer.getByRole("region", { name: "Best live demo prize" });
+  // the jury's choice is preselected
+  await expect(card.getByLabel("Award to")).toHaveValue((await card.getByLabel("Award to").locator("option", { hasText: "Heatmappers" }).getAttribute("value"))!);
+  await card.getByRole("button", { name: "Award prize" }).click();
+  await expect(card.getByTestId("prize-winner")).toHaveText("Awarded to Heatmappers");
 
   await alice.goto("/editions/0x09");
-  await expect(alice.getByRole("list", { name: "Jury prizes" })).toContainText("Product management special prize: Heatmappers");
+  await expect(alice.getByRole("list", { name: "Jury prizes" })).toContainText("Best live demo prize: Heatmappers");
 });

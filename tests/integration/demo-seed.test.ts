@@ -6,6 +6,9 @@ import { currentEdition } from "@/lib/editions";
 import { teamOf } from "@/lib/teams";
 import { zonedLocalToUtc, utcToZonedLocal } from "@/lib/time";
 import { needsSetup, verifyCredentials } from "@/lib/users";
+import { listJuryPrizes } from "@/lib/prizes";
+import { runningOrder } from "@/lib/stage";
+import { announcedPrizes } from "@/lib/votes";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
@@ -87,6 +90,25 @@ describe("the demo seed", () => {
       expect(await t.db.agendaItem.count({ where: { editionId: past.id } })).toBeGreaterThan(0);
     }
     expect(summary.editions).toBe(3);
+  });
+
+  it("shows the archived editions' winners: a revealed podium, the public favourite and a jury prize", async () => {
+    for (const number of [7, 8]) {
+      const edition = await t.db.edition.findUniqueOrThrow({ where: { number } });
+      const prizes = await announcedPrizes(t.db, edition.id);
+      expect(prizes?.podium.length).toBeGreaterThanOrEqual(3);
+      expect(prizes?.publicFavourite).not.toBeNull();
+      expect((await listJuryPrizes(t.db, null, edition.id)).map((p) => p.name)).toEqual(["Product management special prize"]);
+    }
+  });
+
+  it("sets 0x09's running order and leaves its vote and jury prize for the demo's final", async () => {
+    const edition = await t.db.edition.findUniqueOrThrow({ where: { number: 9 } });
+    const order = await runningOrder(t.db, edition.id);
+    expect(order).toHaveLength(8);
+    expect(await t.db.team.count({ where: { editionId: edition.id, presentationOrder: null } })).toBe(0);
+    expect(await t.db.vote.findUnique({ where: { editionId: edition.id } })).toBeNull();
+    expect(await listJuryPrizes(t.db, null, edition.id)).toHaveLength(0); // defined, not yet awarded
   });
 
   it("skips the one-time setup screen and refuses to seed twice", async () => {

@@ -1,0 +1,105 @@
+// `npm run bench`: performance figures of the production build, each next to
+// its target, measured against a trivial route in the same run (so a slow or
+// busy machine moves both, and the ratio stays meaningful).
+//
+// It needs an existing `next build` (.next/) and never builds: it starts
+// `next start` on a throw-away demo database, measures, and removes it all
+// again (also on Ctrl-C). A benchmark, not a test: it exits 0 whatever the
+// figures, and 1 only when the server can't be started.
+//
+//   npm run bench                 the full run (about 2 minutes)
+//   npm run bench -- --quick      a tenth of the load, to try changes to the bench itself
+//   npm run bench -- --no-probe   without bench/probe.cjs in the server: subscriptions only inferred
+//   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
+//
+// Sections live in bench/ (vote.mjs so far); a new one (articles…) exports a
+// function returning table rows and is called below.
+import { performance } from "node:perf_hooks";
+import { measureBaseline } from "../bench/load.mjs";
+import { formatTable, ms, perSecond, row } from "../bench/report.mjs";
+import { currentServer, freePort, startServer } from "../bench/server.mjs";
+import { voteSection } from "../bench/vote.mjs";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const useProbe = !args.includes("--no-probe");
+const portArg = args.indexOf("--port");
+const port = portArg >= 0 ? Number(args[portArg + 1]) : 3400;
+// the same concurrency for the baseline and the ballots: the ratio compares the server, not the load shape
+const CONCURRENCY = 64;
+const log = (message) => console.error(message);
+
+// Ctrl-C or a kill: stop the server (its whole process group) and remove the temp dir before leaving
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    log(`\nbench: ${signal}, stopping the server…`);
+    await currentServer()?.stop();
+    process.exit(130);
+  });
+}
+process.on("exit", () => currentServer()?.stopSync());
+
+const began = performance.now();
+let server;
+const probePort = useProbe ? await freePort(port + 60) : null;
+try {
+  server = await startServer({ port, probePort, log });
+} catch (error) {
+  log(`bench: the server could not be started: ${error.message}`);
+  await currentServer()?.stop();
+  process.exit(1);
+}
+
+let probe = probePort ? `http://127.0.0.1:${probePort}` : null;
+if (probe) {
+  try {
+    const res = await fetch(`${probe}/stats`);
+    if (!res.ok) throw new Error(String(res.status));
+  } catch (error) {
+    log(`bench: the probe does not answer (${error.message}): subscriptions will only be inferred`);
+    probe = null;
+  }
+}
+
+const rows = [];
+let observed = false;
+try {
+  log(`bench: baseline GET /api/time, ${CONCURRENCY} in flight…`);
+  const baseline = await measureBaseline(server.origin, { concurrency: CONCURRENCY, durationMs: quick ? 1_500 : 4_000 });
+  rows.push(
+    row("baseline", `GET /api/time, ${CONCURRENCY} in flight, ${(baseline.requests / 1000).toFixed(1)}k requests`, perSecond(baseline.perSecond)),
+    row("baseline", "p50 / p99", `${ms(baseline.p50)} / ${ms(baseline.p99)}`),
+    row("baseline", "errors", String(baseline.errors), "0", baseline.errors === 0),
+  );
+
+  const vote = await voteSection({
+    server,
+    probe,
+    baseline,
+    log,
+    options: { concurrency: CONCURRENCY, ...(quick && { voters: 200, sseClients: 100, leakClients: 500 }) },
+  });
+  rows.push(...vote.rows);
+  observed = vote.observed;
+} catch (error) {
+  log(`bench: a section failed: ${error.stack ?? error.message}\n--- server log (tail) ---\n${server.logTail()}`);
+  rows.push(row("error", "section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
+}
+
+const total = (performance.now() - began) / 1000;
+console.log(`\nHexathon bench — next start on a fresh demo database, load generator on the same ${(await import("node:os")).cpus().length}-core machine${quick ? " (--quick)" : ""}\n`);
+console.log(formatTable(rows));
+console.log(
+  observed
+    ? "\nSubscriptions are observed with bench/probe.cjs, preloaded into the server by the bench only (NODE_OPTIONS=--require);\n" +
+        "RSS is read from /proc/<pid>/status of the server's process tree."
+    : "\nSubscriptions are INFERRED (no server-side probe): a fresh stream still receives a new count promptly after\n" +
+        "the drop, and RSS (from /proc/<pid>/status of the server's process tree) returns near its start.",
+);
+console.log(`Whole run: ${total.toFixed(0)} s.`);
+
+await server.stop();
+process.exit(0);
