@@ -67,4 +67,5 @@ export function liveBus(): LiveBus {
 export const channels = {
   stage: (editionId: string) => `edition:${editionId}:stage`,
   vote: (editionId: string) => `edition:${editionId}:vote`,
+  leaderboard: (editionId: string) => `edition:${editionId}:leaderboard`,
 };
