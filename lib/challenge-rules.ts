@@ -44,14 +44,19 @@ export const MAX_ANSWER_LENGTH = 200;
  * punctuation don't matter ("  Élan-Vital! " → "elan vital"), and a number is
  * compared as a number: "15", "15.0", "+15" and " 15 " are equal; "-3" keeps
  * its sign; "1 000" and "1,000" are a thousand (three digits after a comma
- * group thousands), "1,5" is one and a half.
+ * group thousands), "1,5" is one and a half, ".5" a half; "−3" typed with
+ * a typographic minus is -3.
  */
 export function normalizeAnswer(raw: string): { text: string; number: number | null } {
   const text = raw
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    // a typographic minus or dash (autocorrect, pasted text) is a minus: "−3" is not 3
+    .replace(/[\u2010-\u2013\u2212]/g, "-")
     .replace(/[^\p{L}\p{N}.,+-]+/gu, " ")
+    // a decimal point with no digit before it gets its zero: ".5" is a half, not 5
+    .replace(/(?<![\p{L}\p{N}.,])[.,](?=\p{N})/gu, "0$&")
     // keep a decimal point or comma between digits, and a sign right before a number; drop other punctuation
     .replace(/[.,](?!\p{N})|(?<!\p{N})[.,]|[+-](?!\p{N})|(?<=[\p{L}\p{N}])[+-]/gu, " ")
     .replace(/\s+/g, " ")

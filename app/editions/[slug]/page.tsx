@@ -77,6 +77,11 @@ export default async function EditionPage({ params }: Props) {
           ))}
         </ol>
         <p className="mt-5 flex flex-wrap gap-2">
+          {edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT" && (
+            <Link href={editionPath(edition.number, "/challenges")} className={heroLink}>
+              Mini-challenges
+            </Link>
+          )}
           {(edition.phase === "PRESENTATIONS" || edition.phase === "HACKING" || edition.phase === "VOTING") && (
             <Link href={editionPath(edition.number, "/live")} className={heroLink}>
               Follow the presentations live

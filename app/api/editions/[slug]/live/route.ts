@@ -1,4 +1,4 @@
-// GET /api/editions/[slug]/live — Server-Sent Events: the stage and the vote now, then every change
+// GET /api/editions/[slug]/live — Server-Sent Events: the stage, the vote and the challenges leaderboard now, then every change
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
@@ -7,6 +7,7 @@ import { channels, liveBus } from "@/lib/live/bus";
 import { sseResponse } from "@/lib/live/sse";
 import { stageEvent, stageSnapshot } from "@/lib/stage";
 import { voteEvent, voteSnapshot } from "@/lib/votes";
+import { bonusLeaderboard } from "@/lib/bonus";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const edition = await getEditionBySlug(db, await getCurrentUser(), (await params).slug);
     return sseResponse({
       bus: liveBus(),
-      channels: [channels.stage(edition.id), channels.vote(edition.id)],
-      snapshot: async () => [stageEvent(await stageSnapshot(db, edition)), voteEvent(await voteSnapshot(db, edition.id))],
+      channels: [channels.stage(edition.id), channels.vote(edition.id), channels.leaderboard(edition.id)],
+      snapshot: async () => [
+        stageEvent(await stageSnapshot(db, edition)),
+        voteEvent(await voteSnapshot(db, edition.id)),
+        { type: "leaderboard", data: await bonusLeaderboard(db, edition.id) },
+      ],
       signal: request.signal,
     });
   } catch (error) {

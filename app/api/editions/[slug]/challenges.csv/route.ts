@@ -1,0 +1,18 @@
+// GET /api/editions/[slug]/challenges.csv — organizers: every challenge result per team, then the audit trail
+import { withUser } from "@/app/_lib/api";
+import { challengesCsv } from "@/lib/challenges";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { getEditionBySlug } from "@/lib/editions";
+
+export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  return new Response(await challengesCsv(db, user, edition.id), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="hackathon-${formatEditionNumber(edition.number)}-challenges.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
+import { bonusLeaderboard } from "@/lib/bonus";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { editionByDisplayKey } from "@/lib/stage";
+
+export const metadata: Metadata = { title: "Leaderboard", robots: { index: false } };
+
+/** The bonus leaderboard on the projector: full-screen and dark, from the secret display link. */
+export default async function DisplayLeaderboardPage({ params }: { params: Promise<{ key: string }> }) {
+  const db = getDb();
+  const edition = await editionByDisplayKey(db, (await params).key);
+  if (!edition) notFound();
+  return <LiveLeaderboard projector editionSlug={formatEditionNumber(edition.number)} initial={await bonusLeaderboard(db, edition.id)} />;
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { ChallengeForm } from "@/components/challenges/challenge-form";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { getChallenge } from "@/lib/challenges";
+import { getDb } from "@/lib/db";
+import { isOrganizer } from "@/lib/permissions";
+import { utcToZonedLocal } from "@/lib/time";
+import { updateChallengeAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit challenge" };
+
+export default async function EditChallengePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const edition = await loadEdition(slug, `/challenges/${id}/edit`);
+  const user = await requireUser(editionPath(edition.number, `/challenges/${id}/edit`));
+  if (!isOrganizer(user)) return <Alert>Only organizers edit challenges.</Alert>;
+  const c = await orNotFound(getChallenge(getDb(), user, id));
+  if (c.editionId !== edition.id) notFound();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, `/challenges/${id}`)}>{c.title}</Link>} title="Edit challenge" />
+      <Card>
+        <ChallengeForm
+          action={updateChallengeAction.bind(null, id, edition.number)}
+          submitLabel="Save challenge"
+          timezone={edition.timezone}
+          initial={{
+            kind: c.kind,
+            title: c.title,
+            statement: c.statement,
+            opensAt: utcToZonedLocal(c.opensAt, edition.timezone),
+            closesAt: utcToZonedLocal(c.closesAt, edition.timezone),
+            hiddenUntilOpen: c.hiddenUntilOpen,
+            scoring: c.scoring,
+            rankPoints: c.rankPoints.replace(/,/g, ", "),
+            fixedPoints: String(c.fixedPoints),
+            maxPoints: String(c.maxPoints),
+            answers: (c.answers ?? []).join("\n"),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
+import { getCurrentUser } from "@/app/_lib/session";
+import { ActionButton } from "@/components/action-button";
+import { AnswerForm } from "@/components/challenges/answer-form";
+import { ScoreForm } from "@/components/challenges/score-form";
+import { Alert, Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
+import { allowedPointRange, CHALLENGE_KIND_LABELS, SCORING_LABELS, STATE_LABELS, type ChallengeKind, type Scoring } from "@/lib/challenge-rules";
+import { challengeRanking, getChallenge, myTeamAttempts } from "@/lib/challenges";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { renderMarkdown } from "@/lib/markdown";
+import { isOrganizer } from "@/lib/permissions";
+import { formatInZone } from "@/lib/time";
+import { answerAction, challengeStateAction, scoreAction } from "../actions";
+
+type Props = { params: Promise<{ slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const challenge = await orNotFound(getChallenge(getDb(), await getCurrentUser(), (await params).id));
+  return { title: challenge.title };
+}
+
+export default async function ChallengePage({ params }: Props) {
+  const { slug, id } = await params;
+  const edition = await loadEdition(slug, `/challenges/${id}`);
+  const user = await getCurrentUser();
+  const db = getDb();
+  const challenge = await orNotFound(getChallenge(db, user, id));
+  if (challenge.editionId !== edition.id) notFound();
+  const judging = user?.role === "JUDGE" || isOrganizer(user);
+  const [mine, ranking] = await Promise.all([user ? myTeamAttempts(db, user, id) : null, challengeRanking(db, user, id)]);
+  const time = (d: Date) => formatInZone(d, edition.timezone, { weekday: undefined, day: undefined, month: undefined, second: "2-digit" });
+  const range = allowedPointRange(challenge);
+  const base = editionPath(edition.number, "/challenges");
+
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={<Link href={base}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>} title={challenge.title}>
+        {isOrganizer(user) && (
+          <ButtonLink href={`${base}/${id}/edit`} variant="secondary">
+            Edit challenge
+          </ButtonLink>
+        )}
+      </PageHeader>
+      <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <Badge tone={challenge.state === "OPEN" ? "green" : challenge.state === "CLOSED" ? "indigo" : "slate"}>{STATE_LABELS[challenge.state]}</Badge>
+        <Badge tone="purple">{CHALLENGE_KIND_LABELS[challenge.kind as ChallengeKind] ?? challenge.kind}</Badge>
+        <span>
+          Opens {formatInZone(challenge.opensAt, edition.timezone)} · closes {formatInZone(challenge.closesAt, edition.timezone)} · {SCORING_LABELS[challenge.scoring as Scoring]}
+          {challenge.scoring === "RANK" ? ` (${challenge.rankPoints.replace(/,/g, ", ")})` : challenge.scoring === "FIXED" ? ` (${challenge.fixedPoints})` : ""}
+        </span>
+      </div>
+
+      {isOrganizer(user) && (
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Open or close by hand">
+          {challenge.state !== "OPEN" && (
+            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "OPEN" }} variant="primary" pendingText="Opening…">
+              Open now
+            </ActionButton>
+          )}
+          {challenge.state === "OPEN" && (
+            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "CLOSED" }} variant="danger" pendingText="Closing…">
+              Close now
+            </ActionButton>
+          )}
+          {challenge.manualState && (
+            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "AUTO" }} pendingText="…">
+              Follow its times again
+            </ActionButton>
+          )}
+        </div>
+      )}
+
+      <Card>
+        <h2 className="sr-only">Statement</h2>
+        <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.statement) }} />
+      </Card>
+
+      {challenge.kind === "RIDDLE" && (
+        <Card aria-labelledby="answer-heading">
+          <h2 id="answer-heading" className="mb-3 text-lg font-bold">
+            Your team&apos;s answer
+          </h2>
+          {!user ? (
+            <p>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`${base}/${id}`)}`} className="font-semibold text-indigo-800 underline">
+                Sign in
+              </Link>{" "}
+              to answer.
+            </p>
+          ) : !mine?.team ? (
+            <Alert tone="info">Only members of a team can answer. Join a team first.</Alert>
+          ) : mine.solved ? (
+            <p className="font-semibold text-green-800" data-testid="solved">
+              ✓ {mine.team.name} solved it at {time(mine.solved.solvedAt)}.
+            </p>
+          ) : challenge.state === "OPEN" ? (
+            <AnswerForm action={answerAction.bind(null, id, edition.number)} />
+          ) : (
+            <p className="text-slate-700">{challenge.state === "UPCOMING" ? "This challenge hasn't opened yet." : "This challenge is closed."}</p>
+          )}
+          {mine && mine.attempts.length > 0 && (
+            <>
+              <h3 className="mt-5 text-sm font-semibold">Your team&apos;s attempts</h3>
+              <ol className="mt-1 space-y-1 text-sm" aria-label="Your team's attempts">
+                {mine.attempts.map((a) => (
+                  <li key={a.id} className="flex flex-wrap gap-x-2">
+                    <time dateTime={a.createdAt.toISOString()} className="font-mono">
+                      {time(a.createdAt)}
+                    </time>
+                    <span>{a.by}:</span>
+                    <span className="font-mono">“{a.answer}”</span>
+                    <span className={a.correct ? "font-semibold text-green-800" : "text-red-700"}>{a.correct ? "correct" : "wrong"}</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </Card>
+      )}
+
+      {challenge.answers && challenge.kind === "RIDDLE" && (
+        <Card aria-labelledby="accepted-heading">
+          <h2 id="accepted-heading" className="text-lg font-bold">
+            {challenge.state === "CLOSED" ? "The answer" : "Accepted answers (organizers only until it closes)"}
+          </h2>
+          <p className="mt-1 font-mono text-lg" data-testid="accepted-answers">
+            {challenge.answers.join(" · ")}
+          </p>
+        </Card>
+      )}
+
+      {ranking && !judging && (
+        <Card aria-labelledby="ranking-heading">
+          <h2 id="ranking-heading" className="mb-2 text-lg font-bold">
+            Results
+          </h2>
+          <ol className="space-y-1">
+            {ranking
+              .filter((r) => r.points > 0 || r.solvedAt)
+              .sort((a, b) => b.points - a.points || (a.solvedAt?.getTime() ?? Infinity) - (b.solvedAt?.getTime() ?? Infinity))
+              .map((r) => (
+                <li key={r.teamId} className="flex flex-wrap gap-x-3">
+                  <span className="font-semibold">{r.name}</span>
+                  {r.solvedAt && <span className="font-mono text-sm">{time(r.solvedAt)}</span>}
+                  <span>{r.points} pts</span>
+                </li>
+              ))}
+          </ol>
+        </Card>
+      )}
+
+      {judging && ranking && (
+        <Card aria-labelledby="scores-heading" className="border-l-4 border-amber-400">
+          <h2 id="scores-heading" className="text-lg font-bold">
+            Scores <span className="text-sm font-normal text-slate-600">(judges)</span>
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">
+            {challenge.scoring === "JUDGE"
+              ? `Enter each team's points (0 to ${range.max}) with a short reason.`
+              : `Points come from the answers; enter points (0 to ${range.max}) only to override a result, with the reason. Empty the points to remove an override.`}{" "}
+            Every change is kept in the audit trail.
+          </p>
+          <ul className="divide-y divide-slate-100">
+            {ranking.map((r) => (
+              <li key={r.teamId} className="py-3">
+                <p className="flex flex-wrap items-baseline gap-x-3">
+                  <span className="font-semibold">{r.name}</span>
+                  {r.solvedAt && <span className="text-sm text-slate-600">solved at {time(r.solvedAt)}{r.rank ? ` (#${r.rank})` : ""}</span>}
+                  <span className="text-sm" data-testid={`points-${r.name}`}>
+                    {r.points} pts{r.score && challenge.scoring !== "JUDGE" ? ` (override; computed ${r.computed})` : ""}
+                  </span>
+                </p>
+                <ScoreForm
+                  action={scoreAction.bind(null, id, edition.number)}
+                  teamId={r.teamId}
+                  teamName={r.name}
+                  points={r.score?.points ?? null}
+                  comment={r.score?.comment ?? ""}
+                  version={r.score?.version ?? 0}
+                  max={range.max}
+                />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use server";
+import { redirect } from "next/navigation";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { editionPath } from "@/app/_lib/load";
+import { revalidateEdition } from "@/app/_lib/revalidate";
+import { createChallenge, setChallengeState, setScore, submitAnswer, updateChallenge } from "@/lib/challenges";
+import { getDb } from "@/lib/db";
+import { answerSchema, challengeSchema, challengeStateSchema, scoreSchema } from "@/lib/schemas/challenges";
+
+export async function createChallengeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  let id = "";
+  const state = await handleForm(formData, {
+    schema: challengeSchema,
+    run: async (input, user) => {
+      id = (await createChallenge(getDb(), user, editionId, input)).id;
+      revalidateEdition(editionNumber);
+    },
+  });
+  if (state.ok && id) redirect(editionPath(editionNumber, `/challenges/${id}`));
+  return state;
+}
+
+export async function updateChallengeAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, {
+    schema: challengeSchema,
+    run: async (input, user) => {
+      await updateChallenge(getDb(), user, challengeId, input);
+      revalidateEdition(editionNumber);
+    },
+  });
+  if (state.ok) redirect(editionPath(editionNumber, `/challenges/${challengeId}`));
+  return state;
+}
+
+export async function challengeStateAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: challengeStateSchema,
+    run: async ({ state }, user) => {
+      await setChallengeState(getDb(), user, challengeId, state);
+      revalidateEdition(editionNumber);
+      return { ok: true, message: state === "OPEN" ? "Opened." : state === "CLOSED" ? "Closed." : "It follows its times again." };
+    },
+  });
+}
+
+export async function answerAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: answerSchema,
+    run: async ({ answer }, user) => {
+      const result = await submitAnswer(getDb(), user, challengeId, answer);
+      revalidateEdition(editionNumber);
+      if (result.correct) return { ok: true, message: result.alreadySolved ? "Correct — a teammate was just faster." : "Correct! Your team scores." };
+      return { ok: false, values: { answer }, fieldErrors: { answer: ["That's not it. Your next try is allowed in 10 seconds."] }, message: "Wrong answer." };
+    },
+  });
+}
+
+export async function scoreAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, {
+    schema: scoreSchema,
+    run: async ({ teamId, points, comment, version }, user) => {
+      await setScore(getDb(), user, challengeId, { teamId, points, comment, version });
+      revalidateEdition(editionNumber);
+      return { ok: true, message: points === null ? "Score removed." : "Score saved." };
+    },
+  });
+  // refused because another judge saved meanwhile: the page shows the new value and version,
+  // the form keeps what this judge typed, and a second save is a conscious decision
+  if (!state.ok) revalidateEdition(editionNumber);
+  return state;
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editionPath, loadEdition } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { ChallengeForm } from "@/components/challenges/challenge-form";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { formatEditionNumber } from "@/lib/domain";
+import { isOrganizer } from "@/lib/permissions";
+import { utcToZonedLocal } from "@/lib/time";
+import { createChallengeAction } from "../actions";
+
+export const metadata: Metadata = { title: "New challenge" };
+
+/** A sensible start for the form: the challenge opens at the next-but-one full hour, for an hour. */
+function nextFullHourPlusOne() {
+  const hour = 3_600_000;
+  return new Date(Math.ceil(new Date().getTime() / hour) * hour + hour);
+}
+
+export default async function NewChallengePage({ params }: { params: Promise<{ slug: string }> }) {
+  const edition = await loadEdition((await params).slug, "/challenges/new");
+  const user = await requireUser(editionPath(edition.number, "/challenges/new"));
+  if (!isOrganizer(user)) return <Alert>Only organizers set up challenges.</Alert>;
+  const inAnHour = nextFullHourPlusOne();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/challenges")}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>} title="New challenge" />
+      <Card>
+        <ChallengeForm
+          action={createChallengeAction.bind(null, edition.id, edition.number)}
+          submitLabel="Create challenge"
+          timezone={edition.timezone}
+          initial={{
+            kind: "RIDDLE",
+            title: "",
+            statement: "",
+            opensAt: utcToZonedLocal(inAnHour, edition.timezone),
+            closesAt: utcToZonedLocal(new Date(inAnHour.getTime() + 3_600_000), edition.timezone),
+            hiddenUntilOpen: true,
+            scoring: "RANK",
+            rankPoints: "10, 7, 5, 3, 1",
+            fixedPoints: "5",
+            maxPoints: "10",
+            answers: "",
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

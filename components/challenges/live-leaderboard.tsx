@@ -1,0 +1,66 @@
+"use client";
+// The bonus leaderboard, live: it changes on every open screen within a
+// second of a correct answer or a judge's score, without a reload.
+import { useEffect, useState } from "react";
+import type { Leaderboard } from "@/lib/bonus";
+
+type Props = { editionSlug: string; initial: Leaderboard; projector?: boolean };
+
+export function LiveLeaderboard({ editionSlug, initial, projector = false }: Props) {
+  const [board, setBoard] = useState(initial);
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const source = new EventSource(`/api/editions/${editionSlug}/live`);
+    source.addEventListener("leaderboard", (event) => setBoard(JSON.parse((event as MessageEvent<string>).data) as Leaderboard));
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [editionSlug]);
+
+  const cell = projector ? "px-[1vw] py-[0.8vw]" : "px-3 py-2";
+  return (
+    <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""}>
+      <div className="mb-3 flex items-baseline justify-between gap-3">
+        {projector && <h1 className="text-[3.5vw] font-bold">Mini-challenges: bonus points</h1>}
+        <span className={`text-sm ${live ? "text-emerald-700" : "text-amber-700"} ${projector ? (live ? "text-emerald-300" : "text-amber-300") : ""}`} aria-live="polite">
+          {live ? "● live" : "connecting…"}
+        </span>
+      </div>
+      <div className={projector ? "" : "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"}>
+        <table className={`w-full text-left ${projector ? "text-[2vw]" : "text-sm"}`}>
+          <caption className="sr-only">Bonus points per team and challenge</caption>
+          <thead className={projector ? "text-slate-300" : "bg-slate-50 text-slate-700"}>
+            <tr>
+              <th scope="col" className={cell}>#</th>
+              <th scope="col" className={cell}>Team</th>
+              {board.challenges.map((c) => (
+                <th key={c.id} scope="col" className={`${cell} text-right`}>
+                  {c.title}
+                </th>
+              ))}
+              <th scope="col" className={`${cell} text-right`}>Total</th>
+            </tr>
+          </thead>
+          <tbody className={projector ? "divide-y divide-white/10" : "divide-y divide-slate-100"} data-testid="leaderboard">
+            {board.rows.map((row) => (
+              <tr key={row.teamId} data-team={row.name}>
+                <td className={`${cell} font-mono`}>{row.place}</td>
+                <th scope="row" className={`${cell} font-semibold`}>
+                  {row.name}
+                </th>
+                {board.challenges.map((c) => (
+                  <td key={c.id} className={`${cell} text-right tabular-nums`}>
+                    {row.perChallenge[c.id] ?? "–"}
+                  </td>
+                ))}
+                <td className={`${cell} text-right font-bold tabular-nums`} data-testid={`total-${row.name}`}>
+                  {row.total}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
