@@ -201,11 +201,120 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
 
   const orderedTeamIds = edition.teams.map((team) => teamIds.get(teamNameKey(team.name))!);
   await seedFinal(tx, editionId, edition, orderedTeamIds, random, at(edition.endsAt));
+  if (!edition.firstDay) {
+    const teamByName = (name: string) => {
+      const team = edition.teams.find((t) => t.name === name)!;
+      return { id: teamIds.get(teamNameKey(name))!, firstMember: uid(team.members[0]) };
+    };
+    await seedChallenges(tx, editionId, at, teamByName, uid("judge"));
+  }
 
   return {
     teamOf: (key: string) => teamOfPerson.get(key)?.name ?? null,
     interestCount: (key: string) => interests.filter((i) => i.userId === uid(key)).length,
   };
+}
+
+/**
+ * Edition 0x09's mini-challenges: yesterday's circle riddle from DOMAIN.md
+ * (answer 15), solved by four teams (two in the same second: a tie); today's
+ * judged race on the riddle website, partly scored; the bot tournament; and a
+ * riddle still hidden, for the organizer to open during the demo.
+ */
+async function seedChallenges(
+  tx: Tx,
+  editionId: string,
+  at: Clock,
+  team: (name: string) => { id: string; firstMember: string },
+  judgeId: string,
+) {
+  const circle = await tx.challenge.create({
+    data: {
+      editionId,
+      kind: "RIDDLE",
+      title: "Speed riddle: hands in a circle",
+      statement:
+        "91 employees stand in a circle, holding hands. **81** of them hold the hand of a man, and **20** hold the hand of a woman.\n\nHow many women are there?\n\n_The fastest correct teams score: 10, 7, 5, 3 and 1 points._",
+      opensAt: at([1, "14:00"]),
+      closesAt: at([1, "14:30"]),
+      hiddenUntilOpen: true,
+      scoring: "RANK",
+      rankPoints: "10,7,5,3,1",
+      answers: { create: [{ text: "15" }, { text: "fifteen" }] },
+    },
+  });
+  const second = (slot: Slot, seconds: number) => new Date(at(slot).getTime() + seconds * 1000);
+  const attempts: { teamName: string; answer: string; correct: boolean; when: Date }[] = [
+    { teamName: "Heatmappers", answer: "10", correct: false, when: second([1, "14:01"], 30) },
+    { teamName: "Laws of the Universe", answer: "15", correct: true, when: second([1, "14:03"], 12) },
+    { teamName: "Kernel Sanders", answer: "15 women", correct: false, when: second([1, "14:03"], 50) },
+    { teamName: "Kernel Sanders", answer: " 15 ", correct: true, when: second([1, "14:04"], 40) },
+    { teamName: "Black Magic", answer: "15.0", correct: true, when: second([1, "14:04"], 40) },
+    { teamName: "Heatmappers", answer: "11", correct: false, when: second([1, "14:06"], 5) },
+    { teamName: "Prometheus Unbound", answer: "Fifteen", correct: true, when: second([1, "14:09"], 5) },
+  ];
+  for (const a of attempts) {
+    const t = team(a.teamName);
+    const attempt = await tx.attempt.create({ data: { challengeId: circle.id, teamId: t.id, userId: t.firstMember, answer: a.answer, correct: a.correct, createdAt: a.when } });
+    if (a.correct) await tx.solve.create({ data: { challengeId: circle.id, teamId: t.id, attemptId: attempt.id, solvedAt: a.when } });
+  }
+
+  const race = await tx.challenge.create({
+    data: {
+      editionId,
+      kind: "JUDGED",
+      title: "Speed puzzle: the fifth page",
+      statement:
+        "Open the riddle website the organizers posted in the chat, and race to its **fifth page**. Come and tell a judge what is shown there.\n\nJudges give up to 10 points: the fastest correct teams get the most.",
+      opensAt: at([2, "14:00"]),
+      closesAt: at([2, "14:30"]),
+      hiddenUntilOpen: false,
+      scoring: "JUDGE",
+      maxPoints: 10,
+    },
+  });
+  const judgeName = (await tx.user.findUniqueOrThrow({ where: { id: judgeId }, select: { name: true } })).name;
+  const scores: [string, number, string][] = [
+    ["Ask the Map", 8, "First to describe the lighthouse on page five."],
+    ["Snake Case", 5, "Right, a few minutes later."],
+    ["Laws of the Universe", 3, "Right, but needed a hint."],
+  ];
+  for (const [name, points, comment] of scores) {
+    const t = team(name);
+    await tx.score.create({ data: { challengeId: race.id, teamId: t.id, points, comment, updatedById: judgeId } });
+    await tx.scoreAudit.create({ data: { challengeId: race.id, teamId: t.id, judgeId, judgeName, oldPoints: null, newPoints: points, comment, createdAt: at([2, "14:35"]) } });
+  }
+
+  await tx.challenge.create({
+    data: {
+      editionId,
+      kind: "TOURNAMENT",
+      title: "Bot tournament: rock-paper-scissors",
+      statement:
+        "Write a small bot that plays rock-paper-scissors against the other teams' bots. The twist: it may use randomness **only on its first move**; after that it must be deterministic.\n\nThe final standings give 10, 7, 5, 3 and 1 points.",
+      opensAt: at([2, "10:00"]),
+      closesAt: at([2, "11:00"]),
+      hiddenUntilOpen: false,
+      scoring: "JUDGE",
+      maxPoints: 10,
+    },
+  });
+
+  await tx.challenge.create({
+    data: {
+      editionId,
+      kind: "RIDDLE",
+      title: "Speed riddle: two lighthouses",
+      statement:
+        "One lighthouse flashes every **6** seconds, another every **10** seconds. They flash together exactly at midnight.\n\nHow many times do they flash together during the first hour after midnight (the flash at 1:00 counts, the one at midnight doesn't)?",
+      opensAt: at([2, "15:00"]),
+      closesAt: at([2, "15:45"]),
+      hiddenUntilOpen: true,
+      scoring: "RANK",
+      rankPoints: "10,7,5,3,1",
+      answers: { create: [{ text: "120" }, { text: "one hundred twenty" }] },
+    },
+  });
 }
 
 /**
