@@ -11,6 +11,7 @@ import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, closeSync } f
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { request, sleep } from "./load.mjs";
 
 const root = path.join(import.meta.dirname, "..");
@@ -71,7 +72,7 @@ function cleanEnv() {
 
 /**
  * Seeds a temp database and starts `next start` on it; resolves once
- * GET /api/health answers 200. `probePort`: preload bench/probe.cjs into the
+ * GET /api/health answers 200. `probePort`: preload bench/probe.mjs into the
  * server (see there) and have it listen on that port.
  */
 export async function startServer({ port: preferred = 3400, probePort = null, startTimeoutMs = 90_000, log = console.error } = {}) {
@@ -85,7 +86,7 @@ export async function startServer({ port: preferred = 3400, probePort = null, st
     NEXTAUTH_URL: origin,
     NEXTAUTH_SECRET: "bench-only-secret-not-for-production",
   };
-  const handle = { origin, port, dir, pid: null, child: null, logFile: path.join(dir, "server.log"), stopped: false };
+  const handle = { origin, port, dir, pid: null, child: null, logFile: path.join(dir, "server.log") };
   handle.stop = () => stopServer(handle);
   handle.stopSync = () => stopServerSync(handle);
   handle.rss = () => processTree(handle.pid).reduce((sum, pid) => sum + rssOf(pid), 0);
@@ -111,7 +112,7 @@ export async function startServer({ port: preferred = 3400, probePort = null, st
   const serverEnv = { ...env };
   if (probePort) {
     serverEnv.HEXATHON_BENCH_PROBE_PORT = String(probePort);
-    serverEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require "${path.join(import.meta.dirname, "probe.cjs")}"`.trim();
+    serverEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --import "${pathToFileURL(path.join(import.meta.dirname, "probe.mjs")).href}"`.trim();
   }
   // the server's output goes to a file in the temp dir: 1,000s of requests must not flood the bench's table; shown on failure
   const out = openSync(handle.logFile, "a");
@@ -162,9 +163,13 @@ function signalGroup(handle, signal) {
   }
 }
 
-async function stopServer(handle) {
-  if (handle.stopped) return;
-  handle.stopped = true;
+/** Idempotent, and every caller (the normal end, a Ctrl-C racing it) waits for the same, complete stop. */
+function stopServer(handle) {
+  handle.stopping ??= stopAndClean(handle);
+  return handle.stopping;
+}
+
+async function stopAndClean(handle) {
   if (handle.child && handle.child.exitCode === null && handle.child.signalCode === null) {
     const gone = new Promise((resolve) => handle.child.once("exit", resolve));
     signalGroup(handle, "SIGTERM");
@@ -177,8 +182,6 @@ async function stopServer(handle) {
 
 /** For process "exit": no awaiting possible there, so straight to SIGKILL. */
 function stopServerSync(handle) {
-  if (handle.stopped) return;
-  handle.stopped = true;
-  signalGroup(handle, "SIGKILL");
-  rmSync(handle.dir, { recursive: true, force: true });
+  if (handle.child && handle.child.exitCode === null && handle.child.signalCode === null) signalGroup(handle, "SIGKILL");
+  rmSync(handle.dir, { recursive: true, force: true }); // harmless when already removed
 }

@@ -17,6 +17,7 @@ import {
   challengeState,
   WRONG_ANSWER_COOLDOWN_MS,
   MAX_WRONG_ANSWERS,
+  MAX_ANSWER_LENGTH,
   rankSolves,
   parseRankPoints,
   type ChallengeState,
@@ -130,6 +131,7 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
     throw notFound("That challenge doesn't exist, or hasn't opened yet.");
   }
   if (challenge.kind !== "RIDDLE") throw invalid("This challenge isn't answered here: judges score it.");
+  if (answer.length > MAX_ANSWER_LENGTH) throw invalid(`Answers are at most ${MAX_ANSWER_LENGTH} characters.`, "answer");
   const state: ChallengeState = challengeState(challenge, now);
   if (state === "UPCOMING") throw invalid("This challenge hasn't opened yet.");
   if (state === "CLOSED") throw invalid("This challenge is closed: answers are no longer accepted.");
@@ -141,12 +143,16 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
   const accepted = (await db.acceptedAnswer.findMany({ where: { challengeId } })).map((a) => a.text);
   const correct = answerMatches(answer, accepted);
 
-  const result = await db.$transaction(async (tx) => {
-    await tx.attemptGate.upsert({
-      where: { challengeId_teamId: { challengeId, teamId: team.id } },
-      create: { challengeId, teamId: team.id, nextAt: new Date(0) },
-      update: {},
+  // The team's gate, made by its first attempt. Made before the transaction: when two
+  // first attempts race, one insert fails on the key, which is harmless here but would
+  // abort the transaction on PostgreSQL (Prisma's upsert reads, then inserts).
+  if (!(await db.attemptGate.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }))) {
+    await db.attemptGate.create({ data: { challengeId, teamId: team.id, nextAt: new Date(0) } }).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
     });
+  }
+
+  const result = await db.$transaction(async (tx) => {
     // the gate lets one attempt through when its time has come; a wrong one closes it for the cooldown
     const passed = await tx.attemptGate.updateMany({
       where: { challengeId, teamId: team.id, nextAt: { lte: now }, wrongCount: { lt: MAX_WRONG_ANSWERS } },

@@ -9,11 +9,12 @@
 //
 //   npm run bench                 the full run (about 2 minutes)
 //   npm run bench -- --quick      a tenth of the load, to try changes to the bench itself
-//   npm run bench -- --no-probe   without bench/probe.cjs in the server: subscriptions only inferred
+//   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
 //
 // Sections live in bench/ (vote.mjs so far); a new one (articles…) exports a
 // function returning table rows and is called below.
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { measureBaseline } from "../bench/load.mjs";
 import { formatTable, ms, perSecond, row } from "../bench/report.mjs";
@@ -43,6 +44,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 process.on("exit", () => currentServer()?.stopSync());
 
 const began = performance.now();
+// the generator shares the machine with the server: other work (a build, tests) moves every figure, so say how busy it was
+const loadBefore = os.loadavg()[0];
+if (loadBefore > 1) log(`bench: the machine is already busy (1-min load average ${loadBefore.toFixed(1)}): figures will be noisy`);
 let server;
 const probePort = useProbe ? await freePort(port + 60) : null;
 try {
@@ -73,6 +77,7 @@ try {
     row("baseline", `GET /api/time, ${CONCURRENCY} in flight, ${(baseline.requests / 1000).toFixed(1)}k requests`, perSecond(baseline.perSecond)),
     row("baseline", "p50 / p99", `${ms(baseline.p50)} / ${ms(baseline.p99)}`),
     row("baseline", "errors", String(baseline.errors), "0", baseline.errors === 0),
+    row("baseline", "1-min load average before the run", loadBefore.toFixed(1), "quiet if < 1"),
   );
 
   const vote = await voteSection({
@@ -85,16 +90,18 @@ try {
   rows.push(...vote.rows);
   observed = vote.observed;
 } catch (error) {
+  if (stopping) await new Promise(() => {}); // interrupted: the signal handler stops the server and exits
   log(`bench: a section failed: ${error.stack ?? error.message}\n--- server log (tail) ---\n${server.logTail()}`);
   rows.push(row("error", "section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
 }
 
+if (stopping) await new Promise(() => {}); // interrupted after the last section: no table
 const total = (performance.now() - began) / 1000;
-console.log(`\nHexathon bench — next start on a fresh demo database, load generator on the same ${(await import("node:os")).cpus().length}-core machine${quick ? " (--quick)" : ""}\n`);
+console.log(`\nHexathon bench — next start on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`);
 console.log(formatTable(rows));
 console.log(
   observed
-    ? "\nSubscriptions are observed with bench/probe.cjs, preloaded into the server by the bench only (NODE_OPTIONS=--require);\n" +
+    ? "\nSubscriptions are observed with bench/probe.mjs, preloaded into the server by the bench only (NODE_OPTIONS=--import);\n" +
         "RSS is read from /proc/<pid>/status of the server's process tree."
     : "\nSubscriptions are INFERRED (no server-side probe): a fresh stream still receives a new count promptly after\n" +
         "the drop, and RSS (from /proc/<pid>/status of the server's process tree) returns near its start.",

@@ -26,7 +26,7 @@ export default async function PeoplePage() {
       <p className="mb-4 text-slate-700">
         Organizers run editions; judges score mini-challenges and vote for jury prizes; employees propose topics, form teams and vote.
       </p>
-      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
+      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Everyone with an account, and their role</caption>
           <thead className="bg-slate-50 text-slate-700">

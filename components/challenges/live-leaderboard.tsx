@@ -19,14 +19,15 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
 
   const cell = projector ? "px-[1vw] py-[0.8vw]" : "px-3 py-2";
   return (
-    <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""}>
+    // the projector's overlay scrolls when many teams compete: focusable, so keyboards can scroll it too
+    <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""} tabIndex={projector ? 0 : undefined}>
       <div className="mb-3 flex items-baseline justify-between gap-3">
         {projector && <h1 className="text-[3.5vw] font-bold">Mini-challenges: bonus points</h1>}
-        <span className={`text-sm ${live ? "text-emerald-700" : "text-amber-700"} ${projector ? (live ? "text-emerald-300" : "text-amber-300") : ""}`} aria-live="polite">
+        <span className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-300") : live ? "text-emerald-700" : "text-amber-700"}`} aria-live="polite">
           {live ? "● live" : "connecting…"}
         </span>
       </div>
-      <div className={projector ? "" : "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"}>
+      <div className={projector ? "" : "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"} tabIndex={projector ? undefined : 0}>
         <table className={`w-full text-left ${projector ? "text-[2vw]" : "text-sm"}`}>
           <caption className="sr-only">Bonus points per team and challenge</caption>
           <thead className={projector ? "text-slate-300" : "bg-slate-50 text-slate-700"}>

@@ -71,7 +71,10 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
 
   const { current, next, order, position } = snapshot;
   return (
-    <div className={projector ? "fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-[3vw] text-white" : "rounded-2xl bg-slate-950 p-5 text-white sm:p-8"}>
+    <div
+      className={projector ? "fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-[3vw] text-white" : "rounded-2xl bg-slate-950 p-5 text-white sm:p-8"}
+      tabIndex={projector ? 0 : undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 text-slate-300">
         <p className={projector ? "text-[2vw] font-semibold" : "text-sm font-semibold"}>
           {editionLabel} ·{" "}

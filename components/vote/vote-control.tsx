@@ -135,7 +135,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
               </a>
             </span>
           </div>
-          <div className="mt-3 overflow-x-auto">
+          <div className="mt-3 overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Ranking: audience points plus mini-challenge bonus</caption>
               <thead className="text-slate-600">

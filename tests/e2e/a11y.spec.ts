@@ -29,7 +29,7 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "organizer@demo.test");
-  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage", "/editions/0x09/prizes", "/editions/0x09/jury"]) {
+  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage", "/editions/0x09/prizes", "/editions/0x09/jury", "/editions/0x09/challenges", "/editions/0x09/challenges/new", "/editions/0x09/challenges/audit", "/editions/0x09/leaderboard"]) {
     await page.goto(path);
     await expectAccessible(page);
   }
@@ -39,6 +39,13 @@ test("an organizer's pages have no serious accessibility violations", async ({ p
   // the projector, from its secret link
   await page.goto("/editions/0x09/stage");
   await page.goto(await page.getByLabel("Projector link").inputValue());
+  await expectAccessible(page);
+  // a challenge with the judges' scoring panel, and the projector's leaderboard
+  await page.goto("/editions/0x09/challenges");
+  await page.getByRole("link", { name: "Speed puzzle: the fifth page" }).click();
+  await expectAccessible(page);
+  await page.goto("/editions/0x09/leaderboard");
+  await page.goto((await page.getByRole("link", { name: "Projector view" }).getAttribute("href"))!);
   await expectAccessible(page);
   // the vote control, and the phones' ballot page
   await page.goto("/editions/0x09/vote");

@@ -39,3 +39,51 @@ export async function makeTeam(db: Db, editionId: string, name = `Team ${next()}
     data: { editionId, name, nameKey: name.toLowerCase(), memberCount: 0, ...overrides },
   });
 }
+
+/** Puts a person in a team straight in the table (no phase rules), keeping the member count right. */
+export async function addMember(db: Db, team: { id: string; editionId: string }, userId: string) {
+  await db.teamMember.create({ data: { teamId: team.id, userId, editionId: team.editionId } });
+  await db.team.update({ where: { id: team.id }, data: { memberCount: { increment: 1 } } });
+}
+
+export type ChallengeOverrides = {
+  kind?: "RIDDLE" | "JUDGED" | "TOURNAMENT";
+  title?: string;
+  opensAt?: Date;
+  closesAt?: Date;
+  manualState?: "OPEN" | "CLOSED" | null;
+  hiddenUntilOpen?: boolean;
+  scoring?: "RANK" | "FIXED" | "JUDGE";
+  rankPoints?: string;
+  fixedPoints?: number;
+  maxPoints?: number;
+  /** accepted answers (riddles) */
+  answers?: string[];
+};
+
+/**
+ * A challenge straight in the table (no organizer, no form): by default a
+ * hidden speed riddle open 2030-01-16 13:00–14:00 UTC, answer 15, scored
+ * 10, 7, 5, 3, 1 by rank, judges giving at most 10.
+ */
+export async function makeChallenge(db: Db, editionId: string, overrides: ChallengeOverrides = {}) {
+  const { answers = overrides.kind && overrides.kind !== "RIDDLE" ? [] : ["15"], ...fields } = overrides;
+  const kind = fields.kind ?? "RIDDLE";
+  return db.challenge.create({
+    data: {
+      editionId,
+      kind,
+      title: `Challenge ${next()}`,
+      statement: "How many women stand in the circle?",
+      opensAt: new Date("2030-01-16T13:00:00Z"),
+      closesAt: new Date("2030-01-16T14:00:00Z"),
+      hiddenUntilOpen: true,
+      scoring: kind === "RIDDLE" ? "RANK" : "JUDGE",
+      rankPoints: "10,7,5,3,1",
+      fixedPoints: 5,
+      maxPoints: 10,
+      ...fields,
+      answers: { create: answers.map((text) => ({ text })) },
+    },
+  });
+}

@@ -27,7 +27,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
       {entries.length === 0 ? (
         <EmptyState>No judge has entered a score yet.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
+        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Every change of a score: who, when, old and new points, and why</caption>
             <thead className="bg-slate-50 text-slate-700">

@@ -1,5 +1,5 @@
 // A bench-only window into the server process, preloaded with
-// NODE_OPTIONS=--require by bench/server.mjs — never by the app itself, so
+// NODE_OPTIONS=--import by bench/server.mjs — never by the app itself, so
 // production servers don't have it. It needs no change to app/ or lib/: the
 // live bus already sits on globalThis (lib/live/bus.ts, `hexathonLiveBus`),
 // and its subscriberCount() exists "for leak tests and benchmarks".
@@ -10,16 +10,14 @@
 // memory figures after a burst are comparable with the ones before).
 // Inert when the variable is unset; the variable is removed at once so a
 // process the server spawns doesn't try to open the same port.
-"use strict";
+import http from "node:http";
+import v8 from "node:v8";
+import vm from "node:vm";
 
 const port = Number(process.env.HEXATHON_BENCH_PROBE_PORT);
 delete process.env.HEXATHON_BENCH_PROBE_PORT;
 
 if (port) {
-  const http = require("node:http");
-  const v8 = require("node:v8");
-  const vm = require("node:vm");
-
   // gc() fetched from a fresh context after switching the flag on, rather than
   // --expose-gc: that would put a global gc() in front of the app's own code
   v8.setFlagsFromString("--expose-gc");
