@@ -1,0 +1,29 @@
+// A bot's source (JavaScript or TypeScript, one file, `export default function
+// play(state)`) compiled to a script the sandbox evaluates. esbuild strips the
+// types and bundles the module into one expression, reporting syntax errors
+// with their line and column, so a team sees them at once.
+import { transform } from "esbuild";
+
+export const MAX_BOT_BYTES = 64 * 1024;
+
+export type Compiled = { ok: true; script: string } | { ok: false; error: string };
+
+export async function compileBot(source: string, language: "js" | "ts" = "ts"): Promise<Compiled> {
+  if (Buffer.byteLength(source, "utf8") > MAX_BOT_BYTES) return { ok: false, error: `The bot is larger than ${MAX_BOT_BYTES / 1024} KB.` };
+  if (!/\bexport\s+default\b/.test(source)) return { ok: false, error: "The bot must `export default function play(state) { … }`." };
+  try {
+    const result = await transform(source, {
+      loader: language,
+      format: "iife",
+      globalName: "__hexathonBot",
+      target: "es2020",
+      sourcefile: `bot.${language}`,
+      logLevel: "silent",
+    });
+    return { ok: true, script: result.code };
+  } catch (error) {
+    const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
+    if (first) return { ok: false, error: first.location ? `line ${first.location.line}, column ${first.location.column + 1}: ${first.text}` : first.text };
+    return { ok: false, error: "The bot could not be compiled." };
+  }
+}
