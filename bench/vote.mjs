@@ -129,9 +129,11 @@ export async function voteSection({ server, probe, baseline, options = {}, log =
       putLatencies.push(outcome.putMs);
     } else if (refused.push(`${outcome.status} ${outcome.text.slice(0, 120)}`) > 3) refused.length = 3;
   };
-  // warm-up: load both routes' bundles, open the database and let the JIT settle (without it the first wave of
-  // requests shows seconds of cold-start latency); these ballots are checked like the others, just not timed
-  await pool(100, 16, async (i) => record(await castOne(origin, code, agent, 1_000_000 + i)));
+  // warm-up: load both routes' bundles, let the JIT settle, and open all `concurrency` keep-alive connections now.
+  // Connections opened while the server is saturated wait in the kernel's accept queue for seconds (measured: a
+  // backlog of 46 draining ~4/s), which would put connection set-up, not ballot handling, into the timed p99.
+  // These ballots are checked like the others, just not timed.
+  await pool(2 * o.concurrency, o.concurrency, async (i) => record(await castOne(origin, code, agent, 1_000_000 + i)));
   putLatencies.length = 0;
   getLatencies.length = 0;
   const warmAcknowledged = acknowledged.length;
