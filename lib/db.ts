@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
+import { serializeSqliteAdapter } from "./sqlite-serial";
 
 export type Db = SqliteClient;
 /** A client or the transaction client handed to `db.$transaction(async (tx) => …)`. */
@@ -30,7 +31,7 @@ export function createDb(url = databaseUrl()): Db {
     return client;
   }
   // busy timeout: wait for another connection's write instead of failing at once
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 });
+  const adapter = serializeSqliteAdapter(new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }));
   const client = new SqliteClient({ adapter });
   kinds.set(client, "sqlite");
   return client;
