@@ -125,13 +125,35 @@ export async function ballotOf(db: Db, editionId: string, voterKey: string): Pro
   return ballot ? ballot.picks.map((p) => p.teamId) : null;
 }
 
-/** Casts or replaces a ballot. Returns the ballot as stored and its version. */
-export async function castBallot(db: Db, editionId: string, voter: Voter, teamIds: string[]) {
-  const vote = await db.vote.findUnique({ where: { editionId } });
+type BallotTeam = { id: string; name: string; topic: string | null };
+const teamCache = new Map<string, { at: number; teams: BallotTeam[] }>();
+/** Teams don't change while the room votes: a few seconds of caching spares a query per ballot. */
+const TEAM_CACHE_MS = 3_000;
+
+/** The teams on the ballot, in running order (cached briefly: hundreds of phones ask at once). */
+export async function ballotTeams(db: Db, editionId: string): Promise<BallotTeam[]> {
+  const cached = teamCache.get(editionId);
+  if (cached && Date.now() - cached.at < TEAM_CACHE_MS) return cached.teams;
+  const rows = await db.team.findMany({
+    where: { editionId },
+    orderBy: [{ presentationOrder: { sort: "asc", nulls: "last" } }, { name: "asc" }],
+    select: { id: true, name: true, topic: { select: { title: true } } },
+  });
+  const teams = rows.map((t) => ({ id: t.id, name: t.name, topic: t.topic?.title ?? null }));
+  teamCache.set(editionId, { at: Date.now(), teams });
+  return teams;
+}
+
+/**
+ * Casts or replaces a ballot. Returns the ballot as stored and its version.
+ * `loaded` is the vote the caller already read, to spare a query per ballot.
+ */
+export async function castBallot(db: Db, editionId: string, voter: Voter, teamIds: string[], loaded?: { status: string; method: string; picks: number; requireSignIn: boolean } | null) {
+  const vote = loaded ?? (await db.vote.findUnique({ where: { editionId } }));
   if (!vote) throw notFound("There is no vote for this edition.");
   if (vote.status === "NOT_OPEN") throw invalid("The vote hasn't opened yet: wait for the last presentation.");
   if (vote.status === "CLOSED") throw invalid("The vote is closed.");
-  const teams = await db.team.findMany({ where: { editionId }, select: { id: true } });
+  const teams = await ballotTeams(db, editionId);
   const ownTeam = voter.userId && vote.requireSignIn ? await db.teamMember.findUnique({ where: { editionId_userId: { editionId, userId: voter.userId } } }) : null;
   const picks = checkBallot(teamIds, { method: vote.method as VoteMethod, picks: vote.picks }, new Set(teams.map((t) => t.id)), ownTeam?.teamId);
 
@@ -283,8 +305,14 @@ async function publishVote(db: Db, editionId: string) {
 export async function voteForVoter(db: Db, actor: Actor | null, code: string) {
   const vote = await voteByCode(db, code);
   if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
-  const teams = await runningOrder(db, vote.editionId);
-  return { vote, teams };
+  return { vote, teams: await ballotTeams(db, vote.editionId) };
+}
+
+/** The vote behind a code, for casting a ballot: the least the hot path needs. */
+export async function voteForBallot(db: Db, actor: Actor | null, code: string) {
+  const vote = await voteByCode(db, code);
+  if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
+  return vote;
 }
 
 // ---- exports -------------------------------------------------------------------

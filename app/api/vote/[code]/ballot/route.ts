@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { voterDeviceId } from "@/app/_lib/voter";
 import { getDb } from "@/lib/db";
 import { ballotSchema } from "@/lib/schemas/votes";
-import { castBallot, voteForVoter, voterKeyFor } from "@/lib/votes";
+import { castBallot, voteForBallot, voterKeyFor } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +14,9 @@ export async function PUT(request: Request, { params }: { params: Promise<{ code
     const db = getDb();
     const user = await getCurrentUser();
     const { teamIds } = await parseRequest(request, ballotSchema);
-    const { vote } = await voteForVoter(db, user, (await params).code);
+    const vote = await voteForBallot(db, user, (await params).code);
     const voter = voterKeyFor(vote, await voterDeviceId(), user);
-    const ballot = await castBallot(db, vote.editionId, voter, teamIds);
+    const ballot = await castBallot(db, vote.editionId, voter, teamIds, vote);
     return NextResponse.json({ ok: true, ballot }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
