@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
     const db = getDb();
-    const user = await getCurrentUser();
-    const { vote, teams } = await voteForVoter(db, user, (await params).code);
+    const { vote, teams } = await voteForVoter(db, null, (await params).code);
+    // the session matters only when the vote is one ballot per person (phones in a crowd skip it)
+    const user = vote.requireSignIn ? await getCurrentUser() : null;
     const deviceId = await voterDeviceId();
     let myBallot: string[] | null = null;
     try {
