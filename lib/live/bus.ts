@@ -68,4 +68,5 @@ export const channels = {
   stage: (editionId: string) => `edition:${editionId}:stage`,
   vote: (editionId: string) => `edition:${editionId}:vote`,
   leaderboard: (editionId: string) => `edition:${editionId}:leaderboard`,
+  arena: (editionId: string) => `edition:${editionId}:arena`,
 };

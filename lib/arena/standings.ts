@@ -1,0 +1,96 @@
+// Tournament results as pure functions: standings (match points 3/1/0,
+// wins/draws/losses, rounds won), the head-to-head matrix, and challenge
+// points from the final places.
+
+export type PlayedMatch = { teamAId: string; teamBId: string; winner: number | null; winsA: number; winsB: number };
+
+export type Standing = {
+  teamId: string;
+  name: string;
+  played: number;
+  won: number;
+  drawn: number;
+  lost: number;
+  matchPoints: number;
+  roundsWon: number;
+  roundsLost: number;
+  place: number;
+};
+
+export function standings(teams: { id: string; name: string }[], matches: PlayedMatch[]): Standing[] {
+  const rows = new Map(teams.map((t) => [t.id, { teamId: t.id, name: t.name, played: 0, won: 0, drawn: 0, lost: 0, matchPoints: 0, roundsWon: 0, roundsLost: 0, place: 0 }]));
+  for (const m of matches) {
+    const a = rows.get(m.teamAId);
+    const b = rows.get(m.teamBId);
+    if (!a || !b) continue;
+    a.played++;
+    b.played++;
+    a.roundsWon += m.winsA;
+    a.roundsLost += m.winsB;
+    b.roundsWon += m.winsB;
+    b.roundsLost += m.winsA;
+    if (m.winner === 0) {
+      a.won++;
+      b.lost++;
+      a.matchPoints += 3;
+    } else if (m.winner === 1) {
+      b.won++;
+      a.lost++;
+      b.matchPoints += 3;
+    } else {
+      a.drawn++;
+      b.drawn++;
+      a.matchPoints++;
+      b.matchPoints++;
+    }
+  }
+  const compare = (x: Standing, y: Standing) => y.matchPoints - x.matchPoints || y.roundsWon - y.roundsLost - (x.roundsWon - x.roundsLost);
+  const sorted = [...rows.values()].sort((x, y) => compare(x, y) || x.name.localeCompare(y.name));
+  sorted.forEach((row, i) => (row.place = i > 0 && compare(sorted[i - 1], row) === 0 ? sorted[i - 1].place : i + 1));
+  return sorted;
+}
+
+/** For each pair: how the row's team did against the column's (won, drawn, lost matches). */
+export function headToHead(matches: PlayedMatch[]): Map<string, Map<string, { won: number; drawn: number; lost: number }>> {
+  const matrix = new Map<string, Map<string, { won: number; drawn: number; lost: number }>>();
+  const cell = (a: string, b: string) => {
+    if (!matrix.has(a)) matrix.set(a, new Map());
+    const row = matrix.get(a)!;
+    if (!row.has(b)) row.set(b, { won: 0, drawn: 0, lost: 0 });
+    return row.get(b)!;
+  };
+  for (const m of matches) {
+    const ab = cell(m.teamAId, m.teamBId);
+    const ba = cell(m.teamBId, m.teamAId);
+    if (m.winner === 0) {
+      ab.won++;
+      ba.lost++;
+    } else if (m.winner === 1) {
+      ab.lost++;
+      ba.won++;
+    } else {
+      ab.drawn++;
+      ba.drawn++;
+    }
+  }
+  return matrix;
+}
+
+/** Challenge points from the final places (10, 7, 5, 3, 1 by default); tied teams share their place's points. */
+export function pointsFromPlaces(rows: Standing[], rankPoints: number[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.teamId, rankPoints[r.place - 1] ?? 0]));
+}
+
+/** Every pair plays `perPair` matches, sides alternating, each with its own seed drawn from the tournament's. */
+export function roundRobinSchedule<T>(entries: T[], perPair: number, random: () => number): { a: T; b: T; seed: number }[] {
+  const schedule: { a: T; b: T; seed: number }[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      for (let k = 0; k < perPair; k++) {
+        const [a, b] = k % 2 === 0 ? [entries[i], entries[j]] : [entries[j], entries[i]];
+        schedule.push({ a, b, seed: Math.floor(random() * 2 ** 31) });
+      }
+    }
+  }
+  return schedule;
+}
