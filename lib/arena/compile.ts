@@ -4,7 +4,9 @@
 // with their line and column, so a team sees them at once.
 import { transform } from "esbuild";
 
-export const MAX_BOT_BYTES = 64 * 1024;
+import { MAX_BOT_BYTES } from "./limits";
+
+export { MAX_BOT_BYTES };
 
 export type Compiled = { ok: true; script: string } | { ok: false; error: string };
 

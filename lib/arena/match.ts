@@ -4,29 +4,11 @@
 // forfeit, with the exact round and reason; the other bot's result stands.
 import { isRpsMove, rpsRoundWinner, type RpsMove } from "./games/rps";
 import { seededRandom } from "./random";
-import { BotSandbox, DEFAULT_LIMITS, type BotLimits } from "./sandbox";
+import type { MatchOptions, MatchRecord } from "./record";
+import { BotSandbox, DEFAULT_LIMITS } from "./sandbox";
 
-export type Forfeit = { player: 0 | 1; round: number; reason: string };
-
-export type MatchRecord = {
-  seed: number;
-  rounds: number;
-  /** each bot's moves, round by round (shorter than `rounds` after a forfeit) */
-  moves: [RpsMove[], RpsMove[]];
-  /** rounds won by each bot, and drawn */
-  wins: [number, number];
-  draws: number;
-  forfeits: Forfeit[];
-  /** the match's winner, or null for a draw */
-  winner: 0 | 1 | null;
-  /** CPU time each bot used, ms */
-  timeMs: [number, number];
-};
-
-export type MatchOptions = { rounds: number; seed: number; limits?: BotLimits };
-
-/** "round 10: exceeded 50 ms": how a team reads its bot's forfeit. */
-export const describeForfeit = (f: Forfeit) => `round ${f.round}: ${f.reason}`;
+export type { Forfeit, MatchOptions, MatchRecord } from "./record";
+export { describeForfeit } from "./record";
 
 export async function runMatch(scripts: [string, string], { rounds, seed, limits = DEFAULT_LIMITS }: MatchOptions): Promise<MatchRecord> {
   const random = seededRandom(seed);

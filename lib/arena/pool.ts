@@ -3,12 +3,17 @@
 // sandbox enforces the bots' limits) is replaced and its job fails cleanly.
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerType } from "node:worker_threads";
 import type { MatchOptions, MatchRecord } from "./match";
 import type { MatchJob } from "./match-worker";
 
 type Pending = { job: MatchJob; resolve: (r: MatchRecord) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null };
+type Slot = { worker: WorkerType; busy: Pending | null; timer: NodeJS.Timeout | null };
+
+// Turbopack turns `new Worker(...)` of "node:worker_threads" into a bundled
+// worker chunk, but the match worker must run from the sources through tsx:
+// the constructor is looked up at run time, out of the bundler's sight.
+const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
 
 /** A match can't take longer than both bots' budgets plus loading; past this the worker is presumed stuck. */
 const HANG_MS = 60_000;

@@ -291,9 +291,10 @@ async function seedChallenges(
       kind: "TOURNAMENT",
       title: "Bot tournament: rock-paper-scissors",
       statement:
-        "Write a small bot that plays rock-paper-scissors against the other teams' bots. The twist: it may use randomness **only on its first move**; after that it must be deterministic.\n\nThe final standings give 10, 7, 5, 3 and 1 points.",
-      opensAt: at([2, "10:00"]),
-      closesAt: at([2, "11:00"]),
+        "Write a small bot that plays rock-paper-scissors against the other teams' bots. The twist: it may use randomness **only on its first move**; after that it must be deterministic.\n\nBots are due at 15:30, when the tournament runs; its final standings give 10, 7, 5, 3 and 1 points.",
+      // open for bots from the start of hacking until just before the presentations, so the demo can play it now
+      opensAt: at([1, "10:00"]),
+      closesAt: at([2, "15:30"]),
       hiddenUntilOpen: false,
       scoring: "JUDGE",
       maxPoints: 10,

@@ -36,7 +36,8 @@ test("a hidden riddle is opened, answered wrong then right, and the leaderboard 
   await screen.goto("/editions/0x09/leaderboard");
   await expect(screen.getByText("● live")).toBeVisible();
   const heatmappers = screen.getByTestId("total-Heatmappers");
-  await expect(heatmappers).toHaveText("0");
+  const before = Number(await heatmappers.textContent()); // other scenarios (the tournament) may have given points
+
 
   await openChallenge(alice, "Speed riddle: two lighthouses");
   await expect(alice.getByTestId("accepted-answers")).toHaveCount(0); // never shown before it closes
@@ -52,7 +53,7 @@ test("a hidden riddle is opened, answered wrong then right, and the leaderboard 
   await expect(alice.getByRole("list", { name: "Your team's attempts" }).getByRole("listitem")).toHaveCount(2);
 
   // the other screen updates without a reload
-  await expect(heatmappers).toHaveText("10");
+  await expect(heatmappers).toHaveText(String(before + 10));
 });
 
 test("judges score the riddle-website race on a phone; a stale save is refused with who changed it", async ({ browser }) => {

@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const edition = await getEditionBySlug(db, await getCurrentUser(), (await params).slug);
     return sseResponse({
       bus: liveBus(),
-      channels: [channels.stage(edition.id), channels.vote(edition.id), channels.leaderboard(edition.id)],
+      channels: [channels.stage(edition.id), channels.vote(edition.id), channels.leaderboard(edition.id), channels.arena(edition.id)],
       snapshot: async () => [
         stageEvent(await stageSnapshot(db, edition)),
         voteEvent(await voteSnapshot(db, edition.id)),

@@ -15,6 +15,11 @@ import { renderMarkdown } from "@/lib/markdown";
 import { isOrganizer } from "@/lib/permissions";
 import { formatInZone } from "@/lib/time";
 import { answerAction, challengeStateAction, scoreAction } from "../actions";
+import { BotWorkbench } from "@/components/arena/bot-workbench";
+import { TournamentPanel } from "@/components/arena/tournament-panel";
+import { BUILTIN_BOTS, STARTER_BOT } from "@/lib/arena/builtin-bots";
+import { teamBotVersions } from "@/lib/arena/bots";
+import { tournamentView } from "@/lib/arena/tournament";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -31,7 +36,13 @@ export default async function ChallengePage({ params }: Props) {
   const challenge = await orNotFound(getChallenge(db, user, id));
   if (challenge.editionId !== edition.id) notFound();
   const judging = user?.role === "JUDGE" || isOrganizer(user);
-  const [mine, ranking] = await Promise.all([user ? myTeamAttempts(db, user, id) : null, challengeRanking(db, user, id)]);
+  const tournament = challenge.kind === "TOURNAMENT";
+  const [mine, ranking, versions, arena] = await Promise.all([
+    user ? myTeamAttempts(db, user, id) : null,
+    challengeRanking(db, user, id),
+    tournament && user ? teamBotVersions(db, user, id) : [],
+    tournament ? tournamentView(db, id) : null,
+  ]);
   const time = (d: Date) => formatInZone(d, edition.timezone, { weekday: undefined, day: undefined, month: undefined, second: "2-digit" });
   const range = allowedPointRange(challenge);
   const base = editionPath(edition.number, "/challenges");
@@ -119,6 +130,38 @@ export default async function ChallengePage({ params }: Props) {
               </ol>
             </>
           )}
+        </Card>
+      )}
+
+      {tournament && user && (
+        <Card aria-labelledby="bot-heading">
+          <h2 id="bot-heading" className="mb-3 text-lg font-bold">
+            {mine?.team ? `${mine.team.name}'s bot` : "Try the arena"}
+          </h2>
+          {!mine?.team && <p className="mb-3 text-sm text-slate-700">Join a team to submit a bot; anyone can play practice matches.</p>}
+          <BotWorkbench
+            challengeId={id}
+            starter={STARTER_BOT}
+            initialSource={versions[0]?.source ?? STARTER_BOT}
+            initialLanguage={(versions[0]?.language as "ts" | "js") ?? "js"}
+            opponents={BUILTIN_BOTS.map((b) => ({ id: b.id, name: b.name, description: b.description }))}
+            versions={versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString() }))}
+            canSubmit={!!mine?.team && challenge.state !== "CLOSED"}
+          />
+        </Card>
+      )}
+
+      {tournament && user && (
+        <Card aria-labelledby="tournament-heading">
+          <h2 id="tournament-heading" className="mb-3 text-lg font-bold">
+            Tournament
+          </h2>
+          <TournamentPanel
+            challengeId={id}
+            editionSlug={formatEditionNumber(edition.number)}
+            organizer={isOrganizer(user)}
+            initial={arena ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, matches: arena.matches } : null}
+          />
         </Card>
       )}
 

@@ -1,0 +1,19 @@
+// POST /api/challenges/[id]/tournament — organizers: {"rounds","matchesPerPair","seed"?} runs the tournament (answers at once); GET — progress and standings
+import { NextResponse } from "next/server";
+import { parseRequest, withUser } from "@/app/_lib/api";
+import { startTournament, tournamentView } from "@/lib/arena/tournament";
+import { getDb } from "@/lib/db";
+import { tournamentSchema } from "@/lib/schemas/arena";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const POST = withUser<Context>(async (request, { params, user }) => {
+  const settings = await parseRequest(request, tournamentSchema);
+  const tournament = await startTournament(getDb(), user, (await params).id, settings);
+  return NextResponse.json({ id: tournament.id, seed: tournament.seed, total: tournament.total }, { status: 202 });
+});
+
+export const GET = withUser<Context>(async (_request, { params }) => {
+  const view = await tournamentView(getDb(), (await params).id);
+  return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
+});

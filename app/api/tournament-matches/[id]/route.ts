@@ -1,0 +1,9 @@
+// GET /api/tournament-matches/[id] — a finished tournament match with its replay (moves, forfeits, seed)
+import { NextResponse } from "next/server";
+import { withUser } from "@/app/_lib/api";
+import { tournamentMatch } from "@/lib/arena/tournament";
+import { getDb } from "@/lib/db";
+
+export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request, { params }) => {
+  return NextResponse.json(await tournamentMatch(getDb(), (await params).id));
+});

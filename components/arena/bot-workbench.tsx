@@ -1,0 +1,132 @@
+"use client";
+// A team's bot: write it (or start from the starter bot), try it in practice
+// matches against the built-in bots with their replays, and submit it. Every
+// submission is a new version; the last one before the deadline plays.
+import { useState, type KeyboardEvent } from "react";
+import type { MatchRecord } from "@/lib/arena/record";
+import { Alert, buttonClass } from "@/components/ui";
+import { Replay } from "./replay";
+
+type Props = {
+  challengeId: string;
+  starter: string;
+  initialSource: string;
+  initialLanguage: "ts" | "js";
+  opponents: { id: string; name: string; description: string }[];
+  versions: { version: number; createdAt: string }[];
+  canSubmit: boolean;
+};
+
+async function post(url: string, body: unknown) {
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const data = await response.json().catch(() => ({}));
+    return response.ok ? { ok: true as const, data } : { ok: false as const, message: (data?.error?.message as string) ?? `The server answered ${response.status}.` };
+  } catch {
+    return { ok: false as const, message: "The server can't be reached. Your code is still here; try again." };
+  }
+}
+
+export function BotWorkbench({ challengeId, starter, initialSource, initialLanguage, opponents, versions: initialVersions, canSubmit }: Props) {
+  const [source, setSource] = useState(initialSource);
+  const [language, setLanguage] = useState(initialLanguage);
+  const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
+  const [busy, setBusy] = useState<null | "practice" | "submit">(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [practice, setPractice] = useState<{ record: MatchRecord; opponent: string } | null>(null);
+  const [versions, setVersions] = useState(initialVersions);
+
+  // Tab indents instead of leaving the editor (Escape then Tab leaves it, as in code editors)
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key !== "Tab" || event.shiftKey) return;
+    event.preventDefault();
+    const el = event.currentTarget;
+    const { selectionStart, selectionEnd } = el;
+    const next = source.slice(0, selectionStart) + "  " + source.slice(selectionEnd);
+    setSource(next);
+    requestAnimationFrame(() => el.setSelectionRange(selectionStart + 2, selectionStart + 2));
+  }
+
+  async function runPractice() {
+    setBusy("practice");
+    setError(null);
+    const result = await post(`/api/challenges/${challengeId}/practice`, { source, language, opponent });
+    setBusy(null);
+    if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: opponents.find((o) => o.id === opponent)?.name ?? opponent });
+    else setError(result.message);
+  }
+
+  async function submit() {
+    setBusy("submit");
+    setError(null);
+    const result = await post(`/api/challenges/${challengeId}/bots`, { source, language });
+    setBusy(null);
+    if (result.ok) {
+      setNotice(`Version ${result.data.version} submitted. The last version before the deadline plays.`);
+      setVersions((v) => [{ version: result.data.version, createdAt: result.data.createdAt }, ...v]);
+    } else setError(result.message);
+  }
+
+  return (
+    <div className="space-y-4">
+      {error && <Alert>{error}</Alert>}
+      {notice && !error && <Alert tone="success">{notice}</Alert>}
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm font-semibold">
+          Language
+          <select value={language} onChange={(e) => setLanguage(e.target.value as "ts" | "js")} className="mt-1 block rounded-lg px-3 py-2 ring-1 ring-slate-300">
+            <option value="ts">TypeScript</option>
+            <option value="js">JavaScript</option>
+          </select>
+        </label>
+        <button type="button" className={buttonClass("ghost")} onClick={() => setSource(starter)}>
+          Start from the starter bot
+        </button>
+      </div>
+      <label htmlFor="bot-source" className="block text-sm font-semibold">
+        Your bot
+      </label>
+      <textarea
+        id="bot-source"
+        value={source}
+        onChange={(e) => setSource(e.target.value)}
+        onKeyDown={onKeyDown}
+        spellCheck={false}
+        rows={18}
+        className="block w-full rounded-lg bg-slate-950 p-4 font-mono text-sm text-emerald-100 ring-1 ring-slate-700"
+        aria-describedby="bot-contract"
+      />
+      <p id="bot-contract" className="text-sm text-slate-700">
+        <code>export default function play(state)</code> returns <code>&apos;R&apos;</code>, <code>&apos;P&apos;</code> or <code>&apos;S&apos;</code>. Randomness only on round 0,
+        through <code>state.random</code>; 50 ms per move; 32 MB.
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm font-semibold">
+          Practice against
+          <select value={opponent} onChange={(e) => setOpponent(e.target.value)} className="mt-1 block rounded-lg px-3 py-2 ring-1 ring-slate-300">
+            {opponents.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}: {o.description}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className={buttonClass("secondary")} disabled={busy !== null} onClick={() => void runPractice()}>
+          {busy === "practice" ? "Playing…" : "Play a practice match"}
+        </button>
+        {canSubmit && (
+          <button type="button" className={buttonClass("primary")} disabled={busy !== null} onClick={() => void submit()}>
+            {busy === "submit" ? "Submitting…" : "Submit this bot"}
+          </button>
+        )}
+      </div>
+      {practice && <Replay record={practice.record} names={["Your bot", practice.opponent]} />}
+      {versions.length > 0 && (
+        <p className="text-sm text-slate-700" data-testid="versions">
+          Submitted: {versions.map((v) => `v${v.version}`).join(", ")} (the last one before the deadline plays).
+        </p>
+      )}
+    </div>
+  );
+}
