@@ -4,7 +4,7 @@
 // any match's replay.
 import { useCallback, useEffect, useState } from "react";
 import type { MatchRecord } from "@/lib/arena/record";
-import type { Standing } from "@/lib/arena/standings";
+import type { Rating, Standing } from "@/lib/arena/standings";
 import { Alert, buttonClass } from "@/components/ui";
 import { Replay } from "./replay";
 
@@ -12,7 +12,8 @@ type MatchRow = { id: string; number: number; teamAId: string; teamBId: string; 
 export type TournamentState = {
   tournament: { id: string; status: string; seed: number; rounds: number; matchesPerPair: number; total: number };
   done: number;
-  standings: Standing[];
+  standings: (Standing & { rating: Rating })[];
+  headToHead: { teamId: string; against: ({ won: number; drawn: number; lost: number } | null)[] }[];
   matches: MatchRow[];
 } | null;
 
@@ -103,7 +104,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
             <caption className="sr-only">Standings: 3 points a match won, 1 a match drawn</caption>
             <thead className="text-slate-600">
               <tr>
-                {["#", "Team", "Played", "Won", "Drawn", "Lost", "Rounds won", "Points"].map((h) => (
+                {["#", "Team", "Played", "Won", "Drawn", "Lost", "Rounds won", "Points", "Rating"].map((h) => (
                   <th key={h} scope="col" className="py-2 pr-3">{h}</th>
                 ))}
               </tr>
@@ -119,6 +120,34 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
                   <td className="py-2 pr-3">{s.lost}</td>
                   <td className="py-2 pr-3">{s.roundsWon}</td>
                   <td className="py-2 pr-3 font-bold">{s.matchPoints}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums" title="OpenSkill rating: mean ± two standard deviations">
+                    {s.rating.mu.toFixed(1)} ± {(2 * s.rating.sigma).toFixed(1)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {state && state.headToHead.length > 1 && (
+        <div className="overflow-x-auto" tabIndex={0}>
+          <table className="text-sm">
+            <caption className="mb-1 text-left font-semibold">Head to head (matches won–drawn–lost by the row&apos;s team)</caption>
+            <thead>
+              <tr>
+                <td />
+                {state.standings.map((s) => (
+                  <th key={s.teamId} scope="col" className="px-2 py-1 text-left font-medium">{s.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody data-testid="head-to-head">
+              {state.headToHead.map((row, i) => (
+                <tr key={row.teamId}>
+                  <th scope="row" className="py-1 pr-2 text-left font-medium">{state.standings[i].name}</th>
+                  {row.against.map((c, j) => (
+                    <td key={j} className="px-2 py-1 font-mono">{i === j ? "—" : c ? `${c.won}–${c.drawn}–${c.lost}` : ""}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

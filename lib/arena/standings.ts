@@ -94,3 +94,27 @@ export function roundRobinSchedule<T>(entries: T[], perPair: number, random: () 
   }
   return schedule;
 }
+
+export type Rating = { teamId: string; mu: number; sigma: number; /** mu − 3σ: what the team is almost surely at least worth */ conservative: number };
+
+/**
+ * Ratings with their uncertainty (Weng-Lin / OpenSkill, a TrueSkill-like
+ * Bayesian method, via the `openskill` package), from the matches in the
+ * order they were scheduled, so the same tournament gives the same ratings.
+ */
+export function ratings(teamIds: string[], matches: (PlayedMatch & { number: number })[], skill: typeof import("openskill")): Rating[] {
+  const current = new Map(teamIds.map((id) => [id, skill.rating()]));
+  for (const m of [...matches].sort((a, b) => a.number - b.number)) {
+    const a = current.get(m.teamAId);
+    const b = current.get(m.teamBId);
+    if (!a || !b) continue;
+    const rank = m.winner === 0 ? [1, 2] : m.winner === 1 ? [2, 1] : [1, 1];
+    const [[a2], [b2]] = skill.rate([[a], [b]], { rank });
+    current.set(m.teamAId, a2);
+    current.set(m.teamBId, b2);
+  }
+  return teamIds.map((teamId) => {
+    const r = current.get(teamId)!;
+    return { teamId, mu: r.mu, sigma: r.sigma, conservative: r.mu - 3 * r.sigma };
+  });
+}

@@ -15,7 +15,8 @@ import type { MatchRecord } from "./match";
 import { matchPool } from "./pool";
 import { seededRandom } from "./random";
 import { playingVersions } from "./bots";
-import { pointsFromPlaces, roundRobinSchedule, standings } from "./standings";
+import * as openskill from "openskill";
+import { headToHead, pointsFromPlaces, ratings, roundRobinSchedule, standings } from "./standings";
 
 export type TournamentSettings = { rounds: number; matchesPerPair: number; seed?: number };
 
@@ -156,7 +157,15 @@ export async function tournamentView(db: Db, challengeId: string) {
       select: { id: true, number: true, teamAId: true, teamBId: true, winner: true, winsA: true, winsB: true, draws: true, seed: true },
     }),
   ]);
-  return { tournament, done, standings: rows, matches };
+  const rated = new Map(ratings(rows.map((r) => r.teamId), matches, openskill).map((r) => [r.teamId, r]));
+  const matrix = headToHead(matches);
+  return {
+    tournament,
+    done,
+    standings: rows.map((r) => ({ ...r, rating: rated.get(r.teamId)! })),
+    headToHead: rows.map((r) => ({ teamId: r.teamId, against: rows.map((o) => matrix.get(r.teamId)?.get(o.teamId) ?? null) })),
+    matches,
+  };
 }
 
 /** One finished match with its replay. */

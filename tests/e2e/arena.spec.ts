@@ -2,7 +2,7 @@
 // the replay, submits it (a broken one is refused with the line and column),
 // another team submits theirs, and the organizer runs the tournament.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 const TOURNAMENT = "Bot tournament: rock-paper-scissors";
 
@@ -57,6 +57,9 @@ test("bots are practised, submitted and played in a tournament", async ({ browse
   const standings = organizer.getByTestId("standings");
   await expect(standings).toContainText("Heatmappers");
   await expect(standings).toContainText("Laws of the Universe");
+  await expect(standings).toContainText("±"); // ratings come with their uncertainty
+  await expect(organizer.getByTestId("head-to-head")).toContainText(/\d–\d–\d/);
+  await expectAccessible(organizer);
   await organizer.getByText(/All 2 matches/).click();
   await organizer.getByRole("button", { name: "Replay" }).first().click();
   await expect(organizer.getByTestId("replay")).toContainText("over 200 rounds");

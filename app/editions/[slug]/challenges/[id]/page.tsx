@@ -160,7 +160,7 @@ export default async function ChallengePage({ params }: Props) {
             challengeId={id}
             editionSlug={formatEditionNumber(edition.number)}
             organizer={isOrganizer(user)}
-            initial={arena ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, matches: arena.matches } : null}
+            initial={arena ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, headToHead: arena.headToHead, matches: arena.matches } : null}
           />
         </Card>
       )}
