@@ -77,6 +77,22 @@ export async function voteByCode(db: Db, code: string) {
   return vote;
 }
 
+const codeCache = new Map<string, { at: number; vote: Awaited<ReturnType<typeof voteByCode>> }>();
+/**
+ * voteByCode for the ballot's hot path, an open vote cached for a second: one
+ * closed meanwhile is still refused, because castBallot checks the status
+ * again in its transaction.
+ */
+export async function voteByCodeCached(db: Db, code: string) {
+  const cached = codeCache.get(code);
+  // only an open vote is served from the cache: a vote that just opened must accept ballots at once
+  if (cached && cached.vote.status === "OPEN" && Date.now() - cached.at < 1_000) return cached.vote;
+  const vote = await voteByCode(db, code);
+  codeCache.set(code, { at: Date.now(), vote });
+  if (codeCache.size > 100) codeCache.delete(codeCache.keys().next().value!);
+  return vote;
+}
+
 export async function updateVoteSettings(db: Db, actor: Actor | null, editionId: string, settings: VoteSettings) {
   assertOrganizer(actor, "set up the vote");
   await loadEdition(db, editionId);
@@ -171,7 +187,7 @@ export async function castBallot(db: Db, editionId: string, voter: Voter, teamId
           create: { editionId, voterKey: voter.key, userId: voter.userId },
           update: { version: { increment: 1 } },
         });
-        await tx.ballotPick.deleteMany({ where: { ballotId: row.id } });
+        if (row.version > 1) await tx.ballotPick.deleteMany({ where: { ballotId: row.id } }); // a first ballot has no picks to replace
         await tx.ballotPick.createMany({ data: picks.map((teamId, i) => ({ ballotId: row.id, teamId, rank: i + 1 })) });
         return row;
       });
@@ -310,7 +326,7 @@ export async function voteForVoter(db: Db, actor: Actor | null, code: string) {
 
 /** The vote behind a code, for casting a ballot: the least the hot path needs. */
 export async function voteForBallot(db: Db, actor: Actor | null, code: string) {
-  const vote = await voteByCode(db, code);
+  const vote = await voteByCodeCached(db, code);
   if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
   return vote;
 }
