@@ -16,24 +16,29 @@ export type Db = SqliteClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type * from "./generated/sqlite/models";
 
-const kinds = new WeakMap<object, "sqlite" | "postgresql">();
+// Marked on the client itself (a global symbol, not a module-level map), so the
+// answer holds even when a script loads this module twice.
+const KIND = Symbol.for("hexathon.dbKind");
+type Marked = { [KIND]?: "sqlite" | "postgresql" };
 
 /** Which database a client talks to, for the rare query that must differ (row locks, full-text search). */
 export function dbKind(db: Db): "sqlite" | "postgresql" {
-  return kinds.get(db) ?? "sqlite";
+  const kind = (db as unknown as Marked)[KIND];
+  if (!kind) throw new Error("dbKind: this client was not made by createDb()");
+  return kind;
 }
 
 export function createDb(url = databaseUrl()): Db {
   if (databaseKind(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.HEXATHON_PG_POOL_SIZE) || 10 });
     const client = new PostgresClient({ adapter }) as unknown as Db;
-    kinds.set(client, "postgresql");
+    (client as unknown as Marked)[KIND] = "postgresql";
     return client;
   }
   // busy timeout: wait for another connection's write instead of failing at once
   const adapter = serializeSqliteAdapter(new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }));
   const client = new SqliteClient({ adapter });
-  kinds.set(client, "sqlite");
+  (client as unknown as Marked)[KIND] = "sqlite";
   return client;
 }
 

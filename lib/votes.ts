@@ -6,7 +6,7 @@
 // its picks, all in one transaction; a race on the first insert is retried.
 // So a double submit, two tabs or a retrying phone leave exactly one ballot,
 // the last one.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { teamBonusPoints } from "./bonus";
 import { dbKind, type Db } from "./db";
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "./errors";
@@ -176,17 +176,30 @@ export async function castBallot(db: Db, editionId: string, voter: Voter, teamId
   for (let attempt = 0; ; attempt++) {
     try {
       const ballot = await db.$transaction(async (tx) => {
-        // checked again inside the transaction: a ballot racing the close is refused. On
-        // PostgreSQL a shared row lock makes the close wait for ballots in flight (ballots
+        // One statement creates the ballot or bumps its version, and only while the vote is
+        // open: a ballot racing the close is refused ("the vote is closed"). On PostgreSQL the
+        // vote's row is share-locked, so the close waits for the ballots in flight (ballots
         // don't wait for each other); SQLite runs one write transaction at a time anyway.
-        if (dbKind(db) === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "Vote" WHERE "editionId" = $1 FOR SHARE`, editionId);
-        const current = await tx.vote.findUnique({ where: { editionId }, select: { status: true } });
-        if (current?.status !== "OPEN") throw invalid("The vote is closed.");
-        const row = await tx.ballot.upsert({
-          where: { editionId_voterKey: { editionId, voterKey: voter.key } },
-          create: { editionId, voterKey: voter.key, userId: voter.userId },
-          update: { version: { increment: 1 } },
-        });
+        const postgres = dbKind(db) === "postgresql";
+        const p = (n: number) => (postgres ? `$${n}` : "?");
+        const now = new Date();
+        const rows = await tx.$queryRawUnsafe<{ id: string; version: number | bigint }[]>(
+          `INSERT INTO "Ballot" ("id", "editionId", "voterKey", "userId", "version", "createdAt", "updatedAt")
+           SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, 1, ${p(5)}, ${p(6)}
+           WHERE EXISTS (SELECT 1 FROM "Vote" WHERE "editionId" = ${p(7)} AND "status" = 'OPEN'${postgres ? " FOR SHARE" : ""})
+           ON CONFLICT ("editionId", "voterKey") DO UPDATE SET "version" = "Ballot"."version" + 1, "updatedAt" = ${p(8)}
+           RETURNING "id", "version"`,
+          randomUUID(),
+          editionId,
+          voter.key,
+          voter.userId,
+          now,
+          now,
+          editionId,
+          now,
+        );
+        if (rows.length === 0) throw invalid("The vote is closed.");
+        const row = { id: rows[0].id, version: Number(rows[0].version) };
         if (row.version > 1) await tx.ballotPick.deleteMany({ where: { ballotId: row.id } }); // a first ballot has no picks to replace
         await tx.ballotPick.createMany({ data: picks.map((teamId, i) => ({ ballotId: row.id, teamId, rank: i + 1 })) });
         return row;
