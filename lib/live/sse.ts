@@ -8,8 +8,8 @@
 import type { LiveBus, LiveEvent } from "./bus";
 
 export const HEARTBEAT_MS = 20_000;
-/** How long a browser waits before reconnecting after the stream drops. */
-export const RETRY_MS = 2_000;
+/** How long a browser waits before reconnecting after the stream drops: a restarted server's countdown is back within about a second. */
+export const RETRY_MS = 750;
 
 export function formatEvent(event: LiveEvent): string {
   const lines = [`event: ${event.type}`];
