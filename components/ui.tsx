@@ -75,3 +75,13 @@ export function Alert({ tone = "error", children, id }: { tone?: "error" | "succ
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{children}</p>;
 }
+
+/** The page someone sees when a page isn't theirs to use: its title, and why (the server refuses the actions anyway). */
+export function NotAllowed({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <div className="mx-auto max-w-2xl">
+      <PageHeader title={title} />
+      <Alert>{children}</Alert>
+    </div>
+  );
+}

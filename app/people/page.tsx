@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { RoleForm } from "@/components/role-form";
-import { Alert, PageHeader } from "@/components/ui";
+import { PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { canManageRoles } from "@/lib/permissions";
 import { listPeople } from "@/lib/users";
@@ -12,12 +12,7 @@ export const metadata: Metadata = { title: "People" };
 export default async function PeoplePage() {
   const user = await requireUser("/people");
   if (!canManageRoles(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="People" />
-        <Alert>Only organizers can manage people and their roles.</Alert>
-      </div>
-    );
+    return <NotAllowed title="People">Only organizers can manage people and their roles.</NotAllowed>;
   }
   const people = await listPeople(getDb(), user);
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TeamPickForm } from "@/components/prize-forms";
-import { Alert, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { canVoteOnJury, juryBallot } from "@/lib/prizes";
@@ -18,12 +18,7 @@ export default async function JuryPage({ params }: { params: Promise<{ slug: str
   const user = await requireUser(editionPath(edition.number, "/jury"));
   const hex = formatEditionNumber(edition.number);
   if (!canVoteOnJury(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="Jury vote" />
-        <Alert>Only judges vote for jury prizes.</Alert>
-      </div>
-    );
+    return <NotAllowed title="Jury vote">Only judges vote for jury prizes.</NotAllowed>;
   }
   const db = getDb();
   const [prizes, teams] = await Promise.all([juryBallot(db, user, edition.id), runningOrder(db, edition.id)]);

@@ -4,7 +4,7 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { AgendaItemForm, EditionForm, PhaseForm } from "@/components/edition-forms";
-import { Alert, Card, PageHeader } from "@/components/ui";
+import { Card, PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { listAgenda } from "@/lib/editions";
@@ -19,12 +19,7 @@ export default async function ManageEditionPage({ params }: { params: Promise<{ 
   const user = await requireUser(editionPath(edition.number, "/manage"));
   const hex = formatEditionNumber(edition.number);
   if (!canManageEditions(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title={`Manage ${hex}`} />
-        <Alert>Only organizers can manage editions.</Alert>
-      </div>
-    );
+    return <NotAllowed title={`Manage ${hex}`}>Only organizers can manage editions.</NotAllowed>;
   }
   const agenda = await listAgenda(getDb(), edition.id);
   const local = (d: Date | null) => (d ? utcToZonedLocal(d, edition.timezone) : "");

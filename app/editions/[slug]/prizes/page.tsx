@@ -4,7 +4,7 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { NewPrizeForm, TeamPickForm } from "@/components/prize-forms";
-import { Alert, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { isOrganizer } from "@/lib/permissions";
@@ -19,12 +19,7 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
   const user = await requireUser(editionPath(edition.number, "/prizes"));
   const hex = formatEditionNumber(edition.number);
   if (!isOrganizer(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="Jury prizes" />
-        <Alert>Only organizers define and award prizes. Judges vote on the <Link href={editionPath(edition.number, "/jury")} className="underline">jury page</Link>.</Alert>
-      </div>
-    );
+    return <NotAllowed title="Jury prizes">Only organizers define and award prizes. Judges vote on the <Link href={editionPath(edition.number, "/jury")} className="underline">jury page</Link>.</NotAllowed>;
   }
   const db = getDb();
   const [prizes, teams] = await Promise.all([juryTallies(db, user, edition.id), runningOrder(db, edition.id)]);

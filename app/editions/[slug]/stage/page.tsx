@@ -3,7 +3,7 @@ import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { StageControl } from "@/components/live/stage-control";
-import { Alert, PageHeader } from "@/components/ui";
+import { PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { isOrganizer } from "@/lib/permissions";
@@ -16,12 +16,7 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const user = await requireUser(editionPath(edition.number, "/stage"));
   const hex = formatEditionNumber(edition.number);
   if (!isOrganizer(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="Stage control" />
-        <Alert>Only organizers run the presentations. Follow them live on the <Link href={editionPath(edition.number, "/live")} className="underline">live page</Link>.</Alert>
-      </div>
-    );
+    return <NotAllowed title="Stage control">Only organizers run the presentations. Follow them live on the <Link href={editionPath(edition.number, "/live")} className="underline">live page</Link>.</NotAllowed>;
   }
   const db = getDb();
   const [snapshot, key] = await Promise.all([stageSnapshot(db, edition), displayKey(db, user, edition.id)]);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";
 import { requireUser } from "@/app/_lib/session";
-import { Alert, PageHeader } from "@/components/ui";
+import { PageHeader, NotAllowed } from "@/components/ui";
 import { VoteControl } from "@/components/vote/vote-control";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
@@ -17,12 +17,7 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
   const user = await requireUser(editionPath(edition.number, "/vote"));
   const hex = formatEditionNumber(edition.number);
   if (!isOrganizer(user)) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="Vote control" />
-        <Alert>Only organizers open and close the vote.</Alert>
-      </div>
-    );
+    return <NotAllowed title="Vote control">Only organizers open and close the vote.</NotAllowed>;
   }
   const db = getDb();
   const vote = await voteSnapshot(db, edition.id);
