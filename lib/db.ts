@@ -48,8 +48,16 @@ const globalForDb = globalThis as unknown as { hexathonDb?: Db; hexathonDbUrl?: 
 export function getDb(): Db {
   const url = databaseUrl();
   if (!globalForDb.hexathonDb || globalForDb.hexathonDbUrl !== url) {
-    globalForDb.hexathonDb = createDb(url);
+    const db = createDb(url);
+    globalForDb.hexathonDb = db;
     globalForDb.hexathonDbUrl = url;
+    // the server's first use of the database: tournaments a crash or a restart interrupted carry on
+    // (not while `next build` renders pages: that is no server, and its database may be empty)
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      void import("./arena/tournament")
+        .then((arena) => arena.resumeTournaments(db))
+        .catch((error) => console.error("could not resume the tournaments left running", error));
+    }
   }
   return globalForDb.hexathonDb;
 }
