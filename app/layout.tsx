@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/app/_lib/session";
@@ -14,6 +15,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#312e81" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // every page depends on who is signed in and on the database: render on request, never at build time
+  await connection();
   const user = await getCurrentUser();
   const edition = await currentEdition(getDb(), user);
   return (

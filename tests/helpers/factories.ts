@@ -4,6 +4,7 @@ import type { Phase, Role } from "@/lib/domain";
 import type { Actor } from "@/lib/permissions";
 
 let counter = 0;
+let nextEditionNumber = 100;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function makeUser(db: Db, role: Role = "EMPLOYEE", name?: string): Promise<Actor & { name: string; email: string }> {
@@ -15,7 +16,8 @@ export async function makeUser(db: Db, role: Role = "EMPLOYEE", name?: string): 
 export async function makeEdition(db: Db, phase: Phase = "PROPOSALS_OPEN", overrides: { maxTeamSize?: number; number?: number } = {}) {
   return db.edition.create({
     data: {
-      number: overrides.number ?? Math.floor(Math.random() * 60000) + 100,
+      // sequential, not random: edition numbers are unique, and a random draw collides now and then
+      number: overrides.number ?? nextEditionNumber++,
       title: "Test edition",
       timezone: "Europe/Paris",
       phase,
