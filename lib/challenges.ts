@@ -8,6 +8,7 @@
 // applies atomically, so two members answering at once can't both slip
 // through. A judge's save carries the score's version and is refused if
 // someone saved meanwhile ("changed by … meanwhile"), never overwriting.
+import { csvLine } from "./csv";
 import type { Db, Tx } from "./db";
 import {
   allowedPointRange,
@@ -315,11 +316,7 @@ export function announceLeaderboard(db: Db, editionId: string) {
 
 // ---- export ---------------------------------------------------------------------
 
-function csvField(value: string | number) {
-  const text = String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : text;
-}
-const csvLine = (fields: (string | number)[]) => fields.map(csvField).join(",") + "\r\n";
+
 
 /** Every challenge's result per team, then the audit trail, as CSV. */
 export async function challengesCsv(db: Db, actor: Actor | null, editionId: string) {

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "./db";
 import { DomainError, invalid, notFound } from "./errors";
 import { channels, liveBus, type LiveEvent } from "./live/bus";
-import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
+import { assertOrganizer, type Actor } from "./permissions";
 import { applyTimerCommand, idleTimer, type TimerCommand, type TimerState, type TimerStatus } from "./stage-timer";
 
 export type StageCommand = TimerCommand | "next" | "previous" | { goto: string };
@@ -198,11 +198,4 @@ export async function rotateDisplayKey(db: Db, actor: Actor | null, editionId: s
 export async function editionByDisplayKey(db: Db, key: string) {
   if (!key || key.length > 64) return null;
   return db.edition.findUnique({ where: { displayKey: key } });
-}
-
-/** The edition whose stage this person may follow live: anyone, once it is out of draft. */
-export async function followableEdition(db: Db, actor: Actor | null, editionId: string) {
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
-  return edition;
 }

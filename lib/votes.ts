@@ -8,12 +8,12 @@
 // the last one.
 import { randomBytes, randomUUID } from "node:crypto";
 import { teamBonusPoints } from "./bonus";
+import { csvLine } from "./csv";
 import { dbKind, type Db } from "./db";
 import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "./errors";
 import { channels, liveBus, type LiveEvent } from "./live/bus";
 import { coalesce } from "./live/coalesce";
 import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
-import { runningOrder } from "./stage";
 import { checkBallot, makeJoinCode, normalizeJoinCode, rankTeams, tally, type RankedTeam, type VoteMethod, type VoteStatus } from "./vote-rules";
 
 export type VoteSettings = {
@@ -246,7 +246,7 @@ export type Results = { ranking: (RankedTeam & { name: string; topic: string | n
 export async function computeResults(db: Db, editionId: string): Promise<Results> {
   const vote = await ensureVote(db, editionId);
   const [teams, ballots, bonus] = await Promise.all([
-    runningOrder(db, editionId),
+    ballotTeams(db, editionId),
     db.ballot.findMany({ where: { editionId }, select: { picks: { select: { teamId: true, rank: true } } } }),
     teamBonusPoints(db, editionId),
   ]);
@@ -346,18 +346,14 @@ export async function voteForBallot(db: Db, actor: Actor | null, code: string) {
 
 // ---- exports -------------------------------------------------------------------
 
-function csvField(value: string | number) {
-  const text = String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : text;
-}
-export const csvLine = (fields: (string | number)[]) => fields.map(csvField).join(",") + "\r\n";
+
 
 /** Every ballot, anonymized (a number instead of the voter), one line per pick. */
 export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
   assertOrganizer(actor, "export the ballots");
   const [ballots, teams] = await Promise.all([
     db.ballot.findMany({ where: { editionId }, orderBy: { createdAt: "asc" }, include: { picks: { orderBy: { rank: "asc" } } } }),
-    runningOrder(db, editionId),
+    ballotTeams(db, editionId),
   ]);
   const names = new Map(teams.map((t) => [t.id, t.name]));
   let csv = csvLine(["ballot", "rank", "team"]);

@@ -4,6 +4,7 @@
 // submission is a new version; the last one before the deadline plays.
 import { useState, type KeyboardEvent } from "react";
 import type { MatchRecord } from "@/lib/arena/record";
+import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { Replay } from "./replay";
 
@@ -16,16 +17,6 @@ type Props = {
   versions: { version: number; createdAt: string }[];
   canSubmit: boolean;
 };
-
-async function post(url: string, body: unknown) {
-  try {
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const data = await response.json().catch(() => ({}));
-    return response.ok ? { ok: true as const, data } : { ok: false as const, message: (data?.error?.message as string) ?? `The server answered ${response.status}.` };
-  } catch {
-    return { ok: false as const, message: "The server can't be reached. Your code is still here; try again." };
-  }
-}
 
 export function BotWorkbench({ challengeId, starter, initialSource, initialLanguage, opponents, versions: initialVersions, canSubmit }: Props) {
   const [source, setSource] = useState(initialSource);
@@ -51,7 +42,7 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
   async function runPractice() {
     setBusy("practice");
     setError(null);
-    const result = await post(`/api/challenges/${challengeId}/practice`, { source, language, opponent });
+    const result = await fetchJson<MatchRecord>(`/api/challenges/${challengeId}/practice`, "POST", { source, language, opponent });
     setBusy(null);
     if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: opponents.find((o) => o.id === opponent)?.name ?? opponent });
     else setError(result.message);
@@ -60,7 +51,7 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
   async function submit() {
     setBusy("submit");
     setError(null);
-    const result = await post(`/api/challenges/${challengeId}/bots`, { source, language });
+    const result = await fetchJson<{ version: number; createdAt: string }>(`/api/challenges/${challengeId}/bots`, "POST", { source, language });
     setBusy(null);
     if (result.ok) {
       setNotice(`Version ${result.data.version} submitted. The last version before the deadline plays.`);

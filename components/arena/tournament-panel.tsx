@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { MatchRecord } from "@/lib/arena/record";
 import type { Rating, Standing } from "@/lib/arena/standings";
+import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { Replay } from "./replay";
 
@@ -26,8 +27,8 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
   const [replay, setReplay] = useState<{ record: MatchRecord; names: [string, string] } | null>(null);
 
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/challenges/${challengeId}/tournament`, { cache: "no-store" }).catch(() => null);
-    if (response?.ok) setState(await response.json());
+    const result = await fetchJson<TournamentState>(`/api/challenges/${challengeId}/tournament`);
+    if (result.ok) setState(result.data);
   }, [challengeId]);
 
   useEffect(() => {
@@ -43,19 +44,16 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
   async function start(formData: FormData) {
     setError(null);
     const body = { rounds: Number(formData.get("rounds")), matchesPerPair: Number(formData.get("perPair")), ...(formData.get("seed") ? { seed: Number(formData.get("seed")) } : {}) };
-    const response = await fetch(`/api/challenges/${challengeId}/tournament`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-    if (!response) return setError("The server can't be reached.");
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) return setError(data?.error?.message ?? "The tournament could not start.");
-    setProgress({ done: 0, total: data.total, etaMs: null });
+    const result = await fetchJson<{ total: number }>(`/api/challenges/${challengeId}/tournament`, "POST", body);
+    if (!result.ok) return setError(result.message);
+    setProgress({ done: 0, total: result.data.total, etaMs: null });
     void refresh();
   }
 
   async function showReplay(match: MatchRow) {
-    const response = await fetch(`/api/tournament-matches/${match.id}`).catch(() => null);
-    if (!response?.ok) return setError("That replay could not be loaded.");
-    const data = (await response.json()) as { record: MatchRecord };
-    setReplay({ record: data.record, names: [nameOf(match.teamAId), nameOf(match.teamBId)] });
+    const result = await fetchJson<{ record: MatchRecord }>(`/api/tournament-matches/${match.id}`);
+    if (!result.ok) return setError(result.message);
+    setReplay({ record: result.data.record, names: [nameOf(match.teamAId), nameOf(match.teamBId)] });
   }
 
   const names = new Map(state?.standings.map((s) => [s.teamId, s.name]) ?? []);

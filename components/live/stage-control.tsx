@@ -4,6 +4,7 @@
 // slot length and the projector's link.
 import { useCallback, useEffect, useState, useSyncExternalStore, type DragEvent } from "react";
 import type { StageSnapshot, StageTeam } from "@/lib/stage";
+import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { StageCountdown } from "./countdown";
 import { useLiveStage } from "./use-live-stage";
@@ -18,17 +19,6 @@ type Props = {
 };
 
 type Command = "start" | "pause" | "resume" | "reset" | "add30" | "next" | "previous";
-
-async function send(url: string, method: string, body: unknown): Promise<{ ok: true; data: StageSnapshot } | { ok: false; message: string }> {
-  try {
-    const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) return { ok: false, message: data?.error?.message ?? `The server answered ${response.status}.` };
-    return { ok: true, data };
-  } catch {
-    return { ok: false, message: "The server can't be reached. Check the network; the last state stays on screen." };
-  }
-}
 
 const noSubscription = () => () => {};
 
@@ -50,12 +40,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
   const order = pendingOrder ?? snapshot.order;
   const [dragged, setDragged] = useState<string | null>(null);
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
-  const displayUrl = origin + displayPath;
+  const [currentDisplayPath, setDisplayPath] = useState(displayPath);
+  const displayUrl = origin + currentDisplayPath;
   const [copied, setCopied] = useState(false);
 
   const run = useCallback(
     async (body: unknown) => {
-      const result = await send(`/api/editions/${editionSlug}/stage`, "POST", body);
+      const result = await fetchJson<StageSnapshot>(`/api/editions/${editionSlug}/stage`, "POST", body);
       if (result.ok) {
         setError(null);
         setSnapshot(result.data);
@@ -81,7 +72,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
 
   async function saveOrder(next: StageTeam[]) {
     setPendingOrder(next);
-    const result = await send(`/api/editions/${editionSlug}/running-order`, "PUT", { teamIds: next.map((t) => t.id) });
+    const result = await fetchJson<StageSnapshot>(`/api/editions/${editionSlug}/running-order`, "PUT", { teamIds: next.map((t) => t.id) });
     setPendingOrder(null);
     if (result.ok) {
       setError(null);
@@ -104,11 +95,19 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
     if (from >= 0) move(from, targetIndex);
   }
 
+  async function revokeDisplayLink() {
+    const result = await fetchJson<{ path: string }>(`/api/editions/${editionSlug}/display-key`, "POST");
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setCopied(false);
+    setDisplayPath(result.data.path);
+  }
+
   async function saveSlot(formData: FormData) {
     const minutes = Number(formData.get("minutes"));
     const seconds = Number(formData.get("seconds"));
     const changeover = Number(formData.get("changeover"));
-    const result = await send(`/api/editions/${editionSlug}/stage/settings`, "PATCH", {
+    const result = await fetchJson<StageSnapshot>(`/api/editions/${editionSlug}/stage/settings`, "PATCH", {
       slotSeconds: Math.round(minutes * 60 + seconds),
       changeoverSeconds: Math.round(changeover),
     });
@@ -257,9 +256,12 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
               >
                 {copied ? "Copied" : "Copy link"}
               </button>
-              <a href={displayPath} target="_blank" rel="noreferrer" className={buttonClass("ghost")}>
+              <a href={currentDisplayPath} target="_blank" rel="noreferrer" className={buttonClass("ghost")}>
                 Open projector view
               </a>
+              <button type="button" className={buttonClass("ghost")} onClick={() => void revokeDisplayLink()}>
+                Make a new link (the old one stops working)
+              </button>
             </div>
           </section>
         </div>

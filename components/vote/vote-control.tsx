@@ -3,20 +3,11 @@
 // the live ballot count, the full results (organizers only), the reveal on
 // the projector from third to first, and the exports.
 import { useCallback, useEffect, useState } from "react";
+import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
 
 type Props = { editionSlug: string; initialVote: VoteSnapshot; initialSettings: VoteSettings; initialResults: Results; voteUrl: string };
-
-async function call(url: string, method: string, body?: unknown) {
-  try {
-    const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const data = await response.json().catch(() => ({}));
-    return response.ok ? { ok: true as const, data } : { ok: false as const, message: (data?.error?.message as string) ?? `The server answered ${response.status}.` };
-  } catch {
-    return { ok: false as const, message: "The server can't be reached. Check the network and try again." };
-  }
-}
 
 export function VoteControl({ editionSlug, initialVote, initialSettings, initialResults, voteUrl }: Props) {
   const [vote, setVote] = useState(initialVote);
@@ -27,7 +18,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
   const base = `/api/editions/${editionSlug}/vote`;
 
   const refreshResults = useCallback(async () => {
-    const result = await call(base, "GET");
+    const result = await fetchJson<Results>(base);
     if (result.ok) setResults(result.data as Results);
   }, [base]);
 
@@ -41,7 +32,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
   }, [editionSlug, refreshResults]);
 
   async function act(action: "open" | "close" | "reveal" | "hide") {
-    const result = await call(base, "POST", { action });
+    const result = await fetchJson<VoteSnapshot>(base, "POST", { action });
     if (result.ok) {
       setVote(result.data as VoteSnapshot);
       setError(null);
@@ -59,7 +50,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
       publicVotePrize: formData.get("publicVotePrize") === "on",
     };
     setSettings(next); // the form keeps what was typed, even when refused
-    const result = await call(base, "PATCH", next);
+    const result = await fetchJson<VoteSnapshot>(base, "PATCH", next);
     if (result.ok) {
       setVote(result.data as VoteSnapshot);
       setError(null);

@@ -10,7 +10,7 @@ import { channels, liveBus } from "../live/bus";
 import { coalesce } from "../live/coalesce";
 import { assertOrganizer, type Actor } from "../permissions";
 import { parseRankPoints } from "../challenge-rules";
-import { announceLeaderboard } from "../challenges";
+import { announceLeaderboard, getChallenge } from "../challenges";
 import type { MatchRecord } from "./match";
 import { matchPool } from "./pool";
 import { seededRandom } from "./random";
@@ -168,9 +168,10 @@ export async function tournamentView(db: Db, challengeId: string) {
   };
 }
 
-/** One finished match with its replay. */
-export async function tournamentMatch(db: Db, matchId: string) {
-  const match = await db.tournamentMatch.findUnique({ where: { id: matchId } });
+/** One finished match with its replay, for whoever may see its tournament. */
+export async function tournamentMatch(db: Db, actor: Actor | null, matchId: string) {
+  const match = await db.tournamentMatch.findUnique({ where: { id: matchId }, include: { tournament: { select: { challengeId: true } } } });
   if (!match || match.status !== "DONE" || !match.record) throw notFound("That match hasn't been played.");
+  await getChallenge(db, actor, match.tournament.challengeId); // refuses a tournament this person can't see
   return { ...match, record: JSON.parse(match.record) as MatchRecord };
 }

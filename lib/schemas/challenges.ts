@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { CHALLENGE_KINDS, MAX_ANSWER_LENGTH, SCORINGS } from "../challenge-rules";
-import { intField, optionalText, text } from "./common";
-
-const localDateTime = (label: string) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label}: pick a date and a time.` });
+import { intField, optionalText, text, localDateTime } from "./common";
 
 /** The organizer's challenge form. Times are wall-clock times in the edition's timezone. */
 export const challengeSchema = z

@@ -30,3 +30,10 @@ export function intField(label: string, min: number, max: number) {
     .min(min, { error: `${label} must be at least ${min}.` })
     .max(max, { error: `${label} must be at most ${max}.` });
 }
+
+/** A wall-clock date and time from an <input type="datetime-local"> ("2020-01-17T16:00"). */
+export const localDateTime = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label}: pick a date and a time.` });

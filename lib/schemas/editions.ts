@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { PHASES } from "../domain";
 import { isValidTimeZone } from "../time";
-import { intField, optionalText, text } from "./common";
-
-const localDateTime = (label: string) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label}: pick a date and a time.` });
+import { intField, optionalText, text, localDateTime } from "./common";
 
 /** The edition form. Times are wall-clock times in the edition's timezone. */
 export const editionSchema = z

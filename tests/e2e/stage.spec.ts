@@ -87,6 +87,7 @@ test("only organizers control the stage", async ({ browser }) => {
   expect((await response.json()).error.message).toBe("Only organizers can run the presentations.");
   const bad = await alice.request.post("/api/editions/0x09/stage", { data: { command: "explode" } });
   expect(bad.status()).toBe(400);
+  expect((await alice.request.post("/api/editions/0x09/display-key")).status()).toBe(403);
   // a made-up display link shows nothing
   expect((await alice.goto("/display/not-a-real-key"))?.status()).toBe(404);
 });
@@ -104,4 +105,12 @@ test("the running order changes with the keyboard, and a team sent to the end pr
   const second = (await order.nth(1).locator("span.font-semibold").textContent())!;
   await organizer.getByRole("button", { name: `Move ${second} up` }).click();
   await expect(order.first()).toContainText(second);
+
+  // a leaked projector link is revoked by making a new one
+  const link = organizer.getByLabel("Projector link");
+  const old = await link.inputValue();
+  await organizer.getByRole("button", { name: /Make a new link/ }).click();
+  await expect(link).not.toHaveValue(old);
+  expect((await organizer.request.get(old)).status()).toBe(404);
+  expect((await organizer.request.get(await link.inputValue())).status()).toBe(200);
 });

@@ -76,7 +76,7 @@ describe("a tournament", () => {
     expect(first.standings[0].matchPoints).toBeGreaterThan(first.standings[2].matchPoints);
     const scores = await t.db.score.findMany({ where: { challengeId: challenge.id } });
     expect(scores.find((s) => s.teamId === members[0].team.id)?.points).toBe(10);
-    const replay = await tournamentMatch(t.db, first.matches[0].id);
+    const replay = await tournamentMatch(t.db, organizer, first.matches[0].id);
     expect(replay.record.moves[0]).toHaveLength(200);
 
     await startTournament(t.db, organizer, challenge.id, { rounds: 200, matchesPerPair: 2, seed: 1234 });

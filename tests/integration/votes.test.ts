@@ -9,7 +9,6 @@ import {
   castBallot,
   closeVote,
   computeResults,
-  csvLine,
   ensureVote,
   openVote,
   resultsCsv,
@@ -25,6 +24,7 @@ import {
   type Voter,
 } from "@/lib/votes";
 import { newVoterId } from "@/lib/voter-id";
+import { csvLine } from "@/lib/csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
 

@@ -4,6 +4,6 @@ import { withUser } from "@/app/_lib/api";
 import { tournamentMatch } from "@/lib/arena/tournament";
 import { getDb } from "@/lib/db";
 
-export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request, { params }) => {
-  return NextResponse.json(await tournamentMatch(getDb(), (await params).id));
+export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request, { params, user }) => {
+  return NextResponse.json(await tournamentMatch(getDb(), user, (await params).id));
 });

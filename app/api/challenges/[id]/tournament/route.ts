@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { startTournament, tournamentView } from "@/lib/arena/tournament";
+import { getChallenge } from "@/lib/challenges";
 import { getDb } from "@/lib/db";
 import { tournamentSchema } from "@/lib/schemas/arena";
 
@@ -13,7 +14,9 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   return NextResponse.json({ id: tournament.id, seed: tournament.seed, total: tournament.total }, { status: 202 });
 });
 
-export const GET = withUser<Context>(async (_request, { params }) => {
-  const view = await tournamentView(getDb(), (await params).id);
+export const GET = withUser<Context>(async (_request, { params, user }) => {
+  const db = getDb();
+  const challenge = await getChallenge(db, user, (await params).id); // refuses a tournament this person can't see
+  const view = await tournamentView(db, challenge.id);
   return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,0 +1,13 @@
+// POST /api/editions/[slug]/display-key — organizers: a new secret projector link; links copied before stop working
+import { NextResponse } from "next/server";
+import { withUser } from "@/app/_lib/api";
+import { getDb } from "@/lib/db";
+import { getEditionBySlug } from "@/lib/editions";
+import { rotateDisplayKey } from "@/lib/stage";
+
+export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  const key = await rotateDisplayKey(db, user, edition.id);
+  return NextResponse.json({ path: `/display/${key}` });
+});
