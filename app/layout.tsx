@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { currentEdition } from "@/lib/editions";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user} currentEditionNumber={edition?.number ?? null} />
+        {user && <RunningTournaments />}
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>

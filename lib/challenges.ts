@@ -49,6 +49,11 @@ function challengeData(input: ChallengeInput, timezone: string) {
     rankPoints: parseRankPoints(input.rankPoints).join(","),
     fixedPoints: input.fixedPoints,
     maxPoints: input.maxPoints,
+    game: input.game,
+    matchRounds: input.matchRounds,
+    matchesPerPair: input.matchesPerPair,
+    format: input.format,
+    swissRounds: input.swissRounds,
   };
 }
 

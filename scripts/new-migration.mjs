@@ -25,7 +25,8 @@ for (const provider of Object.keys(PROVIDERS)) {
   const sql = execFileSync(
     join(root, "node_modules/.bin/prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"],
-    { cwd: root, encoding: "utf8", env: { ...process.env, HEXATHON_PRISMA_PROVIDER: provider } },
+    { cwd: root, encoding: "utf8", // an in-memory SQLite database: the diff needs a connection, not a file (data/ may not exist yet)
+    env: { ...process.env, HEXATHON_PRISMA_PROVIDER: provider, HEXATHON_SQLITE_FILE: ":memory:" } },
   );
   if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|PRAGMA)\b/.test(sql)) {
     console.log(`${provider}: no change`);

@@ -7,20 +7,37 @@ import type { MatchRecord } from "@/lib/arena/record";
 import type { Rating, Standing } from "@/lib/arena/standings";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
+import { TournamentProgressBar } from "./progress-bar";
 import { Replay } from "./replay";
 
-type MatchRow = { id: string; number: number; teamAId: string; teamBId: string; winner: number | null; winsA: number; winsB: number; draws: number; seed: number };
+type MatchRow = {
+  id: string;
+  number: number;
+  round: number;
+  teamAId: string;
+  teamBId: string;
+  winner: number | null;
+  winsA: number;
+  winsB: number;
+  draws: number;
+  seed: number;
+  forfeitA: string | null;
+  forfeitB: string | null;
+};
 export type TournamentState = {
-  tournament: { id: string; status: string; seed: number; rounds: number; matchesPerPair: number; total: number };
+  tournament: { id: string; status: string; seed: number; game: string; rounds: number; matchesPerPair: number; format: string; swissRounds: number; total: number };
   done: number;
   standings: (Standing & { rating: Rating })[];
   headToHead: { teamId: string; against: ({ won: number; drawn: number; lost: number } | null)[] }[];
   matches: MatchRow[];
 } | null;
 
-type Props = { challengeId: string; editionSlug: string; initial: TournamentState; organizer: boolean };
+/** How the challenge's tournament is set up (its settings, as the challenge form sets them). */
+export type TournamentSetup = { game: string; roundNoun: string; rounds: number; matchesPerPair: number; format: string; swissRounds: number | null; deadline: string };
 
-export function TournamentPanel({ challengeId, editionSlug, initial, organizer }: Props) {
+type Props = { challengeId: string; editionSlug: string; initial: TournamentState; organizer: boolean; setup: TournamentSetup };
+
+export function TournamentPanel({ challengeId, editionSlug, initial, organizer, setup }: Props) {
   const [state, setState] = useState(initial);
   const [progress, setProgress] = useState<{ done: number; total: number; etaMs: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +60,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
 
   async function start(formData: FormData) {
     setError(null);
-    const body = { rounds: Number(formData.get("rounds")), matchesPerPair: Number(formData.get("perPair")), ...(formData.get("seed") ? { seed: Number(formData.get("seed")) } : {}) };
+    const body = formData.get("seed") ? { seed: Number(formData.get("seed")) } : {};
     const result = await fetchJson<{ total: number }>(`/api/challenges/${challengeId}/tournament`, "POST", body);
     if (!result.ok) return setError(result.message);
     setProgress({ done: 0, total: result.data.total, etaMs: null });
@@ -65,16 +82,12 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
   return (
     <div className="space-y-4">
       {error && <Alert>{error}</Alert>}
+      <p className="text-sm text-slate-700" data-testid="tournament-setup">
+        {setup.game}: {setup.rounds} {setup.roundNoun}s a match, {setup.matchesPerPair} {setup.matchesPerPair === 1 ? "match" : "matches"} per pair,{" "}
+        {setup.format === "SWISS" ? `Swiss (${setup.swissRounds ?? "⌈log₂ teams⌉ + 1"} rounds)` : "round robin"}. Bots are due by {setup.deadline}: each team&apos;s last version before then plays.
+      </p>
       {organizer && !running && (
         <form action={start} className="flex flex-wrap items-end gap-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
-          <label className="text-sm font-semibold">
-            Rounds per match
-            <input name="rounds" type="number" min={10} max={5000} defaultValue={state?.tournament.rounds ?? 1000} className="mt-1 block w-28 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
-          </label>
-          <label className="text-sm font-semibold">
-            Matches per pair
-            <input name="perPair" type="number" min={1} max={9} defaultValue={state?.tournament.matchesPerPair ?? 3} className="mt-1 block w-20 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
-          </label>
           <label className="text-sm font-semibold">
             Seed (optional)
             <input name="seed" type="number" min={0} defaultValue={state?.tournament.seed} className="mt-1 block w-36 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
@@ -86,14 +99,13 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
       )}
       {total > 0 && (
         <div aria-live="polite">
-          <p className="text-sm font-semibold" data-testid="tournament-progress">
-            {done} of {total} matches played
-            {running && progress?.etaMs ? ` · about ${Math.ceil(progress.etaMs / 1000)} s left` : ""}
-            {state?.tournament && ` · seed ${state.tournament.seed}`}
-          </p>
-          <div className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Tournament progress">
-            <div className="h-full bg-indigo-600" style={{ width: `${(done / total) * 100}%` }} />
-          </div>
+          <TournamentProgressBar done={done} total={total} etaMs={running ? (progress?.etaMs ?? null) : null} label="Tournament progress" testId="tournament-progress" />
+          {state?.tournament && (
+            <p className="mt-1 text-sm text-slate-600">
+              {state.tournament.format === "SWISS" ? `Swiss, ${state.tournament.swissRounds} rounds` : "Round robin"} · {state.tournament.rounds} {setup.roundNoun}s a match ·{" "}
+              {state.tournament.matchesPerPair} per pair · seed {state.tournament.seed}
+            </p>
+          )}
         </div>
       )}
       {state && state.standings.length > 0 && (
@@ -102,7 +114,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
             <caption className="sr-only">Standings: 3 points a match won, 1 a match drawn</caption>
             <thead className="text-slate-600">
               <tr>
-                {["#", "Team", "Played", "Won", "Drawn", "Lost", "Rounds won", "Points", "Rating"].map((h) => (
+                {["#", "Team", "Played", "Won", "Drawn", "Lost", `${setup.roundNoun[0].toUpperCase()}${setup.roundNoun.slice(1)}s won`, "Forfeits", "Points", "Rating"].map((h) => (
                   <th key={h} scope="col" className="py-2 pr-3">{h}</th>
                 ))}
               </tr>
@@ -117,7 +129,19 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
                   <td className="py-2 pr-3">{s.drawn}</td>
                   <td className="py-2 pr-3">{s.lost}</td>
                   <td className="py-2 pr-3">{s.roundsWon}</td>
-                  <td className="py-2 pr-3 font-bold">{s.matchPoints}</td>
+                  <td className="py-2 pr-3">
+                    {s.forfeits > 0 ? (
+                      <a href={`#forfeits-${s.teamId}`} className="font-semibold text-red-700 underline">
+                        {s.forfeits}
+                      </a>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td className="py-2 pr-3 font-bold">
+                    {s.matchPoints}
+                    {s.byes > 0 && <span className="ml-1 text-xs font-normal text-slate-600">({s.byes} {s.byes === 1 ? "bye" : "byes"})</span>}
+                  </td>
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums" title="OpenSkill rating: mean ± two standard deviations">
                     {s.rating.mu.toFixed(1)} ± {(2 * s.rating.sigma).toFixed(1)}
                   </td>
@@ -152,6 +176,23 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
           </table>
         </div>
       )}
+      {state && forfeitsByTeam(state).length > 0 && (
+        <div className="space-y-2" data-testid="forfeits">
+          <h3 className="font-semibold">Forfeits</h3>
+          {forfeitsByTeam(state).map(({ teamId, name, reasons }) => (
+            <div key={teamId} id={`forfeits-${teamId}`} className="text-sm">
+              <p className="font-medium">{name}</p>
+              <ul className="ml-5 list-disc text-red-800">
+                {reasons.map((r) => (
+                  <li key={r.matchId}>
+                    against {nameOf(r.opponentId)}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
       {state && state.matches.length > 0 && (
         <details>
           <summary className="cursor-pointer font-semibold">All {state.matches.length} matches, with their replays</summary>
@@ -159,7 +200,9 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
             {state.matches.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2">
                 <span>
+                  {state.tournament.format === "SWISS" && <span className="text-slate-600">Round {m.round + 1}: </span>}
                   {nameOf(m.teamAId)} {m.winsA}–{m.winsB} {nameOf(m.teamBId)}
+                  {(m.forfeitA || m.forfeitB) && <span className="text-red-700"> (forfeit)</span>}
                 </span>
                 <button type="button" className="text-indigo-800 underline" onClick={() => void showReplay(m)}>
                   Replay
@@ -172,4 +215,21 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer }
       {replay && <Replay record={replay.record} names={replay.names} />}
     </div>
   );
+}
+
+/** Each team's forfeits with their reasons ("round 10: exceeded 50 ms"), for the teams that have any. */
+function forfeitsByTeam(state: NonNullable<TournamentState>) {
+  return state.standings
+    .map((s) => ({
+      teamId: s.teamId,
+      name: s.name,
+      reasons: state.matches.flatMap((m) =>
+        m.teamAId === s.teamId && m.forfeitA
+          ? [{ matchId: m.id, opponentId: m.teamBId, reason: m.forfeitA }]
+          : m.teamBId === s.teamId && m.forfeitB
+            ? [{ matchId: m.id, opponentId: m.teamAId, reason: m.forfeitB }]
+            : [],
+      ),
+    }))
+    .filter((t) => t.reasons.length > 0);
 }

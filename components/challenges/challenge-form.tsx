@@ -16,11 +16,19 @@ export type ChallengeFormValues = {
   fixedPoints: string;
   maxPoints: string;
   answers: string;
+  game: string;
+  matchRounds: string;
+  matchesPerPair: string;
+  format: string;
+  swissRounds: string;
 };
 
-type Props = { action: (prev: FormState, formData: FormData) => Promise<FormState>; initial: ChallengeFormValues; submitLabel: string; timezone: string };
+/** What the form offers for tournaments: the games' names and their round nouns, from the server (lib/arena/games). */
+export type GameChoice = { id: string; name: string; roundNoun: string; defaultRounds: number };
 
-export function ChallengeForm({ action, initial, submitLabel, timezone }: Props) {
+type Props = { action: (prev: FormState, formData: FormData) => Promise<FormState>; initial: ChallengeFormValues; submitLabel: string; timezone: string; games: GameChoice[] };
+
+export function ChallengeForm({ action, initial, submitLabel, timezone, games }: Props) {
   const [state, formAction] = useActionState(action, {});
   const hidden = state.values ? state.values.hiddenUntilOpen === "on" : initial.hiddenUntilOpen;
   return (
@@ -53,6 +61,34 @@ export function ChallengeForm({ action, initial, submitLabel, timezone }: Props)
         initial={initial.answers}
         hint="One per line: alternative spellings welcome. Case, accents, spaces and punctuation don't matter; numbers compare as numbers. Never shown to teams before the challenge closes."
       />
+      <fieldset className="space-y-4 rounded-lg p-4 ring-1 ring-slate-200">
+        <legend className="px-1 font-semibold">Tournament (bot arena)</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField name="game" label="Game" state={state} initial={initial.game} options={games.map((g) => ({ value: g.id, label: g.name }))} />
+          <TextField
+            name="matchRounds"
+            label="Rounds per match"
+            type="number"
+            min={1}
+            state={state}
+            initial={initial.matchRounds}
+            hint={games.map((g) => `${g.name}: ${g.roundNoun}s, ${g.defaultRounds} is a good number`).join(" · ")}
+          />
+          <TextField name="matchesPerPair" label="Matches per pair" type="number" min={1} max={9} state={state} initial={initial.matchesPerPair} hint="Each with its own seed, sides alternating." />
+          <SelectField
+            name="format"
+            label="Format"
+            state={state}
+            initial={initial.format}
+            options={[
+              { value: "ROUND_ROBIN", label: "Round robin: every pair meets" },
+              { value: "SWISS", label: "Swiss: rounds of pairings by standings, for large fields" },
+            ]}
+          />
+          <TextField name="swissRounds" label="Swiss rounds" type="number" min={1} max={30} state={state} initial={initial.swissRounds} hint="Empty: enough to find a winner (⌈log₂ teams⌉ + 1)." />
+        </div>
+        <p className="text-sm text-slate-600">The deadline for bots is the challenge&apos;s closing time: each team&apos;s last version before it plays.</p>
+      </fieldset>
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
   );

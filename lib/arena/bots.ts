@@ -4,12 +4,10 @@
 import type { Db } from "../db";
 import { forbidden, invalid, isUniqueViolation, notFound } from "../errors";
 import { requireActor, type Actor } from "../permissions";
-import { BUILTIN_BOTS } from "./builtin-bots";
 import { compileBot } from "./compile";
+import { getGame } from "./games";
 import type { MatchRecord } from "./match";
 import { matchPool } from "./pool";
-
-export const PRACTICE_ROUNDS = 200;
 
 async function tournamentFor(db: Db, actor: Actor, challengeId: string) {
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
@@ -58,7 +56,7 @@ export async function teamBotVersions(db: Db, actor: Actor | null, challengeId: 
   });
 }
 
-/** The version that plays: each team's last submission before the deadline. */
+/** The versions that play: each team's last submission before the deadline. */
 export async function playingVersions(db: Db, challengeId: string) {
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
   if (!challenge) throw notFound("That tournament doesn't exist.");
@@ -73,12 +71,13 @@ export async function playingVersions(db: Db, challengeId: string) {
  * A practice match of a source (not stored) against a built-in bot, with its
  * replay. Compile errors come back as a refusal with the line and column.
  */
-export async function practiceMatch(source: string, language: "js" | "ts", opponentId: string, seed: number): Promise<MatchRecord> {
-  const opponent = BUILTIN_BOTS.find((b) => b.id === opponentId);
+export async function practiceMatch(gameId: string, source: string, language: "js" | "ts", opponentId: string, seed: number): Promise<MatchRecord> {
+  const game = getGame(gameId);
+  const opponent = game.bots.find((b) => b.id === opponentId);
   if (!opponent) throw invalid("Pick one of the built-in opponents.", "opponent");
   const [mine, theirs] = await Promise.all([compileBot(source, language), compileBot(opponent.source, "ts")]);
   if (!mine.ok) throw invalid(`Your bot doesn't compile: ${mine.error}`, "source");
   if (!theirs.ok) throw new Error(`built-in bot ${opponent.id} doesn't compile: ${theirs.error}`);
   // on a worker thread: a slow bot never holds up the server
-  return matchPool().run([mine.script, theirs.script], { rounds: PRACTICE_ROUNDS, seed });
+  return matchPool().run([mine.script, theirs.script], { game: game.id, rounds: game.practiceRounds, seed });
 }

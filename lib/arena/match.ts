@@ -1,8 +1,10 @@
-// One match between two bots: a fresh sandbox for each, the same seed giving
-// the same match. A bot that fails (too slow, out of memory, throws, plays an
-// illegal move, reaches for randomness after round 0) loses the match by
-// forfeit, with the exact round and reason; the other bot's result stands.
-import { isRpsMove, rpsRoundWinner, type RpsMove } from "./games/rps";
+// One match between two bots, for any of the arena's games: a fresh sandbox
+// for each bot, the same seed giving the same match. A bot that fails (too
+// slow, out of memory, throws, plays an illegal move, reaches for randomness
+// after its first move) loses the match by forfeit, with the exact round and
+// reason; the other bot's result stands.
+import { getGame } from "./games";
+import type { Move, Player } from "./games/types";
 import { seededRandom } from "./random";
 import type { MatchOptions, MatchRecord } from "./record";
 import { BotSandbox, DEFAULT_LIMITS } from "./sandbox";
@@ -10,39 +12,40 @@ import { BotSandbox, DEFAULT_LIMITS } from "./sandbox";
 export type { Forfeit, MatchOptions, MatchRecord } from "./record";
 export { describeForfeit } from "./record";
 
-export async function runMatch(scripts: [string, string], { rounds, seed, limits = DEFAULT_LIMITS }: MatchOptions): Promise<MatchRecord> {
+const shown = (move: unknown) => (typeof move === "string" ? JSON.stringify(move) : String(move));
+
+export async function runMatch(scripts: [string, string], { game: gameId = "rps", rounds, seed, limits = DEFAULT_LIMITS }: MatchOptions): Promise<MatchRecord> {
+  const game = getGame(gameId);
   const random = seededRandom(seed);
+  // each bot's only randomness, handed over with its first move
   const firstMoveRandom: [number, number] = [random(), random()];
-  const record: MatchRecord = { seed, rounds, moves: [[], []], wins: [0, 0], draws: 0, forfeits: [], winner: null, timeMs: [0, 0] };
-  const loaded = await Promise.all(scripts.map((script) => BotSandbox.create(script, limits)));
+  const asked = [false, false];
+  const record: MatchRecord = { game: game.id, seed, rounds, moves: [[], []], wins: [0, 0], draws: 0, forfeits: [], winner: null, timeMs: [0, 0] };
+  const loaded = await Promise.all(scripts.map((script) => BotSandbox.create(script, game.harness, limits)));
   const bots = loaded.map((l) => (l.ok ? l.bot : null));
   loaded.forEach((l, player) => {
-    if (!l.ok) record.forfeits.push({ player: player as 0 | 1, round: 0, reason: l.reason });
+    if (!l.ok) record.forfeits.push({ player: player as Player, round: 0, reason: l.reason });
   });
+  const state = game.start(rounds);
   try {
-    for (let round = 0; round < rounds && record.forfeits.length === 0; round++) {
-      const moves: (RpsMove | null)[] = [0, 1].map((player) => {
-        const bot = bots[player]!;
-        const mine = record.moves[player].at(-1);
-        const theirs = record.moves[1 - player].at(-1);
-        const result = bot.move(round, rounds, round === 0 ? firstMoveRandom[player] : undefined, mine, theirs);
+    for (let turn = game.next(state); turn && record.forfeits.length === 0; turn = game.next(state)) {
+      const moves: { player: Player; move: Move }[] = [];
+      // in a simultaneous game both bots are asked even if the first fails: both may forfeit
+      for (const player of turn.players) {
+        const forfeit = (reason: string) => record.forfeits.push({ player, round: turn.round, ...(turn.move === undefined ? {} : { move: turn.move }), reason });
+        const result = bots[player]!.move(turn.round, rounds, asked[player] ? undefined : firstMoveRandom[player], game.args(state, player));
+        asked[player] = true;
         if (!result.ok) {
-          record.forfeits.push({ player: player as 0 | 1, round, reason: result.reason });
-          return null;
+          forfeit(result.reason);
+          continue;
         }
-        if (!isRpsMove(result.move)) {
-          const shown = typeof result.move === "string" ? JSON.stringify(result.move) : String(result.move);
-          record.forfeits.push({ player: player as 0 | 1, round, reason: `played ${shown}, which is not 'R', 'P' or 'S'` });
-          return null;
-        }
-        return result.move;
-      });
-      if (moves[0] === null || moves[1] === null) break;
-      record.moves[0].push(moves[0]);
-      record.moves[1].push(moves[1]);
-      const winner = rpsRoundWinner(moves[0], moves[1]);
-      if (winner === null) record.draws++;
-      else record.wins[winner]++;
+        const illegal = game.illegal(state, player, result.move);
+        if (illegal) forfeit(`played ${shown(result.move)}, ${illegal}`);
+        else moves.push({ player, move: result.move as Move });
+      }
+      if (record.forfeits.length) break;
+      game.play(state, moves);
+      for (const { player, move } of moves) record.moves[player].push(move);
     }
   } finally {
     bots.forEach((bot, player) => {
@@ -52,8 +55,10 @@ export async function runMatch(scripts: [string, string], { rounds, seed, limits
       }
     });
   }
+  const { wins, draws } = game.score(state);
+  Object.assign(record, { wins, draws });
   const lost = new Set(record.forfeits.map((f) => f.player));
   if (lost.size === 1) record.winner = lost.has(0) ? 1 : 0;
-  else if (lost.size === 0 && record.wins[0] !== record.wins[1]) record.winner = record.wins[0] > record.wins[1] ? 0 : 1;
+  else if (lost.size === 0 && wins[0] !== wins[1]) record.winner = wins[0] > wins[1] ? 0 : 1;
   return record;
 }

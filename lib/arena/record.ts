@@ -1,15 +1,18 @@
 // What a match leaves behind: its moves, result and forfeits. Plain data,
 // safe to import from the browser (the replay) and to store as JSON.
-import type { RpsMove } from "./games/rps";
+import type { GameId, Move } from "./games/types";
 import type { BotLimits } from "./sandbox";
 
-export type Forfeit = { player: 0 | 1; round: number; reason: string };
+/** `move` is the move's number within the round, for turn-based games. */
+export type Forfeit = { player: 0 | 1; round: number; move?: number; reason: string };
 
 export type MatchRecord = {
+  /** absent in records stored before there was more than one game: rock-paper-scissors */
+  game?: GameId;
   seed: number;
   rounds: number;
-  /** each bot's moves, round by round (shorter than `rounds` after a forfeit) */
-  moves: [RpsMove[], RpsMove[]];
+  /** each bot's moves in the order played (shorter than the match after a forfeit) */
+  moves: [Move[], Move[]];
   /** rounds won by each bot, and drawn */
   wins: [number, number];
   draws: number;
@@ -20,8 +23,10 @@ export type MatchRecord = {
   timeMs: [number, number];
 };
 
-export type MatchOptions = { rounds: number; seed: number; limits?: BotLimits };
+export type MatchOptions = { game?: GameId; rounds: number; seed: number; limits?: BotLimits };
 
-/** "round 10: exceeded 50 ms": how a team reads its bot's forfeit. */
-export const describeForfeit = (f: Forfeit) => `round ${f.round}: ${f.reason}`;
+/** "round 10: exceeded 50 ms" (or "round 3, move 12: …" in turn-based games): how a team reads its bot's forfeit. */
+export const describeForfeit = (f: Forfeit) => `round ${f.round}${f.move === undefined ? "" : `, move ${f.move}`}: ${f.reason}`;
 
+/** The forfeit reasons of one side of a stored match, as the standings show them. */
+export const forfeitOf = (record: Pick<MatchRecord, "forfeits">, player: 0 | 1) => record.forfeits.find((f) => f.player === player);

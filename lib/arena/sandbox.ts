@@ -39,22 +39,27 @@ const PRELUDE = `
 })();
 `;
 
-// Runs after it: keeps the history inside the engine, one move appended per
-// round (linear in the match's length), and calls the bot's default export.
-const HARNESS = `
-(() => {
-  const play = typeof __hexathonBot === "object" && __hexathonBot !== null ? __hexathonBot.default : undefined;
-  if (typeof play !== "function") throw new TypeError("the bot has no default export function");
-  const me = [];
-  const opponent = [];
-  return function round(round, rounds, random, myLast, theirLast) {
-    if (round > 0) { me.push(myLast); opponent.push(theirLast); }
-    const state = { round, rounds, me, opponent };
-    if (round === 0) state.random = random;
-    return play(state);
-  };
-})()
-`;
+let warmed: ReturnType<typeof getQuickJS> | null = null;
+
+/**
+ * The engine, its memory grown once per process before any bot runs. Every
+ * sandbox shares the WebAssembly module's memory, which never shrinks: the
+ * first bot that allocates a lot would otherwise pay for growing it (tens of
+ * milliseconds) and could forfeit a move that takes 10 ms afterwards.
+ */
+function warmQuickJS() {
+  return (warmed ??= getQuickJS().then((QuickJS) => {
+    const runtime = QuickJS.newRuntime();
+    runtime.setMemoryLimit(DEFAULT_LIMITS.memoryBytes * 2);
+    const vm = runtime.newContext();
+    const result = vm.evalCode("{ const keep = []; for (let i = 0; i < 200000; i++) keep.push([i, i + 1, { i }]); keep.length; }");
+    if (result.error) result.error.dispose();
+    else result.value.dispose();
+    vm.dispose();
+    runtime.dispose();
+    return QuickJS;
+  }));
+}
 
 function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
   const error = vm.dump(handle) as { name?: string; message?: string } | string;
@@ -76,9 +81,13 @@ export class BotSandbox {
     private readonly limits: BotLimits,
   ) {}
 
-  /** Loads a compiled bot; a bot that throws while loading fails here with the reason. */
-  static async create(script: string, limits: BotLimits = DEFAULT_LIMITS): Promise<{ ok: true; bot: BotSandbox } | { ok: false; reason: string }> {
-    const QuickJS = await getQuickJS();
+  /**
+   * Loads a compiled bot, then the game's harness (see games/types.ts), which
+   * keeps the game's history inside the engine and calls the bot; a bot that
+   * throws while loading fails here with the reason.
+   */
+  static async create(script: string, harness: string, limits: BotLimits = DEFAULT_LIMITS): Promise<{ ok: true; bot: BotSandbox } | { ok: false; reason: string }> {
+    const QuickJS = await warmQuickJS();
     const runtime = QuickJS.newRuntime();
     runtime.setMemoryLimit(limits.memoryBytes);
     runtime.setMaxStackSize(512 * 1024);
@@ -95,13 +104,13 @@ export class BotSandbox {
       if (result.error) return fail(loadReason(describeError(vm, result.error), limits));
       result.value.dispose();
     }
-    const harness = vm.evalCode(HARNESS, "harness.js");
-    if (harness.error) return fail(loadReason(describeError(vm, harness.error), limits));
-    return { ok: true, bot: new BotSandbox(runtime, vm, harness.value, limits) };
+    const turn = vm.evalCode(harness, "harness.js");
+    if (turn.error) return fail(loadReason(describeError(vm, turn.error), limits));
+    return { ok: true, bot: new BotSandbox(runtime, vm, turn.value, limits) };
   }
 
-  /** Asks the bot for its move of `round`, telling it both moves of the previous round. */
-  move(round: number, rounds: number, random: number | undefined, myLast: string | undefined, theirLast: string | undefined): MoveResult {
+  /** Asks the bot for a move: the harness gets (round, rounds, random, ...the game's arguments). */
+  move(round: number, rounds: number, random: number | undefined, gameArgs: (string | number)[]): MoveResult {
     const { vm, runtime, limits } = this;
     const budget = Math.min(limits.moveMs, limits.matchMs - this.used);
     if (budget <= 0) return { ok: false, reason: `exceeded the match time budget of ${limits.matchMs} ms` };
@@ -112,8 +121,7 @@ export class BotSandbox {
       vm.newNumber(round),
       vm.newNumber(rounds),
       random === undefined ? vm.undefined : vm.newNumber(random),
-      myLast === undefined ? vm.undefined : vm.newString(myLast),
-      theirLast === undefined ? vm.undefined : vm.newString(theirLast),
+      ...gameArgs.map((a) => (typeof a === "number" ? vm.newNumber(a) : vm.newString(a))),
     ];
     const result = vm.callFunction(this.round, vm.undefined, ...args);
     for (const a of args) if (a.alive && a !== vm.undefined) a.dispose();

@@ -2,7 +2,16 @@
 // wins/draws/losses, rounds won), the head-to-head matrix, and challenge
 // points from the final places.
 
-export type PlayedMatch = { teamAId: string; teamBId: string; winner: number | null; winsA: number; winsB: number };
+export type PlayedMatch = {
+  teamAId: string;
+  teamBId: string;
+  winner: number | null;
+  winsA: number;
+  winsB: number;
+  /** why a side forfeited ("round 10: exceeded 50 ms"), if it did */
+  forfeitA?: string | null;
+  forfeitB?: string | null;
+};
 
 export type Standing = {
   teamId: string;
@@ -14,11 +23,26 @@ export type Standing = {
   matchPoints: number;
   roundsWon: number;
   roundsLost: number;
+  /** matches lost by forfeit */
+  forfeits: number;
+  /** Swiss rounds sat out, each counted as a win */
+  byes: number;
   place: number;
 };
 
-export function standings(teams: { id: string; name: string }[], matches: PlayedMatch[]): Standing[] {
-  const rows = new Map(teams.map((t) => [t.id, { teamId: t.id, name: t.name, played: 0, won: 0, drawn: 0, lost: 0, matchPoints: 0, roundsWon: 0, roundsLost: 0, place: 0 }]));
+/** A Swiss bye is worth a win's points. */
+export const BYE_POINTS = 3;
+
+export function standings(teams: { id: string; name: string }[], matches: PlayedMatch[], byes: string[] = []): Standing[] {
+  const rows = new Map(
+    teams.map((t) => [t.id, { teamId: t.id, name: t.name, played: 0, won: 0, drawn: 0, lost: 0, matchPoints: 0, roundsWon: 0, roundsLost: 0, forfeits: 0, byes: 0, place: 0 }]),
+  );
+  for (const teamId of byes) {
+    const row = rows.get(teamId);
+    if (!row) continue;
+    row.byes++;
+    row.matchPoints += BYE_POINTS;
+  }
   for (const m of matches) {
     const a = rows.get(m.teamAId);
     const b = rows.get(m.teamBId);
@@ -29,6 +53,8 @@ export function standings(teams: { id: string; name: string }[], matches: Played
     a.roundsLost += m.winsB;
     b.roundsWon += m.winsB;
     b.roundsLost += m.winsA;
+    if (m.forfeitA) a.forfeits++;
+    if (m.forfeitB) b.forfeits++;
     if (m.winner === 0) {
       a.won++;
       b.lost++;

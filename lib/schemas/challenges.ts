@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CHALLENGE_KINDS, MAX_ANSWER_LENGTH, SCORINGS } from "../challenge-rules";
 import { intField, optionalText, text, localDateTime } from "./common";
+import { GAMES, GAME_IDS } from "../arena/games";
+import { FORMATS } from "../arena/schedule";
 
 /** The organizer's challenge form. Times are wall-clock times in the edition's timezone. */
 export const challengeSchema = z
@@ -23,6 +25,17 @@ export const challengeSchema = z
     maxPoints: intField("Most points a judge gives", 1, 1000).default(10),
     /** one accepted answer per line (riddles) */
     answers: optionalText("Accepted answers", 2000),
+    // tournaments: the game and how the tournament is played
+    game: z.enum(GAME_IDS, { error: "Pick the tournament's game." }).default("rps"),
+    matchRounds: intField("Rounds per match", 1, 10_000).default(1000),
+    matchesPerPair: intField("Matches per pair", 1, 9).default(3),
+    format: z.enum(FORMATS, { error: "Pick round robin or Swiss." }).default("ROUND_ROBIN"),
+    /** empty: as many as it takes to find a winner */
+    swissRounds: z.union([z.literal(""), z.null(), z.undefined()]).transform(() => null).or(intField("Swiss rounds", 1, 30)),
+  })
+  .superRefine((c, ctx) => {
+    const game = GAMES[c.game];
+    if (c.matchRounds > game.maxRounds) ctx.addIssue({ code: "custom", message: `At most ${game.maxRounds} ${game.roundNoun}s per match in ${game.name}.`, path: ["matchRounds"] });
   })
   .refine((c) => c.opensAt < c.closesAt, { error: "A challenge closes after it opens.", path: ["closesAt"] })
   .refine((c) => c.kind !== "RIDDLE" || c.answers.split("\n").some((a) => a.trim()), {

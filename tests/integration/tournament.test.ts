@@ -12,7 +12,9 @@ afterAll(async () => { await t?.drop(); });
 
 const source = (id: string) => BUILTIN_BOTS.find((b) => b.id === id)!.source;
 
-async function arena(teamCount: number) {
+type Setup = { game?: string; matchRounds?: number; matchesPerPair?: number; format?: string; swissRounds?: number | null };
+
+async function arena(teamCount: number, setup: Setup = {}) {
   const edition = await makeEdition(t.db, "HACKING");
   const organizer = await makeUser(t.db, "ORGANIZER");
   const challenge = await t.db.challenge.create({
@@ -25,6 +27,9 @@ async function arena(teamCount: number) {
       closesAt: new Date("2030-01-02T00:00:00Z"),
       scoring: "JUDGE",
       rankPoints: "10,7,5,3,1",
+      matchRounds: 200,
+      matchesPerPair: 2,
+      ...setup,
     },
   });
   const members = [];
@@ -68,8 +73,8 @@ describe("a tournament", () => {
     const bots = [STARTER_BOT, source("rock"), source("cycler")];
     for (const [i, { member }] of members.entries()) await submitBot(t.db, member, challenge.id, bots[i], "ts", when);
 
-    expect((await startTournament(t.db, members[0].member, challenge.id, { rounds: 200, matchesPerPair: 2 }).catch((e) => e)).code).toBe("FORBIDDEN");
-    await startTournament(t.db, organizer, challenge.id, { rounds: 200, matchesPerPair: 2, seed: 1234 });
+    expect((await startTournament(t.db, members[0].member, challenge.id).catch((e) => e)).code).toBe("FORBIDDEN");
+    await startTournament(t.db, organizer, challenge.id, { seed: 1234 });
     const first = await finished(challenge.id);
     expect(first.done).toBe(6);
     expect(first.standings[0].name).toBe("Team 1"); // the starter bot learns to beat a rock and a cycle
@@ -79,16 +84,16 @@ describe("a tournament", () => {
     const replay = await tournamentMatch(t.db, organizer, first.matches[0].id);
     expect(replay.record.moves[0]).toHaveLength(200);
 
-    await startTournament(t.db, organizer, challenge.id, { rounds: 200, matchesPerPair: 2, seed: 1234 });
+    await startTournament(t.db, organizer, challenge.id, { seed: 1234 });
     const second = await finished(challenge.id);
     const outcome = (v: typeof first) => v.matches.map((m) => [m.number, m.winner, m.winsA, m.winsB, m.seed]);
     expect(outcome(second)).toEqual(outcome(first));
   });
 
   it("resumes after a crash without replaying finished matches", async () => {
-    const { challenge, members, organizer } = await arena(3);
+    const { challenge, members, organizer } = await arena(3, { matchRounds: 50, matchesPerPair: 1 });
     for (const { member } of members) await submitBot(t.db, member, challenge.id, source("cycler"), "ts", new Date("2030-01-01T10:00:00Z"));
-    await startTournament(t.db, organizer, challenge.id, { rounds: 50, matchesPerPair: 1, seed: 9 });
+    await startTournament(t.db, organizer, challenge.id, { seed: 9 });
     await finished(challenge.id);
     // pretend the server died after the first match
     const tournament = (await t.db.tournament.findUnique({ where: { challengeId: challenge.id } }))!;

@@ -54,7 +54,7 @@ describe("a match", () => {
     for (let seed = 1; seed <= 30; seed++) {
       const m = await runMatch([opener, await rock()], { rounds: 3, seed });
       expect(m.forfeits).toEqual([]);
-      openings.add(m.moves[0][0]);
+      openings.add(String(m.moves[0][0]));
     }
     expect(openings.size).toBe(3);
   });

@@ -11,6 +11,6 @@ export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request
   const input = await parseRequest(request, practiceSchema);
   const challenge = await getChallenge(getDb(), user, (await params).id);
   if (challenge.kind !== "TOURNAMENT") throw invalid("Practice matches belong to a tournament.");
-  const record = await practiceMatch(input.source, input.language, input.opponent, input.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const record = await practiceMatch(challenge.game, input.source, input.language, input.opponent, input.seed ?? Math.floor(Math.random() * 2 ** 31));
   return NextResponse.json(record);
 });

@@ -17,7 +17,7 @@ import { formatInZone } from "@/lib/time";
 import { answerAction, challengeStateAction, scoreAction } from "../actions";
 import { BotWorkbench } from "@/components/arena/bot-workbench";
 import { TournamentPanel } from "@/components/arena/tournament-panel";
-import { BUILTIN_BOTS, STARTER_BOT } from "@/lib/arena/builtin-bots";
+import { getGame } from "@/lib/arena/games";
 import { teamBotVersions } from "@/lib/arena/bots";
 import { tournamentView } from "@/lib/arena/tournament";
 
@@ -45,6 +45,7 @@ export default async function ChallengePage({ params }: Props) {
   ]);
   const time = (d: Date) => formatInZone(d, edition.timezone, { weekday: undefined, day: undefined, month: undefined, second: "2-digit" });
   const range = allowedPointRange(challenge);
+  const game = getGame(challenge.game);
   const base = editionPath(edition.number, "/challenges");
 
   return (
@@ -139,12 +140,16 @@ export default async function ChallengePage({ params }: Props) {
             {mine?.team ? `${mine.team.name}'s bot` : "Try the arena"}
           </h2>
           {!mine?.team && <p className="mb-3 text-sm text-slate-700">Join a team to submit a bot; anyone can play practice matches.</p>}
+          <details className="mb-4 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+            <summary className="cursor-pointer font-semibold">The bot contract: {game.name}</summary>
+            <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(game.contract) }} />
+          </details>
           <BotWorkbench
             challengeId={id}
-            starter={STARTER_BOT}
-            initialSource={versions[0]?.source ?? STARTER_BOT}
+            starter={game.starterBot}
+            initialSource={versions[0]?.source ?? game.starterBot}
             initialLanguage={(versions[0]?.language as "ts" | "js") ?? "js"}
-            opponents={BUILTIN_BOTS.map((b) => ({ id: b.id, name: b.name, description: b.description }))}
+            opponents={game.bots.map((b) => ({ id: b.id, name: b.name, description: b.description }))}
             versions={versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString() }))}
             canSubmit={!!mine?.team && challenge.state !== "CLOSED"}
           />
@@ -160,6 +165,15 @@ export default async function ChallengePage({ params }: Props) {
             challengeId={id}
             editionSlug={formatEditionNumber(edition.number)}
             organizer={isOrganizer(user)}
+            setup={{
+              game: game.name,
+              roundNoun: game.roundNoun,
+              rounds: challenge.matchRounds,
+              matchesPerPair: challenge.matchesPerPair,
+              format: challenge.format,
+              swissRounds: challenge.swissRounds,
+              deadline: formatInZone(challenge.closesAt, edition.timezone),
+            }}
             initial={arena ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, headToHead: arena.headToHead, matches: arena.matches } : null}
           />
         </Card>

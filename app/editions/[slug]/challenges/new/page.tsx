@@ -1,3 +1,4 @@
+import { gameChoices } from "@/lib/arena/games";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
@@ -42,7 +43,13 @@ export default async function NewChallengePage({ params }: { params: Promise<{ s
             fixedPoints: "5",
             maxPoints: "10",
             answers: "",
+            game: "rps",
+            matchRounds: "1000",
+            matchesPerPair: "3",
+            format: "ROUND_ROBIN",
+            swissRounds: "",
           }}
+          games={gameChoices()}
         />
       </Card>
     </div>

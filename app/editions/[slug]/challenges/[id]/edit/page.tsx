@@ -1,3 +1,4 @@
+import { gameChoices } from "@/lib/arena/games";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -40,7 +41,13 @@ export default async function EditChallengePage({ params }: { params: Promise<{ 
             fixedPoints: String(c.fixedPoints),
             maxPoints: String(c.maxPoints),
             answers: (c.answers ?? []).join("\n"),
+            game: c.game,
+            matchRounds: String(c.matchRounds),
+            matchesPerPair: String(c.matchesPerPair),
+            format: c.format,
+            swissRounds: c.swissRounds === null ? "" : String(c.swissRounds),
           }}
+          games={gameChoices()}
         />
       </Card>
     </div>

@@ -1,0 +1,77 @@
+"use client";
+// A Connect Four match replayed disc by disc, game after game: the board as
+// it stood, the last disc marked, the winning four ringed. Discs carry their
+// side's letter as well as its colour.
+import { useMemo } from "react";
+import type { MatchRecord } from "@/lib/arena/record";
+import { COLUMNS, ROWS, connectFourGames } from "@/lib/arena/games/connect-four";
+import { ReplayShell, turningRound } from "./replay-shell";
+
+const SIDES = [
+  { letter: "A", disc: "bg-red-700 text-white" },
+  { letter: "B", disc: "bg-amber-300 text-slate-900" },
+] as const;
+
+export function ConnectFourReplay({ record, names }: { record: MatchRecord; names: [string, string] }) {
+  const games = useMemo(() => connectFourGames(record.moves, record.rounds), [record]);
+  // every disc of the match is a step: [game, disc within the game]
+  const steps = useMemo(() => games.flatMap((g, gi) => g.discs.map((_, di) => [gi, di] as const)), [games]);
+  const turn = useMemo(() => {
+    const round = turningRound(games.map((g) => g.winner));
+    if (round === null) return null;
+    const step = steps.findLastIndex(([gi]) => gi === round);
+    return step < 0 ? null : { step, label: `game ${round + 1}` };
+  }, [games, steps]);
+
+  return (
+    <ReplayShell
+      record={record}
+      names={names}
+      roundNoun="games"
+      steps={steps.length}
+      stepLabel={(at) => `Game ${steps[at][0] + 1} of ${games.length}, move ${steps[at][1] + 1}`}
+      turningPoint={turn}
+      speedMs={200}
+    >
+      {(at) => {
+        const [gi, di] = steps[at];
+        const game = games[gi];
+        const shown = game.discs.slice(0, di + 1);
+        const cells = new Map(shown.map((d, i) => [d.row * COLUMNS + d.column, { ...d, last: i === di }]));
+        const finished = di === game.discs.length - 1 && !game.unfinished;
+        const inLine = new Set(finished && game.line ? game.line.map(([r, c]) => r * COLUMNS + c) : []);
+        const last = shown[di];
+        const won = games.slice(0, gi + (finished ? 1 : 0)).reduce((s, g) => (g.winner === null ? s : (s[g.winner]++, s)), [0, 0]);
+        return (
+          <div className="space-y-2">
+            <p className="text-sm">
+              <span className="font-semibold">{SIDES[0].letter}</span> {names[0]} · <span className="font-semibold">{SIDES[1].letter}</span> {names[1]} · games won {won[0]}–{won[1]}
+            </p>
+            <p className="text-sm" aria-live="polite">
+              Game {gi + 1}, started by {names[game.starter]}: {names[last.player]} drops in column {last.column + 1}
+              {finished && (game.winner === null ? " — the board is full: a draw." : ` — four in a row, ${names[game.winner]} wins the game.`)}
+            </p>
+            <div
+              role="img"
+              aria-label={`The board after move ${di + 1} of game ${gi + 1}`}
+              className="inline-grid gap-1 rounded-lg bg-blue-800 p-2"
+              style={{ gridTemplateColumns: `repeat(${COLUMNS}, 2.25rem)` }}
+            >
+              {Array.from({ length: ROWS * COLUMNS }, (_, i) => {
+                const row = ROWS - 1 - Math.floor(i / COLUMNS);
+                const column = i % COLUMNS;
+                const disc = cells.get(row * COLUMNS + column);
+                const ring = inLine.has(row * COLUMNS + column) ? "ring-4 ring-green-400" : disc?.last ? "ring-4 ring-white" : "";
+                return (
+                  <span key={i} className={`flex h-9 w-9 items-center justify-center rounded-full text-sm font-bold ${disc ? SIDES[disc.player].disc : "bg-white"} ${ring}`}>
+                    {disc ? SIDES[disc.player].letter : ""}
+                  </span>
+                );
+              })}
+            </div>
+          </div>
+        );
+      }}
+    </ReplayShell>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+// What every game's replay shares: the result and forfeits, a scrubber over
+// the match's steps, play/pause, and a jump to the turning point. The game's
+// own view (rounds of rock-paper-scissors, a Connect Four board) renders the
+// step the scrubber is at.
+import { useEffect, useState, type ReactNode } from "react";
+import type { MatchRecord } from "@/lib/arena/record";
+import { describeForfeit } from "@/lib/arena/record";
+
+type Props = {
+  record: MatchRecord;
+  names: [string, string];
+  /** "rounds", "games" */
+  roundNoun: string;
+  steps: number;
+  /** "Round 12 of 1000", "Game 3 of 20, move 9" */
+  stepLabel: (at: number) => string;
+  turningPoint: { step: number; label: string } | null;
+  /** ms between steps when playing */
+  speedMs: number;
+  children: (at: number) => ReactNode;
+};
+
+const button = "rounded-lg px-3 py-1.5 ring-1 ring-slate-300";
+
+export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, speedMs, children }: Props) {
+  const [at, setAt] = useState(Math.max(0, steps - 1));
+  const [playing, setPlaying] = useState(false);
+
+  useEffect(() => {
+    if (!playing) return;
+    const id = setInterval(() => setAt((a) => (a + 1 < steps ? a + 1 : (setPlaying(false), a))), speedMs);
+    return () => clearInterval(id);
+  }, [playing, steps, speedMs]);
+
+  return (
+    <div className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" data-testid="replay">
+      <p className="font-semibold">
+        {record.winner === null ? "Draw" : `${names[record.winner]} wins`}: {record.wins[0]}–{record.wins[1]} ({record.draws} drawn) over {record.rounds} {roundNoun} · seed {record.seed}
+      </p>
+      {record.forfeits.map((f) => (
+        <p key={f.player} className="font-medium text-red-700" role="alert">
+          {names[f.player]} forfeits: {describeForfeit(f)}
+        </p>
+      ))}
+      {steps > 0 && (
+        <>
+          <label className="block text-sm font-semibold">
+            {stepLabel(at)}
+            <input type="range" min={0} max={steps - 1} value={at} onChange={(e) => setAt(Number(e.target.value))} className="mt-1 block w-full" />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={button} onClick={() => (at >= steps - 1 ? (setAt(0), setPlaying(true)) : setPlaying((p) => !p))}>
+              {playing ? "Pause" : "Play"}
+            </button>
+            {turningPoint && (
+              <button type="button" className={button} onClick={() => setAt(turningPoint.step)}>
+                Jump to the turning point ({turningPoint.label})
+              </button>
+            )}
+          </div>
+          {children(at)}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The round after which the eventual winner led for good, from each round's winner (null: drawn). */
+export function turningRound(roundWinners: (0 | 1 | null)[]): number | null {
+  let lead = 0;
+  let last: number | null = null;
+  roundWinners.forEach((w, i) => {
+    const before = Math.sign(lead);
+    lead += w === 0 ? 1 : w === 1 ? -1 : 0;
+    if (Math.sign(lead) !== before) last = i;
+  });
+  return last;
+}

@@ -1,0 +1,19 @@
+-- AlterTable
+ALTER TABLE "Challenge" ADD COLUMN     "format" TEXT NOT NULL DEFAULT 'ROUND_ROBIN',
+ADD COLUMN     "game" TEXT NOT NULL DEFAULT 'rps',
+ADD COLUMN     "matchRounds" INTEGER NOT NULL DEFAULT 1000,
+ADD COLUMN     "matchesPerPair" INTEGER NOT NULL DEFAULT 3,
+ADD COLUMN     "swissRounds" INTEGER;
+
+-- AlterTable
+ALTER TABLE "Tournament" ADD COLUMN     "byes" TEXT NOT NULL DEFAULT '[]',
+ADD COLUMN     "entries" TEXT NOT NULL DEFAULT '[]',
+ADD COLUMN     "format" TEXT NOT NULL DEFAULT 'ROUND_ROBIN',
+ADD COLUMN     "game" TEXT NOT NULL DEFAULT 'rps',
+ADD COLUMN     "swissRounds" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "TournamentMatch" ADD COLUMN     "forfeitA" TEXT,
+ADD COLUMN     "forfeitB" TEXT,
+ADD COLUMN     "round" INTEGER NOT NULL DEFAULT 0;
+
