@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BUILTIN_BOTS, STARTER_BOT } from "@/lib/arena/builtin-bots";
 import { playingVersions, submitBot, teamBotVersions } from "@/lib/arena/bots";
-import { runTournament, startTournament, tournamentMatch, tournamentView } from "@/lib/arena/tournament";
+import { runningTournaments, runTournament, startTournament, tournamentMatch, tournamentView } from "@/lib/arena/tournament";
+import { CONNECT_FOUR_BOTS } from "@/lib/arena/games/connect-four-bots";
+import { runArenaCli, type CliRow } from "../helpers/arena-cli";
 import { DomainError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
@@ -12,7 +14,7 @@ afterAll(async () => { await t?.drop(); });
 
 const source = (id: string) => BUILTIN_BOTS.find((b) => b.id === id)!.source;
 
-type Setup = { game?: string; matchRounds?: number; matchesPerPair?: number; format?: string; swissRounds?: number | null };
+type Setup = { game?: string; matchRounds?: number; matchesPerPair?: number; format?: string; swissRounds?: number | null; hiddenUntilOpen?: boolean };
 
 async function arena(teamCount: number, setup: Setup = {}) {
   const edition = await makeEdition(t.db, "HACKING");
@@ -88,6 +90,83 @@ describe("a tournament", () => {
     const second = await finished(challenge.id);
     const outcome = (v: typeof first) => v.matches.map((m) => [m.number, m.winner, m.winsA, m.winsB, m.seed]);
     expect(outcome(second)).toEqual(outcome(first));
+
+    // the command line, given the same bots in the teams' order and the same seed, gives the same standings
+    const files = members.map((m, i) => ({ file: `${m.team.name}.ts`, source: bots[i] }));
+    const cli = await runArenaCli(files, ["--rounds", "200", "--per-pair", "2", "--seed", "1234", "--json"]);
+    expect(cli.code).toBe(0);
+    expect((JSON.parse(cli.stdout) as CliRow[]).map((r) => [r.bot, r.rank, r.points, r.wins, r.draws, r.losses])).toEqual(
+      first.standings.map((s) => [`${s.name}.ts`, s.place, s.matchPoints, s.won, s.drawn, s.lost]),
+    );
+  }, 60_000);
+
+  it("plays a Swiss tournament round by round, without rematches, a bye for the odd team out, and resumes between rounds", async () => {
+    const { challenge, members, organizer } = await arena(5, { format: "SWISS", matchRounds: 60, matchesPerPair: 1 });
+    const bots = ["starter", "rock", "cycler", "copycat", "beat-last"].map(source);
+    for (const [i, { member }] of members.entries()) await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"));
+    const started = await startTournament(t.db, organizer, challenge.id, { seed: 5 });
+    expect(started.swissRounds).toBe(4); // ⌈log2 5⌉ + 1
+    const view = await finished(challenge.id);
+    expect(view.matches).toHaveLength(4 * 2); // two pairs a round, one team sits out
+    expect(new Set(view.matches.map((m) => m.round))).toEqual(new Set([0, 1, 2, 3]));
+    const pairs = view.matches.map((m) => [m.teamAId, m.teamBId].sort().join());
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(view.standings.reduce((n, s) => n + s.byes, 0)).toBe(4);
+    expect(view.standings.every((s) => s.byes <= 1)).toBe(true);
+    expect(view.tournament.total).toBe(8);
+
+    // a crash between rounds: the last round's matches gone, as if never paired
+    await t.db.tournamentMatch.deleteMany({ where: { tournamentId: view.tournament.id, round: 3 } });
+    const byes = JSON.parse(view.tournament.byes) as { round: number }[];
+    await t.db.tournament.update({ where: { id: view.tournament.id }, data: { status: "RUNNING", byes: JSON.stringify(byes.filter((b) => b.round < 3)) } });
+    await runTournament(t.db, view.tournament.id);
+    const resumed = await finished(challenge.id);
+    expect(resumed.matches.map((m) => [m.round, m.teamAId, m.teamBId, m.winner])).toEqual(view.matches.map((m) => [m.round, m.teamAId, m.teamBId, m.winner]));
+  }, 60_000);
+
+  it("plays Connect Four, and shows each forfeit with its reason in the standings", async () => {
+    const { challenge, members, organizer } = await arena(3, { game: "connect4", matchRounds: 4, matchesPerPair: 1 });
+    const c4 = (id: string) => CONNECT_FOUR_BOTS.find((b) => b.id === id)!.source;
+    const bots = [c4("lookahead"), c4("leftmost"), "export default function play() { return 7; }"];
+    for (const [i, { member }] of members.entries()) await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"));
+    await startTournament(t.db, organizer, challenge.id, { seed: 11 });
+    const view = await finished(challenge.id);
+    expect(view.tournament.game).toBe("connect4");
+    expect(view.standings.map((s) => [s.name, s.place, s.forfeits])).toEqual([
+      ["Team 1", 1, 0],
+      ["Team 2", 2, 0],
+      ["Team 3", 3, 2],
+    ]);
+    const forfeited = view.matches.filter((m) => m.forfeitA || m.forfeitB);
+    expect(forfeited).toHaveLength(2);
+    expect(forfeited.map((m) => m.forfeitA ?? m.forfeitB)).toEqual([expect.stringMatching(/^round 0, move [01]: played 7, which is not a column from 0 to 6$/), expect.stringMatching(/^round 0, move [01]: played 7/)]);
+    const replay = await tournamentMatch(t.db, organizer, view.matches.find((m) => !m.forfeitA && !m.forfeitB)!.id);
+    expect(replay.record.game).toBe("connect4");
+  }, 60_000);
+
+  it("shows its progress to whoever may see it while it runs", async () => {
+    const { challenge, members, organizer } = await arena(2, { hiddenUntilOpen: true });
+    // a tournament caught mid-run (nobody plays it here): 1 of 3 matches done, started a minute ago
+    const now = new Date("2029-12-31T00:01:00Z"); // before the challenge opens: hidden from teams
+    const tournament = await t.db.tournament.create({ data: { challengeId: challenge.id, seed: 1, total: 3, startedAt: new Date("2029-12-31T00:00:00Z") } });
+    const team = members[0].team.id;
+    const other = members[1].team.id;
+    await t.db.tournamentMatch.createMany({
+      data: [0, 1, 2].map((number) => ({ tournamentId: tournament.id, number, teamAId: team, teamBId: other, versionAId: "v", versionBId: "w", seed: number, status: number === 0 ? "DONE" : "PENDING" })),
+    });
+    expect(await runningTournaments(t.db, organizer, now)).toContainEqual({
+      tournamentId: tournament.id,
+      challengeId: challenge.id,
+      title: "Bots",
+      editionNumber: expect.any(Number),
+      done: 1,
+      total: 3,
+      etaMs: 120_000, // a minute a match so far, two to go
+    });
+    expect((await runningTournaments(t.db, members[0].member, now)).map((r) => r.tournamentId)).not.toContain(tournament.id);
+    expect(await runningTournaments(t.db, null, now)).toEqual([]);
+    await t.db.tournament.update({ where: { id: tournament.id }, data: { status: "DONE" } });
+    expect((await runningTournaments(t.db, organizer, now)).map((r) => r.tournamentId)).not.toContain(tournament.id);
   });
 
   it("resumes after a crash without replaying finished matches", async () => {
