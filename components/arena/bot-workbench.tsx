@@ -2,8 +2,9 @@
 // A team's bot: write it (or start from the starter bot), try it in practice
 // matches against the built-in bots with their replays, and submit it. Every
 // submission is a new version; the last one before the deadline plays.
-import { useState, type KeyboardEvent } from "react";
+import { useState } from "react";
 import type { MatchRecord } from "@/lib/arena/record";
+import { CodeEditor } from "@/components/code-editor";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { Replay } from "./replay";
@@ -27,17 +28,6 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
   const [notice, setNotice] = useState<string | null>(null);
   const [practice, setPractice] = useState<{ record: MatchRecord; opponent: string } | null>(null);
   const [versions, setVersions] = useState(initialVersions);
-
-  // Tab indents instead of leaving the editor (Escape then Tab leaves it, as in code editors)
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key !== "Tab" || event.shiftKey) return;
-    event.preventDefault();
-    const el = event.currentTarget;
-    const { selectionStart, selectionEnd } = el;
-    const next = source.slice(0, selectionStart) + "  " + source.slice(selectionEnd);
-    setSource(next);
-    requestAnimationFrame(() => el.setSelectionRange(selectionStart + 2, selectionStart + 2));
-  }
 
   async function runPractice() {
     setBusy("practice");
@@ -75,18 +65,20 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
           Start from the starter bot
         </button>
       </div>
-      <label htmlFor="bot-source" className="block text-sm font-semibold">
+      <label id="bot-source-label" htmlFor="bot-source" className="block text-sm font-semibold">
         Your bot
       </label>
-      <textarea
+      {/* Tab indents; Escape then Tab leaves the editor. A compile error's line ("line N, column M: …") is marked. */}
+      <CodeEditor
         id="bot-source"
         value={source}
-        onChange={(e) => setSource(e.target.value)}
-        onKeyDown={onKeyDown}
-        spellCheck={false}
-        rows={18}
-        className="block w-full rounded-lg bg-slate-950 p-4 font-mono text-sm text-emerald-100 ring-1 ring-slate-700"
-        aria-describedby="bot-contract"
+        onChange={setSource}
+        language={language}
+        label="Your bot"
+        labelledBy="bot-source-label"
+        describedBy="bot-contract"
+        minHeight="24rem"
+        errorLine={Number(/doesn't compile: line (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
       />
       <p id="bot-contract" className="text-sm text-slate-700">
         <code>export default function play(state)</code> returns <code>&apos;R&apos;</code>, <code>&apos;P&apos;</code> or <code>&apos;S&apos;</code>. Randomness only on round 0,
