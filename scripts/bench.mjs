@@ -12,7 +12,7 @@
 //   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
 //
-// Sections live in bench/ (vote.mjs so far); a new one (articles…) exports a
+// Sections live in bench/ (vote.mjs, arena.mjs); a new one (articles…) exports a
 // function returning table rows and is called below.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -20,6 +20,7 @@ import { measureBaseline } from "../bench/load.mjs";
 import { formatTable, ms, perSecond, row } from "../bench/report.mjs";
 import { currentServer, freePort, startServer } from "../bench/server.mjs";
 import { voteSection } from "../bench/vote.mjs";
+import { arenaSection } from "../bench/arena.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -95,6 +96,15 @@ try {
   rows.push(row("error", "section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
 }
 
+await server.stop();
+// the arena needs no server: it runs after it has stopped, with the cores to itself
+try {
+  rows.push(...(await arenaSection({ log, quick })));
+} catch (error) {
+  log(`bench: the arena section failed: ${error.stack ?? error.message}`);
+  rows.push(row("error", "arena section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
+}
+
 if (stopping) await new Promise(() => {}); // interrupted after the last section: no table
 const total = (performance.now() - began) / 1000;
 console.log(`\nHexathon bench — next start on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`);
@@ -107,6 +117,4 @@ console.log(
         "the drop, and RSS (from /proc/<pid>/status of the server's process tree) returns near its start.",
 );
 console.log(`Whole run: ${total.toFixed(0)} s.`);
-
-await server.stop();
 process.exit(0);

@@ -7,21 +7,29 @@ import { getGame } from "./games";
 import type { Move, Player } from "./games/types";
 import { seededRandom } from "./random";
 import type { MatchOptions, MatchRecord } from "./record";
-import { BotSandbox, DEFAULT_LIMITS } from "./sandbox";
+import { BotSandbox, DEFAULT_LIMITS, type BotLimits } from "./sandbox";
 
 export type { Forfeit, MatchOptions, MatchRecord } from "./record";
 export { describeForfeit } from "./record";
 
 const shown = (move: unknown) => (typeof move === "string" ? JSON.stringify(move) : String(move));
 
-export async function runMatch(scripts: [string, string], { game: gameId = "rps", rounds, seed, limits = DEFAULT_LIMITS }: MatchOptions): Promise<MatchRecord> {
+/** What the match needs of a bot: the sandbox, or (in the benchmark only, to show what the sandbox costs) trusted code run in-process. */
+export type LoadedBot = Pick<BotSandbox, "move" | "timeUsed" | "dispose">;
+export type BotLoader = (script: string, harness: string, limits: BotLimits) => Promise<{ ok: true; bot: LoadedBot } | { ok: false; reason: string }>;
+
+export async function runMatch(
+  scripts: [string, string],
+  { game: gameId = "rps", rounds, seed, limits = DEFAULT_LIMITS }: MatchOptions,
+  load: BotLoader = BotSandbox.create,
+): Promise<MatchRecord> {
   const game = getGame(gameId);
   const random = seededRandom(seed);
   // each bot's only randomness, handed over with its first move
   const firstMoveRandom: [number, number] = [random(), random()];
   const asked = [false, false];
   const record: MatchRecord = { game: game.id, seed, rounds, moves: [[], []], wins: [0, 0], draws: 0, forfeits: [], winner: null, timeMs: [0, 0] };
-  const loaded = await Promise.all(scripts.map((script) => BotSandbox.create(script, game.harness, limits)));
+  const loaded = await Promise.all(scripts.map((script) => load(script, game.harness, limits)));
   const bots = loaded.map((l) => (l.ok ? l.bot : null));
   loaded.forEach((l, player) => {
     if (!l.ok) record.forfeits.push({ player: player as Player, round: 0, reason: l.reason });
