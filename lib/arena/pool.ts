@@ -39,7 +39,8 @@ export class MatchPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerFile());
+    // a native stack far larger than the engine's own limit: a bot recursing without end hits QuickJS's "stack overflow", not V8's
+    const worker = new Worker(workerFile(), { resourceLimits: { stackSizeMb: 64 } });
     const slot: Slot = { worker, busy: null, timer: null };
     worker.on("message", (message: { id: number; record?: MatchRecord; error?: string }) => {
       const pending = slot.busy;

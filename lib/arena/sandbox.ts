@@ -10,7 +10,7 @@
 // timing depends on garbage collection) are removed, and `Math.random`
 // throws; the only randomness is `state.random`, on round 0, drawn from the
 // match's seed. So a match is fully determined by its seed and its bots.
-import { getQuickJS, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from "quickjs-emscripten";
+import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
 
 export type BotLimits = {
   /** CPU time for one move, ms */
@@ -22,6 +22,14 @@ export type BotLimits = {
   /** the longest value a move may be, characters */
   outputChars: number;
 };
+
+/**
+ * The engine's own stack limit. Deep recursion then ends in QuickJS's
+ * "InternalError: stack overflow", which the bot can even catch, as long as
+ * the thread's native stack is larger (the match workers have 64 MB: see
+ * pool.ts); where it isn't, engineFailure() contains the damage.
+ */
+const MAX_STACK_BYTES = 512 * 1024;
 
 export const DEFAULT_LIMITS: BotLimits = { moveMs: 50, matchMs: 5_000, memoryBytes: 32 * 1024 * 1024, outputChars: 64 };
 
@@ -39,16 +47,17 @@ const PRELUDE = `
 })();
 `;
 
-let warmed: ReturnType<typeof getQuickJS> | null = null;
+let engine: Promise<QuickJSWASMModule> | null = null;
 
 /**
- * The engine, its memory grown once per process before any bot runs. Every
- * sandbox shares the WebAssembly module's memory, which never shrinks: the
- * first bot that allocates a lot would otherwise pay for growing it (tens of
- * milliseconds) and could forfeit a move that takes 10 ms afterwards.
+ * The engine: one WebAssembly instance of QuickJS per process (per worker
+ * thread), its memory grown once before any bot runs. Every sandbox shares
+ * that memory, which never shrinks: the first bot that allocates a lot would
+ * otherwise pay for growing it (tens of milliseconds) and could forfeit a
+ * move that takes 10 ms afterwards.
  */
-function warmQuickJS() {
-  return (warmed ??= getQuickJS().then((QuickJS) => {
+function warmEngine(): Promise<QuickJSWASMModule> {
+  return (engine ??= newQuickJSWASMModule().then((QuickJS) => {
     const runtime = QuickJS.newRuntime();
     runtime.setMemoryLimit(DEFAULT_LIMITS.memoryBytes * 2);
     const vm = runtime.newContext();
@@ -61,19 +70,39 @@ function warmQuickJS() {
   }));
 }
 
+/**
+ * An exception thrown on the host while the engine ran a bot: V8's own stack
+ * overflowing under the engine's frames (a deeply nested source or value
+ * blows it before QuickJS's own stack limit in a thread with a small stack),
+ * or the engine aborting. It leaves that WebAssembly instance in an unknown
+ * state (its stack pointer wherever the unwinding left it): it is dropped,
+ * never used or freed again, and the next sandbox gets a fresh one.
+ */
+function engineFailure(error: unknown): string {
+  engine = null;
+  if (error instanceof RangeError) return "overflowed the engine's stack (recursion or nesting too deep)";
+  return `crashed the engine (${String((error as Error)?.message ?? error).slice(0, 120)})`;
+}
+
 function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
-  const error = vm.dump(handle) as { name?: string; message?: string } | string;
-  handle.dispose();
+  const error = vm.dump(handle) as { name?: string; message?: string } | string | null;
+  if (handle.alive) handle.dispose(); // dump() disposes some values itself (a thrown promise)
   if (typeof error === "object" && error) {
-    if (error.message === "interrupted") return "interrupted";
-    if (error.message === "out of memory") return "out of memory";
-    return `${error.name ?? "Error"}: ${error.message ?? String(error)}`.slice(0, 300);
+    const message = typeof error.message === "string" ? error.message : "";
+    if (message === "out of memory" && error.name === "InternalError") return OUT_OF_MEMORY;
+    if (!message && !error.name) return "a value that isn't an Error";
+    return `${error.name ?? "Error"}: ${message}`.slice(0, 300);
   }
   return String(error).slice(0, 300);
 }
+const OUT_OF_MEMORY = "\0out of memory";
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 export class BotSandbox {
   private used = 0;
+  /** the engine failed under this bot: its runtime can't even be freed */
+  private broken = false;
   private constructor(
     private readonly runtime: QuickJSRuntime,
     private readonly vm: QuickJSContext,
@@ -87,66 +116,89 @@ export class BotSandbox {
    * throws while loading fails here with the reason.
    */
   static async create(script: string, harness: string, limits: BotLimits = DEFAULT_LIMITS): Promise<{ ok: true; bot: BotSandbox } | { ok: false; reason: string }> {
-    const QuickJS = await warmQuickJS();
+    const QuickJS = await warmEngine();
     const runtime = QuickJS.newRuntime();
     runtime.setMemoryLimit(limits.memoryBytes);
-    runtime.setMaxStackSize(512 * 1024);
+    runtime.setMaxStackSize(MAX_STACK_BYTES);
     const vm = runtime.newContext();
-    const deadline = Date.now() + limits.moveMs * 4; // loading may build tables: a little more time
-    runtime.setInterruptHandler(() => Date.now() > deadline);
+    const loadMs = limits.moveMs * 4; // loading may build tables: a little more time
+    const deadline = Date.now() + loadMs;
+    let interrupted = false;
+    runtime.setInterruptHandler(() => (interrupted ||= Date.now() > deadline));
     const fail = (reason: string) => {
       vm.dispose();
       runtime.dispose();
       return { ok: false as const, reason };
     };
-    for (const code of [PRELUDE, script]) {
-      const result = vm.evalCode(code, "bot.js");
-      if (result.error) return fail(loadReason(describeError(vm, result.error), limits));
-      result.value.dispose();
+    try {
+      for (const [code, file] of [[PRELUDE, "prelude.js"], [script, "bot.js"], [harness, "harness.js"]]) {
+        const result = vm.evalCode(code, file);
+        if (result.error) {
+          const reason = describeError(vm, result.error);
+          if (interrupted) return fail(`took more than ${loadMs} ms to load`);
+          if (reason === OUT_OF_MEMORY) return fail(`ran out of memory while loading (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)`);
+          return fail(`failed to load: ${reason}`);
+        }
+        if (file === "harness.js") return { ok: true, bot: new BotSandbox(runtime, vm, result.value, limits) };
+        result.value.dispose();
+      }
+    } catch (error) {
+      return { ok: false, reason: `failed to load: ${engineFailure(error)}` };
     }
-    const turn = vm.evalCode(harness, "harness.js");
-    if (turn.error) return fail(loadReason(describeError(vm, turn.error), limits));
-    return { ok: true, bot: new BotSandbox(runtime, vm, turn.value, limits) };
+    throw new Error("unreachable");
   }
 
   /** Asks the bot for a move: the harness gets (round, rounds, random, ...the game's arguments). */
   move(round: number, rounds: number, random: number | undefined, gameArgs: (string | number)[]): MoveResult {
+    if (this.broken) return { ok: false, reason: "its engine failed" };
     const { vm, runtime, limits } = this;
     const budget = Math.min(limits.moveMs, limits.matchMs - this.used);
-    if (budget <= 0) return { ok: false, reason: `exceeded the match time budget of ${limits.matchMs} ms` };
-    const started = performance.now();
+    const tooSlow = budget < limits.moveMs ? `exceeded the match time budget of ${limits.matchMs} ms` : `exceeded ${limits.moveMs} ms`;
+    if (budget <= 0) return { ok: false, reason: tooSlow };
     const deadline = Date.now() + budget;
-    runtime.setInterruptHandler(() => Date.now() > deadline);
-    const args = [
-      vm.newNumber(round),
-      vm.newNumber(rounds),
-      random === undefined ? vm.undefined : vm.newNumber(random),
-      ...gameArgs.map((a) => (typeof a === "number" ? vm.newNumber(a) : vm.newString(a))),
-    ];
-    const result = vm.callFunction(this.round, vm.undefined, ...args);
-    for (const a of args) if (a.alive && a !== vm.undefined) a.dispose();
-    this.used += performance.now() - started;
-    if (result.error) {
-      const reason = describeError(vm, result.error);
-      if (reason === "interrupted") {
-        return { ok: false, reason: budget < limits.moveMs ? `exceeded the match time budget of ${limits.matchMs} ms` : `exceeded ${limits.moveMs} ms` };
+    let interrupted = false;
+    runtime.setInterruptHandler(() => (interrupted ||= Date.now() > deadline));
+    try {
+      const args = [
+        vm.newNumber(round),
+        vm.newNumber(rounds),
+        random === undefined ? vm.undefined : vm.newNumber(random),
+        ...gameArgs.map((a) => (typeof a === "number" ? vm.newNumber(a) : vm.newString(a))),
+      ];
+      const started = performance.now();
+      const result = vm.callFunction(this.round, vm.undefined, ...args);
+      const elapsed = performance.now() - started;
+      this.used += elapsed;
+      for (const a of args) if (a.alive && a !== vm.undefined) a.dispose();
+      if (result.error) {
+        const reason = describeError(vm, result.error);
+        if (reason === OUT_OF_MEMORY) return { ok: false, reason: `ran out of memory (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)` };
+        // the engine checks the clock between bytecodes only: a single long native call (a huge sort) is caught here, after it
+        if (interrupted || elapsed > budget) return { ok: false, reason: tooSlow };
+        return { ok: false, reason: `threw ${reason}` };
       }
-      if (reason === "out of memory") return { ok: false, reason: `ran out of memory (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)` };
-      return { ok: false, reason: `threw ${reason}` };
-    }
-    const type = vm.typeof(result.value);
-    if (type === "string") {
-      // measured inside the engine: an enormous string is refused without being copied out
-      const length = vm.getProp(result.value, "length").consume((h) => vm.getNumber(h));
-      if (length > limits.outputChars) {
+      if (elapsed > budget) {
         result.value.dispose();
-        return { ok: false, reason: `returned ${length} characters instead of a move` };
+        return { ok: false, reason: tooSlow };
       }
+      const type = vm.typeof(result.value);
+      if (type === "string") {
+        // measured inside the engine: an enormous string is refused without being copied out
+        const length = vm.getProp(result.value, "length").consume((h) => vm.getNumber(h));
+        if (length > limits.outputChars) {
+          result.value.dispose();
+          return { ok: false, reason: `returned ${length} characters instead of a move` };
+        }
+      }
+      const isNull = type === "object" && vm.sameValue(result.value, vm.null);
+      const value = type === "string" || type === "number" ? vm.dump(result.value) : undefined;
+      result.value.dispose();
+      if (value === undefined) return { ok: false, reason: `returned ${type === "undefined" ? "nothing" : isNull ? "null" : article(type)} instead of a move` };
+      return { ok: true, move: value };
+    } catch (error) {
+      this.broken = true;
+      return { ok: false, reason: engineFailure(error) };
     }
-    const value = type === "string" || type === "number" ? vm.dump(result.value) : undefined;
-    result.value.dispose();
-    if (value === undefined) return { ok: false, reason: `returned ${type === "undefined" ? "nothing" : `a ${type}`} instead of a move` };
-    return { ok: true, move: value };
   }
 
   /** CPU time used so far in this match, ms. */
@@ -155,14 +207,13 @@ export class BotSandbox {
   }
 
   dispose() {
-    if (this.round.alive) this.round.dispose();
-    this.vm.dispose();
-    this.runtime.dispose();
+    if (this.broken) return; // freeing a runtime the engine failed under aborts: the whole instance is dropped instead
+    try {
+      if (this.round.alive) this.round.dispose();
+      this.vm.dispose();
+      this.runtime.dispose();
+    } catch (error) {
+      engineFailure(error);
+    }
   }
-}
-
-function loadReason(reason: string, limits: BotLimits) {
-  if (reason === "interrupted") return `took more than ${limits.moveMs * 4} ms to load`;
-  if (reason === "out of memory") return `ran out of memory while loading (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)`;
-  return `failed to load: ${reason}`;
 }

@@ -55,7 +55,11 @@ export function standings(teams: { id: string; name: string }[], matches: Played
     b.roundsLost += m.winsA;
     if (m.forfeitA) a.forfeits++;
     if (m.forfeitB) b.forfeits++;
-    if (m.winner === 0) {
+    if (m.forfeitA && m.forfeitB) {
+      // both broke the rules: nobody earns a point
+      a.lost++;
+      b.lost++;
+    } else if (m.winner === 0) {
       a.won++;
       b.lost++;
       a.matchPoints += 3;

@@ -26,6 +26,18 @@ describe("tournament standings", () => {
     expect(pointsFromPlaces(rows, [10, 7])).toEqual(new Map([["a", 10], ["b", 10]]));
   });
 
+  it("counts forfeits, a bye as a win's points, and gives nobody a point when both sides forfeit", () => {
+    const rows = standings(teams, [
+      { ...m(0, "a", "b", 0, 3, 0), forfeitB: "round 3: exceeded 50 ms" },
+      { ...m(1, "b", "c", null, 0, 0), forfeitA: "round 0: threw Error: x", forfeitB: "round 0: ran out of memory (32 MB)" },
+    ], ["c"]);
+    expect(rows.map((r) => [r.name, r.matchPoints, r.won, r.lost, r.forfeits, r.byes])).toEqual([
+      ["Alpha", 3, 1, 0, 0, 0],
+      ["Gamma", 3, 0, 1, 1, 1],
+      ["Beta", 0, 0, 2, 2, 0],
+    ]);
+  });
+
   it("tells each pair's record in the head-to-head matrix", () => {
     const matrix = headToHead(matches);
     expect(matrix.get("a")?.get("b")).toEqual({ won: 1, drawn: 1, lost: 0 });

@@ -7,9 +7,9 @@
 // instead of rescanning the whole history every round, and leave string
 // searches to the engine's native String.prototype.lastIndexOf.
 //
-// The sources are plain JavaScript (they compile as TypeScript too), kept
-// free of backticks and backslashes so they read here exactly as a team sees
-// them.
+// The sources are plain JavaScript (they compile as TypeScript too). Past the
+// starter (whose text is unchanged), they hold no backticks or backslashes,
+// so they read here exactly as a team sees them.
 
 export const RPS_STARTER_BOT = `// Hexathon bot arena: rock-paper-scissors.
 // play(state) is called once per round and returns 'R', 'P' or 'S'.
