@@ -12,6 +12,8 @@ import { formatEditionNumber, type Role } from "../domain";
 import { hashPassword } from "../passwords";
 import { makeJoinCode } from "../vote-rules";
 import { teamNameKey } from "../teams";
+import { compileBot } from "../arena/compile";
+import { DEMO_BOTS } from "./bots";
 import { utcToZonedLocal, zonedLocalToUtc } from "../time";
 import { markSetupDone } from "../users";
 import { DEMO_ACCOUNTS, DEMO_EDITIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoEdition, type Slot } from "./data";
@@ -218,8 +220,9 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
 /**
  * Edition 0x09's mini-challenges: yesterday's circle riddle from DOMAIN.md
  * (answer 15), solved by four teams (two in the same second: a tie); today's
- * judged race on the riddle website, partly scored; the bot tournament; and a
- * riddle still hidden, for the organizer to open during the demo.
+ * judged race on the riddle website, partly scored; the two bot tournaments
+ * (rock-paper-scissors, and Connect Four in the Swiss format), some teams'
+ * bots in; and a riddle still hidden, for the organizer to open during the demo.
  */
 async function seedChallenges(
   tx: Tx,
@@ -285,7 +288,7 @@ async function seedChallenges(
     await tx.scoreAudit.create({ data: { challengeId: race.id, teamId: t.id, judgeId, judgeName, oldPoints: null, newPoints: points, comment, createdAt: at([2, "14:35"]) } });
   }
 
-  await tx.challenge.create({
+  const rps = await tx.challenge.create({
     data: {
       editionId,
       kind: "TOURNAMENT",
@@ -300,6 +303,37 @@ async function seedChallenges(
       maxPoints: 10,
     },
   });
+  const connect4 = await tx.challenge.create({
+    data: {
+      editionId,
+      kind: "TOURNAMENT",
+      title: "Bot tournament: Connect Four",
+      statement:
+        "The second arena: Connect Four. Drop your discs, four in a row wins a game; a match is ten games, the bots taking turns to start. Randomness on your **first move** only, as in the other tournament.\n\nA Swiss tournament: rounds of pairings by the standings so far. Bots are due at 15:30.",
+      opensAt: at([1, "10:00"]),
+      closesAt: at([2, "15:30"]),
+      hiddenUntilOpen: false,
+      scoring: "JUDGE",
+      maxPoints: 10,
+      game: "connect4",
+      matchRounds: 10,
+      matchesPerPair: 2,
+      format: "SWISS",
+    },
+  });
+  const challengeOf = { rps: rps.id, connect4: connect4.id };
+  for (const [i, bot] of DEMO_BOTS.entries()) {
+    const compiled = await compileBot(bot.source, "js");
+    if (!compiled.ok) throw new Error(`demo bot of ${bot.team}: ${compiled.error}`);
+    const { id: teamId, firstMember } = team(bot.team);
+    await tx.bot.create({
+      data: {
+        challengeId: challengeOf[bot.game],
+        teamId,
+        versions: { create: { version: 1, language: "js", source: bot.source, compiled: compiled.script, submittedById: firstMember, createdAt: at([1, `${14 + (i % 4)}:${10 + i}`]) } },
+      },
+    });
+  }
 
   await tx.challenge.create({
     data: {

@@ -50,18 +50,75 @@ test("bots are practised, submitted and played in a tournament", async ({ browse
   await expect(bob.getByText("Join a team to submit a bot")).toBeVisible();
   await expect(bob.getByRole("button", { name: "Submit this bot" })).toHaveCount(0);
 
+  // the organizer sets the tournament up on the challenge: long matches, so it runs for a while
   const organizer = await as(browser, "organizer@demo.test");
-  await organizer.getByLabel("Rounds per match").fill("200");
-  await organizer.getByLabel("Matches per pair").fill("2");
+  await organizer.getByRole("link", { name: "Edit challenge" }).click();
+  await organizer.getByLabel("Rounds per match").fill("3000");
+  await organizer.getByLabel("Matches per pair").fill("3");
+  await organizer.getByRole("button", { name: "Save challenge" }).click();
+  await expect(organizer.getByTestId("tournament-setup")).toContainText("Rock-paper-scissors: 3000 rounds a match, 3 matches per pair, round robin.");
   await organizer.getByRole("button", { name: "Run the tournament" }).click();
-  await expect(organizer.getByTestId("tournament-progress")).toContainText("2 of 2 matches played", { timeout: 30_000 });
+  // six teams have a bot in (four from the demo): 15 pairs, 3 matches each
+  const progress = organizer.getByTestId("tournament-progress");
+  await expect(progress).toContainText("of 45 matches played");
+
+  // every page shows the progress while it runs, e.g. the leaderboard, where the standings then land
+  const board = await (await organizer.context()).newPage();
+  await board.goto("/editions/0x09/leaderboard");
+  const running = board.getByRole("region", { name: "Tournaments running now" });
+  await expect(running.getByRole("link", { name: `${TOURNAMENT}: the tournament is running` })).toBeVisible();
+  await expect(running.getByRole("progressbar", { name: `Progress of ${TOURNAMENT}` })).toBeVisible();
+  await expect(running).toContainText(/\d+ of 45 matches played/);
+
+  await expect(progress).toContainText("45 of 45 matches played", { timeout: 90_000 });
   const standings = organizer.getByTestId("standings");
   await expect(standings).toContainText("Heatmappers");
   await expect(standings).toContainText("Laws of the Universe");
+  await expect(standings).toContainText("Prometheus Unbound");
   await expect(standings).toContainText("±"); // ratings come with their uncertainty
   await expect(organizer.getByTestId("head-to-head")).toContainText(/\d–\d–\d/);
   await expectAccessible(organizer);
-  await organizer.getByText(/All 2 matches/).click();
+  await organizer.getByText(/All 45 matches/).click();
   await organizer.getByRole("button", { name: "Replay" }).first().click();
-  await expect(organizer.getByTestId("replay")).toContainText("over 200 rounds");
+  await expect(organizer.getByTestId("replay")).toContainText("over 3000 rounds");
+
+  const winner = (await standings.getByRole("rowheader").first().textContent())!;
+  await expect(running).toBeHidden({ timeout: 10_000 }); // the banner goes once it's over
+  const headers = await board.locator("thead th").allTextContents();
+  const column = headers.indexOf(TOURNAMENT);
+  expect(column).toBeGreaterThan(1);
+  await expect(board.locator(`[data-testid="leaderboard"] tr[data-team="${winner}"]`).locator("th, td").nth(column)).toHaveText("10");
+});
+
+test("Connect Four: the contract, a practice match and its board, replayed move by move", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "alice@demo.test");
+  await page.goto("/editions/0x09/challenges");
+  await page.getByRole("link", { name: "Bot tournament: Connect Four" }).click();
+  await page.getByText("The bot contract: Connect Four").click();
+  await expect(page.getByText(/has row 0 at the bottom/)).toBeVisible();
+  await expect(page.getByTestId("tournament-setup")).toContainText("Connect Four: 10 games a match, 2 matches per pair, Swiss");
+  const editor = page.getByLabel("Your bot");
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await expect(editor).toContainText("Hexathon bot arena: Connect Four.");
+
+  await page.getByLabel("Practice against").selectOption("leftmost");
+  await page.getByRole("button", { name: "Play a practice match" }).click();
+  const replay = page.getByTestId("replay");
+  await expect(replay).toContainText("Your bot wins: 6–0");
+  await expect(replay.getByRole("img", { name: /The board after move \d+ of game 6/ })).toBeVisible();
+  await expect(replay).toContainText(/four in a row, Your bot wins the game/);
+  // back to the first move of the match: one disc on the board
+  const scrubber = replay.getByRole("slider");
+  await scrubber.focus();
+  await page.keyboard.press("Home");
+  await expect(replay.getByText("Game 1 of 6, move 1")).toBeVisible();
+  await expect(replay.getByRole("img", { name: "The board after move 1 of game 1" })).toBeVisible();
+  await expect(replay).toContainText("Your bot drops in column 4"); // the starter bot opens in the centre
+  await expectAccessible(page);
+
+  // a bot that plays a full column forfeits, and the replay says where
+  await editor.fill("export default function play() { return 0; }");
+  await page.getByRole("button", { name: "Play a practice match" }).click();
+  await expect(replay).toContainText("Your bot forfeits: round 0, move 6: played 0, but column 0 is full");
 });

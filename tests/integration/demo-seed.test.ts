@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { playingVersions } from "@/lib/arena/bots";
+import { startTournament, tournamentView } from "@/lib/arena/tournament";
 import { agendaStatuses } from "@/lib/agenda";
 import { seedDemo, type DemoSummary } from "@/lib/demo/seed";
 import { TOPIC_KINDS } from "@/lib/domain";
@@ -110,6 +112,26 @@ describe("the demo seed", () => {
     expect(await t.db.vote.findUnique({ where: { editionId: edition.id } })).toBeNull();
     expect(await listJuryPrizes(t.db, null, edition.id)).toHaveLength(0); // defined, not yet awarded
   });
+
+  it("has two bot tournaments with a field of bots in, Heatmappers' still to come; the Connect Four one plays as a Swiss tournament", async () => {
+    const live = await edition(9);
+    const tournaments = await t.db.challenge.findMany({ where: { editionId: live.id, kind: "TOURNAMENT" }, orderBy: { title: "asc" } });
+    expect(tournaments.map((c) => [c.game, c.format])).toEqual([
+      ["connect4", "SWISS"],
+      ["rps", "ROUND_ROBIN"],
+    ]);
+    for (const c of tournaments) {
+      const entries = await playingVersions(t.db, c.id);
+      expect(entries).toHaveLength(4);
+      expect(entries.map((e) => e.team.name)).not.toContain("Heatmappers");
+    }
+    const organizer = await t.db.user.findUniqueOrThrow({ where: { email: "organizer@demo.test" } });
+    await startTournament(t.db, { id: organizer.id, role: "ORGANIZER" }, tournaments[0].id, { seed: 1 });
+    await vi.waitFor(async () => expect((await tournamentView(t.db, tournaments[0].id))?.tournament.status).toBe("DONE"), { timeout: 30_000, interval: 100 });
+    const view = (await tournamentView(t.db, tournaments[0].id))!;
+    expect(view.standings[0].name).toBe("Kernel Sanders"); // the bot that looks ahead
+    expect(view.standings.every((s) => s.forfeits === 0)).toBe(true);
+  }, 40_000);
 
   it("skips the one-time setup screen and refuses to seed twice", async () => {
     expect(await needsSetup(t.db)).toBe(false);
