@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHALLENGE_KINDS, MAX_ANSWER_LENGTH, SCORINGS } from "../challenge-rules";
-import { intField, optionalText, text, localDateTime } from "./common";
+import { checkbox, intField, optionalText, text, localDateTime } from "./common";
 import { GAMES, GAME_IDS } from "../arena/games";
 import { FORMATS } from "../arena/schedule";
 
@@ -12,9 +12,7 @@ export const challengeSchema = z
     statement: text("Statement", 1, 20_000),
     opensAt: localDateTime("Opens"),
     closesAt: localDateTime("Closes"),
-    hiddenUntilOpen: z
-      .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.null(), z.boolean()])
-      .transform((v) => v === true || v === "on" || v === "true"),
+    hiddenUntilOpen: checkbox(),
     scoring: z.enum(SCORINGS, { error: "Pick how points are given." }),
     rankPoints: z
       .string()
@@ -31,7 +29,11 @@ export const challengeSchema = z
     matchesPerPair: intField("Matches per pair", 1, 9).default(3),
     format: z.enum(FORMATS, { error: "Pick round robin or Swiss." }).default("ROUND_ROBIN"),
     /** empty: as many as it takes to find a winner */
-    swissRounds: z.union([z.literal(""), z.null(), z.undefined()]).transform(() => null).or(intField("Swiss rounds", 1, 30)),
+    swissRounds: z
+      .union([z.literal(""), z.null()])
+      .optional()
+      .transform(() => null)
+      .or(intField("Swiss rounds", 1, 30)),
   })
   .superRefine((c, ctx) => {
     const game = GAMES[c.game];

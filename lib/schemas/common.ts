@@ -37,3 +37,14 @@ export const localDateTime = (label: string) =>
     .string({ error: `${label} is required.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label}: pick a date and a time.` });
+
+/**
+ * A checkbox: a browser sends "on" when it's ticked and nothing at all when
+ * it isn't (the key is missing: `.optional()`, or zod 4 refuses the missing
+ * key before the transform sees it); JSON callers may send a boolean.
+ */
+export const checkbox = () =>
+  z
+    .union([z.literal("on"), z.literal("true"), z.literal(""), z.null(), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true");

@@ -5,6 +5,7 @@ import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/edit
 import { moveMemberSchema, teamSchema } from "@/lib/schemas/teams";
 import { rejectTopicSchema, topicListQuerySchema, topicSchema } from "@/lib/schemas/topics";
 import { roleChangeSchema } from "@/lib/schemas/users";
+import { challengeSchema } from "@/lib/schemas/challenges";
 
 /** The messages of a failed parse, keyed by field path ("" for the form as a whole). */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
@@ -223,5 +224,42 @@ describe("teams and roles", () => {
   it("accepts the three roles only", () => {
     expect(roleChangeSchema.parse({ userId: "u1", role: "JUDGE" }).role).toBe("JUDGE");
     expect(errorsOf(roleChangeSchema, { userId: "u1", role: "ADMIN" })).toEqual({ role: ["Pick organizer, judge or employee."] });
+  });
+});
+
+describe("challengeSchema", () => {
+  // what a browser sends: an unticked checkbox and an empty optional number are simply missing or empty
+  const form = {
+    kind: "TOURNAMENT",
+    title: "Bot tournament",
+    statement: "Play.",
+    opensAt: "2026-11-24T10:00",
+    closesAt: "2026-11-25T15:30",
+    scoring: "JUDGE",
+    rankPoints: "10, 7, 5",
+    fixedPoints: "5",
+    maxPoints: "10",
+    answers: "",
+    game: "connect4",
+    matchRounds: "20",
+    matchesPerPair: "2",
+    format: "SWISS",
+    swissRounds: "",
+  };
+
+  it("reads a form with the checkbox unticked and no Swiss rounds given", () => {
+    const parsed = challengeSchema.parse(form);
+    expect(parsed).toMatchObject({ hiddenUntilOpen: false, game: "connect4", matchRounds: 20, matchesPerPair: 2, format: "SWISS", swissRounds: null });
+    expect(challengeSchema.parse({ ...form, hiddenUntilOpen: "on", swissRounds: "5" })).toMatchObject({ hiddenUntilOpen: true, swissRounds: 5 });
+    const { swissRounds: _, ...withoutSwiss } = form;
+    expect(challengeSchema.parse(withoutSwiss).swissRounds).toBeNull();
+  });
+
+  it("refuses an unknown game or format, and more rounds than the game allows", () => {
+    expect(errorsOf(challengeSchema, { ...form, game: "chess" })).toEqual({ game: ["Pick the tournament's game."] });
+    expect(errorsOf(challengeSchema, { ...form, format: "KNOCKOUT" })).toEqual({ format: ["Pick round robin or Swiss."] });
+    expect(errorsOf(challengeSchema, { ...form, matchRounds: "500" })).toEqual({ matchRounds: ["At most 200 games per match in Connect Four."] });
+    expect(errorsOf(challengeSchema, { ...form, matchesPerPair: "12" })).toEqual({ matchesPerPair: ["Matches per pair must be at most 9."] });
+    expect(errorsOf(challengeSchema, { ...form, swissRounds: "0" })).toEqual({ swissRounds: ["Swiss rounds must be at least 1."] });
   });
 });
