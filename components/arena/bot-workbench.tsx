@@ -7,6 +7,7 @@ import type { MatchRecord } from "@/lib/arena/record";
 import { CodeEditor } from "@/components/code-editor";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
+import { MAX_BOT_BYTES } from "@/lib/arena/limits";
 import { Replay } from "./replay";
 
 type Props = {
@@ -17,9 +18,11 @@ type Props = {
   opponents: { id: string; name: string; description: string }[];
   versions: { version: number; createdAt: string }[];
   canSubmit: boolean;
+  /** the game's contract in a sentence, under the editor */
+  contractSummary: string;
 };
 
-export function BotWorkbench({ challengeId, starter, initialSource, initialLanguage, opponents, versions: initialVersions, canSubmit }: Props) {
+export function BotWorkbench({ challengeId, starter, initialSource, initialLanguage, opponents, versions: initialVersions, canSubmit, contractSummary }: Props) {
   const [source, setSource] = useState(initialSource);
   const [language, setLanguage] = useState(initialLanguage);
   const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
@@ -28,6 +31,18 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
   const [notice, setNotice] = useState<string | null>(null);
   const [practice, setPractice] = useState<{ record: MatchRecord; opponent: string } | null>(null);
   const [versions, setVersions] = useState(initialVersions);
+
+  // a file from the team's own editor: read here, nothing is sent until they practise or submit
+  async function upload(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = ""; // the same file again reloads it
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_BOT_BYTES) return setError(`${file.name} is larger than ${MAX_BOT_BYTES / 1024} KB: a bot is one small file.`);
+    setSource(await file.text());
+    setLanguage(/\.(c|m)?ts$/i.test(file.name) ? "ts" : "js");
+    setNotice(`Loaded ${file.name}: try it in a practice match, then submit it.`);
+  }
 
   async function runPractice() {
     setBusy("practice");
@@ -64,6 +79,10 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
         <button type="button" className={buttonClass("ghost")} onClick={() => setSource(starter)}>
           Start from the starter bot
         </button>
+        <label className={`${buttonClass("ghost")} cursor-pointer focus-within:outline-3 focus-within:outline-indigo-600`}>
+          Upload a file
+          <input type="file" accept=".js,.mjs,.cjs,.ts,.mts,.cts,text/javascript,application/typescript" className="sr-only" onChange={(e) => void upload(e.currentTarget)} />
+        </label>
       </div>
       <label id="bot-source-label" htmlFor="bot-source" className="block text-sm font-semibold">
         Your bot
@@ -81,8 +100,7 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
         errorLine={Number(/doesn't compile: line (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
       />
       <p id="bot-contract" className="text-sm text-slate-700">
-        <code>export default function play(state)</code> returns <code>&apos;R&apos;</code>, <code>&apos;P&apos;</code> or <code>&apos;S&apos;</code>. Randomness only on round 0,
-        through <code>state.random</code>; 50 ms per move; 32 MB.
+        {contractSummary}
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">

@@ -1,6 +1,6 @@
 "use client";
 // The progress of any tournament running now, on every page a signed-in
-// person has open: asked every 1.5 s while one runs, every 30 s otherwise
+// person has open: asked every 1.5 s while one runs, every 10 s otherwise
 // (not at all while the tab is hidden). Polling, not a stream: a page
 // shouldn't hold a connection open for something that runs twice a year, and
 // browsers allow only six per server.
@@ -13,7 +13,7 @@ import { TournamentProgressBar } from "./progress-bar";
 type Running = { tournamentId: string; challengeId: string; title: string; editionNumber: number; done: number; total: number; etaMs: number | null };
 
 const BUSY_MS = 1_500;
-const IDLE_MS = 30_000;
+const IDLE_MS = 10_000;
 
 export function RunningTournaments() {
   const [running, setRunning] = useState<Running[]>([]);

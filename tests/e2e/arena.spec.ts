@@ -121,4 +121,15 @@ test("Connect Four: the contract, a practice match and its board, replayed move 
   await editor.fill("export default function play() { return 0; }");
   await page.getByRole("button", { name: "Play a practice match" }).click();
   await expect(replay).toContainText("Your bot forfeits: round 0, move 6: played 0, but column 0 is full");
+
+  // a bot written elsewhere is uploaded as a file (too big a file is refused with why)
+  const upload = page.getByLabel("Upload a file");
+  await upload.setInputFiles({ name: "huge.js", mimeType: "text/javascript", buffer: Buffer.alloc(70 * 1024, "/") });
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("huge.js is larger than 64 KB");
+  await upload.setInputFiles({ name: "rightmost.ts", mimeType: "text/plain", buffer: Buffer.from("export default function play(state: { legal: number[] }) { return state.legal[state.legal.length - 1]; }\n") });
+  await expect(page.getByText("Loaded rightmost.ts")).toBeVisible();
+  await expect(editor).toContainText("state.legal[state.legal.length - 1]");
+  await expect(page.getByLabel("Language")).toHaveValue("ts");
+  await page.getByRole("button", { name: "Play a practice match" }).click();
+  await expect(replay).toContainText("Draw: 3–3"); // rightmost against leftmost: whoever starts wins
 });

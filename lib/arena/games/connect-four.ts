@@ -65,6 +65,7 @@ export default function play(state) { return state.legal[0]; }
 \`\`\`
 
 A match is \`rounds\` games (\`round\` is the game's 0-based number); the bots take turns to start, \`first\` tells whether you started this one. \`board[row][column]\` has row 0 at the bottom and holds 0 (empty), 1 (your disc) or 2 (theirs); \`moves\` lists this game's columns in order; \`legal\` the columns that aren't full. \`random\` is a number in [0, 1) on your first move of the match only. There is no \`Math.random\`, no \`Date\`, no timers and no I/O. Module-level variables last one match. A bot that takes more than 50 ms for a move, runs out of memory (32 MB), throws or plays a full or unknown column loses the match by forfeit.`,
+  summary: "export default function play(state) returns a column from 0 to 6 that isn't full (state.legal). Randomness only on your first move, through state.random; 50 ms per move; 32 MB.",
   // (round, rounds, random, 1 if I started this game else 0, this game's columns so far as digits)
   harness: `
 (() => {

@@ -35,6 +35,7 @@ export default function play(state) { return 'R'; }
 \`\`\`
 
 \`round\` is 0-based; \`random\` is a number in [0, 1) on round 0 only. There is no \`Math.random\`, no \`Date\`, no timers and no I/O. Module-level variables last one match. A bot that takes more than 50 ms for a move, runs out of memory (32 MB), throws or plays anything else loses the match by forfeit.`,
+  summary: "export default function play(state) returns 'R', 'P' or 'S'. Randomness only on round 0, through state.random; 50 ms per move; 32 MB.",
   // (round, rounds, random, my last move, their last move)
   harness: `
 (() => {

@@ -25,6 +25,8 @@ export interface ArenaGame<State = unknown> {
   practiceRounds: number;
   /** the contract, as teams read it (Markdown) */
   contract: string;
+  /** the contract in a sentence (plain text), under the editor */
+  summary: string;
   /**
    * JavaScript run inside the sandbox after the bot's code: it evaluates to
    * the function the host calls for each move, with (round, rounds, random,

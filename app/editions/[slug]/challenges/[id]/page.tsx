@@ -150,6 +150,7 @@ export default async function ChallengePage({ params }: Props) {
             initialSource={versions[0]?.source ?? game.starterBot}
             initialLanguage={(versions[0]?.language as "ts" | "js") ?? "js"}
             opponents={game.bots.map((b) => ({ id: b.id, name: b.name, description: b.description }))}
+            contractSummary={game.summary}
             versions={versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString() }))}
             canSubmit={!!mine?.team && challenge.state !== "CLOSED"}
           />
