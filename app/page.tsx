@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, Card } from "@/components/ui";
+import { ArticleGrid } from "@/components/articles/article-card";
+import { cachedLatest } from "@/app/_lib/public-data";
 import { getDb } from "@/lib/db";
 import { PHASE_DESCRIPTIONS, formatEditionNumber, type Phase } from "@/lib/domain";
 import { currentEdition } from "@/lib/editions";
@@ -13,7 +15,7 @@ export default async function HomePage() {
   const db = getDb();
   if (await needsSetup(db)) redirect("/setup");
   const user = await getCurrentUser();
-  const edition = await currentEdition(db, user);
+  const [edition, latest] = await Promise.all([currentEdition(db, user), cachedLatest(6)]);
   return (
     <div className="space-y-8">
       <section className="py-4">
@@ -59,6 +61,19 @@ export default async function HomePage() {
             </ButtonLink>
           )}
         </Card>
+      )}
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-heading" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="latest-heading" className="text-2xl font-bold">
+              Latest articles
+            </h2>
+            <Link href="/articles" className="font-semibold text-indigo-800 underline">
+              All the articles
+            </Link>
+          </div>
+          <ArticleGrid articles={latest} />
+        </section>
       )}
     </div>
   );

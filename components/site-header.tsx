@@ -30,6 +30,14 @@ export function SiteHeader({ user, currentEditionNumber }: Props) {
           <Link href="/editions" className={linkClass}>
             Editions
           </Link>
+          <Link href="/articles" className={linkClass}>
+            Articles
+          </Link>
+          {user && (
+            <Link href="/write" className={linkClass}>
+              Write
+            </Link>
+          )}
           {user?.role === "ORGANIZER" && (
             <Link href="/people" className={linkClass}>
               People

@@ -22,6 +22,8 @@ export const PHASES = [
   "ARCHIVED",
 ] as const;
 export type Phase = (typeof PHASES)[number];
+/** The phase's place in the order above: compares "at least hacking" and the like. */
+export const phaseIndex = (phase: Phase) => PHASES.indexOf(phase);
 export const PHASE_LABELS: Record<Phase, string> = {
   DRAFT: "Draft",
   PROPOSALS_OPEN: "Proposals open",

@@ -8,12 +8,16 @@ import { formatEditionNumber } from "@/lib/domain";
 import { listEditions } from "@/lib/editions";
 import { canManageEditions } from "@/lib/permissions";
 import { formatInZone } from "@/lib/time";
+import { cachedFacets, cachedWinners } from "@/app/_lib/public-data";
+import type { EditionWinners } from "@/lib/archive";
 
 export const metadata: Metadata = { title: "Editions" };
 
 export default async function EditionsPage() {
   const user = await getCurrentUser();
   const editions = await listEditions(getDb(), user);
+  const [winners, facets] = await Promise.all([Promise.all(editions.map((e) => cachedWinners(e.id))), cachedFacets()]);
+  const articleCount = new Map(facets.editions.map((e) => [e.number, e.count]));
   return (
     <div>
       <PageHeader title="Editions">{canManageEditions(user) && <ButtonLink href="/editions/new">New edition</ButtonLink>}</PageHeader>
@@ -21,7 +25,7 @@ export default async function EditionsPage() {
         <EmptyState>No edition yet.</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
-          {editions.map((e) => (
+          {editions.map((e, i) => (
             <li key={e.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <article aria-labelledby={`edition-${e.id}`}>
                 <p className="font-mono text-2xl font-bold text-indigo-800">{formatEditionNumber(e.number)}</p>
@@ -36,12 +40,50 @@ export default async function EditionsPage() {
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   <PhaseBadge phase={e.phase} />
                   {e._count.topics} topics · {e._count.teams} teams
+                  {articleCount.get(e.number) ? (
+                    <>
+                      {" · "}
+                      <Link href={`/articles?edition=${formatEditionNumber(e.number)}`} className="font-semibold text-indigo-800 underline">
+                        {articleCount.get(e.number)} {articleCount.get(e.number) === 1 ? "article" : "articles"}
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
+                <Winners winners={winners[i]} />
               </article>
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+const PLACES = ["", "1st", "2nd", "3rd"];
+
+/** The winners, once announced: the podium, the public's favourite, the jury prizes. */
+function Winners({ winners }: { winners: EditionWinners }) {
+  if (winners.podium.length === 0 && winners.prizes.length === 0 && !winners.favourite) return null;
+  return (
+    <dl className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label="Winners">
+      {winners.podium.map((p) => (
+        <div key={`${p.place}-${p.name}`} className="flex gap-2">
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">{PLACES[p.place] ?? `${p.place}th`} place</dt>
+          <dd>{p.name}</dd>
+        </div>
+      ))}
+      {winners.favourite && (
+        <div className="flex gap-2">
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">Public&apos;s favourite</dt>
+          <dd>{winners.favourite}</dd>
+        </div>
+      )}
+      {winners.prizes.map((p) => (
+        <div key={p.name} className="flex gap-2">
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">{p.name}</dt>
+          <dd>{p.team}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -16,6 +16,8 @@ import { listTeams, teamOf } from "@/lib/teams";
 import { listTopics } from "@/lib/topics";
 import { formatInZone } from "@/lib/time";
 import { announcedPrizes } from "@/lib/votes";
+import { cachedArticleList } from "@/app/_lib/public-data";
+import { ArticleGrid } from "@/components/articles/article-card";
 import { canVoteOnJury, listJuryPrizes } from "@/lib/prizes";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,13 +33,14 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
-  const [agenda, topics, teams, myTeam, prizes, juryPrizes] = await Promise.all([
+  const [agenda, topics, teams, myTeam, prizes, juryPrizes, articles] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
     listTeams(db, edition.id),
     user ? teamOf(db, user.id, edition.id) : null,
     announcedPrizes(db, edition.id),
     listJuryPrizes(db, null, edition.id),
+    cachedArticleList({ edition: edition.number }),
   ]);
   const now = new Date();
   const milestone = nextMilestone(edition, now);
@@ -153,6 +156,22 @@ export default async function EditionPage({ params }: Props) {
               ))}
             </ul>
           )}
+        </section>
+      )}
+
+      {articles.total > 0 && (
+        <section aria-labelledby="articles-heading" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="articles-heading" className="text-xl font-bold">
+              Articles
+            </h2>
+            {articles.total > articles.items.length && (
+              <Link href={`/articles?edition=${hex}`} className="font-semibold text-indigo-800 underline">
+                All {articles.total} articles from {hex}
+              </Link>
+            )}
+          </div>
+          <ArticleGrid articles={articles.items} />
         </section>
       )}
 

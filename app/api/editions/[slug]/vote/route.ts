@@ -1,6 +1,7 @@
 // POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
+import { revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/schemas/votes";
@@ -13,7 +14,9 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const run = { open: openVote, close: closeVote, reveal: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "next"), hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset") }[action];
-  return NextResponse.json(await run(db, user, edition.id));
+  const result = await run(db, user, edition.id);
+  if (action === "reveal" || action === "hide") revalidateWinners(edition.number); // the winners shown on /editions and the edition page
+  return NextResponse.json(result);
 });
 
 export const PATCH = withUser<Context>(async (request, { params, user }) => {

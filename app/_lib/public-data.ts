@@ -1,0 +1,41 @@
+// The public pages' data, cached across requests (Next's data cache) and
+// expired by tag when something is published (app/_lib/revalidate.ts): a
+// reader's page costs no database query until an article, a prize or an
+// edition changes. The cache stores JSON, so dates travel as ISO strings.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_cache } from "next/cache";
+import { articleFacets, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
+import { getDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { CACHE_TAGS } from "./revalidate";
+
+// Next keeps this cache on disk between restarts, but a restarted server may
+// face another database (the demo reseeds, the browser tests start fresh):
+// each server process keys its entries anew.
+const g = globalThis as unknown as { hexathonCacheEpoch?: string };
+const EPOCH = (g.hexathonCacheEpoch ??= randomUUID());
+
+type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+const json = <T>(value: T) => JSON.parse(JSON.stringify(value)) as Jsonified<T>;
+
+export type PublicCard = Jsonified<ArticleCard>;
+
+export const cachedArticleList = unstable_cache(async (filters: ArticleFilters) => json(await listArticles(getDb(), filters)), ["article-list", EPOCH], { tags: [CACHE_TAGS.articles] });
+
+export const cachedFacets = unstable_cache(async () => json(await articleFacets(getDb())), ["article-facets", EPOCH], { tags: [CACHE_TAGS.articles] });
+
+export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], { tags: [CACHE_TAGS.articles] });
+
+/** One article's page data, or null when it isn't published (not cached: a 404 shouldn't outlive a publication). */
+export async function cachedArticle(slug: string) {
+  const load = unstable_cache(async () => json(await publishedArticle(getDb(), slug)), ["article", slug, EPOCH], { tags: [CACHE_TAGS.article(slug), CACHE_TAGS.articles] });
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+export const cachedWinners = unstable_cache(async (editionId: string) => editionWinners(getDb(), editionId), ["edition-winners", EPOCH], { tags: [CACHE_TAGS.editions] });

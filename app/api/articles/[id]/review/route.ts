@@ -1,0 +1,35 @@
+// POST /api/articles/[id]/review — {"action":"submit"|"comment"|"request-changes"|"publish"|"unpublish","comment"?}: the review workflow
+import { NextResponse } from "next/server";
+import { parseRequest, withUser } from "@/app/_lib/api";
+import { revalidateArticle } from "@/app/_lib/revalidate";
+import { commentOnArticle, publishArticle, requestChanges, submitForReview, unpublishArticle } from "@/lib/articles";
+import { getDb } from "@/lib/db";
+import { reviewSchema } from "@/lib/schemas/articles";
+
+export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
+  const { action, comment } = await parseRequest(request, reviewSchema);
+  const id = (await params).id;
+  const db = getDb();
+  switch (action) {
+    case "submit":
+      await submitForReview(db, user, id);
+      break;
+    case "comment":
+      await commentOnArticle(db, user, id, comment);
+      break;
+    case "request-changes":
+      await requestChanges(db, user, id, comment);
+      break;
+    case "publish": {
+      const published = await publishArticle(db, user, id);
+      revalidateArticle({ slug: published.slug, editionNumber: published.editionNumber });
+      break;
+    }
+    case "unpublish": {
+      const gone = await unpublishArticle(db, user, id, comment);
+      revalidateArticle(gone);
+      break;
+    }
+  }
+  return NextResponse.json({ ok: true });
+});

@@ -1,0 +1,120 @@
+// /articles/<slug> — a published article: cover, title, byline, edition,
+// dates ("updated on"), reading time, tags, its table of contents and the
+// text, rendered once when it was published. Server-rendered from cached data,
+// with no client JavaScript of its own; printable; OpenGraph and Twitter
+// cards with the cover; one canonical URL.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { publicOrigin } from "@/app/_lib/origin";
+import { cachedArticle } from "@/app/_lib/public-data";
+import { ArticleGrid, Byline, formatArticleDate } from "@/components/articles/article-card";
+import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await cachedArticle((await params).slug);
+  if (!article) return { title: "Article not found" };
+  const origin = await publicOrigin();
+  const cover = article.coverFile ? [{ url: `${origin}/uploads/${article.coverFile}`, alt: article.coverAlt || article.title }] : undefined;
+  return {
+    title: article.title,
+    description: article.summary,
+    authors: article.authors.map((a) => ({ name: a.name, url: `${origin}/articles?author=${a.key}` })),
+    keywords: article.tags,
+    alternates: { canonical: `${origin}/articles/${article.slug}` },
+    openGraph: {
+      type: "article",
+      url: `${origin}/articles/${article.slug}`,
+      title: article.title,
+      description: article.summary,
+      siteName: "Hexathon",
+      publishedTime: article.publishedAt,
+      modifiedTime: article.revisedAt ?? article.publishedAt,
+      authors: article.authors.map((a) => a.name),
+      tags: article.tags,
+      images: cover,
+    },
+    twitter: { card: cover ? "summary_large_image" : "summary", title: article.title, description: article.summary, images: cover?.map((c) => c.url) },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await cachedArticle((await params).slug);
+  if (!article) notFound();
+  const edition = formatEditionNumber(article.editionNumber);
+  return (
+    <article className="article mx-auto max-w-3xl space-y-6" data-testid="article">
+      <header className="space-y-3">
+        <p className="text-sm font-semibold text-indigo-800">
+          <Link href={`/editions/${edition}`} className="font-mono hover:underline">
+            {edition}
+          </Link>
+          {article.topicKind && ` · ${TOPIC_KIND_LABELS[article.topicKind as TopicKind] ?? article.topicKind}`}
+          {article.teamName && ` · ${article.teamName}`}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{article.title}</h1>
+        <p className="text-lg text-slate-700">{article.summary}</p>
+        <p className="text-sm text-slate-700">
+          By <Byline authors={article.authors} />
+        </p>
+        <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
+          <span>
+            Published <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time>
+          </span>
+          {article.revisedAt && (
+            <span>
+              Updated on <time dateTime={article.revisedAt}>{formatArticleDate(article.revisedAt)}</time>
+            </span>
+          )}
+          <span>Reading time: {article.readingMinutes} {article.readingMinutes === 1 ? "minute" : "minutes"}</span>
+        </p>
+        {article.tags.length > 0 && (
+          <ul className="flex flex-wrap gap-1.5 print:hidden" aria-label="Tags">
+            {article.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-200">
+                  #{tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      {article.coverFile && (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={`/uploads/${article.coverFile}`} alt={article.coverAlt} className="w-full rounded-xl" fetchPriority="high" />
+      )}
+
+      {article.toc.length > 2 && (
+        <nav aria-labelledby="toc-heading" className="rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 print:hidden">
+          <h2 id="toc-heading" className="text-sm font-bold uppercase tracking-wide text-slate-700">
+            Contents
+          </h2>
+          <ol className="mt-2 space-y-1 text-sm">
+            {article.toc.map((entry) => (
+              <li key={entry.id} className={entry.depth === 3 ? "ml-4" : ""}>
+                <a href={`#${entry.id}`} className="text-indigo-800 hover:underline">
+                  {entry.text}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      <div className="prose prose-slate max-w-none prose-headings:scroll-mt-4 prose-pre:bg-slate-900" dangerouslySetInnerHTML={{ __html: article.html }} />
+
+      {article.more.length > 0 && (
+        <section aria-labelledby="more-heading" className="space-y-3 border-t border-slate-200 pt-6 print:hidden">
+          <h2 id="more-heading" className="text-xl font-bold">
+            More from {edition}
+          </h2>
+          <ArticleGrid articles={article.more} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,157 @@
+// /articles — every published article, newest first: filters (edition, kind
+// of topic, author, tag), full-text search with highlighted passages, pages.
+// Open to everyone; a plain GET form, so it works without JavaScript.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cachedArticleList, cachedFacets } from "@/app/_lib/public-data";
+import { ArticleGrid } from "@/components/articles/article-card";
+import { EmptyState, PageHeader } from "@/components/ui";
+import { formatEditionNumber, TOPIC_KIND_LABELS } from "@/lib/domain";
+import { articleQuerySchema } from "@/lib/schemas/articles";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = articleQuerySchema.parse(flatten(await searchParams));
+  return {
+    title: query.q ? `“${query.q}” in the articles` : "Articles",
+    description: "What the teams built, edition by edition: write-ups, benchmarks and code.",
+    alternates: { canonical: "/articles", types: { "application/atom+xml": "/feed.xml" } },
+    // one canonical list; filtered and searched pages aren't worth indexing on their own
+    robots: Object.keys(query).length > 0 ? { index: false, follow: true } : undefined,
+  };
+}
+
+const flatten = (params: Record<string, string | string[] | undefined>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+
+function pageHref(query: Record<string, string | number | undefined>, page: number) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, page: page > 1 ? page : undefined })) if (v !== undefined && String(v) !== "") params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `/articles?${qs}` : "/articles";
+}
+
+const field = "mt-1 block w-full rounded-lg bg-white px-3 py-2 text-base ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  const query = articleQuerySchema.parse(flatten(await searchParams));
+  const [list, facets] = await Promise.all([cachedArticleList(query), cachedFacets()]);
+  const linkQuery = { q: query.q, edition: query.edition ? formatEditionNumber(query.edition) : undefined, kind: query.kind, tag: query.tag, author: query.author };
+  const authorName = facets.authors.find((a) => a.key === query.author)?.name ?? query.author;
+  const filtered = Object.values(linkQuery).some(Boolean);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Articles" eyebrow={<Link href="/editions">Every edition</Link>}>
+        <a href="/feed.xml" className="text-sm font-semibold text-indigo-800 underline">
+          Atom feed
+        </a>
+      </PageHeader>
+
+      <form action="/articles" method="get" role="search" aria-label="Articles" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+        <label className="text-sm font-semibold sm:col-span-2 lg:col-span-2">
+          Search
+          <input type="search" name="q" defaultValue={query.q} placeholder="eBPF, benchmark, Prometheus…" className={field} />
+        </label>
+        <label className="text-sm font-semibold">
+          Edition
+          <select name="edition" defaultValue={linkQuery.edition ?? ""} className={field}>
+            <option value="">All</option>
+            {facets.editions.map((e) => (
+              <option key={e.number} value={formatEditionNumber(e.number)}>
+                {formatEditionNumber(e.number)} ({e.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Kind of topic
+          <select name="kind" defaultValue={query.kind ?? ""} className={field}>
+            <option value="">All</option>
+            {facets.kinds.map((k) => (
+              <option key={k} value={k}>
+                {TOPIC_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Author
+          <select name="author" defaultValue={query.author ?? ""} className={field}>
+            <option value="">All</option>
+            {query.author && !facets.authors.some((a) => a.key === query.author) && <option value={query.author}>{query.author}</option>}
+            {facets.authors.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.name} ({a.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Tag
+          <select name="tag" defaultValue={query.tag ?? ""} className={field}>
+            <option value="">All</option>
+            {query.tag && !facets.tags.some((t) => t.tag === query.tag) && <option value={query.tag}>#{query.tag}</option>}
+            {facets.tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                #{t.tag} ({t.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800">
+            Search
+          </button>
+          {filtered && (
+            <Link href="/articles" className="text-sm font-semibold text-indigo-800 underline">
+              Clear the filters
+            </Link>
+          )}
+        </div>
+      </form>
+
+      <p className="text-sm text-slate-700" aria-live="polite" data-testid="article-count">
+        {list.total === 0
+          ? "No article matches."
+          : `${list.total} ${list.total === 1 ? "article" : "articles"}${query.q ? ` matching “${query.q}”` : ""}${query.author ? ` by ${authorName}` : ""}${query.tag ? ` tagged #${query.tag}` : ""}${query.edition ? ` from ${formatEditionNumber(query.edition)}` : ""}${list.pages > 1 ? `, page ${list.page} of ${list.pages}` : ""}.`}
+      </p>
+
+      {list.items.length > 0 ? (
+        <ArticleGrid articles={list.items} headingLevel={2} />
+      ) : (
+        <EmptyState>{filtered ? "Try fewer filters, or other words." : "No article has been published yet."}</EmptyState>
+      )}
+
+      {list.pages > 1 && (
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-center gap-2">
+          {list.page > 1 && (
+            <Link href={pageHref(linkQuery, list.page - 1)} rel="prev" className="rounded-lg px-3 py-2 font-semibold text-indigo-800 ring-1 ring-slate-300">
+              ← Newer
+            </Link>
+          )}
+          {Array.from({ length: list.pages }, (_, i) => i + 1)
+            .filter((p) => p === 1 || p === list.pages || Math.abs(p - list.page) <= 2)
+            .map((p, i, shown) => (
+              <span key={p} className="flex items-center gap-2">
+                {i > 0 && p - shown[i - 1] > 1 && <span aria-hidden="true">…</span>}
+                <Link
+                  href={pageHref(linkQuery, p)}
+                  aria-current={p === list.page ? "page" : undefined}
+                  className={`min-w-11 rounded-lg px-3 py-2 text-center font-semibold ring-1 ring-slate-300 ${p === list.page ? "bg-indigo-700 text-white" : "text-indigo-800"}`}
+                >
+                  <span className="sr-only">Page </span>
+                  {p}
+                </Link>
+              </span>
+            ))}
+          {list.page < list.pages && (
+            <Link href={pageHref(linkQuery, list.page + 1)} rel="next" className="rounded-lg px-3 py-2 font-semibold text-indigo-800 ring-1 ring-slate-300">
+              Older →
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// /sitemap.xml — the public pages: home, editions, articles.
+import type { MetadataRoute } from "next";
+import { publicOrigin } from "@/app/_lib/origin";
+import { articleIndex } from "@/lib/archive";
+import { getDb } from "@/lib/db";
+import { formatEditionNumber } from "@/lib/domain";
+import { listEditions } from "@/lib/editions";
+
+export const dynamic = "force-dynamic";
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const origin = await publicOrigin();
+  const db = getDb();
+  const [articles, editions] = await Promise.all([articleIndex(db), listEditions(db, null)]);
+  return [
+    { url: `${origin}/`, changeFrequency: "daily" },
+    { url: `${origin}/articles`, changeFrequency: "daily" },
+    { url: `${origin}/editions`, changeFrequency: "weekly" },
+    ...editions.map((e) => ({ url: `${origin}/editions/${formatEditionNumber(e.number)}`, lastModified: e.updatedAt, changeFrequency: "weekly" as const })),
+    ...articles.map((a) => ({ url: `${origin}/articles/${a.slug}`, lastModified: a.revisedAt ?? a.publishedAt, changeFrequency: "monthly" as const })),
+  ];
+}

@@ -1,0 +1,62 @@
+// /write/<id> — an article's workspace, for its authors and organizers.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/app/_lib/session";
+import { ArticleWorkspace } from "@/components/articles/article-workspace";
+import { NotAllowed, PageHeader } from "@/components/ui";
+import type { ArticleStatus } from "@/lib/article-rules";
+import { articleForEditing } from "@/lib/articles";
+import { getDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { formatEditionNumber } from "@/lib/domain";
+import { isOrganizer } from "@/lib/permissions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Writing", robots: { index: false } };
+
+export default async function WriteArticlePage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/write/${id}`);
+  let article;
+  try {
+    article = await articleForEditing(getDb(), user, id);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof DomainError && error.code === "FORBIDDEN") return <NotAllowed title="Not your article">Only its authors and the organizers can edit it.</NotAllowed>;
+    throw error;
+  }
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={article.title}
+        eyebrow={
+          <>
+            <Link href="/write">Write</Link> · <span className="font-mono">{formatEditionNumber(article.edition.number)}</span>
+            {article.team && ` · ${article.team.name}`}
+          </>
+        }
+      />
+      <ArticleWorkspace
+        article={{
+          id: article.id,
+          title: article.title,
+          slug: article.slug,
+          summary: article.summary,
+          body: article.body,
+          tags: article.tags,
+          coverFile: article.coverFile,
+          coverAlt: article.coverAlt,
+          version: article.version,
+          status: article.status as ArticleStatus,
+          pendingChanges: article.pendingChanges,
+          published: article.published ? { slug: article.published.slug } : null,
+        }}
+        authors={article.authors.map((a) => ({ userId: a.userId, name: a.name }))}
+        events={article.events.map((e) => ({ id: e.id, actorName: e.actorName, kind: e.kind, body: e.body, createdAt: e.createdAt.toISOString() }))}
+        organizer={isOrganizer(user)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// An article in a list: cover, title, summary (or the search's matching
+// passage), byline, edition, reading time, tags.
+import Link from "next/link";
+import type { PublicCard } from "@/app/_lib/public-data";
+import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export const formatArticleDate = (iso: string) => dateFormat.format(new Date(iso));
+
+export function Byline({ authors }: { authors: PublicCard["authors"] }) {
+  return (
+    <>
+      {authors.map((a, i) => (
+        <span key={a.key}>
+          {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
+          <Link href={`/articles?author=${a.key}`} className="underline decoration-slate-400 underline-offset-2 hover:decoration-2">
+            {a.name}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard; headingLevel?: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className="flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      {article.coverFile && (
+        // a decorative repeat of the article's cover: the title says what it is
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={`/uploads/${article.coverFile}`} alt="" loading="lazy" decoding="async" className="aspect-[16/9] w-full object-cover" />
+      )}
+      <div className="flex flex-1 flex-col gap-2 p-4">
+        <p className="text-xs font-semibold text-indigo-800">
+          <span className="font-mono">{formatEditionNumber(article.editionNumber)}</span>
+          {article.topicKind && ` · ${TOPIC_KIND_LABELS[article.topicKind as TopicKind] ?? article.topicKind}`}
+          {article.teamName && ` · ${article.teamName}`}
+        </p>
+        <Heading className="text-lg font-bold leading-snug">
+          <Link href={`/articles/${article.slug}`} className="hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        {article.snippet ? (
+          <p className="text-sm text-slate-700 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900" dangerouslySetInnerHTML={{ __html: article.snippet }} />
+        ) : (
+          <p className="text-sm text-slate-700">{article.summary}</p>
+        )}
+        <p className="mt-auto pt-2 text-sm text-slate-600">
+          By <Byline authors={article.authors} /> · <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · {article.readingMinutes} min read
+        </p>
+        {article.tags.length > 0 && (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+            {article.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-200">
+                  #{tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}
+
+export function ArticleGrid({ articles, headingLevel }: { articles: PublicCard[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {articles.map((a) => (
+        <li key={a.articleId} className="flex">
+          <ArticleCard article={a} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,143 @@
+// What readers browse, without an account: the published articles (lists
+// with filters, full-text search and pages; one article), and the editions
+// with their winners. Reads the public side only (PublishedArticle), so
+// nothing unpublished or half-edited ever shows.
+import { searchArticles } from "./article-search";
+import type { TocEntry } from "./article-markdown";
+import type { Db } from "./db";
+import { TOPIC_KINDS, type TopicKind } from "./domain";
+import { notFound } from "./errors";
+import { listJuryPrizes } from "./prizes";
+import { announcedPrizes } from "./votes";
+
+export const ARTICLES_PER_PAGE = 12;
+
+export type ArticleFilters = { edition?: number; kind?: TopicKind; author?: string; tag?: string; q?: string; page?: number };
+
+export type ArticleCard = {
+  articleId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  coverFile: string | null;
+  coverAlt: string;
+  editionNumber: number;
+  teamName: string | null;
+  topicKind: string | null;
+  authors: { key: string; name: string }[];
+  tags: string[];
+  readingMinutes: number;
+  publishedAt: Date;
+  revisedAt: Date | null;
+  /** with a search: the best matching passage, as HTML with <mark> */
+  snippet?: string;
+};
+
+const cardSelect = {
+  articleId: true,
+  slug: true,
+  title: true,
+  summary: true,
+  coverFile: true,
+  coverAlt: true,
+  editionNumber: true,
+  teamName: true,
+  topicKind: true,
+  authors: true,
+  readingMinutes: true,
+  publishedAt: true,
+  revisedAt: true,
+  tags: { select: { tag: true }, orderBy: { tag: "asc" as const } },
+};
+
+type CardRow = { authors: string; tags: { tag: string }[] } & Omit<ArticleCard, "authors" | "tags" | "snippet">;
+const toCard = ({ authors, tags, ...row }: CardRow): ArticleCard => ({ ...row, authors: JSON.parse(authors), tags: tags.map((t) => t.tag) });
+
+function whereOf(f: ArticleFilters) {
+  return {
+    ...(f.edition !== undefined && { editionNumber: f.edition }),
+    ...(f.kind && { topicKind: f.kind }),
+    ...(f.tag && { tags: { some: { tag: f.tag } } }),
+    ...(f.author && { bylines: { some: { key: f.author } } }),
+  };
+}
+
+/** A page of published articles, newest first, or best match first with a search. */
+export async function listArticles(db: Db, filters: ArticleFilters): Promise<{ items: ArticleCard[]; total: number; page: number; pages: number }> {
+  const page = Math.max(1, filters.page ?? 1);
+  const skip = (page - 1) * ARTICLES_PER_PAGE;
+  const where = whereOf(filters);
+  const filtered = Object.keys(where).length > 0;
+  if (filters.q?.trim()) {
+    // the other filters first (indexed), then the search among them
+    const among = filtered ? (await db.publishedArticle.findMany({ where, select: { articleId: true } })).map((a) => a.articleId) : undefined;
+    const { hits, total } = await searchArticles(db, filters.q, { limit: ARTICLES_PER_PAGE, offset: skip, among });
+    const rows = await db.publishedArticle.findMany({ where: { articleId: { in: hits.map((h) => h.articleId) } }, select: cardSelect });
+    const byId = new Map(rows.map((r) => [r.articleId, r]));
+    const items = hits.flatMap((h) => {
+      const row = byId.get(h.articleId);
+      return row ? [{ ...toCard(row), snippet: h.snippet }] : [];
+    });
+    return { items, total, page, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
+  }
+  const [rows, total] = await Promise.all([
+    db.publishedArticle.findMany({ where, orderBy: [{ publishedAt: "desc" }, { articleId: "asc" }], skip, take: ARTICLES_PER_PAGE, select: cardSelect }),
+    db.publishedArticle.count({ where }),
+  ]);
+  return { items: rows.map(toCard), total, page, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
+}
+
+/** What the filters offer: editions and topic kinds with articles, the most used tags, the most published authors. */
+export async function articleFacets(db: Db) {
+  const [editions, kinds, tags, authors] = await Promise.all([
+    db.publishedArticle.groupBy({ by: ["editionNumber"], _count: { _all: true }, orderBy: { editionNumber: "desc" } }),
+    db.publishedArticle.groupBy({ by: ["topicKind"], _count: { _all: true } }),
+    db.publishedTag.groupBy({ by: ["tag"], _count: { _all: true }, orderBy: [{ _count: { tag: "desc" } }, { tag: "asc" }], take: 40 }),
+    db.publishedAuthor.groupBy({ by: ["key", "name"], _count: { _all: true }, orderBy: [{ _count: { key: "desc" } }, { name: "asc" }], take: 60 }),
+  ]);
+  return {
+    editions: editions.map((e) => ({ number: e.editionNumber, count: e._count._all })),
+    kinds: TOPIC_KINDS.filter((k) => kinds.some((x) => x.topicKind === k)),
+    tags: tags.map((t) => ({ tag: t.tag, count: t._count._all })),
+    authors: authors.map((a) => ({ key: a.key, name: a.name, count: a._count._all })),
+  };
+}
+
+export async function latestArticles(db: Db, take = 6) {
+  return (await db.publishedArticle.findMany({ orderBy: [{ publishedAt: "desc" }, { articleId: "asc" }], take, select: cardSelect })).map(toCard);
+}
+
+/** One published article, with what its page shows around it. */
+export async function publishedArticle(db: Db, slug: string) {
+  const row = await db.publishedArticle.findUnique({ where: { slug }, select: { ...cardSelect, html: true, toc: true, editionId: true, topicTitle: true } });
+  if (!row) throw notFound("That article doesn't exist, or isn't published.");
+  const { html, toc, editionId, topicTitle, ...card } = row;
+  const more = await db.publishedArticle.findMany({
+    where: { editionNumber: row.editionNumber, articleId: { not: row.articleId } },
+    orderBy: { publishedAt: "desc" },
+    take: 3,
+    select: cardSelect,
+  });
+  return { ...toCard(card), html, toc: JSON.parse(toc) as TocEntry[], editionId, topicTitle, more: more.map(toCard) };
+}
+
+/** Every published article's address and date: the sitemap and the feed. */
+export async function articleIndex(db: Db, take?: number) {
+  return db.publishedArticle.findMany({
+    orderBy: { publishedAt: "desc" },
+    take,
+    select: { slug: true, title: true, summary: true, html: true, authors: true, editionNumber: true, publishedAt: true, revisedAt: true, coverFile: true },
+  });
+}
+
+export type EditionWinners = { podium: { place: number; name: string }[]; favourite: string | null; prizes: { name: string; team: string }[] };
+
+/** The winners an edition shows once they're announced: the podium, the public's favourite, the jury prizes awarded. */
+export async function editionWinners(db: Db, editionId: string): Promise<EditionWinners> {
+  const [announced, prizes] = await Promise.all([announcedPrizes(db, editionId), listJuryPrizes(db, null, editionId)]);
+  return {
+    podium: announced?.podium.map((p) => ({ place: p.place, name: p.name })) ?? [],
+    favourite: announced?.publicFavourite?.name ?? null,
+    prizes: prizes.filter((p) => p.team).map((p) => ({ name: p.name, team: p.team!.name })),
+  };
+}

@@ -1,0 +1,35 @@
+// The articles' small rules, shared by the server and the editor in the
+// browser: statuses, addresses (slugs), tags, author keys.
+
+export const ARTICLE_STATUSES = ["DRAFT", "IN_REVIEW", "PUBLISHED"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { DRAFT: "Draft", IN_REVIEW: "In review", PUBLISHED: "Published" };
+
+export const MAX_TAGS = 8;
+
+/** "Sub-millisecond tracing, at last!" → "sub-millisecond-tracing-at-last" (ASCII letters, digits, hyphens). */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
+
+/** A tag as stored and filtered on: lowercase, words joined by hyphens ("eBPF" → "ebpf", "Open Source" → "open-source"). */
+export const normalizeTag = (tag: string) => slugify(tag).slice(0, 32);
+
+/** An author's key in the public author filter: /articles?author=alice-martin. */
+export const authorKey = (name: string) => slugify(name) || "author";
+
+export const parseTags = (json: string): string[] => {
+  try {
+    const tags = JSON.parse(json);
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
+};
