@@ -249,7 +249,7 @@ export async function previewArticle(db: Db, actor: Actor | null, id: string, ma
  * side in one transaction, with its search index entry. Publishing again
  * (after changes) keeps the first publication date and shows "updated on".
  */
-export async function publishArticle(db: Db, actor: Actor | null, id: string, now = new Date()) {
+export async function publishArticle(db: Db, actor: Actor | null, id: string, now = new Date(), options: { publishedAt?: Date } = {}) {
   const me = requireActor(actor);
   if (!isOrganizer(me)) throw forbidden("Only organizers publish articles.");
   const kind = dbKind(db);
@@ -280,7 +280,8 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
     toc: JSON.stringify(rendered.toc),
     authors: JSON.stringify(bylines.map(([key, name]) => ({ key, name }))),
     readingMinutes: rendered.readingMinutes,
-    publishedAt: previous?.publishedAt ?? now,
+    // an import gives the original date of a backfilled article
+    publishedAt: options.publishedAt ?? previous?.publishedAt ?? now,
     revisedAt: previous ? now : null,
   };
   await db.$transaction(async (tx) => {

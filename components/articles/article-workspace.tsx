@@ -56,9 +56,10 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
       setBusy(false);
       return setError("Your latest changes aren't saved yet (see above): nothing was sent.");
     }
-    const result = await fetchJson(`/api/articles/${article.id}/review`, "POST", { action, comment });
+    const result = await fetchJson<{ status: ArticleStatus; pendingChanges: boolean }>(`/api/articles/${article.id}/review`, "POST", { action, comment });
     setBusy(false);
     if (!result.ok) return setError(result.message);
+    setStatus({ status: result.data.status, pendingChanges: result.data.pendingChanges });
     setComment("");
     setDone(success);
     router.refresh(); // the history and the status, as the server now has them

@@ -14,6 +14,8 @@ import { makeJoinCode } from "../vote-rules";
 import { teamNameKey } from "../teams";
 import { compileBot } from "../arena/compile";
 import { DEMO_BOTS } from "./bots";
+import { fileURLToPath } from "node:url";
+import { importArticles } from "../article-import";
 import { utcToZonedLocal, zonedLocalToUtc } from "../time";
 import { markSetupDone } from "../users";
 import { DEMO_ACCOUNTS, DEMO_EDITIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoEdition, type Slot } from "./data";
@@ -446,6 +448,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     { timeout: 60_000, maxWait: 10_000 },
   );
   await markSetupDone(db);
+  await importDemoArticles(db, now);
 
   const liveNumber = formatEditionNumber(live.number);
   return {
@@ -464,4 +467,17 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
       };
     }),
   };
+}
+
+/** The demo's published articles (lib/demo/articles/*.md), through the same importer as `npm run import`. */
+export const DEMO_ARTICLES_DIR = fileURLToPath(new URL("./articles", import.meta.url));
+
+async function importDemoArticles(db: Db, now: Date) {
+  const organizer = await db.user.findFirstOrThrow({ where: { role: "ORGANIZER" }, orderBy: { createdAt: "asc" } });
+  const results = await importArticles(db, { id: organizer.id, role: "ORGANIZER" }, DEMO_ARTICLES_DIR, now).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []; // no demo articles in this checkout
+    throw error;
+  });
+  const failed = results.filter((r) => r.outcome === "failed");
+  if (failed.length) throw new Error(`demo articles: ${failed.map((f) => `${f.file}: ${f.error}`).join("; ")}`);
 }

@@ -31,5 +31,6 @@ export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request
       break;
     }
   }
-  return NextResponse.json({ ok: true });
+  const now = await db.article.findUnique({ where: { id }, select: { status: true, pendingChanges: true } });
+  return NextResponse.json({ ok: true, ...now });
 });

@@ -1,0 +1,198 @@
+// Articles, end to end: a team member writes one (a table, C code, an image
+// uploaded into the text), watches the preview, reloads without losing a
+// word, submits it; an organizer publishes it; an anonymous reader finds it
+// through the edition page, the filters, the search and the feed. Then a
+// corpus of hostile Markdown is published and read: nothing may run.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
+import { expectAccessible, signIn, unique } from "./helpers";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** A small PNG with a GPS position in its metadata, which the upload must drop. */
+async function photo() {
+  return sharp({ create: { width: 640, height: 360, channels: 3, background: "#1e40af" } })
+    .withExif({ IFD0: { Copyright: "secret-camera-owner" } })
+    .png()
+    .toBuffer();
+}
+
+async function startArticle(page: Page, forWhom: string, title: string) {
+  await page.goto("/write");
+  await page.getByLabel("For").selectOption({ label: forWhom });
+  await page.getByLabel("Working title").fill(title);
+  await page.getByRole("button", { name: "Start writing" }).click();
+  await expect(page).toHaveURL(/\/write\/[a-z0-9]+$/);
+}
+
+async function publishAs(organizer: Page, title: string) {
+  await organizer.goto("/write");
+  await organizer.getByRole("link", { name: title }).click();
+  await organizer.getByRole("button", { name: /^Publish/ }).click();
+  await expect(organizer.getByTestId("article-status")).toContainText("Published");
+}
+
+test("an article is written, previewed, submitted, published, and found by an anonymous reader", async ({ browser }) => {
+  const id = unique();
+  const title = `Heatmaps of the whole network ${id}`;
+  const alice = await signedIn(browser, "alice@demo.test");
+  await startArticle(alice, "0x09: Heatmappers", title);
+
+  await alice.getByLabel("Summary").fill("We drew every cell of the network as a heatmap, live, and found three dead zones nobody knew about.");
+  await alice.getByLabel("Tags").fill(`heatmaps-${id}, geodata`);
+  const body = alice.getByLabel("Text (Markdown)");
+  await body.fill(
+    [
+      "## What we built",
+      "",
+      "A live heatmap of **every cell**, drawn from the mobility data.",
+      "",
+      "## Numbers",
+      "",
+      "| tiles | render time (ms) |",
+      "| ---: | ---: |",
+      "| 1,000 | 12 |",
+      "| 100,000 | 310 |",
+      "",
+      "## The hot loop",
+      "",
+      "```c",
+      "static int hottest(const int *cells, int n) {",
+      "  int best = 0;",
+      "  for (int i = 1; i < n; i++) if (cells[i] > cells[best]) best = i;",
+      "  return best;",
+      "}",
+      "```",
+      "",
+    ].join("\n"),
+  );
+  // an image, uploaded into the text where the cursor is
+  await alice.getByLabel("insert an image").setInputFiles({ name: "dead-zones.png", mimeType: "image/png", buffer: await photo() });
+  await expect(body).toHaveValue(/!\[dead zones\]\(\/uploads\/[a-f0-9]{32}\.png\)/);
+  const preview = alice.getByTestId("preview");
+  await expect(preview.getByRole("table")).toContainText("100,000");
+  await expect(preview.locator("code .hljs-keyword").first()).toHaveText(/static|int|for|return/);
+  await expect(preview.getByRole("img", { name: "dead zones" })).toBeVisible();
+  await expect(alice.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
+
+  // nothing typed is lost: a reload shows it all
+  await alice.reload();
+  await expect(alice.getByLabel("Text (Markdown)")).toHaveValue(/## The hot loop/);
+  await expect(alice.getByLabel("Summary")).toHaveValue(/three dead zones/);
+  await expectAccessible(alice);
+
+  await alice.getByRole("button", { name: "Submit for review" }).click();
+  await expect(alice.getByTestId("article-status")).toContainText("In review");
+  // authors can't publish
+  await expect(alice.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+
+  const organizer = await signedIn(browser, "organizer@demo.test");
+  await publishAs(organizer, title);
+  await organizer.getByRole("link", { name: "See the published article" }).click();
+  const article = organizer.getByTestId("article");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText(title);
+
+  // an anonymous reader
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/editions/0x09");
+  await reader.getByRole("region", { name: "Articles" }).getByRole("link", { name: title }).click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(reader.getByText(/Reading time: \d+ minutes?/)).toBeVisible();
+  await expect(reader.getByRole("link", { name: "Alice Martin" }).or(reader.getByTestId("article").getByRole("link", { name: /Alice/ })).first()).toBeVisible();
+  await expect(reader.getByTestId("article").getByRole("table")).toContainText("310");
+  await expect(reader.locator(".prose pre code .hljs-keyword").first()).toBeVisible();
+  const image = reader.getByTestId("article").getByRole("img", { name: "dead zones" });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  await expect(reader.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "The hot loop" })).toHaveAttribute("href", "#the-hot-loop");
+  // a card for link previews, with one canonical address
+  await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
+  await expect(reader.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/articles\/heatmaps-of-the-whole-network/);
+  await expectAccessible(reader);
+
+  // the uploaded image kept no metadata, and is cached for good
+  const src = await image.getAttribute("src");
+  const response = await reader.request.get(src!);
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  expect((await sharp(await response.body()).metadata()).exif).toBeUndefined();
+
+  // the list's filters and the search find it; the feed carries it
+  await reader.goto(`/articles?tag=heatmaps-${id}`);
+  await expect(reader.getByTestId("article-count")).toHaveText(`1 article tagged #heatmaps-${id}.`);
+  await reader.goto("/articles");
+  await reader.getByRole("searchbox", { name: "Search" }).fill(`dead zones ${id}`);
+  await reader.getByLabel("Edition").selectOption("0x09");
+  await reader.getByRole("button", { name: "Search" }).click();
+  const results = reader.getByRole("main").getByRole("list").first();
+  await expect(results.getByRole("link", { name: title })).toBeVisible();
+  await expect(results.locator("mark").first()).toBeVisible();
+  await expectAccessible(reader);
+  const feed = await reader.request.get("/feed.xml");
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await feed.text()).toContain(`<title>${title}</title>`);
+
+  // edited after publication: nothing changes for readers until it's published again, then "updated on"
+  await alice.getByLabel("Summary").fill("We drew every cell of the network as a heatmap, live, and found four dead zones.");
+  await expect(alice.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
+  await reader.goto(await organizer.url());
+  await expect(reader.getByText("three dead zones")).toBeVisible();
+  await expect(reader.getByText(/Updated on/)).toHaveCount(0);
+  await publishAs(organizer, title);
+  await reader.reload();
+  await expect(reader.getByText("found four dead zones")).toBeVisible();
+  await expect(reader.getByText(/Updated on/)).toBeVisible();
+});
+
+test("uploads that aren't images, or are too big, are refused with a clear message", async ({ browser }) => {
+  const alice = await signedIn(browser, "alice@demo.test");
+  await startArticle(alice, "0x09: Heatmappers", `Refused uploads ${unique()}`);
+  const insert = alice.getByLabel("insert an image");
+  await insert.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is text pretending to be a picture") });
+  await expect(alice.getByRole("main").getByRole("alert").first()).toContainText("notes.png: That file isn't an image we take: PNG, JPEG, WebP, GIF or AVIF.");
+  await insert.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(9 * 1024 * 1024, 1) });
+  await expect(alice.getByRole("main").getByRole("alert").first()).toContainText(/huge\.png: That image is (too large|9\.0 MB)/);
+  await expect(alice.getByLabel("Text (Markdown)")).not.toHaveValue(/uploads/);
+});
+
+test("hostile Markdown is published and read: nothing runs, nothing injected survives", async ({ browser }) => {
+  const organizer = await signedIn(browser, "organizer@demo.test");
+  const title = `Every trick in the book ${unique()}`;
+  await startArticle(organizer, "0x09: no team (organizers)", title);
+  await organizer.getByLabel("Summary").fill("A corpus of known XSS payloads, to prove that none of them runs on a published page.");
+  await organizer.getByLabel("Text (Markdown)").fill(XSS_PAYLOADS.map((p) => `## ${p.name.replace(/[#<>]/g, "")}\n\n${p.markdown}\n`).join("\n"));
+  await expect(organizer.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
+  await organizer.getByRole("button", { name: /^Publish/ }).click();
+  await expect(organizer.getByTestId("article-status")).toContainText("Published");
+
+  const reader = await (await browser.newContext()).newPage();
+  const ran: string[] = [];
+  reader.on("dialog", async (dialog) => {
+    ran.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  await reader.addInitScript(() => {
+    (window as unknown as { __xss: string[] }).__xss = [];
+    for (const name of ["alert", "confirm", "prompt"] as const) window[name] = ((message?: unknown) => void (window as unknown as { __xss: string[] }).__xss.push(String(message))) as never;
+  });
+  await reader.goto("/articles");
+  await reader.getByRole("link", { name: title }).click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  // give anything deferred a chance to run: hover and focus every link, scroll everything into view
+  const links = reader.getByTestId("article").locator(".prose a");
+  for (let i = 0; i < Math.min(await links.count(), 40); i++) await links.nth(i).hover({ trial: false }).catch(() => undefined);
+  await reader.mouse.wheel(0, 20_000);
+  await reader.waitForTimeout(500);
+  const injected = await reader.getByTestId("article").evaluate((root) => ({
+    scripts: root.querySelectorAll("script, iframe, object, embed, style, svg, math, form, input:not([type=checkbox]), base, meta, link").length,
+    handlers: [...root.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) || a.name === "style")).length,
+    urls: [...root.querySelectorAll("[href], [src]")].map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "").filter((u) => /^\s*(javascript|vbscript|data):/i.test(u)),
+  }));
+  expect(injected).toEqual({ scripts: 0, handlers: 0, urls: [] });
+  expect(await reader.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);
+  expect(ran).toEqual([]);
+});
