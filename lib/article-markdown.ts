@@ -42,7 +42,8 @@ function headings(collected: Collected) {
     const slugger = new GithubSlugger();
     visit(tree, "element", (node: Element) => {
       const depth = Number(/^h([2-4])$/.exec(node.tagName)?.[1]);
-      if (!depth) return;
+      // a heading with an id already is the footnotes' (hidden) label, which their references point to: no section
+      if (!depth || node.properties?.id) return;
       const text = toString(node).trim();
       const id = slugger.slug(text).replace(/^[-_]+/, "") || "section";
       node.properties = { ...node.properties, id };
@@ -53,6 +54,21 @@ function headings(collected: Collected) {
         children: [{ type: "text", value: "#" }],
       } satisfies ElementContent);
       if (depth <= 3) collected.toc.push({ depth: depth as 2 | 3, id, text });
+    });
+  };
+}
+
+/**
+ * Footnote links point at the ids the sanitizer prefixed ("fn-1" became
+ * "user-content-fn-1"): remark-rehype leaves its own prefix off, so that ids
+ * are prefixed once, by the sanitizer, and the links follow here.
+ */
+export function footnoteLinks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      const href = node.properties?.href;
+      const footnote = node.properties?.dataFootnoteRef !== undefined || node.properties?.dataFootnoteBackref !== undefined;
+      if (node.tagName === "a" && footnote && typeof href === "string" && href.startsWith("#")) node.properties.href = `#user-content-${href.slice(1)}`;
     });
   };
 }
@@ -75,8 +91,9 @@ export function renderArticle(markdown: string, { imageSizes }: Options = {}): R
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype)
+    .use(remarkRehype, { clobberPrefix: "" }) // the sanitizer prefixes every id, footnotes' too
     .use(rehypeSanitize) // first: only what survives GitHub's allow-list goes on
+    .use(footnoteLinks)
     .use(rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain"] })
     .use(headings(collected))
     .use(images(collected, imageSizes))

@@ -48,7 +48,7 @@ export async function searchArticles(db: Db, query: string, { limit, offset, amo
       `SELECT "articleId", bm25("ArticleSearch", 0, 10, 4, 1) AS rank,
               snippet("ArticleSearch", -1, ?, ?, '…', 24) AS snippet
          FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ${filter}
-        ORDER BY rank LIMIT ? OFFSET ?`,
+        ORDER BY rank, "articleId" LIMIT ? OFFSET ?`,
       OPEN,
       CLOSE,
       ...params,
@@ -71,7 +71,7 @@ export async function searchArticles(db: Db, query: string, { limit, offset, amo
               'StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
        FROM "PublishedArticle", to_tsquery('english', $1) q
       WHERE "search" @@ q ${filter}
-      ORDER BY rank DESC, "publishedAt" DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      ORDER BY rank DESC, "publishedAt" DESC, "articleId" LIMIT $${n + 1} OFFSET $${n + 2}`,
     ...params,
     limit,
     offset,

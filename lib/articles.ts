@@ -133,11 +133,13 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
     if (taken && taken.id !== id) throw conflict("Another article has that address already.", "slug");
     slug = draft.slug;
   }
+  // control characters have no place in prose, and two of them delimit search highlights
+  const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
   const data = {
-    title: draft.title,
+    title: clean(draft.title),
     slug,
-    summary: draft.summary,
-    body: draft.body,
+    summary: clean(draft.summary),
+    body: clean(draft.body),
     tags: JSON.stringify(tags),
     coverFile: draft.coverFile,
     coverAlt: draft.coverAlt,
@@ -291,7 +293,9 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
     await tx.publishedAuthor.deleteMany({ where: { articleId: id } });
     await tx.publishedAuthor.createMany({ data: bylines.map(([key, name]) => ({ articleId: id, key, name })) });
     await indexArticle(tx, kind, { articleId: id, title: row.title, summary: row.summary, body: row.body });
-    await tx.article.update({ where: { id }, data: { status: "PUBLISHED", pendingChanges: false } });
+    // an autosave that landed while this was rendering isn't part of what went out: it stays pending
+    const unchanged = await tx.article.updateMany({ where: { id, version: article.version }, data: { status: "PUBLISHED", pendingChanges: false } });
+    if (unchanged.count === 0) await tx.article.update({ where: { id }, data: { status: "PUBLISHED", pendingChanges: true } });
   });
   await addEvent(db, id, me, "PUBLISHED");
   return { ...row, articleId: id, tags };

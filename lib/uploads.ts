@@ -6,7 +6,7 @@
 // image uploaded twice is one file, and its URL can be cached forever.
 // sharp (libvips) does the decoding and encoding: maintained, fast, and its
 // prebuilt binaries come from npm.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type OutputInfo } from "sharp";
@@ -58,7 +58,7 @@ export async function storeUpload(db: Db, actor: Actor | null, content: Buffer):
   const target = path.join(uploadsDir(), file);
   await fs.mkdir(uploadsDir(), { recursive: true });
   // write beside it, then rename: a reader never sees half a file
-  const partial = `${target}.${process.pid}.${Date.now()}.part`;
+  const partial = `${target}.${process.pid}.${randomUUID()}.part`;
   await fs.writeFile(partial, output.data);
   await fs.rename(partial, target);
   const height = output.info.pageHeight ?? output.info.height;
