@@ -1,16 +1,39 @@
 // Axe scans of the main pages, signed out and signed in, on a laptop and on a
 // phone (the phone project runs this file too).
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./helpers";
 
-const PUBLIC_PAGES = ["/", "/editions/0x09/live", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/no-such-page"];
-const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08"];
+const PUBLIC_PAGES = ["/", "/editions/0x09/live", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/articles", "/articles?q=benchmark", "/no-such-page"];
+const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08", "/write"];
 
 test("public pages have no serious accessibility violations", async ({ page }) => {
   for (const path of PUBLIC_PAGES) {
     await page.goto(path);
     await expectAccessible(page);
   }
+  // an article of the demo's, opened from the list
+  await page.goto("/articles");
+  await page.getByRole("main").getByRole("heading", { level: 2 }).getByRole("link").first().click();
+  await expect(page.getByTestId("article")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the public pages read well in the dark theme too, chosen by the system or by hand", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/articles");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expectAccessible(page);
+  await page.getByRole("main").getByRole("heading", { level: 2 }).getByRole("link").first().click();
+  await expect(page.getByTestId("article")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/editions/0x08");
+  await expectAccessible(page);
+  // the reader's own choice wins over the system's, and is remembered
+  await page.getByLabel("Theme").selectOption("light");
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", "dark");
+  await expectAccessible(page);
 });
 
 test("an employee's pages have no serious accessibility violations", async ({ page }) => {
