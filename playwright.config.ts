@@ -34,7 +34,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${FRESH_PORT}` },
       testMatch: /fresh-install\.spec/,
     },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y)\.spec/ },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y|articles)\.spec/ },
   ],
   webServer: [
     {

@@ -74,11 +74,16 @@ test("an article is written, previewed, submitted, published, and found by an an
   // an image, uploaded into the text where the cursor is
   await alice.getByLabel("insert an image").setInputFiles({ name: "dead-zones.png", mimeType: "image/png", buffer: await photo() });
   await expect(body).toHaveValue(/!\[dead zones\]\(\/uploads\/[a-f0-9]{32}\.png\)/);
+  // on a phone, the text and its preview take turns on the screen
+  const previewTab = alice.getByRole("button", { name: "Preview", exact: true });
+  const phone = await previewTab.isVisible();
+  if (phone) await previewTab.click();
   const preview = alice.getByTestId("preview");
   await expect(preview.getByRole("table")).toContainText("100,000");
   await expect(preview.locator("code .hljs-keyword").first()).toHaveText(/static|int|for|return/);
   await expect(preview.getByRole("img", { name: "dead zones" })).toBeVisible();
   await expect(alice.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
+  if (phone) await alice.getByRole("button", { name: "Write", exact: true }).click();
 
   // nothing typed is lost: a reload shows it all
   await alice.reload();
@@ -114,6 +119,8 @@ test("an article is written, previewed, submitted, published, and found by an an
   await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
   await expect(reader.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/articles\/heatmaps-of-the-whole-network/);
   await expectAccessible(reader);
+  // nothing wider than the screen, wide tables and code scroll in their own box
+  expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
   // the uploaded image kept no metadata, and is cached for good
   const src = await image.getAttribute("src");
