@@ -480,4 +480,7 @@ async function importDemoArticles(db: Db, now: Date) {
   });
   const failed = results.filter((r) => r.outcome === "failed");
   if (failed.length) throw new Error(`demo articles: ${failed.map((f) => `${f.file}: ${f.error}`).join("; ")}`);
+  // the live edition's articles are written during it: dated an hour before the demo starts, whatever the day
+  const live = await db.edition.findFirstOrThrow({ where: { phase: { notIn: ["ARCHIVED", "DRAFT"] } }, orderBy: { number: "desc" } });
+  await db.publishedArticle.updateMany({ where: { editionId: live.id }, data: { publishedAt: new Date(now.getTime() - 60 * 60 * 1000) } });
 }

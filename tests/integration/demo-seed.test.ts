@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { playingVersions } from "@/lib/arena/bots";
+import { listArticles } from "@/lib/archive";
 import { startTournament, tournamentView } from "@/lib/arena/tournament";
 import { agendaStatuses } from "@/lib/agenda";
 import { seedDemo, type DemoSummary } from "@/lib/demo/seed";
@@ -132,6 +133,17 @@ describe("the demo seed", () => {
     expect(view.standings[0].name).toBe("Kernel Sanders"); // the bot that looks ahead
     expect(view.standings.every((s) => s.forfeits === 0)).toBe(true);
   }, 40_000);
+
+  it("publishes articles for 0x07 to 0x09, one with a benchmark table, C and Python listings and an image, searchable", async () => {
+    const published = await t.db.publishedArticle.findMany({ select: { editionNumber: true, html: true, coverFile: true, title: true } });
+    expect(new Set(published.map((p) => p.editionNumber))).toEqual(new Set([7, 8, 9]));
+    expect(published.length).toBeGreaterThanOrEqual(6);
+    const showcase = published.find((p) => p.html.includes("<table") && /\blanguage-c\b/.test(p.html) && /\blanguage-python\b/.test(p.html) && p.html.includes("<img"));
+    expect(showcase?.title).toBeTruthy();
+    expect(published.some((p) => p.coverFile)).toBe(true);
+    const { total } = await listArticles(t.db, { q: "latency" });
+    expect(total).toBeGreaterThan(0);
+  });
 
   it("skips the one-time setup screen and refuses to seed twice", async () => {
     expect(await needsSetup(t.db)).toBe(false);
