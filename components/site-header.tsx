@@ -16,7 +16,7 @@ export function SiteHeader({ user, currentEditionNumber }: Props) {
     <header className="bg-indigo-900 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="mr-2 text-lg font-bold tracking-tight text-white">
-          <span aria-hidden="true" className="font-mono text-amber-300">
+          <span aria-hidden="true" className="font-mono text-amber-200">
             0x
           </span>
           Hexathon

@@ -73,6 +73,25 @@ export function footnoteLinks() {
   };
 }
 
+/**
+ * What keyboards and screen readers need of GitHub's markup: a task list's
+ * checkbox is named after its item ("[x] prototype" is a checked box named
+ * "prototype"), and a code block or table wider than the screen, which
+ * scrolls sideways in its own box, can be focused to scroll with the keys.
+ */
+export function accessibleBlocks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName === "pre" || node.tagName === "table") node.properties = { ...node.properties, tabIndex: 0 };
+      if (node.tagName !== "li") return;
+      const box = node.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
+      const inParagraph = node.children.find((c): c is Element => c.type === "element" && c.tagName === "p")?.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
+      const input = box ?? inParagraph;
+      if (input?.properties?.type === "checkbox") input.properties = { ...input.properties, ariaLabel: toString(node).trim().slice(0, 200) || "task" };
+    });
+  };
+}
+
 /** Images load lazily, with their size when known (no layout jump), and are counted for the reading time. */
 function images(collected: Collected, sizes: Map<string, ImageSize> | undefined) {
   return () => (tree: Root) => {
@@ -94,6 +113,7 @@ export function renderArticle(markdown: string, { imageSizes }: Options = {}): R
     .use(remarkRehype, { clobberPrefix: "" }) // the sanitizer prefixes every id, footnotes' too
     .use(rehypeSanitize) // first: only what survives GitHub's allow-list goes on
     .use(footnoteLinks)
+    .use(accessibleBlocks)
     .use(rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain"] })
     .use(headings(collected))
     .use(images(collected, imageSizes))

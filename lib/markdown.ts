@@ -9,10 +9,10 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { footnoteLinks } from "./article-markdown";
+import { accessibleBlocks, footnoteLinks } from "./article-markdown";
 
 // footnotes: ids prefixed once, by the sanitizer, and their links follow (see article-markdown.ts)
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: "" }).use(rehypeSanitize).use(footnoteLinks).use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: "" }).use(rehypeSanitize).use(footnoteLinks).use(accessibleBlocks).use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));

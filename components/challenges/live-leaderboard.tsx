@@ -23,7 +23,7 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
     <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""} tabIndex={projector ? 0 : undefined}>
       <div className="mb-3 flex items-baseline justify-between gap-3">
         {projector && <h1 className="text-[3.5vw] font-bold">Mini-challenges: bonus points</h1>}
-        <span className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-300") : live ? "text-emerald-700" : "text-amber-700"}`} aria-live="polite">
+        <span className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-200") : live ? "text-emerald-700" : "text-amber-700"}`} aria-live="polite">
           {live ? "● live" : "connecting…"}
         </span>
       </div>

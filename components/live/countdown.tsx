@@ -8,7 +8,7 @@ import { formatTimer, progress, remainingAt, timerTone, type TimerState } from "
 
 const toneClass = {
   normal: "text-white",
-  warning: "text-amber-300",
+  warning: "text-amber-200",
   overrun: "text-red-400",
 } as const;
 

@@ -133,7 +133,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
           <h2 id="timer-heading" className="font-semibold">
             {snapshot.position ? `Team ${snapshot.position} of ${snapshot.order.length}` : "Not started"}
           </h2>
-          <span className={connection === "live" ? "text-emerald-300" : "text-amber-300"}>{connection === "live" ? "● live" : "reconnecting…"}</span>
+          <span className={connection === "live" ? "text-emerald-300" : "text-amber-200"}>{connection === "live" ? "● live" : "reconnecting…"}</span>
         </div>
         <p className="mt-3 text-3xl font-bold" data-testid="current-team">
           {snapshot.current?.name ?? "Nobody on stage yet"}

@@ -81,7 +81,7 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
           {vote?.status === "OPEN" ? "the vote" : vote?.status === "CLOSED" ? "results" : `presentations${position ? ` · ${position} of ${order.length}` : ""}`}
         </p>
         <p className="flex items-center gap-3 text-sm" aria-live="polite">
-          <span className={connection === "live" ? "text-emerald-300" : "text-amber-300"}>
+          <span className={connection === "live" ? "text-emerald-300" : "text-amber-200"}>
             {connection === "live" ? "● live" : connection === "connecting" ? "connecting…" : "reconnecting…"}
           </span>
           {projector && (

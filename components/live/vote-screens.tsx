@@ -30,7 +30,7 @@ export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: Vote
         <p className="text-[2.2vw] text-slate-300">Scan the code, or open</p>
         <p className="font-mono text-[2.6vw] font-semibold text-white">{voteUrl.replace(/^https?:\/\//, "").replace(/\/vote\/.*$/, "/vote")}</p>
         <p className="text-[2.2vw] text-slate-300">
-          and type <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-300" data-testid="join-code">{vote.joinCode}</span>
+          and type <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-200" data-testid="join-code">{vote.joinCode}</span>
         </p>
         <p className="text-[3vw] font-bold" data-testid="ballot-count" aria-live="polite">
           {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
@@ -64,7 +64,7 @@ function Podium({ places, more, projector }: { places: RevealedPlace[]; more: bo
       <ol className={projector ? "space-y-[1.2vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
         {rows.map((p) => (
           <li key={p.teamId} className="animate-[fadein_0.8s_ease-out]">
-            <p className={projector ? "text-[2vw] font-semibold text-amber-300" : "text-sm font-semibold text-amber-300"}>
+            <p className={projector ? "text-[2vw] font-semibold text-amber-200" : "text-sm font-semibold text-amber-200"}>
               {PLACE_NAMES[p.place] ?? `Place ${p.place}`}
               {p.tied ? " (tied)" : ""}
             </p>

@@ -81,7 +81,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
           {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
         </p>
         <p className="mt-2 text-sm text-slate-300">
-          Join code <span className="font-mono text-lg font-bold tracking-widest text-amber-300">{vote.joinCode}</span> ·{" "}
+          Join code <span className="font-mono text-lg font-bold tracking-widest text-amber-200">{vote.joinCode}</span> ·{" "}
           <a href={voteUrl} className="underline">
             {voteUrl}
           </a>

@@ -62,15 +62,15 @@ function assertSafe(output: string) {
 describe("renderArticle: GitHub-flavoured Markdown", () => {
   it("renders tables", () => {
     const out = html("| benchmark | ns/op |\n| --- | ---: |\n| parse | 120 |\n| format | 85 |");
-    expect(out).toMatch(/<table>[\s\S]*<thead>[\s\S]*<th>benchmark<\/th>[\s\S]*<tbody>[\s\S]*<td>parse<\/td>[\s\S]*<\/table>/);
+    expect(out).toMatch(/<table tabindex="0">[\s\S]*<thead>[\s\S]*<th>benchmark<\/th>[\s\S]*<tbody>[\s\S]*<td>parse<\/td>[\s\S]*<\/table>/);
     expect(out).toMatch(/<td[^>]*>85<\/td>/);
   });
 
   it("renders task lists as disabled checkboxes", () => {
     const out = html("- [x] prototype\n- [ ] slides");
     expect(out).toContain('<ul class="contains-task-list">');
-    expect(out).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> prototype</li>');
-    expect(out).toContain('<li class="task-list-item"><input type="checkbox" disabled> slides</li>');
+    expect(out).toContain('<li class="task-list-item"><input type="checkbox" checked disabled aria-label="prototype"> prototype</li>');
+    expect(out).toContain('<li class="task-list-item"><input type="checkbox" disabled aria-label="slides"> slides</li>');
   });
 
   it("renders strikethrough", () => {
@@ -118,7 +118,7 @@ describe("renderArticle: highlighted code", () => {
   for (const [language, code, expected] of cases) {
     it(`highlights ${language}`, () => {
       const out = html("```" + language + "\n" + code + "\n```");
-      expect(out).toContain(`<pre><code class="hljs language-${language}">`);
+      expect(out).toContain(`<pre tabindex="0"><code class="hljs language-${language}">`);
       expect(out).toMatch(/<span class="hljs-[a-z_]+/);
       for (const pattern of expected) expect(out).toMatch(pattern);
     });
@@ -140,7 +140,7 @@ describe("renderArticle: highlighted code", () => {
     for (const code of ["const x = function () { return 42; };", "def f(x):\n    return x", "SELECT * FROM t;", "<html><body>x</body></html>"]) {
       const out = html("```\n" + code + "\n```");
       expect(out).not.toContain("hljs");
-      expect(out).toMatch(/^<pre><code>/);
+      expect(out).toMatch(/^<pre tabindex="0"><code>/);
     }
     expect(html("    indented code: return 42;")).not.toContain("hljs");
   });

@@ -11,20 +11,21 @@ describe("renderMarkdown: GitHub-flavoured Markdown", () => {
     expect(html).toContain("<em>uprobes</em>");
     expect(html).toMatch(/<ol>\s*<li>attach<\/li>\s*<li>trace<\/li>\s*<\/ol>/);
     expect(html).toContain("<code>bpftrace -l</code>");
-    expect(html).toContain('<pre><code class="language-c">int main(void) { return 0; }\n</code></pre>');
+    expect(html).toContain('<pre tabindex="0"><code class="language-c">int main(void) { return 0; }\n</code></pre>'); // focusable: a wide block scrolls with the keys
     expect(html).toContain('<a href="https://ebpf.io">docs</a>');
   });
 
   it("renders tables of benchmark results", () => {
     const html = renderMarkdown("| benchmark | ns/op |\n| --- | ---: |\n| parse | 120 |\n| format | 85 |");
-    expect(html).toMatch(/<table>[\s\S]*<thead>[\s\S]*<th>benchmark<\/th>[\s\S]*<tbody>[\s\S]*<td>parse<\/td>[\s\S]*<\/table>/);
+    expect(html).toMatch(/<table tabindex="0">[\s\S]*<thead>[\s\S]*<th>benchmark<\/th>[\s\S]*<tbody>[\s\S]*<td>parse<\/td>[\s\S]*<\/table>/);
     expect(html).toMatch(/<td[^>]*>85<\/td>/); // a right-aligned column may carry an align attribute
   });
 
   it("renders task lists as disabled checkboxes", () => {
     const html = renderMarkdown("- [x] prototype\n- [ ] slides");
-    expect(html).toContain('<input type="checkbox" checked disabled> prototype');
-    expect(html).toContain('<input type="checkbox" disabled> slides');
+    // each box named after its item, for screen readers
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="prototype"> prototype');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="slides"> slides');
   });
 
   it("renders strikethrough", () => {

@@ -50,7 +50,7 @@ export default async function EditionPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-indigo-900 to-indigo-700 p-6 text-white shadow-lg sm:p-8" aria-labelledby="edition-title">
-        <p className="font-mono text-sm font-semibold text-amber-300">Edition {hex}</p>
+        <p className="font-mono text-sm font-semibold text-amber-200">Edition {hex}</p>
         <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">
           {edition.title}
         </h1>
