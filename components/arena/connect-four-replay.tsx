@@ -9,7 +9,7 @@ import { ReplayShell, turningRound } from "./replay-shell";
 
 const SIDES = [
   { letter: "A", disc: "bg-red-700 text-white" },
-  { letter: "B", disc: "bg-amber-300 text-slate-900" },
+  { letter: "B", disc: "bg-amber-200 text-slate-900" },
 ] as const;
 
 export function ConnectFourReplay({ record, names }: { record: MatchRecord; names: [string, string] }) {

@@ -147,12 +147,13 @@ test("an article is written, previewed, submitted, published, and found by an an
   await alice.getByLabel("Summary").fill("We drew every cell of the network as a heatmap, live, and found four dead zones.");
   await expect(alice.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
   await reader.goto(await organizer.url());
-  await expect(reader.getByText("three dead zones")).toBeVisible();
-  await expect(reader.getByText(/Updated on/)).toHaveCount(0);
+  const header = reader.getByTestId("article").locator("header").first();
+  await expect(header.getByText("three dead zones")).toBeVisible();
+  await expect(header.getByText(/Updated on/)).toHaveCount(0);
   await publishAs(organizer, title);
   await reader.reload();
-  await expect(reader.getByText("found four dead zones")).toBeVisible();
-  await expect(reader.getByText(/Updated on/)).toBeVisible();
+  await expect(header.getByText("found four dead zones")).toBeVisible();
+  await expect(header.getByText(/Updated on/)).toBeVisible();
 });
 
 test("uploads that aren't images, or are too big, are refused with a clear message", async ({ browser }) => {

@@ -73,7 +73,7 @@ export default async function EditionPage({ params }: Props) {
             <li
               key={phase}
               aria-current={i === phaseIndex ? "step" : undefined}
-              className={`rounded px-2 py-0.5 text-xs ${i === phaseIndex ? "bg-amber-300 font-bold text-indigo-950" : i < phaseIndex ? "bg-indigo-800 text-indigo-100" : "bg-indigo-950/40 text-indigo-100"}`}
+              className={`rounded px-2 py-0.5 text-xs ${i === phaseIndex ? "bg-amber-200 font-bold text-indigo-950" : i < phaseIndex ? "bg-indigo-800 text-indigo-100" : "bg-indigo-950/40 text-indigo-100"}`}
             >
               {PHASE_LABELS[phase]}
             </li>
