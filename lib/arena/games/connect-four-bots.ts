@@ -7,9 +7,10 @@ function drop(board, column, disc) {
   for (let row = 0; row < 6; row++) if (board[row][column] === 0) { board[row][column] = disc; return row; }
   return -1;
 }
+const DIRECTIONS = [[0, 1], [1, 0], [1, 1], [1, -1]];
 function fours(board, row, column) {
   const disc = board[row][column];
-  for (const [dr, dc] of [[0, 1], [1, 0], [1, 1], [1, -1]]) {
+  for (const [dr, dc] of DIRECTIONS) {
     let count = 1;
     for (const sign of [1, -1]) {
       let r = row + dr * sign, c = column + dc * sign;
@@ -75,14 +76,18 @@ export const CONNECT_FOUR_BOTS = [
     source: `${HELPERS}
 const ORDER = [3, 2, 4, 1, 5, 0, 6];
 const DEPTH = 3;
-// a rough worth of a position for \`disc\`: discs near the centre count more
-function worth(board, disc) {
-  let total = 0;
-  for (let row = 0; row < 6; row++) for (let column = 0; column < 7; column++) {
-    const cell = board[row][column];
-    if (cell) total += (cell === disc ? 1 : -1) * (4 - Math.abs(3 - column));
-  }
-  return total;
+// a rough worth of a position: discs near the centre count more. Kept up to
+// date move by move (for my discs, minus theirs), so a leaf costs nothing.
+const WEIGHT = [1, 2, 3, 4, 3, 2, 1];
+let worth = 0;
+function place(board, column, disc) {
+  const row = drop(board, column, disc);
+  worth += disc === 1 ? WEIGHT[column] : -WEIGHT[column];
+  return row;
+}
+function lift(board, row, column) {
+  worth -= board[row][column] === 1 ? WEIGHT[column] : -WEIGHT[column];
+  board[row][column] = 0;
 }
 function negamax(board, disc, depth, alpha, beta) {
   const other = 3 - disc;
@@ -91,9 +96,9 @@ function negamax(board, disc, depth, alpha, beta) {
   for (const column of ORDER) {
     if (board[5][column] !== 0) continue;
     any = true;
-    const row = drop(board, column, disc);
-    const score = fours(board, row, column) ? 1000 + depth : depth === 0 ? worth(board, disc) : -negamax(board, other, depth - 1, -beta, -alpha);
-    board[row][column] = 0;
+    const row = place(board, column, disc);
+    const score = fours(board, row, column) ? 1000 + depth : depth === 0 ? (disc === 1 ? worth : -worth) : -negamax(board, other, depth - 1, -beta, -alpha);
+    lift(board, row, column);
     if (score > best) best = score;
     if (best > alpha) alpha = best;
     if (alpha >= beta) break;
@@ -103,13 +108,15 @@ function negamax(board, disc, depth, alpha, beta) {
 export default function play(state) {
   const { board } = state;
   if (state.moves.length === 0) return 3; // an empty board: the centre, no need to think
+  worth = 0;
+  for (let row = 0; row < 6; row++) for (let column = 0; column < 7; column++) if (board[row][column]) worth += board[row][column] === 1 ? WEIGHT[column] : -WEIGHT[column];
   let choice = state.legal[0];
   let best = -Infinity;
   for (const column of ORDER) {
     if (!state.legal.includes(column)) continue;
-    const row = drop(board, column, 1);
+    const row = place(board, column, 1);
     const score = fours(board, row, column) ? 10000 : -negamax(board, 2, DEPTH - 1, -Infinity, Infinity);
-    board[row][column] = 0;
+    lift(board, row, column);
     if (score > best) { best = score; choice = column; }
   }
   return choice;
