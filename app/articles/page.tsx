@@ -53,52 +53,15 @@ export default async function ArticlesPage({ searchParams }: Props) {
           Search
           <input type="search" name="q" defaultValue={query.q} placeholder="eBPF, benchmark, Prometheus…" className={field} />
         </label>
-        <label className="text-sm font-semibold">
-          Edition
-          <select name="edition" defaultValue={linkQuery.edition ?? ""} className={field}>
-            <option value="">All</option>
-            {facets.editions.map((e) => (
-              <option key={e.number} value={formatEditionNumber(e.number)}>
-                {formatEditionNumber(e.number)} ({e.count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Kind of topic
-          <select name="kind" defaultValue={query.kind ?? ""} className={field}>
-            <option value="">All</option>
-            {facets.kinds.map((k) => (
-              <option key={k} value={k}>
-                {TOPIC_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Author
-          <select name="author" defaultValue={query.author ?? ""} className={field}>
-            <option value="">All</option>
-            {query.author && !facets.authors.some((a) => a.key === query.author) && <option value={query.author}>{query.author}</option>}
-            {facets.authors.map((a) => (
-              <option key={a.key} value={a.key}>
-                {a.name} ({a.count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Tag
-          <select name="tag" defaultValue={query.tag ?? ""} className={field}>
-            <option value="">All</option>
-            {query.tag && !facets.tags.some((t) => t.tag === query.tag) && <option value={query.tag}>#{query.tag}</option>}
-            {facets.tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                #{t.tag} ({t.count})
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="edition"
+          label="Edition"
+          value={linkQuery.edition}
+          options={facets.editions.map((e) => ({ value: formatEditionNumber(e.number), label: `${formatEditionNumber(e.number)} (${e.count})` }))}
+        />
+        <FilterSelect name="kind" label="Kind of topic" value={query.kind} options={facets.kinds.map((k) => ({ value: k, label: TOPIC_KIND_LABELS[k] }))} />
+        <FilterSelect name="author" label="Author" value={query.author} options={facets.authors.map((a) => ({ value: a.key, label: `${a.name} (${a.count})` }))} />
+        <FilterSelect name="tag" label="Tag" value={query.tag} options={facets.tags.map((t) => ({ value: t.tag, label: `#${t.tag} (${t.count})` }))} />
         <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800">
             Search
@@ -153,5 +116,23 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </nav>
       )}
     </div>
+  );
+}
+
+/** One of the list's filters: "All", then the choices; a value that isn't among them (a followed link) is kept. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  return (
+    <label className="text-sm font-semibold">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={field}>
+        <option value="">All</option>
+        {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

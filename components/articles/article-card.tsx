@@ -50,17 +50,7 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard
         <p className="mt-auto pt-2 text-sm text-slate-600">
           By <Byline authors={article.authors} /> · <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · {article.readingMinutes} min read
         </p>
-        {article.tags.length > 0 && (
-          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
-            {article.tags.map((tag) => (
-              <li key={tag}>
-                <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-200">
-                  #{tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagList tags={article.tags} />
       </div>
     </article>
   );
@@ -72,6 +62,22 @@ export function ArticleGrid({ articles, headingLevel }: { articles: PublicCard[]
       {articles.map((a) => (
         <li key={a.articleId} className="flex">
           <ArticleCard article={a} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** An article's tags, each a link to the articles that share it. */
+export function TagList({ tags, className = "" }: { tags: string[]; className?: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className={`flex flex-wrap gap-1.5 ${className}`} aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag}>
+          <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-200">
+            #{tag}
+          </Link>
         </li>
       ))}
     </ul>

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicOrigin } from "@/app/_lib/origin";
 import { cachedArticle } from "@/app/_lib/public-data";
-import { ArticleGrid, Byline, formatArticleDate } from "@/components/articles/article-card";
+import { ArticleGrid, Byline, formatArticleDate, TagList } from "@/components/articles/article-card";
 import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -70,17 +70,7 @@ export default async function ArticlePage({ params }: Props) {
           )}
           <span>Reading time: {article.readingMinutes} {article.readingMinutes === 1 ? "minute" : "minutes"}</span>
         </p>
-        {article.tags.length > 0 && (
-          <ul className="flex flex-wrap gap-1.5 print:hidden" aria-label="Tags">
-            {article.tags.map((tag) => (
-              <li key={tag}>
-                <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-200">
-                  #{tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagList tags={article.tags} className="print:hidden" />
       </header>
 
       {article.coverFile && (
