@@ -4,6 +4,11 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "esbuild", "quickjs-emscripten", "tsx", "sharp"],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // the public pages' data cache (app/_lib/public-data.ts) lives in memory: its entries are keyed per
+    // server process, so writing them to .next/cache would only pile up files no restart reads again
+    isrFlushToDisk: false,
+  },
 };
 
 module.exports = nextConfig;

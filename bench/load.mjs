@@ -101,6 +101,19 @@ export async function poolFor(durationMs, concurrency, task) {
   return { ms: performance.now() - started, count: done, errors, errorSamples };
 }
 
+/** Starts task(i) at an even pace, `perSecond`, whatever the answers' speed (an open loop, like a hall of phones); a task's failure is its own to count. */
+export async function paced(n, perSecond, task) {
+  const started = performance.now();
+  const running = [];
+  for (let i = 0; i < n; i++) {
+    const wait = started + (i * 1000) / perSecond - performance.now();
+    if (wait > 1) await sleep(wait);
+    running.push(task(i).catch(() => {}));
+  }
+  await Promise.all(running);
+  return { ms: performance.now() - started };
+}
+
 /** Nearest-rank percentile of an ascending array (p in 0..100). */
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;

@@ -13,7 +13,7 @@
 //                     and memory must come back down
 import { performance } from "node:perf_hooks";
 import { signIn } from "./auth.mjs";
-import { json, makeAgent, pool, prng, request, sleep, summarize, waitFor } from "./load.mjs";
+import { json, makeAgent, paced, pool, prng, request, sleep, summarize, waitFor } from "./load.mjs";
 import { count, mb, ms, percent, perSecond, row } from "./report.mjs";
 import { openSse, sseAgent } from "./sse.mjs";
 
@@ -75,19 +75,6 @@ async function castOne(origin, code, agent, seed, beforePut = () => {}) {
   const picks = pickThree(voter.teams, seed);
   beforePut();
   return { ...(await cast(origin, code, agent, voter, picks)), getMs: voter.getMs };
-}
-
-/** Starts task(i) at an even pace, `perSecond`, whatever the answers' speed (an open loop, like a hall of phones). */
-async function paced(n, perSecond, task) {
-  const started = performance.now();
-  const running = [];
-  for (let i = 0; i < n; i++) {
-    const wait = started + (i * 1000) / perSecond - performance.now();
-    if (wait > 1) await sleep(wait);
-    running.push(task(i).catch(() => {}));
-  }
-  await Promise.all(running);
-  return { ms: performance.now() - started };
 }
 
 /** Opens `n` streams, `concurrency` connecting at a time; each resolves once it has its first vote snapshot. */

@@ -81,7 +81,7 @@ export async function listArticles(db: Db, filters: ArticleFilters): Promise<{ i
     return { items, total, page, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
   }
   const [rows, total] = await Promise.all([
-    db.publishedArticle.findMany({ where, orderBy: [{ publishedAt: "desc" }, { articleId: "asc" }], skip, take: ARTICLES_PER_PAGE, select: cardSelect }),
+    db.publishedArticle.findMany({ where, orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }], skip, take: ARTICLES_PER_PAGE, select: cardSelect }),
     db.publishedArticle.count({ where }),
   ]);
   return { items: rows.map(toCard), total, page, pages: Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)) };
@@ -104,7 +104,7 @@ export async function articleFacets(db: Db) {
 }
 
 export async function latestArticles(db: Db, take = 6) {
-  return (await db.publishedArticle.findMany({ orderBy: [{ publishedAt: "desc" }, { articleId: "asc" }], take, select: cardSelect })).map(toCard);
+  return (await db.publishedArticle.findMany({ orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }], take, select: cardSelect })).map(toCard);
 }
 
 /** One published article, with what its page shows around it. */

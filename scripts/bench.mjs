@@ -12,7 +12,7 @@
 //   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
 //
-// Sections live in bench/ (vote.mjs, arena.mjs); a new one (articles…) exports a
+// Sections live in bench/ (vote.mjs, articles.mjs, arena.mjs); a new one exports a
 // function returning table rows and is called below.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -21,6 +21,7 @@ import { formatTable, ms, perSecond, row } from "../bench/report.mjs";
 import { currentServer, freePort, startServer } from "../bench/server.mjs";
 import { voteSection } from "../bench/vote.mjs";
 import { arenaSection } from "../bench/arena.mjs";
+import { ARTICLES_QUICK, articlesSection } from "../bench/articles.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -94,6 +95,15 @@ try {
   if (stopping) await new Promise(() => {}); // interrupted: the signal handler stops the server and exits
   log(`bench: a section failed: ${error.stack ?? error.message}\n--- server log (tail) ---\n${server.logTail()}`);
   rows.push(row("error", "section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
+}
+
+// the articles section fills the database with 10,000 articles: after the vote, which wants the demo as seeded
+try {
+  rows.push(...(await articlesSection({ server, log, options: { concurrency: CONCURRENCY, ...(quick && ARTICLES_QUICK) } })));
+} catch (error) {
+  if (stopping) await new Promise(() => {});
+  log(`bench: the articles section failed: ${error.stack ?? error.message}\n--- server log (tail) ---\n${server.logTail()}`);
+  rows.push(row("error", "articles section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
 }
 
 await server.stop();
