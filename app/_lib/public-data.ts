@@ -7,6 +7,8 @@ import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { articleFacets, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
 import { getDb } from "@/lib/db";
+import { listJuryPrizes } from "@/lib/prizes";
+import { announcedPrizes } from "@/lib/votes";
 import { DomainError } from "@/lib/errors";
 import { CACHE_TAGS } from "./revalidate";
 
@@ -39,3 +41,14 @@ export async function cachedArticle(slug: string) {
 }
 
 export const cachedWinners = unstable_cache(async (editionId: string) => editionWinners(getDb(), editionId), ["edition-winners", EPOCH], { tags: [CACHE_TAGS.editions] });
+
+/** An edition page's prizes: the revealed podium, the public's favourite, the jury prizes awarded (expired when a prize is announced). */
+export const cachedEditionPrizes = unstable_cache(
+  async (editionId: string) => {
+    const db = getDb();
+    const [announced, jury] = await Promise.all([announcedPrizes(db, editionId), listJuryPrizes(db, null, editionId)]);
+    return json({ announced, jury: jury.map((p) => ({ id: p.id, name: p.name, team: p.team })) });
+  },
+  ["edition-prizes", EPOCH],
+  { tags: [CACHE_TAGS.editions] },
+);

@@ -15,10 +15,9 @@ import { canProposeTopic, isOrganizer, teamsOpen } from "@/lib/permissions";
 import { listTeams, teamOf } from "@/lib/teams";
 import { listTopics } from "@/lib/topics";
 import { formatInZone } from "@/lib/time";
-import { announcedPrizes } from "@/lib/votes";
-import { cachedArticleList } from "@/app/_lib/public-data";
+import { cachedArticleList, cachedEditionPrizes } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
-import { canVoteOnJury, listJuryPrizes } from "@/lib/prizes";
+import { canVoteOnJury } from "@/lib/prizes";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,13 +32,12 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
-  const [agenda, topics, teams, myTeam, prizes, juryPrizes, articles] = await Promise.all([
+  const [agenda, topics, teams, myTeam, { announced: prizes, jury: juryPrizes }, articles] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
     listTeams(db, edition.id),
     user ? teamOf(db, user.id, edition.id) : null,
-    announcedPrizes(db, edition.id),
-    listJuryPrizes(db, null, edition.id),
+    cachedEditionPrizes(edition.id), // the results are computed once per announcement, not per view
     cachedArticleList({ edition: edition.number }),
   ]);
   const now = new Date();
