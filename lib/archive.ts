@@ -121,12 +121,17 @@ export async function publishedArticle(db: Db, slug: string) {
   return { ...toCard(card), html, toc: JSON.parse(toc) as TocEntry[], editionId, topicTitle, more: more.map(toCard) };
 }
 
-/** Every published article's address and date: the sitemap and the feed. */
-export async function articleIndex(db: Db, take?: number) {
+/** Every published article's address and dates: the sitemap (no text: it lists them all). */
+export async function articleIndex(db: Db) {
+  return db.publishedArticle.findMany({ orderBy: { publishedAt: "desc" }, select: { slug: true, publishedAt: true, revisedAt: true } });
+}
+
+/** The latest articles in full: the Atom feed. */
+export async function feedArticles(db: Db, take: number) {
   return db.publishedArticle.findMany({
-    orderBy: { publishedAt: "desc" },
+    orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }],
     take,
-    select: { slug: true, title: true, summary: true, html: true, authors: true, editionNumber: true, publishedAt: true, revisedAt: true, coverFile: true },
+    select: { slug: true, title: true, summary: true, html: true, authors: true, editionNumber: true, publishedAt: true, revisedAt: true },
   });
 }
 

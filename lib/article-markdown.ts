@@ -17,6 +17,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { accessibleBlocks, footnoteLinks } from "./markdown";
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 export type ImageSize = { width: number; height: number };
@@ -54,40 +55,6 @@ function headings(collected: Collected) {
         children: [{ type: "text", value: "#" }],
       } satisfies ElementContent);
       if (depth <= 3) collected.toc.push({ depth: depth as 2 | 3, id, text });
-    });
-  };
-}
-
-/**
- * Footnote links point at the ids the sanitizer prefixed ("fn-1" became
- * "user-content-fn-1"): remark-rehype leaves its own prefix off, so that ids
- * are prefixed once, by the sanitizer, and the links follow here.
- */
-export function footnoteLinks() {
-  return (tree: Root) => {
-    visit(tree, "element", (node: Element) => {
-      const href = node.properties?.href;
-      const footnote = node.properties?.dataFootnoteRef !== undefined || node.properties?.dataFootnoteBackref !== undefined;
-      if (node.tagName === "a" && footnote && typeof href === "string" && href.startsWith("#")) node.properties.href = `#user-content-${href.slice(1)}`;
-    });
-  };
-}
-
-/**
- * What keyboards and screen readers need of GitHub's markup: a task list's
- * checkbox is named after its item ("[x] prototype" is a checked box named
- * "prototype"), and a code block or table wider than the screen, which
- * scrolls sideways in its own box, can be focused to scroll with the keys.
- */
-export function accessibleBlocks() {
-  return (tree: Root) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName === "pre" || node.tagName === "table") node.properties = { ...node.properties, tabIndex: 0 };
-      if (node.tagName !== "li") return;
-      const box = node.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
-      const inParagraph = node.children.find((c): c is Element => c.type === "element" && c.tagName === "p")?.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
-      const input = box ?? inParagraph;
-      if (input?.properties?.type === "checkbox") input.properties = { ...input.properties, ariaLabel: toString(node).trim().slice(0, 200) || "task" };
     });
   };
 }

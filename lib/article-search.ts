@@ -4,6 +4,7 @@
 // index, ts_rank_cd ranking). Titles weigh most, then summaries, then bodies.
 // Matches come back highlighted in a snippet, as safe HTML (<mark> only).
 import { dbKind, type Db, type Tx } from "./db";
+import { escapeMarkup } from "./markdown";
 
 export type SearchHit = { articleId: string; rank: number; snippet: string };
 
@@ -11,11 +12,10 @@ export type SearchHit = { articleId: string; rank: number; snippet: string };
 const OPEN = "\u0002";
 const CLOSE = "\u0003";
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A snippet with the search engine's markers, as HTML: escaped, the matches in <mark>. */
 export function snippetHtml(marked: string): string {
-  return escapeHtml(marked.replace(/\s+/g, " ").trim())
+  return escapeMarkup(marked.replace(/\s+/g, " ").trim())
     .replaceAll(OPEN, "<mark>")
     .replaceAll(CLOSE, "</mark>");
 }

@@ -120,7 +120,7 @@ export type ArticleDraft = { title: string; slug?: string; summary: string; body
  */
 export async function saveArticle(db: Db, actor: Actor | null, id: string, draft: ArticleDraft, version: number) {
   const article = await loadArticle(db, id);
-  const me = assertCanEdit(actor, article);
+  assertCanEdit(actor, article);
   const tags = [...new Set(draft.tags.map(normalizeTag).filter(Boolean))];
   if (tags.length > MAX_TAGS) throw invalid(`At most ${MAX_TAGS} tags.`, "tags");
   if (draft.coverFile && !(await db.upload.findUnique({ where: { file: draft.coverFile } }))) throw invalid("That cover image isn't an upload of ours: upload it first.", "coverFile");
@@ -155,7 +155,6 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
     const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
     throw conflict(`A co-author saved this article meanwhile (version ${current.version}, ${current.updatedAt.toISOString()}). Copy your changes, reload, and add them again.`);
   }
-  void me;
   return db.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, updatedAt: true, status: true, pendingChanges: true, slug: true } });
 }
 

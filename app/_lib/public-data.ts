@@ -5,7 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
-import { articleFacets, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
+import { articleFacets, editionWinners, feedArticles, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
 import { getDb } from "@/lib/db";
 import { listJuryPrizes } from "@/lib/prizes";
 import { announcedPrizes } from "@/lib/votes";
@@ -26,6 +26,9 @@ export type PublicCard = Jsonified<ArticleCard>;
 export const cachedArticleList = unstable_cache(async (filters: ArticleFilters) => json(await listArticles(getDb(), filters)), ["article-list", EPOCH], { tags: [CACHE_TAGS.articles] });
 
 export const cachedFacets = unstable_cache(async () => json(await articleFacets(getDb())), ["article-facets", EPOCH], { tags: [CACHE_TAGS.articles] });
+
+/** The feed's latest articles in full. */
+export const cachedFeed = unstable_cache(async (take: number) => json(await feedArticles(getDb(), take)), ["article-feed", EPOCH], { tags: [CACHE_TAGS.articles] });
 
 export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], { tags: [CACHE_TAGS.articles] });
 

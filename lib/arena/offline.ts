@@ -4,7 +4,7 @@
 // match.ts, standings.ts); only the storage differs.
 import type { GameId } from "./games/types";
 import type { MatchRecord, MatchOptions } from "./record";
-import { describeForfeit, forfeitOf } from "./record";
+import { describeIfAny } from "./record";
 import { scheduleRound, plannedTotal, type Bye, type Entry, type TournamentFormat } from "./schedule";
 import { standings, type PlayedMatch, type Standing } from "./standings";
 import { defaultSwissRounds } from "./swiss";
@@ -52,9 +52,4 @@ export async function playTournament(
   total = matches.length;
   onProgress?.(total, total);
   return { standings: standings(entries, matches, byes.map((b) => b.teamId)), matches, byes };
-}
-
-export function describeIfAny(record: MatchRecord, player: 0 | 1): string | null {
-  const forfeit = forfeitOf(record, player);
-  return forfeit ? describeForfeit(forfeit) : null;
 }

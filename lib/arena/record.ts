@@ -28,5 +28,8 @@ export type MatchOptions = { game?: GameId; rounds: number; seed: number; limits
 /** "round 10: exceeded 50 ms" (or "round 3, move 12: …" in turn-based games): how a team reads its bot's forfeit. */
 export const describeForfeit = (f: Forfeit) => `round ${f.round}${f.move === undefined ? "" : `, move ${f.move}`}: ${f.reason}`;
 
-/** The forfeit reasons of one side of a stored match, as the standings show them. */
-export const forfeitOf = (record: Pick<MatchRecord, "forfeits">, player: 0 | 1) => record.forfeits.find((f) => f.player === player);
+/** Why one side forfeited ("round 10: exceeded 50 ms"), or null: what a stored match and the standings keep. */
+export function describeIfAny(record: Pick<MatchRecord, "forfeits">, player: 0 | 1): string | null {
+  const forfeit = record.forfeits.find((f) => f.player === player);
+  return forfeit ? describeForfeit(forfeit) : null;
+}

@@ -130,22 +130,27 @@ export class BotSandbox {
       runtime.dispose();
       return { ok: false as const, reason };
     };
+    // the prelude, the bot, then the harness, whose value is the function each move calls
+    const run = (code: string, file: string) => {
+      const result = vm.evalCode(code, file);
+      if (!result.error) return { value: result.value };
+      const reason = describeError(vm, result.error);
+      if (interrupted) return { failed: `took more than ${loadMs} ms to load` };
+      if (reason === OUT_OF_MEMORY) return { failed: `ran out of memory while loading (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)` };
+      return { failed: `failed to load: ${reason}` };
+    };
     try {
-      for (const [code, file] of [[PRELUDE, "prelude.js"], [script, "bot.js"], [harness, "harness.js"]]) {
-        const result = vm.evalCode(code, file);
-        if (result.error) {
-          const reason = describeError(vm, result.error);
-          if (interrupted) return fail(`took more than ${loadMs} ms to load`);
-          if (reason === OUT_OF_MEMORY) return fail(`ran out of memory while loading (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)`);
-          return fail(`failed to load: ${reason}`);
-        }
-        if (file === "harness.js") return { ok: true, bot: new BotSandbox(runtime, vm, result.value, limits) };
-        result.value.dispose();
+      for (const [code, file] of [[PRELUDE, "prelude.js"], [script, "bot.js"]]) {
+        const loaded = run(code, file);
+        if (loaded.failed !== undefined) return fail(loaded.failed);
+        loaded.value.dispose();
       }
+      const turn = run(harness, "harness.js");
+      if (turn.failed !== undefined) return fail(turn.failed);
+      return { ok: true, bot: new BotSandbox(runtime, vm, turn.value, limits) };
     } catch (error) {
       return { ok: false, reason: `failed to load: ${engineFailure(error)}` };
     }
-    throw new Error("unreachable");
   }
 
   /** Asks the bot for a move: the harness gets (round, rounds, random, ...the game's arguments). */

@@ -18,7 +18,7 @@ import { matchPool } from "./pool";
 import { playingVersions } from "./bots";
 import * as openskill from "openskill";
 import type { GameId } from "./games/types";
-import { describeIfAny } from "./offline";
+import { describeIfAny } from "./record";
 import { plannedTotal, scheduleRound, type Bye, type ScheduleSettings, type TournamentFormat } from "./schedule";
 import { headToHead, pointsFromPlaces, ratings, standings } from "./standings";
 import { defaultSwissRounds } from "./swiss";
@@ -90,6 +90,10 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
       if (pending.length === 0 && !(await pairNextSwissRound(db, tournamentId))) break;
       const versionIds = [...new Set(pending.flatMap((m) => [m.versionAId, m.versionBId]))];
       const scripts = new Map((await db.botVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, compiled: true } })).map((v) => [v.id, v.compiled]));
+      // read once a round (a Swiss round raises the total), then counted here as matches finish
+      const progress = await progressOf(db, tournamentId);
+      const total = progress.total;
+      let done = progress.done;
       let failed = false;
       await Promise.all(
         pending.map(async (match) => {
@@ -116,7 +120,7 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
             },
           });
           playedHere++;
-          const { done, total } = await progressOf(db, tournamentId);
+          done++;
           const perMatch = (Date.now() - started) / playedHere;
           announce({ tournamentId, status: "RUNNING", done, total, etaMs: Math.round(perMatch * (total - done)) });
         }),
@@ -236,8 +240,7 @@ export async function tournamentView(db: Db, challengeId: string) {
   const tournament = await db.tournament.findUnique({ where: { challengeId } });
   if (!tournament) return null;
   if (tournament.status === "RUNNING") void runTournament(db, tournament.id); // resume if nobody is running it
-  const [done, rows, matches] = await Promise.all([
-    db.tournamentMatch.count({ where: { tournamentId: tournament.id, status: "DONE" } }),
+  const [rows, matches] = await Promise.all([
     tournamentStandings(db, tournament.id),
     db.tournamentMatch.findMany({
       where: { tournamentId: tournament.id, status: "DONE" },
@@ -249,7 +252,7 @@ export async function tournamentView(db: Db, challengeId: string) {
   const matrix = headToHead(matches);
   return {
     tournament,
-    done,
+    done: matches.length,
     standings: rows.map((r) => ({ ...r, rating: rated.get(r.teamId)! })),
     headToHead: rows.map((r) => ({ teamId: r.teamId, against: rows.map((o) => matrix.get(r.teamId)?.get(o.teamId) ?? null) })),
     matches,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BUILTIN_BOTS, STARTER_BOT } from "@/lib/arena/builtin-bots";
+import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/games/rps-bots";
 import { playingVersions, submitBot, teamBotVersions } from "@/lib/arena/bots";
 import { runningTournaments, runTournament, startTournament, tournamentMatch, tournamentView } from "@/lib/arena/tournament";
 import { CONNECT_FOUR_BOTS } from "@/lib/arena/games/connect-four-bots";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { BUILTIN_BOTS } from "@/lib/arena/builtin-bots";
+import { RPS_BOTS as BUILTIN_BOTS } from "@/lib/arena/games/rps-bots";
 import { compileBot } from "@/lib/arena/compile";
 import { MatchPool } from "@/lib/arena/pool";
 

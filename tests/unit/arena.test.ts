@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILTIN_BOTS, STARTER_BOT } from "@/lib/arena/builtin-bots";
+import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/games/rps-bots";
 import { compileBot } from "@/lib/arena/compile";
 import { rpsRoundWinner } from "@/lib/arena/games/rps";
 import { describeForfeit, runMatch } from "@/lib/arena/match";
