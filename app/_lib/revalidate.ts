@@ -21,13 +21,11 @@ export const CACHE_TAGS = {
   editions: "editions",
 };
 
-/** An article was published, changed, unpublished or deleted: its page and every list it may be in. */
-export function revalidateArticle(article?: { slug: string; editionNumber: number }) {
+/** An article was published, republished or unpublished: its page and every list it may be in. */
+export function revalidateArticle(article: { slug: string; editionNumber: number }) {
   revalidateTag(CACHE_TAGS.articles, NOW);
-  if (article) {
-    revalidateTag(CACHE_TAGS.article(article.slug), NOW);
-    revalidatePath(`/editions/${formatEditionNumber(article.editionNumber)}`, "page");
-  }
+  revalidateTag(CACHE_TAGS.article(article.slug), NOW);
+  revalidatePath(`/editions/${formatEditionNumber(article.editionNumber)}`, "page");
 }
 
 /** Winners were announced (the podium revealed, a jury prize awarded). */

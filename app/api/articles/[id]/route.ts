@@ -1,7 +1,6 @@
 // GET /api/articles/[id] — the working copy (authors, organizers); PATCH — {"title","summary","body","tags","coverFile","coverAlt","slug"?,"version"}: the editor's save; DELETE — a draft never published
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateArticle } from "@/app/_lib/revalidate";
 import { articleForEditing, deleteArticle, saveArticle } from "@/lib/articles";
 import { getDb } from "@/lib/db";
 import { articleDraftSchema } from "@/lib/schemas/articles";
@@ -21,7 +20,6 @@ export const PATCH = withUser<Context>(async (request, { params, user }) => {
 export const POST = PATCH;
 
 export const DELETE = withUser<Context>(async (_request, { params, user }) => {
-  await deleteArticle(getDb(), user, (await params).id);
-  revalidateArticle();
+  await deleteArticle(getDb(), user, (await params).id); // never published: no public page to refresh
   return new NextResponse(null, { status: 204 });
 });
