@@ -1,27 +1,28 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { configuredOrigin } from "@/app/_lib/origin";
 import { SiteHeader } from "@/components/site-header";
 import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { THEME_SCRIPT } from "@/components/theme-script";
-import { getCurrentUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/db";
-import { currentEdition } from "@/lib/editions";
+import { VisitorSync } from "@/components/visitor";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(configuredOrigin()),
   title: { default: "Hexathon", template: "%s · Hexathon" },
   description: "Our internal hackathon, from the first topic idea to the prizes and the write-ups.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#312e81" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // every page depends on who is signed in and on the database: render on request, never at build time
-  await connection();
-  const user = await getCurrentUser();
-  const edition = await currentEdition(getDb(), user);
+/**
+ * The same for every visitor, and reading no database: a page is dynamic only
+ * if it says so itself (it reads the session, or calls connection()), so the
+ * public ones that don't (an article) are cached as whole pages. Who is
+ * signed in reaches the header on the client (components/visitor.tsx).
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -32,8 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader user={user} currentEditionNumber={edition?.number ?? null} />
-        {user && <RunningTournaments />}
+        <VisitorSync />
+        <SiteHeader />
+        <RunningTournaments />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>

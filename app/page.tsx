@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, Card } from "@/components/ui";
@@ -12,6 +13,7 @@ import { needsSetup } from "@/lib/users";
 import { formatInZone } from "@/lib/time";
 
 export default async function HomePage() {
+  await connection(); // per visitor, from the database as it is now (never at build time)
   const db = getDb();
   if (await needsSetup(db)) redirect("/setup");
   const user = await getCurrentUser();

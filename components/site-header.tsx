@@ -1,17 +1,18 @@
-// The bar at the top of every page: where to go, and who you are.
+"use client";
+// The bar at the top of every page: where to go, and who you are. The same
+// HTML for everyone from the server (pages stay cacheable); the visitor's
+// name, role and links appear once known (components/visitor.tsx).
 import Link from "next/link";
 import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
-import type { Role } from "@/lib/domain";
 import { SignOutButton } from "./sign-out-button";
-
-type Props = {
-  user: { name: string; role: Role } | null;
-  currentEditionNumber: number | null;
-};
+import { useVisitor } from "./visitor";
 
 const linkClass = "rounded-md px-2 py-2 text-sm font-medium text-indigo-50 hover:bg-indigo-800 hover:text-white";
 
-export function SiteHeader({ user, currentEditionNumber }: Props) {
+export function SiteHeader() {
+  const visitor = useVisitor();
+  const user = visitor?.user ?? null;
+  const currentEditionNumber = visitor?.currentEditionNumber ?? null;
   return (
     <header className="bg-indigo-900 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -44,8 +45,15 @@ export function SiteHeader({ user, currentEditionNumber }: Props) {
             </Link>
           )}
         </nav>
-        <div className="flex items-center gap-2 text-sm">
-          {user ? (
+        <div className="flex min-h-9 items-center gap-2 text-sm" data-testid="visitor" aria-busy={visitor === undefined}>
+          {visitor === undefined ? (
+            // not known yet: nothing that could be wrong for a moment; without JavaScript, a way in
+            <noscript>
+              <Link href="/signin" className={linkClass}>
+                Sign in
+              </Link>
+            </noscript>
+          ) : user ? (
             <>
               <span className="text-indigo-100">
                 <span className="font-semibold text-white">{user.name}</span>

@@ -1,10 +1,21 @@
 // The address people reach this server at, for links shown on a projector
-// (the QR code): NEXTAUTH_URL when set, else what the browser asked for.
+// (the QR code) and in feeds and cards: NEXTAUTH_URL when set, else what the
+// browser asked for.
 import "server-only";
 import { headers } from "next/headers";
 
-export async function publicOrigin(): Promise<string> {
+/**
+ * For pages cached for everyone, rendered without a request to read: the
+ * configured address (NEXTAUTH_URL, which a deployment sets), else this server
+ * on localhost (the demo).
+ */
+export function configuredOrigin(): string {
   if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
+  return `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+export async function publicOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return configuredOrigin();
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? "http";

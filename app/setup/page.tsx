@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { setupAction } from "@/app/signup/actions";
 import { AccountForm } from "@/components/account-form";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Set up Hexathon" };
 
 /** Shown once, on a fresh install: the first person creates the first organizer account. */
 export default async function SetupPage() {
+  await connection(); // asks the database on each visit, never at build time
   if (!(await needsSetup(getDb()))) redirect("/signin");
   return (
     <div className="mx-auto max-w-md">

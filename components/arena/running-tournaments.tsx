@@ -9,13 +9,19 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { formatEditionNumber } from "@/lib/domain";
 import { TournamentProgressBar } from "./progress-bar";
+import { useVisitor } from "../visitor";
 
 type Running = { tournamentId: string; challengeId: string; title: string; editionNumber: number; done: number; total: number; etaMs: number | null };
 
 const BUSY_MS = 1_500;
 const IDLE_MS = 10_000;
 
+/** Shown to signed-in people only (the bar links into their editions' challenges). */
 export function RunningTournaments() {
+  return useVisitor()?.user ? <RunningTournamentsBar /> : null;
+}
+
+function RunningTournamentsBar() {
   const [running, setRunning] = useState<Running[]>([]);
   const pathname = usePathname();
 

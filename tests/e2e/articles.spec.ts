@@ -156,6 +156,45 @@ test("an article is written, previewed, submitted, published, and found by an an
   await expect(header.getByText(/Updated on/)).toBeVisible();
 });
 
+test("an article's page is cached for everyone and follows its publication: waiting, published, unpublished", async ({ browser }) => {
+  const id = unique();
+  const title = `Cached for everyone ${id}`;
+  const path = `/articles/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const organizer = await signedIn(browser, "organizer@demo.test");
+  await startArticle(organizer, "0x09: no team (organizers)", title);
+  await organizer.getByLabel("Summary").fill("A page served the same to every reader, and renewed the moment it changes.");
+  await organizer.getByLabel("Text (Markdown)").fill("## First version\n\nEvery reader gets the same stored page, and it is renewed the moment the article changes.");
+  await expect(organizer.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
+
+  // a reader who comes too early gets "not found", and that answer doesn't outlive the publication
+  const reader = await (await browser.newContext()).newPage();
+  expect((await reader.request.get(path)).status()).toBe(404);
+  await publishAs(organizer, title);
+  const first = await reader.request.get(path);
+  expect(first.status()).toBe(200);
+  expect(await first.text()).toContain(title);
+  // from then on the stored page is served, without rendering it again
+  const again = await reader.request.get(path);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+
+  // the same stored page, with each visitor's own header
+  await reader.goto(path);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(reader.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await organizer.goto(path);
+  await expect(organizer.getByRole("banner")).toContainText("Organizer");
+  await expect(organizer.getByRole("banner").getByRole("link", { name: "Write" })).toBeVisible();
+
+  // unpublished: gone for readers at once
+  await organizer.goto("/write");
+  await organizer.getByRole("link", { name: title }).click();
+  await organizer.getByRole("button", { name: "Unpublish" }).click();
+  await expect(organizer.getByText("Unpublished: it's off the public pages.")).toBeVisible();
+  expect((await reader.request.get(path)).status()).toBe(404);
+  await reader.reload();
+  await expect(reader.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
 test("uploads that aren't images, or are too big, are refused with a clear message", async ({ browser }) => {
   const alice = await signedIn(browser, "alice@demo.test");
   await startArticle(alice, "0x09: Heatmappers", `Refused uploads ${unique()}`);

@@ -1,22 +1,30 @@
 // /articles/<slug> — a published article: cover, title, byline, edition,
 // dates ("updated on"), reading time, tags, its table of contents and the
-// text, rendered once when it was published. Server-rendered from cached data,
-// with no client JavaScript of its own; printable; OpenGraph and Twitter
-// cards with the cover; one canonical URL.
+// text, rendered once when it was published. Cached as a whole page: rendered
+// on its first visit, then served as is until it is published again, updated
+// or unpublished (its data's cache tags expire the page too:
+// app/_lib/revalidate.ts). No client JavaScript of its own; printable;
+// OpenGraph and Twitter cards with the cover; one canonical URL.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { publicOrigin } from "@/app/_lib/origin";
+import { configuredOrigin } from "@/app/_lib/origin";
 import { cachedArticle } from "@/app/_lib/public-data";
 import { ArticleGrid, Byline, formatArticleDate, TagList } from "@/components/articles/article-card";
 import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// None at build time (the build has no database): each article's page is
+// rendered on its first visit and kept (incremental static regeneration).
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await cachedArticle((await params).slug);
   if (!article) return { title: "Article not found" };
-  const origin = await publicOrigin();
+  const origin = configuredOrigin(); // a cached page has no request to read the host from
   const cover = article.coverFile ? [{ url: `${origin}/uploads/${article.coverFile}`, alt: article.coverAlt || article.title }] : undefined;
   return {
     title: article.title,

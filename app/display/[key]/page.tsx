@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { loadLiveView } from "@/app/_lib/live-view";
 import { StageView } from "@/components/live/stage-view";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Projector", robots: { index: false }
 
 /** The projector: opened from the secret display link the organizer copies; no sign-in. */
 export default async function DisplayPage({ params }: { params: Promise<{ key: string }> }) {
+  await connection(); // the stage as it is now, never a stored copy
   const edition = await editionByDisplayKey(getDb(), (await params).key);
   if (!edition) notFound();
   const hex = formatEditionNumber(edition.number);

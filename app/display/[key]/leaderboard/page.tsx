@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
 import { bonusLeaderboard } from "@/lib/bonus";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Leaderboard", robots: { index: false
 
 /** The bonus leaderboard on the projector: full-screen and dark, from the secret display link. */
 export default async function DisplayLeaderboardPage({ params }: { params: Promise<{ key: string }> }) {
+  await connection(); // the scores as they are now, never a stored copy
   const db = getDb();
   const edition = await editionByDisplayKey(db, (await params).key);
   if (!edition) notFound();

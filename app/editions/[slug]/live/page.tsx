@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { StageView } from "@/components/live/stage-view";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Live presentations" };
 
 /** The stage and its countdown, for a presenter's laptop or anyone's phone. */
 export default async function LivePage({ params }: { params: Promise<{ slug: string }> }) {
+  await connection(); // the stage as it is now, never a stored copy
   const edition = await loadEdition((await params).slug, "/live");
   const hex = formatEditionNumber(edition.number);
   return (

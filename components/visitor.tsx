@@ -1,0 +1,85 @@
+"use client";
+// Who is reading, on the client. The root layout is the same for everyone, so
+// that public pages (an article) are cached as whole pages; the few personal
+// bits of every page (the header's name and links, the tournament bar) read
+// the visitor from here. It is asked from /api/me once per page load and after
+// each navigation (signing in navigates), and remembered in localStorage so a
+// returning reader's header is right from the first frame after hydration.
+import { usePathname } from "next/navigation";
+import { useEffect, useSyncExternalStore } from "react";
+import type { Role } from "@/lib/domain";
+
+export type Visitor = {
+  user: { name: string; role: Role } | null;
+  /** the edition the header links to (the current or next one), if any */
+  currentEditionNumber: number | null;
+};
+
+const STORAGE_KEY = "hexathon:visitor";
+
+// one store per tab; undefined = not known yet (the server's render, the first frame)
+let current: Visitor | undefined;
+let readStorage = false;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function snapshot(): Visitor | undefined {
+  if (!readStorage) {
+    readStorage = true;
+    current = remembered();
+  }
+  return current;
+}
+
+function publish(visitor: Visitor | undefined) {
+  current = visitor;
+  try {
+    if (visitor) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(visitor));
+    else window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // private mode or full: the header is only a moment later next time
+  }
+  for (const listener of listeners) listener();
+}
+
+function remembered(): Visitor | undefined {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return stored ? (JSON.parse(stored) as Visitor) : undefined;
+  } catch {
+    return undefined; // storage blocked or garbled: wait for the server
+  }
+}
+
+/** The visitor, or undefined while not known (always undefined in the server's render). */
+export function useVisitor(): Visitor | undefined {
+  return useSyncExternalStore(subscribe, snapshot, () => undefined);
+}
+
+async function refreshVisitor() {
+  try {
+    const response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin" });
+    if (response.ok) publish((await response.json()) as Visitor);
+  } catch {
+    // offline: keep what we know
+  }
+}
+
+/** The session changed without a navigation (signed in or out): forget who it was and ask again. */
+export function announceVisitorChange() {
+  publish(undefined);
+  void refreshVisitor();
+}
+
+/** Asks who is reading on each page load and navigation; renders nothing. */
+export function VisitorSync() {
+  const pathname = usePathname();
+  useEffect(() => {
+    void refreshVisitor();
+  }, [pathname]);
+  return null;
+}
