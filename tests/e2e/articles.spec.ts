@@ -113,7 +113,9 @@ test("an article is written, previewed, submitted, published, and found by an an
   await expect(reader.locator(".prose pre code .hljs-keyword").first()).toBeVisible();
   const image = reader.getByTestId("article").getByRole("img", { name: "dead zones" });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  // lazily loaded: it comes once scrolled to
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
   await expect(reader.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "The hot loop" })).toHaveAttribute("href", "#the-hot-loop");
   // a card for link previews, with one canonical address
   await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
