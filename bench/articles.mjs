@@ -9,8 +9,9 @@
 //      in the same run (what `next start` answers at best), 64 in flight like
 //      the baseline (closed loop: requests/s, and p50/p99 that are mostly
 //      queueing):
-//        - an article page: first views (many slugs, each once: its data is
-//          not in the data cache yet), then the same pages again (cached);
+//        - an article page: first views (many slugs, each once: the page is
+//          rendered and stored), then the same pages again (the stored page,
+//          served without rendering);
 //        - /articles?q=…: a different query each time (each one runs the
 //          full-text search), then one query repeated (cached);
 //        - /articles page 1 and page 40 repeated (cached), and pages of every
@@ -23,9 +24,10 @@
 //      spread over the ten times longer lists (uncached), page 1 and the last
 //      page repeated (cached) — and new searches.
 //
-// Caching: app/_lib/public-data.ts keeps list and article data in Next's
-// data cache, keyed by the query (filters, q, page), until a publication
-// expires it; rows written behind the app's back don't. So every uncached
+// Caching: an article's page is stored whole on its first view;
+// app/_lib/public-data.ts keeps list and search data in Next's data cache,
+// keyed by the query (filters, q, page); a publication expires both, rows
+// written behind the app's back don't. So every uncached
 // figure uses URLs requested for the first time since the last publication,
 // each once, and the cached ones a single URL again and again.
 import path from "node:path";
