@@ -42,3 +42,19 @@ test("rules of the phase are explained with 422", async ({ page }) => {
   expect(response.status()).toBe(422);
   expect((await response.json()).error.message).toMatch(/Teams are locked in the “.+” phase/);
 });
+
+test("/api/me tells the header who is reading, and is never stored by a cache", async ({ page, request }) => {
+  const anonymous = await request.get("/api/me");
+  expect(anonymous.headers()["cache-control"]).toBe("private, no-store");
+  expect(await anonymous.json()).toEqual({ user: null, currentEditionNumber: 9 });
+
+  await signIn(page, "judge@demo.test");
+  const judge = await page.request.get("/api/me");
+  expect(await judge.json()).toEqual({ user: { name: expect.any(String), role: "JUDGE" }, currentEditionNumber: 9 });
+  await expect(page.getByRole("banner")).toContainText("Judge");
+  // signed out: the header forgets the name at once, on this page and the next
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("banner")).not.toContainText("Judge");
+  expect(await page.evaluate(() => localStorage.getItem("hexathon:visitor"))).not.toContain("JUDGE");
+});
