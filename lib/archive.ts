@@ -121,6 +121,17 @@ export async function publishedArticle(db: Db, slug: string) {
   return { ...toCard(card), html, toc: JSON.parse(toc) as TocEntry[], editionId, topicTitle, more: more.map(toCard) };
 }
 
+/**
+ * The addresses of the published articles of these editions: the article
+ * pages a publication in one of them changes (each shows its edition's latest
+ * others under "More from 0x…").
+ */
+export async function editionArticleSlugs(db: Db, editionNumbers: number[]): Promise<string[]> {
+  if (editionNumbers.length === 0) return [];
+  const rows = await db.publishedArticle.findMany({ where: { editionNumber: { in: [...new Set(editionNumbers)] } }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}
+
 /** Every published article's address and dates: the sitemap (no text: it lists them all). */
 export async function articleIndex(db: Db) {
   return db.publishedArticle.findMany({ orderBy: { publishedAt: "desc" }, select: { slug: true, publishedAt: true, revisedAt: true } });

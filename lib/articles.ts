@@ -260,7 +260,7 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
     db.edition.findUniqueOrThrow({ where: { id: article.editionId } }),
     article.teamId ? db.team.findUnique({ where: { id: article.teamId }, select: { name: true } }) : null,
     article.topicId ? db.topic.findUnique({ where: { id: article.topicId }, select: { kind: true, title: true } }) : null,
-    db.publishedArticle.findUnique({ where: { articleId: id }, select: { publishedAt: true } }),
+    db.publishedArticle.findUnique({ where: { articleId: id }, select: { publishedAt: true, slug: true, editionNumber: true } }),
   ]);
   const rendered = renderArticle(article.body, { imageSizes: await imageSizes(db, article.body, article.coverFile) });
   const tags = parseTags(article.tags);
@@ -297,7 +297,9 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
     if (unchanged.count === 0) await tx.article.update({ where: { id }, data: { status: "PUBLISHED", pendingChanges: true } });
   });
   await addEvent(db, id, me, "PUBLISHED");
-  return { ...row, articleId: id, tags };
+  // where it was until now (its address or edition may have changed): those pages change too
+  const before = previous && { slug: previous.slug, editionNumber: previous.editionNumber };
+  return { ...row, articleId: id, tags, previous: before };
 }
 
 /** Organizers take a published article off the public pages; its authors keep the text. */
@@ -314,7 +316,8 @@ export async function unpublishArticle(db: Db, actor: Actor | null, id: string, 
     await tx.article.update({ where: { id }, data: { status: "DRAFT", pendingChanges: false } });
   });
   await addEvent(db, id, me, "UNPUBLISHED", reason);
-  return { slug: article.slug, editionNumber: published.editionNumber };
+  // the address readers knew (the draft's may have changed since)
+  return { slug: published.slug, editionNumber: published.editionNumber };
 }
 
 /** A draft never published can be deleted by its authors; a published one is unpublished first. */

@@ -32,9 +32,14 @@ export const cachedFeed = unstable_cache(async (take: number) => json(await feed
 
 export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], { tags: [CACHE_TAGS.articles] });
 
-/** One article's page data, or null when it isn't published (not cached: a 404 shouldn't outlive a publication). */
+/**
+ * One article's page data, or null when it isn't published (not cached: a 404
+ * shouldn't outlive a publication). Tagged with its own tag only: the page is
+ * stored whole, and a publication expires exactly the pages it shows on
+ * (revalidateArticle).
+ */
 export async function cachedArticle(slug: string) {
-  const load = unstable_cache(async () => json(await publishedArticle(getDb(), slug)), ["article", slug, EPOCH], { tags: [CACHE_TAGS.article(slug), CACHE_TAGS.articles] });
+  const load = unstable_cache(async () => json(await publishedArticle(getDb(), slug)), ["article", slug, EPOCH], { tags: [CACHE_TAGS.article(slug)] });
   try {
     return await load();
   } catch (error) {

@@ -1,5 +1,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
+import { editionArticleSlugs } from "@/lib/archive";
+import type { Db } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 
 /** Everything under /editions/<hex> shows the same topics and teams: refresh it all after a change. */
@@ -14,18 +16,26 @@ const NOW = { expire: 0 };
 
 /** The tags of the public pages' cached data (app/_lib/public-data.ts). */
 export const CACHE_TAGS = {
-  /** every list of published articles: /articles, the home page, the edition pages, the feed, the sitemap */
+  /** every list of published articles: /articles, the home page, the edition pages, the feed, the sitemap (not the article pages) */
   articles: "articles",
+  /** one article's stored page and its data */
   article: (slug: string) => `article:${slug}`,
   /** the editions with their winners: /editions, the edition pages */
   editions: "editions",
 };
 
-/** An article was published, republished or unpublished: its page and every list it may be in. */
-export function revalidateArticle(article: { slug: string; editionNumber: number }) {
+/**
+ * An article was published, republished or unpublished (`changed`: where it is
+ * now and where it was): its page at each address, the pages of its editions'
+ * other articles (their "More from"), those editions' pages and every list.
+ * Nothing else: the other editions' article pages stay stored.
+ */
+export async function revalidateArticle(db: Db, changed: { slug: string; editionNumber: number }[]) {
+  const editionNumbers = [...new Set(changed.map((c) => c.editionNumber))];
+  const slugs = new Set([...changed.map((c) => c.slug), ...(await editionArticleSlugs(db, editionNumbers))]);
   revalidateTag(CACHE_TAGS.articles, NOW);
-  revalidateTag(CACHE_TAGS.article(article.slug), NOW);
-  revalidatePath(`/editions/${formatEditionNumber(article.editionNumber)}`, "page");
+  for (const slug of slugs) revalidateTag(CACHE_TAGS.article(slug), NOW);
+  for (const number of editionNumbers) revalidatePath(`/editions/${formatEditionNumber(number)}`, "page");
 }
 
 /** Winners were announced (the podium revealed, a jury prize awarded). */

@@ -30,6 +30,14 @@ async function startArticle(page: Page, forWhom: string, title: string) {
   await expect(page).toHaveURL(/\/write\/[a-z0-9]+$/);
 }
 
+/** The address of an edition's first listed article. */
+async function firstArticleOf(page: Page, edition: string) {
+  const list = await (await page.request.get(`/articles?edition=${edition}`)).text();
+  const found = /href="(\/articles\/[a-z0-9-]+)"/.exec(list);
+  expect(found, `an article of ${edition}`).not.toBeNull();
+  return found![1];
+}
+
 async function publishAs(organizer: Page, title: string) {
   await organizer.goto("/write");
   await organizer.getByRole("link", { name: title }).click();
@@ -171,7 +179,15 @@ test("an article's page is cached for everyone and follows its publication: wait
   // a reader who comes too early gets "not found", and that answer doesn't outlive the publication
   const reader = await (await browser.newContext()).newPage();
   expect((await reader.request.get(path)).status()).toBe(404);
+  // stored pages of another edition's article and of one of this edition's
+  const otherEdition = await firstArticleOf(reader, "0x07");
+  const sameEdition = await firstArticleOf(reader, "0x09");
+  for (const stored of [otherEdition, sameEdition]) await reader.request.get(stored);
+  expect((await reader.request.get(otherEdition)).headers()["x-nextjs-cache"]).toBe("HIT");
   await publishAs(organizer, title);
+  // exactly the pages concerned are renewed: this edition's articles list it under "More from 0x09", the others stay stored
+  expect(await (await reader.request.get(sameEdition)).text()).toContain(title);
+  expect((await reader.request.get(otherEdition)).headers()["x-nextjs-cache"]).toBe("HIT");
   const first = await reader.request.get(path);
   expect(first.status()).toBe(200);
   expect(await first.text()).toContain(title);
@@ -193,6 +209,7 @@ test("an article's page is cached for everyone and follows its publication: wait
   await organizer.getByRole("button", { name: "Unpublish" }).click();
   await expect(organizer.getByText("Unpublished: it's off the public pages.")).toBeVisible();
   expect((await reader.request.get(path)).status()).toBe(404);
+  expect(await (await reader.request.get(sameEdition)).text()).not.toContain(title);
   await reader.reload();
   await expect(reader.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFacets, articleIndex, ARTICLES_PER_PAGE, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleFilters } from "@/lib/archive";
+import { articleFacets, articleIndex, ARTICLES_PER_PAGE, editionArticleSlugs, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleFilters } from "@/lib/archive";
 import { parseTags } from "@/lib/article-rules";
 import { searchArticles } from "@/lib/article-search";
 import {
@@ -446,6 +446,26 @@ describe("review", () => {
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).pendingChanges).toBe(false);
     expect((await search("platypus", { edition: edition.number })).total).toBe(1);
     expect((await search("kangaroo", { edition: edition.number })).total).toBe(0);
+  });
+
+  it("names the stored pages a publication changes: the article's, where it was, and its edition's other articles'", async () => {
+    const [edition, other] = [await makeEdition(t.db, "ARCHIVED"), await makeEdition(t.db, "ARCHIVED")];
+    const neighbour = await published({ editionId: edition.id });
+    const elsewhere = await published({ editionId: other.id });
+    const article = await createArticle(t.db, organizer, { editionId: edition.id, teamId: null, title: title("Stored page") });
+    await write(organizer, article.id);
+
+    const first = await publishArticle(t.db, organizer, article.id);
+    expect(first).toMatchObject({ slug: article.slug, editionNumber: edition.number, previous: null });
+    // every article page of the edition shows its latest others: all of them, and none of another edition's
+    expect((await editionArticleSlugs(t.db, [edition.number])).sort()).toEqual([neighbour.slug, article.slug].sort());
+    expect(await editionArticleSlugs(t.db, [other.number])).toEqual([elsewhere.slug]);
+    expect(await editionArticleSlugs(t.db, [])).toEqual([]);
+
+    const again = await publishArticle(t.db, organizer, article.id);
+    expect(again.previous).toEqual({ slug: article.slug, editionNumber: edition.number });
+    expect(await unpublishArticle(t.db, organizer, article.id)).toEqual({ slug: article.slug, editionNumber: edition.number });
+    expect(await editionArticleSlugs(t.db, [edition.number])).toEqual([neighbour.slug]);
   });
 
   it("unpublishes: gone from the lists, the search and the page; the authors keep the text", async () => {

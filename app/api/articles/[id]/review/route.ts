@@ -22,12 +22,12 @@ export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request
       break;
     case "publish": {
       const published = await publishArticle(db, user, id);
-      revalidateArticle({ slug: published.slug, editionNumber: published.editionNumber });
+      await revalidateArticle(db, [published, ...(published.previous ? [published.previous] : [])]);
       break;
     }
     case "unpublish": {
       const gone = await unpublishArticle(db, user, id, comment);
-      revalidateArticle(gone);
+      await revalidateArticle(db, [gone]);
       break;
     }
   }
