@@ -11,6 +11,7 @@
 // throws; the only randomness is `state.random`, on round 0, drawn from the
 // match's seed. So a match is fully determined by its seed and its bots.
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
+import { CallClock } from "./thread-clock";
 
 export type BotLimits = {
   /** CPU time for one move, ms */
@@ -122,9 +123,9 @@ export class BotSandbox {
     runtime.setMaxStackSize(MAX_STACK_BYTES);
     const vm = runtime.newContext();
     const loadMs = limits.moveMs * 4; // loading may build tables: a little more time
-    const deadline = Date.now() + loadMs;
+    const clock = new CallClock(loadMs);
     let interrupted = false;
-    runtime.setInterruptHandler(() => (interrupted ||= Date.now() > deadline));
+    runtime.setInterruptHandler(() => (interrupted ||= clock.exceeded()));
     const fail = (reason: string) => {
       vm.dispose();
       runtime.dispose();
@@ -160,9 +161,7 @@ export class BotSandbox {
     const budget = Math.min(limits.moveMs, limits.matchMs - this.used);
     const tooSlow = budget < limits.moveMs ? `exceeded the match time budget of ${limits.matchMs} ms` : `exceeded ${limits.moveMs} ms`;
     if (budget <= 0) return { ok: false, reason: tooSlow };
-    const deadline = Date.now() + budget;
     let interrupted = false;
-    runtime.setInterruptHandler(() => (interrupted ||= Date.now() > deadline));
     try {
       const args = [
         vm.newNumber(round),
@@ -170,9 +169,11 @@ export class BotSandbox {
         random === undefined ? vm.undefined : vm.newNumber(random),
         ...gameArgs.map((a) => (typeof a === "number" ? vm.newNumber(a) : vm.newString(a))),
       ];
-      const started = performance.now();
+      // judged on its thread's CPU time once past the budget: waiting for a busy machine isn't the bot's doing
+      const clock = new CallClock(budget);
+      runtime.setInterruptHandler(() => (interrupted ||= clock.exceeded()));
       const result = vm.callFunction(this.round, vm.undefined, ...args);
-      const elapsed = performance.now() - started;
+      const elapsed = clock.spentMs();
       this.used += elapsed;
       for (const a of args) if (a.alive && a !== vm.undefined) a.dispose();
       if (result.error) {
