@@ -307,7 +307,7 @@ export async function unpublishArticle(db: Db, actor: Actor | null, id: string, 
   const me = requireActor(actor);
   if (!isOrganizer(me)) throw forbidden("Only organizers unpublish articles.");
   const kind = dbKind(db);
-  const article = await loadArticle(db, id);
+  await loadArticle(db, id); // an unknown article is "not found", not "not published"
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true, editionNumber: true } });
   if (!published) throw invalid("It isn't published.");
   await db.$transaction(async (tx) => {
