@@ -41,10 +41,27 @@ export function threadCpuMs(): number | null {
   }
 }
 
+/**
+ * A reading of this thread's CPU time taken at most this long ago (wall
+ * clock) stands for "now" at the start of a call: a system call per move
+ * would cost the arena a tenth of its speed (moves take microseconds). The
+ * CPU used since that reading is charged to the call too: never less than it
+ * used, at most 2 ms more.
+ */
+const REFERENCE_MAX_AGE_MS = 2;
+let reference: { wall: number; cpu: number } | null = null;
+
+function cpuReference(now: number): number | null {
+  if (reference && now - reference.wall <= REFERENCE_MAX_AGE_MS) return reference.cpu;
+  const cpu = threadCpuMs();
+  reference = cpu === null ? null : { wall: now, cpu };
+  return cpu;
+}
+
 /** The clock of one call into a bot (loading it, or one move), against its budget. */
 export class CallClock {
   private readonly wallStart = performance.now();
-  private readonly cpuStart = threadCpuMs();
+  private readonly cpuStart = cpuReference(this.wallStart);
 
   constructor(private readonly budgetMs: number) {}
 
