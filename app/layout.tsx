@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import type { ReactNode } from "react";
 import { configuredOrigin } from "@/app/_lib/origin";
+import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { SiteHeader } from "@/components/site-header";
 import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
@@ -16,25 +18,40 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#312e81" };
 
+/** The header's link to the current edition, from the data cache; none while `next build` prerenders the 404 page (no database then). */
+async function publicEditionNumber(): Promise<number | null> {
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return null;
+  try {
+    return await cachedPublicEditionNumber();
+  } catch {
+    return null; // the database is down: the page without the link, not an error page
+  }
+}
+
 /**
- * The same for every visitor, and reading no database: a page is dynamic only
- * if it says so itself (it reads the session, or calls connection()), so the
- * public ones that don't (an article) are cached as whole pages. Who is
- * signed in reaches the header on the client (components/visitor.tsx).
+ * The same for every visitor: a page is dynamic only if it says so itself (it
+ * reads the session, or calls connection()), so the public ones that don't
+ * (an article) are cached as whole pages. Who is signed in reaches the header
+ * on the client (components/visitor.tsx).
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const editionNumber = await publicEditionNumber();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* the theme before the first paint (data-theme is set on <html> before React hydrates: hence suppressHydrationWarning) */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* without JavaScript, nobody will say who is reading: the header's sign-in links as they are */}
+        <noscript>
+          <style>{".visitor-pending{visibility:visible!important}"}</style>
+        </noscript>
       </head>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="skip-link">
           Skip to content
         </a>
         <VisitorSync />
-        <SiteHeader />
+        <SiteHeader publicEditionNumber={editionNumber} />
         <RunningTournaments />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}

@@ -1,5 +1,4 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { announceVisitorChange } from "./visitor";
 
 export function SignOutButton() {
@@ -7,10 +6,12 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={async () => {
+        // loaded when needed: every page's bundle stays free of next-auth's client
+        const { signOut } = await import("next-auth/react");
         await signOut({ callbackUrl: "/" });
         announceVisitorChange();
       }}
-      className="rounded-md px-2 py-2 text-sm font-medium text-indigo-50 underline-offset-2 hover:bg-indigo-800 hover:underline"
+      className="shrink-0 rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap text-indigo-50 underline-offset-2 hover:bg-indigo-800 hover:underline"
     >
       Sign out
     </button>

@@ -1,78 +1,106 @@
 "use client";
 // The bar at the top of every page: where to go, and who you are. The same
 // HTML for everyone from the server (pages stay cacheable); the visitor's
-// name, role and links appear once known (components/visitor.tsx).
+// name, role and own links appear once known (components/visitor.tsx).
+// Nothing moves when they do: on a phone, the first row (the name and the
+// visitor's links) keeps its height, the menu is one row that scrolls
+// sideways, and the visitor's own links come after the others.
 import Link from "next/link";
 import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
 import { SignOutButton } from "./sign-out-button";
 import { useVisitor } from "./visitor";
 
-const linkClass = "rounded-md px-2 py-2 text-sm font-medium text-indigo-50 hover:bg-indigo-800 hover:text-white";
+const linkClass = "block rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap text-indigo-50 hover:bg-indigo-800 hover:text-white";
 
-export function SiteHeader() {
+type Props = {
+  /** the edition everyone's header links to, known to the server (an organizer may be shown a newer draft once known) */
+  publicEditionNumber: number | null;
+};
+
+function SignedOutLinks() {
+  return (
+    <>
+      <Link href="/signin" className={linkClass}>
+        Sign in
+      </Link>
+      <Link href="/signup" className="rounded-md bg-white px-3 py-2 text-sm font-semibold whitespace-nowrap text-indigo-900 hover:bg-indigo-50">
+        Sign up
+      </Link>
+    </>
+  );
+}
+
+export function SiteHeader({ publicEditionNumber }: Props) {
   const visitor = useVisitor();
   const user = visitor?.user ?? null;
-  const currentEditionNumber = visitor?.currentEditionNumber ?? null;
+  const editionNumber = visitor ? visitor.currentEditionNumber : publicEditionNumber;
   return (
     <header className="bg-indigo-900 text-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-2 text-lg font-bold tracking-tight text-white">
-          <span aria-hidden="true" className="font-mono text-amber-200">
-            0x
-          </span>
-          Hexathon
-        </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
-          {currentEditionNumber !== null && (
-            <Link href={`/editions/${formatEditionNumber(currentEditionNumber)}`} className={linkClass}>
-              Edition {formatEditionNumber(currentEditionNumber)}
-            </Link>
-          )}
-          <Link href="/editions" className={linkClass}>
-            Editions
+      <div className="mx-auto max-w-5xl px-4 py-2 sm:flex sm:items-center sm:gap-4 sm:py-3">
+        {/* on a phone, the first row; on a wider screen, its two items take their place in the one row */}
+        <div className="flex h-11 items-center justify-between gap-3 sm:contents">
+          <Link href="/" className="shrink-0 text-lg font-bold tracking-tight text-white">
+            <span aria-hidden="true" className="font-mono text-amber-200">
+              0x
+            </span>
+            Hexathon
           </Link>
-          <Link href="/articles" className={linkClass}>
-            Articles
-          </Link>
-          {user && (
-            <Link href="/write" className={linkClass}>
-              Write
-            </Link>
-          )}
-          {user?.role === "ORGANIZER" && (
-            <Link href="/people" className={linkClass}>
-              People
-            </Link>
-          )}
-        </nav>
-        <div className="flex min-h-9 items-center gap-2 text-sm" data-testid="visitor" aria-busy={visitor === undefined}>
-          {visitor === undefined ? (
-            // not known yet: nothing that could be wrong for a moment; without JavaScript, a way in
-            <noscript>
-              <Link href="/signin" className={linkClass}>
-                Sign in
-              </Link>
-            </noscript>
-          ) : user ? (
-            <>
-              <span className="text-indigo-100">
-                <span className="font-semibold text-white">{user.name}</span>
-                <span className="sr-only">, </span>
-                <span className="ml-1 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
-              </span>
-              <SignOutButton />
-            </>
-          ) : (
-            <>
-              <Link href="/signin" className={linkClass}>
-                Sign in
-              </Link>
-              <Link href="/signup" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-indigo-900 hover:bg-indigo-50">
-                Sign up
-              </Link>
-            </>
-          )}
+          <div className="flex min-w-0 items-center justify-end gap-2 text-sm sm:order-last sm:shrink-0" data-testid="visitor" aria-busy={visitor === undefined}>
+            {visitor === undefined ? (
+              // not known yet: the signed-out links' room, kept invisible (hidden from screen readers and the keyboard too),
+              // so that nothing is wrong for a moment and nothing moves; shown without JavaScript (app/layout.tsx)
+              <div className="visitor-pending invisible flex items-center gap-2">
+                <SignedOutLinks />
+              </div>
+            ) : user ? (
+              <>
+                <span className="flex min-w-0 items-center text-indigo-100">
+                  <span className="truncate font-semibold text-white">{user.name}</span>
+                  <span className="sr-only">, </span>
+                  <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+                </span>
+                <SignOutButton />
+              </>
+            ) : (
+              <SignedOutLinks />
+            )}
+          </div>
         </div>
+        <nav aria-label="Main" className="-mx-2 overflow-x-auto sm:mx-0 sm:min-w-0 sm:flex-1">
+          <ul className="flex items-center gap-1">
+            {editionNumber !== null && (
+              <li>
+                <Link href={`/editions/${formatEditionNumber(editionNumber)}`} className={linkClass}>
+                  Edition {formatEditionNumber(editionNumber)}
+                </Link>
+              </li>
+            )}
+            <li>
+              <Link href="/editions" className={linkClass}>
+                Editions
+              </Link>
+            </li>
+            <li>
+              <Link href="/articles" className={linkClass}>
+                Articles
+              </Link>
+            </li>
+            {user && (
+              <li>
+                <Link href="/write" className={linkClass}>
+                  Write
+                </Link>
+              </li>
+            )}
+            {user?.role === "ORGANIZER" && (
+              <li>
+                <Link href="/people" className={linkClass}>
+                  People
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
       </div>
     </header>
   );

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { articleFacets, editionWinners, feedArticles, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
 import { getDb } from "@/lib/db";
+import { currentEdition } from "@/lib/editions";
 import { listJuryPrizes } from "@/lib/prizes";
 import { announcedPrizes } from "@/lib/votes";
 import { DomainError } from "@/lib/errors";
@@ -60,3 +61,11 @@ export const cachedEditionPrizes = unstable_cache(
   ["edition-prizes", EPOCH],
   { tags: [CACHE_TAGS.editions] },
 );
+
+/**
+ * The edition every visitor's header links to (the one under way, else the
+ * newest public one). Expired when an edition's phase or number changes.
+ */
+export const cachedPublicEditionNumber = unstable_cache(async () => (await currentEdition(getDb(), null))?.number ?? null, ["public-edition", EPOCH], {
+  tags: [CACHE_TAGS.currentEdition],
+});

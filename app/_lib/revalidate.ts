@@ -22,7 +22,14 @@ export const CACHE_TAGS = {
   article: (slug: string) => `article:${slug}`,
   /** the editions with their winners: /editions, the edition pages */
   editions: "editions",
+  /** the edition the header links to, on every page (stored article pages too) */
+  currentEdition: "current-edition",
 };
+
+/** An edition's phase or number changed: the header's link to the current edition may change, on every page. */
+export function revalidateCurrentEdition() {
+  revalidateTag(CACHE_TAGS.currentEdition, NOW);
+}
 
 /**
  * An article was published, republished or unpublished (`changed`: where it is

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateEdition } from "@/app/_lib/revalidate";
+import { revalidateCurrentEdition, revalidateEdition } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/db";
 import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions";
 import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/editions";
@@ -27,6 +27,7 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
     run: async (input, user) => {
       number = (await updateEdition(getDb(), user, editionId, input)).number;
       revalidateEdition(number);
+      revalidateCurrentEdition(); // its number may be the header's
       return { ok: true, message: "Edition saved." };
     },
   });
@@ -41,6 +42,7 @@ export async function setPhaseAction(editionId: string, _prev: FormState, formDa
     run: async ({ phase }, user) => {
       const edition = await setPhase(getDb(), user, editionId, phase);
       revalidateEdition(edition.number);
+      revalidateCurrentEdition();
       return { ok: true, message: "Phase changed." };
     },
   });

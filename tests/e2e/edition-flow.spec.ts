@@ -41,6 +41,16 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
   await expect(organizer.getByText("“Pizzas” added to the agenda.")).toBeVisible();
   await organizer.context().close();
   await setPhase(browser, "Proposals open");
+  // every page's header now leads to it as the current edition, stored article pages too (as the server sends
+  // them: the header's own question to the server is refused here)
+  const reader = await (await browser.newContext()).newPage();
+  await reader.route("/api/me", (route) => route.abort());
+  await reader.goto("/articles");
+  await expect(reader.getByRole("banner").getByRole("link", { name: "Edition 0x0A" })).toBeVisible();
+  const article = /href="(\/articles\/[a-z0-9-]+)"/.exec(await (await reader.request.get("/articles")).text())![1];
+  await reader.goto(article);
+  await expect(reader.getByRole("banner").getByRole("link", { name: "Edition 0x0A" })).toBeVisible();
+  await reader.context().close();
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(editionUrl);
   await expect(visitor.getByTestId("edition-phase")).toHaveText("Proposals open");

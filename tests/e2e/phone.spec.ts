@@ -25,3 +25,30 @@ test("topics can be filtered and read on a phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("the page doesn't move when the header learns who is reading, signed out or in", async ({ page }) => {
+  // the answer comes late, as on a slow network: held until `release`
+  let release = () => {};
+  let gate = Promise.resolve();
+  const hold = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+  await page.route("/api/me", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const mainTop = () => page.locator("main").evaluate((el) => el.getBoundingClientRect().top);
+
+  for (const who of ["nobody", "an organizer"]) {
+    if (who === "an organizer") {
+      await signIn(page, "organizer@demo.test");
+      await page.evaluate(() => localStorage.clear()); // nothing remembered: the header waits for the server
+    }
+    hold();
+    await page.goto("/articles");
+    await expect(page.getByRole("banner").getByRole("link", { name: "Editions" })).toBeVisible();
+    await expect(page.getByTestId("visitor")).toHaveAttribute("aria-busy", "true");
+    const before = await mainTop();
+    release();
+    await expect(page.getByRole("banner").getByRole("link", { name: who === "nobody" ? "Sign in" : "Write" })).toBeVisible();
+    expect(await mainTop(), `the page moved when ${who}'s header arrived`).toBe(before);
+  }
+});
