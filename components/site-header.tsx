@@ -33,7 +33,8 @@ function SignedOutLinks() {
 export function SiteHeader({ publicEditionNumber }: Props) {
   const visitor = useVisitor();
   const user = visitor?.user ?? null;
-  const editionNumber = visitor ? visitor.currentEditionNumber : publicEditionNumber;
+  // the server's, unless the visitor's differs (an organizer may be shown a newer draft)
+  const editionNumber = visitor?.currentEditionNumber ?? publicEditionNumber;
   return (
     <header className="bg-indigo-900 text-white">
       <div className="mx-auto max-w-5xl px-4 py-2 sm:flex sm:items-center sm:gap-4 sm:py-3">

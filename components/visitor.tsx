@@ -63,9 +63,14 @@ export function useVisitor(): Visitor | undefined {
 async function refreshVisitor() {
   try {
     const response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin" });
-    if (response.ok) publish((await response.json()) as Visitor);
+    if (response.ok) return publish((await response.json()) as Visitor);
   } catch {
     // offline: keep what we know
+  }
+  // no answer and nothing known: the header offers to sign in rather than keep its room empty (not remembered)
+  if (current === undefined) {
+    current = { user: null, currentEditionNumber: null };
+    for (const listener of listeners) listener();
   }
 }
 

@@ -58,3 +58,10 @@ test("/api/me tells the header who is reading, and is never stored by a cache", 
   await expect(page.getByRole("banner")).not.toContainText("Judge");
   expect(await page.evaluate(() => localStorage.getItem("hexathon:visitor"))).not.toContain("JUDGE");
 });
+
+test("when /api/me doesn't answer, the header still offers to sign in", async ({ page }) => {
+  await page.route("/api/me", (route) => route.fulfill({ status: 503, body: "down" }));
+  await page.goto("/articles");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: /^Edition 0x/ })).toBeVisible();
+});
