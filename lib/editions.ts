@@ -75,7 +75,12 @@ export async function createEdition(db: Db, actor: Actor | null, input: EditionI
 export async function updateEdition(db: Db, actor: Actor | null, id: string, input: EditionInput) {
   assertOrganizer(actor, "edit editions");
   try {
-    return await db.edition.update({ where: { id }, data: editionData(input) });
+    // its published articles carry its number (lists filter and link by it): renumbered with it, in one go
+    const [edition] = await db.$transaction([
+      db.edition.update({ where: { id }, data: editionData(input) }),
+      db.publishedArticle.updateMany({ where: { editionId: id }, data: { editionNumber: input.number } }),
+    ]);
+    return edition;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
     if ((error as { code?: string }).code === "P2025") throw notFound("That edition doesn't exist.");

@@ -39,10 +39,17 @@ export function revalidateCurrentEdition() {
  */
 export async function revalidateArticle(db: Db, changed: { slug: string; editionNumber: number }[]) {
   const editionNumbers = [...new Set(changed.map((c) => c.editionNumber))];
-  const slugs = new Set([...changed.map((c) => c.slug), ...(await editionArticleSlugs(db, editionNumbers))]);
+  // what changed for sure first: a failing lookup of the neighbours mustn't leave the article's own page stale
   revalidateTag(CACHE_TAGS.articles, NOW);
-  for (const slug of slugs) revalidateTag(CACHE_TAGS.article(slug), NOW);
+  for (const { slug } of changed) revalidateTag(CACHE_TAGS.article(slug), NOW);
   for (const number of editionNumbers) revalidatePath(`/editions/${formatEditionNumber(number)}`, "page");
+  for (const slug of await editionArticleSlugs(db, editionNumbers)) revalidateTag(CACHE_TAGS.article(slug), NOW);
+}
+
+/** An edition was edited (perhaps renumbered): its articles' pages and the lists show its number. */
+export async function revalidateEditionArticles(db: Db, number: number) {
+  revalidateTag(CACHE_TAGS.articles, NOW);
+  for (const slug of await editionArticleSlugs(db, [number])) revalidateTag(CACHE_TAGS.article(slug), NOW);
 }
 
 /** Winners were announced (the podium revealed, a jury prize awarded). */

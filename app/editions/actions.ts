@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateCurrentEdition, revalidateEdition } from "@/app/_lib/revalidate";
+import { revalidateCurrentEdition, revalidateEdition, revalidateEditionArticles } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/db";
 import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions";
 import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/editions";
@@ -28,6 +28,7 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
       number = (await updateEdition(getDb(), user, editionId, input)).number;
       revalidateEdition(number);
       revalidateCurrentEdition(); // its number may be the header's
+      await revalidateEditionArticles(getDb(), number);
       return { ok: true, message: "Edition saved." };
     },
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleFacets, articleIndex, ARTICLES_PER_PAGE, editionArticleSlugs, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleFilters } from "@/lib/archive";
 import { parseTags } from "@/lib/article-rules";
 import { searchArticles } from "@/lib/article-search";
+import { updateEdition } from "@/lib/editions";
 import {
   articleForEditing,
   commentOnArticle,
@@ -466,6 +467,18 @@ describe("review", () => {
     expect(again.previous).toEqual({ slug: article.slug, editionNumber: edition.number });
     expect(await unpublishArticle(t.db, organizer, article.id)).toEqual({ slug: article.slug, editionNumber: edition.number });
     expect(await editionArticleSlugs(t.db, [edition.number])).toEqual([neighbour.slug]);
+  });
+
+  it("follows its edition when it is renumbered", async () => {
+    const edition = await makeEdition(t.db, "ARCHIVED");
+    const article = await published({ editionId: edition.id });
+    const e = await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } });
+    const input = { number: e.number + 1000, title: e.title, timezone: e.timezone, hackingStartsAt: "2031-01-16T09:00", presentationsStartAt: "2031-01-17T16:00", endsAt: "2031-01-17T18:00", maxTeamSize: 5 };
+    await updateEdition(t.db, organizer, edition.id, input);
+    expect((await publishedArticle(t.db, article.slug)).editionNumber).toBe(e.number + 1000);
+    expect(ids((await listArticles(t.db, { edition: e.number + 1000 })).items)).toEqual([article.id]);
+    expect((await listArticles(t.db, { edition: e.number })).total).toBe(0);
+    expect(await editionArticleSlugs(t.db, [e.number + 1000])).toEqual([article.slug]);
   });
 
   it("unpublishes: gone from the lists, the search and the page; the authors keep the text", async () => {

@@ -1,7 +1,7 @@
 // POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateWinners } from "@/app/_lib/revalidate";
+import { revalidateCurrentEdition, revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/schemas/votes";
@@ -16,6 +16,7 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   const run = { open: openVote, close: closeVote, reveal: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "next"), hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset") }[action];
   const result = await run(db, user, edition.id);
   if (action === "reveal" || action === "hide") revalidateWinners(edition.number); // the winners shown on /editions and the edition page
+  if (action === "open" || action === "close") revalidateCurrentEdition(); // the edition's phase changed with it
   return NextResponse.json(result);
 });
 
