@@ -243,10 +243,11 @@ export async function articlesSection({ server, options = {}, log = console.erro
   await publishOne(origin, organizer, editionId, 0);
   const published0 = [...demo.published, ...start.articles, viaApp];
   const allPages = (of) => of.flatMap((l) => Array.from({ length: l.pages }, (_, i) => `/articles?${l.query}page=${i + 1}`));
-  // a few to load the route, then the others once each (a publication expires them all before the next size)
-  const pages0 = shuffled(allPages(lists(published0)), 5);
-  await measure(origin, pages0.slice(0, 3), { ...c, marker: listMarker });
-  const pacedPages0 = pages0.slice(3, 3 + Math.round(o.searchRate * o.pacedSeconds));
+  // the route warmed first (page 1 again and again, as long as a later figure's run), so that this reference isn't
+  // taken cold while the later ones are warm; then the other pages once each (a publication expires them all before the next size)
+  await measure(origin, ["/articles"], { ...c, marker: listMarker, durationMs: o.durationMs });
+  const pages0 = shuffled(allPages(lists(published0)), 5).filter((p) => p !== "/articles?page=1");
+  const pacedPages0 = pages0.slice(0, Math.round(o.searchRate * o.pacedSeconds));
   const listPaced0 = note("list pages paced (small)", await measurePaced(origin, pacedPages0, { rate: o.searchRate, marker: listMarker }));
 
   // ---- 1. the archive at its first full size

@@ -2,9 +2,9 @@
 // The bar at the top of every page: where to go, and who you are. The same
 // HTML for everyone from the server (pages stay cacheable); the visitor's
 // name, role and own links appear once known (components/visitor.tsx).
-// Nothing moves when they do: on a phone, the first row (the name and the
-// visitor's links) keeps its height, the menu is one row that scrolls
-// sideways, and the visitor's own links come after the others.
+// Nothing moves when they do: on a phone, the first row (the site's name and
+// the visitor's) keeps its height, the menu is one row that scrolls sideways,
+// and the visitor's own links come after the others.
 import Link from "next/link";
 import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
 import { SignOutButton } from "./sign-out-button";
@@ -37,37 +37,17 @@ export function SiteHeader({ publicEditionNumber }: Props) {
   const editionNumber = visitor?.currentEditionNumber ?? publicEditionNumber;
   return (
     <header className="bg-indigo-900 text-white">
-      <div className="mx-auto max-w-5xl px-4 py-2 sm:flex sm:items-center sm:gap-4 sm:py-3">
-        {/* on a phone, the first row; on a wider screen, its two items take their place in the one row */}
-        <div className="flex h-11 items-center justify-between gap-3 sm:contents">
-          <Link href="/" className="shrink-0 text-lg font-bold tracking-tight text-white">
-            <span aria-hidden="true" className="font-mono text-amber-200">
-              0x
-            </span>
-            Hexathon
-          </Link>
-          <div className="flex min-w-0 items-center justify-end gap-2 text-sm sm:order-last sm:shrink-0" data-testid="visitor" aria-busy={visitor === undefined}>
-            {visitor === undefined ? (
-              // not known yet: the signed-out links' room, kept invisible (hidden from screen readers and the keyboard too),
-              // so that nothing is wrong for a moment and nothing moves; shown without JavaScript (app/layout.tsx)
-              <div className="visitor-pending invisible flex items-center gap-2">
-                <SignedOutLinks />
-              </div>
-            ) : user ? (
-              <>
-                <span className="flex min-w-0 items-center text-indigo-100">
-                  <span className="truncate font-semibold text-white">{user.name}</span>
-                  <span className="sr-only">, </span>
-                  <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
-                </span>
-                <SignOutButton />
-              </>
-            ) : (
-              <SignedOutLinks />
-            )}
-          </div>
-        </div>
-        <nav aria-label="Main" className="-mx-2 overflow-x-auto sm:mx-0 sm:min-w-0 sm:flex-1">
+      {/* in reading order: the name of the site, the menu, then who you are. On a phone, two rows of fixed
+          height (the site and who you are, then the menu, which scrolls sideways); wider, one row. */}
+      <div className="mx-auto grid max-w-5xl grid-cols-[auto_minmax(0,1fr)] grid-rows-[2.75rem_auto] items-center gap-x-3 px-4 py-2 sm:flex sm:gap-4 sm:py-3">
+        <Link href="/" className="shrink-0 text-lg font-bold tracking-tight text-white">
+          <span aria-hidden="true" className="font-mono text-amber-200">
+            0x
+          </span>
+          Hexathon
+        </Link>
+        {/* room around the links for their focus ring, which a scrolling box would clip */}
+        <nav aria-label="Main" className="col-span-2 row-start-2 -mx-3.5 overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
           <ul className="flex items-center gap-1">
             {editionNumber !== null && (
               <li>
@@ -102,6 +82,30 @@ export function SiteHeader({ publicEditionNumber }: Props) {
             )}
           </ul>
         </nav>
+        <div
+          className="col-start-2 row-start-1 flex min-w-0 items-center justify-end gap-2 text-sm sm:shrink-0"
+          data-testid="visitor"
+          aria-busy={visitor === undefined}
+        >
+          {visitor === undefined ? (
+            // not known yet: the signed-out links' room, kept invisible (hidden from screen readers and the keyboard too),
+            // so that nothing is wrong for a moment and nothing moves; shown without JavaScript (app/layout.tsx)
+            <div className="visitor-pending invisible flex items-center gap-2">
+              <SignedOutLinks />
+            </div>
+          ) : user ? (
+            <>
+              <span className="flex min-w-0 items-center text-indigo-100">
+                <span className="truncate font-semibold text-white">{user.name}</span>
+                <span className="sr-only">, </span>
+                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <SignedOutLinks />
+          )}
+        </div>
       </div>
     </header>
   );

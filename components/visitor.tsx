@@ -24,7 +24,16 @@ const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  return () => void listeners.delete(listener);
+  if (listeners.size === 1) window.addEventListener("storage", onOtherTab);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener("storage", onOtherTab);
+  };
+}
+
+/** Signed in or out in another tab: this one asks again (an unchanged answer writes nothing, so tabs don't echo each other). */
+function onOtherTab(event: StorageEvent) {
+  if (event.key === STORAGE_KEY || event.key === null) void refreshVisitor();
 }
 
 function snapshot(): Visitor | undefined {
@@ -38,7 +47,8 @@ function snapshot(): Visitor | undefined {
 function publish(visitor: Visitor | undefined) {
   current = visitor;
   try {
-    if (visitor) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(visitor));
+    // who, not which edition: the server's link is fresher than a remembered one
+    if (visitor) window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ user: visitor.user, currentEditionNumber: null }));
     else window.localStorage.removeItem(STORAGE_KEY);
   } catch {
     // private mode or full: the header is only a moment later next time
@@ -60,10 +70,18 @@ export function useVisitor(): Visitor | undefined {
   return useSyncExternalStore(subscribe, snapshot, () => undefined);
 }
 
+let asked = 0;
+
 async function refreshVisitor() {
+  // answers may come back out of order (a question asked before signing out, answered after): the last one asked wins
+  const ask = ++asked;
   try {
     const response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin" });
-    if (response.ok) return publish((await response.json()) as Visitor);
+    if (response.ok) {
+      const visitor = (await response.json()) as Visitor;
+      if (ask === asked) publish(visitor);
+      return;
+    }
   } catch {
     // offline: keep what we know
   }

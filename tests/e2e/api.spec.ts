@@ -52,9 +52,13 @@ test("/api/me tells the header who is reading, and is never stored by a cache", 
   const judge = await page.request.get("/api/me");
   expect(await judge.json()).toEqual({ user: { name: expect.any(String), role: "JUDGE" }, currentEditionNumber: 9 });
   await expect(page.getByRole("banner")).toContainText("Judge");
-  // signed out: the header forgets the name at once, on this page and the next
+  const otherTab = await page.context().newPage();
+  await otherTab.goto("/articles");
+  await expect(otherTab.getByRole("banner")).toContainText("Judge");
+  // signed out: the header forgets the name at once, on this page, the next, and the other tab
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(otherTab.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("banner")).not.toContainText("Judge");
   expect(await page.evaluate(() => localStorage.getItem("hexathon:visitor"))).not.toContain("JUDGE");
 });
