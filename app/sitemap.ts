@@ -1,7 +1,7 @@
 // /sitemap.xml — the public pages: home, editions, articles.
 import type { MetadataRoute } from "next";
 import { publicOrigin } from "@/app/_lib/origin";
-import { articleIndex } from "@/lib/archive";
+import { cachedArticleIndex } from "@/app/_lib/public-data";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { listEditions } from "@/lib/editions";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = await publicOrigin();
   const db = getDb();
-  const [articles, editions] = await Promise.all([articleIndex(db), listEditions(db, null)]);
+  const [articles, editions] = await Promise.all([cachedArticleIndex(), listEditions(db, null)]);
   return [
     { url: `${origin}/`, changeFrequency: "daily" },
     { url: `${origin}/articles`, changeFrequency: "daily" },

@@ -87,7 +87,7 @@ const between = (random, lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** lib/article-rules.ts slugify */
-export const slugify = (text) =>
+const slugify = (text) =>
   text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

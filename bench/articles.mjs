@@ -205,6 +205,9 @@ function lists(published) {
   return all.map((l) => ({ query: l.query, pages: pagesOf(published.filter(l.match).length) }));
 }
 
+/** Every page of every list. */
+const allPages = (of) => of.flatMap((l) => Array.from({ length: l.pages }, (_, i) => `/articles?${l.query}page=${i + 1}`));
+
 /** `n` page numbers spread evenly over 2..last-1 (page 1 and the last are measured on their own). */
 const spreadPages = (n, pages) =>
   n <= 0 || pages < 3 ? [] : [...new Set(Array.from({ length: n }, (_, i) => 2 + Math.round(n === 1 ? 0 : (i * (pages - 3)) / (n - 1))))];
@@ -242,7 +245,6 @@ export async function articlesSection({ server, options = {}, log = console.erro
   let loadMs = performance.now() - t0;
   await publishOne(origin, organizer, editionId, 0);
   const published0 = [...demo.published, ...start.articles, viaApp];
-  const allPages = (of) => of.flatMap((l) => Array.from({ length: l.pages }, (_, i) => `/articles?${l.query}page=${i + 1}`));
   // the route warmed first (page 1 again and again, as long as a later figure's run), so that this reference isn't
   // taken cold while the later ones are warm; then the other pages once each (a publication expires them all before the next size)
   await measure(origin, ["/articles"], { ...c, marker: listMarker, durationMs: o.durationMs });
@@ -306,7 +308,7 @@ export async function articlesSection({ server, options = {}, log = console.erro
   const listOnce1 = note("list pages once", await measure(origin, shuffled(once1, 3), { ...c, marker: listMarker }));
   // the scale figure: pages never asked for yet (the database's work), arriving at a steady pace, so that queueing doesn't blur it
   const asked = new Set([...once1, `/articles?page=${pages1}`, `/articles?page=${deep1}`, "/articles"]);
-  const unasked = (all) => shuffled(all.flatMap((l) => Array.from({ length: l.pages }, (_, i) => `/articles?${l.query}page=${i + 1}`)).filter((p) => !asked.has(p)), 7);
+  const unasked = (all) => shuffled(allPages(all).filter((p) => !asked.has(p)), 7);
   const pacedPages1 = unasked(lists1).slice(0, Math.round(o.searchRate * o.pacedSeconds));
   pacedPages1.forEach((p) => asked.add(p));
   const listPaced1 = note("list pages paced", await measurePaced(origin, pacedPages1, { rate: o.searchRate, marker: listMarker }));

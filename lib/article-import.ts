@@ -8,12 +8,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { normalizeTag, parseTags } from "./article-rules";
+import { MAX_TAGS, normalizeTag, parseTags } from "./article-rules";
 import { createArticle, publishArticle, saveArticle, setAuthors, type AuthorInput } from "./articles";
 import type { Db } from "./db";
 import { parseEditionSlug } from "./domain";
-import { DomainError, forbidden } from "./errors";
-import { isOrganizer, type Actor } from "./permissions";
+import { DomainError } from "./errors";
+import { assertOrganizer, type Actor } from "./permissions";
 import { storeUpload } from "./uploads";
 
 const frontMatterSchema = z.object({
@@ -30,7 +30,7 @@ const frontMatterSchema = z.object({
     if (Number.isNaN(d.getTime())) ctx.addIssue({ code: "custom", message: `date "${String(v)}" isn't a date (2025-06-20)` });
     return d;
   }),
-  tags: z.array(z.string()).max(8).default([]),
+  tags: z.array(z.string()).max(MAX_TAGS).default([]),
   summary: z.string().trim().max(400).optional(),
   slug: z.string().trim().optional(),
   cover: z.string().trim().optional(),
@@ -114,7 +114,7 @@ async function importFile(db: Db, actor: Actor, root: string, relative: string, 
 
 /** Imports every .md file of `dir` (and its subfolders), as `actor` (an organizer). */
 export async function importArticles(db: Db, actor: Actor, dir: string, now = new Date()): Promise<ImportResult[]> {
-  if (!isOrganizer(actor)) throw forbidden("Only organizers import articles.");
+  assertOrganizer(actor, "import articles");
   const root = path.resolve(dir);
   const files = (await fs.readdir(root, { recursive: true })).filter((f) => f.endsWith(".md")).sort();
   const results: ImportResult[] = [];

@@ -33,3 +33,6 @@ export const parseTags = (json: string): string[] => {
     return [];
   }
 };
+
+/** An uploaded image's stored name: its content's hash and its type (lib/uploads.ts). */
+export const UPLOAD_FILE = /^[a-f0-9]{32}\.(png|jpg|webp|gif|avif)$/;

@@ -10,14 +10,12 @@ import { indexArticle, unindexArticle } from "./article-search";
 import { dbKind, type Db, type Tx } from "./db";
 import { phaseIndex, type Phase } from "./domain";
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
-import { canSeeEdition, isOrganizer, requireActor, type Actor } from "./permissions";
+import { assertOrganizer, canSeeEdition, isOrganizer, requireActor, type Actor } from "./permissions";
 import { authorKey, MAX_TAGS, normalizeTag, parseTags, slugify } from "./article-rules";
-
-export { ARTICLE_STATUSES, ARTICLE_STATUS_LABELS, type ArticleStatus } from "./article-rules";
 
 type ArticleWithAuthors = { id: string; createdById: string; authors: { userId: string | null }[] };
 
-/** Authors (and organizers) edit; a team's article is its members' too, so joining the team makes you a co-author. */
+/** Authors (and organizers) edit: the team's members when the article was started, and whoever they add. */
 export function canEditArticle(actor: Actor | null, article: ArticleWithAuthors): boolean {
   if (!actor) return false;
   if (isOrganizer(actor)) return true;
@@ -217,8 +215,7 @@ export async function commentOnArticle(db: Db, actor: Actor | null, id: string, 
 
 /** Organizers send it back to its authors, saying what to change. */
 export async function requestChanges(db: Db, actor: Actor | null, id: string, comment: string) {
-  const me = requireActor(actor);
-  if (!isOrganizer(me)) throw forbidden("Only organizers review articles.");
+  const me = assertOrganizer(actor, "review articles");
   const article = await loadArticle(db, id);
   if (article.status !== "IN_REVIEW") throw invalid("Only an article in review can be sent back.");
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } });
@@ -251,8 +248,7 @@ export async function previewArticle(db: Db, actor: Actor | null, id: string, ma
  * (after changes) keeps the first publication date and shows "updated on".
  */
 export async function publishArticle(db: Db, actor: Actor | null, id: string, now = new Date(), options: { publishedAt?: Date } = {}) {
-  const me = requireActor(actor);
-  if (!isOrganizer(me)) throw forbidden("Only organizers publish articles.");
+  const me = assertOrganizer(actor, "publish articles");
   const kind = dbKind(db);
   const article = await loadArticle(db, id);
   assertPublishable(article);
@@ -304,8 +300,7 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
 
 /** Organizers take a published article off the public pages; its authors keep the text. */
 export async function unpublishArticle(db: Db, actor: Actor | null, id: string, reason = "") {
-  const me = requireActor(actor);
-  if (!isOrganizer(me)) throw forbidden("Only organizers unpublish articles.");
+  const me = assertOrganizer(actor, "unpublish articles");
   const kind = dbKind(db);
   await loadArticle(db, id); // an unknown article is "not found", not "not published"
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true, editionNumber: true } });

@@ -14,6 +14,7 @@ import { dataDir } from "./config";
 import type { Db } from "./db";
 import { invalid } from "./errors";
 import { requireActor, type Actor } from "./permissions";
+import { UPLOAD_FILE } from "./article-rules";
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 /** wider images are scaled down: an article column is never that wide, and pages stay light */
@@ -25,7 +26,6 @@ const EXTENSIONS: Record<keyof typeof FORMATS, string> = { png: "png", jpeg: "jp
 export const MIME_OF_EXTENSION: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp", gif: "image/gif", avif: "image/avif" };
 
 export const uploadsDir = () => path.join(dataDir(), "uploads");
-export const UPLOAD_FILE = /^[a-f0-9]{32}\.(png|jpg|webp|gif|avif)$/;
 
 export type StoredUpload = { file: string; url: string; width: number; height: number; bytes: number; mime: string };
 

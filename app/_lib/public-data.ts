@@ -5,7 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
-import { articleFacets, editionWinners, feedArticles, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
+import { articleFacets, articleIndex, editionWinners, feedArticles, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
 import { getDb } from "@/lib/db";
 import { currentEdition } from "@/lib/editions";
 import { listJuryPrizes } from "@/lib/prizes";
@@ -30,6 +30,9 @@ export const cachedFacets = unstable_cache(async () => json(await articleFacets(
 
 /** The feed's latest articles in full. */
 export const cachedFeed = unstable_cache(async (take: number) => json(await feedArticles(getDb(), take)), ["article-feed", EPOCH], { tags: [CACHE_TAGS.articles] });
+
+/** Every article's address and dates: the sitemap (a crawler's visit costs no scan of the archive). */
+export const cachedArticleIndex = unstable_cache(async () => json(await articleIndex(getDb())), ["article-index", EPOCH], { tags: [CACHE_TAGS.articles] });
 
 export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], { tags: [CACHE_TAGS.articles] });
 

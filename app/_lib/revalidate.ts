@@ -33,23 +33,22 @@ export function revalidateCurrentEdition() {
 
 /**
  * An article was published, republished or unpublished (`changed`: where it is
- * now and where it was): its page at each address, the pages of its editions'
- * other articles (their "More from"), those editions' pages and every list.
- * Nothing else: the other editions' article pages stay stored.
+ * now and where it was): its page at each address, those editions' pages, and
+ * their articles' pages (their "More from") and every list. Nothing else: the
+ * other editions' article pages stay stored.
  */
 export async function revalidateArticle(db: Db, changed: { slug: string; editionNumber: number }[]) {
   const editionNumbers = [...new Set(changed.map((c) => c.editionNumber))];
   // what changed for sure first: a failing lookup of the neighbours mustn't leave the article's own page stale
-  revalidateTag(CACHE_TAGS.articles, NOW);
   for (const { slug } of changed) revalidateTag(CACHE_TAGS.article(slug), NOW);
   for (const number of editionNumbers) revalidatePath(`/editions/${formatEditionNumber(number)}`, "page");
-  for (const slug of await editionArticleSlugs(db, editionNumbers)) revalidateTag(CACHE_TAGS.article(slug), NOW);
+  await revalidateEditionArticles(db, editionNumbers);
 }
 
-/** An edition was edited (perhaps renumbered): its articles' pages and the lists show its number. */
-export async function revalidateEditionArticles(db: Db, number: number) {
+/** These editions' articles changed, or the editions did (renumbered): every list, and each of their articles' pages. */
+export async function revalidateEditionArticles(db: Db, editionNumbers: number[]) {
   revalidateTag(CACHE_TAGS.articles, NOW);
-  for (const slug of await editionArticleSlugs(db, [number])) revalidateTag(CACHE_TAGS.article(slug), NOW);
+  for (const slug of await editionArticleSlugs(db, editionNumbers)) revalidateTag(CACHE_TAGS.article(slug), NOW);
 }
 
 /** Winners were announced (the podium revealed, a jury prize awarded). */

@@ -28,7 +28,7 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
       number = (await updateEdition(getDb(), user, editionId, input)).number;
       revalidateEdition(number);
       revalidateCurrentEdition(); // its number may be the header's
-      await revalidateEditionArticles(getDb(), number);
+      await revalidateEditionArticles(getDb(), [number]);
       return { ok: true, message: "Edition saved." };
     },
   });

@@ -4,7 +4,7 @@
 // decided by the server (lib/articles.ts); the buttons only follow it.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
 import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/article-rules";
@@ -65,11 +65,13 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
     router.refresh(); // the history and the status, as the server now has them
   }
 
+  // stable: the editor's autosave restarts its timer when this changes (a new arrow per render postponed saving while one typed a comment)
+  const onStatus = useCallback((s: ArticleStatus, pendingChanges: boolean) => setStatus({ status: s, pendingChanges }), []);
   const live = article.published !== null || status.status === "PUBLISHED";
   const reviewable = status.status === "IN_REVIEW";
   return (
     <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
-      <ArticleEditor article={article} flushRef={flush} onStatus={(s, pendingChanges) => setStatus({ status: s, pendingChanges })} />
+      <ArticleEditor article={article} flushRef={flush} onStatus={onStatus} />
       <aside className="space-y-6">
         <section aria-labelledby="review-heading" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="review-heading" className="font-bold">

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TOPIC_KINDS } from "../domain";
-import { MAX_TAGS } from "../article-rules";
+import { parseEditionSlug, TOPIC_KINDS } from "../domain";
+import { MAX_TAGS, UPLOAD_FILE } from "../article-rules";
 import { idSchema, text } from "./common";
 
 const title = text("Title", 3, 140);
@@ -25,7 +25,7 @@ export const articleDraftSchema = z.object({
   tags: z.array(z.string().trim().max(32, { error: "A tag is at most 32 characters." })).max(MAX_TAGS, { error: `At most ${MAX_TAGS} tags.` }).default([]),
   coverFile: z
     .string()
-    .regex(/^[a-f0-9]{32}\.(png|jpg|webp|gif|avif)$/, { error: "The cover is one of our uploads." })
+    .regex(UPLOAD_FILE, { error: "The cover is one of our uploads." })
     .nullable()
     .default(null),
   coverAlt: z.string().trim().max(200, { error: "The cover's description is at most 200 characters." }).default(""),
@@ -54,8 +54,7 @@ export const articleQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   edition: z
     .string()
-    .regex(/^0x[0-9a-f]{1,4}$/i)
-    .transform((v) => parseInt(v.slice(2), 16))
+    .transform((v) => parseEditionSlug(v) ?? undefined)
     .optional()
     .catch(undefined),
   kind: z.enum(TOPIC_KINDS).optional().catch(undefined),

@@ -118,6 +118,6 @@ describe("npm run import", () => {
     expect(results[3].error).toContain('date "someday" isn\'t a date');
     expect(results[4].error).toBe("image images/none.png not found");
     const employee = await makeUser(t.db);
-    await expect(importArticles(t.db, employee, root)).rejects.toThrow("Only organizers import articles.");
+    await expect(importArticles(t.db, employee, root)).rejects.toThrow("Only organizers can import articles.");
   });
 });

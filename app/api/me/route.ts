@@ -3,17 +3,20 @@
 // layout is the same for everyone (so public pages can be cached as whole
 // pages): the personal part of the header asks here once per page load.
 import { NextResponse } from "next/server";
+import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { currentEdition } from "@/lib/editions";
+import { isOrganizer } from "@/lib/permissions";
 import type { Visitor } from "@/components/visitor";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const user = await getCurrentUser();
-  const edition = await currentEdition(getDb(), user);
-  const visitor: Visitor = { user: user && { name: user.name, role: user.role }, currentEditionNumber: edition?.number ?? null };
+  // asked on every page load: everyone but organizers (who may see a newer draft) gets the cached public answer
+  const currentEditionNumber = isOrganizer(user) ? ((await currentEdition(getDb(), user))?.number ?? null) : await cachedPublicEditionNumber();
+  const visitor: Visitor = { user: user && { name: user.name, role: user.role }, currentEditionNumber };
   // personal: never stored by a shared cache, always asked anew
   return NextResponse.json(visitor, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -5,8 +5,11 @@ import { getDb } from "@/lib/db";
 import { MAX_UPLOAD_BYTES, storeUpload } from "@/lib/uploads";
 
 export const POST = withUser(async (request, { user }) => {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return jsonError(413, "TOO_LARGE", `That image is too large: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  // the size is judged before the body is read: a body of unknown length (chunked) isn't read at all
+  const length = request.headers.get("content-length");
+  if (length === null) return jsonError(411, "LENGTH_REQUIRED", "Send the image with its size (a Content-Length header), as browsers do.");
+  const declared = Number(length);
+  if (!(declared <= MAX_UPLOAD_BYTES + 64 * 1024)) return jsonError(413, "TOO_LARGE", `That image is too large: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   let file: FormDataEntryValue | null;
   try {
     file = (await request.formData()).get("file");
