@@ -17,6 +17,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { VFile } from "vfile";
 import { accessibleBlocks, footnoteLinks } from "./markdown";
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
@@ -30,7 +31,9 @@ const WORDS_PER_MINUTE = 230;
 const SECONDS_PER_IMAGE = 10;
 
 type Options = { imageSizes?: Map<string, ImageSize> };
-type Collected = { toc: TocEntry[]; images: number };
+/** What one rendering gathers as it goes, and the image sizes it is given: on the file, so one processor serves every call. */
+type RenderData = { toc: TocEntry[]; images: number; imageSizes?: Map<string, ImageSize> };
+const renderData = (file: VFile) => file.data as unknown as RenderData;
 
 /**
  * Ids for h2–h4 from their text (GitHub's slugs: "Results, at last" →
@@ -38,8 +41,9 @@ type Collected = { toc: TocEntry[]; images: number };
  * (h2 and h3). Leading underscores are dropped: an element id like
  * "__next_f" would shadow a global the page's scripts use.
  */
-function headings(collected: Collected) {
-  return () => (tree: Root) => {
+function headings() {
+  return (tree: Root, file: VFile) => {
+    const { toc } = renderData(file);
     const slugger = new GithubSlugger();
     visit(tree, "element", (node: Element) => {
       const depth = Number(/^h([2-4])$/.exec(node.tagName)?.[1]);
@@ -54,40 +58,47 @@ function headings(collected: Collected) {
         properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: `Link to this section: ${text}` },
         children: [{ type: "text", value: "#" }],
       } satisfies ElementContent);
-      if (depth <= 3) collected.toc.push({ depth: depth as 2 | 3, id, text });
+      if (depth <= 3) toc.push({ depth: depth as 2 | 3, id, text });
     });
   };
 }
 
 /** Images load lazily, with their size when known (no layout jump), and are counted for the reading time. */
-function images(collected: Collected, sizes: Map<string, ImageSize> | undefined) {
-  return () => (tree: Root) => {
+function images() {
+  return (tree: Root, file: VFile) => {
+    const data = renderData(file);
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "img") return;
-      collected.images++;
-      const file = UPLOAD_PATH.exec(String(node.properties?.src ?? ""))?.[1];
-      const size = file ? sizes?.get(file) : undefined;
+      data.images++;
+      const upload = UPLOAD_PATH.exec(String(node.properties?.src ?? ""))?.[1];
+      const size = upload ? data.imageSizes?.get(upload) : undefined;
       node.properties = { ...node.properties, loading: "lazy", decoding: "async", ...(size && { width: size.width, height: size.height }) };
     });
   };
 }
 
+// built once (the highlighter registers its ~40 grammars when the pipeline is first used): the preview renders on every pause in typing
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { clobberPrefix: "" }) // the sanitizer prefixes every id, footnotes' too
+  .use(rehypeSanitize) // first: only what survives GitHub's allow-list goes on
+  .use(footnoteLinks)
+  .use(accessibleBlocks)
+  .use(rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain"] })
+  .use(headings)
+  .use(images)
+  .use(rehypeStringify)
+  .freeze();
+
 export function renderArticle(markdown: string, { imageSizes }: Options = {}): RenderedArticle {
-  const collected: Collected = { toc: [], images: 0 };
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { clobberPrefix: "" }) // the sanitizer prefixes every id, footnotes' too
-    .use(rehypeSanitize) // first: only what survives GitHub's allow-list goes on
-    .use(footnoteLinks)
-    .use(accessibleBlocks)
-    .use(rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain"] })
-    .use(headings(collected))
-    .use(images(collected, imageSizes))
-    .use(rehypeStringify);
-  const tree = processor.runSync(processor.parse(markdown));
+  const file = new VFile({ value: markdown });
+  const data: RenderData = { toc: [], images: 0, imageSizes };
+  Object.assign(file.data, data);
+  const tree = processor.runSync(processor.parse(file), file);
   const words = toString(tree).split(/\s+/).filter(Boolean).length;
-  const html = processor.stringify(tree);
-  const readingMinutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE + (collected.images * SECONDS_PER_IMAGE) / 60));
-  return { html, toc: collected.toc, words, readingMinutes };
+  const html = processor.stringify(tree, file);
+  const { toc, images: imageCount } = renderData(file);
+  const readingMinutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE + (imageCount * SECONDS_PER_IMAGE) / 60));
+  return { html, toc, words, readingMinutes };
 }
