@@ -1,3 +1,7 @@
+// A self-hosted tool inside a company's network phones nobody: Next.js's telemetry is off
+// (read after this file is loaded, by build, start and dev alike).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM-backed server packages are loaded by Node at run time, not bundled.

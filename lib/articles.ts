@@ -62,7 +62,9 @@ export async function createArticle(db: Db, actor: Actor | null, input: NewArtic
   if (!edition || !canSeeEdition(me, edition)) throw notFound("That edition doesn't exist.");
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId: edition.id, userId: me.id } } });
   assertCanStart(me, edition, input.teamId, membership);
-  const team = input.teamId ? await db.team.findUnique({ where: { id: input.teamId }, include: { members: { include: { user: true }, orderBy: { joinedAt: "asc" } } } }) : null;
+  const team = input.teamId
+    ? await db.team.findUnique({ where: { id: input.teamId }, include: { members: { include: { user: true }, orderBy: { joinedAt: "asc" } } } })
+    : null;
   if (input.teamId && (!team || team.editionId !== edition.id)) throw notFound("That team isn't in this edition.");
   const members = team?.members.map((m) => m.user) ?? [];
   const authors = [...members.filter((u) => u.id === me.id), ...members.filter((u) => u.id !== me.id)];
@@ -96,6 +98,11 @@ async function loadArticle(db: Db | Tx, id: string) {
   return article;
 }
 
+/** Refuses anyone but the article's authors and organizers (before a route reads what they sent). */
+export async function assertMayEditArticle(db: Db, actor: Actor | null, id: string): Promise<void> {
+  assertCanEdit(actor, await loadArticle(db, id));
+}
+
 /** The working copy, for its authors and organizers, with the review's history. */
 export async function articleForEditing(db: Db, actor: Actor | null, id: string) {
   const article = await loadArticle(db, id);
@@ -121,12 +128,14 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
   assertCanEdit(actor, article);
   const tags = [...new Set(draft.tags.map(normalizeTag).filter(Boolean))];
   if (tags.length > MAX_TAGS) throw invalid(`At most ${MAX_TAGS} tags.`, "tags");
-  if (draft.coverFile && !(await db.upload.findUnique({ where: { file: draft.coverFile } }))) throw invalid("That cover image isn't an upload of ours: upload it first.", "coverFile");
+  if (draft.coverFile && !(await db.upload.findUnique({ where: { file: draft.coverFile } })))
+    throw invalid("That cover image isn't an upload of ours: upload it first.", "coverFile");
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true } });
   let slug = article.slug;
   if (draft.slug !== undefined && draft.slug !== article.slug) {
     if (published) throw invalid("A published article keeps its address: links to it must not break.", "slug");
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(draft.slug) || draft.slug.length < 3) throw invalid("The address is lowercase letters, digits and hyphens, at least 3 characters.", "slug");
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(draft.slug) || draft.slug.length < 3)
+      throw invalid("The address is lowercase letters, digits and hyphens, at least 3 characters.", "slug");
     const taken = await db.article.findUnique({ where: { slug: draft.slug }, select: { id: true } });
     if (taken && taken.id !== id) throw conflict("Another article has that address already.", "slug");
     slug = draft.slug;
@@ -151,7 +160,9 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
   });
   if (saved.count === 0) {
     const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
-    throw conflict(`A co-author saved this article meanwhile (version ${current.version}, ${current.updatedAt.toISOString()}). Copy your changes, reload, and add them again.`);
+    throw conflict(
+      `A co-author saved this article meanwhile (version ${current.version}, ${current.updatedAt.toISOString()}). Copy your changes, reload, and add them again.`,
+    );
   }
   return db.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, updatedAt: true, status: true, pendingChanges: true, slug: true } });
 }
@@ -319,7 +330,8 @@ export async function unpublishArticle(db: Db, actor: Actor | null, id: string, 
 export async function deleteArticle(db: Db, actor: Actor | null, id: string) {
   const article = await loadArticle(db, id);
   assertCanEdit(actor, article);
-  if (await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } })) throw invalid("Unpublish it first: readers may have linked to it.");
+  if (await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } }))
+    throw invalid("Unpublish it first: readers may have linked to it.");
   await db.article.delete({ where: { id } });
 }
 
@@ -331,7 +343,16 @@ export async function myArticles(db: Db, actor: Actor | null) {
     where,
     orderBy: [{ updatedAt: "desc" }],
     take: 200,
-    select: { id: true, title: true, slug: true, status: true, pendingChanges: true, updatedAt: true, edition: { select: { number: true } }, team: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      pendingChanges: true,
+      updatedAt: true,
+      edition: { select: { number: true } },
+      team: { select: { name: true } },
+    },
   });
   const rank = (a: (typeof articles)[number]) => (a.status === "IN_REVIEW" ? 0 : 1);
   return isOrganizer(me) ? [...articles].sort((a, b) => rank(a) - rank(b)) : articles;

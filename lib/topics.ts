@@ -26,15 +26,9 @@ export async function listTopics(db: Db, actor: Actor | null, editionId: string,
       editionId,
       ...(query.kind ? { kind: query.kind } : {}),
       // rejected topics only for their proposer and organizers; merged ones are folded into their target
-      OR: [
-        { status: { in: ["PENDING", "APPROVED"] } },
-        ...(actor ? [{ status: "REJECTED", ...(isOrganizer(actor) ? {} : { proposerId: actor.id }) }] : []),
-      ],
+      OR: [{ status: { in: ["PENDING", "APPROVED"] } }, ...(actor ? [{ status: "REJECTED", ...(isOrganizer(actor) ? {} : { proposerId: actor.id }) }] : [])],
     },
-    orderBy:
-      query.sort === "recent"
-        ? [{ createdAt: "desc" }, { id: "asc" }]
-        : [{ interests: { _count: "desc" } }, { createdAt: "desc" }, { id: "asc" }],
+    orderBy: query.sort === "recent" ? [{ createdAt: "desc" }, { id: "asc" }] : [{ interests: { _count: "desc" } }, { createdAt: "desc" }, { id: "asc" }],
     include: {
       proposer: person,
       _count: { select: { interests: true } },
@@ -83,7 +77,8 @@ export async function proposeTopic(db: Db, actor: Actor | null, editionId: strin
   });
 }
 
-export async function updateTopic(db: Db, actor: Actor | null, topicId: string, input: TopicInput) {
+/** The topic, if this person may edit it now; otherwise why not. */
+export async function assertMayEditTopic(db: Db, actor: Actor | null, topicId: string) {
   const me = requireActor(actor);
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
   if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound("That topic doesn't exist.");
@@ -92,6 +87,11 @@ export async function updateTopic(db: Db, actor: Actor | null, topicId: string, 
     if (!topicProposalsOpen(topic.edition)) throw invalid("Topics are locked once hacking starts.");
     throw invalid("This topic was merged into another one and can't be edited.");
   }
+  return { me, topic };
+}
+
+export async function updateTopic(db: Db, actor: Actor | null, topicId: string, input: TopicInput) {
+  const { me, topic } = await assertMayEditTopic(db, actor, topicId);
   return db.topic.update({
     where: { id: topicId },
     // a rejected topic that its proposer improves goes back to review
@@ -108,7 +108,8 @@ export async function setInterest(db: Db, actor: Actor | null, topicId: string, 
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
   if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound("That topic doesn't exist.");
   if (!canShowInterest(me, topic, topic.edition)) {
-    if (!topicIsOpen(topic)) throw invalid(topic.status === "MERGED" ? "This topic was merged into another one: show interest there." : "This topic was rejected.");
+    if (!topicIsOpen(topic))
+      throw invalid(topic.status === "MERGED" ? "This topic was merged into another one: show interest there." : "This topic was rejected.");
     throw invalid("Interest can only change while proposals are open or teams are forming.");
   }
   if (interested) {
@@ -156,9 +157,7 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
   try {
     return await db.$transaction(async (tx) => {
       const moving = await tx.interest.findMany({ where: { topicId: sourceId } });
-      const already = new Set(
-        (await tx.interest.findMany({ where: { topicId: targetId }, select: { userId: true } })).map((i) => i.userId),
-      );
+      const already = new Set((await tx.interest.findMany({ where: { topicId: targetId }, select: { userId: true } })).map((i) => i.userId));
       const toCreate = moving.filter((i) => !already.has(i.userId)).map((i) => ({ userId: i.userId, topicId: targetId, createdAt: i.createdAt }));
       if (toCreate.length) await tx.interest.createMany({ data: toCreate });
       await tx.interest.deleteMany({ where: { topicId: sourceId } });

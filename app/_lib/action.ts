@@ -60,6 +60,8 @@ type Options<S extends z.ZodType> = {
  * returns ok (Next.js implements redirect by throwing, which must not be caught).
  */
 export async function handleForm<S extends z.ZodType>(formData: FormData, options: Options<S>): Promise<FormState> {
+  // an action's arguments come from the client: a hand-made call can send anything in the form's place
+  if (!(formData instanceof FormData)) return { ok: false, message: "This form couldn't be read. Reload the page and submit it again." };
   const values = formValues(formData);
   const user = await getCurrentUser();
   if (options.signedIn !== false && !user) return { ok: false, values, message: "Your session has ended. Sign in again; your input is kept." };

@@ -5,7 +5,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getDb, type Db } from "@/lib/db";
 import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { assertOrganizer } from "@/lib/permissions";
+import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/request-guard";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export function jsonError(status: number, code: string, message: string) {
@@ -13,6 +16,8 @@ export function jsonError(status: number, code: string, message: string) {
 }
 
 export function errorResponse(error: unknown) {
+  if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
+  if (error instanceof PayloadTooLarge) return jsonError(413, "TOO_LARGE", error.message);
   if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, error.message);
   const code = (error as { code?: string })?.code;
   if (code === "P2025") return jsonError(404, "NOT_FOUND", "That record doesn't exist.");
@@ -21,16 +26,40 @@ export function errorResponse(error: unknown) {
   return jsonError(500, "INTERNAL", "Something went wrong on our side.");
 }
 
+/**
+ * Reads at most `limit` bytes of a request's body (proxy.ts refuses a declared
+ * Content-Length over the limit; this stops a chunked body that has none).
+ */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLarge(`The request is too large: this address takes at most ${formatBytes(limit)}.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** Reads and validates a JSON body; a malformed body is a 400 with a readable message. */
 export async function parseRequest<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readBody(request, bodyLimitFor(new URL(request.url).pathname));
   let body: unknown;
   try {
-    const text = await request.text();
     body = text ? JSON.parse(text) : {};
   } catch {
     throw new BadRequest("The request body is not valid JSON.");
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadRequest("The request body must be a JSON object.");
+  // a lone surrogate ("\ud800") is valid JSON but no text a database can store
+  if (!wellFormedJson(body)) throw new BadRequest("The request contains text that isn't valid Unicode (a lone surrogate).");
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,19 +69,37 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
 }
 
 export class BadRequest extends Error {}
+export class PayloadTooLarge extends Error {}
 
 type Handler<C> = (request: Request, context: C & { user: CurrentUser }) => Promise<Response>;
+type Authorize<C> = (user: CurrentUser, context: C) => unknown;
 
-/** Wraps a route handler that needs a signed-in person. */
-export function withUser<C>(handler: Handler<C>) {
+/**
+ * Wraps a route handler that needs a signed-in person. `authorize` (a lib/
+ * check) runs before the handler reads the body: a caller who may not act at
+ * all hears 403, not what is wrong with a body they shouldn't send.
+ */
+export function withUser<C>(handler: Handler<C>, authorize?: Authorize<C>) {
   return async (request: Request, context: C) => {
     try {
       const user = await getCurrentUser();
       if (!user) return jsonError(401, "UNAUTHENTICATED", "Please sign in first.");
+      await authorize?.(user, context);
       return await handler(request, { ...context, user });
     } catch (error) {
-      if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
       return errorResponse(error);
     }
   };
 }
+
+/** For routes on one record (`[id]`): a lib/ check of whether this person may act on it at all. */
+export const authorizeById =
+  (check: (db: Db, user: CurrentUser, id: string) => Promise<unknown>): Authorize<{ params: Promise<{ id: string }> }> =>
+  async (user, { params }) =>
+    check(getDb(), user, (await params).id);
+
+/** For routes only organizers may call at all. */
+export const organizersOnly =
+  (doing: string): Authorize<unknown> =>
+  (user) =>
+    assertOrganizer(user, doing);

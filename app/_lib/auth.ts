@@ -10,6 +10,7 @@ import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/oidc";
+import { sameSiteUrl } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/schemas/auth";
 import { findOrCreateSsoUser, verifyCredentials } from "@/lib/users";
 
@@ -55,6 +56,10 @@ export function authOptions(): NextAuthOptions {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
+      // only addresses of this site, whatever was put in callbackUrl ("\t//evil.example" made the default throw)
+      redirect({ url, baseUrl }) {
+        return sameSiteUrl(url, baseUrl);
+      },
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return "/signin?error=OidcNoEmail";

@@ -5,7 +5,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
-import { articleFacets, articleIndex, editionWinners, feedArticles, latestArticles, listArticles, publishedArticle, type ArticleCard, type ArticleFilters } from "@/lib/archive";
+import {
+  articleFacets,
+  articleIndex,
+  editionWinners,
+  feedArticles,
+  latestArticles,
+  listArticles,
+  publishedArticle,
+  type ArticleCard,
+  type ArticleFilters,
+} from "@/lib/archive";
 import { getDb } from "@/lib/db";
 import { currentEdition } from "@/lib/editions";
 import { listJuryPrizes } from "@/lib/prizes";
@@ -24,17 +34,23 @@ const json = <T>(value: T) => JSON.parse(JSON.stringify(value)) as Jsonified<T>;
 
 export type PublicCard = Jsonified<ArticleCard>;
 
-export const cachedArticleList = unstable_cache(async (filters: ArticleFilters) => json(await listArticles(getDb(), filters)), ["article-list", EPOCH], { tags: [CACHE_TAGS.articles] });
+export const cachedArticleList = unstable_cache(async (filters: ArticleFilters) => json(await listArticles(getDb(), filters)), ["article-list", EPOCH], {
+  tags: [CACHE_TAGS.articles],
+});
 
 export const cachedFacets = unstable_cache(async () => json(await articleFacets(getDb())), ["article-facets", EPOCH], { tags: [CACHE_TAGS.articles] });
 
 /** The feed's latest articles in full. */
-export const cachedFeed = unstable_cache(async (take: number) => json(await feedArticles(getDb(), take)), ["article-feed", EPOCH], { tags: [CACHE_TAGS.articles] });
+export const cachedFeed = unstable_cache(async (take: number) => json(await feedArticles(getDb(), take)), ["article-feed", EPOCH], {
+  tags: [CACHE_TAGS.articles],
+});
 
 /** Every article's address and dates: the sitemap (a crawler's visit costs no scan of the archive). */
 export const cachedArticleIndex = unstable_cache(async () => json(await articleIndex(getDb())), ["article-index", EPOCH], { tags: [CACHE_TAGS.articles] });
 
-export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], { tags: [CACHE_TAGS.articles] });
+export const cachedLatest = unstable_cache(async (take: number) => json(await latestArticles(getDb(), take)), ["article-latest", EPOCH], {
+  tags: [CACHE_TAGS.articles],
+});
 
 /**
  * One article's page data, or null when it isn't published (not cached: a 404
@@ -52,7 +68,9 @@ export async function cachedArticle(slug: string) {
   }
 }
 
-export const cachedWinners = unstable_cache(async (editionId: string) => editionWinners(getDb(), editionId), ["edition-winners", EPOCH], { tags: [CACHE_TAGS.editions] });
+export const cachedWinners = unstable_cache(async (editionId: string) => editionWinners(getDb(), editionId), ["edition-winners", EPOCH], {
+  tags: [CACHE_TAGS.editions],
+});
 
 /** An edition page's prizes: the revealed podium, the public's favourite, the jury prizes awarded (expired when a prize is announced). */
 export const cachedEditionPrizes = unstable_cache(

@@ -1,7 +1,7 @@
 // GET /api/articles/[id] — the working copy (authors, organizers); PATCH — {"title","summary","body","tags","coverFile","coverAlt","slug"?,"version"}: the editor's save; DELETE — a draft never published
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
-import { articleForEditing, deleteArticle, saveArticle } from "@/lib/articles";
+import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
+import { articleForEditing, assertMayEditArticle, deleteArticle, saveArticle } from "@/lib/articles";
 import { getDb } from "@/lib/db";
 import { articleDraftSchema } from "@/lib/schemas/articles";
 
@@ -14,7 +14,7 @@ export const GET = withUser<Context>(async (_request, { params, user }) => {
 export const PATCH = withUser<Context>(async (request, { params, user }) => {
   const { version, ...draft } = await parseRequest(request, articleDraftSchema);
   return NextResponse.json(await saveArticle(getDb(), user, (await params).id, draft, version));
-});
+}, authorizeById(assertMayEditArticle));
 
 // the editor's last save when the tab closes is a beacon: POST, the same body
 export const POST = PATCH;

@@ -1,12 +1,12 @@
 // PATCH /api/topics/[id] — edit a topic (its proposer or an organizer, until hacking starts)
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
 import { topicSchema } from "@/lib/schemas/topics";
-import { updateTopic } from "@/lib/topics";
+import { assertMayEditTopic, updateTopic } from "@/lib/topics";
 
 export const PATCH = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, topicSchema);
   const topic = await updateTopic(getDb(), user, (await params).id, input);
   return NextResponse.json({ id: topic.id, title: topic.title, kind: topic.kind, status: topic.status });
-});
+}, authorizeById(assertMayEditTopic));

@@ -1,11 +1,11 @@
 // PUT /api/articles/[id]/authors — {"authors":[{"userId"}|{"name"}, …]}: the authors, in order
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
-import { setAuthors } from "@/lib/articles";
+import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
+import { assertMayEditArticle, setAuthors } from "@/lib/articles";
 import { getDb } from "@/lib/db";
 import { authorsSchema } from "@/lib/schemas/articles";
 
 export const PUT = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const { authors } = await parseRequest(request, authorsSchema);
   return NextResponse.json(await setAuthors(getDb(), user, (await params).id, authors));
-});
+}, authorizeById(assertMayEditArticle));

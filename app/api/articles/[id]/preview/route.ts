@@ -1,11 +1,11 @@
 // POST /api/articles/[id]/preview — {"body"}: the Markdown rendered exactly as the published page will show it
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
-import { previewArticle } from "@/lib/articles";
+import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
+import { assertMayEditArticle, previewArticle } from "@/lib/articles";
 import { getDb } from "@/lib/db";
 import { previewSchema } from "@/lib/schemas/articles";
 
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const { body } = await parseRequest(request, previewSchema);
   return NextResponse.json(await previewArticle(getDb(), user, (await params).id, body));
-});
+}, authorizeById(assertMayEditArticle));

@@ -1,8 +1,8 @@
 // POST /api/articles/[id]/review — {"action":"submit"|"comment"|"request-changes"|"publish"|"unpublish","comment"?}: the review workflow
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { revalidateArticle } from "@/app/_lib/revalidate";
-import { commentOnArticle, publishArticle, requestChanges, submitForReview, unpublishArticle } from "@/lib/articles";
+import { assertMayEditArticle, commentOnArticle, publishArticle, requestChanges, submitForReview, unpublishArticle } from "@/lib/articles";
 import { getDb } from "@/lib/db";
 import { reviewSchema } from "@/lib/schemas/articles";
 
@@ -33,4 +33,4 @@ export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request
   }
   const now = await db.article.findUnique({ where: { id }, select: { status: true, pendingChanges: true } });
   return NextResponse.json({ ok: true, ...now });
-});
+}, authorizeById(assertMayEditArticle));

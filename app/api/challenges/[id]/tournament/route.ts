@@ -1,6 +1,6 @@
 // POST /api/challenges/[id]/tournament — organizers: {"rounds","matchesPerPair","seed"?} runs the tournament (answers at once); GET — progress and standings
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { startTournament, tournamentView } from "@/lib/arena/tournament";
 import { getChallenge } from "@/lib/challenges";
 import { getDb } from "@/lib/db";
@@ -12,7 +12,7 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   const settings = await parseRequest(request, tournamentSchema);
   const tournament = await startTournament(getDb(), user, (await params).id, settings);
   return NextResponse.json({ id: tournament.id, seed: tournament.seed, total: tournament.total }, { status: 202 });
-});
+}, organizersOnly("run a tournament"));
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {
   const db = getDb();

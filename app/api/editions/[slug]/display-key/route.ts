@@ -1,6 +1,6 @@
 // POST /api/editions/[slug]/display-key — organizers: a new secret projector link; links copied before stop working
 import { NextResponse } from "next/server";
-import { withUser } from "@/app/_lib/api";
+import { organizersOnly, withUser } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { rotateDisplayKey } from "@/lib/stage";
@@ -10,4 +10,4 @@ export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (_requ
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const key = await rotateDisplayKey(db, user, edition.id);
   return NextResponse.json({ path: `/display/${key}` });
-});
+}, organizersOnly("change the projector link"));

@@ -1,6 +1,6 @@
 // PUT /api/editions/[slug]/running-order — {"teamIds":[…]}: the order of the presentations
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { runningOrderSchema } from "@/lib/schemas/stage";
@@ -11,4 +11,4 @@ export const PUT = withUser<{ params: Promise<{ slug: string }> }>(async (reques
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
   return NextResponse.json(await setRunningOrder(db, user, edition.id, teamIds));
-});
+}, organizersOnly("set the running order"));

@@ -1,6 +1,6 @@
 // POST /api/editions/[slug]/stage — run the presentations: {"command":"start"|"pause"|"resume"|"reset"|"add30"|"next"|"previous"} or {"command":"goto","teamId":…}
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { stageCommandSchema } from "@/lib/schemas/stage";
@@ -12,4 +12,4 @@ export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (reque
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const command = input.command === "goto" ? { goto: input.teamId } : input.command;
   return NextResponse.json(await commandStage(db, user, edition.id, command));
-});
+}, organizersOnly("run the stage"));

@@ -1,6 +1,6 @@
 // POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { revalidateCurrentEdition, revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
@@ -13,12 +13,17 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   const { action } = await parseRequest(request, voteActionSchema);
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
-  const run = { open: openVote, close: closeVote, reveal: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "next"), hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset") }[action];
+  const run = {
+    open: openVote,
+    close: closeVote,
+    reveal: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "next"),
+    hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset"),
+  }[action];
   const result = await run(db, user, edition.id);
   if (action === "reveal" || action === "hide") revalidateWinners(edition.number); // the winners shown on /editions and the edition page
   if (action === "open" || action === "close") revalidateCurrentEdition(); // the edition's phase changed with it
   return NextResponse.json(result);
-});
+}, organizersOnly("run the vote"));
 
 export const PATCH = withUser<Context>(async (request, { params, user }) => {
   const settings = await parseRequest(request, voteSettingsSchema);
@@ -26,7 +31,7 @@ export const PATCH = withUser<Context>(async (request, { params, user }) => {
   const edition = await getEditionBySlug(db, user, (await params).slug);
   await updateVoteSettings(db, user, edition.id, settings);
   return NextResponse.json(await voteSnapshot(db, edition.id));
-});
+}, organizersOnly("change the voting rules"));
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {
   const db = getDb();

@@ -1,6 +1,6 @@
 // PUT /api/vote/[code]/ballot — {"teamIds":[favourite, second, third]}: cast or replace this voter's ballot; only the last one counts
 import { NextResponse } from "next/server";
-import { errorResponse, parseRequest, BadRequest, jsonError } from "@/app/_lib/api";
+import { errorResponse, parseRequest } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
 import { voterDeviceId } from "@/app/_lib/voter";
 import { getDb } from "@/lib/db";
@@ -20,7 +20,6 @@ export async function PUT(request: Request, { params }: { params: Promise<{ code
     const ballot = await castBallot(db, vote.editionId, voter, teamIds, vote);
     return NextResponse.json({ ok: true, ballot }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
     return errorResponse(error);
   }
 }

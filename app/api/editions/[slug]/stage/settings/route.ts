@@ -1,6 +1,6 @@
 // PATCH /api/editions/[slug]/stage/settings — the slot length and the changeover gap, in seconds
 import { NextResponse } from "next/server";
-import { parseRequest, withUser } from "@/app/_lib/api";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { getDb } from "@/lib/db";
 import { getEditionBySlug } from "@/lib/editions";
 import { slotSettingsSchema } from "@/lib/schemas/stage";
@@ -11,4 +11,4 @@ export const PATCH = withUser<{ params: Promise<{ slug: string }> }>(async (requ
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
   return NextResponse.json(await setSlotLength(db, user, edition.id, slotSeconds, changeoverSeconds));
-});
+}, organizersOnly("change the slot length"));
