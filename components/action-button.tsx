@@ -18,9 +18,11 @@ type Props = {
   pressed?: boolean;
   className?: string;
   label?: string;
+  /** say so when it worked (for actions whose effect isn't visible on the page) */
+  showSuccess?: boolean;
 };
 
-export function ActionButton({ action, children, pendingText, variant = "secondary", fields = {}, pressed, className, label }: Props) {
+export function ActionButton({ action, children, pendingText, variant = "secondary", fields = {}, pressed, className, label, showSuccess }: Props) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className={className}>
@@ -30,6 +32,11 @@ export function ActionButton({ action, children, pendingText, variant = "seconda
       <SubmitButton variant={variant} pendingText={pendingText ?? "…"} aria-pressed={pressed} aria-label={label}>
         {children}
       </SubmitButton>
+      {showSuccess && state.ok && state.message && (
+        <p role="status" className="mt-2 max-w-sm text-sm text-green-800">
+          {state.message}
+        </p>
+      )}
       {state.ok === false && state.message && (
         <p role="alert" className="mt-2 max-w-sm text-sm font-medium text-red-700">
           {state.message}

@@ -96,7 +96,9 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           ) : user ? (
             <>
               <span className="flex min-w-0 items-center text-indigo-100">
-                <span className="truncate font-semibold text-white">{user.name}</span>
+                <Link href="/account" className="truncate font-semibold text-white underline-offset-2 hover:underline" title="Your account">
+                  {user.name}
+                </Link>
                 <span className="sr-only">, </span>
                 <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
               </span>

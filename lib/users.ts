@@ -4,7 +4,9 @@ import type { Role } from "./domain";
 import { allowedEmailDomains } from "./config";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import { assertOrganizer, type Actor } from "./permissions";
+import { endSessionsOf } from "./sessions";
+import { nextAttemptAt, THROTTLE, throttleMessage, type FailureCounts } from "./sign-in-throttle";
+import { assertOrganizer, requireActor, type Actor } from "./permissions";
 import type { SignUpInput } from "./schemas/auth";
 
 export type PublicUser = { id: string; name: string; email: string; role: Role };
@@ -25,6 +27,8 @@ function assertDomain(email: string) {
 }
 
 const SETUP_KEY = "setup";
+/** failed sign-ins are shown to organizers for a day, then deleted */
+const FAILURES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** True on a fresh install: nobody has been made the first organizer yet. */
 export async function needsSetup(db: Db): Promise<boolean> {
@@ -78,6 +82,78 @@ export async function signUp(db: Db, input: SignUpInput): Promise<PublicUser> {
   }
 }
 
+// Attempts on one account are made one after the other in this process, so a
+// burst of parallel guesses can't all pass the throttle before the first
+// failure is recorded.
+const accountQueues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const previous = accountQueues.get(key) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  const settled = next.catch(() => {});
+  accountQueues.set(key, settled);
+  void settled.then(() => accountQueues.get(key) === settled && accountQueues.delete(key));
+  return next;
+}
+
+async function failures(db: Db, where: { email: string } | { clientHash: string }, since: Date): Promise<FailureCounts> {
+  const result = await db.signInFailure.aggregate({ where: { ...where, createdAt: { gte: since } }, _count: { _all: true }, _max: { createdAt: true } });
+  return { count: result._count._all, last: result._max.createdAt };
+}
+
+/**
+ * Signing in with a password, throttled per account and per client address
+ * (lib/sign-in-throttle.ts): while an account or address must wait, even the
+ * right password is refused with the time it may try again. A failure is
+ * recorded whether or not the account exists; a success forgets the account's.
+ */
+export async function signInWithPassword(db: Db, email: string, password: string, clientHash: string, now = () => new Date()): Promise<PublicUser> {
+  const normalized = email.trim().toLowerCase();
+  return oneAtATime(normalized, async () => {
+    const start = now();
+    const since = new Date(start.getTime() - THROTTLE.windowMs);
+    const [account, client] = await Promise.all([failures(db, { email: normalized }, since), failures(db, { clientHash }, since)]);
+    const allowedAt = nextAttemptAt(account, client);
+    if (allowedAt && allowedAt > start) throw new DomainError("RATE_LIMITED", throttleMessage(allowedAt, start));
+    const user = await verifyCredentials(db, normalized, password);
+    if (!user) {
+      await db.signInFailure.create({ data: { email: normalized, clientHash, createdAt: now() } });
+      await db.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(start.getTime() - FAILURES_KEPT_MS) } } });
+      throw new DomainError("UNAUTHENTICATED", "Wrong email or password. Check them and try again.");
+    }
+    await db.signInFailure.deleteMany({ where: { email: normalized } });
+    return user;
+  });
+}
+
+/** Failed sign-ins of the last day, by the address typed, for organizers. */
+export async function recentSignInFailures(db: Db, actor: Actor | null, now = new Date()) {
+  assertOrganizer(actor, "see failed sign-ins");
+  const since = new Date(now.getTime() - FAILURES_KEPT_MS);
+  const groups = await db.signInFailure.groupBy({
+    by: ["email"],
+    where: { createdAt: { gte: since } },
+    _count: { _all: true },
+    _max: { createdAt: true },
+    orderBy: { _max: { createdAt: "desc" } },
+    take: 100,
+  });
+  const clients = await db.signInFailure.groupBy({
+    by: ["email", "clientHash"],
+    where: { createdAt: { gte: since }, email: { in: groups.map((g) => g.email) } },
+  });
+  return groups.map((g) => {
+    const account = { count: g._count._all, last: g._max.createdAt };
+    const lockedUntil = nextAttemptAt({ count: Math.min(account.count, THROTTLE.accountLockFailures), last: account.last }, { count: 0, last: null });
+    return {
+      email: g.email,
+      failures: account.count,
+      last: account.last!,
+      clients: clients.filter((c) => c.email === g.email).length,
+      waitUntil: lockedUntil && lockedUntil > now ? lockedUntil : null,
+    };
+  });
+}
+
 /** The user for these credentials, or null. Same cost whether or not the email exists. */
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<PublicUser | null> {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
@@ -111,12 +187,6 @@ export async function findOrCreateSsoUser(db: Db, email: string, name: string): 
   }
 }
 
-/** The signed-in person as stored now: roles change, so sessions are re-checked on every request. */
-export async function loadActor(db: Db, userId: string): Promise<(Actor & { name: string; email: string }) | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: publicFields });
-  return user ? { ...user, role: user.role as Role } : null;
-}
-
 export async function listPeople(db: Db, actor: Actor | null) {
   assertOrganizer(actor, "manage people");
   return db.user.findMany({ select: { ...publicFields, createdAt: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
@@ -133,6 +203,26 @@ export async function setRole(db: Db, actor: Actor | null, userId: string, role:
         throw new DomainError("INVALID", "There must always be at least one organizer: make someone else an organizer first.");
       }
     }
-    return (await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields })) as PublicUser;
+    const updated = (await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields })) as PublicUser;
+    // a new role starts with a new sign-in on every browser (what was open was opened under the old one)
+    if (user.role !== role) await endSessionsOf(tx, userId);
+    return updated;
   });
+}
+
+/** Whether this person signs in with a password (not only through the SSO). */
+export async function hasPassword(db: Db, actor: Actor | null): Promise<boolean> {
+  const me = requireActor(actor);
+  return !!(await db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } }))?.passwordHash;
+}
+
+/** Changes one's own password; every other browser signed in as this person is signed out. */
+export async function changePassword(db: Db, actor: Actor | null, sessionId: string | undefined, current: string, next: string): Promise<void> {
+  const me = requireActor(actor);
+  const user = await db.user.findUnique({ where: { id: me.id } });
+  if (!user) throw notFound("That person doesn't exist.");
+  if (!user.passwordHash) throw invalid("You sign in with the company's SSO: your password is changed there.");
+  if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError("FORBIDDEN", "That is not your current password.", "current");
+  await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(next) } });
+  await endSessionsOf(db, me.id, sessionId);
 }

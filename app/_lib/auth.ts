@@ -1,7 +1,8 @@
 // next-auth configuration: email + password (credentials) and, when configured,
 // the company's OpenID Connect provider. Sessions are JWTs carrying the user
-// id only; the role is read fresh from the database on every request
-// (getActor), so a role change takes effect at once.
+// id and a Session row's id (lib/sessions.ts); the row and the person are read
+// on every request, so signing out, a password or role change, or an
+// organizer's "sign out everywhere" end a session at once.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -12,7 +13,14 @@ import { DomainError } from "@/lib/errors";
 import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/oidc";
 import { sameSiteUrl } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/schemas/auth";
-import { findOrCreateSsoUser, verifyCredentials } from "@/lib/users";
+import { clientAddress, clientHash } from "@/lib/client-address";
+import { endSession, startSession } from "@/lib/sessions";
+import { findOrCreateSsoUser, signInWithPassword } from "@/lib/users";
+
+const header = (headers: Record<string, unknown> | undefined, name: string) => {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0] ?? "") : "";
+};
 
 function oidcProvider(): OAuthConfig<OidcClaims> | null {
   const cfg = oidcConfig();
@@ -46,11 +54,19 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          const client = clientHash(clientAddress(header(request?.headers, "x-forwarded-for")), authSecret());
+          try {
+            const user = await signInWithPassword(getDb(), parsed.data.email, parsed.data.password, client);
+            return { id: user.id, email: user.email, name: user.name, userAgent: header(request?.headers, "user-agent") };
+          } catch (error) {
+            // next-auth hands a thrown message to the sign-in form (a wait); a wrong password is its plain "CredentialsSignin"
+            if (error instanceof DomainError && error.code === "RATE_LIMITED") throw new Error(error.message);
+            if (error instanceof DomainError) return null;
+            throw error;
+          }
         },
       }),
       ...(oidc ? [oidc] : []),
@@ -72,17 +88,21 @@ export function authOptions(): NextAuthOptions {
         }
       },
       async jwt({ token, user, account }) {
-        if (account?.provider === "oidc" && user?.email) {
-          const dbUser = await findOrCreateSsoUser(getDb(), user.email, user.name ?? "");
-          token.sub = dbUser.id;
-        } else if (user) {
-          token.sub = user.id;
-        }
+        if (!user) return token;
+        // signing in: a new Session row, whose id the cookie carries from now on
+        const userId = account?.provider === "oidc" && user.email ? (await findOrCreateSsoUser(getDb(), user.email, user.name ?? "")).id : user.id;
+        token.sub = userId;
+        token.sid = await startSession(getDb(), userId, (user as { userAgent?: string }).userAgent ?? "");
         return token;
       },
       async session({ session, token }) {
-        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sid: token.sid });
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(getDb(), token.sid);
       },
     },
   };

@@ -4,17 +4,18 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { loadActor } from "@/lib/users";
+import { actorForSession } from "@/lib/sessions";
 import { authOptions } from "./auth";
 
-export type CurrentUser = NonNullable<Awaited<ReturnType<typeof loadActor>>>;
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof actorForSession>>>;
 
-/** The person behind this request, as stored now (null when signed out or deleted). Once per request. */
+/** The person behind this request, as stored now (null when signed out, the session ended, or deleted). Once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return loadActor(getDb(), id);
+  const { id, sid } = (session?.user ?? {}) as { id?: unknown; sid?: unknown };
+  // a cookie from before sessions were kept (no sid) is a signed-out one
+  if (typeof id !== "string" || typeof sid !== "string") return null;
+  return actorForSession(getDb(), id, sid);
 });
 
 /** For pages that need a signed-in person: sends others to /signin and back. */

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/domain";
-import { roleChangeSchema } from "@/lib/schemas/users";
+import { personSchema, roleChangeSchema } from "@/lib/schemas/users";
+import { signOutEverywhere } from "@/lib/sessions";
 import { setRole } from "@/lib/users";
 
 export async function setRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -13,6 +14,16 @@ export async function setRoleAction(_prev: FormState, formData: FormData): Promi
       const person = await setRole(getDb(), user, userId, role);
       revalidatePath("/people");
       return { ok: true, message: `${person.name} is now ${ROLE_LABELS[role].toLowerCase()}.` };
+    },
+  });
+}
+
+export async function signOutEverywhereAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: personSchema,
+    run: async ({ userId }, user) => {
+      const ended = await signOutEverywhere(getDb(), user, userId);
+      return { ok: true, message: ended === 1 ? "Signed out of 1 browser." : `Signed out of ${ended} browsers.` };
     },
   });
 }

@@ -4,8 +4,10 @@ import { RoleForm } from "@/components/role-form";
 import { PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { canManageRoles } from "@/lib/permissions";
-import { listPeople } from "@/lib/users";
-import { setRoleAction } from "./actions";
+import { formatInZone } from "@/lib/time";
+import { listPeople, recentSignInFailures } from "@/lib/users";
+import { ActionButton } from "@/components/action-button";
+import { setRoleAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -14,7 +16,8 @@ export default async function PeoplePage() {
   if (!canManageRoles(user)) {
     return <NotAllowed title="People">Only organizers can manage people and their roles.</NotAllowed>;
   }
-  const people = await listPeople(getDb(), user);
+  const [people, failures] = await Promise.all([listPeople(getDb(), user), recentSignInFailures(getDb(), user)]);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div>
       <PageHeader title="People" />
@@ -26,24 +29,92 @@ export default async function PeoplePage() {
           <caption className="sr-only">Everyone with an account, and their role</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3">Role</th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Sessions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {people.map((p) => (
               <tr key={p.id}>
-                <th scope="row" className="px-4 py-2 font-medium">{p.name}</th>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {p.name}
+                </th>
                 <td className="px-4 py-2 text-slate-700">{p.email}</td>
                 <td className="px-4 py-2">
                   <RoleForm action={setRoleAction} userId={p.id} name={p.name} role={p.role} />
+                </td>
+                <td className="px-4 py-2">
+                  <ActionButton
+                    action={signOutEverywhereAction}
+                    fields={{ userId: p.id }}
+                    label={`Sign ${p.name} out everywhere`}
+                    pendingText="Signing out…"
+                    showSuccess
+                  >
+                    Sign out everywhere
+                  </ActionButton>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <section className="mt-8" aria-labelledby="failures">
+        <h2 id="failures" className="mb-2 text-lg font-semibold">
+          Failed sign-ins, last 24 hours
+        </h2>
+        {failures.length === 0 ? (
+          <p className="text-slate-700">None.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Failed sign-ins by the address typed (it may belong to nobody)</caption>
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-3">
+                    Address typed
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Failures
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    From
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Waits until
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {failures.map((f) => (
+                  <tr key={f.email}>
+                    <th scope="row" className="px-4 py-2 font-medium break-all">
+                      {f.email}
+                    </th>
+                    <td className="px-4 py-2">{f.failures}</td>
+                    <td className="px-4 py-2">{f.clients === 1 ? "1 address" : `${f.clients} addresses`}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{formatInZone(f.last, zone)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{f.waitUntil ? formatInZone(f.waitUntil, zone) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </div>
   );
 }

@@ -28,7 +28,9 @@ export function SignInForm({ returnTo, oidc }: { returnTo: string; oidc: string 
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setState({ ok: false, values, message: "Wrong email or password. Check them and try again." });
+        // a wait (too many failures) comes as its own sentence; anything else is a wrong email or password
+        const message = result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password. Check them and try again.";
+        setState({ ok: false, values, message });
         return;
       }
       router.replace(returnTo);

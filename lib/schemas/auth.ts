@@ -26,3 +26,8 @@ export const signInSchema = z.object({
   password: z.string({ error: "Password is required." }).min(1, { error: "Password is required." }).max(200),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z.object({
+  current: z.string({ error: "Type your current password." }).min(1, { error: "Type your current password." }).max(200),
+  password: passwordSchema,
+});

@@ -6,3 +6,5 @@ export const roleChangeSchema = z.object({
   userId: idSchema,
   role: z.enum(ROLES, { error: "Pick organizer, judge or employee." }),
 });
+
+export const personSchema = z.object({ userId: idSchema });

@@ -1,0 +1,30 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { getDb } from "@/lib/db";
+import { changePasswordSchema } from "@/lib/schemas/auth";
+import { endSessionsOf } from "@/lib/sessions";
+import { changePassword } from "@/lib/users";
+import { z } from "zod";
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: changePasswordSchema,
+    run: async ({ current, password }, user) => {
+      await changePassword(getDb(), user, user?.sessionId, current, password);
+      revalidatePath("/account");
+      return { ok: true, message: "Password changed. Every other browser signed in as you was signed out." };
+    },
+  });
+}
+
+export async function signOutOthersAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({}),
+    run: async (_input, user) => {
+      const ended = await endSessionsOf(getDb(), user!.id, user!.sessionId);
+      revalidatePath("/account");
+      return { ok: true, message: ended === 1 ? "1 other browser was signed out." : `${ended} other browsers were signed out.` };
+    },
+  });
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/app/_lib/session";
+import { ActionButton } from "@/components/action-button";
+import { PasswordForm } from "@/components/password-form";
+import { Card, PageHeader } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { ROLE_LABELS } from "@/lib/domain";
+import { mySessions } from "@/lib/sessions";
+import { formatInZone } from "@/lib/time";
+import { hasPassword } from "@/lib/users";
+import { changePasswordAction, signOutOthersAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+/** "Firefox on Linux" from a user agent, or what it said. */
+function browserName(userAgent: string): string {
+  if (!userAgent) return "A browser";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "A browser";
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
+  return system ? `${browser} on ${system}` : browser;
+}
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const db = getDb();
+  const [sessions, password] = await Promise.all([mySessions(db, user), hasPassword(db, user)]);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <PageHeader title="Your account" />
+      <Card>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="font-semibold">Name</dt>
+          <dd className="break-words">{user.name}</dd>
+          <dt className="font-semibold">Email</dt>
+          <dd className="break-all">{user.email}</dd>
+          <dt className="font-semibold">Role</dt>
+          <dd>{ROLE_LABELS[user.role]}</dd>
+        </dl>
+      </Card>
+      <Card className="space-y-4">
+        <h2 className="text-lg font-semibold">Password</h2>
+        {password ? (
+          <PasswordForm action={changePasswordAction} />
+        ) : (
+          <p className="text-slate-700">You sign in with the company&rsquo;s SSO: your password is changed there.</p>
+        )}
+      </Card>
+      <Card className="space-y-4">
+        <h2 className="text-lg font-semibold">Where you are signed in</h2>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                {browserName(s.userAgent)}
+                {s.id === user.sessionId && <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-900">this browser</span>}
+              </span>
+              <span className="text-slate-700">since {formatInZone(s.createdAt, zone)}</span>
+            </li>
+          ))}
+        </ul>
+        {sessions.length > 1 && (
+          <ActionButton action={signOutOthersAction} pendingText="Signing out…" showSuccess>
+            Sign out everywhere else
+          </ActionButton>
+        )}
+      </Card>
+    </div>
+  );
+}
