@@ -1,7 +1,10 @@
 "use client";
 // A team's bot: write it (or start from the starter bot), try it in practice
 // matches against the built-in bots with their replays, and submit it. Every
-// submission is a new version; the last one before the deadline plays.
+// submission is a new version; the last one before the deadline plays. A bot
+// that forfeits its check match on submission is refused with the round and
+// the reason, shown by the submit button (where the eyes are), with a way to
+// submit it all the same.
 import { useState } from "react";
 import type { MatchRecord } from "@/lib/arena/record";
 import { CodeEditor } from "@/components/code-editor";
@@ -22,12 +25,23 @@ type Props = {
   contractSummary: string;
 };
 
-export function BotWorkbench({ challengeId, starter, initialSource, initialLanguage, opponents, versions: initialVersions, canSubmit, contractSummary }: Props) {
+export function BotWorkbench({
+  challengeId,
+  starter,
+  initialSource,
+  initialLanguage,
+  opponents,
+  versions: initialVersions,
+  canSubmit,
+  contractSummary,
+}: Props) {
   const [source, setSource] = useState(initialSource);
   const [language, setLanguage] = useState(initialLanguage);
   const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
   const [busy, setBusy] = useState<null | "practice" | "submit">(null);
   const [error, setError] = useState<string | null>(null);
+  /** why the submitted bot was refused by its check match (shown by the submit button), and what was checked */
+  const [checkFailure, setCheckFailure] = useState<{ message: string; source: string; language: "ts" | "js" } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [practice, setPractice] = useState<{ record: MatchRecord; opponent: string } | null>(null);
   const [versions, setVersions] = useState(initialVersions);
@@ -47,31 +61,42 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
   async function runPractice() {
     setBusy("practice");
     setError(null);
+    setCheckFailure(null);
     const result = await fetchJson<MatchRecord>(`/api/challenges/${challengeId}/practice`, "POST", { source, language, opponent });
     setBusy(null);
     if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: opponents.find((o) => o.id === opponent)?.name ?? opponent });
     else setError(result.message);
   }
 
-  async function submit() {
+  async function submit(force = false) {
     setBusy("submit");
     setError(null);
-    const result = await fetchJson<{ version: number; createdAt: string }>(`/api/challenges/${challengeId}/bots`, "POST", { source, language });
+    setCheckFailure(null);
+    const result = await fetchJson<{ version: number; createdAt: string }>(`/api/challenges/${challengeId}/bots`, "POST", { source, language, force });
     setBusy(null);
     if (result.ok) {
-      setNotice(`Version ${result.data.version} submitted. The last version before the deadline plays.`);
+      setNotice(
+        force
+          ? `Version ${result.data.version} submitted, although it forfeited its check match: as it is, it loses every match it forfeits. The last version before the deadline plays.`
+          : `Version ${result.data.version} submitted. The last version before the deadline plays.`,
+      );
       setVersions((v) => [{ version: result.data.version, createdAt: result.data.createdAt }, ...v]);
-    } else setError(result.message);
+    } else if (/^Your bot forfeited\b/.test(result.message)) setCheckFailure({ message: result.message, source, language });
+    else setError(result.message);
   }
 
   return (
     <div className="space-y-4">
       {error && <Alert>{error}</Alert>}
-      {notice && !error && <Alert tone="success">{notice}</Alert>}
+      {notice && !error && !checkFailure && <Alert tone={/although it forfeited/.test(notice) ? "info" : "success"}>{notice}</Alert>}
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">
           Language
-          <select value={language} onChange={(e) => setLanguage(e.target.value as "ts" | "js")} className="mt-1 block rounded-lg px-3 py-2 ring-1 ring-slate-300">
+          <select
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as "ts" | "js")}
+            className="mt-1 block rounded-lg px-3 py-2 ring-1 ring-slate-300"
+          >
             <option value="ts">TypeScript</option>
             <option value="js">JavaScript</option>
           </select>
@@ -81,7 +106,12 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
         </button>
         <label className={`${buttonClass("ghost")} cursor-pointer focus-within:outline-3 focus-within:outline-indigo-600`}>
           Upload a file
-          <input type="file" accept=".js,.mjs,.cjs,.ts,.mts,.cts,text/javascript,application/typescript" className="sr-only" onChange={(e) => void upload(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".js,.mjs,.cjs,.ts,.mts,.cts,text/javascript,application/typescript"
+            className="sr-only"
+            onChange={(e) => void upload(e.currentTarget)}
+          />
         </label>
       </div>
       <label id="bot-source-label" htmlFor="bot-source" className="block text-sm font-semibold">
@@ -118,10 +148,29 @@ export function BotWorkbench({ challengeId, starter, initialSource, initialLangu
         </button>
         {canSubmit && (
           <button type="button" className={buttonClass("primary")} disabled={busy !== null} onClick={() => void submit()}>
-            {busy === "submit" ? "Submitting…" : "Submit this bot"}
+            {busy === "submit" ? "Checking and submitting…" : "Submit this bot"}
           </button>
         )}
       </div>
+      {checkFailure && (
+        <Alert>
+          <p className="font-semibold">Not submitted.</p>
+          <p className="mt-1">{checkFailure.message}</p>
+          {/* only for the bot that was checked: an edited one is submitted (and checked) with the button above */}
+          {checkFailure.source === source && checkFailure.language === language && (
+            <p className="mt-2">
+              <button
+                type="button"
+                className="font-semibold underline underline-offset-2 disabled:opacity-60"
+                disabled={busy !== null}
+                onClick={() => void submit(true)}
+              >
+                Submit it anyway
+              </button>
+            </p>
+          )}
+        </Alert>
+      )}
       {practice && <Replay record={practice.record} names={["Your bot", practice.opponent]} />}
       {versions.length > 0 && (
         <p className="text-sm text-slate-700" data-testid="versions">

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/games/rps-bots";
-import { playingVersions, submitBot, teamBotVersions } from "@/lib/arena/bots";
+import { practiceMatch, playingVersions, submitBot, teamBotVersions } from "@/lib/arena/bots";
 import { runningTournaments, runTournament, startTournament, tournamentMatch, tournamentView } from "@/lib/arena/tournament";
 import { CONNECT_FOUR_BOTS } from "@/lib/arena/games/connect-four-bots";
 import { runArenaCli, type CliRow } from "../helpers/arena-cli";
@@ -9,8 +9,12 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 const source = (id: string) => BUILTIN_BOTS.find((b) => b.id === id)!.source;
 
@@ -65,6 +69,72 @@ describe("bot submissions", () => {
     expect((await playingVersions(t.db, challenge.id)).map((p) => p.version.version)).toEqual([2]);
     const outsider = await makeUser(t.db);
     expect((await submitBot(t.db, outsider, challenge.id, source("rock"), "ts", before).catch((e) => e)).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the check match on submission (issue 11)", () => {
+  const when = new Date("2030-01-01T10:00:00Z");
+
+  it("refuses a bot that forfeits its first move, with the round and the reason, stores it only when forced, and takes a good bot", async () => {
+    const { challenge, members } = await arena(1);
+    const [{ member }] = members;
+    const endless = "export default function play() { for (;;) {} }";
+    const refused = await submitBot(t.db, member, challenge.id, endless, "js", when).catch((e) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused.code).toBe("INVALID");
+    expect(refused.field).toBe("source");
+    expect(refused.message).toBe(
+      "Your bot forfeited a 10-round check match against the starter bot, in round 0: exceeded 50 ms. A bot that forfeits loses every match: fix it and submit again (nothing was stored).",
+    );
+    expect(await teamBotVersions(t.db, member, challenge.id)).toEqual([]);
+
+    // a later round, another reason
+    const late = await submitBot(
+      t.db,
+      member,
+      challenge.id,
+      "export default function play(s) { if (s.round === 3) throw new Error('oops'); return 'R'; }",
+      "js",
+      when,
+    ).catch((e) => e);
+    expect(late.message).toMatch(/^Your bot forfeited a 10-round check match against the starter bot, in round 3: threw Error: oops\. /);
+
+    await submitBot(t.db, member, challenge.id, STARTER_BOT, "ts", when);
+    expect((await submitBot(t.db, member, challenge.id, endless, "js", when, { force: true })).version).toBe(2);
+    expect((await teamBotVersions(t.db, member, challenge.id)).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("checks a Connect Four bot against Connect Four's starter bot", async () => {
+    const { challenge, members } = await arena(1, { game: "connect4", matchRounds: 6 });
+    const [{ member }] = members;
+    const refused = await submitBot(t.db, member, challenge.id, "export default function play() { return 9; }", "js", when).catch((e) => e);
+    expect(refused.message).toMatch(/^Your bot forfeited a 6-game check match against the starter bot, in round 0(, move \d+)?: played 9, /);
+    const leftmost = CONNECT_FOUR_BOTS.find((b) => b.id === "leftmost")!.source;
+    expect((await submitBot(t.db, member, challenge.id, leftmost, "ts", when)).version).toBe(1);
+  });
+});
+
+describe("practice matches", () => {
+  it("are one at a time per person (the second is refused with a message), while a teammate may practise", async () => {
+    const { challenge, members } = await arena(1);
+    const [{ team, member }] = members;
+    const mate = await makeUser(t.db);
+    await t.db.teamMember.create({ data: { teamId: team.id, userId: mate.id, editionId: challenge.editionId } });
+    const slow = "export default function play() { let x = 0; for (let i = 0; i < 3e4; i++) x += i; return x > 0 ? 'R' : 'P'; }";
+    const request = { source: slow, language: "js" as const, opponent: "rock", seed: 1 };
+    const [first, second, teammate] = await Promise.allSettled([
+      practiceMatch(t.db, member, challenge, request),
+      practiceMatch(t.db, member, challenge, request),
+      practiceMatch(t.db, mate, challenge, request),
+    ]);
+    expect(first.status).toBe("fulfilled");
+    expect(second.status).toBe("rejected");
+    const refusal = (second as PromiseRejectedResult).reason as DomainError;
+    expect(refusal.code).toBe("RATE_LIMITED");
+    expect(refusal.message).toMatch(/^You already have a match running/);
+    expect(teammate.status).toBe("fulfilled");
+    // once it is over, the next one plays
+    expect((await practiceMatch(t.db, member, challenge, request)).forfeits).toEqual([]);
   });
 });
 
@@ -128,7 +198,9 @@ describe("a tournament", () => {
     const { challenge, members, organizer } = await arena(3, { game: "connect4", matchRounds: 4, matchesPerPair: 1 });
     const c4 = (id: string) => CONNECT_FOUR_BOTS.find((b) => b.id === id)!.source;
     const bots = [c4("lookahead"), c4("leftmost"), "export default function play() { return 7; }"];
-    for (const [i, { member }] of members.entries()) await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"));
+    // the third forfeits every match: stored all the same (its check match would refuse it)
+    for (const [i, { member }] of members.entries())
+      await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"), { force: i === 2 });
     await startTournament(t.db, organizer, challenge.id, { seed: 11 });
     const view = await finished(challenge.id);
     expect(view.tournament.game).toBe("connect4");
@@ -139,7 +211,10 @@ describe("a tournament", () => {
     ]);
     const forfeited = view.matches.filter((m) => m.forfeitA || m.forfeitB);
     expect(forfeited).toHaveLength(2);
-    expect(forfeited.map((m) => m.forfeitA ?? m.forfeitB)).toEqual([expect.stringMatching(/^round 0, move [01]: played 7, which is not a column from 0 to 6$/), expect.stringMatching(/^round 0, move [01]: played 7/)]);
+    expect(forfeited.map((m) => m.forfeitA ?? m.forfeitB)).toEqual([
+      expect.stringMatching(/^round 0, move [01]: played 7, which is not a column from 0 to 6$/),
+      expect.stringMatching(/^round 0, move [01]: played 7/),
+    ]);
     const replay = await tournamentMatch(t.db, organizer, view.matches.find((m) => !m.forfeitA && !m.forfeitB)!.id);
     expect(replay.record.game).toBe("connect4");
   }, 60_000);
@@ -152,7 +227,16 @@ describe("a tournament", () => {
     const team = members[0].team.id;
     const other = members[1].team.id;
     await t.db.tournamentMatch.createMany({
-      data: [0, 1, 2].map((number) => ({ tournamentId: tournament.id, number, teamAId: team, teamBId: other, versionAId: "v", versionBId: "w", seed: number, status: number === 0 ? "DONE" : "PENDING" })),
+      data: [0, 1, 2].map((number) => ({
+        tournamentId: tournament.id,
+        number,
+        teamAId: team,
+        teamBId: other,
+        versionAId: "v",
+        versionBId: "w",
+        seed: number,
+        status: number === 0 ? "DONE" : "PENDING",
+      })),
     });
     expect(await runningTournaments(t.db, organizer, now)).toContainEqual({
       tournamentId: tournament.id,
@@ -178,7 +262,10 @@ describe("a tournament", () => {
     const tournament = (await t.db.tournament.findUnique({ where: { challengeId: challenge.id } }))!;
     const [kept] = await t.db.tournamentMatch.findMany({ where: { tournamentId: tournament.id }, orderBy: { number: "asc" } });
     await t.db.tournament.update({ where: { id: tournament.id }, data: { status: "RUNNING", finishedAt: null } });
-    await t.db.tournamentMatch.updateMany({ where: { tournamentId: tournament.id, number: { gt: 0 } }, data: { status: "PENDING", record: null, finishedAt: null } });
+    await t.db.tournamentMatch.updateMany({
+      where: { tournamentId: tournament.id, number: { gt: 0 } },
+      data: { status: "PENDING", record: null, finishedAt: null },
+    });
     await runTournament(t.db, tournament.id);
     const view = await finished(challenge.id);
     expect(view.done).toBe(3);

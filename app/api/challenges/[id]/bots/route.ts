@@ -1,4 +1,5 @@
-// POST /api/challenges/[id]/bots — {"source","language"}: submit a new version of the team's bot; GET — the team's versions
+// POST /api/challenges/[id]/bots — {"source","language","force"?}: submit a new version of the team's bot (a bot that
+// forfeits its check match is refused, 422 with the round and reason, unless "force": true); GET — the team's versions
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { submitBot, teamBotVersions } from "@/lib/arena/bots";
@@ -8,8 +9,8 @@ import { botSubmissionSchema } from "@/lib/schemas/arena";
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = withUser<Context>(async (request, { params, user }) => {
-  const { source, language } = await parseRequest(request, botSubmissionSchema);
-  const version = await submitBot(getDb(), user, (await params).id, source, language);
+  const { source, language, force } = await parseRequest(request, botSubmissionSchema);
+  const version = await submitBot(getDb(), user, (await params).id, source, language, new Date(), { force });
   return NextResponse.json({ version: version.version, createdAt: version.createdAt }, { status: 201 });
 });
 

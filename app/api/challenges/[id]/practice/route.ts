@@ -1,4 +1,5 @@
-// POST /api/challenges/[id]/practice — {"source","language","opponent"}: a practice match against a built-in bot, with its replay (nothing stored)
+// POST /api/challenges/[id]/practice — {"source","language","opponent"}: a practice match against a built-in bot, with its replay (nothing stored);
+// one at a time per person and a few per team (429 with a message otherwise: lib/arena/bots.ts)
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { practiceMatch } from "@/lib/arena/bots";
@@ -11,6 +12,6 @@ export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request
   const input = await parseRequest(request, practiceSchema);
   const challenge = await getChallenge(getDb(), user, (await params).id);
   if (challenge.kind !== "TOURNAMENT") throw invalid("Practice matches belong to a tournament.");
-  const record = await practiceMatch(challenge.game, input.source, input.language, input.opponent, input.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const record = await practiceMatch(getDb(), user, challenge, input);
   return NextResponse.json(record);
 });
