@@ -1,7 +1,7 @@
 // The edition's agenda, by day, in the edition's timezone, with what is on now
 // and what comes next highlighted.
 import { agendaStatuses, type AgendaStatus } from "@/lib/agenda";
-import { dayKeyInZone, formatInZone } from "@/lib/time";
+import { dayKeyInZone, formatInZone, formatTime } from "@/lib/time";
 import { Badge, EmptyState, cx } from "./ui";
 
 type Item = { id: string; title: string; startsAt: Date; endsAt: Date | null; location: string; description: string };
@@ -32,9 +32,13 @@ export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: 
             {dayItems.map((item) => {
               const status = statuses.get(item.id) ?? "later";
               return (
-                <li key={item.id} className={cx("flex flex-wrap items-baseline gap-x-3 rounded-lg px-3 py-2", rowStyle[status])} aria-current={status === "now" ? "true" : undefined}>
+                <li
+                  key={item.id}
+                  className={cx("flex flex-wrap items-baseline gap-x-3 rounded-lg px-3 py-2", rowStyle[status])}
+                  aria-current={status === "now" ? "true" : undefined}
+                >
                   <time dateTime={item.startsAt.toISOString()} className="w-14 font-mono text-sm font-semibold tabular-nums">
-                    {formatInZone(item.startsAt, timezone, { weekday: undefined, day: undefined, month: undefined })}
+                    {formatTime(item.startsAt, timezone)}
                   </time>
                   <span className="font-medium">{item.title}</span>
                   {item.location && <span className="text-sm text-slate-600">· {item.location}</span>}

@@ -12,6 +12,7 @@ import { phaseIndex, type Phase } from "./domain";
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
 import { assertOrganizer, canSeeEdition, isOrganizer, requireActor, type Actor } from "./permissions";
 import { authorKey, MAX_TAGS, normalizeTag, parseTags, slugify } from "./article-rules";
+import { formatTime } from "./time";
 
 type ArticleWithAuthors = { id: string; createdById: string; authors: { userId: string | null }[] };
 
@@ -159,9 +160,9 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
     throw error;
   });
   if (saved.count === 0) {
-    const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
+    const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true, edition: { select: { timezone: true } } } });
     throw conflict(
-      `A co-author saved this article meanwhile (version ${current.version}, ${current.updatedAt.toISOString()}). Copy your changes, reload, and add them again.`,
+      `A co-author saved this article meanwhile (version ${current.version}, at ${formatTime(current.updatedAt, current.edition.timezone, { seconds: true })}). Copy your changes, reload, and add them again.`,
     );
   }
   return db.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, updatedAt: true, status: true, pendingChanges: true, slug: true } });

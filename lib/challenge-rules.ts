@@ -2,6 +2,7 @@
 // open, how an answer is compared, how correct answers are ranked by time,
 // how many points each team gets, and how wrong answers are rate-limited.
 import { DomainError } from "./errors";
+import { formatTime } from "./time";
 
 export const CHALLENGE_KINDS = ["RIDDLE", "JUDGED", "TOURNAMENT"] as const;
 export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
@@ -143,7 +144,7 @@ export function assertMayAnswer(gate: Gate | null, now: Date, timezone: string) 
   }
   const wait = gate.nextAt.getTime() - now.getTime();
   if (wait > 0) {
-    const at = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(gate.nextAt);
+    const at = formatTime(gate.nextAt, timezone, { seconds: true });
     throw new DomainError("RATE_LIMITED", `Not so fast: your team's next try is allowed at ${at} (in ${Math.ceil(wait / 1000)} s).`);
   }
 }

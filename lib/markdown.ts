@@ -9,7 +9,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import type { Element, Root } from "hast";
+import type { Element, Root, RootContent } from "hast";
 import { toString } from "hast-util-to-string";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
@@ -41,7 +41,9 @@ export function accessibleBlocks() {
       if (node.tagName === "pre" || node.tagName === "table") node.properties = { ...node.properties, tabIndex: 0 };
       if (node.tagName !== "li") return;
       const box = node.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
-      const inParagraph = node.children.find((c): c is Element => c.type === "element" && c.tagName === "p")?.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
+      const inParagraph = node.children
+        .find((c): c is Element => c.type === "element" && c.tagName === "p")
+        ?.children.find((c): c is Element => c.type === "element" && c.tagName === "input");
       const input = box ?? inParagraph;
       if (input?.properties?.type === "checkbox") input.properties = { ...input.properties, ariaLabel: toString(node).trim().slice(0, 200) || "task" };
     });
@@ -49,28 +51,89 @@ export function accessibleBlocks() {
 }
 
 // footnotes: ids prefixed once, by the sanitizer, and their links follow (footnoteLinks below)
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: "" }).use(rehypeSanitize).use(footnoteLinks).use(accessibleBlocks).use(rehypeStringify);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { clobberPrefix: "" })
+  .use(rehypeSanitize)
+  .use(footnoteLinks)
+  .use(accessibleBlocks)
+  .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
 }
 
-/** The first words of a Markdown text as plain text, for cards and previews. */
+// The same parsing and sanitizing as renderMarkdown, stopping at the HTML tree: excerpts are its text
+const textProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: "" }).use(rehypeSanitize);
+
+/** Elements whose text stands apart from what comes before and after ("- one\n- two" reads "one two"). */
+const BLOCKS = new Set([
+  "p",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "div",
+  "dl",
+  "dt",
+  "dd",
+  "br",
+  "hr",
+  "details",
+  "summary",
+]);
+
+/** Not the gist of a text: code listings, footnote marks and the footnotes themselves. */
+const skipped = (node: Element) =>
+  node.tagName === "pre" ||
+  node.properties?.dataFootnotes !== undefined ||
+  (node.tagName === "sup" && node.children.some((c) => c.type === "element" && c.properties?.dataFootnoteRef !== undefined));
+
+function textOf(nodes: (Root | RootContent)[], out: string[]) {
+  for (const node of nodes) {
+    if (node.type === "text") out.push(node.value);
+    else if (node.type === "root") textOf(node.children, out);
+    else if (node.type === "element" && !skipped(node)) {
+      const block = BLOCKS.has(node.tagName);
+      if (block) out.push(" ");
+      textOf(node.children, out);
+      if (block) out.push(" ");
+    }
+  }
+}
+
+/**
+ * The first words of a Markdown text as plain text, for cards and lists: the
+ * text that the rendered (sanitized) page shows, never the source. Raw HTML is
+ * dropped as the renderer drops it, links keep their text, images and code
+ * listings go; cut on a word boundary with an ellipsis, within `maxLength`.
+ */
 export function markdownExcerpt(markdown: string, maxLength = 180): string {
-  const plain = markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>|]+/g, " ")
-    .replace(/[*`~]+/g, "") // emphasis and code marks hug their text: "**rr**," → "rr,"
-    // "-" and "_" are Markdown (bullets, rules, emphasis) only at the edge of a word:
-    // keep them inside words such as "record-and-replay", "snake_case" or "--fix"
-    .replace(/-+(?![-\p{L}\p{N}])/gu, " ")
-    .replace(/(?<![_\p{L}\p{N}])_+|_+(?![_\p{L}\p{N}])/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return plain.length <= maxLength ? plain : plain.slice(0, maxLength - 1).replace(/\s+\S*$/, "") + "…";
+  const out: string[] = [];
+  textOf([textProcessor.runSync(textProcessor.parse(markdown))], out);
+  const plain = out.join("").replace(/\s+/g, " ").trim();
+  if (plain.length <= maxLength) return plain;
+  let end = maxLength - 1; // room for the ellipsis
+  if (/[\uDC00-\uDFFF]/.test(plain[end])) end--; // never half of an emoji
+  let cut = plain.slice(0, end);
+  // a word cut in its middle goes, unless it is the only one
+  if (!/\s/.test(plain[end])) cut = cut.replace(/\s+\S*$/, "") || cut;
+  return (cut.replace(/[\s,;:\-–—]+$/u, "") || cut) + "…";
 }
 
 /** Text as HTML or XML text or attribute value: the five characters that mean something there, escaped. */
-export const escapeMarkup = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export const escapeMarkup = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -3,6 +3,7 @@
 // shared by every instance). An address typed that has no account is counted
 // and answered exactly like one that has: the answer never tells whether an
 // account exists.
+import { formatInZone } from "./time";
 
 export const THROTTLE = {
   /** failures older than this are forgotten */
@@ -34,6 +35,6 @@ export function nextAttemptAt(account: FailureCounts, client: FailureCounts): Da
 export function throttleMessage(at: Date, now: Date, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
   const seconds = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
   const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
-  const clock = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(at);
+  const clock = formatInZone(at, timeZone, { weekday: undefined, day: undefined, month: undefined, timeZoneName: "short" });
   return `Too many failed sign-ins. Try again in ${wait} (at ${clock}).`;
 }

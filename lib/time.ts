@@ -61,18 +61,42 @@ export function utcToZonedLocal(instant: Date, tz: string): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-/** "Thu 16 Jan, 19:00" in the edition's zone. */
+// Every date and time a person reads goes through the formatters below (a unit
+// test keeps toLocale…String and Intl.DateTimeFormat out of the rest of the
+// code): 24-hour, in the zone they are given (the edition's, where there is
+// one), the same text on the server and in every browser.
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Thu 16 Jan, 19:00" in the edition's zone; `options` adds or removes parts (`{ hour: undefined }`). */
 export function formatInZone(instant: Date, tz: string, options?: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: tz,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    ...options,
-  }).format(instant);
+  // an option set to undefined removes a part: it must count in the key, which JSON would drop
+  const key = [tz, ...Object.entries(options ?? {}).map(([name, value]) => `${name}=${String(value)}`)].join(" ");
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: tz,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      ...options,
+    });
+    formats.set(key, format); // a handful of shapes per zone: building a formatter costs far more than using one
+  }
+  return format.format(instant);
+}
+
+/** "14:05" in `tz`, or "14:05:07" with seconds: a time of day on the 24-hour clock. */
+export function formatTime(instant: Date, tz: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  return formatInZone(instant, tz, { weekday: undefined, day: undefined, month: undefined, second: seconds ? "2-digit" : undefined });
+}
+
+/** "16 January 2025": the calendar day of `instant` in `tz`. */
+export function formatDate(instant: Date, tz: string): string {
+  return formatInZone(instant, tz, { weekday: undefined, month: "long", year: "numeric", hour: undefined, minute: undefined });
 }
 
 /** The calendar day of `instant` in `tz`, e.g. "2020-01-16": used to group an agenda by day. */

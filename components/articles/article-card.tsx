@@ -3,9 +3,14 @@
 import Link from "next/link";
 import type { PublicCard } from "@/app/_lib/public-data";
 import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
+import { formatDate } from "@/lib/time";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatArticleDate = (iso: string) => dateFormat.format(new Date(iso));
+/**
+ * "17 January 2020", the day in UTC: an imported article's date is its front
+ * matter's day at midnight UTC, which any zone west of Greenwich would show as
+ * the day before (the cards don't carry their edition's zone).
+ */
+export const formatArticleDate = (iso: string) => formatDate(new Date(iso), "UTC");
 
 export function Byline({ authors }: { authors: PublicCard["authors"] }) {
   return (
@@ -43,12 +48,16 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard
           </Link>
         </Heading>
         {article.snippet ? (
-          <p className="text-sm text-slate-700 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900" dangerouslySetInnerHTML={{ __html: article.snippet }} />
+          <p
+            className="text-sm text-slate-700 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900"
+            dangerouslySetInnerHTML={{ __html: article.snippet }}
+          />
         ) : (
           <p className="text-sm text-slate-700">{article.summary}</p>
         )}
         <p className="mt-auto pt-2 text-sm text-slate-600">
-          By <Byline authors={article.authors} /> · <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · {article.readingMinutes} min read
+          By <Byline authors={article.authors} /> · <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> ·{" "}
+          {article.readingMinutes} min read
         </p>
         <TagList tags={article.tags} />
       </div>

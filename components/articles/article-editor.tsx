@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type Dra
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
 import { MAX_TAGS, type ArticleStatus } from "@/lib/article-rules";
+import { formatTime } from "@/lib/time";
 
 export type EditorArticle = {
   id: string;
@@ -34,21 +35,35 @@ const SAVE_AFTER_MS = 1_000;
 const PREVIEW_AFTER_MS = 350;
 const RETRY_MS = 5_000;
 
-const toDraft = (a: EditorArticle): Draft => ({ title: a.title, slug: a.slug, summary: a.summary, body: a.body, tags: a.tags.join(", "), coverFile: a.coverFile, coverAlt: a.coverAlt });
+const toDraft = (a: EditorArticle): Draft => ({
+  title: a.title,
+  slug: a.slug,
+  summary: a.summary,
+  body: a.body,
+  tags: a.tags.join(", "),
+  coverFile: a.coverFile,
+  coverAlt: a.coverAlt,
+});
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 const backupKey = (id: string) => `hexathon:article:${id}`;
-const tagList = (tags: string) => tags.split(/[,\n]/).map((t) => t.trim()).filter(Boolean);
+const tagList = (tags: string) =>
+  tags
+    .split(/[,\n]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 const field = "mt-1 block w-full rounded-lg bg-white px-3 py-2 text-base ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 type Props = {
   article: EditorArticle;
+  /** the edition's timezone: "Saved at 14:34:57" is read on the edition's clock, as every other time */
+  timezone: string;
   /** set to the editor's save, so that submitting or publishing first saves what was just typed */
   flushRef: MutableRefObject<(() => Promise<boolean>) | null>;
   onStatus?: (status: ArticleStatus, pendingChanges: boolean) => void;
 };
 
-export function ArticleEditor({ article, flushRef, onStatus }: Props) {
+export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(article));
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -94,12 +109,16 @@ export function ArticleEditor({ article, flushRef, onStatus }: Props) {
     if (sameDraft(sending, saved.current)) return;
     const run = (async () => {
       setSaveState("saving");
-      const result = await fetchJson<{ version: number; status: ArticleStatus; pendingChanges: boolean; updatedAt: string }>(`/api/articles/${article.id}`, "PATCH", {
-        ...sending,
-        slug: published ? undefined : sending.slug,
-        tags: tagList(sending.tags),
-        version: version.current,
-      });
+      const result = await fetchJson<{ version: number; status: ArticleStatus; pendingChanges: boolean; updatedAt: string }>(
+        `/api/articles/${article.id}`,
+        "PATCH",
+        {
+          ...sending,
+          slug: published ? undefined : sending.slug,
+          tags: tagList(sending.tags),
+          version: version.current,
+        },
+      );
       if (result.ok) {
         version.current = result.data.version;
         saved.current = sending;
@@ -157,7 +176,12 @@ export function ArticleEditor({ article, flushRef, onStatus }: Props) {
   useEffect(() => {
     const flush = () => {
       if (sameDraft(latest.current, saved.current)) return;
-      const body = JSON.stringify({ ...latest.current, slug: published ? undefined : latest.current.slug, tags: tagList(latest.current.tags), version: version.current });
+      const body = JSON.stringify({
+        ...latest.current,
+        slug: published ? undefined : latest.current.slug,
+        tags: tagList(latest.current.tags),
+        version: version.current,
+      });
       navigator.sendBeacon(`/api/articles/${article.id}`, new Blob([body], { type: "application/json" }));
     };
     const onHide = () => document.visibilityState === "hidden" && flush();
@@ -244,7 +268,7 @@ export function ArticleEditor({ article, flushRef, onStatus }: Props) {
   }
 
   const status = {
-    saved: savedAt ? `Saved at ${savedAt.toLocaleTimeString()}` : "All changes saved",
+    saved: savedAt ? `Saved at ${formatTime(savedAt, timezone, { seconds: true })}` : "All changes saved",
     unsaved: "Unsaved changes (kept in this browser)",
     saving: "Saving…",
     offline: "Offline: your changes are kept in this browser and will be saved when the network is back",
@@ -271,7 +295,14 @@ export function ArticleEditor({ article, flushRef, onStatus }: Props) {
         </label>
         <label className="text-sm font-semibold sm:col-span-2">
           Summary
-          <textarea value={draft.summary} onChange={(e) => update({ summary: e.target.value })} maxLength={400} rows={2} className={field} aria-describedby="summary-hint" />
+          <textarea
+            value={draft.summary}
+            onChange={(e) => update({ summary: e.target.value })}
+            maxLength={400}
+            rows={2}
+            className={field}
+            aria-describedby="summary-hint"
+          />
           <span id="summary-hint" className="mt-1 block font-normal text-slate-600">
             One or two sentences: they show in the lists, the feed and link previews.
           </span>
@@ -358,14 +389,28 @@ export function ArticleEditor({ article, flushRef, onStatus }: Props) {
             Markdown: ## headings, **bold**, tables, - [ ] task lists, footnotes[^1], ```c fenced code```. Drop or paste images here, or{" "}
             <label className="cursor-pointer font-semibold text-indigo-800 underline focus-within:outline-3 focus-within:outline-indigo-600">
               insert an image
-              <input type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/avif" multiple className="sr-only" onChange={(e) => void insertImages(imageFiles(e.currentTarget.files))} />
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif,image/avif"
+                multiple
+                className="sr-only"
+                onChange={(e) => void insertImages(imageFiles(e.currentTarget.files))}
+              />
             </label>
             .
           </p>
         </div>
-        <section aria-label="Preview" className={`${tab === "preview" ? "" : "hidden lg:block"} article min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200`} data-testid="preview">
+        <section
+          aria-label="Preview"
+          className={`${tab === "preview" ? "" : "hidden lg:block"} article min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200`}
+          data-testid="preview"
+        >
           <h2 className="mb-3 text-3xl font-bold tracking-tight">{draft.title}</h2>
-          {preview ? <div className="prose prose-slate max-w-none prose-pre:bg-slate-900" dangerouslySetInnerHTML={{ __html: preview.html }} /> : <p className="text-slate-600">The preview appears here.</p>}
+          {preview ? (
+            <div className="prose prose-slate max-w-none prose-pre:bg-slate-900" dangerouslySetInnerHTML={{ __html: preview.html }} />
+          ) : (
+            <p className="text-slate-600">The preview appears here.</p>
+          )}
         </section>
       </div>
     </div>

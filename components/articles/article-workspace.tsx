@@ -11,7 +11,8 @@ import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/article-rules";
 import { ArticleEditor, type EditorArticle } from "./article-editor";
 
 type Author = { userId: string | null; name: string };
-type Event = { id: string; actorName: string; kind: string; body: string; createdAt: string };
+/** `at` is `createdAt` as people read it, formatted by the server in the edition's zone (the same text on the server and in the browser) */
+type Event = { id: string; actorName: string; kind: string; body: string; createdAt: string; at: string };
 
 const EVENT_LABELS: Record<string, string> = {
   COMMENT: "commented",
@@ -21,9 +22,9 @@ const EVENT_LABELS: Record<string, string> = {
   UNPUBLISHED: "unpublished it",
 };
 
-type Props = { article: EditorArticle; authors: Author[]; events: Event[]; organizer: boolean };
+type Props = { article: EditorArticle; timezone: string; authors: Author[]; events: Event[]; organizer: boolean };
 
-export function ArticleWorkspace({ article, authors: initialAuthors, events, organizer }: Props) {
+export function ArticleWorkspace({ article, timezone, authors: initialAuthors, events, organizer }: Props) {
   const router = useRouter();
   const flush = useRef<(() => Promise<boolean>) | null>(null);
   const [status, setStatus] = useState<{ status: ArticleStatus; pendingChanges: boolean }>({ status: article.status, pendingChanges: article.pendingChanges });
@@ -36,7 +37,9 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
 
   async function saveAuthors(next: Author[]) {
     setError(null);
-    const result = await fetchJson(`/api/articles/${article.id}/authors`, "PUT", { authors: next.map((a) => (a.userId ? { userId: a.userId } : { name: a.name })) });
+    const result = await fetchJson(`/api/articles/${article.id}/authors`, "PUT", {
+      authors: next.map((a) => (a.userId ? { userId: a.userId } : { name: a.name })),
+    });
     if (result.ok) setAuthors(next);
     else setError(result.message);
   }
@@ -71,14 +74,16 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
   const reviewable = status.status === "IN_REVIEW";
   return (
     <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
-      <ArticleEditor article={article} flushRef={flush} onStatus={onStatus} />
+      <ArticleEditor article={article} timezone={timezone} flushRef={flush} onStatus={onStatus} />
       <aside className="space-y-6">
         <section aria-labelledby="review-heading" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="review-heading" className="font-bold">
             Review
           </h2>
           <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="article-status">
-            <Badge tone={status.status === "PUBLISHED" ? "green" : status.status === "IN_REVIEW" ? "amber" : "slate"}>{ARTICLE_STATUS_LABELS[status.status]}</Badge>
+            <Badge tone={status.status === "PUBLISHED" ? "green" : status.status === "IN_REVIEW" ? "amber" : "slate"}>
+              {ARTICLE_STATUS_LABELS[status.status]}
+            </Badge>
             {status.pendingChanges && <span>Changes not yet published</span>}
           </p>
           {article.published && (
@@ -92,14 +97,30 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
           {done && <Alert tone="success">{done}</Alert>}
           <label className="block text-sm font-semibold">
             Comment
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={4000} className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={3}
+              maxLength={4000}
+              className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300"
+            />
           </label>
           <div className="flex flex-wrap gap-2">
-            <button type="button" disabled={busy || !comment.trim()} className={buttonClass("secondary")} onClick={() => void review("comment", "Comment added.")}>
+            <button
+              type="button"
+              disabled={busy || !comment.trim()}
+              className={buttonClass("secondary")}
+              onClick={() => void review("comment", "Comment added.")}
+            >
               Comment
             </button>
             {!reviewable && (status.status !== "PUBLISHED" || status.pendingChanges) && (
-              <button type="button" disabled={busy} className={buttonClass("primary")} onClick={() => void review("submit", "Submitted: the organizers have been asked to review it.")}>
+              <button
+                type="button"
+                disabled={busy}
+                className={buttonClass("primary")}
+                onClick={() => void review("submit", "Submitted: the organizers have been asked to review it.")}
+              >
                 Submit for review
               </button>
             )}
@@ -111,12 +132,22 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
                   </button>
                 )}
                 {reviewable && (
-                  <button type="button" disabled={busy || !comment.trim()} className={buttonClass("secondary")} onClick={() => void review("request-changes", "Sent back to its authors with your comment.")}>
+                  <button
+                    type="button"
+                    disabled={busy || !comment.trim()}
+                    className={buttonClass("secondary")}
+                    onClick={() => void review("request-changes", "Sent back to its authors with your comment.")}
+                  >
                     Request changes
                   </button>
                 )}
                 {live && (
-                  <button type="button" disabled={busy} className={buttonClass("danger")} onClick={() => void review("unpublish", "Unpublished: it's off the public pages.")}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    className={buttonClass("danger")}
+                    onClick={() => void review("unpublish", "Unpublished: it's off the public pages.")}
+                  >
                     Unpublish
                   </button>
                 )}
@@ -130,7 +161,7 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
                   <p>
                     <span className="font-semibold">{e.actorName}</span> {EVENT_LABELS[e.kind] ?? e.kind}{" "}
                     <time dateTime={e.createdAt} className="text-slate-600">
-                      {new Date(e.createdAt).toLocaleString()}
+                      {e.at}
                     </time>
                   </p>
                   {e.body && <p className="whitespace-pre-wrap text-slate-800">{e.body}</p>}
@@ -151,13 +182,31 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
                   {a.name}
                   {!a.userId && <span className="text-slate-600"> (guest)</span>}
                 </span>
-                <button type="button" className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${a.name} up`}>
+                <button
+                  type="button"
+                  className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move ${a.name} up`}
+                >
                   ↑
                 </button>
-                <button type="button" className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40" disabled={i === authors.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${a.name} down`}>
+                <button
+                  type="button"
+                  className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
+                  disabled={i === authors.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move ${a.name} down`}
+                >
                   ↓
                 </button>
-                <button type="button" className="rounded px-2 py-1 text-red-800 ring-1 ring-slate-300 disabled:opacity-40" disabled={authors.length === 1} onClick={() => void saveAuthors(authors.filter((_, j) => j !== i))} aria-label={`Remove ${a.name}`}>
+                <button
+                  type="button"
+                  className="rounded px-2 py-1 text-red-800 ring-1 ring-slate-300 disabled:opacity-40"
+                  disabled={authors.length === 1}
+                  onClick={() => void saveAuthors(authors.filter((_, j) => j !== i))}
+                  aria-label={`Remove ${a.name}`}
+                >
                   ✕
                 </button>
               </li>
@@ -173,7 +222,12 @@ export function ArticleWorkspace({ article, authors: initialAuthors, events, org
           >
             <label className="flex-1 text-sm font-semibold">
               Add a co-author by name
-              <input value={guest} onChange={(e) => setGuest(e.target.value)} maxLength={80} className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+              <input
+                value={guest}
+                onChange={(e) => setGuest(e.target.value)}
+                maxLength={80}
+                className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300"
+              />
             </label>
             <button type="submit" className={buttonClass("secondary")}>
               Add

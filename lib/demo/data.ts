@@ -4,14 +4,42 @@
 //
 // People are referred to by `key` (the demo accounts' mailbox, or a first name);
 // topics by their `key` within an edition. Times are [day, "HH:MM"] in the
-// edition's timezone, day 1 being the hacking Thursday and day 2 the Friday.
+// edition's timezone, day 1 being the first day of hacking (a Thursday in the
+// archive) and day 2 the day of the presentations; the live edition's all come
+// from its schedule (LIVE_SCHEDULE), which its texts take their times from.
+import type { GameId } from "../arena/games/types";
+import type { TournamentFormat } from "../arena/schedule";
+import type { ChallengeKind, Scoring } from "../challenge-rules";
 import type { Phase, Role, TopicKind, TopicStatus } from "../domain";
 
 export type DemoPerson = { key: string; name: string; email: string; role: Role; note?: string };
 
 export type Slot = readonly [day: 1 | 2, time: string];
 
-export type DemoAgendaItem = { start: Slot; end?: Slot; title: string; description: string; location: string };
+/** A slot as the edition's clock shows it once the seed has placed the edition: "14:00". */
+export type TimeOf = (slot: Slot) => string;
+
+/** A text; one that mentions a time is written from the schedule, through `time`, never with a clock time of its own. */
+export type DemoText = string | ((time: TimeOf) => string);
+
+export type DemoAgendaItem = { start: Slot; end?: Slot; title: string; description: DemoText; location: string };
+
+export type DemoChallenge = {
+  kind: ChallengeKind;
+  title: string;
+  statement: DemoText;
+  opens: Slot;
+  closes: Slot;
+  hiddenUntilOpen: boolean;
+  scoring: Scoring;
+  rankPoints?: string;
+  maxPoints?: number;
+  answers?: readonly string[];
+  game?: GameId;
+  matchRounds?: number;
+  matchesPerPair?: number;
+  format?: TournamentFormat;
+};
 
 export type DemoTopic = {
   key: string;
@@ -51,14 +79,22 @@ export const DEMO_DOMAIN = "demo.test";
 /** Strips indentation common to all lines, so pitches can be indented with the code around them. */
 function md(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ""), "");
-  const lines = text.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
+  const lines = text
+    .replace(/^\n/, "")
+    .replace(/\n\s*$/, "")
+    .split("\n");
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join("\n");
 }
 
 /** "Léa Dubois" → key "lea", email "lea.dubois@demo.test": ASCII mailboxes, as company directories do. */
 function person(name: string, role: Role = "EMPLOYEE"): DemoPerson {
-  const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]/g, "");
+  const fold = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z]/g, "");
   const [first, ...rest] = name.split(" ");
   return { key: fold(first), name, email: `${fold(first)}.${fold(rest.join(""))}@${DEMO_DOMAIN}`, role };
 }
@@ -127,127 +163,246 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 // ---------------------------------------------------------------------------
 // 0x09: the live edition, hacking since yesterday morning.
 
+/**
+ * 0x09's programme: the one source of every time of the live edition. Its
+ * dates, its agenda, its mini-challenges' opening and closing times, and every
+ * time a text of it mentions come from here. The seed places the programme
+ * around "now", sliding it by whole hours when needed, so a text never writes
+ * a clock time itself: it is a function of `time`, which gives a slot as the
+ * edition's clock shows it once placed (see DemoText).
+ */
+export const LIVE_SCHEDULE = {
+  breakfast: [1, "08:30"],
+  kickOff: [1, "09:00"],
+  kickOffEnds: [1, "09:30"],
+  arenaOpens: [1, "10:00"],
+  lunch: [1, "12:30"],
+  lunchEnds: [1, "13:30"],
+  circleRiddle: [1, "14:00"],
+  circleRiddleCloses: [1, "14:30"],
+  fifthPage: [1, "16:00"],
+  fifthPageCloses: [1, "16:30"],
+  hackingDay1Ends: [1, "19:00"],
+  pizzasEnd: [1, "20:30"],
+  breakfast2: [2, "08:00"],
+  hackingDay2: [2, "09:30"],
+  lunch2: [2, "12:30"],
+  lunch2Ends: [2, "13:30"],
+  lighthouseRiddle: [2, "15:00"],
+  codeFreeze: [2, "15:30"],
+  presentations: [2, "16:00"],
+  vote: [2, "17:00"],
+  voteEnds: [2, "17:15"],
+  prizes: [2, "17:30"],
+  drinks: [2, "18:00"],
+  end: [2, "19:00"],
+} as const satisfies Record<string, Slot>;
+
+const S = LIVE_SCHEDULE;
+
 const LIVE_AGENDA: DemoAgendaItem[] = [
   {
-    start: [1, "08:30"],
-    end: [1, "09:00"],
+    start: S.breakfast,
+    end: S.kickOff,
     title: "Breakfast",
     description: "Croissants, fruit and plenty of coffee, on the house. Find your team and grab a table.",
     location: "Cafeteria, 2nd floor",
   },
   {
-    start: [1, "09:00"],
-    end: [1, "09:30"],
+    start: S.kickOff,
+    end: S.kickOffEnds,
     title: "Kick-off",
-    description: "Welcome, the rules, the mini challenges and their points, and the five-minute rule for Friday's presentations.",
+    description: (time) =>
+      `Welcome, the rules, the mini challenges and their points (the bot arena opens at ${time(S.arenaOpens)}), and the five-minute rule for tomorrow's presentations.`,
     location: "Auditorium",
   },
   {
-    start: [1, "09:30"],
-    end: [1, "19:00"],
+    start: S.kickOffEnds,
+    end: S.hackingDay1Ends,
     title: "Hacking, day 1",
     description: "The project rooms are yours. Organizers are on the chat channel #hackathon if you need a screen, a server or a key.",
     location: "Everywhere",
   },
   {
-    start: [1, "12:30"],
-    end: [1, "13:30"],
+    start: S.arenaOpens,
+    title: "The bot arena opens",
+    description: (time) =>
+      `Two bot tournaments, rock-paper-scissors and Connect Four. Send your bot until the code freeze tomorrow at ${time(S.codeFreeze)} and practise against the built-in bots meanwhile. Remember: randomness only on the first move.`,
+    location: "Online",
+  },
+  {
+    start: S.lunch,
+    end: S.lunchEnds,
     title: "Lunch",
     description: "Buffet in the cafeteria; vegetarian and vegan dishes are labelled.",
     location: "Cafeteria, 2nd floor",
   },
   {
-    start: [1, "14:00"],
-    end: [1, "14:30"],
+    start: S.circleRiddle,
+    end: S.circleRiddleCloses,
     title: "Mini challenge: speed riddle",
-    description: "A math riddle is published at 14:00 sharp. The fastest correct teams win extra points.",
+    description: (time) => `A math riddle is published at ${time(S.circleRiddle)} sharp. The fastest correct teams win extra points.`,
     location: "Online",
   },
   {
-    start: [1, "19:00"],
-    end: [1, "20:30"],
+    start: S.fifthPage,
+    end: S.fifthPageCloses,
+    title: "Mini challenge: speed puzzle",
+    description: "Race to the fifth page of the riddle website and tell a judge what is shown there.",
+    location: "Online",
+  },
+  {
+    start: S.hackingDay1Ends,
+    end: S.pizzasEnd,
     title: "Pizzas",
     description: "Pizzas for everyone, with vegetarian and gluten-free options. Stay as late as you like afterwards.",
     location: "Cafeteria, 2nd floor",
   },
   {
-    start: [1, "20:30"],
-    end: [2, "08:00"],
+    start: S.pizzasEnd,
+    end: S.breakfast2,
     title: "Night shift",
-    description: "The building stays open all night for those who want it. The quiet room has sofas; the last metro leaves at 00:30.",
+    description: "The building stays open all night for those who want it. The quiet room has sofas.",
     location: "Project rooms",
   },
   {
-    start: [2, "08:00"],
-    end: [2, "09:30"],
+    start: S.breakfast2,
+    end: S.hackingDay2,
     title: "Breakfast, day 2",
     description: "Coffee for the night owls, croissants for everybody.",
     location: "Cafeteria, 2nd floor",
   },
   {
-    start: [2, "09:30"],
-    end: [2, "15:30"],
+    start: S.hackingDay2,
+    end: S.codeFreeze,
     title: "Hacking, day 2",
-    description: "Last stretch. Keep an eye on the clock: code freeze at 15:30.",
+    description: (time) => `Last stretch. Keep an eye on the clock: code freeze at ${time(S.codeFreeze)}.`,
     location: "Everywhere",
   },
   {
-    start: [2, "10:00"],
-    end: [2, "11:00"],
-    title: "Mini challenge: bot tournament",
-    description: "Upload your rock-paper-scissors bot before 10:00; matches run live. Remember: randomness only on the first move.",
-    location: "Online",
-  },
-  {
-    start: [2, "12:30"],
-    end: [2, "13:30"],
+    start: S.lunch2,
+    end: S.lunch2Ends,
     title: "Lunch",
     description: "Sandwiches and salads, to eat at your desk if the demo isn't working yet.",
     location: "Cafeteria, 2nd floor",
   },
   {
-    start: [2, "14:00"],
-    end: [2, "14:30"],
-    title: "Mini challenge: speed puzzle",
-    description: "Race to the fifth page of the riddle website and tell us what is shown there.",
+    start: S.lighthouseRiddle,
+    end: S.codeFreeze,
+    title: "Mini challenge: another speed riddle",
+    description: "Hidden until it opens. No hints.",
     location: "Online",
   },
   {
-    start: [2, "15:30"],
-    end: [2, "16:00"],
+    start: S.codeFreeze,
+    end: S.presentations,
     title: "Code freeze and rehearsal",
-    description: "Test your laptop on the projector and check your demo works on the conference Wi-Fi.",
+    description:
+      "Bots are due: the last version each team sent plays the tournaments. Test your laptop on the projector and check your demo works on the conference Wi-Fi.",
     location: "Auditorium",
   },
   {
-    start: [2, "16:00"],
-    end: [2, "17:00"],
+    start: S.presentations,
+    end: S.vote,
     title: "Presentations",
     description: "Each team has five minutes, precisely. The countdown is on the big screen; slides are optional, live demos encouraged.",
     location: "Auditorium",
   },
   {
-    start: [2, "17:00"],
-    end: [2, "17:15"],
+    start: S.vote,
+    end: S.voteEnds,
     title: "Audience vote",
     description: "Scan the QR code on the screen and vote for your favourite projects from your phone.",
     location: "Auditorium",
   },
   {
-    start: [2, "17:30"],
-    end: [2, "18:00"],
+    start: S.prizes,
+    end: S.drinks,
     title: "Prizes",
     description: "The three best teams, the public vote and the product management special prize.",
     location: "Auditorium",
   },
   {
-    start: [2, "18:00"],
-    end: [2, "19:00"],
+    start: S.drinks,
+    end: S.end,
     title: "Drinks",
     description: "Cheers to every team, finished or not.",
     location: "Rooftop terrace",
   },
 ];
+
+/**
+ * 0x09's mini-challenges, timed by the schedule: yesterday's circle riddle
+ * from DOMAIN.md (answer 15) and race to the riddle website's fifth page
+ * (judged), both over; the two bot tournaments, open since yesterday until the
+ * code freeze; and a riddle still hidden, for the organizer to open during the
+ * demo. What teams did in them (attempts, scores, bots) is in seed.ts.
+ */
+export const LIVE_CHALLENGES = {
+  circle: {
+    kind: "RIDDLE",
+    title: "Speed riddle: hands in a circle",
+    statement:
+      "91 employees stand in a circle, holding hands. **81** of them hold the hand of a man, and **20** hold the hand of a woman.\n\nHow many women are there?\n\n_The fastest correct teams score: 10, 7, 5, 3 and 1 points._",
+    opens: S.circleRiddle,
+    closes: S.circleRiddleCloses,
+    hiddenUntilOpen: true,
+    scoring: "RANK",
+    rankPoints: "10,7,5,3,1",
+    answers: ["15", "fifteen"],
+  },
+  fifthPage: {
+    kind: "JUDGED",
+    title: "Speed puzzle: the fifth page",
+    statement:
+      "Open the riddle website the organizers posted in the chat, and race to its **fifth page**. Come and tell a judge what is shown there.\n\nJudges give up to 10 points: the fastest correct teams get the most.",
+    opens: S.fifthPage,
+    closes: S.fifthPageCloses,
+    hiddenUntilOpen: false,
+    scoring: "JUDGE",
+    maxPoints: 10,
+  },
+  rps: {
+    kind: "TOURNAMENT",
+    title: "Bot tournament: rock-paper-scissors",
+    statement: (time) =>
+      `Write a small bot that plays rock-paper-scissors against the other teams' bots. The twist: it may use randomness **only on its first move**; after that it must be deterministic.\n\nBots are due at ${time(S.codeFreeze)}, when the tournament runs; its final standings give 10, 7, 5, 3 and 1 points.`,
+    // open for bots from the morning of day 1 until just before the presentations, so the demo can play it now
+    opens: S.arenaOpens,
+    closes: S.codeFreeze,
+    hiddenUntilOpen: false,
+    scoring: "JUDGE",
+    maxPoints: 10,
+    game: "rps",
+  },
+  connect4: {
+    kind: "TOURNAMENT",
+    title: "Bot tournament: Connect Four",
+    statement: (time) =>
+      `The second arena: Connect Four. Drop your discs, four in a row wins a game; a match is ten games, the bots taking turns to start. Randomness on your **first move** only, as in the other tournament.\n\nA Swiss tournament: rounds of pairings by the standings so far. Bots are due at ${time(S.codeFreeze)}.`,
+    opens: S.arenaOpens,
+    closes: S.codeFreeze,
+    hiddenUntilOpen: false,
+    scoring: "JUDGE",
+    maxPoints: 10,
+    game: "connect4",
+    matchRounds: 10,
+    matchesPerPair: 2,
+    format: "SWISS",
+  },
+  lighthouses: {
+    kind: "RIDDLE",
+    title: "Speed riddle: two lighthouses",
+    statement:
+      "One lighthouse flashes every **6** seconds, another every **10** seconds. They flash together exactly at midnight.\n\nHow many times do they flash together during the first hour after midnight (the flash one hour after midnight counts, the one at midnight doesn't)?",
+    opens: S.lighthouseRiddle,
+    closes: S.codeFreeze,
+    hiddenUntilOpen: true,
+    scoring: "RANK",
+    rankPoints: "10,7,5,3,1",
+    answers: ["120", "one hundred twenty"],
+  },
+} as const satisfies Record<string, DemoChallenge>;
 
 const LIVE_TOPICS: DemoTopic[] = [
   {
@@ -261,7 +416,7 @@ const LIVE_TOPICS: DemoTopic[] = [
     pitch: md`
       Our customers stare at tables of cell IDs and KPIs all day. Behind every row
       there is a place: a mast on a roof, a motorway, a stadium on match night.
-      Let's put the data **on a map** and let people *see* their network.
+      Let's put the data **on a map** and let people _see_ their network.
 
       The plan for two days:
 
@@ -310,7 +465,7 @@ const LIVE_TOPICS: DemoTopic[] = [
       4. one real alert, "the disk will be full in 4 hours", with
          \`predict_linear()\`
 
-      On Friday we show both systems side by side and write down what a full
+      At the presentations we show both systems side by side and write down what a full
       migration would cost.
     `,
   },
@@ -360,7 +515,7 @@ const LIVE_TOPICS: DemoTopic[] = [
         isn't quiet
       - print a table for humans **and** JSON for CI, so we can keep a history
 
-      For Friday: twenty benchmarks of the hottest functions (the allocator, the
+      For the presentations: twenty benchmarks of the hottest functions (the allocator, the
       hash tables, the protocol decoder), a \`corebench compare old.json new.json\`
       that says which differences are significant, and a chart of the last fifty
       commits.
@@ -404,8 +559,8 @@ const LIVE_TOPICS: DemoTopic[] = [
     proposer: "priya",
     extraInterest: 7,
     pitch: md`
-      Customers keep asking support the same kind of question: *"Which cells in
-      Lyon were congested last Friday evening?"* Today the answer takes six
+      Customers keep asking support the same kind of question: _"Which cells in
+      Lyon were congested last Friday evening?"_ Today the answer takes six
       filters and two exports.
 
       Let's add a search box that understands such questions:
@@ -415,8 +570,8 @@ const LIVE_TOPICS: DemoTopic[] = [
       - resolve place names with the geocoder we already use for addresses
       - show the interpreted query as editable chips, so people see what was
         understood and can fix it
-      - fail politely: *"I didn't understand 'congested'; did you mean
-        \`load > 80 %\`?"*
+      - fail politely: _"I didn't understand 'congested'; did you mean
+        \`load > 80 %\`?"_
 
       We'll test it on 50 real (anonymised) questions from support tickets and
       count how many get the right answer at the first try.
@@ -463,7 +618,7 @@ const LIVE_TOPICS: DemoTopic[] = [
       - keep the day's sites and tickets on the phone (a service worker and
         IndexedDB)
       - queue updates and photos, sync when the network is back, and show a clear
-        *3 changes waiting* badge
+        _3 changes waiting_ badge
       - resolve conflicts the simple way (last write wins, field by field) and
         tell the technician when something was overwritten
 
@@ -483,7 +638,7 @@ const LIVE_TOPICS: DemoTopic[] = [
 
       - pick a time window and an area, and collect alarms, KPI anomalies and
         configuration changes into one chronological view
-      - annotate it: *14:02, rollback of the new parameter set*
+      - annotate it: _14:02, rollback of the new parameter set_
       - share a read-only link with the customer's management, no account needed
 
       Customers have asked for this in three of the last five quarterly reviews.
@@ -518,14 +673,14 @@ const LIVE_TOPICS: DemoTopic[] = [
     proposer: "antoine",
     extraInterest: 5,
     pitch: md`
-      What does the network *sound* like at 8:30 on a Monday? Let's find out.
+      What does the network _sound_ like at 8:30 on a Monday? Let's find out.
 
       We turn live KPIs into music with the Web Audio API:
 
       - each region is an instrument; its load sets the pitch and its error rate
         adds distortion
       - a quiet night is an ambient drone, a football match a drum solo
-      - a *replay an incident* mode plays last March's outage as a symphony
+      - a _replay an incident_ mode plays last March's outage as a symphony
 
       Useless? Maybe. But the ops team might hear a wrong note sooner than they
       spot a red graph, and our presentation will have a soundtrack.
@@ -543,7 +698,7 @@ const LIVE_TOPICS: DemoTopic[] = [
       cheap current sensor on its plug (the machine draws 1.2 kW while brewing)
       and a Raspberry Pi could tell the whole floor:
 
-      - \`/coffee\` in the chat: *Fresh pot, brewed 4 minutes ago*
+      - \`/coffee\` in the chat: _Fresh pot, brewed 4 minutes ago_
       - a notification when a pot is ready, for those who subscribe
       - weekly statistics: the busiest minute (probably 9:05) and the thirstiest
         team
@@ -698,14 +853,14 @@ const EDITION_07: DemoEdition = {
 
         Let's write each object **once** and generate the rest:
 
-        \`\`\`
+        ~~~
         object Cell {
           id: u64
           name: string
           azimuth: u16 = 0
           bands: list<Band>
         }
-        \`\`\`
+        ~~~
 
         - a small parser and type checker
         - generators for C (struct, encoder, decoder), Python (dataclasses) and
@@ -746,7 +901,7 @@ const EDITION_07: DemoEdition = {
       proposer: "camille",
       extraInterest: 4,
       pitch: md`
-        Support receives thousands of *no signal at home* complaints a month, and
+        Support receives thousands of _no signal at home_ complaints a month, and
         they sit as free text in the ticket tool. Let's put them on the coverage
         map, so radio engineers see clusters of complaints next to the cells
         that cause them.
@@ -768,7 +923,7 @@ const EDITION_07: DemoEdition = {
         ESP8266 and a bit of glue code:
 
         - each plant gets a name and a chat account, and complains when thirsty
-          (*Gérard the ficus would like some water*)
+          (_Gérard the ficus would like some water_)
         - a dashboard of soil moisture per floor
         - a monthly award for the most caring team
       `,
@@ -826,14 +981,14 @@ const EDITION_08: DemoEdition = {
       proposer: "chloe",
       extraInterest: 5,
       pitch: md`
-        One CI run in five fails for no reason, and we press *retry*. Let's find
+        One CI run in five fails for no reason, and we press _retry_. Let's find
         the culprits instead.
 
         - collect every test result of the last three months from CI
         - flag the tests that both pass and fail on the same commit
         - rerun the suspects in a loop under load (\`stress-ng\` in the
           background) to make them fail on purpose
-        - a weekly *most wanted* list posted to each team's channel
+        - a weekly _most wanted_ list posted to each team's channel
       `,
     },
     {
@@ -852,7 +1007,7 @@ const EDITION_08: DemoEdition = {
         - flag deviations that last longer than 15 minutes
         - group neighbouring anomalies into one alert, so a power cut isn't fifty
           notifications
-        - a feedback button, *useful* or *noise*, to tune the thresholds
+        - a feedback button, _useful_ or _noise_, to tune the thresholds
       `,
     },
     {
@@ -901,9 +1056,9 @@ export const LIVE_EDITION: DemoEdition = {
   title: "Hackathon 0x09",
   timezone: "Europe/Paris",
   phase: "HACKING",
-  hackingStartsAt: [1, "09:00"],
-  presentationsStartAt: [2, "16:00"],
-  endsAt: [2, "19:00"],
+  hackingStartsAt: S.kickOff,
+  presentationsStartAt: S.presentations,
+  endsAt: S.end,
   maxTeamSize: 5,
   agenda: LIVE_AGENDA,
   topics: LIVE_TOPICS,

@@ -16,9 +16,20 @@ import { compileBot } from "../arena/compile";
 import { DEMO_BOTS } from "./bots";
 import { fileURLToPath } from "node:url";
 import { importArticles } from "../article-import";
-import { utcToZonedLocal, zonedLocalToUtc } from "../time";
+import { formatTime, utcToZonedLocal, zonedLocalToUtc } from "../time";
 import { markSetupDone } from "../users";
-import { DEMO_ACCOUNTS, DEMO_EDITIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoEdition, type Slot } from "./data";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_EDITIONS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  LIVE_CHALLENGES,
+  type DemoChallenge,
+  type DemoEdition,
+  type DemoText,
+  type Slot,
+  type TimeOf,
+} from "./data";
 
 export type DemoAccount = { email: string; role: Role; note: string };
 export type DemoSummary = { accounts: DemoAccount[]; password: typeof DEMO_PASSWORD; editions: number };
@@ -49,9 +60,11 @@ type Clock = (slot: Slot) => Date;
 
 /**
  * The live edition always looks live: hacking began yesterday morning and the
- * presentations are today at 16:00 (Paris). Seeded later than 14:00, the whole
- * two-day programme slides forward so that the presentations are still 2 to 3
- * hours away, and "now" lands in the afternoon of day 2, as it would at 14:00.
+ * presentations are today (at 16:00, Paris time, in its schedule). Seeded
+ * later than two hours before them, the whole two-day programme slides forward
+ * by whole hours so that the presentations are still 2 to 3 hours away, and
+ * "now" lands in the afternoon of day 2, as it would at 14:00. Texts follow:
+ * they take their times from the placed programme (textOf).
  */
 function liveClock(edition: DemoEdition, now: Date): Clock {
   const tz = edition.timezone;
@@ -70,6 +83,12 @@ function liveClock(edition: DemoEdition, now: Date): Clock {
 function archivedClock(edition: DemoEdition): Clock {
   const days = { 1: edition.firstDay!, 2: addDays(edition.firstDay!, 1) };
   return ([day, time]) => zonedLocalToUtc(`${days[day]}T${time}`, edition.timezone)!;
+}
+
+/** A demo text as people read it: its times are the slots of the placed programme, on the edition's clock. */
+function textOf(text: DemoText, at: Clock, timezone: string): string {
+  const time: TimeOf = (slot) => formatTime(at(slot), timezone);
+  return typeof text === "string" ? text : text(time);
 }
 
 /** Fails loudly on a typo in data.ts instead of seeding a demo that contradicts the app's own rules. */
@@ -125,7 +144,7 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
     data: edition.agenda.map((item) => ({
       editionId,
       title: item.title,
-      description: item.description,
+      description: textOf(item.description, at, edition.timezone),
       location: item.location,
       startsAt: at(item.start),
       endsAt: item.end ? at(item.end) : null,
@@ -161,10 +180,7 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
   const random = prng(edition.number * 7919);
   const interests: { userId: string; topicId: string; createdAt: Date }[] = [];
   edition.topics.forEach((topic, i) => {
-    const keys = new Set([
-      ...edition.teams.filter((team) => team.topic === topic.key).flatMap((team) => team.members),
-      ...(topic.interested ?? []),
-    ]);
+    const keys = new Set([...edition.teams.filter((team) => team.topic === topic.key).flatMap((team) => team.members), ...(topic.interested ?? [])]);
     const candidates = pool.filter((k) => !keys.has(k));
     for (let n = 0; n < topic.extraInterest && candidates.length; n++) {
       keys.add(candidates.splice(Math.floor(random() * candidates.length), 1)[0]);
@@ -210,7 +226,7 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
       const team = edition.teams.find((t) => t.name === name)!;
       return { id: teamIds.get(teamNameKey(name))!, firstMember: uid(team.members[0]) };
     };
-    await seedChallenges(tx, editionId, at, teamByName, uid("judge"));
+    await seedChallenges(tx, editionId, edition.timezone, at, teamByName, uid("judge"));
   }
 
   return {
@@ -220,64 +236,58 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
 }
 
 /**
- * Edition 0x09's mini-challenges: yesterday's circle riddle from DOMAIN.md
- * (answer 15), solved by four teams (two in the same second: a tie); today's
- * judged race on the riddle website, partly scored; the two bot tournaments
- * (rock-paper-scissors, and Connect Four in the Swiss format), some teams'
- * bots in; and a riddle still hidden, for the organizer to open during the demo.
+ * Edition 0x09's mini-challenges (LIVE_CHALLENGES, timed by its schedule) and
+ * what the teams did in them, every instant relative to a challenge's own
+ * times: the circle riddle solved by four teams (two in the same second: a
+ * tie), the judged race to the fifth page partly scored, some teams' bots in
+ * the two tournaments, and the last riddle still hidden. Nothing happened after
+ * "now", and nothing in a challenge before it opened.
  */
 async function seedChallenges(
   tx: Tx,
   editionId: string,
+  timezone: string,
   at: Clock,
   team: (name: string) => { id: string; firstMember: string },
   judgeId: string,
 ) {
-  const circle = await tx.challenge.create({
-    data: {
-      editionId,
-      kind: "RIDDLE",
-      title: "Speed riddle: hands in a circle",
-      statement:
-        "91 employees stand in a circle, holding hands. **81** of them hold the hand of a man, and **20** hold the hand of a woman.\n\nHow many women are there?\n\n_The fastest correct teams score: 10, 7, 5, 3 and 1 points._",
-      opensAt: at([1, "14:00"]),
-      closesAt: at([1, "14:30"]),
-      hiddenUntilOpen: true,
-      scoring: "RANK",
-      rankPoints: "10,7,5,3,1",
-      answers: { create: [{ text: "15" }, { text: "fifteen" }] },
-    },
-  });
-  const second = (slot: Slot, seconds: number) => new Date(at(slot).getTime() + seconds * 1000);
+  const MINUTE = 60 * 1000;
+  const created: Partial<Record<keyof typeof LIVE_CHALLENGES, { id: string; opensAt: Date; closesAt: Date }>> = {};
+  for (const [key, { statement, opens, closes, answers, ...columns }] of Object.entries(LIVE_CHALLENGES) as [keyof typeof LIVE_CHALLENGES, DemoChallenge][]) {
+    created[key] = await tx.challenge.create({
+      data: {
+        editionId,
+        ...columns,
+        statement: textOf(statement, at, timezone),
+        opensAt: at(opens),
+        closesAt: at(closes),
+        answers: answers && { create: answers.map((text) => ({ text })) },
+      },
+      select: { id: true, opensAt: true, closesAt: true },
+    });
+  }
+  const { circle, fifthPage, rps, connect4 } = created as Required<typeof created>;
+
+  // seconds after the riddle opened: the day-one article's table ("3 min 12 s") reads them
+  const afterOpening = (seconds: number) => new Date(circle.opensAt.getTime() + seconds * 1000);
   const attempts: { teamName: string; answer: string; correct: boolean; when: Date }[] = [
-    { teamName: "Heatmappers", answer: "10", correct: false, when: second([1, "14:01"], 30) },
-    { teamName: "Laws of the Universe", answer: "15", correct: true, when: second([1, "14:03"], 12) },
-    { teamName: "Kernel Sanders", answer: "15 women", correct: false, when: second([1, "14:03"], 50) },
-    { teamName: "Kernel Sanders", answer: " 15 ", correct: true, when: second([1, "14:04"], 40) },
-    { teamName: "Black Magic", answer: "15.0", correct: true, when: second([1, "14:04"], 40) },
-    { teamName: "Heatmappers", answer: "11", correct: false, when: second([1, "14:06"], 5) },
-    { teamName: "Prometheus Unbound", answer: "Fifteen", correct: true, when: second([1, "14:09"], 5) },
+    { teamName: "Heatmappers", answer: "10", correct: false, when: afterOpening(90) },
+    { teamName: "Laws of the Universe", answer: "15", correct: true, when: afterOpening(192) },
+    { teamName: "Kernel Sanders", answer: "15 women", correct: false, when: afterOpening(230) },
+    { teamName: "Kernel Sanders", answer: " 15 ", correct: true, when: afterOpening(280) },
+    { teamName: "Black Magic", answer: "15.0", correct: true, when: afterOpening(280) },
+    { teamName: "Heatmappers", answer: "11", correct: false, when: afterOpening(365) },
+    { teamName: "Prometheus Unbound", answer: "Fifteen", correct: true, when: afterOpening(545) },
   ];
   for (const a of attempts) {
     const t = team(a.teamName);
-    const attempt = await tx.attempt.create({ data: { challengeId: circle.id, teamId: t.id, userId: t.firstMember, answer: a.answer, correct: a.correct, createdAt: a.when } });
+    const attempt = await tx.attempt.create({
+      data: { challengeId: circle.id, teamId: t.id, userId: t.firstMember, answer: a.answer, correct: a.correct, createdAt: a.when },
+    });
     if (a.correct) await tx.solve.create({ data: { challengeId: circle.id, teamId: t.id, attemptId: attempt.id, solvedAt: a.when } });
   }
 
-  const race = await tx.challenge.create({
-    data: {
-      editionId,
-      kind: "JUDGED",
-      title: "Speed puzzle: the fifth page",
-      statement:
-        "Open the riddle website the organizers posted in the chat, and race to its **fifth page**. Come and tell a judge what is shown there.\n\nJudges give up to 10 points: the fastest correct teams get the most.",
-      opensAt: at([2, "14:00"]),
-      closesAt: at([2, "14:30"]),
-      hiddenUntilOpen: false,
-      scoring: "JUDGE",
-      maxPoints: 10,
-    },
-  });
+  // the race is over; the judges scored three teams just after it closed
   const judgeName = (await tx.user.findUniqueOrThrow({ where: { id: judgeId }, select: { name: true } })).name;
   const scores: [string, number, string][] = [
     ["Ask the Map", 8, "First to describe the lighthouse on page five."],
@@ -286,72 +296,45 @@ async function seedChallenges(
   ];
   for (const [name, points, comment] of scores) {
     const t = team(name);
-    await tx.score.create({ data: { challengeId: race.id, teamId: t.id, points, comment, updatedById: judgeId } });
-    await tx.scoreAudit.create({ data: { challengeId: race.id, teamId: t.id, judgeId, judgeName, oldPoints: null, newPoints: points, comment, createdAt: at([2, "14:35"]) } });
-  }
-
-  const rps = await tx.challenge.create({
-    data: {
-      editionId,
-      kind: "TOURNAMENT",
-      title: "Bot tournament: rock-paper-scissors",
-      statement:
-        "Write a small bot that plays rock-paper-scissors against the other teams' bots. The twist: it may use randomness **only on its first move**; after that it must be deterministic.\n\nBots are due at 15:30, when the tournament runs; its final standings give 10, 7, 5, 3 and 1 points.",
-      // open for bots from the start of hacking until just before the presentations, so the demo can play it now
-      opensAt: at([1, "10:00"]),
-      closesAt: at([2, "15:30"]),
-      hiddenUntilOpen: false,
-      scoring: "JUDGE",
-      maxPoints: 10,
-    },
-  });
-  const connect4 = await tx.challenge.create({
-    data: {
-      editionId,
-      kind: "TOURNAMENT",
-      title: "Bot tournament: Connect Four",
-      statement:
-        "The second arena: Connect Four. Drop your discs, four in a row wins a game; a match is ten games, the bots taking turns to start. Randomness on your **first move** only, as in the other tournament.\n\nA Swiss tournament: rounds of pairings by the standings so far. Bots are due at 15:30.",
-      opensAt: at([1, "10:00"]),
-      closesAt: at([2, "15:30"]),
-      hiddenUntilOpen: false,
-      scoring: "JUDGE",
-      maxPoints: 10,
-      game: "connect4",
-      matchRounds: 10,
-      matchesPerPair: 2,
-      format: "SWISS",
-    },
-  });
-  const challengeOf = { rps: rps.id, connect4: connect4.id };
-  for (const [i, bot] of DEMO_BOTS.entries()) {
-    const compiled = await compileBot(bot.source, "js");
-    if (!compiled.ok) throw new Error(`demo bot of ${bot.team}: ${compiled.error}`);
-    const { id: teamId, firstMember } = team(bot.team);
-    await tx.bot.create({
+    await tx.score.create({ data: { challengeId: fifthPage.id, teamId: t.id, points, comment, updatedById: judgeId } });
+    await tx.scoreAudit.create({
       data: {
-        challengeId: challengeOf[bot.game],
-        teamId,
-        versions: { create: { version: 1, language: "js", source: bot.source, compiled: compiled.script, submittedById: firstMember, createdAt: at([1, `${14 + (i % 4)}:${10 + i}`]) } },
+        challengeId: fifthPage.id,
+        teamId: t.id,
+        judgeId,
+        judgeName,
+        oldPoints: null,
+        newPoints: points,
+        comment,
+        createdAt: new Date(fifthPage.closesAt.getTime() + 5 * MINUTE),
       },
     });
   }
 
-  await tx.challenge.create({
-    data: {
-      editionId,
-      kind: "RIDDLE",
-      title: "Speed riddle: two lighthouses",
-      statement:
-        "One lighthouse flashes every **6** seconds, another every **10** seconds. They flash together exactly at midnight.\n\nHow many times do they flash together during the first hour after midnight (the flash at 1:00 counts, the one at midnight doesn't)?",
-      opensAt: at([2, "15:00"]),
-      closesAt: at([2, "15:45"]),
-      hiddenUntilOpen: true,
-      scoring: "RANK",
-      rankPoints: "10,7,5,3,1",
-      answers: { create: [{ text: "120" }, { text: "one hundred twenty" }] },
-    },
-  });
+  // bots sent on the afternoon of day 1, a few hours after the arena opened
+  const challengeOf = { rps, connect4 };
+  for (const [i, bot] of DEMO_BOTS.entries()) {
+    const compiled = await compileBot(bot.source, "js");
+    if (!compiled.ok) throw new Error(`demo bot of ${bot.team}: ${compiled.error}`);
+    const { id: teamId, firstMember } = team(bot.team);
+    const arena = challengeOf[bot.game];
+    await tx.bot.create({
+      data: {
+        challengeId: arena.id,
+        teamId,
+        versions: {
+          create: {
+            version: 1,
+            language: "js",
+            source: bot.source,
+            compiled: compiled.script,
+            submittedById: firstMember,
+            createdAt: new Date(arena.opensAt.getTime() + ((4 + (i % 4)) * 60 + 10 + i) * MINUTE),
+          },
+        },
+      },
+    });
+  }
 }
 
 /**
@@ -461,9 +444,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
       return {
         email: a.email,
         role: a.role,
-        note: team
-          ? `In team “${team}” of ${liveNumber}`
-          : `In no team of ${liveNumber}; interested in ${interests} topic${interests === 1 ? "" : "s"}`,
+        note: team ? `In team “${team}” of ${liveNumber}` : `In no team of ${liveNumber}; interested in ${interests} topic${interests === 1 ? "" : "s"}`,
       };
     }),
   };

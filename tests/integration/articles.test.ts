@@ -3,7 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFacets, articleIndex, ARTICLES_PER_PAGE, editionArticleSlugs, editionWinners, latestArticles, listArticles, publishedArticle, type ArticleFilters } from "@/lib/archive";
+import {
+  articleFacets,
+  articleIndex,
+  ARTICLES_PER_PAGE,
+  editionArticleSlugs,
+  editionWinners,
+  latestArticles,
+  listArticles,
+  publishedArticle,
+  type ArticleFilters,
+} from "@/lib/archive";
 import { parseTags } from "@/lib/article-rules";
 import { searchArticles } from "@/lib/article-search";
 import { updateEdition } from "@/lib/editions";
@@ -25,6 +35,7 @@ import {
 import type { Phase, TopicKind } from "@/lib/domain";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
+import { formatTime } from "@/lib/time";
 import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, storeUpload, uploadsDir } from "@/lib/uploads";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
@@ -54,7 +65,10 @@ afterAll(async () => {
 });
 
 async function rejects(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   if (message) expect((error as DomainError).message).toMatch(message);
@@ -89,7 +103,15 @@ async function teamWith(edition: { id: string }, names: string[], topicKind?: To
 /** Saves the working copy with these changes, from its current version. */
 async function write(actor: Actor, id: string, changes: Partial<ArticleDraft> = {}) {
   const a = await t.db.article.findUniqueOrThrow({ where: { id } });
-  const draft: ArticleDraft = { title: a.title, summary: a.summary || SUMMARY, body: a.body || BODY, tags: parseTags(a.tags), coverFile: a.coverFile, coverAlt: a.coverAlt, ...changes };
+  const draft: ArticleDraft = {
+    title: a.title,
+    summary: a.summary || SUMMARY,
+    body: a.body || BODY,
+    tags: parseTags(a.tags),
+    coverFile: a.coverFile,
+    coverAlt: a.coverAlt,
+    ...changes,
+  };
   return saveArticle(t.db, actor, id, draft, a.version);
 }
 
@@ -97,7 +119,13 @@ type Fixture = { editionId: string; teamId?: string | null; title?: string; summ
 /** An organizer's article, written and published (at `at`). */
 async function published(f: Fixture) {
   const article = await createArticle(t.db, organizer, { editionId: f.editionId, teamId: f.teamId ?? null, title: f.title ?? title() });
-  if (f.authors) await setAuthors(t.db, organizer, article.id, f.authors.map((name) => ({ name })));
+  if (f.authors)
+    await setAuthors(
+      t.db,
+      organizer,
+      article.id,
+      f.authors.map((name) => ({ name })),
+    );
   await write(organizer, article.id, { summary: f.summary ?? SUMMARY, body: f.body ?? BODY, tags: f.tags ?? [] });
   await publishArticle(t.db, organizer, article.id, f.at ?? new Date());
   return t.db.article.findUniqueOrThrow({ where: { id: article.id } });
@@ -245,6 +273,9 @@ describe("saving", () => {
     const error = await rejects(saveArticle(t.db, members[1], article.id, { ...draft, body: `${BODY}\n\nCora was here.` }, 1), "CONFLICT", /version 2/);
     expect(error.message).toMatch(/co-author/);
     const row = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    // when, on the edition's 24-hour clock like every other time (not an ISO instant in UTC)
+    expect(error.message).toContain(`(version 2, at ${formatTime(row.updatedAt, "Europe/Paris", { seconds: true })})`);
+    expect(error.message).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(row.body).toContain("Wes was here.");
     expect(row.version).toBe(2);
   });
@@ -283,7 +314,10 @@ describe("saving", () => {
       await rejects(deleteArticle(t.db, stranger, article.id), "FORBIDDEN");
     }
     await rejects(write(null as unknown as Actor, article.id), "UNAUTHENTICATED");
-    await rejects(saveArticle(t.db, members[0], "no-such-article", { title: "x", summary: "", body: "", tags: [], coverFile: null, coverAlt: "" }, 1), "NOT_FOUND");
+    await rejects(
+      saveArticle(t.db, members[0], "no-such-article", { title: "x", summary: "", body: "", tags: [], coverFile: null, coverAlt: "" }, 1),
+      "NOT_FOUND",
+    );
     // organizers may
     expect((await write(organizer, article.id, { body: `${BODY}\n\nEdited by the organizer.` })).version).toBe(2);
   });
@@ -307,7 +341,13 @@ describe("saving", () => {
 
   it("previews with the published renderer, sizing uploaded images", async () => {
     const { members, article } = await teamArticle();
-    const upload = await storeUpload(t.db, members[0], await sharp({ create: { width: 30, height: 20, channels: 3, background: "#336699" } }).png().toBuffer());
+    const upload = await storeUpload(
+      t.db,
+      members[0],
+      await sharp({ create: { width: 30, height: 20, channels: 3, background: "#336699" } })
+        .png()
+        .toBuffer(),
+    );
     const preview = await previewArticle(t.db, members[0], article.id, `## Setup\n\n![diagram](${upload.url})\n\n\`\`\`ts\nconst x = 1;\n\`\`\``);
     expect(preview.toc).toEqual([{ depth: 2, id: "setup", text: "Setup" }]);
     expect(preview.html).toContain('width="30" height="20"');
@@ -364,7 +404,13 @@ describe("review", () => {
     const edition = await makeEdition(t.db, "ARCHIVED");
     const { team, members } = await teamWith(edition, ["Pia Published", "Quinn Published"], "KILLER_FEATURE");
     const article = await createArticle(t.db, members[0], { editionId: edition.id, teamId: team.id, title: "Tracing <everything>" });
-    const upload = await storeUpload(t.db, members[0], await sharp({ create: { width: 64, height: 32, channels: 3, background: "#aa5500" } }).png().toBuffer());
+    const upload = await storeUpload(
+      t.db,
+      members[0],
+      await sharp({ create: { width: 64, height: 32, channels: 3, background: "#aa5500" } })
+        .png()
+        .toBuffer(),
+    );
     const body = `## Why\n\nBecause.\n\n### The \`probe\`\n\n${"word ".repeat(700)}\n\n![the probe](${upload.url})\n\n## How\n\n\`\`\`c\nint main(void) { return 0; }\n\`\`\`\n\n<script>alert(1)</script>`;
     await write(members[0], article.id, { summary: SUMMARY, body, tags: ["eBPF", "Linux Kernel"], coverFile: upload.file, coverAlt: "A probe" });
     const at = new Date("2031-02-03T10:00:00Z");
@@ -473,7 +519,15 @@ describe("review", () => {
     const edition = await makeEdition(t.db, "ARCHIVED");
     const article = await published({ editionId: edition.id });
     const e = await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } });
-    const input = { number: e.number + 1000, title: e.title, timezone: e.timezone, hackingStartsAt: "2031-01-16T09:00", presentationsStartAt: "2031-01-17T16:00", endsAt: "2031-01-17T18:00", maxTeamSize: 5 };
+    const input = {
+      number: e.number + 1000,
+      title: e.title,
+      timezone: e.timezone,
+      hackingStartsAt: "2031-01-16T09:00",
+      presentationsStartAt: "2031-01-17T16:00",
+      endsAt: "2031-01-17T18:00",
+      maxTeamSize: 5,
+    };
     await updateEdition(t.db, organizer, edition.id, input);
     expect((await publishedArticle(t.db, article.slug)).editionNumber).toBe(e.number + 1000);
     expect(ids((await listArticles(t.db, { edition: e.number + 1000 })).items)).toEqual([article.id]);
@@ -571,7 +625,13 @@ describe("the public list", () => {
       articles.push((await published({ editionId: edition.id, teamId, title: title("Listed"), body, tags, authors, at: new Date(base + i * 60_000) })).id);
     }
     await published({ editionId: other.id, body: `${BODY}\n\nCommon ground elsewhere.`, tags: ["Rust"], at: new Date(base + 3_600_000) });
-    await published({ editionId: other.id, body: `${BODY}\n\nCommon ground elsewhere too.`, tags: ["Go"], authors: ["Ada Lovelace"], at: new Date(base + 3_600_001) });
+    await published({
+      editionId: other.id,
+      body: `${BODY}\n\nCommon ground elsewhere too.`,
+      tags: ["Go"],
+      authors: ["Ada Lovelace"],
+      at: new Date(base + 3_600_001),
+    });
   });
 
   const select = (keep: (i: number) => boolean) => articles.filter((_, i) => keep(i));
@@ -611,7 +671,10 @@ describe("the public list", () => {
     expect((await all({ author: "ada-lovelace" })).total).toBe(9); // and one in the other edition
     expect((await all({ edition: other.number })).total).toBe(2);
     expect(await all({ edition: e, kind: "KILLER_FEATURE", tag: "rust" })).toEqual({ total: 5, ids: newestFirst(select((i) => i % 6 === 0)) });
-    expect(await all({ edition: e, kind: "KILLER_FEATURE", tag: "rust", author: "ada-lovelace" })).toEqual({ total: 3, ids: newestFirst(select((i) => i % 12 === 0)) });
+    expect(await all({ edition: e, kind: "KILLER_FEATURE", tag: "rust", author: "ada-lovelace" })).toEqual({
+      total: 3,
+      ids: newestFirst(select((i) => i % 12 === 0)),
+    });
     expect((await all({ edition: e, tag: "no-such-tag" })).total).toBe(0);
     expect((await listArticles(t.db, { edition: 0xfff })).items).toEqual([]);
   });
@@ -663,8 +726,17 @@ describe("search", () => {
     edition = await makeEdition(t.db, "ARCHIVED");
     const e = edition.id;
     // oldest first: the title match must win on its rank, not on its date
-    inBody = (await published({ editionId: e, title: title("Assorted notes"), body: `${BODY}\n\nOn the last day we met a quokka near the office.`, at: new Date("2034-01-03T00:00:00Z") })).id;
-    inSummary = (await published({ editionId: e, title: title("More notes"), summary: "A quokka, and what it taught us.", at: new Date("2034-01-02T00:00:00Z") })).id;
+    inBody = (
+      await published({
+        editionId: e,
+        title: title("Assorted notes"),
+        body: `${BODY}\n\nOn the last day we met a quokka near the office.`,
+        at: new Date("2034-01-03T00:00:00Z"),
+      })
+    ).id;
+    inSummary = (
+      await published({ editionId: e, title: title("More notes"), summary: "A quokka, and what it taught us.", at: new Date("2034-01-02T00:00:00Z") })
+    ).id;
     inTitle = (await published({ editionId: e, title: title("Quokka tuning"), at: new Date("2034-01-01T00:00:00Z") })).id;
     stemmed = (await published({ editionId: e, body: `${BODY}\n\nWe wrote one benchmark harness & ran it <b>nightly</b>.` })).id;
     accented = (await published({ editionId: e, body: `${BODY}\n\nThe résumé parser reads anything.` })).id;
@@ -734,7 +806,9 @@ describe("winners", () => {
     const edition = await makeEdition(t.db, "CLOSED");
     expect(await editionWinners(t.db, edition.id)).toEqual({ podium: [], favourite: null, prizes: [] });
     const { team } = await teamWith(edition, []);
-    await t.db.prize.create({ data: { editionId: edition.id, kind: "JURY", name: "Product management special prize", teamId: team.id, awardedAt: new Date() } });
+    await t.db.prize.create({
+      data: { editionId: edition.id, kind: "JURY", name: "Product management special prize", teamId: team.id, awardedAt: new Date() },
+    });
     await t.db.prize.create({ data: { editionId: edition.id, kind: "JURY", name: "Not awarded yet" } });
     expect((await editionWinners(t.db, edition.id)).prizes).toEqual([{ name: "Product management special prize", team: team.name }]);
   });
@@ -744,7 +818,10 @@ describe("winners", () => {
 
 describe("uploads", () => {
   const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } });
-  const EXIF = { IFD0: { Make: "SpyCam", Model: "Model 7", Copyright: "Secret Owner" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 7/1" } };
+  const EXIF = {
+    IFD0: { Make: "SpyCam", Model: "Model 7", Copyright: "Secret Owner" },
+    IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 7/1" },
+  };
 
   it("stores a JPEG re-encoded without its metadata, rotated as it was shown", async () => {
     const jpeg = await solid(40, 20).jpeg().withMetadata({ orientation: 6 }).withExif(EXIF).toBuffer();
@@ -767,7 +844,13 @@ describe("uploads", () => {
     expect(after.orientation).toBeUndefined();
     expect(bytes!.includes("SpyCam")).toBe(false);
     expect(bytes!.includes("Secret Owner")).toBe(false);
-    expect(await t.db.upload.findUnique({ where: { file: stored.file } })).toMatchObject({ mime: "image/jpeg", width: 20, height: 40, bytes: stored.bytes, uploadedById: outsider.id });
+    expect(await t.db.upload.findUnique({ where: { file: stored.file } })).toMatchObject({
+      mime: "image/jpeg",
+      width: 20,
+      height: 40,
+      bytes: stored.bytes,
+      uploadedById: outsider.id,
+    });
   });
 
   it("stores a PNG re-encoded without its metadata", async () => {
@@ -798,13 +881,23 @@ describe("uploads", () => {
   });
 
   it("scales down images wider than an article", async () => {
-    const stored = await storeUpload(t.db, outsider, await solid(MAX_IMAGE_WIDTH + 600, 30).png().toBuffer());
+    const stored = await storeUpload(
+      t.db,
+      outsider,
+      await solid(MAX_IMAGE_WIDTH + 600, 30)
+        .png()
+        .toBuffer(),
+    );
     expect(stored).toMatchObject({ width: MAX_IMAGE_WIDTH, height: 24 });
   });
 
   it("refuses what isn't an image we take", async () => {
     await rejects(storeUpload(t.db, outsider, Buffer.from("I am a text file, renamed notes.png\n")), "INVALID", /isn't an image/);
-    await rejects(storeUpload(t.db, outsider, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>')), "INVALID", /isn't an image/);
+    await rejects(
+      storeUpload(t.db, outsider, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>')),
+      "INVALID",
+      /isn't an image/,
+    );
     await rejects(storeUpload(t.db, outsider, await solid(8, 8).tiff().toBuffer()), "INVALID", /isn't an image/);
     await rejects(storeUpload(t.db, outsider, Buffer.alloc(0)), "INVALID", /empty/);
     // a PNG cut short
@@ -855,5 +948,10 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter, no interlace
   const idat = Buffer.from([0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

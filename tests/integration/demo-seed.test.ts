@@ -7,7 +7,8 @@ import { seedDemo, type DemoSummary } from "@/lib/demo/seed";
 import { TOPIC_KINDS } from "@/lib/domain";
 import { currentEdition } from "@/lib/editions";
 import { teamOf } from "@/lib/teams";
-import { zonedLocalToUtc, utcToZonedLocal } from "@/lib/time";
+import type { Db } from "@/lib/db";
+import { formatInZone, formatTime, zonedLocalToUtc, utcToZonedLocal } from "@/lib/time";
 import { needsSetup, verifyCredentials } from "@/lib/users";
 import { listJuryPrizes } from "@/lib/prizes";
 import { runningOrder } from "@/lib/stage";
@@ -21,9 +22,94 @@ beforeAll(async () => {
   t = await createTestDatabase();
   summary = await seedDemo(t.db, { now: seededAt });
 });
-afterAll(async () => { await t?.drop(); });
+afterAll(async () => {
+  await t?.drop();
+});
 
 const edition = (number: number) => t.db.edition.findUniqueOrThrow({ where: { number } });
+/** Today at `hhmm` in Paris, the demo's zone. */
+const parisToday = (hhmm: string) => zonedLocalToUtc(`${utcToZonedLocal(seededAt, "Europe/Paris").slice(0, 10)}T${hhmm}`, "Europe/Paris")!;
+
+const CLOCK = /\b(\d{1,2}):(\d{2})\b/g;
+const clockTimes = (text: string) => [...text.matchAll(CLOCK)].map((m) => `${m[1].padStart(2, "0")}:${m[2]}`);
+const WEEKDAYS = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+
+/**
+ * Every way 0x09, seeded at `now`, contradicts itself (issue 11, item 21), one
+ * sentence each: a clock time in a text that isn't one of the edition's
+ * (schedule) times, a deadline in a statement that isn't the challenge's
+ * closing, anything done in a challenge before it opened or after "now".
+ */
+async function contradictions(db: Db, now: Date): Promise<string[]> {
+  const found: string[] = [];
+  const live = await db.edition.findUniqueOrThrow({ where: { number: 9 }, include: { agenda: { orderBy: { startsAt: "asc" } } } });
+  const tz = live.timezone;
+  const hhmm = (d: Date) => formatTime(d, tz);
+  const challenges = await db.challenge.findMany({
+    where: { editionId: live.id },
+    include: { scores: true, solves: true, attempts: true, audit: true, bots: { include: { versions: true } } },
+  });
+  const schedule = new Set(
+    [
+      live.hackingStartsAt,
+      live.presentationsStartAt,
+      live.endsAt,
+      ...live.agenda.flatMap((item) => (item.endsAt ? [item.startsAt, item.endsAt] : [item.startsAt])),
+      ...challenges.flatMap((c) => [c.opensAt, c.closesAt]),
+    ].map(hhmm),
+  );
+  const days = new Set(
+    [live.hackingStartsAt, live.presentationsStartAt].map((d) =>
+      formatInZone(d, tz, { weekday: "long", day: undefined, month: undefined, hour: undefined, minute: undefined }),
+    ),
+  );
+  const checkText = (where: string, text: string, own: Date[] = [], { weekdays = true } = {}) => {
+    for (const time of clockTimes(text)) {
+      if (!schedule.has(time) && !own.map(hhmm).includes(time)) found.push(`${where} mentions ${time}, which is no time of the edition's`);
+    }
+    if (weekdays) for (const [day] of text.matchAll(WEEKDAYS)) if (!days.has(day)) found.push(`${where} mentions ${day}, which is neither day of the edition`);
+  };
+
+  const item = (title: string) => live.agenda.find((a) => a.title === title);
+  const freeze = item("Code freeze and rehearsal");
+  if (item("Kick-off")?.startsAt.getTime() !== live.hackingStartsAt.getTime()) found.push("the kick-off isn't when hacking starts");
+  if (item("Presentations")?.startsAt.getTime() !== live.presentationsStartAt.getTime()) found.push("the agenda's presentations aren't the edition's");
+  if (Math.max(...live.agenda.map((a) => (a.endsAt ?? a.startsAt).getTime())) !== live.endsAt.getTime())
+    found.push("the agenda doesn't end when the edition does");
+  for (const a of live.agenda) {
+    checkText(`agenda item "${a.title}"`, `${a.title}\n${a.description}`, [a.startsAt, ...(a.endsAt ? [a.endsAt] : [])]);
+    for (const [, time] of a.description.matchAll(/\bcode freeze (?:\w+ )?at (\d\d:\d\d)/gi)) {
+      if (!freeze || time !== hhmm(freeze.startsAt)) found.push(`agenda item "${a.title}" puts the code freeze at ${time}`);
+    }
+    for (const [, time] of a.description.matchAll(/\bat (\d\d:\d\d) sharp\b/g)) {
+      if (time !== hhmm(a.startsAt)) found.push(`agenda item "${a.title}" starts at ${hhmm(a.startsAt)}, its text says ${time} sharp`);
+    }
+  }
+
+  for (const c of challenges) {
+    checkText(`challenge "${c.title}"`, c.statement, [c.opensAt, c.closesAt]);
+    for (const [, time] of c.statement.matchAll(/\bdue at (\d\d:\d\d)/g)) {
+      if (time !== hhmm(c.closesAt)) found.push(`challenge "${c.title}" says its bots are due at ${time}; it closes at ${hhmm(c.closesAt)}`);
+    }
+    if (c.kind === "TOURNAMENT" && !/\bdue at \d\d:\d\d/.test(c.statement)) found.push(`tournament "${c.title}" doesn't say when bots are due`);
+    if (!live.agenda.some((a) => a.startsAt.getTime() === c.opensAt.getTime() || a.startsAt.getTime() === c.closesAt.getTime())) {
+      found.push(`challenge "${c.title}" (${hhmm(c.opensAt)}–${hhmm(c.closesAt)}) is on no agenda item`);
+    }
+    if (c.opensAt > now && (c.scores.length || c.solves.length || c.attempts.length || c.audit.length || c.bots.length)) {
+      found.push(`challenge "${c.title}" opens at ${hhmm(c.opensAt)}, after now (${hhmm(now)}), yet has scores, solves, attempts or bots`);
+    }
+    const during = (d: Date) => d >= c.opensAt && d <= c.closesAt;
+    for (const a of c.attempts) if (!during(a.createdAt) || a.createdAt > now) found.push(`challenge "${c.title}": an attempt at ${hhmm(a.createdAt)}`);
+    for (const v of c.bots.flatMap((b) => b.versions))
+      if (!during(v.createdAt) || v.createdAt > now) found.push(`challenge "${c.title}": a bot sent at ${hhmm(v.createdAt)}`);
+    for (const a of c.audit) if (a.createdAt < c.opensAt || a.createdAt > now) found.push(`challenge "${c.title}": a score given at ${hhmm(a.createdAt)}`);
+  }
+
+  const articles = await db.article.findMany({ where: { editionId: live.id } });
+  // (an article may well say that a room sounds like a Monday morning)
+  for (const a of articles) checkText(`article "${a.title}"`, `${a.title}\n${a.summary}\n${a.body}`, [], { weekdays: false });
+  return found;
+}
 const userId = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email } })).id;
 
 describe("the demo seed", () => {
@@ -114,6 +200,18 @@ describe("the demo seed", () => {
     expect(await listJuryPrizes(t.db, null, edition.id)).toHaveLength(0); // defined, not yet awarded
   });
 
+  // before the tournament below is played, which scores a challenge at the real time
+  it("never contradicts its own schedule: texts' times, deadlines, scores only where a challenge has opened (issue 11, item 21)", async () => {
+    expect(await contradictions(t.db, seededAt)).toEqual([]);
+    // the statement's deadline, on the edition's clock, is the tournament's closing
+    const live = await edition(9);
+    const rps = await t.db.challenge.findFirstOrThrow({ where: { editionId: live.id, game: "rps", kind: "TOURNAMENT" } });
+    expect(rps.statement).toContain(`Bots are due at ${formatTime(rps.closesAt, live.timezone)}`);
+    // no upcoming challenge counts on the leaderboard
+    const upcoming = await t.db.challenge.findMany({ where: { editionId: live.id, opensAt: { gt: seededAt } }, include: { scores: true, solves: true } });
+    expect(upcoming.flatMap((c) => [...c.scores, ...c.solves])).toEqual([]);
+  });
+
   it("has two bot tournaments with a field of bots in, Heatmappers' still to come; the Connect Four one plays as a Swiss tournament", async () => {
     const live = await edition(9);
     const tournaments = await t.db.challenge.findMany({ where: { editionId: live.id, kind: "TOURNAMENT" }, orderBy: { title: "asc" } });
@@ -138,11 +236,26 @@ describe("the demo seed", () => {
     const published = await t.db.publishedArticle.findMany({ select: { editionNumber: true, html: true, coverFile: true, title: true } });
     expect(new Set(published.map((p) => p.editionNumber))).toEqual(new Set([7, 8, 9]));
     expect(published.length).toBeGreaterThanOrEqual(6);
-    const showcase = published.find((p) => p.html.includes("<table") && /\blanguage-c\b/.test(p.html) && /\blanguage-python\b/.test(p.html) && p.html.includes("<img"));
+    const showcase = published.find(
+      (p) => p.html.includes("<table") && /\blanguage-c\b/.test(p.html) && /\blanguage-python\b/.test(p.html) && p.html.includes("<img"),
+    );
     expect(showcase?.title).toBeTruthy();
     expect(published.some((p) => p.coverFile)).toBe(true);
     const { total } = await listArticles(t.db, { q: "latency" });
     expect(total).toBeGreaterThan(0);
+  });
+
+  it("doesn't contradict itself when seeded early in the morning, with the whole day ahead", async () => {
+    const early = await createTestDatabase();
+    try {
+      const morning = parisToday("07:10");
+      await seedDemo(early.db, { now: morning });
+      const live = await early.db.edition.findUniqueOrThrow({ where: { number: 9 } });
+      expect(formatTime(live.presentationsStartAt, live.timezone)).toBe("16:00"); // the programme as written, unshifted
+      expect(await contradictions(early.db, morning)).toEqual([]);
+    } finally {
+      await early.drop();
+    }
   });
 
   it("skips the one-time setup screen and refuses to seed twice", async () => {
@@ -154,7 +267,7 @@ describe("the demo seed", () => {
   it("still has the presentations ahead when seeded late in the evening", async () => {
     const late = await createTestDatabase();
     try {
-      const evening = zonedLocalToUtc(`${utcToZonedLocal(seededAt, "Europe/Paris").slice(0, 10)}T22:40`, "Europe/Paris")!;
+      const evening = parisToday("22:40");
       await seedDemo(late.db, { now: evening });
       const live = await late.db.edition.findUniqueOrThrow({ where: { number: 9 }, include: { agenda: true } });
       const ahead = live.presentationsStartAt.getTime() - evening.getTime();
@@ -162,6 +275,9 @@ describe("the demo seed", () => {
       expect(ahead).toBeLessThanOrEqual(3 * 60 * 60 * 1000);
       expect(live.hackingStartsAt.getTime()).toBeLessThan(evening.getTime());
       expect([...agendaStatuses(live.agenda, evening).values()]).toContain("now");
+      // the whole programme slid by hours: its texts say the new times
+      expect(formatTime(live.presentationsStartAt, live.timezone)).not.toBe("16:00");
+      expect(await contradictions(late.db, evening)).toEqual([]);
     } finally {
       await late.drop();
     }

@@ -109,9 +109,7 @@ describe("markdownExcerpt", () => {
   });
 
   it("keeps link text and drops URLs, images and code blocks", () => {
-    expect(markdownExcerpt("See [the docs](https://example.com) ![shot](a.png)\n\n```\ncode();\n```\n\nthen more")).toBe(
-      "See the docs then more",
-    );
+    expect(markdownExcerpt("See [the docs](https://example.com) ![shot](a.png)\n\n```\ncode();\n```\n\nthen more")).toBe("See the docs then more");
   });
 
   it("keeps hyphens and underscores inside words", () => {
@@ -144,5 +142,33 @@ describe("markdownExcerpt", () => {
 
   it("cuts a single very long word rather than returning nothing", () => {
     expect(markdownExcerpt("x".repeat(300), 20)).toBe("x".repeat(19) + "…");
+  });
+
+  it("is the text the rendered page shows, never raw HTML source (issue 11, item 15)", () => {
+    const pitch =
+      'Intro\n\n- item <script>alert(1)</script> [link](http://x)\n- <img src=x onerror=alert(2)> second\n\n<div onclick="steal()">hidden</div>\n\nend';
+    const excerpt = markdownExcerpt(pitch);
+    expect(excerpt).toBe("Intro item alert(1) link second end");
+    expect(excerpt).not.toMatch(/[<>]|script|onerror|onclick|http:\/\/x|steal/);
+  });
+
+  it("turns headings, emphasis, links, code and GitHub's extensions into clean text", () => {
+    expect(
+      markdownExcerpt(
+        '## Why\n\n***Really*** ~~slow~~ fast [`grep`](https://x.test "title") and <https://ebpf.io>, see[^1].\n\n- [x] done\n- [ ] next\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: a note',
+      ),
+    ).toBe("Why Really slow fast grep and https://ebpf.io, see. done next a b 1 2");
+    expect(markdownExcerpt("Escaped \\*stars\\* and 2 < 3 & 4 > 1")).toBe("Escaped *stars* and 2 < 3 & 4 > 1");
+    expect(markdownExcerpt("Setext heading\n===\n\nA hard\\\nbreak")).toBe("Setext heading A hard break");
+  });
+
+  it("never cuts inside a word that fits, nor leaves a dangling comma", () => {
+    expect(markdownExcerpt("alpha beta, gamma", 12)).toBe("alpha beta…");
+    expect(markdownExcerpt("alpha **beta** gamma delta", 17)).toBe("alpha beta gamma…");
+  });
+
+  it("never cuts an emoji in half", () => {
+    const excerpt = markdownExcerpt("🚀".repeat(20), 10);
+    expect(excerpt).toBe("🚀".repeat(4) + "…");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKeyInZone, formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
+import { dayKeyInZone, formatDate, formatInZone, formatTime, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 
 const PARIS = "Europe/Paris";
 const NEW_YORK = "America/New_York";
@@ -62,9 +62,7 @@ describe("zonedLocalToUtc", () => {
 
   it("moves a wall time skipped by a half-hour jump forward by half an hour (Lord Howe Island)", () => {
     // Lord Howe goes from UTC+10:30 to UTC+11 at 02:00: 02:15 means 02:45
-    expect(utcToZonedLocal(zonedLocalToUtc("2024-10-06T02:15", "Australia/Lord_Howe")!, "Australia/Lord_Howe")).toBe(
-      "2024-10-06T02:45",
-    );
+    expect(utcToZonedLocal(zonedLocalToUtc("2024-10-06T02:15", "Australia/Lord_Howe")!, "Australia/Lord_Howe")).toBe("2024-10-06T02:45");
   });
 
   it("reads a wall time that happens twice (the autumn fall-back) as its first occurrence", () => {
@@ -193,6 +191,41 @@ describe("formatInZone", () => {
     expect(formatInZone(pizzas, PARIS, { hour: undefined, minute: undefined })).toBe("Thu 16 Jan");
     expect(formatInZone(pizzas, PARIS, { weekday: undefined })).toBe("16 Jan, 19:00");
     expect(formatInZone(pizzas, PARIS, { timeZoneName: "short" })).toBe("Thu 16 Jan, 19:00 CET");
+  });
+});
+
+describe("formatInZone's formatters, reused", () => {
+  it("keeps a part removed by an undefined option apart from the default shape", () => {
+    const pizzas = utc("2020-01-16T18:00:00Z");
+    expect(formatInZone(pizzas, PARIS)).toBe("Thu 16 Jan, 19:00");
+    expect(formatInZone(pizzas, PARIS, { hour: undefined, minute: undefined })).toBe("Thu 16 Jan");
+    expect(formatInZone(pizzas, PARIS, { minute: undefined, hour: undefined })).toBe("Thu 16 Jan");
+    expect(formatInZone(pizzas, PARIS)).toBe("Thu 16 Jan, 19:00");
+    expect(formatInZone(pizzas, NEW_YORK)).toBe("Thu 16 Jan, 13:00");
+  });
+});
+
+describe("formatTime", () => {
+  it("says \"Saved at 14:34:57\" in the edition's zone on the 24-hour clock, not the browser's 2:34:57 PM", () => {
+    const saved = utc("2020-01-17T13:34:57.800Z");
+    expect(`Saved at ${formatTime(saved, PARIS, { seconds: true })}`).toBe("Saved at 14:34:57");
+    expect(formatTime(saved, PARIS)).toBe("14:34");
+    expect(formatTime(saved, NEW_YORK, { seconds: true })).toBe("08:34:57");
+    expect(formatTime(utc("2020-07-17T12:34:57Z"), PARIS, { seconds: true })).toBe("14:34:57"); // summer time
+  });
+
+  it("writes midnight as 00:00 and pads every field", () => {
+    expect(formatTime(utc("2020-01-16T23:00:00Z"), PARIS)).toBe("00:00");
+    expect(formatTime(utc("2020-01-17T08:05:07Z"), PARIS, { seconds: true })).toBe("09:05:07");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes the calendar day in the given zone", () => {
+    expect(formatDate(utc("2020-01-17T15:00:00Z"), PARIS)).toBe("17 January 2020");
+    expect(formatDate(utc("2020-01-16T23:30:00Z"), PARIS)).toBe("17 January 2020");
+    expect(formatDate(utc("2020-01-16T23:30:00Z"), "UTC")).toBe("16 January 2020");
+    expect(formatDate(utc("2020-01-17T03:00:00Z"), NEW_YORK)).toBe("16 January 2020");
   });
 });
 

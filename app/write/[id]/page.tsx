@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { formatEditionNumber } from "@/lib/domain";
 import { isOrganizer } from "@/lib/permissions";
+import { formatInZone } from "@/lib/time";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,7 +25,8 @@ export default async function WriteArticlePage({ params }: Props) {
     article = await articleForEditing(getDb(), user, id);
   } catch (error) {
     if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof DomainError && error.code === "FORBIDDEN") return <NotAllowed title="Not your article">Only its authors and the organizers can edit it.</NotAllowed>;
+    if (error instanceof DomainError && error.code === "FORBIDDEN")
+      return <NotAllowed title="Not your article">Only its authors and the organizers can edit it.</NotAllowed>;
     throw error;
   }
   return (
@@ -53,8 +55,16 @@ export default async function WriteArticlePage({ params }: Props) {
           pendingChanges: article.pendingChanges,
           published: article.published ? { slug: article.published.slug } : null,
         }}
+        timezone={article.edition.timezone}
         authors={article.authors.map((a) => ({ userId: a.userId, name: a.name }))}
-        events={article.events.map((e) => ({ id: e.id, actorName: e.actorName, kind: e.kind, body: e.body, createdAt: e.createdAt.toISOString() }))}
+        events={article.events.map((e) => ({
+          id: e.id,
+          actorName: e.actorName,
+          kind: e.kind,
+          body: e.body,
+          createdAt: e.createdAt.toISOString(),
+          at: formatInZone(e.createdAt, article.edition.timezone),
+        }))}
         organizer={isOrganizer(user)}
       />
     </div>

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { renderMarkdown } from "@/lib/markdown";
 import { isOrganizer } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
+import { formatInZone, formatTime } from "@/lib/time";
 import { answerAction, challengeStateAction, scoreAction } from "../actions";
 import { BotWorkbench } from "@/components/arena/bot-workbench";
 import { TournamentPanel } from "@/components/arena/tournament-panel";
@@ -43,7 +43,7 @@ export default async function ChallengePage({ params }: Props) {
     tournament && user ? teamBotVersions(db, user, id) : [],
     tournament ? tournamentView(db, id) : null,
   ]);
-  const time = (d: Date) => formatInZone(d, edition.timezone, { weekday: undefined, day: undefined, month: undefined, second: "2-digit" });
+  const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true });
   const range = allowedPointRange(challenge);
   const game = getGame(challenge.game);
   const base = editionPath(edition.number, "/challenges");
@@ -61,7 +61,8 @@ export default async function ChallengePage({ params }: Props) {
         <Badge tone={challenge.state === "OPEN" ? "green" : challenge.state === "CLOSED" ? "indigo" : "slate"}>{STATE_LABELS[challenge.state]}</Badge>
         <Badge tone="purple">{CHALLENGE_KIND_LABELS[challenge.kind as ChallengeKind] ?? challenge.kind}</Badge>
         <span>
-          Opens {formatInZone(challenge.opensAt, edition.timezone)} · closes {formatInZone(challenge.closesAt, edition.timezone)} · {SCORING_LABELS[challenge.scoring as Scoring]}
+          Opens {formatInZone(challenge.opensAt, edition.timezone)} · closes {formatInZone(challenge.closesAt, edition.timezone)} ·{" "}
+          {SCORING_LABELS[challenge.scoring as Scoring]}
           {challenge.scoring === "RANK" ? ` (${challenge.rankPoints.replace(/,/g, ", ")})` : challenge.scoring === "FIXED" ? ` (${challenge.fixedPoints})` : ""}
         </span>
       </div>
@@ -175,7 +176,11 @@ export default async function ChallengePage({ params }: Props) {
               swissRounds: challenge.swissRounds,
               deadline: formatInZone(challenge.closesAt, edition.timezone),
             }}
-            initial={arena ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, headToHead: arena.headToHead, matches: arena.matches } : null}
+            initial={
+              arena
+                ? { tournament: arena.tournament, done: arena.done, standings: arena.standings, headToHead: arena.headToHead, matches: arena.matches }
+                : null
+            }
           />
         </Card>
       )}
@@ -227,7 +232,12 @@ export default async function ChallengePage({ params }: Props) {
               <li key={r.teamId} className="py-3">
                 <p className="flex flex-wrap items-baseline gap-x-3">
                   <span className="font-semibold">{r.name}</span>
-                  {r.solvedAt && <span className="text-sm text-slate-600">solved at {time(r.solvedAt)}{r.rank ? ` (#${r.rank})` : ""}</span>}
+                  {r.solvedAt && (
+                    <span className="text-sm text-slate-600">
+                      solved at {time(r.solvedAt)}
+                      {r.rank ? ` (#${r.rank})` : ""}
+                    </span>
+                  )}
                   <span className="text-sm" data-testid={`points-${r.name}`}>
                     {r.points} pts{r.score && challenge.scoring !== "JUDGE" ? ` (override; computed ${r.computed})` : ""}
                   </span>
