@@ -12,13 +12,15 @@ type Props = {
   submitLabel: string;
   returnTo: string;
   allowedDomains: string[];
+  /** sign the new person in at once (the one-time setup); otherwise show what happens next (the address is proven first) */
+  signInAfter?: boolean;
 };
 
-export function AccountForm({ action, submitLabel, returnTo, allowedDomains }: Props) {
+export function AccountForm({ action, submitLabel, returnTo, allowedDomains, signInAfter = false }: Props) {
   const router = useRouter();
   const [state, formAction] = useActionState(async (prev: FormState, formData: FormData) => {
     const result = await action(prev, formData);
-    if (!result.ok) return result;
+    if (!result.ok || !signInAfter) return result;
     const signedIn = await signIn("credentials", {
       email: String(formData.get("email")),
       password: String(formData.get("password")),
@@ -30,6 +32,14 @@ export function AccountForm({ action, submitLabel, returnTo, allowedDomains }: P
     return { ok: true, message: "Account created. Signing you in…" };
   }, {});
 
+  if (state.ok && !signInAfter) {
+    return (
+      <div role="status" className="space-y-2 rounded-lg bg-green-50 px-4 py-3 text-green-900 ring-1 ring-green-200">
+        <p className="font-semibold">Almost there.</p>
+        <p>{state.message}</p>
+      </div>
+    );
+  }
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />

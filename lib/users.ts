@@ -2,8 +2,10 @@
 import type { Db } from "./db";
 import type { Role } from "./domain";
 import { allowedEmailDomains } from "./config";
-import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
+import { DomainError, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
+import { alreadyRegisteredMail, issueVerificationToken, verificationMail, type SignUpMode } from "./email-verification";
+import { mailConfig, sendMail, type Mail } from "./mail";
 import { endSessionsOf } from "./sessions";
 import { nextAttemptAt, THROTTLE, throttleMessage, type FailureCounts } from "./sign-in-throttle";
 import { assertOrganizer, requireActor, type Actor } from "./permissions";
@@ -50,7 +52,8 @@ export async function createFirstOrganizer(db: Db, input: SignUpInput): Promise<
       }
       await tx.setting.create({ data: { key: SETUP_KEY, value: new Date().toISOString() } });
       return tx.user.create({
-        data: { name: input.name, email: input.email, passwordHash, role: "ORGANIZER" },
+        // nobody could approve the first account: whoever installs Hexathon vouches for it
+        data: { name: input.name, email: input.email, passwordHash, role: "ORGANIZER", emailVerifiedAt: new Date() },
         select: publicFields,
       }) as Promise<PublicUser>;
     });
@@ -65,21 +68,92 @@ export async function markSetupDone(db: Db): Promise<void> {
   await db.setting.upsert({ where: { key: SETUP_KEY }, create: { key: SETUP_KEY, value: new Date().toISOString() }, update: {} });
 }
 
-export async function signUp(db: Db, input: SignUpInput): Promise<PublicUser> {
+/** How new accounts prove their address here: a link by email when the server can send one, else an organizer's approval. */
+export const signUpMode = (): SignUpMode => (mailConfig() ? "email" : "approval");
+
+export type SignUpOptions = {
+  /** this site's address, for the links in emails */
+  origin: string;
+  mode?: SignUpMode;
+  send?: (mail: Mail) => Promise<void>;
+};
+
+/**
+ * A new account, which may not sign in until its address is proven. The
+ * answer is the same whether or not the address already has an account (no
+ * way to learn who has one): its owner hears by email instead, and an
+ * unconfirmed account signed up for again gets the new password and a new
+ * link (the old one stops working).
+ */
+export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions): Promise<{ mode: SignUpMode }> {
+  const { origin, mode = signUpMode(), send = (mail: Mail) => sendMail(mail) } = options;
   assertDomain(input.email);
   if (await needsSetup(db)) {
     throw invalid("Hexathon isn't set up yet: the first person creates the organizer account on the setup page.");
   }
   const passwordHash = await hashPassword(input.password);
-  try {
-    return (await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: "EMPLOYEE" },
-      select: publicFields,
-    })) as PublicUser;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("An account with this email already exists. Sign in instead.", "email");
-    throw error;
+  let existing = await db.user.findUnique({ where: { email: input.email } });
+  if (!existing) {
+    try {
+      const created = await db.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "EMPLOYEE" } });
+      if (mode === "email") await mail(send, verificationMail(input.email, await verificationLink(db, created.id, origin)));
+      return { mode };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      existing = await db.user.findUniqueOrThrow({ where: { email: input.email } }); // signed up twice at once
+    }
   }
+  if (mode === "approval") return { mode }; // the first sign-up waits for an organizer, unchanged
+  if (existing.emailVerifiedAt) {
+    await mail(send, alreadyRegisteredMail(input.email, `${origin}/signin`));
+  } else {
+    await db.user.update({ where: { id: existing.id }, data: { name: input.name, passwordHash } });
+    await mail(send, verificationMail(input.email, await verificationLink(db, existing.id, origin)));
+  }
+  return { mode };
+}
+
+async function verificationLink(db: Db, userId: string, origin: string) {
+  return `${origin}/verify?token=${await issueVerificationToken(db, userId)}`;
+}
+
+async function mail(send: (mail: Mail) => Promise<void>, message: Mail) {
+  try {
+    await send(message);
+  } catch (error) {
+    console.error("sending an email failed:", (error as Error).message);
+    throw invalid("We couldn't send the confirmation email just now. Try again in a few minutes; what you typed is kept.");
+  }
+}
+
+/** Why a person with the right password may not sign in yet, or null. */
+function unprovenAddress(user: { email: string; emailVerifiedAt: Date | null }): string | null {
+  if (user.emailVerifiedAt) return null;
+  return signUpMode() === "email"
+    ? `Confirm your address first: open the link we sent to ${user.email}. No email? Sign up again with the same address for a new link.`
+    : "An organizer hasn't approved your account yet. You can sign in once they have.";
+}
+
+/** Accounts whose address isn't proven yet, oldest first, for organizers. */
+export async function pendingAccounts(db: Db, actor: Actor | null) {
+  assertOrganizer(actor, "approve accounts");
+  return db.user.findMany({ where: { emailVerifiedAt: null }, select: { id: true, name: true, email: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** An organizer vouches for the address (approval mode, or an email that never arrives). */
+export async function approveAccount(db: Db, actor: Actor | null, userId: string, now = new Date()): Promise<PublicUser> {
+  assertOrganizer(actor, "approve accounts");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound("That person doesn't exist.");
+  await db.emailToken.deleteMany({ where: { userId } });
+  return (await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: user.emailVerifiedAt ?? now }, select: publicFields })) as PublicUser;
+}
+
+/** An organizer refuses a sign-up: the account (never used: it could not sign in) is deleted. */
+export async function refuseAccount(db: Db, actor: Actor | null, userId: string): Promise<void> {
+  assertOrganizer(actor, "refuse accounts");
+  const { count } = await db.user.deleteMany({ where: { id: userId, emailVerifiedAt: null } });
+  if (count === 0) throw notFound("That account is not waiting for approval.");
 }
 
 // Attempts on one account are made one after the other in this process, so a
@@ -115,6 +189,8 @@ export async function signInWithPassword(db: Db, email: string, password: string
     const allowedAt = nextAttemptAt(account, client);
     if (allowedAt && allowedAt > start) throw new DomainError("RATE_LIMITED", throttleMessage(allowedAt, start));
     const user = await verifyCredentials(db, normalized, password);
+    const unproven = user && unprovenAddress(user);
+    if (unproven) throw new DomainError("FORBIDDEN", unproven);
     if (!user) {
       await db.signInFailure.create({ data: { email: normalized, clientHash, createdAt: now() } });
       await db.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(start.getTime() - FAILURES_KEPT_MS) } } });
@@ -155,28 +231,36 @@ export async function recentSignInFailures(db: Db, actor: Actor | null, now = ne
 }
 
 /** The user for these credentials, or null. Same cost whether or not the email exists. */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<PublicUser | null> {
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<(PublicUser & { emailVerifiedAt: Date | null }) | null> {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user?.passwordHash) {
     await verifyPassword(await dummyPasswordHash(), password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role as Role };
+  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, emailVerifiedAt: user.emailVerifiedAt };
 }
 
 /**
  * A person signing in through the company's OpenID Connect provider: found by
- * email, or created as an employee (within the allowed domains).
+ * email, or created as an employee (within the allowed domains). The provider
+ * vouches for the address, so an account whose address was never proven is
+ * the SSO user's: the password someone chose for it is dropped (nobody ever
+ * signed in with it), and the SSO sign-in never inherits it.
  */
-export async function findOrCreateSsoUser(db: Db, email: string, name: string): Promise<PublicUser> {
+export async function findOrCreateSsoUser(db: Db, email: string, name: string, now = new Date()): Promise<PublicUser> {
   const normalized = email.trim().toLowerCase();
-  const existing = await db.user.findUnique({ where: { email: normalized }, select: publicFields });
-  if (existing) return existing as PublicUser;
+  const existing = await db.user.findUnique({ where: { email: normalized } });
+  if (existing?.emailVerifiedAt) return { id: existing.id, name: existing.name, email: existing.email, role: existing.role as Role };
+  if (existing) {
+    await db.emailToken.deleteMany({ where: { userId: existing.id } });
+    await endSessionsOf(db, existing.id);
+    return (await db.user.update({ where: { id: existing.id }, data: { passwordHash: null, emailVerifiedAt: now }, select: publicFields })) as PublicUser;
+  }
   assertDomain(normalized);
   try {
     return (await db.user.create({
-      data: { email: normalized, name: name.trim() || normalized.split("@")[0], role: "EMPLOYEE" },
+      data: { email: normalized, name: name.trim() || normalized.split("@")[0], role: "EMPLOYEE", emailVerifiedAt: now },
       select: publicFields,
     })) as PublicUser;
   } catch (error) {

@@ -3,10 +3,12 @@
 // signed in to a real OpenID Connect provider standing in for the company SSO.
 // With --empty: a fresh install with an empty database and no SSO (the one-time setup).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { mailboxDir, smtpPort } from "../tests/e2e/mailbox.mjs";
 import { OIDC_CLIENT, startOidcProvider } from "../tests/e2e/oidc-provider.mjs";
+import { startSmtpSink } from "../tests/helpers/smtp-sink.mjs";
 
 const root = path.join(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3100);
@@ -14,12 +16,16 @@ const origin = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-e2e-"));
 const empty = process.argv.includes("--empty");
 const oidc = empty ? null : await startOidcProvider({ port: port + 1, appOrigin: origin });
+// the demo server sends email through a real SMTP server; the fresh install has none (new accounts wait for approval)
+rmSync(mailboxDir(port), { recursive: true, force: true });
+const smtp = empty ? null : await startSmtpSink({ port: smtpPort(port), dir: mailboxDir(port) });
 const env = {
   ...process.env,
   DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
   HEXATHON_DATA_DIR: dir,
   NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+  ...(smtp && { SMTP_URL: smtp.url, MAIL_FROM: "Hexathon <hexathon@demo.test>" }),
   ...(oidc && {
     HEXATHON_OIDC_ISSUER: oidc.issuer,
     HEXATHON_OIDC_CLIENT_ID: OIDC_CLIENT.id,
@@ -33,5 +39,6 @@ const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   oidc?.close();
+  void smtp?.close();
   process.exit(code ?? 0);
 });

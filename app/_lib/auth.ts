@@ -63,7 +63,8 @@ export function authOptions(): NextAuthOptions {
             return { id: user.id, email: user.email, name: user.name, userAgent: header(request?.headers, "user-agent") };
           } catch (error) {
             // next-auth hands a thrown message to the sign-in form (a wait); a wrong password is its plain "CredentialsSignin"
-            if (error instanceof DomainError && error.code === "RATE_LIMITED") throw new Error(error.message);
+            // (a wait, an address not yet confirmed)
+            if (error instanceof DomainError && (error.code === "RATE_LIMITED" || error.code === "FORBIDDEN")) throw new Error(error.message);
             if (error instanceof DomainError) return null;
             throw error;
           }

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/domain";
 import { personSchema, roleChangeSchema } from "@/lib/schemas/users";
 import { signOutEverywhere } from "@/lib/sessions";
-import { setRole } from "@/lib/users";
+import { approveAccount, refuseAccount, setRole } from "@/lib/users";
 
 export async function setRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
@@ -24,6 +24,26 @@ export async function signOutEverywhereAction(_prev: FormState, formData: FormDa
     run: async ({ userId }, user) => {
       const ended = await signOutEverywhere(getDb(), user, userId);
       return { ok: true, message: ended === 1 ? "Signed out of 1 browser." : `Signed out of ${ended} browsers.` };
+    },
+  });
+}
+
+export async function approveAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: personSchema,
+    run: async ({ userId }, user) => {
+      await approveAccount(getDb(), user, userId);
+      revalidatePath("/people");
+    },
+  });
+}
+
+export async function refuseAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: personSchema,
+    run: async ({ userId }, user) => {
+      await refuseAccount(getDb(), user, userId);
+      revalidatePath("/people");
     },
   });
 }

@@ -5,9 +5,9 @@ import { PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { canManageRoles } from "@/lib/permissions";
 import { formatInZone } from "@/lib/time";
-import { listPeople, recentSignInFailures } from "@/lib/users";
+import { listPeople, pendingAccounts, recentSignInFailures, signUpMode } from "@/lib/users";
 import { ActionButton } from "@/components/action-button";
-import { setRoleAction, signOutEverywhereAction } from "./actions";
+import { approveAccountAction, refuseAccountAction, setRoleAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -16,7 +16,7 @@ export default async function PeoplePage() {
   if (!canManageRoles(user)) {
     return <NotAllowed title="People">Only organizers can manage people and their roles.</NotAllowed>;
   }
-  const [people, failures] = await Promise.all([listPeople(getDb(), user), recentSignInFailures(getDb(), user)]);
+  const [people, failures, pending] = await Promise.all([listPeople(getDb(), user), recentSignInFailures(getDb(), user), pendingAccounts(getDb(), user)]);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div>
@@ -24,6 +24,34 @@ export default async function PeoplePage() {
       <p className="mb-4 text-slate-700">
         Organizers run editions; judges score mini-challenges and vote for jury prizes; employees propose topics, form teams and vote.
       </p>
+      {pending.length > 0 && (
+        <section className="mb-8" aria-labelledby="pending">
+          <h2 id="pending" className="mb-1 text-lg font-semibold">
+            Waiting for approval
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">
+            {signUpMode() === "email"
+              ? "They haven't followed the link we emailed them. Approve someone whose email doesn't arrive only if you know the address is theirs."
+              : "This server sends no email, so new accounts wait for you: approve those whose address you know is theirs."}
+          </p>
+          <ul className="divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
+            {pending.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium break-words">{p.name}</span> <span className="break-all text-slate-700">{p.email}</span>
+                  <span className="block text-xs text-slate-600">signed up {formatInZone(p.createdAt, zone)}</span>
+                </span>
+                <ActionButton action={approveAccountAction} fields={{ userId: p.id }} variant="primary" label={`Approve ${p.name}`} pendingText="Approving…">
+                  Approve
+                </ActionButton>
+                <ActionButton action={refuseAccountAction} fields={{ userId: p.id }} label={`Refuse ${p.name}`} pendingText="Refusing…">
+                  Refuse
+                </ActionButton>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Everyone with an account, and their role</caption>

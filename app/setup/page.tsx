@@ -17,11 +17,11 @@ export default async function SetupPage() {
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold tracking-tight">Welcome to Hexathon</h1>
       <p className="mb-6 text-slate-700">
-        This is a fresh install. Create the first <strong>organizer</strong> account: you will then create the first edition and invite
-        everyone else. This screen disappears once it is done.
+        This is a fresh install. Create the first <strong>organizer</strong> account: you will then create the first edition and invite everyone else. This
+        screen disappears once it is done.
       </p>
       <Card>
-        <AccountForm action={setupAction} submitLabel="Create organizer account" returnTo="/editions/new" allowedDomains={[]} />
+        <AccountForm action={setupAction} submitLabel="Create organizer account" returnTo="/editions/new" allowedDomains={[]} signInAfter />
       </Card>
     </div>
   );

@@ -3,13 +3,18 @@ import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/lib/db";
 import { signUpSchema } from "@/lib/schemas/auth";
 import { createFirstOrganizer, signUp } from "@/lib/users";
+import { publicOrigin } from "@/app/_lib/origin";
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: signUpSchema,
     signedIn: false,
     run: async (input) => {
-      await signUp(getDb(), input);
+      const { mode } = await signUp(getDb(), input, { origin: await publicOrigin() });
+      // the same words whether or not the address already had an account
+      return mode === "email"
+        ? { ok: true, message: `Check your inbox: we sent a link to ${input.email} to confirm it's yours. It works for 24 hours.` }
+        : { ok: true, message: "Thanks! An organizer approves new accounts: you can sign in once they have." };
     },
   });
 }

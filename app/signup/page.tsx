@@ -7,7 +7,7 @@ import { Card } from "@/components/ui";
 import { allowedEmailDomains } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { safeReturnPath } from "@/lib/safe-redirect";
-import { needsSetup } from "@/lib/users";
+import { needsSetup, signUpMode } from "@/lib/users";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign up" };
@@ -19,7 +19,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold tracking-tight">Create your account</h1>
-      <p className="mb-6 text-slate-700">Propose topics, show interest, join a team and vote.</p>
+      <p className="mb-2 text-slate-700">Propose topics, show interest, join a team and vote.</p>
+      <p className="mb-6 text-sm text-slate-700" data-testid="sign-up-mode">
+        {signUpMode() === "email"
+          ? "We'll email you a link to confirm your address before you sign in."
+          : "An organizer approves new accounts before they can sign in (this server sends no email)."}
+      </p>
       <Card>
         <AccountForm action={signUpAction} submitLabel="Create account" returnTo={returnTo} allowedDomains={allowedEmailDomains()} />
       </Card>

@@ -415,6 +415,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
           role: p.role,
           passwordHash,
           createdAt: new Date(joinedAt.getTime() + i * 3 * DAY),
+          emailVerifiedAt: new Date(joinedAt.getTime() + i * 3 * DAY),
         })),
         select: { id: true, email: true },
       });

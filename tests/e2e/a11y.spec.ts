@@ -3,7 +3,19 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./helpers";
 
-const PUBLIC_PAGES = ["/", "/editions/0x09/live", "/signin", "/signup", "/editions", "/editions/0x09", "/editions/0x09/topics", "/editions/0x09/teams", "/articles", "/articles?q=benchmark", "/no-such-page"];
+const PUBLIC_PAGES = [
+  "/",
+  "/editions/0x09/live",
+  "/signin",
+  "/signup",
+  "/editions",
+  "/editions/0x09",
+  "/editions/0x09/topics",
+  "/editions/0x09/teams",
+  "/articles",
+  "/articles?q=benchmark",
+  "/no-such-page",
+];
 const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08", "/write"];
 
 test("public pages have no serious accessibility violations", async ({ page }) => {
@@ -52,7 +64,18 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "organizer@demo.test");
-  for (const path of ["/people", "/editions/new", "/editions/0x09/manage", "/editions/0x09/stage", "/editions/0x09/prizes", "/editions/0x09/jury", "/editions/0x09/challenges", "/editions/0x09/challenges/new", "/editions/0x09/challenges/audit", "/editions/0x09/leaderboard"]) {
+  for (const path of [
+    "/people",
+    "/editions/new",
+    "/editions/0x09/manage",
+    "/editions/0x09/stage",
+    "/editions/0x09/prizes",
+    "/editions/0x09/jury",
+    "/editions/0x09/challenges",
+    "/editions/0x09/challenges/new",
+    "/editions/0x09/challenges/audit",
+    "/editions/0x09/leaderboard",
+  ]) {
     await page.goto(path);
     await expectAccessible(page);
   }

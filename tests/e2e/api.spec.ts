@@ -11,7 +11,10 @@ test("signed-out callers get 401", async ({ request }) => {
 
 test("malformed bodies, wrong fields and unknown ids are explained", async ({ page }) => {
   await signIn(page, "bob@demo.test");
-  const malformed = await page.request.put("/api/topics/anything/interest", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  const malformed = await page.request.put("/api/topics/anything/interest", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.message).toBe("The request body is not valid JSON.");
 

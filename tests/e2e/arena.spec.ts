@@ -126,7 +126,11 @@ test("Connect Four: the contract, a practice match and its board, replayed move 
   const upload = page.getByLabel("Upload a file");
   await upload.setInputFiles({ name: "huge.js", mimeType: "text/javascript", buffer: Buffer.alloc(70 * 1024, "/") });
   await expect(page.getByRole("main").getByRole("alert").first()).toContainText("huge.js is larger than 64 KB");
-  await upload.setInputFiles({ name: "rightmost.ts", mimeType: "text/plain", buffer: Buffer.from("export default function play(state: { legal: number[] }) { return state.legal[state.legal.length - 1]; }\n") });
+  await upload.setInputFiles({
+    name: "rightmost.ts",
+    mimeType: "text/plain",
+    buffer: Buffer.from("export default function play(state: { legal: number[] }) { return state.legal[state.legal.length - 1]; }\n"),
+  });
   await expect(page.getByText("Loaded rightmost.ts")).toBeVisible();
   await expect(editor).toContainText("state.legal[state.legal.length - 1]");
   await expect(page.getByLabel("Language")).toHaveValue("ts");

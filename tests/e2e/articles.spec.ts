@@ -116,7 +116,12 @@ test("an article is written, previewed, submitted, published, and found by an an
   await reader.getByRole("region", { name: "Articles" }).getByRole("link", { name: title }).click();
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(reader.getByText(/Reading time: \d+ minutes?/)).toBeVisible();
-  await expect(reader.getByRole("link", { name: "Alice Martin" }).or(reader.getByTestId("article").getByRole("link", { name: /Alice/ })).first()).toBeVisible();
+  await expect(
+    reader
+      .getByRole("link", { name: "Alice Martin" })
+      .or(reader.getByTestId("article").getByRole("link", { name: /Alice/ }))
+      .first(),
+  ).toBeVisible();
   await expect(reader.getByTestId("article").getByRole("table")).toContainText("310");
   await expect(reader.locator(".prose pre code .hljs-keyword").first()).toBeVisible();
   const image = reader.getByTestId("article").getByRole("img", { name: "dead zones" });
@@ -173,7 +178,9 @@ test("an article's page is cached for everyone and follows its publication: wait
   const organizer = await signedIn(browser, "organizer@demo.test");
   await startArticle(organizer, "0x09: no team (organizers)", title);
   await organizer.getByLabel("Summary").fill("A page served the same to every reader, and renewed the moment it changes.");
-  await organizer.getByLabel("Text (Markdown)").fill("## First version\n\nEvery reader gets the same stored page, and it is renewed the moment the article changes.");
+  await organizer
+    .getByLabel("Text (Markdown)")
+    .fill("## First version\n\nEvery reader gets the same stored page, and it is renewed the moment the article changes.");
   await expect(organizer.getByTestId("save-status")).toContainText("Saved", { timeout: 10_000 });
 
   // a reader who comes too early gets "not found", and that answer doesn't outlive the publication
@@ -243,20 +250,27 @@ test("hostile Markdown is published and read: nothing runs, nothing injected sur
   });
   await reader.addInitScript(() => {
     (window as unknown as { __xss: string[] }).__xss = [];
-    for (const name of ["alert", "confirm", "prompt"] as const) window[name] = ((message?: unknown) => void (window as unknown as { __xss: string[] }).__xss.push(String(message))) as never;
+    for (const name of ["alert", "confirm", "prompt"] as const)
+      window[name] = ((message?: unknown) => void (window as unknown as { __xss: string[] }).__xss.push(String(message))) as never;
   });
   await reader.goto("/articles");
   await reader.getByRole("link", { name: title }).click();
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
   // give anything deferred a chance to run: hover and focus every link, scroll everything into view
   const links = reader.getByTestId("article").locator(".prose a");
-  for (let i = 0; i < Math.min(await links.count(), 40); i++) await links.nth(i).hover({ trial: false }).catch(() => undefined);
+  for (let i = 0; i < Math.min(await links.count(), 40); i++)
+    await links
+      .nth(i)
+      .hover({ trial: false })
+      .catch(() => undefined);
   await reader.mouse.wheel(0, 20_000);
   await reader.waitForTimeout(500);
   const injected = await reader.getByTestId("article").evaluate((root) => ({
     scripts: root.querySelectorAll("script, iframe, object, embed, style, svg, math, form, input:not([type=checkbox]), base, meta, link").length,
     handlers: [...root.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) || a.name === "style")).length,
-    urls: [...root.querySelectorAll("[href], [src]")].map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "").filter((u) => /^\s*(javascript|vbscript|data):/i.test(u)),
+    urls: [...root.querySelectorAll("[href], [src]")]
+      .map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "")
+      .filter((u) => /^\s*(javascript|vbscript|data):/i.test(u)),
   }));
   expect(injected).toEqual({ scripts: 0, handlers: 0, urls: [] });
   expect(await reader.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);

@@ -38,7 +38,6 @@ test("a hidden riddle is opened, answered wrong then right, and the leaderboard 
   const heatmappers = screen.getByTestId("total-Heatmappers");
   const before = Number(await heatmappers.textContent()); // other scenarios (the tournament) may have given points
 
-
   await openChallenge(alice, "Speed riddle: two lighthouses");
   await expect(alice.getByTestId("accepted-answers")).toHaveCount(0); // never shown before it closes
   await alice.getByRole("textbox", { name: "Your team's answer" }).fill("100");

@@ -2,7 +2,7 @@
 // employee proposes a topic, people show interest, teams form and people join,
 // and what is not allowed is refused with a reason.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -36,7 +36,10 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
   // the agenda: pizzas on Thursday evening
   await organizer.getByLabel("Title").last().fill("Pizzas");
   const starts = await organizer.getByLabel("Hacking starts").inputValue();
-  await organizer.getByLabel("Starts", { exact: true }).last().fill(`${starts.slice(0, 10)}T19:00`);
+  await organizer
+    .getByLabel("Starts", { exact: true })
+    .last()
+    .fill(`${starts.slice(0, 10)}T19:00`);
   await organizer.getByRole("button", { name: "Add item" }).click();
   await expect(organizer.getByText("“Pizzas” added to the agenda.")).toBeVisible();
   await organizer.context().close();
@@ -60,11 +63,7 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
 
 test("an employee proposes a topic; a wrong field is explained and nothing typed is lost", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(NEWBIE.name);
-  await page.getByLabel("Email").fill(NEWBIE.email);
-  await page.getByLabel("Password").fill(NEWBIE.password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, NEWBIE);
   await expect(page.getByText(NEWBIE.name)).toBeVisible();
 
   await page.goto(`${editionUrl}/topics/new`);
@@ -124,11 +123,7 @@ test("teams form around the topic and people join and leave", async ({ browser }
 
   // a second team with the same name (whatever the case) is refused, and the name typed is kept
   const frank = await (await browser.newContext()).newPage();
-  await frank.goto("/signup");
-  await frank.getByLabel("Name").fill("Frank Latecomer");
-  await frank.getByLabel("Email").fill(`frank-${Date.now().toString(36)}@demo.test`);
-  await frank.getByLabel("Password").fill("frank's password");
-  await frank.getByRole("button", { name: "Create account" }).click();
+  await signUp(frank, { name: "Frank Latecomer", email: `frank-${Date.now().toString(36)}@demo.test`, password: "frank's password" });
   await expect(frank.getByText("Frank Latecomer")).toBeVisible();
   await frank.goto(`${editionUrl}/topics`);
   await frank.getByRole("link", { name: TOPIC }).click();

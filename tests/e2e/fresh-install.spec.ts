@@ -25,6 +25,20 @@ test("the first person sets up Hexathon as its first organizer, once", async ({ 
   await later.getByLabel("Name").fill("Larry Later");
   await later.getByLabel("Email").fill("larry@corp.test");
   await later.getByLabel("Password").fill("larry's password");
+  // this install sends no email: new accounts wait for an organizer
+  await expect(later.getByTestId("sign-up-mode")).toContainText("An organizer approves new accounts");
   await later.getByRole("button", { name: "Create account" }).click();
+  await expect(later.getByRole("status")).toContainText("An organizer approves new accounts: you can sign in once they have.");
+  await later.goto("/signin");
+  await later.getByLabel("Email").fill("larry@corp.test");
+  await later.getByLabel("Password").fill("larry's password");
+  await later.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(later.getByRole("main").getByRole("alert")).toContainText("An organizer hasn't approved your account yet.");
+
+  await page.goto("/people");
+  await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
+  await page.getByRole("button", { name: "Approve Larry Later" }).click();
+  await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeHidden();
+  await later.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(later.getByRole("banner")).toContainText("Employee");
 });

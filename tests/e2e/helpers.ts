@@ -1,6 +1,9 @@
 // Small page objects and helpers shared by the browser tests.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { mailboxDir } from "./mailbox.mjs";
 
 export const DEMO_PASSWORD = "hexathon";
 
@@ -29,3 +32,39 @@ export async function expectAccessible(page: Page) {
 
 /** A unique suffix so that a scenario never collides with data of an earlier one. */
 export const unique = () => Date.now().toString(36).slice(-5);
+
+export type SentMail = { to: string; from: string; subject: string; text: string; html: string };
+
+/** The newest email the app sent to `to` whose subject matches, waiting for it to arrive. */
+export async function mailTo(to: string, subject: RegExp = /./): Promise<SentMail> {
+  const dir = mailboxDir(Number(new URL(test.info().project.use.baseURL!).port));
+  let found: SentMail | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+        const mails = files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as SentMail);
+        found = mails.reverse().find((m) => m.to.includes(to) && subject.test(m.subject));
+        return !!found;
+      },
+      { message: `an email to ${to} (${subject})`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Signs up through the form and confirms the address with the link emailed, as a newcomer does; ends signed in. */
+export async function signUp(page: Page, person: { name: string; email: string; password: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText(`Check your inbox: we sent a link to ${person.email}`);
+  const mail = await mailTo(person.email, /Confirm your address/);
+  const link = mail.text.match(/https?:\/\/\S+\/verify\?token=[\w-]+/)![0];
+  await page.goto(link);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

@@ -2,7 +2,7 @@
 // (approve, reject with a reason the proposer reads, merge a duplicate), move
 // people between teams, and change people's roles.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, unique } from "./helpers";
+import { signIn, signUp, unique } from "./helpers";
 
 async function as(browser: Browser, email: string, password?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -67,11 +67,7 @@ test("an organizer moves a person into a team and takes them out again", async (
 test("an organizer makes someone a judge; employees can't manage people", async ({ browser }) => {
   const email = `rita-${unique()}@demo.test`;
   const rita = await (await browser.newContext()).newPage();
-  await rita.goto("/signup");
-  await rita.getByLabel("Name").fill("Rita Reviewer");
-  await rita.getByLabel("Email").fill(email);
-  await rita.getByLabel("Password").fill("rita's password");
-  await rita.getByRole("button", { name: "Create account" }).click();
+  await signUp(rita, { name: "Rita Reviewer", email, password: "rita's password" });
   await expect(rita.getByRole("banner")).toContainText("Employee");
   await rita.goto("/people");
   await expect(rita.getByRole("main").getByRole("alert")).toContainText("Only organizers can manage people");

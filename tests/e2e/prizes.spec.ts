@@ -31,7 +31,9 @@ test("a jury prize is defined, voted by a judge on a phone, awarded, and shown o
   await expect(organizer.getByRole("list", { name: "Jury votes for Best live demo prize" })).toContainText("Heatmappers: 1 vote");
   const card = organizer.getByRole("region", { name: "Best live demo prize" });
   // the jury's choice is preselected
-  await expect(card.getByLabel("Award to")).toHaveValue((await card.getByLabel("Award to").locator("option", { hasText: "Heatmappers" }).getAttribute("value"))!);
+  await expect(card.getByLabel("Award to")).toHaveValue(
+    (await card.getByLabel("Award to").locator("option", { hasText: "Heatmappers" }).getAttribute("value"))!,
+  );
   await card.getByRole("button", { name: "Award prize" }).click();
   await expect(card.getByTestId("prize-winner")).toHaveText("Awarded to Heatmappers");
 

@@ -9,7 +9,7 @@ const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function makeUser(db: Db, role: Role = "EMPLOYEE", name?: string): Promise<Actor & { name: string; email: string }> {
   const id = next();
-  const user = await db.user.create({ data: { email: `p${id}@test.example`, name: name ?? `Person ${id}`, role } });
+  const user = await db.user.create({ data: { email: `p${id}@test.example`, name: name ?? `Person ${id}`, role, emailVerifiedAt: new Date() } });
   return { id: user.id, role, name: user.name, email: user.email };
 }
 

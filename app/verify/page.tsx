@@ -1,0 +1,47 @@
+// The page behind the link in the confirmation email. Opening it changes
+// nothing (mail scanners open links): the person confirms with the password
+// they chose, and is signed in.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert, Card } from "@/components/ui";
+import { getDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { verificationTarget } from "@/lib/email-verification";
+import { confirmAddressAction } from "./actions";
+import { ConfirmAddressForm } from "./confirm-form";
+
+export const metadata: Metadata = { title: "Confirm your address", robots: { index: false } };
+
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const token = (await searchParams).token;
+  let email: string | null = null;
+  let problem: string | null = null;
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) problem = "This link is incomplete: copy the whole link from the email.";
+  else {
+    try {
+      email = (await verificationTarget(getDb(), token)).email;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problem = error.message;
+    }
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">Confirm your address</h1>
+      <Card className="space-y-4">
+        {problem ? (
+          <>
+            <Alert>{problem}</Alert>
+            <p>
+              <Link href="/signup" className="font-semibold text-indigo-800 underline">
+                Sign up again
+              </Link>
+            </p>
+          </>
+        ) : (
+          <ConfirmAddressForm action={confirmAddressAction} token={token as string} email={email!} />
+        )}
+      </Card>
+    </div>
+  );
+}
