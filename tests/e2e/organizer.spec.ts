@@ -77,6 +77,9 @@ test("an organizer makes someone a judge; employees can't manage people", async 
   await organizer.getByLabel("Role of Rita Reviewer", { exact: true }).selectOption("JUDGE");
   await organizer.getByRole("button", { name: "Save role of Rita Reviewer" }).click();
   await expect(organizer.getByText("Rita Reviewer is now judge.")).toBeVisible();
+  // a new role starts with a new sign-in: what was open was opened as an employee
   await rita.reload();
+  await expect(rita.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(rita, email, "rita's password");
   await expect(rita.getByRole("banner")).toContainText("Judge");
 });
