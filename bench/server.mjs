@@ -85,6 +85,10 @@ export async function startServer({ port: preferred = 3400, probePort = null, st
     HEXATHON_DATA_DIR: dir,
     NEXTAUTH_URL: origin,
     NEXTAUTH_SECRET: "bench-only-secret-not-for-production",
+    // the bench's 2,000 phones all come from 127.0.0.1, one client network, which the
+    // default limit on new voter cards (1,000 at once, README → Configuration) would hold back
+    HEXATHON_VOTER_IDS_BURST: "10000",
+    HEXATHON_VOTER_IDS_PER_MINUTE: "10000",
   };
   const handle = { origin, port, dir, pid: null, child: null, logFile: path.join(dir, "server.log") };
   handle.stop = () => stopServer(handle);

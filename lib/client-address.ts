@@ -22,3 +22,31 @@ export function clientAddress(forwardedFor: string | null | undefined): string {
 export function clientHash(address: string, secret: string): string {
   return createHmac("sha256", secret).update(`client:${address}`).digest("base64url").slice(0, 22);
 }
+
+/**
+ * The network an address speaks for: an IPv4 address itself (a hall behind one
+ * NAT is one address anyway), an IPv6 address's /64 ("2001:db8:7:1::/64"),
+ * because a phone or a Wi-Fi gets a whole /64 and picks addresses in it at
+ * will. Anything else (no address, a malformed one) comes back unchanged.
+ */
+export function clientNetwork(address: string): string {
+  if (!address.includes(":")) return address;
+  // without brackets and zone ("%wlan0"); an embedded IPv4 tail ("64:ff9b::192.0.2.1") counts as two groups
+  const bare = address
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "")
+    .toLowerCase()
+    .replace(/\d+\.\d+\.\d+\.\d+$/, "0:0");
+  const [headText, tailText, extra] = bare.split("::");
+  if (extra !== undefined) return address;
+  const head = headText ? headText.split(":") : [];
+  const tail = tailText ? tailText.split(":") : [];
+  let groups = head;
+  if (tailText !== undefined) {
+    if (head.length + tail.length > 7) return address;
+    groups = [...head, ...Array<string>(8 - head.length - tail.length).fill("0"), ...tail];
+  }
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  const prefix = groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, ""));
+  return `${prefix.join(":")}::/64`;
+}

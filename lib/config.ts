@@ -47,6 +47,22 @@ export function oidcConfig(): OidcConfig | null {
 }
 
 /**
+ * New anonymous voter ids (GET /api/vote/CODE) per client network: `burst` at
+ * once, then `perMinute`. The defaults let a hall of 1,000 phones behind one
+ * NAT all join at the moment the QR code appears (README → Configuration).
+ * A value that isn't a whole number of at least 1 is ignored.
+ */
+export const VOTER_ID_DEFAULTS = { burst: 1_000, perMinute: 300 } as const;
+
+export function voterIdLimits(): { burst: number; perMinute: number } {
+  const read = (name: string, fallback: number) => {
+    const value = Number(process.env[name]?.trim() || NaN);
+    return Number.isInteger(value) && value >= 1 ? value : fallback;
+  };
+  return { burst: read("HEXATHON_VOTER_IDS_BURST", VOTER_ID_DEFAULTS.burst), perMinute: read("HEXATHON_VOTER_IDS_PER_MINUTE", VOTER_ID_DEFAULTS.perMinute) };
+}
+
+/**
  * The key that signs session cookies: NEXTAUTH_SECRET, or a random one created
  * once in the data directory, so a self-hosted install works out of the box
  * and sessions survive restarts.

@@ -6,11 +6,16 @@
 // its picks, all in one transaction; a race on the first insert is retried.
 // So a double submit, two tabs or a retrying phone leave exactly one ballot,
 // the last one.
+//
+// A ballot voided by an organizer (lib/vote-audit.ts) stays in the table with
+// its void's id and counts nowhere: not in the count, the results or the
+// exports. Replacing it keeps it voided: the cluster was judged not to be
+// people, and sending it again must not undo that.
 import { randomBytes, randomUUID } from "node:crypto";
 import { teamBonusPoints } from "./bonus";
 import { csvLine } from "./csv";
 import { dbKind, type Db } from "./db";
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "./errors";
+import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
 import { channels, liveBus, type LiveEvent } from "./live/bus";
 import { coalesce } from "./live/coalesce";
 import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
@@ -23,6 +28,8 @@ export type VoteSettings = {
   audienceWeight: number;
   bonusWeight: number;
   publicVotePrize: boolean;
+  /** sign-in votes: name+anything@company votes as name@company (one ballot per mailbox) */
+  foldPlusAddresses: boolean;
 };
 
 /** What the projector and the phones are told; never the results before they are revealed. */
@@ -41,7 +48,16 @@ export type VoteSnapshot = {
   nextRevealPlace: number | null;
 };
 
-export type RevealedPlace = { place: number; teamId: string; name: string; topic: string | null; audiencePoints: number; bonusPoints: number; total: number; tied: boolean };
+export type RevealedPlace = {
+  place: number;
+  teamId: string;
+  name: string;
+  topic: string | null;
+  audiencePoints: number;
+  bonusPoints: number;
+  total: number;
+  tied: boolean;
+};
 
 /** The podium has three places (fewer teams, fewer places). */
 export const PODIUM = 3;
@@ -93,13 +109,18 @@ export async function voteByCodeCached(db: Db, code: string) {
   return vote;
 }
 
-export async function updateVoteSettings(db: Db, actor: Actor | null, editionId: string, settings: VoteSettings) {
+export async function updateVoteSettings(
+  db: Db,
+  actor: Actor | null,
+  editionId: string,
+  { foldPlusAddresses = false, ...settings }: Omit<VoteSettings, "foldPlusAddresses"> & { foldPlusAddresses?: boolean },
+) {
   assertOrganizer(actor, "set up the vote");
   await loadEdition(db, editionId);
   const vote = await ensureVote(db, editionId);
   if (vote.status !== "NOT_OPEN") throw invalid("The voting rules can't change once the vote has opened.");
   if (settings.method === "RANKED" && settings.picks > 10) throw invalid("Ranked ballots have at most 10 picks.", "picks");
-  return db.vote.update({ where: { editionId }, data: settings });
+  return db.vote.update({ where: { editionId }, data: { ...settings, foldPlusAddresses } });
 }
 
 async function setStatus(db: Db, actor: Actor | null, editionId: string, to: VoteStatus) {
@@ -121,16 +142,57 @@ export const openVote = (db: Db, actor: Actor | null, editionId: string) => setS
 /** Closes the vote: late ballots get "the vote is closed". */
 export const closeVote = (db: Db, actor: Actor | null, editionId: string) => setStatus(db, actor, editionId, "CLOSED");
 
-export type Voter = { key: string; userId: string | null };
+/** Who casts a ballot, and from which client network (its hash, kept with the ballot for the organizers' audit). */
+export type Voter = { key: string; userId: string | null; clientHash?: string };
 
-/** The voter's ballot for this vote: under a device cookie, or under their account when sign-in is required. */
-export function voterKeyFor(vote: { requireSignIn: boolean }, deviceId: string | null, user: Actor | null): Voter {
+/**
+ * A ballot of an anonymous vote without a voter card the server issued (no
+ * cookie, or a forged one). `where` is the vote page's address, e.g.
+ * "hexathon.example.com/vote/K7PQ2M".
+ */
+export function noVoterCard(where: string) {
+  return forbidden(`Open the vote page first: your phone gets its voter card there (${where}). If it is open, allow cookies for this site and reload it.`);
+}
+
+/** "Name+Talks@Corp.example" → "name@corp.example": the mailbox behind a plus address. */
+export function mailboxOf(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return email.trim().toLowerCase();
+  const local = email.slice(0, at);
+  return `${local.split("+")[0] || local}${email.slice(at)}`.trim().toLowerCase();
+}
+
+/**
+ * The voter's ballot for this vote: under a device cookie, or under their
+ * account when sign-in is required (under their mailbox when the vote folds
+ * plus addresses, so alice+2@corp and alice@corp share one ballot).
+ */
+export function voterKeyFor(
+  vote: { requireSignIn: boolean; foldPlusAddresses?: boolean; joinCode?: string },
+  deviceId: string | null,
+  user: (Actor & { email?: string }) | null,
+): Voter {
   if (vote.requireSignIn) {
     if (!user) throw new DomainError("UNAUTHENTICATED", "This vote needs you to sign in first: one ballot per person.");
+    if (vote.foldPlusAddresses && user.email) return { key: `mailbox:${mailboxOf(user.email)}`, userId: user.id };
     return { key: `user:${user.id}`, userId: user.id };
   }
-  if (!deviceId) throw invalid("This browser did not keep the voting cookie. Allow cookies for this site and try again.");
+  if (!deviceId) throw noVoterCard(vote.joinCode ? `/vote/${vote.joinCode}` : "the address on the screen");
   return { key: `device:${deviceId}`, userId: user?.id ?? null };
+}
+
+/**
+ * When people can be told apart (the company's SSO, or accounts with a
+ * verified email address), a ballot per person is the vote nobody can stuff
+ * from one laptop: the vote control recommends it, saying why. null: nothing
+ * to recommend. `ssoName`: the SSO provider's name when it is configured.
+ */
+export async function signInRecommendation(db: Db, ssoName: string | null): Promise<string | null> {
+  const why = "nobody can stuff the ballot box from one laptop, which one ballot per phone can't promise";
+  if (ssoName) return `Recommended: one ballot per person (people sign in with ${ssoName}: ${why}).`;
+  const verified = await db.user.count({ where: { emailVerifiedAt: { not: null } } });
+  if (verified === 0) return null;
+  return `Recommended: one ballot per person (${verified} account${verified === 1 ? " has" : "s have"} a verified email address: ${why}).`;
 }
 
 export async function ballotOf(db: Db, editionId: string, voterKey: string): Promise<string[] | null> {
@@ -160,17 +222,29 @@ export async function ballotTeams(db: Db, editionId: string): Promise<BallotTeam
   return teams;
 }
 
+/** A ballot is taken only while the vote is open: said before anything about the voter or the picks. */
+export function assertVoteOpen(vote: { status: string }) {
+  if (vote.status === "NOT_OPEN") throw invalid("The vote hasn't opened yet: wait for the last presentation.");
+  if (vote.status === "CLOSED") throw invalid("The vote is closed.");
+}
+
 /**
  * Casts or replaces a ballot. Returns the ballot as stored and its version.
  * `loaded` is the vote the caller already read, to spare a query per ballot.
  */
-export async function castBallot(db: Db, editionId: string, voter: Voter, teamIds: string[], loaded?: { status: string; method: string; picks: number; requireSignIn: boolean } | null) {
+export async function castBallot(
+  db: Db,
+  editionId: string,
+  voter: Voter,
+  teamIds: string[],
+  loaded?: { status: string; method: string; picks: number; requireSignIn: boolean } | null,
+) {
   const vote = loaded ?? (await db.vote.findUnique({ where: { editionId } }));
   if (!vote) throw notFound("There is no vote for this edition.");
-  if (vote.status === "NOT_OPEN") throw invalid("The vote hasn't opened yet: wait for the last presentation.");
-  if (vote.status === "CLOSED") throw invalid("The vote is closed.");
+  assertVoteOpen(vote);
   const teams = await ballotTeams(db, editionId);
-  const ownTeam = voter.userId && vote.requireSignIn ? await db.teamMember.findUnique({ where: { editionId_userId: { editionId, userId: voter.userId } } }) : null;
+  const ownTeam =
+    voter.userId && vote.requireSignIn ? await db.teamMember.findUnique({ where: { editionId_userId: { editionId, userId: voter.userId } } }) : null;
   const picks = checkBallot(teamIds, { method: vote.method as VoteMethod, picks: vote.picks }, new Set(teams.map((t) => t.id)), ownTeam?.teamId);
 
   for (let attempt = 0; ; attempt++) {
@@ -180,19 +254,21 @@ export async function castBallot(db: Db, editionId: string, voter: Voter, teamId
         // open: a ballot racing the close is refused ("the vote is closed"). On PostgreSQL the
         // vote's row is share-locked, so the close waits for the ballots in flight (ballots
         // don't wait for each other); SQLite runs one write transaction at a time anyway.
+        // A replaced ballot takes the client network it was sent from last, and keeps its void, if any.
         const postgres = dbKind(db) === "postgresql";
         const p = (n: number) => (postgres ? `$${n}` : "?");
         const now = new Date();
         const rows = await tx.$queryRawUnsafe<{ id: string; version: number | bigint }[]>(
-          `INSERT INTO "Ballot" ("id", "editionId", "voterKey", "userId", "version", "createdAt", "updatedAt")
-           SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, 1, ${p(5)}, ${p(6)}
-           WHERE EXISTS (SELECT 1 FROM "Vote" WHERE "editionId" = ${p(7)} AND "status" = 'OPEN'${postgres ? " FOR SHARE" : ""})
-           ON CONFLICT ("editionId", "voterKey") DO UPDATE SET "version" = "Ballot"."version" + 1, "updatedAt" = ${p(8)}
+          `INSERT INTO "Ballot" ("id", "editionId", "voterKey", "userId", "clientHash", "version", "createdAt", "updatedAt")
+           SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, 1, ${p(6)}, ${p(7)}
+           WHERE EXISTS (SELECT 1 FROM "Vote" WHERE "editionId" = ${p(8)} AND "status" = 'OPEN'${postgres ? " FOR SHARE" : ""})
+           ON CONFLICT ("editionId", "voterKey") DO UPDATE SET "version" = "Ballot"."version" + 1, "updatedAt" = ${p(9)}, "clientHash" = excluded."clientHash"
            RETURNING "id", "version"`,
           randomUUID(),
           editionId,
           voter.key,
           voter.userId,
+          voter.clientHash ?? "",
           now,
           now,
           editionId,
@@ -220,8 +296,9 @@ function isSerializationFailure(error: unknown) {
   return e?.code === "P2034" || /deadlock|could not serialize|SQLITE_BUSY|database is locked/i.test(e?.message ?? "");
 }
 
+/** The ballots that count: every voter's last one, voided ones aside. */
 export async function ballotCount(db: Db, editionId: string) {
-  return db.ballot.count({ where: { editionId } });
+  return db.ballot.count({ where: { editionId, voidId: null } });
 }
 
 // The count reaches every phone and the projector at most 4 times a second,
@@ -247,11 +324,19 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
   const vote = await ensureVote(db, editionId);
   const [teams, ballots, bonus] = await Promise.all([
     ballotTeams(db, editionId),
-    db.ballot.findMany({ where: { editionId }, select: { picks: { select: { teamId: true, rank: true } } } }),
+    db.ballot.findMany({ where: { editionId, voidId: null }, select: { picks: { select: { teamId: true, rank: true } } } }),
     teamBonusPoints(db, editionId),
   ]);
   const rules = { method: vote.method as VoteMethod, picks: vote.picks };
-  const ranking = rankTeams(tally(ballots, rules, teams.map((t) => t.id)).values(), bonus, { audience: vote.audienceWeight, bonus: vote.bonusWeight });
+  const ranking = rankTeams(
+    tally(
+      ballots,
+      rules,
+      teams.map((t) => t.id),
+    ).values(),
+    bonus,
+    { audience: vote.audienceWeight, bonus: vote.bonusWeight },
+  );
   const byId = new Map(teams.map((t) => [t.id, t]));
   return {
     ranking: ranking.map((r) => ({ ...r, name: byId.get(r.teamId)?.name ?? "?", topic: byId.get(r.teamId)?.topic ?? null })),
@@ -263,6 +348,7 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
       audienceWeight: vote.audienceWeight,
       bonusWeight: vote.bonusWeight,
       publicVotePrize: vote.publicVotePrize,
+      foldPlusAddresses: vote.foldPlusAddresses,
     },
   };
 }
@@ -288,7 +374,16 @@ function revealedPlaces(results: Results, revealed: number): RevealedPlace[] {
   return results.ranking
     .filter((r) => shown.has(r.place))
     .sort((a, b) => b.place - a.place)
-    .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, topic: r.topic, audiencePoints: r.audiencePoints, bonusPoints: r.bonusPoints, total: r.total, tied: r.tied }));
+    .map((r) => ({
+      place: r.place,
+      teamId: r.teamId,
+      name: r.name,
+      topic: r.topic,
+      audiencePoints: r.audiencePoints,
+      bonusPoints: r.bonusPoints,
+      total: r.total,
+      tied: r.tied,
+    }));
 }
 
 /** Reveals the next podium place on the projector (third, then second, then first), or hides them all again. */
@@ -324,7 +419,8 @@ export function voteEvent(snapshot: VoteSnapshot): LiveEvent {
   return { type: "vote", data: snapshot };
 }
 
-async function publishVote(db: Db, editionId: string) {
+/** Tells every projector and phone of the edition the vote as it is now (the count, and the podium once revealed). */
+export async function publishVote(db: Db, editionId: string) {
   const snapshot = await voteSnapshot(db, editionId);
   liveBus().publish(channels.vote(editionId), voteEvent(snapshot));
   return snapshot;
@@ -346,13 +442,11 @@ export async function voteForBallot(db: Db, actor: Actor | null, code: string) {
 
 // ---- exports -------------------------------------------------------------------
 
-
-
-/** Every ballot, anonymized (a number instead of the voter), one line per pick. */
+/** Every ballot that counts (voided ones aside), anonymized (a number instead of the voter), one line per pick. */
 export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
   assertOrganizer(actor, "export the ballots");
   const [ballots, teams] = await Promise.all([
-    db.ballot.findMany({ where: { editionId }, orderBy: { createdAt: "asc" }, include: { picks: { orderBy: { rank: "asc" } } } }),
+    db.ballot.findMany({ where: { editionId, voidId: null }, orderBy: { createdAt: "asc" }, include: { picks: { orderBy: { rank: "asc" } } } }),
     ballotTeams(db, editionId),
   ]);
   const names = new Map(teams.map((t) => [t.id, t.name]));
@@ -365,7 +459,16 @@ export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string)
 
 export async function resultsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
   const results = await resultsFor(db, actor, editionId);
-  let csv = csvLine(["place", "team", "topic", "audience points", "bonus points", "total", "tied", ...results.settings.picks > 0 ? Array.from({ length: results.settings.picks }, (_, i) => `rank ${i + 1} picks`) : []]);
+  let csv = csvLine([
+    "place",
+    "team",
+    "topic",
+    "audience points",
+    "bonus points",
+    "total",
+    "tied",
+    ...(results.settings.picks > 0 ? Array.from({ length: results.settings.picks }, (_, i) => `rank ${i + 1} picks`) : []),
+  ]);
   for (const r of results.ranking) {
     csv += csvLine([r.place, r.name, r.topic ?? "", r.audiencePoints, r.bonusPoints, r.total, r.tied ? "yes" : "no", ...r.placeCounts]);
   }
@@ -388,10 +491,15 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
   if (!vote || vote.status !== "CLOSED" || vote.revealed === 0) return null;
   const results = await computeResults(db, editionId);
   if (vote.revealed < podiumSteps(results).length) return null;
-  const podium = results.ranking.filter((r) => r.place <= PODIUM).map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
+  const podium = results.ranking
+    .filter((r) => r.place <= PODIUM)
+    .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
   const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints || b.placeCounts[0] - a.placeCounts[0])[0];
   return {
     podium,
-    publicFavourite: vote.publicVotePrize && favourite && favourite.audiencePoints > 0 ? { teamId: favourite.teamId, name: favourite.name, audiencePoints: favourite.audiencePoints } : null,
+    publicFavourite:
+      vote.publicVotePrize && favourite && favourite.audiencePoints > 0
+        ? { teamId: favourite.teamId, name: favourite.name, audiencePoints: favourite.audiencePoints }
+        : null,
   };
 }

@@ -1,16 +1,29 @@
-// The anonymous voter's device id, from (or into) the signed voting cookie.
+// The anonymous voter's card (a random id in a signed cookie) and where the
+// request comes from. Only the ballot options (GET /api/vote/CODE) issue a
+// card, rate-limited per client network; a ballot (PUT) only reads one, so a
+// ballot without a card the server issued is refused, never counted.
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { clientAddress, clientHash, clientNetwork } from "@/lib/client-address";
 import { authSecret } from "@/lib/config";
+import { admitNewVoter } from "@/lib/voter-cards";
 import { VOTER_COOKIE, newVoterId, signVoterId, verifyVoterToken } from "@/lib/voter-id";
 
-/** This device's voter id; a new one is issued (and the cookie set) when there is none. Route handlers only. */
-export async function voterDeviceId(): Promise<string> {
-  const store = await cookies();
-  const existing = verifyVoterToken(store.get(VOTER_COOKIE)?.value, authSecret());
+/** This device's voter id from its signed cookie, or null when it has none or a forged one. Never issues one. */
+export async function readVoterId(): Promise<string | null> {
+  return verifyVoterToken((await cookies()).get(VOTER_COOKIE)?.value, authSecret());
+}
+
+/**
+ * This device's voter id; a new one (and the cookie) when it has none, if its
+ * network may have another now (TooManyNewVoters otherwise). Route handlers only.
+ */
+export async function issueVoterId(client: string): Promise<string> {
+  const existing = await readVoterId();
   if (existing) return existing;
+  admitNewVoter(client);
   const id = newVoterId();
-  store.set(VOTER_COOKIE, signVoterId(id, authSecret()), {
+  (await cookies()).set(VOTER_COOKIE, signVoterId(id, authSecret()), {
     httpOnly: true,
     sameSite: "lax",
     secure: (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
@@ -18,4 +31,9 @@ export async function voterDeviceId(): Promise<string> {
     maxAge: 60 * 60 * 24 * 365,
   });
   return id;
+}
+
+/** The request's client network, hashed with the server's secret (kept with each ballot; the key of the limit on new cards). */
+export async function requestClientHash(): Promise<string> {
+  return clientHash(clientNetwork(clientAddress((await headers()).get("x-forwarded-for"))), authSecret());
 }

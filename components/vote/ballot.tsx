@@ -17,7 +17,12 @@ type Props = {
   requireSignIn: boolean;
   signedIn: boolean;
 };
-type Sending = { state: "idle" } | { state: "sending" } | { state: "saved"; teamIds: string[] } | { state: "retrying"; message: string } | { state: "refused"; message: string };
+type Sending =
+  | { state: "idle" }
+  | { state: "sending" }
+  | { state: "saved"; teamIds: string[] }
+  | { state: "retrying"; message: string }
+  | { state: "refused"; message: string };
 
 const ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"];
 const draftKey = (code: string) => `hexathon-ballot-${code}`;
@@ -74,11 +79,19 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
       if (retry.current.timer) clearTimeout(retry.current.timer);
       setSending({ state: "sending" });
       try {
-        const response = await fetch(`/api/vote/${code}/ballot`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ teamIds }),
-        });
+        const put = () =>
+          fetch(`/api/vote/${code}/ballot`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ teamIds }),
+          });
+        let response = await put();
+        if (response.status === 403 && !requireSignIn) {
+          // no voter card yet (the page's first request was lost) or an outdated one: get one, then send again, once
+          const card = await fetch(`/api/vote/${code}`, { cache: "no-store" });
+          if (card.status === 429 || card.status >= 500) throw new Error("server busy");
+          if (card.ok) response = await put();
+        }
         const data = await response.json().catch(() => ({}));
         if (response.ok) {
           localStorage.removeItem(draftKey(code));
@@ -97,7 +110,7 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
         retry.current.timer = setTimeout(() => void sendLatest.current(teamIds), delay);
       }
     },
-    [code],
+    [code, requireSignIn],
   );
 
   useEffect(() => {
@@ -185,7 +198,8 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
             {sending.state === "saved" && (
               <p className="font-semibold text-green-800" role="status">
                 ✓ Your vote is in
-                {method === "RANKED" ? `: ${sending.teamIds.map((id, i) => `${ORDINALS[i]} ${names.get(id) ?? "?"}`).join(", ")}` : ""}. You can change it until the vote closes.
+                {method === "RANKED" ? `: ${sending.teamIds.map((id, i) => `${ORDINALS[i]} ${names.get(id) ?? "?"}`).join(", ")}` : ""}. You can change it until
+                the vote closes.
               </p>
             )}
             {sending.state === "retrying" && <p className="font-medium text-amber-800">{sending.message}</p>}
@@ -194,7 +208,11 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
                 {sending.message}
               </p>
             )}
-            {sending.state === "idle" && status === "OPEN" && <p className="text-slate-600">{picks.length} of {maxPicks} picked{ballots !== null ? ` · ${ballots} ballots so far` : ""}</p>}
+            {sending.state === "idle" && status === "OPEN" && (
+              <p className="text-slate-600">
+                {picks.length} of {maxPicks} picked{ballots !== null ? ` · ${ballots} ballots so far` : ""}
+              </p>
+            )}
           </div>
           <button
             type="button"

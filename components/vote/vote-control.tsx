@@ -1,15 +1,29 @@
 "use client";
 // The organizer's vote control: the rules (before it opens), open and close,
 // the live ballot count, the full results (organizers only), the reveal on
-// the projector from third to first, and the exports.
+// the projector from third to first, the exports, and where the ballots came
+// from (components/vote/ballot-audit.tsx).
 import { useCallback, useEffect, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
+import { BallotAudit } from "@/components/vote/ballot-audit";
+import type { VoteAudit } from "@/lib/vote-audit";
 import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
 
-type Props = { editionSlug: string; initialVote: VoteSnapshot; initialSettings: VoteSettings; initialResults: Results; voteUrl: string };
+type Props = {
+  editionSlug: string;
+  initialVote: VoteSnapshot;
+  initialSettings: VoteSettings;
+  initialResults: Results;
+  initialAudit: VoteAudit;
+  /** the edition's time zone, for the audit's times */
+  timeZone: string;
+  /** "Recommended: one ballot per person (…)" when people can be told apart (SSO, verified accounts), else null */
+  signInAdvice: string | null;
+  voteUrl: string;
+};
 
-export function VoteControl({ editionSlug, initialVote, initialSettings, initialResults, voteUrl }: Props) {
+export function VoteControl({ editionSlug, initialVote, initialSettings, initialResults, initialAudit, timeZone, signInAdvice, voteUrl }: Props) {
   const [vote, setVote] = useState(initialVote);
   const [settings, setSettings] = useState(initialSettings);
   const [results, setResults] = useState(initialResults);
@@ -48,6 +62,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
       audienceWeight: Number(formData.get("audienceWeight")),
       bonusWeight: Number(formData.get("bonusWeight")),
       publicVotePrize: formData.get("publicVotePrize") === "on",
+      foldPlusAddresses: formData.get("foldPlusAddresses") === "on",
     };
     setSettings(next); // the form keeps what was typed, even when refused
     const result = await fetchJson<VoteSnapshot>(base, "PATCH", next);
@@ -108,7 +123,9 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
             </button>
           )}
         </div>
-        <p className="mt-3 text-sm text-slate-300">The projector shows the QR code while the vote is open, and the podium as you reveal it, third place first.</p>
+        <p className="mt-3 text-sm text-slate-300">
+          The projector shows the QR code while the vote is open, and the podium as you reveal it, third place first.
+        </p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-5">
@@ -131,11 +148,21 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
               <caption className="sr-only">Ranking: audience points plus mini-challenge bonus</caption>
               <thead className="text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2 pr-2">Place</th>
-                  <th scope="col" className="py-2 pr-2">Team</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Audience</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Bonus</th>
-                  <th scope="col" className="py-2 text-right">Total</th>
+                  <th scope="col" className="py-2 pr-2">
+                    Place
+                  </th>
+                  <th scope="col" className="py-2 pr-2">
+                    Team
+                  </th>
+                  <th scope="col" className="py-2 pr-2 text-right">
+                    Audience
+                  </th>
+                  <th scope="col" className="py-2 pr-2 text-right">
+                    Bonus
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100" data-testid="results">
@@ -145,7 +172,9 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
                       {r.place}
                       {r.tied ? "=" : ""}
                     </td>
-                    <th scope="row" className="py-2 pr-2 font-semibold">{r.name}</th>
+                    <th scope="row" className="py-2 pr-2 font-semibold">
+                      {r.name}
+                    </th>
                     <td className="py-2 pr-2 text-right tabular-nums">{r.audiencePoints}</td>
                     <td className="py-2 pr-2 text-right tabular-nums">{r.bonusPoints}</td>
                     <td className="py-2 text-right font-bold tabular-nums">{r.total}</td>
@@ -183,10 +212,27 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
                 Picks per ballot
                 <input name="picks" type="number" min={1} max={10} defaultValue={settings.picks} className={field} />
               </label>
-              <label className="flex items-center gap-2">
-                <input type="checkbox" name="requireSignIn" defaultChecked={settings.requireSignIn} className="size-4" />
-                <span>Require sign-in (one ballot per person, not for one&apos;s own team)</span>
-              </label>
+              <div>
+                <label className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="requireSignIn"
+                    defaultChecked={settings.requireSignIn}
+                    aria-describedby={signInAdvice ? "sign-in-advice" : undefined}
+                    className="size-4"
+                  />
+                  <span>Require sign-in (one ballot per person, not for one&apos;s own team)</span>
+                </label>
+                {signInAdvice && (
+                  <p id="sign-in-advice" className="mt-1 ml-6 text-sm text-indigo-900" data-testid="sign-in-advice">
+                    {signInAdvice}
+                  </p>
+                )}
+                <label className="mt-2 ml-6 flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="foldPlusAddresses" defaultChecked={settings.foldPlusAddresses} className="mt-0.5 size-4" />
+                  <span>Count name+anything@company as name@company (one ballot per mailbox)</span>
+                </label>
+              </div>
               <div className="flex gap-4">
                 <label className="block text-sm font-semibold">
                   Audience weight
@@ -208,6 +254,8 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
           </form>
         </section>
       </div>
+
+      <BallotAudit editionSlug={editionSlug} initialAudit={initialAudit} timeZone={timeZone} ballots={vote.ballots} />
     </div>
   );
 }

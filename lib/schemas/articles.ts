@@ -20,14 +20,17 @@ export const newArticleSchema = z.object({
 export const articleDraftSchema = z.object({
   title,
   slug: z.string().trim().toLowerCase().max(80, { error: "The address is at most 80 characters." }).optional(),
-  summary: z.string({ error: "The summary must be text." }).trim().max(400, { error: "The summary is at most 400 characters: one or two sentences." }).default(""),
+  summary: z
+    .string({ error: "The summary must be text." })
+    .trim()
+    .max(400, { error: "The summary is at most 400 characters: one or two sentences." })
+    .default(""),
   body: z.string({ error: "The text must be text." }).max(200_000, { error: "The text is at most 200,000 characters." }).default(""),
-  tags: z.array(z.string().trim().max(32, { error: "A tag is at most 32 characters." })).max(MAX_TAGS, { error: `At most ${MAX_TAGS} tags.` }).default([]),
-  coverFile: z
-    .string()
-    .regex(UPLOAD_FILE, { error: "The cover is one of our uploads." })
-    .nullable()
-    .default(null),
+  tags: z
+    .array(z.string().trim().max(32, { error: "A tag is at most 32 characters." }))
+    .max(MAX_TAGS, { error: `At most ${MAX_TAGS} tags.` })
+    .default([]),
+  coverFile: z.string().regex(UPLOAD_FILE, { error: "The cover is one of our uploads." }).nullable().default(null),
   coverAlt: z.string().trim().max(200, { error: "The cover's description is at most 200 characters." }).default(""),
   version: z.number({ error: "version must be a number." }).int().min(1),
 });
@@ -58,7 +61,21 @@ export const articleQuerySchema = z.object({
     .optional()
     .catch(undefined),
   kind: z.enum(TOPIC_KINDS).optional().catch(undefined),
-  tag: z.string().trim().toLowerCase().max(32).regex(/^[a-z0-9-]+$/).optional().catch(undefined),
-  author: z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9-]+$/).optional().catch(undefined),
+  tag: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(32)
+    .regex(/^[a-z0-9-]+$/)
+    .optional()
+    .catch(undefined),
+  author: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

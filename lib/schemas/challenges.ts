@@ -37,7 +37,8 @@ export const challengeSchema = z
   })
   .superRefine((c, ctx) => {
     const game = GAMES[c.game];
-    if (c.matchRounds > game.maxRounds) ctx.addIssue({ code: "custom", message: `At most ${game.maxRounds} ${game.roundNoun}s per match in ${game.name}.`, path: ["matchRounds"] });
+    if (c.matchRounds > game.maxRounds)
+      ctx.addIssue({ code: "custom", message: `At most ${game.maxRounds} ${game.roundNoun}s per match in ${game.name}.`, path: ["matchRounds"] });
   })
   .refine((c) => c.opensAt < c.closesAt, { error: "A challenge closes after it opens.", path: ["closesAt"] })
   .refine((c) => c.kind !== "RIDDLE" || c.answers.split("\n").some((a) => a.trim()), {

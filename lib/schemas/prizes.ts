@@ -10,5 +10,10 @@ export const juryVoteSchema = z.object({ teamId: idSchema });
 
 export const awardSchema = z.object({
   /** empty: take the prize back */
-  teamId: z.string().trim().max(64).optional().transform((v) => v || null),
+  teamId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
 });

@@ -15,6 +15,14 @@ export const runningOrderSchema = z.object({
 });
 
 export const slotSettingsSchema = z.object({
-  slotSeconds: z.number({ error: "The slot length must be a number of seconds." }).int().min(30, { error: "A slot lasts at least 30 seconds." }).max(3600, { error: "A slot lasts at most an hour." }),
-  changeoverSeconds: z.number({ error: "The changeover must be a number of seconds." }).int().min(0, { error: "The changeover can't be negative." }).max(1800, { error: "A changeover lasts at most 30 minutes." }),
+  slotSeconds: z
+    .number({ error: "The slot length must be a number of seconds." })
+    .int()
+    .min(30, { error: "A slot lasts at least 30 seconds." })
+    .max(3600, { error: "A slot lasts at most an hour." }),
+  changeoverSeconds: z
+    .number({ error: "The changeover must be a number of seconds." })
+    .int()
+    .min(0, { error: "The changeover can't be negative." })
+    .max(1800, { error: "A changeover lasts at most 30 minutes." }),
 });

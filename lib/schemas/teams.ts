@@ -12,5 +12,10 @@ export type TeamInput = z.infer<typeof teamSchema>;
 export const moveMemberSchema = z.object({
   userId: idSchema,
   /** empty: take the person out of any team */
-  teamId: z.string().trim().max(64).optional().transform((v) => v || null),
+  teamId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
 });

@@ -19,11 +19,15 @@ import {
   voterKeyFor,
   voteSnapshot,
   announcedPrizes,
+  mailboxOf,
+  signInRecommendation,
   type VoteSettings,
   type VoteSnapshot,
   type Voter,
 } from "@/lib/votes";
 import { newVoterId } from "@/lib/voter-id";
+import { restoreVoid, voidBallots, voteAudit } from "@/lib/vote-audit";
+import { voteSettingsSchema } from "@/lib/schemas/votes";
 import { csvLine } from "@/lib/csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
@@ -43,14 +47,25 @@ afterAll(async () => {
 });
 
 async function rejects(promise: Promise<unknown>, code: string, message?: RegExp | string) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   if (typeof message === "string") expect((error as DomainError).message).toBe(message);
   else if (message) expect((error as DomainError).message).toMatch(message);
 }
 
-const DEFAULTS: VoteSettings = { method: "RANKED", picks: 3, requireSignIn: false, audienceWeight: 1, bonusWeight: 1, publicVotePrize: true };
+const DEFAULTS: VoteSettings = {
+  method: "RANKED",
+  picks: 3,
+  requireSignIn: false,
+  audienceWeight: 1,
+  bonusWeight: 1,
+  publicVotePrize: true,
+  foldPlusAddresses: false,
+};
 
 /** An edition right after the presentations, with `count` teams "Team 01", "Team 02"… and its vote set up (not opened). */
 async function finalWith(count: number, settings: Partial<VoteSettings> = {}) {
@@ -250,7 +265,10 @@ describe("casting a ballot", () => {
   it("replaces the voter's earlier ballot: one ballot, the new picks, version 2", async () => {
     const { edition, teamIds } = await openFinalWith(4);
     const voter = phone();
-    expect(await castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1], teamIds[2]])).toEqual({ teamIds: [teamIds[0], teamIds[1], teamIds[2]], version: 1 });
+    expect(await castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1], teamIds[2]])).toEqual({
+      teamIds: [teamIds[0], teamIds[1], teamIds[2]],
+      version: 1,
+    });
     expect(await castBallot(t.db, edition.id, voter, [teamIds[3], teamIds[0]])).toEqual({ teamIds: [teamIds[3], teamIds[0]], version: 2 });
 
     const ballots = await t.db.ballot.findMany({ where: { editionId: edition.id }, include: { picks: { orderBy: { rank: "asc" } } } });
@@ -274,10 +292,20 @@ describe("casting a ballot", () => {
 });
 
 describe("who the voter is", () => {
-  it("is the device cookie when sign-in isn't required, and a phone without the cookie is told to allow cookies", () => {
+  it("is the device cookie when sign-in isn't required, and a phone without a voter card is refused and sent to the vote page", () => {
     expect(voterKeyFor({ requireSignIn: false }, "device-id-123456", null)).toEqual({ key: "device:device-id-123456", userId: null });
     expect(voterKeyFor({ requireSignIn: false }, "device-id-123456", employee)).toEqual({ key: "device:device-id-123456", userId: employee.id });
-    expect(() => voterKeyFor({ requireSignIn: false }, null, employee)).toThrow(/Allow cookies/);
+    let error: unknown;
+    try {
+      voterKeyFor({ requireSignIn: false, joinCode: "K7PQ2M" }, null, employee);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("FORBIDDEN");
+    expect((error as DomainError).message).toBe(
+      "Open the vote page first: your phone gets its voter card there (/vote/K7PQ2M). If it is open, allow cookies for this site and reload it.",
+    );
   });
 
   it("is the person's account when sign-in is required, and nobody votes without signing in", () => {
@@ -358,7 +386,10 @@ describe("a full room voting at once", () => {
     expect((await voteSnapshot(t.db, edition.id)).ballots).toBe(500);
     const results = await computeResults(t.db, edition.id);
     expect(results.ballots).toBe(500);
-    const expected = expectedPoints(ballots.map((b) => b.picks), teamIds);
+    const expected = expectedPoints(
+      ballots.map((b) => b.picks),
+      teamIds,
+    );
     expect(pointsOf(results)).toEqual(expected);
     const totalPoints = ballots.reduce((sum, b) => sum + [3, 2, 1].slice(0, b.picks.length).reduce((s, p) => s + p, 0), 0);
     expect(results.ranking.reduce((sum, r) => sum + r.audiencePoints, 0)).toBe(totalPoints);
@@ -406,7 +437,12 @@ describe("the results", () => {
     const results = await computeResults(t.db, edition.id);
     expect(results.ranking[0]).toMatchObject({ name: "Team 01", audiencePoints: 3, place: 1, tied: false });
     // the two others tie for second (in no particular order)
-    expect(results.ranking.slice(1).map((r) => [r.name, r.audiencePoints, r.place, r.tied]).sort()).toEqual([
+    expect(
+      results.ranking
+        .slice(1)
+        .map((r) => [r.name, r.audiencePoints, r.place, r.tied])
+        .sort(),
+    ).toEqual([
       ["Team 02", 0, 2, true],
       ["Team 03", 0, 2, true],
     ]);
@@ -418,7 +454,12 @@ describe("revealing the podium on the projector", () => {
   async function votedFinal() {
     const final = await openFinalWith(4);
     const [a, b, c, d] = final.teamIds;
-    for (const picks of [[a, b, c], [a, b, d], [a, c, b]]) await castBallot(t.db, final.edition.id, phone(), picks);
+    for (const picks of [
+      [a, b, c],
+      [a, b, d],
+      [a, c, b],
+    ])
+      await castBallot(t.db, final.edition.id, phone(), picks);
     return final;
   }
   const shown = (snapshot: VoteSnapshot) => snapshot.revealed.map((p) => [p.place, p.name, p.total]);
@@ -533,9 +574,7 @@ describe("exports", () => {
   });
 
   it("quotes every field a spreadsheet would misread", () => {
-    expect(csvLine(["=SUM(A1)", "+1", "-2", "@cmd", "a,b", 'say "hi"', "plain", 7])).toBe(
-      `"'=SUM(A1)","'+1","'-2","'@cmd","a,b","say ""hi""",plain,7\r\n`,
-    );
+    expect(csvLine(["=SUM(A1)", "+1", "-2", "@cmd", "a,b", 'say "hi"', "plain", 7])).toBe(`"'=SUM(A1)","'+1","'-2","'@cmd","a,b","say ""hi""",plain,7\r\n`);
   });
 });
 
@@ -572,7 +611,274 @@ describe("ties on the podium", () => {
     expect(closed.podiumSize).toBe(2);
     expect((await revealStep(t.db, organizer, edition.id, "next")).revealed.map((p) => p.teamId)).toEqual([c]);
     const first = await revealStep(t.db, organizer, edition.id, "next");
-    expect(first.revealed.filter((p) => p.place === 1).map((p) => p.teamId).sort()).toEqual([a, b].sort());
+    expect(
+      first.revealed
+        .filter((p) => p.place === 1)
+        .map((p) => p.teamId)
+        .sort(),
+    ).toEqual([a, b].sort());
     await expect(revealStep(t.db, organizer, edition.id, "next")).rejects.toThrow("The whole podium is already revealed.");
+  });
+});
+
+describe("where the ballots came from", () => {
+  /** A phone on a given client network (its hash, as the routes compute it). */
+  const phoneOn = (clientHash: string): Voter => ({ ...phone(), clientHash });
+
+  it("keeps the client network's hash with each ballot, and the latest one when the ballot is replaced", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    const voter = phoneOn("hall-wifi-hash");
+    await castBallot(t.db, edition.id, voter, [teamIds[0]]);
+    const first = await t.db.ballot.findFirstOrThrow({ where: { editionId: edition.id } });
+    expect(first.clientHash).toBe("hall-wifi-hash");
+    await castBallot(t.db, edition.id, { ...voter, clientHash: "mobile-data-hash" }, [teamIds[1]]);
+    const replaced = await t.db.ballot.findFirstOrThrow({ where: { editionId: edition.id } });
+    expect([replaced.id, replaced.version, replaced.clientHash]).toEqual([first.id, 2, "mobile-data-hash"]);
+  });
+
+  it("lists the ballots per address and per minute, for organizers only", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    for (let i = 0; i < 3; i++) await castBallot(t.db, edition.id, phoneOn("hall"), [teamIds[i]]);
+    await castBallot(t.db, edition.id, phoneOn("laptop"), [teamIds[2]]);
+    const audit = await voteAudit(t.db, organizer, edition.id);
+    expect(audit.addresses.map((a) => [a.clientHash, a.label, a.ballots, a.voided])).toEqual([
+      ["hall", "hall", 3, 0],
+      ["laptop", "laptop", 1, 0],
+    ]);
+    expect(audit.addresses[0].first.getTime()).toBeLessThanOrEqual(audit.addresses[0].last.getTime());
+    expect(audit.minutes.reduce((sum, m) => sum + m.ballots, 0)).toBe(4);
+    expect(audit).toMatchObject({ ballots: 4, voided: 0, voids: [], otherAddresses: { addresses: 0, ballots: 0 } });
+    for (const actor of [employee, judge])
+      await rejects(voteAudit(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see where the ballots came from.");
+    await rejects(voteAudit(t.db, null, edition.id), "UNAUTHENTICATED");
+  });
+});
+
+describe("voiding a cluster of ballots", () => {
+  /**
+   * Teams 01 to 03; three people in the hall vote 01 first, and a script on
+   * one laptop casts five ballots for 03, which wins with them.
+   */
+  async function stuffedFinal() {
+    const final = await openFinalWith(3);
+    const [a, b, c] = final.teamIds;
+    for (const picks of [
+      [a, b, c],
+      [a, c, b],
+      [b, a, c],
+    ])
+      await castBallot(t.db, final.edition.id, { ...phone(), clientHash: "hall" }, picks);
+    const script = Array.from({ length: 5 }, () => ({ ...phone(), clientHash: "script" }));
+    for (const voter of script) await castBallot(t.db, final.edition.id, voter, [c]);
+    return { ...final, script };
+  }
+  const winner = async (editionId: string) => (await computeResults(t.db, editionId)).ranking[0].name;
+
+  it("stops the voided ballots counting anywhere, keeps who voided them and why, and restoring brings them back", async () => {
+    const { edition, teamIds, script } = await stuffedFinal();
+    expect(await ballotCount(t.db, edition.id)).toBe(8);
+    expect(await winner(edition.id)).toBe("Team 03");
+    const before = await computeResults(t.db, edition.id);
+
+    const events: LiveEvent[] = [];
+    const unsubscribe = liveBus().subscribe(channels.vote(edition.id), (event) => events.push(event));
+    let voided;
+    try {
+      voided = await voidBallots(t.db, organizer, edition.id, { clientHash: "script", reason: "Five ballots in one second from one laptop" });
+      // the projectors and phones hear the new count at once
+      expect(events.at(-1)).toMatchObject({ type: "vote", data: { ballots: 3 } });
+    } finally {
+      unsubscribe();
+    }
+
+    // the audit trail
+    expect(voided).toMatchObject({
+      editionId: edition.id,
+      byUserId: organizer.id,
+      reason: "Five ballots in one second from one laptop",
+      clientHash: "script",
+      ballots: 5,
+      restoredAt: null,
+    });
+    const stored = await t.db.ballot.findMany({ where: { editionId: edition.id } });
+    expect(stored.filter((b) => b.voidId === voided.id).map((b) => b.clientHash)).toEqual(Array(5).fill("script"));
+    expect(stored.filter((b) => b.voidId === null).map((b) => b.clientHash)).toEqual(Array(3).fill("hall"));
+
+    // counted nowhere: the count, the live snapshot, the results, the exports
+    expect(await ballotCount(t.db, edition.id)).toBe(3);
+    expect((await voteSnapshot(t.db, edition.id)).ballots).toBe(3);
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ballots).toBe(3);
+    expect(results.ranking.map((r) => [r.name, r.audiencePoints])).toEqual([
+      ["Team 01", 8],
+      ["Team 02", 6],
+      ["Team 03", 4],
+    ]);
+    const csv = await ballotsCsv(t.db, organizer, edition.id);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + 9); // three ballots of three picks
+    expect((await resultsCsv(t.db, organizer, edition.id)).split("\r\n")[1]).toMatch(/^1,Team 01,/);
+    const audit = await voteAudit(t.db, organizer, edition.id);
+    expect(audit.addresses.find((a) => a.clientHash === "script")).toMatchObject({ ballots: 5, voided: 5, minutes: [] });
+    expect(audit).toMatchObject({ ballots: 3, voided: 5 });
+    expect(audit.voids).toHaveLength(1);
+    expect(audit.voids[0]).toMatchObject({
+      id: voided.id,
+      by: (organizer as Actor & { name: string }).name,
+      clientLabel: "script",
+      ballots: 5,
+      restoredAt: null,
+    });
+
+    // the script sends its ballots again: they stay voided
+    await castBallot(t.db, edition.id, script[0], [teamIds[2]]);
+    expect((await t.db.ballot.findUniqueOrThrow({ where: { editionId_voterKey: { editionId: edition.id, voterKey: script[0].key } } })).voidId).toBe(voided.id);
+    expect(await ballotCount(t.db, edition.id)).toBe(3);
+
+    // restored: they count again, and the void stays in the trail, marked
+    const restored = await restoreVoid(t.db, organizer, voided.id);
+    expect(restored).toMatchObject({ restoredById: organizer.id, restoredBallots: 5 });
+    expect(await ballotCount(t.db, edition.id)).toBe(8);
+    expect(pointsOf(await computeResults(t.db, edition.id))).toEqual(pointsOf(before));
+    const trail = await t.db.ballotVoid.findUniqueOrThrow({ where: { id: voided.id } });
+    expect(trail.restoredById).toBe(organizer.id);
+    expect(trail.restoredAt).toBeInstanceOf(Date);
+    expect(trail.ballots).toBe(5);
+    expect((await voteAudit(t.db, organizer, edition.id)).voids[0]).toMatchObject({ restoredBy: (organizer as Actor & { name: string }).name });
+    await rejects(restoreVoid(t.db, organizer, voided.id), "INVALID", "Those ballots were restored already.");
+  });
+
+  it("voids only the ballots last sent within the span, without changing when they were sent", async () => {
+    const { edition, teamIds } = await openFinalWith(2);
+    const voters = Array.from({ length: 4 }, () => ({ ...phone(), clientHash: "laptop" }));
+    for (const voter of voters) await castBallot(t.db, edition.id, voter, [teamIds[0]]);
+    // two sent at 17:00, two at 17:05
+    const at = [new Date("2030-01-17T17:00:10Z"), new Date("2030-01-17T17:00:50Z"), new Date("2030-01-17T17:05:20Z"), new Date("2030-01-17T17:05:40Z")];
+    for (const [i, voter] of voters.entries()) {
+      await t.db.ballot.update({ where: { editionId_voterKey: { editionId: edition.id, voterKey: voter.key } }, data: { updatedAt: at[i] } });
+    }
+    const audit = await voteAudit(t.db, organizer, edition.id);
+    expect(audit.minutes.map((m) => [m.at.toISOString(), m.ballots])).toEqual([
+      ["2030-01-17T17:00:00.000Z", 2],
+      ["2030-01-17T17:05:00.000Z", 2],
+    ]);
+    expect(audit.addresses[0].minutes.map((m) => m.counted)).toEqual([2, 2]);
+
+    const voided = await voidBallots(t.db, organizer, edition.id, {
+      clientHash: "laptop",
+      from: new Date("2030-01-17T17:05:00Z"),
+      to: new Date("2030-01-17T17:06:00Z"),
+      reason: "A burst at 17:05",
+    });
+    expect(voided).toMatchObject({ ballots: 2, fromAt: new Date("2030-01-17T17:05:00Z"), toAt: new Date("2030-01-17T17:06:00Z") });
+    expect(await ballotCount(t.db, edition.id)).toBe(2);
+    const rows = await t.db.ballot.findMany({ where: { editionId: edition.id }, orderBy: { updatedAt: "asc" } });
+    expect(rows.map((r) => [r.updatedAt.toISOString(), r.voidId])).toEqual([
+      [at[0].toISOString(), null],
+      [at[1].toISOString(), null],
+      [at[2].toISOString(), voided.id],
+      [at[3].toISOString(), voided.id],
+    ]);
+    // nothing left to void in that span
+    await rejects(
+      voidBallots(t.db, organizer, edition.id, {
+        clientHash: "laptop",
+        from: new Date("2030-01-17T17:05:00Z"),
+        to: new Date("2030-01-17T17:06:00Z"),
+        reason: "again",
+      }),
+      "INVALID",
+      /No counted ballot from that address matches/,
+    );
+  });
+
+  it("is organizers only, needs a reason and a span that ends after it starts, and changes nothing when refused", async () => {
+    const { edition } = await stuffedFinal();
+    const other = await stuffedFinal();
+    const theirs = await voidBallots(t.db, organizer, other.edition.id, { clientHash: "script", reason: "Stuffed" });
+    const input = { clientHash: "script", reason: "Stuffed" };
+    for (const actor of [employee, judge]) {
+      await rejects(voidBallots(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can void ballots.");
+      await rejects(restoreVoid(t.db, actor, theirs.id), "FORBIDDEN", "Only organizers can restore voided ballots.");
+    }
+    await rejects(voidBallots(t.db, null, edition.id, input), "UNAUTHENTICATED");
+    await rejects(restoreVoid(t.db, null, theirs.id), "UNAUTHENTICATED");
+    await rejects(voidBallots(t.db, organizer, edition.id, { ...input, reason: "  " }), "INVALID", /Say why/);
+    await rejects(
+      voidBallots(t.db, organizer, edition.id, { ...input, from: new Date("2030-01-17T17:05:00Z"), to: new Date("2030-01-17T17:05:00Z") }),
+      "INVALID",
+      "The span of minutes must end after it starts.",
+    );
+    await rejects(voidBallots(t.db, organizer, edition.id, { ...input, clientHash: "nobody" }), "INVALID", /No counted ballot/);
+    await rejects(voidBallots(t.db, organizer, "no-such-edition", input), "NOT_FOUND");
+    await rejects(restoreVoid(t.db, organizer, "no-such-void"), "NOT_FOUND");
+    // a void of another edition isn't restored through this one
+    await rejects(restoreVoid(t.db, organizer, theirs.id, edition.id), "NOT_FOUND");
+    expect(await ballotCount(t.db, edition.id)).toBe(8);
+    expect(await ballotCount(t.db, other.edition.id)).toBe(3);
+    expect(await t.db.ballotVoid.count({ where: { editionId: edition.id } })).toBe(0);
+    expect((await t.db.ballotVoid.findUniqueOrThrow({ where: { id: theirs.id } })).restoredAt).toBeNull();
+  });
+
+  it("changes a revealed podium: the results are recomputed without the voided ballots", async () => {
+    const { edition } = await stuffedFinal();
+    await closeVote(t.db, organizer, edition.id);
+    for (let i = 0; i < 3; i++) await revealStep(t.db, organizer, edition.id, "next");
+    expect((await announcedPrizes(t.db, edition.id))?.podium[0].name).toBe("Team 03");
+    await voidBallots(t.db, organizer, edition.id, { clientHash: "script", reason: "Stuffed" });
+    expect((await announcedPrizes(t.db, edition.id))?.podium[0].name).toBe("Team 01");
+    expect((await voteSnapshot(t.db, edition.id)).revealed.find((p) => p.place === 1)?.name).toBe("Team 01");
+  });
+});
+
+describe("one ballot per mailbox", () => {
+  async function person(email: string) {
+    const user = await t.db.user.create({ data: { email, name: email.split("@")[0], role: "EMPLOYEE" } });
+    return { id: user.id, role: "EMPLOYEE" as const, email: user.email };
+  }
+
+  it("folds name+anything@company into name@company when the vote asks for it", async () => {
+    const { edition, teamIds } = await openFinalWith(3, { requireSignIn: true, foldPlusAddresses: true });
+    const vote = await ensureVote(t.db, edition.id);
+    expect(vote.foldPlusAddresses).toBe(true);
+    const tag = newVoterId().slice(0, 6).toLowerCase();
+    const alice = await person(`alice${tag}@corp.test`);
+    const aliceAgain = await person(`alice${tag}+vote2@corp.test`);
+    expect(voterKeyFor(vote, null, aliceAgain)).toEqual({ key: `mailbox:alice${tag}@corp.test`, userId: aliceAgain.id });
+    await castBallot(t.db, edition.id, voterKeyFor(vote, null, alice), [teamIds[0]]);
+    const second = await castBallot(t.db, edition.id, voterKeyFor(vote, null, aliceAgain), [teamIds[1]]);
+    expect(second.version).toBe(2);
+    expect(await ballotCount(t.db, edition.id)).toBe(1);
+    expect(await ballotOf(t.db, edition.id, `mailbox:alice${tag}@corp.test`)).toEqual([teamIds[1]]);
+  });
+
+  it("keeps one ballot per account when the vote doesn't fold, and for anonymous votes", async () => {
+    const { edition, teamIds } = await openFinalWith(3, { requireSignIn: true });
+    const vote = await ensureVote(t.db, edition.id);
+    expect(vote.foldPlusAddresses).toBe(false);
+    const tag = newVoterId().slice(0, 6).toLowerCase();
+    for (const email of [`bob${tag}@corp.test`, `bob${tag}+2@corp.test`])
+      await castBallot(t.db, edition.id, voterKeyFor(vote, null, await person(email)), [teamIds[0]]);
+    expect(await ballotCount(t.db, edition.id)).toBe(2);
+    expect(voterKeyFor({ requireSignIn: false, foldPlusAddresses: true }, "device-id-123456", null).key).toBe("device:device-id-123456");
+  });
+
+  it("finds the mailbox behind an address, and the settings default to not folding", () => {
+    expect(mailboxOf("Name+Talks+2@Corp.Example")).toBe("name@corp.example");
+    expect(mailboxOf("plain@corp.example")).toBe("plain@corp.example");
+    expect(mailboxOf("+x@corp.example")).toBe("+x@corp.example"); // nothing before the plus: no mailbox to fold into
+    const { foldPlusAddresses, ...older } = { ...DEFAULTS, foldPlusAddresses: true };
+    expect(foldPlusAddresses).toBe(true);
+    expect(voteSettingsSchema.parse(older).foldPlusAddresses).toBe(false);
+    expect(voteSettingsSchema.parse({ ...older, foldPlusAddresses: true }).foldPlusAddresses).toBe(true);
+  });
+});
+
+describe("recommending one ballot per person", () => {
+  it("recommends it when people sign in with the company's SSO or have verified email addresses", async () => {
+    expect(await signInRecommendation(t.db, "Corp SSO")).toMatch(/^Recommended: one ballot per person \(people sign in with Corp SSO: .+\)\.$/);
+    await t.db.user.updateMany({ data: { emailVerifiedAt: null } });
+    expect(await signInRecommendation(t.db, null)).toBeNull();
+    await t.db.user.update({ where: { id: employee.id }, data: { emailVerifiedAt: new Date() } });
+    expect(await signInRecommendation(t.db, null)).toMatch(/^Recommended: one ballot per person \(1 account has a verified email address: .+\)\.$/);
   });
 });

@@ -1,10 +1,13 @@
-// GET /api/vote/[code] — the ballot options: the vote's status and rules, the teams in running order, and this voter's current ballot
+// GET /api/vote/[code] — the ballot options: the vote's status and rules, the teams in running order, and this voter's current ballot.
+// For an anonymous vote it also hands this phone its voter card (a signed cookie), the only way to get one: a new card
+// only when the phone has no valid one, at most so many per client network (429 with Retry-After beyond).
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
-import { voterDeviceId } from "@/app/_lib/voter";
+import { issueVoterId, requestClientHash } from "@/app/_lib/voter";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { TooManyNewVoters } from "@/lib/voter-cards";
 import { ballotCount, ballotOf, voteForVoter, voterKeyFor } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   try {
     const db = getDb();
     const { vote, teams } = await voteForVoter(db, null, (await params).code);
-    // the session matters only when the vote is one ballot per person (phones in a crowd skip it)
+    // the session matters only when the vote is one ballot per person (phones in a crowd skip it), and the card only when it isn't
     const user = vote.requireSignIn ? await getCurrentUser() : null;
-    const deviceId = await voterDeviceId();
+    const deviceId = vote.requireSignIn ? null : await issueVoterId(await requestClientHash());
     let myBallot: string[] | null = null;
     try {
       myBallot = await ballotOf(db, vote.editionId, voterKeyFor(vote, deviceId, user).key);
@@ -36,6 +39,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
-    return errorResponse(error);
+    const response = errorResponse(error);
+    if (error instanceof TooManyNewVoters) response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    return response;
   }
 }

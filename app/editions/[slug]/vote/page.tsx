@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";
 import { requireUser } from "@/app/_lib/session";
@@ -8,7 +9,8 @@ import { VoteControl } from "@/components/vote/vote-control";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { isOrganizer } from "@/lib/permissions";
-import { resultsFor, voteSnapshot } from "@/lib/votes";
+import { voteAudit } from "@/lib/vote-audit";
+import { resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes";
 
 export const metadata: Metadata = { title: "Vote control" };
 
@@ -21,7 +23,11 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
   }
   const db = getDb();
   const vote = await voteSnapshot(db, edition.id);
-  const results = await resultsFor(db, user, edition.id);
+  const [results, audit, signInAdvice] = await Promise.all([
+    resultsFor(db, user, edition.id),
+    voteAudit(db, user, edition.id),
+    signInRecommendation(db, oidcEnabled() ? oidcName() : null),
+  ]);
   return (
     <div>
       <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Vote control">
@@ -34,6 +40,9 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
         initialVote={vote}
         initialSettings={results.settings}
         initialResults={results}
+        initialAudit={audit}
+        timeZone={edition.timezone}
+        signInAdvice={signInAdvice}
         voteUrl={`${await publicOrigin()}/vote/${vote.joinCode}`}
       />
     </div>

@@ -1,11 +1,13 @@
-// PUT /api/vote/[code]/ballot — {"teamIds":[favourite, second, third]}: cast or replace this voter's ballot; only the last one counts
+// PUT /api/vote/[code]/ballot — {"teamIds":[favourite, second, third]}: cast or replace this voter's ballot; only the last one counts.
+// An anonymous ballot needs the voter card GET /api/vote/[code] hands out (403 without one, or with a forged one): never a new card here.
 import { NextResponse } from "next/server";
 import { errorResponse, parseRequest } from "@/app/_lib/api";
+import { publicOrigin } from "@/app/_lib/origin";
 import { getCurrentUser } from "@/app/_lib/session";
-import { voterDeviceId } from "@/app/_lib/voter";
+import { readVoterId, requestClientHash } from "@/app/_lib/voter";
 import { getDb } from "@/lib/db";
 import { ballotSchema } from "@/lib/schemas/votes";
-import { castBallot, voteForBallot, voterKeyFor } from "@/lib/votes";
+import { assertVoteOpen, castBallot, noVoterCard, voteForBallot, voterKeyFor } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +16,17 @@ export async function PUT(request: Request, { params }: { params: Promise<{ code
     const db = getDb();
     const { teamIds } = await parseRequest(request, ballotSchema);
     const vote = await voteForBallot(db, null, (await params).code);
-    // the session matters only when the vote is one ballot per person: anonymous ballots skip it (the hot path)
-    const user = vote.requireSignIn ? await getCurrentUser() : null;
-    const voter = vote.requireSignIn ? voterKeyFor(vote, null, user) : voterKeyFor(vote, await voterDeviceId(), null);
-    const ballot = await castBallot(db, vote.editionId, voter, teamIds, vote);
+    assertVoteOpen(vote); // a closed vote says so, whoever asks
+    let voter;
+    if (vote.requireSignIn) {
+      // the session matters only when the vote is one ballot per person: anonymous ballots skip it (the hot path)
+      voter = voterKeyFor(vote, null, await getCurrentUser());
+    } else {
+      const deviceId = await readVoterId();
+      if (!deviceId) throw noVoterCard(`${(await publicOrigin()).replace(/^https?:\/\//, "")}/vote/${vote.joinCode}`);
+      voter = voterKeyFor(vote, deviceId, null);
+    }
+    const ballot = await castBallot(db, vote.editionId, { ...voter, clientHash: await requestClientHash() }, teamIds, vote);
     return NextResponse.json({ ok: true, ballot }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

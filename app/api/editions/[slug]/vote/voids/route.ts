@@ -1,0 +1,18 @@
+// POST /api/editions/[slug]/vote/voids — organizers: {"clientHash","from"?,"to"?,"reason"} voids the counted ballots of one
+// client address (last sent from `from` to `to`, if given); answers the void and the audit as it is now
+import { NextResponse } from "next/server";
+import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
+import { revalidateWinners } from "@/app/_lib/revalidate";
+import { getDb } from "@/lib/db";
+import { getEditionBySlug } from "@/lib/editions";
+import { voidBallotsSchema } from "@/lib/schemas/votes";
+import { voidBallots, voteAudit } from "@/lib/vote-audit";
+
+export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
+  const input = await parseRequest(request, voidBallotsSchema);
+  const db = getDb();
+  const edition = await getEditionBySlug(db, user, (await params).slug);
+  const created = await voidBallots(db, user, edition.id, input);
+  revalidateWinners(edition.number); // a revealed podium is recomputed without them
+  return NextResponse.json({ void: created, audit: await voteAudit(db, user, edition.id) });
+}, organizersOnly("void ballots"));

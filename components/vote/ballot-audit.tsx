@@ -1,0 +1,400 @@
+"use client";
+// The organizer's audit of the ballots, under the vote control: ballots per
+// client address (hashed) and per minute, voiding a cluster with a reason
+// (two steps: the form, then the button that says how many), and the voids
+// with their restore. Refreshed as the live count moves, at most every 5 s.
+import { useEffect, useRef, useState } from "react";
+import { fetchJson } from "@/components/fetch-json";
+import { Alert, Badge, EmptyState, buttonClass } from "@/components/ui";
+import type { AuditAddress, VoteAudit } from "@/lib/vote-audit";
+import { formatTime } from "@/lib/time";
+
+type Props = { editionSlug: string; initialAudit: VoteAudit; timeZone: string; /** the live count: the audit is read again when it moves */ ballots: number };
+
+const MINUTE = 60_000;
+const REFRESH_MS = 5_000;
+
+/** Dates arrive as Date objects from the page and as strings from the JSON API. */
+function revive(audit: VoteAudit): VoteAudit {
+  const date = (value: Date | string) => new Date(value);
+  const maybe = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    ...audit,
+    addresses: audit.addresses.map((a) => ({ ...a, first: date(a.first), last: date(a.last), minutes: a.minutes.map((m) => ({ ...m, at: date(m.at) })) })),
+    minutes: audit.minutes.map((m) => ({ ...m, at: date(m.at) })),
+    voids: audit.voids.map((v) => ({ ...v, fromAt: maybe(v.fromAt), toAt: maybe(v.toAt), createdAt: date(v.createdAt), restoredAt: maybe(v.restoredAt) })),
+  };
+}
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Props) {
+  const [audit, setAudit] = useState(() => revive(initialAudit));
+  const [voiding, setVoiding] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const base = `/api/editions/${editionSlug}/vote`;
+  const time = (at: Date) => formatTime(at, timeZone);
+
+  // the live count moved: read the audit again, at most every REFRESH_MS
+  const seen = useRef(ballots);
+  const lastRead = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (ballots === seen.current || timer.current) return;
+    seen.current = ballots;
+    timer.current = setTimeout(
+      async () => {
+        timer.current = null;
+        lastRead.current = Date.now();
+        const result = await fetchJson<VoteAudit>(`${base}/audit`);
+        if (result.ok) setAudit(revive(result.data));
+      },
+      Math.max(0, lastRead.current + REFRESH_MS - Date.now()),
+    );
+  }, [ballots, base]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  async function send(url: string, body: unknown, done: (data: { audit: VoteAudit; void: { ballots: number } }) => string) {
+    setBusy(true);
+    const result = await fetchJson<{ audit: VoteAudit; void: { ballots: number } }>(url, "POST", body);
+    setBusy(false);
+    if (!result.ok) {
+      setNotice(null);
+      setError(result.message);
+      return false;
+    }
+    setAudit(revive(result.data.audit));
+    setError(null);
+    setNotice(done(result.data));
+    return true;
+  }
+
+  const maxPerMinute = Math.max(1, ...audit.minutes.map((m) => m.ballots));
+  const target = audit.addresses.find((a) => a.clientHash === voiding) ?? null;
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="addresses-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="addresses-heading" className="text-lg font-bold">
+          Ballots by address
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Each ballot keeps the network address it was sent from, hashed: no address is stored or shown, but ballots from the same one are listed together. A
+          room on one Wi-Fi shares an address; a script shows as one address with many ballots within a minute or two. Voided ballots stop counting at once
+          (sending one again keeps it voided), and restoring them makes them count again.
+        </p>
+        <p className="mt-2 text-sm font-semibold" data-testid="audit-summary">
+          {plural(audit.ballots, "ballot")} counted, {audit.voided} voided.
+        </p>
+        {error && (
+          <div className="mt-3">
+            <Alert>{error}</Alert>
+          </div>
+        )}
+        {notice && !error && (
+          <div className="mt-3">
+            <Alert tone="success">{notice}</Alert>
+          </div>
+        )}
+        {audit.addresses.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState>No ballots yet.</EmptyState>
+          </div>
+        ) : (
+          <div className="mt-3 overflow-x-auto" tabIndex={0}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Ballots by address (the start of its hash), most first</caption>
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-2">
+                    Address
+                  </th>
+                  <th scope="col" className="py-2 pr-2 text-right">
+                    Ballots
+                  </th>
+                  <th scope="col" className="py-2 pr-2">
+                    First
+                  </th>
+                  <th scope="col" className="py-2 pr-2">
+                    Last
+                  </th>
+                  <th scope="col" className="py-2">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {audit.addresses.map((a) => {
+                  const counted = a.ballots - a.voided;
+                  return (
+                    <tr key={a.clientHash} data-testid="address-row">
+                      <th scope="row" className="py-2 pr-2 font-mono font-semibold">
+                        {a.label}
+                      </th>
+                      <td className="py-2 pr-2 text-right tabular-nums">{a.ballots}</td>
+                      <td className="py-2 pr-2 tabular-nums">{time(a.first)}</td>
+                      <td className="py-2 pr-2 tabular-nums">{time(a.last)}</td>
+                      <td className="py-2">
+                        <span className="flex flex-wrap items-center gap-2">
+                          {counted === 0 ? (
+                            <Badge tone="red">voided</Badge>
+                          ) : a.voided > 0 ? (
+                            <Badge tone="amber">{a.voided} voided</Badge>
+                          ) : (
+                            <Badge tone="green">counting</Badge>
+                          )}
+                          {counted > 0 && (
+                            <button
+                              type="button"
+                              className={buttonClass("secondary", "min-h-9 px-3 py-1")}
+                              aria-expanded={voiding === a.clientHash}
+                              aria-controls={voiding === a.clientHash ? "void-form" : undefined}
+                              onClick={() => {
+                                setVoiding(voiding === a.clientHash ? null : a.clientHash);
+                                setNotice(null);
+                                setError(null);
+                              }}
+                            >
+                              Void these ballots<span className="sr-only"> from address {a.label}</span>
+                            </button>
+                          )}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {audit.otherAddresses.addresses > 0 && (
+          <p className="mt-2 text-sm text-slate-600">
+            And {plural(audit.otherAddresses.addresses, "more address", "more addresses")} with {plural(audit.otherAddresses.ballots, "ballot")} between them,
+            fewer each.
+          </p>
+        )}
+        {target && (
+          <VoidForm
+            key={target.clientHash}
+            address={target}
+            busy={busy}
+            time={time}
+            onCancel={() => setVoiding(null)}
+            onVoid={async (body) => {
+              const ok = await send(`${base}/voids`, body, (data) => `${plural(data.void.ballots, "ballot")} from address ${target.label} voided.`);
+              if (ok) setVoiding(null);
+            }}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="minutes-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="minutes-heading" className="text-lg font-bold">
+          Ballots per minute
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">Since the vote opened, by the minute each ballot was last sent; minutes without any are left out.</p>
+        {audit.minutes.length === 0 ? (
+          <div className="mt-3">
+            <EmptyState>No ballots yet.</EmptyState>
+          </div>
+        ) : (
+          <div className="mt-3 max-h-96 overflow-y-auto" tabIndex={0}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Ballots per minute, counted and voided</caption>
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-2">
+                    Minute
+                  </th>
+                  <th scope="col" className="w-full py-1 pr-2">
+                    Ballots
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Voided
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.minutes.map((m) => (
+                  <tr key={m.at.getTime()}>
+                    <th scope="row" className="py-1 pr-2 font-normal tabular-nums">
+                      {time(m.at)}
+                    </th>
+                    <td className="py-1 pr-2">
+                      <span className="flex items-center gap-2">
+                        <span
+                          aria-hidden="true"
+                          className="block h-3 rounded-sm bg-indigo-600"
+                          style={{ width: `${Math.max(2, (m.ballots / maxPerMinute) * 80)}%` }}
+                        />
+                        <span className="tabular-nums">{m.ballots}</span>
+                      </span>
+                    </td>
+                    <td className="py-1 text-right tabular-nums">{m.voided}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="voids-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="voids-heading" className="text-lg font-bold">
+          Voided ballots
+        </h2>
+        {audit.voids.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">Nothing voided.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100" aria-label="Voids, latest first" data-testid="voids">
+            {audit.voids.map((v) => {
+              const from = v.clientLabel === null ? "" : ` from address ${v.clientLabel}`;
+              const bounds = [v.fromAt && `at or after ${time(v.fromAt)}`, v.toAt && `before ${time(v.toAt)}`].filter(Boolean);
+              const span = bounds.length ? `, last sent ${bounds.join(" and ")}` : "";
+              return (
+                <li key={v.id} className="flex flex-wrap items-start justify-between gap-2 py-3 text-sm">
+                  <div className="min-w-0">
+                    <p className="font-semibold">
+                      {plural(v.ballots, "ballot")}
+                      {from}
+                      {span}
+                    </p>
+                    <p className="break-words text-slate-700">
+                      Voided by {v.by} at {time(v.createdAt)}: “{v.reason}”
+                    </p>
+                    {v.restoredAt && (
+                      <p className="text-slate-700">
+                        Restored by {v.restoredBy} at {time(v.restoredAt)}.
+                      </p>
+                    )}
+                  </div>
+                  {!v.restoredAt && (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      className={buttonClass("secondary", "min-h-9 px-3 py-1")}
+                      onClick={() => void send(`${base}/voids/${v.id}/restore`, {}, () => `${plural(v.ballots, "ballot")}${from} count again.`)}
+                    >
+                      Restore
+                      <span className="sr-only">
+                        {" "}
+                        the {plural(v.ballots, "ballot")}
+                        {from}
+                      </span>
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type VoidBody = { clientHash: string; reason: string; from?: string; to?: string };
+
+/** Step two of voiding: the reason, which ballots of the address, and a button that says how many. */
+function VoidForm({
+  address,
+  busy,
+  time,
+  onCancel,
+  onVoid,
+}: {
+  address: AuditAddress;
+  busy: boolean;
+  time: (at: Date) => string;
+  onCancel: () => void;
+  onVoid: (body: VoidBody) => Promise<void>;
+}) {
+  const minutes = address.minutes;
+  const at = (i: number) => minutes[i]?.at.getTime() ?? 0;
+  const [span, setSpan] = useState(false);
+  // minutes by their time, not their place in the list: a refresh may add minutes while the form is open
+  const [from, setFrom] = useState(at(0));
+  const [to, setTo] = useState(at(minutes.length - 1));
+  const [reason, setReason] = useState("");
+  const [low, high] = [Math.min(from, to), Math.max(from, to)];
+  const count = span
+    ? minutes.filter((m) => m.at.getTime() >= low && m.at.getTime() <= high).reduce((sum, m) => sum + m.counted, 0)
+    : address.ballots - address.voided;
+  const field = "mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300";
+
+  return (
+    <form
+      id="void-form"
+      aria-labelledby="void-heading"
+      className="mt-4 space-y-3 rounded-lg bg-red-50 p-4 ring-1 ring-red-200"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onVoid({
+          clientHash: address.clientHash,
+          reason,
+          ...(span ? { from: new Date(low).toISOString(), to: new Date(high + MINUTE).toISOString() } : {}),
+        });
+      }}
+    >
+      <h3 id="void-heading" className="font-bold">
+        Void ballots from address <span className="font-mono">{address.label}</span>
+      </h3>
+      <label className="block text-sm font-semibold">
+        Reason (kept in the audit trail)
+        <input name="reason" required minLength={3} maxLength={500} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} className={field} />
+      </label>
+      {minutes.length > 1 && (
+        <fieldset className="space-y-2 text-sm">
+          <legend className="font-semibold">Which ballots</legend>
+          <label className="flex items-start gap-2">
+            <input type="radio" name="span" checked={!span} onChange={() => setSpan(false)} className="mt-1 size-4" />
+            <span>All {plural(address.ballots - address.voided, "counted ballot")} from this address</span>
+          </label>
+          <label className="flex items-start gap-2">
+            <input type="radio" name="span" checked={span} onChange={() => setSpan(true)} className="mt-1 size-4" />
+            <span>Only those last sent in these minutes</span>
+          </label>
+          {span && (
+            <div className="flex flex-wrap gap-3 pl-6">
+              <label className="block font-semibold">
+                From
+                <select value={from} onChange={(e) => setFrom(Number(e.target.value))} className={field}>
+                  {minutes.map((m) => (
+                    <option key={m.at.getTime()} value={m.at.getTime()}>
+                      {time(m.at)} ({m.counted})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block font-semibold">
+                To
+                <select value={to} onChange={(e) => setTo(Number(e.target.value))} className={field}>
+                  {minutes.map((m) => (
+                    <option key={m.at.getTime()} value={m.at.getTime()}>
+                      {time(m.at)} ({m.counted})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
+        </fieldset>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={busy || count === 0} className={buttonClass("danger")}>
+          Void {plural(count, "ballot")}
+        </button>
+        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
