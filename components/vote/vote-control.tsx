@@ -129,7 +129,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
       </section>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <section aria-labelledby="results-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
+        <section aria-labelledby="results-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="results-heading" className="text-lg font-bold">
               Results <span className="text-sm font-normal text-slate-600">(organizers only until revealed)</span>
@@ -190,7 +190,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
           )}
         </section>
 
-        <section aria-labelledby="rules-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+        <section aria-labelledby="rules-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
           <h2 id="rules-heading" className="mb-3 text-lg font-bold">
             Voting rules
           </h2>
