@@ -2,17 +2,40 @@
 // (read after this file is loaded, by build, start and dev alike).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+// next/constants' PHASE_PRODUCTION_BUILD
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
+
+// Headers for every response, stored pages and uploads included. The
+// Content-Security-Policy is proxy.ts's (it carries a nonce per request); a
+// second policy here would be intersected with it.
+const securityHeaders = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // the projector uses fullscreen and the screen wake lock: not listed, so allowed for this site
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+];
+
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) => ({
   // Native and WASM-backed server packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "esbuild", "quickjs-emscripten", "tsx", "sharp"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "@node-rs/argon2",
+    "esbuild",
+    "quickjs-emscripten",
+    "tsx",
+    "sharp",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: {
-    // the public pages' data cache (app/_lib/public-data.ts) lives in memory: its entries are keyed per
-    // server process, so writing them to .next/cache would only pile up files no restart reads again
-    isrFlushToDisk: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
-};
-
-module.exports = nextConfig;
+  // The public pages' data cache (app/_lib/public-data.ts) lives in memory: its entries are keyed per
+  // server process, so writing them to .next/cache would only pile up files no restart reads again.
+  // A setting of the server, not of the build (which would list it among "experiments" as if it failed).
+  ...(phase !== PHASE_PRODUCTION_BUILD && { experimental: { isrFlushToDisk: false } }),
+});

@@ -1,8 +1,11 @@
 // Runs before every route: refuses what no route should see (cross-site
 // state changes, bodies over their limit, JSON sent as something else, paths
-// that aren't valid UTF-8) with the JSON error shape, before any body is read.
-// The rules are lib/request-guard.ts; this file only reads the request.
+// that aren't valid UTF-8) with the JSON error shape, before any body is read
+// (the rules are lib/request-guard.ts), then gives each page its
+// Content-Security-Policy (lib/content-security-policy.ts) and the nonce
+// Next.js puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/content-security-policy";
 import { checkRequest, pathDecodes } from "@/lib/request-guard";
 
 function siteOrigin(request: NextRequest): string {
@@ -44,7 +47,19 @@ export function proxy(request: NextRequest) {
     if (api) return jsonError(refusal.status, refusal.code, refusal.message);
     return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  return NextResponse.next();
+  if (api) return NextResponse.next();
+
+  // Next.js reads the nonce for its scripts from the request's policy. A page stored whole (an article)
+  // is rendered once for everyone: it gets no nonce, and a policy that allows this site's inline scripts.
+  const nonce = isStoredPage(pathname) ? null : newNonce();
+  const policy = contentSecurityPolicy({ pathname, nonce, development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.delete("content-security-policy-report-only");
+  if (nonce) headers.set("content-security-policy", policy);
+  else headers.delete("content-security-policy"); // a client doesn't choose the nonce a stored page keeps
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {

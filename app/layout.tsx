@@ -6,7 +6,7 @@ import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { SiteHeader } from "@/components/site-header";
 import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
-import { THEME_SCRIPT } from "@/components/theme-script";
+import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/components/theme-script";
 import { VisitorSync } from "@/components/visitor";
 import "./globals.css";
 
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         {/* without JavaScript, nobody will say who is reading: the header's sign-in links as they are */}
         <noscript>
-          <style>{".visitor-pending{visibility:visible!important}"}</style>
+          <style>{NOSCRIPT_STYLE}</style>
         </noscript>
       </head>
       <body className="flex min-h-screen flex-col">

@@ -18,7 +18,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
-import { accessibleBlocks, footnoteLinks } from "./markdown";
+import { accessibleBlocks, footnoteLinks, remoteImagesAsLinks } from "./markdown";
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 export type ImageSize = { width: number; height: number };
@@ -83,6 +83,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" }) // the sanitizer prefixes every id, footnotes' too
   .use(rehypeSanitize) // first: only what survives GitHub's allow-list goes on
+  .use(remoteImagesAsLinks)
   .use(footnoteLinks)
   .use(accessibleBlocks)
   .use(rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain"] })

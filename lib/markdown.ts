@@ -50,12 +50,37 @@ export function accessibleBlocks() {
   };
 }
 
+/** An image of another site would tell it who reads (a tracking pixel), and the policy blocks it anyway: it becomes a link. */
+export const isRemoteImage = (src: unknown) => typeof src !== "string" || !src.startsWith("/") || src.startsWith("//");
+
+/**
+ * Images from other sites become links to them ("Image: the alt text"), so a
+ * reader chooses to open them; images uploaded here stay images.
+ */
+export function remoteImagesAsLinks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "img" || !parent || index === undefined || !isRemoteImage(node.properties?.src)) return;
+      const src = String(node.properties?.src ?? "");
+      const alt = String(node.properties?.alt ?? "").trim();
+      const link: Element = {
+        type: "element",
+        tagName: "a",
+        properties: { href: src, rel: ["nofollow", "noopener", "noreferrer"], className: ["remote-image"] },
+        children: [{ type: "text", value: `Image: ${alt || src}` }],
+      };
+      parent.children[index] = src ? link : { type: "text", value: alt };
+    });
+  };
+}
+
 // footnotes: ids prefixed once, by the sanitizer, and their links follow (footnoteLinks below)
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: "" })
   .use(rehypeSanitize)
+  .use(remoteImagesAsLinks)
   .use(footnoteLinks)
   .use(accessibleBlocks)
   .use(rehypeStringify);

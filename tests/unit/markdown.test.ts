@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderArticle } from "@/lib/article-markdown";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown";
 
 describe("renderMarkdown: GitHub-flavoured Markdown", () => {
@@ -90,8 +91,8 @@ describe("renderMarkdown: unsafe input", () => {
   });
 
   it("keeps safe images and links", () => {
-    const html = renderMarkdown("![latency chart](https://example.com/chart.png)\n\n[mail us](mailto:hack@example.com)");
-    expect(html).toContain('<img src="https://example.com/chart.png" alt="latency chart">');
+    const html = renderMarkdown("![latency chart](/uploads/chart.png)\n\n[mail us](mailto:hack@example.com)");
+    expect(html).toContain('<img src="/uploads/chart.png" alt="latency chart">');
     expect(html).toContain('<a href="mailto:hack@example.com">mail us</a>');
   });
 
@@ -170,5 +171,17 @@ describe("markdownExcerpt", () => {
   it("never cuts an emoji in half", () => {
     const excerpt = markdownExcerpt("🚀".repeat(20), 10);
     expect(excerpt).toBe("🚀".repeat(4) + "…");
+  });
+});
+
+describe("images of other sites", () => {
+  it("become links in pitches and articles, so no reader's browser fetches a tracking pixel", () => {
+    const source = "Look: ![the team](http://evil.test/x.png) ![](//evil.test/y.png) ![ours](/uploads/abc.png)";
+    for (const html of [renderMarkdown(source), renderArticle(source).html]) {
+      expect(html).not.toMatch(/<img[^>]+evil\.test/);
+      expect(html).toContain('<a href="http://evil.test/x.png" rel="nofollow noopener noreferrer" class="remote-image">Image: the team</a>');
+      expect(html).toContain('<a href="//evil.test/y.png" rel="nofollow noopener noreferrer" class="remote-image">Image: //evil.test/y.png</a>');
+      expect(html).toMatch(/<img src="\/uploads\/abc\.png" alt="ours"/);
+    }
   });
 });
