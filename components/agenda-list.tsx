@@ -34,17 +34,28 @@ export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: 
               return (
                 <li
                   key={item.id}
-                  className={cx("flex flex-wrap items-baseline gap-x-3 rounded-lg px-3 py-2", rowStyle[status])}
+                  // the time in its own column: on a phone, the title, place and description wrap beside it, never under it
+                  className={cx("grid grid-cols-[3.5rem_minmax(0,1fr)] items-baseline gap-x-3 rounded-lg px-3 py-2", rowStyle[status])}
                   aria-current={status === "now" ? "true" : undefined}
                 >
-                  <time dateTime={item.startsAt.toISOString()} className="w-14 font-mono text-sm font-semibold tabular-nums">
+                  <time dateTime={item.startsAt.toISOString()} className="font-mono text-sm font-semibold tabular-nums">
                     {formatTime(item.startsAt, timezone)}
                   </time>
-                  <span className="font-medium">{item.title}</span>
-                  {item.location && <span className="text-sm text-slate-600">· {item.location}</span>}
-                  {status === "now" && <Badge tone="amber">Now</Badge>}
-                  {status === "next" && <Badge tone="indigo">Next</Badge>}
-                  {item.description && <p className="basis-full pl-[4.25rem] text-sm text-slate-700">{item.description}</p>}
+                  <div className="min-w-0">
+                    <span className="font-medium">{item.title}</span>
+                    {item.location && <span className="ml-2 text-sm text-slate-600">· {item.location}</span>}
+                    {status === "now" && (
+                      <span className="ml-2">
+                        <Badge tone="amber">Now</Badge>
+                      </span>
+                    )}
+                    {status === "next" && (
+                      <span className="ml-2">
+                        <Badge tone="indigo">Next</Badge>
+                      </span>
+                    )}
+                    {item.description && <p className="text-sm text-slate-700">{item.description}</p>}
+                  </div>
                 </li>
               );
             })}

@@ -133,9 +133,13 @@ export function BotWorkbench({
         {contractSummary}
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-sm font-semibold">
+        <label className="max-w-full min-w-0 text-sm font-semibold">
           Practice against
-          <select value={opponent} onChange={(e) => setOpponent(e.target.value)} className="mt-1 block rounded-lg px-3 py-2 ring-1 ring-slate-300">
+          <select
+            value={opponent}
+            onChange={(e) => setOpponent(e.target.value)}
+            className="mt-1 block w-full max-w-full rounded-lg px-3 py-2 ring-1 ring-slate-300"
+          >
             {opponents.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}: {o.description}

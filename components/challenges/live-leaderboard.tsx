@@ -23,7 +23,10 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
     <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""} tabIndex={projector ? 0 : undefined}>
       <div className="mb-3 flex items-baseline justify-between gap-3">
         {projector && <h1 className="text-[3.5vw] font-bold">Mini-challenges: bonus points</h1>}
-        <span className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-200") : live ? "text-emerald-700" : "text-amber-700"}`} aria-live="polite">
+        <span
+          className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-200") : live ? "text-emerald-700" : "text-amber-700"}`}
+          aria-live="polite"
+        >
           {live ? "● live" : "connecting…"}
         </span>
       </div>
@@ -32,14 +35,21 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
           <caption className="sr-only">Bonus points per team and challenge</caption>
           <thead className={projector ? "text-slate-300" : "bg-slate-50 text-slate-700"}>
             <tr>
-              <th scope="col" className={cell}>#</th>
-              <th scope="col" className={cell}>Team</th>
+              <th scope="col" className={cell}>
+                #
+              </th>
+              <th scope="col" className={cell}>
+                Team
+              </th>
+              {/* the total next to the team: on a phone the challenges' columns scroll, the total stays in sight */}
+              <th scope="col" className={`${cell} text-right`}>
+                Total
+              </th>
               {board.challenges.map((c) => (
                 <th key={c.id} scope="col" className={`${cell} text-right`}>
                   {c.title}
                 </th>
               ))}
-              <th scope="col" className={`${cell} text-right`}>Total</th>
             </tr>
           </thead>
           <tbody className={projector ? "divide-y divide-white/10" : "divide-y divide-slate-100"} data-testid="leaderboard">
@@ -49,14 +59,14 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
                 <th scope="row" className={`${cell} font-semibold`}>
                   {row.name}
                 </th>
+                <td className={`${cell} text-right font-bold tabular-nums`} data-testid={`total-${row.name}`}>
+                  {row.total}
+                </td>
                 {board.challenges.map((c) => (
                   <td key={c.id} className={`${cell} text-right tabular-nums`}>
                     {row.perChallenge[c.id] ?? "–"}
                   </td>
                 ))}
-                <td className={`${cell} text-right font-bold tabular-nums`} data-testid={`total-${row.name}`}>
-                  {row.total}
-                </td>
               </tr>
             ))}
           </tbody>

@@ -39,7 +39,11 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
   const [pendingOrder, setPendingOrder] = useState<StageTeam[] | null>(null);
   const order = pendingOrder ?? snapshot.order;
   const [dragged, setDragged] = useState<string | null>(null);
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const [currentDisplayPath, setDisplayPath] = useState(displayPath);
   const displayUrl = origin + currentDisplayPath;
   const [copied, setCopied] = useState(false);
@@ -141,7 +145,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
         {snapshot.current?.topic && <p className="text-slate-300">{snapshot.current.topic}</p>}
         <StageCountdown timer={snapshot.timer} offsetMs={clock.offsetMs} className="mt-4 [&_[role=timer]]:text-7xl" />
         <p className="mt-3 text-slate-300" data-testid="next-team">
-          {snapshot.next ? <>Next: <span className="font-semibold text-white">{snapshot.next.name}</span></> : snapshot.current ? "Last presentation" : null}
+          {snapshot.next ? (
+            <>
+              Next: <span className="font-semibold text-white">{snapshot.next.name}</span>
+            </>
+          ) : snapshot.current ? (
+            "Last presentation"
+          ) : null}
         </p>
         <div className="mt-5 flex flex-wrap gap-2" role="toolbar" aria-label="Stage commands">
           {controls.map((c) => (
@@ -158,13 +168,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
           ))}
         </div>
         <p className="mt-3 text-sm text-slate-300">
-          Keyboard: <kbd>Space</kbd> start / pause / resume · <kbd>N</kbd> next team · <kbd>P</kbd> previous · <kbd>R</kbd> reset. Overrunning is allowed
-          and counted on every screen.
+          Keyboard: <kbd>Space</kbd> start / pause / resume · <kbd>N</kbd> next team · <kbd>P</kbd> previous · <kbd>R</kbd> reset. Overrunning is allowed and
+          counted on every screen.
         </p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <section aria-labelledby="order-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
+        <section aria-labelledby="order-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
           <h2 id="order-heading" className="text-lg font-bold">
             Running order
           </h2>
@@ -189,7 +199,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                   {team.topic && <span className="block truncate text-sm text-slate-600">{team.topic}</span>}
                 </span>
                 <span className="flex flex-wrap gap-1">
-                  <button type="button" className={buttonClass("ghost", "min-h-9 px-2")} onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move ${team.name} up`}>
+                  <button
+                    type="button"
+                    className={buttonClass("ghost", "min-h-9 px-2")}
+                    onClick={() => move(i, i - 1)}
+                    disabled={i === 0}
+                    aria-label={`Move ${team.name} up`}
+                  >
                     ↑
                   </button>
                   <button
@@ -201,10 +217,21 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                   >
                     ↓
                   </button>
-                  <button type="button" className={buttonClass("ghost", "min-h-9 px-2")} onClick={() => move(i, order.length - 1)} disabled={i === order.length - 1} aria-label={`Send ${team.name} to the end`}>
+                  <button
+                    type="button"
+                    className={buttonClass("ghost", "min-h-9 px-2")}
+                    onClick={() => move(i, order.length - 1)}
+                    disabled={i === order.length - 1}
+                    aria-label={`Send ${team.name} to the end`}
+                  >
                     To end
                   </button>
-                  <button type="button" className={buttonClass("ghost", "min-h-9 px-2")} onClick={() => void run({ command: "goto", teamId: team.id })} aria-label={`Put ${team.name} on stage`}>
+                  <button
+                    type="button"
+                    className={buttonClass("ghost", "min-h-9 px-2")}
+                    onClick={() => void run({ command: "goto", teamId: team.id })}
+                    aria-label={`Put ${team.name} on stage`}
+                  >
                     On stage
                   </button>
                 </span>
@@ -213,7 +240,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
           </ol>
         </section>
 
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <section aria-labelledby="slot-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="slot-heading" className="mb-3 text-lg font-bold">
               Slot length
@@ -222,16 +249,37 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
               <div className="flex items-end gap-2">
                 <label className="text-sm font-semibold">
                   Minutes
-                  <input name="minutes" type="number" min={0} max={60} defaultValue={Math.floor(slotSeconds / 60)} className="mt-1 block w-20 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+                  <input
+                    name="minutes"
+                    type="number"
+                    min={0}
+                    max={60}
+                    defaultValue={Math.floor(slotSeconds / 60)}
+                    className="mt-1 block w-20 rounded-lg px-3 py-2 ring-1 ring-slate-300"
+                  />
                 </label>
                 <label className="text-sm font-semibold">
                   Seconds
-                  <input name="seconds" type="number" min={0} max={59} defaultValue={slotSeconds % 60} className="mt-1 block w-20 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+                  <input
+                    name="seconds"
+                    type="number"
+                    min={0}
+                    max={59}
+                    defaultValue={slotSeconds % 60}
+                    className="mt-1 block w-20 rounded-lg px-3 py-2 ring-1 ring-slate-300"
+                  />
                 </label>
               </div>
               <label className="block text-sm font-semibold">
                 Changeover between teams (seconds)
-                <input name="changeover" type="number" min={0} max={1800} defaultValue={changeoverSeconds} className="mt-1 block w-28 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+                <input
+                  name="changeover"
+                  type="number"
+                  min={0}
+                  max={1800}
+                  defaultValue={changeoverSeconds}
+                  className="mt-1 block w-28 rounded-lg px-3 py-2 ring-1 ring-slate-300"
+                />
               </label>
               <button type="submit" className={buttonClass("secondary")}>
                 Save slot length
@@ -247,12 +295,23 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
             <label htmlFor="display-url" className="sr-only">
               Projector link
             </label>
-            <input id="display-url" readOnly value={displayUrl} className="w-full rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs ring-1 ring-slate-300" onFocus={(e) => e.target.select()} />
+            <input
+              id="display-url"
+              readOnly
+              value={displayUrl}
+              className="w-full rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs ring-1 ring-slate-300"
+              onFocus={(e) => e.target.select()}
+            />
             <div className="mt-2 flex flex-wrap gap-2">
               <button
                 type="button"
                 className={buttonClass("secondary")}
-                onClick={() => void navigator.clipboard?.writeText(displayUrl).then(() => setCopied(true), () => setCopied(false))}
+                onClick={() =>
+                  void navigator.clipboard?.writeText(displayUrl).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  )
+                }
               >
                 {copied ? "Copied" : "Copy link"}
               </button>

@@ -52,3 +52,38 @@ test("the page doesn't move when the header learns who is reading, signed out or
     expect(await mainTop(), `the page moved when ${who}'s header arrived`).toBe(before);
   }
 });
+
+test("a confirmation fits a phone and its buttons are big enough for a thumb", async ({ page }) => {
+  await signIn(page, "organizer@demo.test");
+  await page.goto("/people");
+  await page.getByLabel("Role of Olivia Organizer", { exact: true }).selectOption("JUDGE");
+  await page.getByRole("button", { name: "Save role of Olivia Organizer", exact: true }).click();
+  const question = page.getByRole("alertdialog", { name: "Make yourself a judge?" });
+  await expect(question).toBeVisible();
+  const box = (await question.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  for (const name of ["Yes, make me judge", "Cancel"]) {
+    expect((await question.getByRole("button", { name }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+  // a tap beside it cancels, and nothing was sent
+  await page.mouse.click(4, 4);
+  await expect(question).toBeHidden();
+  await page.reload();
+  await expect(page.getByLabel("Role of Olivia Organizer", { exact: true })).toHaveValue("ORGANIZER");
+});
+
+test("the leaderboard's totals and the agenda's places stay in sight on a phone", async ({ page }) => {
+  await page.goto("/editions/0x09/leaderboard");
+  const total = page.getByRole("columnheader", { name: "Total" });
+  const box = (await total.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  // an agenda item's title and place sit beside its time, never under it
+  await page.goto("/editions/0x09");
+  const item = page.getByRole("heading", { name: "Agenda" }).locator("xpath=following::li[1]");
+  const time = (await item.locator("time").boundingBox())!;
+  const text = (await item.locator("div").first().boundingBox())!;
+  expect(text.x).toBeGreaterThan(time.x + time.width);
+});
