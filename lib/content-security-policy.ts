@@ -1,6 +1,7 @@
 // The Content-Security-Policy of every page. Scripts run only with the
 // request's nonce (Next.js puts it on its own scripts, which then load their
-// chunks: 'strict-dynamic'), the theme script by its hash; images only from
+// chunks: 'strict-dynamic'), the theme script by its hash, and never eval;
+// images only from
 // this site (a tracking pixel in a pitch loads nothing); no page may be framed
 // (clickjacking on organizer pages).
 //
@@ -9,11 +10,10 @@
 // instead. Its HTML is rendered from Markdown sanitized with GitHub's
 // allow-list, so no script of an author's reaches it.
 import { createHash, randomBytes } from "node:crypto";
-import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/components/theme-script";
+import { THEME_SCRIPT } from "@/components/theme-script";
 
 const hash = (source: string) => `'sha256-${createHash("sha256").update(source).digest("base64")}'`;
 const THEME = hash(THEME_SCRIPT);
-const NOSCRIPT = hash(NOSCRIPT_STYLE);
 
 /** Pages stored whole (rendered once, served as stored until their data changes). */
 export const isStoredPage = (pathname: string) => /^\/articles\/[^/]+\/?$/.test(pathname);
@@ -29,9 +29,9 @@ export function contentSecurityPolicy({ pathname, nonce, development = false }: 
     "default-src 'self'",
     // React's development build rebuilds server error stacks with eval
     `script-src ${scripts}${development ? " 'unsafe-eval'" : ""}`,
-    // stylesheets from this site; inline style attributes (progress bars, timers) are no script
-    `style-src 'self' ${development ? "'unsafe-inline'" : NOSCRIPT}`,
-    "style-src-attr 'unsafe-inline'",
+    // inline styles are allowed: the code editor (CodeMirror) inserts its own <style>, pages set widths
+    // in style attributes (progress bars, timers); a style can't run code, and scripts are what is locked
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
