@@ -7,8 +7,8 @@ import { ButtonLink, Card } from "@/components/ui";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { cachedLatest } from "@/app/_lib/public-data";
 import { getDb } from "@/lib/db";
-import { PHASE_DESCRIPTIONS, formatEditionNumber, type Phase } from "@/lib/domain";
-import { currentEdition } from "@/lib/editions";
+import { PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/domain";
+import { currentAndActiveEditions } from "@/lib/editions";
 import { needsSetup } from "@/lib/users";
 import { formatInZone } from "@/lib/time";
 
@@ -17,14 +17,14 @@ export default async function HomePage() {
   const db = getDb();
   if (await needsSetup(db)) redirect("/setup");
   const user = await getCurrentUser();
-  const [edition, latest] = await Promise.all([currentEdition(db, user), cachedLatest(6)]);
+  // the current edition first (the live one: lib/current-edition.ts), then every other active one, each reachable
+  const [{ current: edition, otherActive }, latest] = await Promise.all([currentAndActiveEditions(db, user), cachedLatest(6)]);
   return (
     <div className="space-y-8">
       <section className="py-4">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Our hackathon, from the first idea to the prizes.</h1>
         <p className="mt-3 max-w-2xl text-lg text-slate-700">
-          Propose a topic, show interest, form a team, hack from Thursday morning to Friday 16:00, present in five minutes flat, and
-          let the room vote.
+          Propose a topic, show interest, form a team, hack from Thursday morning to Friday 16:00, present in five minutes flat, and let the room vote.
         </p>
         {!user && (
           <div className="mt-5 flex flex-wrap gap-3">
@@ -48,11 +48,32 @@ export default async function HomePage() {
             {PHASE_DESCRIPTIONS[edition.phase as Phase]}
           </p>
           <p className="mt-2 text-slate-700">
-            Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)}; presentations {formatInZone(edition.presentationsStartAt, edition.timezone)}.
+            Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)}; presentations {formatInZone(edition.presentationsStartAt, edition.timezone)}
+            .
           </p>
           <ButtonLink href={`/editions/${formatEditionNumber(edition.number)}`} className="mt-4">
             Go to edition {formatEditionNumber(edition.number)}
           </ButtonLink>
+          {otherActive.length > 0 && (
+            <div className="mt-5 border-t border-slate-200 pt-4">
+              <h3 id="also-open" className="text-sm font-semibold text-slate-700">
+                Also open
+              </h3>
+              <ul aria-labelledby="also-open" className="mt-1">
+                {otherActive.map((other) => (
+                  <li key={other.id} className="flex flex-wrap items-center gap-x-2">
+                    <Link
+                      href={`/editions/${formatEditionNumber(other.number)}`}
+                      className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-2"
+                    >
+                      Edition {formatEditionNumber(other.number)} — {(PHASE_LABELS[other.phase as Phase] ?? other.phase).toLowerCase()}
+                    </Link>
+                    <span className="text-sm break-words text-slate-600">{other.title}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </Card>
       ) : (
         <Card>

@@ -4,7 +4,7 @@
 // refuses.
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { SubmitButton } from "./form";
+import { ConfirmSubmit, type Question } from "./confirm-submit";
 import type { ButtonVariant } from "./ui";
 
 type Props = {
@@ -20,18 +20,20 @@ type Props = {
   label?: string;
   /** say so when it worked (for actions whose effect isn't visible on the page) */
   showSuccess?: boolean;
+  /** ask this first (leaving a team): components/confirm-submit.tsx */
+  confirm?: Question;
 };
 
-export function ActionButton({ action, children, pendingText, variant = "secondary", fields = {}, pressed, className, label, showSuccess }: Props) {
+export function ActionButton({ action, children, pendingText, variant = "secondary", fields = {}, pressed, className, label, showSuccess, confirm }: Props) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className={className}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} pendingText={pendingText ?? "…"} aria-pressed={pressed} aria-label={label}>
+      <ConfirmSubmit ask={confirm ?? null} variant={variant} pendingText={pendingText ?? "…"} aria-pressed={pressed} aria-label={label}>
         {children}
-      </SubmitButton>
+      </ConfirmSubmit>
       {showSuccess && state.ok && state.message && (
         <p role="status" className="mt-2 max-w-sm text-sm text-green-800">
           {state.message}

@@ -13,7 +13,7 @@ import { useVisitor } from "./visitor";
 const linkClass = "block rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap text-indigo-50 hover:bg-indigo-800 hover:text-white";
 
 type Props = {
-  /** the edition everyone's header links to, known to the server (an organizer may be shown a newer draft once known) */
+  /** the edition everyone's header links to, known to the server: the current one (lib/current-edition.ts); the home page links the other active ones */
   publicEditionNumber: number | null;
 };
 
@@ -33,7 +33,7 @@ function SignedOutLinks() {
 export function SiteHeader({ publicEditionNumber }: Props) {
   const visitor = useVisitor();
   const user = visitor?.user ?? null;
-  // the server's, unless the visitor's differs (an organizer may be shown a newer draft)
+  // the server's, unless the visitor's differs (while no edition is public, an organizer is shown the newest draft)
   const editionNumber = visitor?.currentEditionNumber ?? publicEditionNumber;
   return (
     <header className="bg-indigo-900 text-white">

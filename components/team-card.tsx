@@ -1,7 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatEditionNumber } from "@/lib/domain";
+import type { Question } from "./confirm-submit";
 import { KindBadge } from "./labels";
+
+/** What a member is asked before leaving their team (a plain function: server pages hand it to the button). */
+export function leaveQuestion(teamName: string, memberCount: number): Question {
+  return {
+    title: `Leave ${teamName}?`,
+    details: memberCount <= 1 ? "You are its only member: the team is dissolved." : "You can join again later while teams are forming, if there is still room.",
+    confirm: "Leave",
+    danger: true,
+  };
+}
 
 type TeamSummary = {
   id: string;
@@ -11,7 +22,17 @@ type TeamSummary = {
   members: { user: { id: string; name: string } }[];
 };
 
-export function TeamCard({ team, editionNumber, maxTeamSize, children }: { team: TeamSummary; editionNumber: number; maxTeamSize: number; children?: ReactNode }) {
+export function TeamCard({
+  team,
+  editionNumber,
+  maxTeamSize,
+  children,
+}: {
+  team: TeamSummary;
+  editionNumber: number;
+  maxTeamSize: number;
+  children?: ReactNode;
+}) {
   const base = `/editions/${formatEditionNumber(editionNumber)}`;
   return (
     <article className="h-full rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`team-${team.id}`}>

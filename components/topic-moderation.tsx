@@ -1,14 +1,27 @@
 "use client";
 // The organizers' panel on a topic: approve, reject with a reason the proposer
-// sees, or merge a duplicate into another topic (interest moves along).
+// sees, or merge a duplicate into another topic (interest moves along; asked first).
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { ActionButton } from "./action-button";
+import { ConfirmSubmit, type Question } from "./confirm-submit";
 import { FormMessage, SelectField, SubmitButton, TextField } from "./form";
 import { Card } from "./ui";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Props = { status: string; approve: Action; reject: Action; merge: Action; mergeTargets: { id: string; title: string }[] };
+
+/** Merging can't be undone from here: asked first, once a topic is chosen (none chosen: the server says to choose one). */
+function mergeQuestion(form: HTMLFormElement, targets: { id: string; title: string }[]): Question | null {
+  const chosen = (form.elements.namedItem("targetTopicId") as HTMLSelectElement | null)?.value;
+  const target = targets.find((t) => t.id === chosen);
+  if (!target) return null;
+  return {
+    title: `Merge this topic into “${target.title}”?`,
+    details: "Its interest and its teams move there, and this topic is closed as merged: that can't be undone.",
+    confirm: "Merge",
+  };
+}
 
 export function TopicModeration({ status, approve, reject, merge, mergeTargets }: Props) {
   const [rejectState, rejectAction] = useActionState(reject, {});
@@ -42,9 +55,9 @@ export function TopicModeration({ status, approve, reject, merge, mergeTargets }
             options={[{ value: "", label: "Choose a topic…" }, ...mergeTargets.map((t) => ({ value: t.id, label: t.title }))]}
             hint="Interest and teams move to the chosen topic."
           />
-          <SubmitButton variant="secondary" pendingText="Merging…">
+          <ConfirmSubmit variant="secondary" pendingText="Merging…" ask={(form) => mergeQuestion(form, mergeTargets)}>
             Merge topics
-          </SubmitButton>
+          </ConfirmSubmit>
         </form>
       )}
     </Card>

@@ -11,7 +11,7 @@ import type { Role } from "@/lib/domain";
 
 export type Visitor = {
   user: { name: string; role: Role } | null;
-  /** the edition the header links to (the current or next one), if any */
+  /** the edition the header links to (the current one, lib/current-edition.ts), if any */
   currentEditionNumber: number | null;
 };
 

@@ -1,5 +1,6 @@
 // Editions, their phases and their agenda.
 import type { Db } from "./db";
+import { pickCurrentEdition, splitCurrentAndActive } from "./current-edition";
 import type { Phase } from "./domain";
 import { formatEditionNumber, parseEditionSlug } from "./domain";
 import { conflict, invalid, isUniqueViolation, notFound } from "./errors";
@@ -46,20 +47,24 @@ export async function getEditionById(db: Db, actor: Actor | null, id: string) {
   return edition;
 }
 
+/** Every edition this person may see (organizers: drafts too), for the rules of lib/current-edition.ts. */
+function visibleEditions(db: Db, actor: Actor | null) {
+  return db.edition.findMany({ where: isOrganizer(actor) ? {} : { phase: { not: "DRAFT" } } });
+}
+
 /**
- * The edition people care about now: the newest one under way (not a draft,
- * not archived); failing that, the newest visible one.
+ * The edition people care about now (lib/current-edition.ts): the live one
+ * (hacking, presentations, voting), else the newest taking proposals or forming
+ * teams, else the newest closed or archived; for organizers, failing all
+ * that, the newest draft.
  */
 export async function currentEdition(db: Db, actor: Actor | null) {
-  const live = await db.edition.findFirst({
-    where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } },
-    orderBy: { number: "desc" },
-  });
-  if (live) return live;
-  return db.edition.findFirst({
-    where: isOrganizer(actor) ? {} : { phase: { not: "DRAFT" } },
-    orderBy: { number: "desc" },
-  });
+  return pickCurrentEdition(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });
+}
+
+/** The current edition and the other active ones (proposals to voting), for the home page. */
+export async function currentAndActiveEditions(db: Db, actor: Actor | null) {
+  return splitCurrentAndActive(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });
 }
 
 export async function createEdition(db: Db, actor: Actor | null, input: EditionInput) {

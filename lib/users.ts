@@ -1,5 +1,5 @@
 // People: sign-up, sign-in checks, the one-time setup, roles.
-import type { Db } from "./db";
+import { dbKind, type Db, type Tx } from "./db";
 import type { Role } from "./domain";
 import { allowedEmailDomains } from "./config";
 import { DomainError, forbidden, invalid, isUniqueViolation, notFound } from "./errors";
@@ -276,22 +276,46 @@ export async function listPeople(db: Db, actor: Actor | null) {
   return db.user.findMany({ select: { ...publicFields, createdAt: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
 }
 
+/**
+ * Changes someone's role; a new role starts with a new sign-in everywhere.
+ * There is always an organizer left: the organizers' rows are locked first
+ * (PostgreSQL; SQLite runs one write transaction at a time), so two organizers
+ * demoting each other at the same moment don't both count two organizers and
+ * leave none: the second waits for the first and counts again. Under that lock
+ * the actor must still be an organizer (demoted a moment ago, by a request that
+ * passed the session check before, they may not act any more).
+ */
 export async function setRole(db: Db, actor: Actor | null, userId: string, role: Role): Promise<PublicUser> {
-  assertOrganizer(actor, "change roles");
+  const me = assertOrganizer(actor, "change roles");
   return db.$transaction(async (tx) => {
+    const organizers = await lockOrganizers(db, tx);
+    if (!organizers.includes(me.id)) throw forbidden("You are no longer an organizer: only organizers can change roles.");
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound("That person doesn't exist.");
-    if (user.role === "ORGANIZER" && role !== "ORGANIZER") {
-      const organizers = await tx.user.count({ where: { role: "ORGANIZER" } });
-      if (organizers <= 1) {
-        throw new DomainError("INVALID", "There must always be at least one organizer: make someone else an organizer first.");
-      }
+    if (user.role === "ORGANIZER" && role !== "ORGANIZER" && organizers.length <= 1) {
+      throw new DomainError("INVALID", "There must always be at least one organizer: make someone else an organizer first.");
     }
     const updated = (await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields })) as PublicUser;
     // a new role starts with a new sign-in on every browser (what was open was opened under the old one)
     if (user.role !== role) await endSessionsOf(tx, userId);
     return updated;
   });
+}
+
+/**
+ * The organizers' ids, their rows locked until the transaction ends. On
+ * PostgreSQL at READ COMMITTED a plain count would read the organizers as they
+ * were before a concurrent demotion commits; FOR NO KEY UPDATE makes the second
+ * role change wait, then re-reads the rows (a row demoted meanwhile drops out).
+ * In the order of the ids, so two role changes never deadlock; NO KEY, so a
+ * sign-in (a new session referencing the user) doesn't wait for it.
+ */
+async function lockOrganizers(db: Db, tx: Tx): Promise<string[]> {
+  if (dbKind(db) === "postgresql") {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "User" WHERE "role" = 'ORGANIZER' ORDER BY "id" FOR NO KEY UPDATE`);
+    return rows.map((r) => r.id);
+  }
+  return (await tx.user.findMany({ where: { role: "ORGANIZER" }, select: { id: true } })).map((r) => r.id);
 }
 
 /** Whether this person signs in with a password (not only through the SSO). */

@@ -84,8 +84,11 @@ export const cachedEditionPrizes = unstable_cache(
 );
 
 /**
- * The edition every visitor's header links to (the one under way, else the
- * newest public one). Expired when an edition's phase or number changes.
+ * The edition every visitor's header links to: the current one
+ * (lib/current-edition.ts: the live one, else the newest forming, else the
+ * newest finished). Expired when an edition's phase, number or dates change
+ * (revalidateCurrentEdition: the phase form, the vote's open and close, the
+ * edition form).
  */
 export const cachedPublicEditionNumber = unstable_cache(async () => (await currentEdition(getDb(), null))?.number ?? null, ["public-edition", EPOCH], {
   tags: [CACHE_TAGS.currentEdition],

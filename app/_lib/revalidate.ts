@@ -26,7 +26,7 @@ export const CACHE_TAGS = {
   currentEdition: "current-edition",
 };
 
-/** An edition's phase or number changed: the header's link to the current edition may change, on every page. */
+/** An edition's phase, number or dates changed: the header's link to the current edition (lib/current-edition.ts) may change, on every page. */
 export function revalidateCurrentEdition() {
   revalidateTag(CACHE_TAGS.currentEdition, NOW);
 }

@@ -27,7 +27,7 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
     run: async (input, user) => {
       number = (await updateEdition(getDb(), user, editionId, input)).number;
       revalidateEdition(number);
-      revalidateCurrentEdition(); // its number may be the header's
+      revalidateCurrentEdition(); // its number may be the header's, and its presentations' date ranks it among live editions
       await revalidateEditionArticles(getDb(), [number]);
       return { ok: true, message: "Edition saved." };
     },

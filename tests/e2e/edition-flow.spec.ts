@@ -1,4 +1,5 @@
-// One edition from its creation to teams: the organizer opens proposals, an
+// One edition from its creation to teams: the organizer opens proposals (while
+// the demo's 0x09 is still hacking, and stays the current edition), an
 // employee proposes a topic, people show interest, teams form and people join,
 // and what is not allowed is refused with a reason.
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -17,10 +18,32 @@ async function as(browser: Browser, email: string, password = DEMO_PASSWORD): Pr
   return page;
 }
 
+/**
+ * Every page's header leads to `current`, stored article pages too (as the server sends them: the header's own
+ * question to the server is refused here), and the home page shows it first and links the other open edition.
+ */
+async function expectCurrent(browser: Browser, current: string, alsoOpen: string) {
+  const reader = await (await browser.newContext()).newPage();
+  await reader.route("/api/me", (route) => route.abort());
+  await reader.goto("/articles");
+  const header = reader.getByRole("banner");
+  await expect(header.getByRole("link", { name: `Edition ${current}` })).toBeVisible();
+  await expect(header.getByRole("link", { name: /^Edition 0x/ })).toHaveCount(1);
+  const article = /href="(\/articles\/[a-z0-9-]+)"/.exec(await (await reader.request.get("/articles")).text())![1];
+  await reader.goto(article);
+  await expect(header.getByRole("link", { name: `Edition ${current}` })).toBeVisible();
+  await reader.goto("/");
+  const card = reader.getByRole("region", { name: /./ }).filter({ has: reader.getByRole("link", { name: `Go to edition ${current}` }) });
+  await expect(card).toBeVisible();
+  await card.getByRole("link", { name: `Edition ${alsoOpen}` }).click();
+  await expect(reader).toHaveURL(new RegExp(`/editions/${alsoOpen.slice(0, 4)}$`));
+  await reader.context().close();
+}
+
 async function setPhase(browser: Browser, phase: string) {
   const organizer = await as(browser, "organizer@demo.test");
   await organizer.goto(`${editionUrl}/manage`);
-  await organizer.getByLabel(phase).check();
+  await organizer.getByRole("radio", { name: new RegExp(`^${phase}`) }).check();
   await organizer.getByRole("button", { name: "Change phase" }).click();
   await expect(organizer.getByText("Phase changed.")).toBeVisible();
   await organizer.context().close();
@@ -44,21 +67,23 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
   await expect(organizer.getByText("“Pizzas” added to the agenda.")).toBeVisible();
   await organizer.context().close();
   await setPhase(browser, "Proposals open");
-  // every page's header now leads to it as the current edition, stored article pages too (as the server sends
-  // them: the header's own question to the server is refused here)
-  const reader = await (await browser.newContext()).newPage();
-  await reader.route("/api/me", (route) => route.abort());
-  await reader.goto("/articles");
-  await expect(reader.getByRole("banner").getByRole("link", { name: "Edition 0x0A" })).toBeVisible();
-  const article = /href="(\/articles\/[a-z0-9-]+)"/.exec(await (await reader.request.get("/articles")).text())![1];
-  await reader.goto(article);
-  await expect(reader.getByRole("banner").getByRole("link", { name: "Edition 0x0A" })).toBeVisible();
-  await reader.context().close();
+  // 0x09 is still hacking: it stays the current edition in every page's header, and the home page
+  // shows it first and links 0x0A as also open
+  await expectCurrent(browser, "0x09", "0x0A — proposals open");
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(editionUrl);
   await expect(visitor.getByTestId("edition-phase")).toHaveText("Proposals open");
   await expect(visitor.getByRole("heading", { name: "Agenda" })).toBeVisible();
   await expect(visitor.getByText("Pizzas")).toBeVisible();
+});
+
+test("a live edition is the current one: the header follows it, stored pages too, and every open edition is on the home page", async ({ browser }) => {
+  // 0x0A's final before 0x09's (a correction, or two editions overlapping): the most advanced phase wins
+  await setPhase(browser, "Presentations");
+  await expectCurrent(browser, "0x0A", "0x09 — hacking");
+  // and back: the header returns to 0x09 at once, on every page
+  await setPhase(browser, "Proposals open");
+  await expectCurrent(browser, "0x09", "0x0A — proposals open");
 });
 
 test("an employee proposes a topic; a wrong field is explained and nothing typed is lost", async ({ browser }) => {
@@ -134,6 +159,13 @@ test("teams form around the topic and people join and leave", async ({ browser }
 
   await alice.goto(`${editionUrl}/teams`);
   await alice.getByRole("button", { name: `Leave ${TEAM}` }).click();
+  // asked first: Cancel keeps her in the team
+  const question = alice.getByRole("alertdialog", { name: `Leave ${TEAM}?` });
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toBeHidden();
+  await expect(alice.getByRole("article", { name: TEAM })).toContainText("3 / 5 people");
+  await alice.getByRole("button", { name: `Leave ${TEAM}` }).click();
+  await question.getByRole("button", { name: "Leave", exact: true }).click();
   await expect(alice.getByRole("button", { name: `Join ${TEAM}` })).toBeVisible();
   await expect(alice.getByRole("article", { name: TEAM })).toContainText("2 / 5 people");
 });

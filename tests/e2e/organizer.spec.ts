@@ -45,6 +45,14 @@ test("an organizer merges a duplicate topic and its interest moves along", async
   expect(moving).toBeGreaterThan(0);
   await organizer.getByLabel("Merge this duplicate into").selectOption({ label: "Snake on the network map" });
   await organizer.getByRole("button", { name: "Merge topics" }).click();
+  // asked first: Cancel changes nothing, and the question comes back
+  const question = organizer.getByRole("alertdialog", { name: "Merge this topic into “Snake on the network map”?" });
+  await expect(question).toContainText("can't be undone");
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toBeHidden();
+  await expect(organizer.getByRole("heading", { level: 1, name: "Is the coffee ready? A chat bot for the fourth-floor machine" })).toBeVisible();
+  await organizer.getByRole("button", { name: "Merge topics" }).click();
+  await question.getByRole("button", { name: "Merge", exact: true }).click();
   await expect(organizer.getByRole("heading", { level: 1, name: "Snake on the network map" })).toBeVisible();
   const after = Number(await organizer.getByTestId("interest-count").textContent());
   expect(after).toBeGreaterThan(before);
@@ -76,10 +84,38 @@ test("an organizer makes someone a judge; employees can't manage people", async 
   await organizer.goto("/people");
   await organizer.getByLabel("Role of Rita Reviewer", { exact: true }).selectOption("JUDGE");
   await organizer.getByRole("button", { name: "Save role of Rita Reviewer" }).click();
+  const question = organizer.getByRole("alertdialog", { name: "Make Rita Reviewer a judge?" });
+  await expect(question).toContainText("They will be signed out and sign in again as judge.");
+  await question.getByRole("button", { name: "Make judge" }).click();
   await expect(organizer.getByText("Rita Reviewer is now judge.")).toBeVisible();
   // a new role starts with a new sign-in: what was open was opened as an employee
   await rita.reload();
   await expect(rita.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await signIn(rita, email, "rita's password");
   await expect(rita.getByRole("banner")).toContainText("Judge");
+});
+
+test("a role change is confirmed first, with a stronger warning for demoting oneself; an unchanged role isn't asked", async ({ browser }) => {
+  const organizer = await as(browser, "organizer@demo.test");
+  await organizer.goto("/people");
+  const me = "Olivia Organizer";
+  const save = organizer.getByRole("button", { name: `Save role of ${me}`, exact: true });
+  await organizer.getByLabel(`Role of ${me}`, { exact: true }).selectOption("EMPLOYEE");
+  await save.click();
+  const question = organizer.getByRole("alertdialog", { name: "Make yourself an employee?" });
+  await expect(question).toContainText("You will no longer be an organizer");
+  await expect(question).toContainText("you lose this page");
+  // from the keyboard: focus is on Cancel (the harmless choice), Escape closes, focus returns to the button
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await organizer.keyboard.press("Escape");
+  await expect(question).toBeHidden();
+  await expect(save).toBeFocused();
+  // nothing was sent: still an organizer, here and after a reload
+  await organizer.reload();
+  await expect(organizer.getByRole("banner")).toContainText("Organizer");
+  await expect(organizer.getByLabel(`Role of ${me}`, { exact: true })).toHaveValue("ORGANIZER");
+  // saving the role unchanged asks nothing
+  await save.click();
+  await expect(organizer.getByRole("alertdialog")).toHaveCount(0);
+  await expect(organizer.getByText(`${me} is now organizer.`)).toBeVisible();
 });

@@ -14,8 +14,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const user = await getCurrentUser();
-  // asked on every page load: everyone but organizers (who may see a newer draft) gets the cached public answer
-  const currentEditionNumber = isOrganizer(user) ? ((await currentEdition(getDb(), user))?.number ?? null) : await cachedPublicEditionNumber();
+  // asked on every page load: the cached public answer (lib/current-edition.ts); drafts come last in that rule,
+  // so only when no edition is public does an organizer get another one (the newest draft)
+  const publicNumber = await cachedPublicEditionNumber();
+  const currentEditionNumber = publicNumber ?? (isOrganizer(user) ? ((await currentEdition(getDb(), user))?.number ?? null) : null);
   const visitor: Visitor = { user: user && { name: user.name, role: user.role }, currentEditionNumber };
   // personal: never stored by a shared cache, always asked anew
   return NextResponse.json(visitor, { headers: { "Cache-Control": "private, no-store" } });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
-import { TeamCard } from "@/components/team-card";
+import { TeamCard, leaveQuestion } from "@/components/team-card";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
@@ -28,7 +28,11 @@ export default async function TeamsPage({ params }: Props) {
   return (
     <div>
       <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {formatEditionNumber(edition.number)}</Link>} title="Teams" />
-      {user && !open && <div className="mb-4"><Alert tone="info">{explainTeamsLocked(edition).message}</Alert></div>}
+      {user && !open && (
+        <div className="mb-4">
+          <Alert tone="info">{explainTeamsLocked(edition).message}</Alert>
+        </div>
+      )}
       {open && !myTeam && (
         <p className="mb-4 text-slate-700">
           Join a team below, or form a new one from a{" "}
@@ -46,7 +50,12 @@ export default async function TeamsPage({ params }: Props) {
             <li key={team.id}>
               <TeamCard team={team} editionNumber={edition.number} maxTeamSize={edition.maxTeamSize}>
                 {open && myTeam?.id === team.id && (
-                  <ActionButton action={leaveTeamAction.bind(null, team.id, edition.number)} pendingText="Leaving…" label={`Leave ${team.name}`}>
+                  <ActionButton
+                    action={leaveTeamAction.bind(null, team.id, edition.number)}
+                    pendingText="Leaving…"
+                    label={`Leave ${team.name}`}
+                    confirm={leaveQuestion(team.name, team.memberCount)}
+                  >
                     Leave team
                   </ActionButton>
                 )}

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { KindBadge } from "@/components/labels";
 import { MovePersonForm, RenameTeamForm } from "@/components/team-forms";
+import { leaveQuestion } from "@/components/team-card";
 import { Card, PageHeader } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
@@ -38,7 +39,11 @@ export default async function TeamPage({ params }: Props) {
     <div className="space-y-6">
       <PageHeader eyebrow={<Link href={editionPath(edition.number, "/teams")}>Teams of {formatEditionNumber(edition.number)}</Link>} title={team.name}>
         {open && isMember && (
-          <ActionButton action={leaveTeamAction.bind(null, team.id, edition.number)} pendingText="Leaving…">
+          <ActionButton
+            action={leaveTeamAction.bind(null, team.id, edition.number)}
+            pendingText="Leaving…"
+            confirm={leaveQuestion(team.name, team.members.length)}
+          >
             Leave team
           </ActionButton>
         )}
@@ -61,7 +66,10 @@ export default async function TeamPage({ params }: Props) {
 
       <Card aria-labelledby="members">
         <h2 id="members" className="text-lg font-bold">
-          Members <span className="text-base font-normal text-slate-600">({team.memberCount} / {edition.maxTeamSize})</span>
+          Members{" "}
+          <span className="text-base font-normal text-slate-600">
+            ({team.memberCount} / {edition.maxTeamSize})
+          </span>
         </h2>
         <ul className="mt-3 divide-y divide-slate-100">
           {team.members.map((m) => (
