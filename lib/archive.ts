@@ -146,13 +146,18 @@ export async function feedArticles(db: Db, take: number) {
   });
 }
 
-export type EditionWinners = { podium: { place: number; name: string }[]; favourite: string | null; prizes: { name: string; team: string }[] };
+export type EditionWinners = {
+  /** `tied`: the place is shared ("=2nd") */
+  podium: { place: number; name: string; tied: boolean }[];
+  favourite: string | null;
+  prizes: { name: string; team: string }[];
+};
 
 /** The winners an edition shows once they're announced: the podium, the public's favourite, the jury prizes awarded. */
 export async function editionWinners(db: Db, editionId: string): Promise<EditionWinners> {
   const [announced, prizes] = await Promise.all([announcedPrizes(db, editionId), listJuryPrizes(db, null, editionId)]);
   return {
-    podium: announced?.podium.map((p) => ({ place: p.place, name: p.name })) ?? [],
+    podium: announced?.podium.map((p) => ({ place: p.place, name: p.name, tied: p.tied })) ?? [],
     favourite: announced?.publicFavourite?.name ?? null,
     prizes: prizes.filter((p) => p.team).map((p) => ({ name: p.name, team: p.team!.name })),
   };

@@ -13,6 +13,7 @@ import type { Db, Tx } from "./db";
 import {
   allowedPointRange,
   answerMatches,
+  challengePoints,
   assertMayAnswer,
   canSeeChallenge,
   challengeState,
@@ -57,7 +58,14 @@ function challengeData(input: ChallengeInput, timezone: string) {
   };
 }
 
-const answerLines = (text: string) => [...new Set(text.split("\n").map((a) => a.trim()).filter(Boolean))];
+const answerLines = (text: string) => [
+  ...new Set(
+    text
+      .split("\n")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  ),
+];
 
 export async function createChallenge(db: Db, actor: Actor | null, editionId: string, input: ChallengeInput) {
   assertOrganizer(actor, "set up challenges");
@@ -106,7 +114,12 @@ export async function listChallenges(db: Db, actor: Actor | null, editionId: str
   });
   return challenges
     .filter((c) => canSeeChallenge(c, actor?.role ?? null, now))
-    .map(({ solves, _count, ...c }) => ({ ...c, state: challengeState(c, now), solvedByMyTeam: Array.isArray(solves) && solves.length > 0, solveCount: _count.solves }));
+    .map(({ solves, _count, ...c }) => ({
+      ...c,
+      state: challengeState(c, now),
+      solvedByMyTeam: Array.isArray(solves) && solves.length > 0,
+      solveCount: _count.solves,
+    }));
 }
 
 /**
@@ -197,8 +210,54 @@ export async function myTeamAttempts(db: Db, actor: Actor | null, challengeId: s
     db.solve.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }),
     db.attemptGate.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }),
   ]);
-  const names = new Map((await db.user.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.userId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.userId))] } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return { team, attempts: attempts.map((a) => ({ ...a, by: names.get(a.userId) ?? "?" })), solved, gate };
+}
+
+/**
+ * Organizers and judges: every attempt at a challenge, oldest first (team, who,
+ * the answer as typed, right or wrong, the server's time), and the correct
+ * answers ranked by time (teams in the same millisecond sharing a rank) with
+ * the points that count, a judge's override included. Nobody else reads
+ * other teams' answers, before or after the challenge closes.
+ */
+export async function challengeAttempts(db: Db, actor: Actor | null, challengeId: string, now = new Date()) {
+  const me = requireActor(actor);
+  if (!isJudge(me)) throw forbidden("Only judges and organizers can see the teams' attempts.");
+  const challenge = await getChallenge(db, me, challengeId, now);
+  const [attempts, solves, scores, teams] = await Promise.all([
+    db.attempt.findMany({ where: { challengeId }, orderBy: { createdAt: "asc" } }),
+    db.solve.findMany({ where: { challengeId }, select: { teamId: true, solvedAt: true } }),
+    db.score.findMany({ where: { challengeId }, select: { teamId: true, points: true } }),
+    db.team.findMany({ where: { editionId: challenge.editionId }, select: { id: true, name: true } }),
+  ]);
+  const people = await db.user.findMany({ where: { id: { in: [...new Set(attempts.map((a) => a.userId))] } }, select: { id: true, name: true } });
+  const personName = new Map(people.map((u) => [u.id, u.name]));
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  const teamName = (teamId: string) => teamNames.get(teamId) ?? "(a team since removed)";
+  const points = challengePoints(challenge, solves, scores);
+  return {
+    attempts: attempts
+      .map((a) => ({
+        id: a.id,
+        teamId: a.teamId,
+        team: teamName(a.teamId),
+        by: personName.get(a.userId) ?? "(someone since removed)",
+        answer: a.answer,
+        correct: a.correct,
+        createdAt: a.createdAt,
+      }))
+      // attempts of the same millisecond by team name, as the ranking lists them
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.team.localeCompare(b.team)),
+    solves: rankSolves(solves, [])
+      .map((s) => ({ teamId: s.teamId, team: teamName(s.teamId), solvedAt: s.solvedAt, rank: s.rank, points: points.get(s.teamId) ?? 0 }))
+      .sort((a, b) => a.rank - b.rank || a.team.localeCompare(b.team)),
+  };
 }
 
 /** After closing (or for organizers and judges): the correct teams by time, with their points. */
@@ -217,7 +276,15 @@ export async function challengeRanking(db: Db, actor: Actor | null, challengeId:
     const rank = ranked?.find((r) => r.teamId === team.id) ?? null;
     const score = byTeam.get(team.id) ?? null;
     const computed = rank ? rank.points : solve && challenge.scoring === "FIXED" ? challenge.fixedPoints : 0;
-    return { teamId: team.id, name: team.name, solvedAt: solve?.solvedAt ?? null, rank: rank?.rank ?? null, computed, score, points: score ? score.points : computed };
+    return {
+      teamId: team.id,
+      name: team.name,
+      solvedAt: solve?.solvedAt ?? null,
+      rank: rank?.rank ?? null,
+      computed,
+      score,
+      points: score ? score.points : computed,
+    };
   });
 }
 
@@ -246,7 +313,7 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
 
   const stale = async (tx: Tx): Promise<never> => {
     const current = await tx.score.findUnique({ where: key });
-    const by = current ? (await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } }))?.name ?? "someone" : "someone";
+    const by = current ? ((await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } }))?.name ?? "someone") : "someone";
     throw conflict(
       current
         ? `Changed by ${by} meanwhile: it is now ${current.points} points (“${current.comment}”). Check it, then save again if you still want to change it.`
@@ -276,7 +343,15 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
         result = await tx.score.findUnique({ where: key });
       }
       await tx.scoreAudit.create({
-        data: { challengeId, teamId: team.id, judgeId: me.id, judgeName: judge.name, oldPoints: current?.points ?? null, newPoints: change.points, comment: change.comment },
+        data: {
+          challengeId,
+          teamId: team.id,
+          judgeId: me.id,
+          judgeName: judge.name,
+          oldPoints: current?.points ?? null,
+          newPoints: change.points,
+          comment: change.comment,
+        },
       });
       return result;
     });
@@ -320,8 +395,6 @@ export function announceLeaderboard(db: Db, editionId: string) {
 }
 
 // ---- export ---------------------------------------------------------------------
-
-
 
 /** Every challenge's result per team, then the audit trail, as CSV. */
 export async function challengesCsv(db: Db, actor: Actor | null, editionId: string) {

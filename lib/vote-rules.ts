@@ -67,33 +67,122 @@ export type RankedTeam = TeamTally & {
   /** 1 = first; tied teams share a place */
   place: number;
   tied: boolean;
+  /** when the team below has the same total: the rule of the tie-break chain that put this team ahead (null otherwise) */
+  tieBreak: TieBreak | null;
 };
 
 /**
- * Final ranking: total = audience × weight + bonus × weight. Ties break by the
- * number of first-place picks, then second-place picks, and so on; teams equal
- * on all of these stay tied and share a place.
+ * Why a team is ahead of the next place although their totals are equal: the
+ * first rule of the tie-break chain on which they differ, with both figures.
+ */
+export type TieBreak = {
+  /** the team(s) of the next place: one, or all of those sharing it */
+  overTeamIds: string[];
+  /** AUDIENCE_POINTS: more audience points; PLACE_VOTES: more votes at `rank` (1: first-place votes) */
+  rule: "AUDIENCE_POINTS" | "PLACE_VOTES";
+  rank: number | null;
+  /** this team's figure on that rule, and the other's */
+  ahead: number;
+  behind: number;
+};
+
+type Decider = Omit<TieBreak, "overTeamIds">;
+
+/**
+ * The tie-break chain between two teams of equal total: more audience points
+ * (the room's verdict before the bonus), then more first-place votes, then
+ * more second-place votes, and so on. The first rule on which they differ
+ * decides (`ahead` is a's figure); null when they are equal on all of them.
+ */
+function decide(a: TeamTally, b: TeamTally): Decider | null {
+  if (a.audiencePoints !== b.audiencePoints) return { rule: "AUDIENCE_POINTS", rank: null, ahead: a.audiencePoints, behind: b.audiencePoints };
+  for (let i = 0; i < Math.max(a.placeCounts.length, b.placeCounts.length); i++) {
+    const [mine, theirs] = [a.placeCounts[i] ?? 0, b.placeCounts[i] ?? 0];
+    if (mine !== theirs) return { rule: "PLACE_VOTES", rank: i + 1, ahead: mine, behind: theirs };
+  }
+  return null;
+}
+
+/** Positive when a's figure on the deciding rule is lower (a goes after b), 0 when equal on the whole chain. */
+function chainOrder(a: TeamTally, b: TeamTally): number {
+  const d = decide(a, b);
+  return d ? d.behind - d.ahead : 0;
+}
+
+/**
+ * Final ranking: total = audience × weight + bonus × weight. Equal totals go
+ * down the tie-break chain (`decide`); teams equal on all of it share the
+ * place, and the next place is skipped (1, 1, 3). A team ahead of the next
+ * place on equal totals carries the rule that decided (`tieBreak`).
  */
 export function rankTeams(tallies: Iterable<TeamTally>, bonus: ReadonlyMap<string, number>, weights: Weights): RankedTeam[] {
-  const rows = [...tallies].map((t) => {
+  const rows: RankedTeam[] = [...tallies].map((t) => {
     const bonusPoints = bonus.get(t.teamId) ?? 0;
-    return { ...t, bonusPoints, total: t.audiencePoints * weights.audience + bonusPoints * weights.bonus, place: 0, tied: false };
+    return { ...t, bonusPoints, total: t.audiencePoints * weights.audience + bonusPoints * weights.bonus, place: 0, tied: false, tieBreak: null };
   });
-  const compare = (a: (typeof rows)[number], b: (typeof rows)[number]) => {
-    if (b.total !== a.total) return b.total - a.total;
-    for (let i = 0; i < Math.max(a.placeCounts.length, b.placeCounts.length); i++) {
-      const diff = (b.placeCounts[i] ?? 0) - (a.placeCounts[i] ?? 0);
-      if (diff !== 0) return diff;
-    }
-    return 0;
-  };
+  const compare = (a: RankedTeam, b: RankedTeam) => b.total - a.total || chainOrder(a, b);
+  // the team id only gives teams sharing a place a stable order
   rows.sort((a, b) => compare(a, b) || a.teamId.localeCompare(b.teamId));
   rows.forEach((row, i) => {
     const previous = rows[i - 1];
     row.place = previous && compare(previous, row) === 0 ? previous.place : i + 1;
   });
-  for (const row of rows) row.tied = rows.some((other) => other !== row && other.place === row.place);
+  for (const row of rows) {
+    row.tied = rows.some((other) => other !== row && other.place === row.place);
+    const next = rows.find((other) => other.place > row.place);
+    if (next && next.total === row.total) {
+      const decider = decide(row, next);
+      if (decider) row.tieBreak = { overTeamIds: rows.filter((other) => other.place === next.place).map((other) => other.teamId), ...decider };
+    }
+  }
   return rows;
+}
+
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** What a rule of the chain compares: "audience points", "first-place votes". */
+export function tieBreakCriterion(rule: TieBreak["rule"], rank: number | null): string {
+  if (rule === "AUDIENCE_POINTS") return "audience points";
+  return `${ORDINAL_WORDS[(rank ?? 1) - 1] ?? placeLabel(rank ?? 1, false)}-place votes`;
+}
+
+/**
+ * The tie-break chain under these rules, in order. Approval picks all count
+ * as first-place votes, whose number is then the audience points: the chain
+ * is those alone.
+ */
+export function tieBreakChain(rules: VoteRules): string[] {
+  const ranks = rules.method === "RANKED" ? Array.from({ length: rules.picks }, (_, i) => tieBreakCriterion("PLACE_VOTES", i + 1)) : [];
+  return [tieBreakCriterion("AUDIENCE_POINTS", null), ...ranks];
+}
+
+/** "a, b and c" */
+function listOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The rule in one sentence, for the organizers' results and the README. */
+export function tieBreakRule(rules: VoteRules): string {
+  return `Equal totals are decided by ${tieBreakChain(rules)
+    .map((c) => `more ${c}`)
+    .join(", then ")}; teams equal on all of these share the place.`;
+}
+
+/** Why teams share a place: equal on the total and the whole chain. */
+export function sharedPlaceNote(rules: VoteRules): string {
+  return `A shared place: equal on ${listOf(["points", ...tieBreakChain(rules)])}.`;
+}
+
+/** "Ahead of Snake Case on first-place votes: 4 to 2": the line shown next to a team a tie-break put ahead. */
+export function describeTieBreak(tieBreak: TieBreak, overNames: string[]): string {
+  return `Ahead of ${listOf(overNames)} on ${tieBreakCriterion(tieBreak.rule, tieBreak.rank)}: ${tieBreak.ahead} to ${tieBreak.behind}`;
+}
+
+/** "1st", "2nd", "23rd"; a shared place as "=2nd". */
+export function placeLabel(place: number, shared: boolean): string {
+  const tens = place % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][place % 10] ?? "th");
+  return `${shared ? "=" : ""}${place}${suffix}`;
 }
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read off a projector and typed on a phone

@@ -19,7 +19,19 @@ import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound 
 import { channels, liveBus, type LiveEvent } from "./live/bus";
 import { coalesce } from "./live/coalesce";
 import { assertOrganizer, canSeeEdition, type Actor } from "./permissions";
-import { checkBallot, makeJoinCode, normalizeJoinCode, rankTeams, tally, type RankedTeam, type VoteMethod, type VoteStatus } from "./vote-rules";
+import {
+  checkBallot,
+  describeTieBreak,
+  makeJoinCode,
+  normalizeJoinCode,
+  rankTeams,
+  sharedPlaceNote,
+  tally,
+  tieBreakRule,
+  type RankedTeam,
+  type VoteMethod,
+  type VoteStatus,
+} from "./vote-rules";
 
 export type VoteSettings = {
   method: VoteMethod;
@@ -46,6 +58,8 @@ export type VoteSnapshot = {
   podiumSize: number;
   /** the place the next reveal step shows (3, then 2, then 1), or null when all is revealed or the vote is not closed */
   nextRevealPlace: number | null;
+  /** why teams share a place ("A shared place: equal on points, …"), once a shared place is revealed; else null */
+  sharedNote: string | null;
 };
 
 export type RevealedPlace = {
@@ -57,6 +71,8 @@ export type RevealedPlace = {
   bonusPoints: number;
   total: number;
   tied: boolean;
+  /** "Ahead of Snake Case on first-place votes: 4 to 2" when a tie-break put the team ahead of the next place on equal totals; else null */
+  tieBreakNote: string | null;
 };
 
 /** The podium has three places (fewer teams, fewer places). */
@@ -317,7 +333,16 @@ function announceBallotCount(db: Db, editionId: string) {
 
 // ---- results -----------------------------------------------------------------
 
-export type Results = { ranking: (RankedTeam & { name: string; topic: string | null })[]; ballots: number; settings: VoteSettings };
+export type Results = {
+  /** best first; teams sharing a place by name */
+  ranking: (RankedTeam & { name: string; topic: string | null; tieBreakNote: string | null })[];
+  ballots: number;
+  settings: VoteSettings;
+  /** the tie-break chain in one sentence ("Equal totals are decided by more audience points, then …") */
+  tieBreakRule: string;
+  /** why teams share a place, when some do (null otherwise) */
+  sharedNote: string | null;
+};
 
 /** Recomputes the results from the stored ballots (the tally is never stored, so it always matches them). */
 export async function computeResults(db: Db, editionId: string): Promise<Results> {
@@ -338,8 +363,16 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
     { audience: vote.audienceWeight, bonus: vote.bonusWeight },
   );
   const byId = new Map(teams.map((t) => [t.id, t]));
+  const nameOf = (teamId: string) => byId.get(teamId)?.name ?? "?";
   return {
-    ranking: ranking.map((r) => ({ ...r, name: byId.get(r.teamId)?.name ?? "?", topic: byId.get(r.teamId)?.topic ?? null })),
+    ranking: ranking
+      .map((r) => ({
+        ...r,
+        name: nameOf(r.teamId),
+        topic: byId.get(r.teamId)?.topic ?? null,
+        tieBreakNote: r.tieBreak ? describeTieBreak(r.tieBreak, r.tieBreak.overTeamIds.map(nameOf).sort(byName)) : null,
+      }))
+      .sort((a, b) => a.place - b.place || byName(a.name, b.name)),
     ballots: ballots.length,
     settings: {
       method: rules.method,
@@ -350,8 +383,12 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
       publicVotePrize: vote.publicVotePrize,
       foldPlusAddresses: vote.foldPlusAddresses,
     },
+    tieBreakRule: tieBreakRule(rules),
+    sharedNote: ranking.some((r) => r.tied) ? sharedPlaceNote(rules) : null,
   };
 }
+
+const byName = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "base" });
 
 /** Organizers see the full results at any time (the projector only what was revealed). */
 export async function resultsFor(db: Db, actor: Actor | null, editionId: string) {
@@ -383,6 +420,7 @@ function revealedPlaces(results: Results, revealed: number): RevealedPlace[] {
       bonusPoints: r.bonusPoints,
       total: r.total,
       tied: r.tied,
+      tieBreakNote: r.tieBreakNote,
     }));
 }
 
@@ -402,6 +440,7 @@ export async function voteSnapshot(db: Db, editionId: string): Promise<VoteSnaps
   // the results are computed only once the vote is closed: an open vote's count goes out often and must stay cheap
   const [ballots, results] = await Promise.all([ballotCount(db, editionId), vote.status === "CLOSED" ? computeResults(db, editionId) : null]);
   const steps = results ? podiumSteps(results) : [];
+  const revealed = results && vote.revealed > 0 ? revealedPlaces(results, vote.revealed) : [];
   return {
     status: vote.status as VoteStatus,
     joinCode: vote.joinCode,
@@ -409,9 +448,10 @@ export async function voteSnapshot(db: Db, editionId: string): Promise<VoteSnaps
     picks: vote.picks,
     requireSignIn: vote.requireSignIn,
     ballots,
-    revealed: results && vote.revealed > 0 ? revealedPlaces(results, vote.revealed) : [],
+    revealed,
     podiumSize: steps.length,
     nextRevealPlace: steps[vote.revealed] ?? null,
+    sharedNote: revealed.some((p) => p.tied) ? results!.sharedNote : null,
   };
 }
 
@@ -468,16 +508,20 @@ export async function resultsCsv(db: Db, actor: Actor | null, editionId: string)
     "total",
     "tied",
     ...(results.settings.picks > 0 ? Array.from({ length: results.settings.picks }, (_, i) => `rank ${i + 1} picks`) : []),
+    "tie-break",
   ]);
   for (const r of results.ranking) {
-    csv += csvLine([r.place, r.name, r.topic ?? "", r.audiencePoints, r.bonusPoints, r.total, r.tied ? "yes" : "no", ...r.placeCounts]);
+    csv += csvLine([r.place, r.name, r.topic ?? "", r.audiencePoints, r.bonusPoints, r.total, r.tied ? "yes" : "no", ...r.placeCounts, r.tieBreakNote ?? ""]);
   }
   return csv;
 }
 
 export type AnnouncedPrizes = {
-  podium: { place: number; teamId: string; name: string; total: number; tied: boolean }[];
+  /** best first; `tieBreakNote` as in the results ("Ahead of … on first-place votes: 4 to 2") */
+  podium: { place: number; teamId: string; name: string; total: number; tied: boolean; tieBreakNote: string | null }[];
   publicFavourite: { teamId: string; name: string; audiencePoints: number } | null;
+  /** why teams share a podium place, when some do (null otherwise) */
+  sharedNote: string | null;
 };
 
 /**
@@ -493,7 +537,7 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
   if (vote.revealed < podiumSteps(results).length) return null;
   const podium = results.ranking
     .filter((r) => r.place <= PODIUM)
-    .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied }));
+    .map((r) => ({ place: r.place, teamId: r.teamId, name: r.name, total: r.total, tied: r.tied, tieBreakNote: r.tieBreakNote }));
   const favourite = [...results.ranking].sort((a, b) => b.audiencePoints - a.audiencePoints || b.placeCounts[0] - a.placeCounts[0])[0];
   return {
     podium,
@@ -501,5 +545,6 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
       vote.publicVotePrize && favourite && favourite.audiencePoints > 0
         ? { teamId: favourite.teamId, name: favourite.name, audiencePoints: favourite.audiencePoints }
         : null,
+    sharedNote: podium.some((p) => p.tied) ? results.sharedNote : null,
   };
 }

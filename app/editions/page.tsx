@@ -10,6 +10,7 @@ import { canManageEditions } from "@/lib/permissions";
 import { formatInZone } from "@/lib/time";
 import { cachedFacets, cachedWinners } from "@/app/_lib/public-data";
 import type { EditionWinners } from "@/lib/archive";
+import { placeLabel } from "@/lib/vote-rules";
 
 export const metadata: Metadata = { title: "Editions" };
 
@@ -59,8 +60,6 @@ export default async function EditionsPage() {
   );
 }
 
-const PLACES = ["", "1st", "2nd", "3rd"];
-
 /** The winners, once announced: the podium, the public's favourite, the jury prizes. */
 function Winners({ winners }: { winners: EditionWinners }) {
   if (winners.podium.length === 0 && winners.prizes.length === 0 && !winners.favourite) return null;
@@ -68,7 +67,7 @@ function Winners({ winners }: { winners: EditionWinners }) {
     <dl className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label="Winners">
       {winners.podium.map((p) => (
         <div key={`${p.place}-${p.name}`} className="flex gap-2">
-          <dt className="w-28 shrink-0 font-semibold text-slate-700">{PLACES[p.place] ?? `${p.place}th`} place</dt>
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">{placeLabel(p.place, p.tied)} place</dt>
           <dd>{p.name}</dd>
         </div>
       ))}

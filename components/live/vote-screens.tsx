@@ -23,14 +23,22 @@ export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: Vote
   return (
     <div className="flex flex-1 flex-wrap items-center justify-center gap-[4vw]">
       {qrSvg && (
-        <div className="rounded-2xl bg-white p-[1.5vw] [&_svg]:h-[32vw] [&_svg]:w-[32vw]" role="img" aria-label={`QR code for ${voteUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <div
+          className="rounded-2xl bg-white p-[1.5vw] [&_svg]:h-[32vw] [&_svg]:w-[32vw]"
+          role="img"
+          aria-label={`QR code for ${voteUrl}`}
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
       )}
       <div className="space-y-[1.5vw]">
         <h1 className="text-[5vw] font-bold leading-tight">Vote now!</h1>
         <p className="text-[2.2vw] text-slate-300">Scan the code, or open</p>
         <p className="font-mono text-[2.6vw] font-semibold text-white">{voteUrl.replace(/^https?:\/\//, "").replace(/\/vote\/.*$/, "/vote")}</p>
         <p className="text-[2.2vw] text-slate-300">
-          and type <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-200" data-testid="join-code">{vote.joinCode}</span>
+          and type{" "}
+          <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-200" data-testid="join-code">
+            {vote.joinCode}
+          </span>
         </p>
         <p className="text-[3vw] font-bold" data-testid="ballot-count" aria-live="polite">
           {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
@@ -51,42 +59,74 @@ export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; proj
       </div>
     );
   }
-  return <Podium places={vote.revealed} more={vote.nextRevealPlace !== null} projector={projector} />;
+  return <Podium places={vote.revealed} more={vote.nextRevealPlace !== null} sharedNote={vote.sharedNote ?? null} projector={projector} />;
 }
 
-function Podium({ places, more, projector }: { places: RevealedPlace[]; more: boolean; projector: boolean }) {
+/**
+ * The revealed places, first on top, each appearing as it is revealed. Teams
+ * sharing a place appear together under it; a team a tie-break put ahead on
+ * equal points says which rule decided.
+ */
+export function Podium({ places, more, sharedNote, projector }: { places: RevealedPlace[]; more: boolean; sharedNote: string | null; projector: boolean }) {
   const max = Math.max(1, ...places.map((p) => p.total));
-  // shown top-down (first place on top), each row appearing as it is revealed
-  const rows = [...places].sort((a, b) => a.place - b.place);
+  const groups = [...new Set(places.map((p) => p.place))].sort((a, b) => a - b).map((place) => places.filter((p) => p.place === place));
   return (
     <div className="w-full">
       <h1 className={projector ? "mb-[1.5vw] text-[3.5vw] font-bold" : "mb-4 text-3xl font-bold"}>The winners</h1>
       <ol className={projector ? "space-y-[1.2vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
-        {rows.map((p) => (
-          <li key={p.teamId} className="animate-[fadein_0.8s_ease-out]">
-            <p className={projector ? "text-[2vw] font-semibold text-amber-200" : "text-sm font-semibold text-amber-200"}>
-              {PLACE_NAMES[p.place] ?? `Place ${p.place}`}
-              {p.tied ? " (tied)" : ""}
-            </p>
-            <p className={projector ? "text-[3.6vw] font-bold leading-tight" : "text-2xl font-bold"} data-testid={`place-${p.place}`}>
-              {p.name}
-            </p>
-            <div className={`mt-1 flex items-center gap-3 ${projector ? "text-[1.6vw]" : "text-sm"}`}>
-              <div className="flex h-[1.2em] flex-1 overflow-hidden rounded bg-white/10" aria-hidden="true">
-                <div className="h-full bg-indigo-400" style={{ width: `${(p.audiencePoints / max) * 100}%` }} />
-                <div className="h-full bg-amber-300" style={{ width: `${(p.bonusPoints / max) * 100}%` }} />
-              </div>
-              <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-200">
-                {p.total} pts ({p.audiencePoints} audience + {p.bonusPoints} bonus)
-              </span>
-            </div>
-          </li>
-        ))}
+        {groups.map((teams) => {
+          const { place } = teams[0];
+          const shared = teams.length > 1;
+          // equal on the whole chain, the teams of a shared place are ahead of the next place by the same rule
+          const tieBreakNote = teams[0].tieBreakNote;
+          return (
+            <li key={place} className="animate-[fadein_0.8s_ease-out]" data-testid={`podium-place-${place}`}>
+              <p className={projector ? "text-[2vw] font-semibold text-amber-200" : "text-sm font-semibold text-amber-200"}>
+                {PLACE_NAMES[place] ?? `Place ${place}`}
+                {shared ? `, shared by ${teams.length} teams` : ""}
+              </p>
+              <ul className={shared ? (projector ? "space-y-[0.6vw]" : "space-y-2") : undefined}>
+                {teams.map((p) => (
+                  <li key={p.teamId}>
+                    <p className={projector ? "text-[3.6vw] font-bold leading-tight" : "text-2xl font-bold"} data-testid={`place-${p.place}`}>
+                      {p.name}
+                    </p>
+                    <div className={`mt-1 flex items-center gap-3 ${projector ? "text-[1.6vw]" : "text-sm"}`}>
+                      <div className="flex h-[1.2em] flex-1 overflow-hidden rounded bg-white/10" aria-hidden="true">
+                        <div className="h-full bg-indigo-400" style={{ width: `${(p.audiencePoints / max) * 100}%` }} />
+                        <div className="h-full bg-amber-300" style={{ width: `${(p.bonusPoints / max) * 100}%` }} />
+                      </div>
+                      <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-200">
+                        {p.total} pts ({p.audiencePoints} audience + {p.bonusPoints} bonus)
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              {tieBreakNote && (
+                <p className={projector ? "mt-[0.4vw] text-[1.6vw] text-amber-100" : "mt-1 text-sm text-amber-100"} data-testid="tie-break">
+                  {tieBreakNote}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ol>
       {more && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
-      <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex gap-4 text-xs text-slate-300"}>
-        <span><span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />audience vote</span>
-        <span><span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />mini-challenge bonus</span>
+      {sharedNote && (
+        <p className={projector ? "mt-[1.5vw] text-[1.6vw] text-slate-200" : "mt-4 text-sm text-slate-200"} data-testid="shared-note">
+          {sharedNote}
+        </p>
+      )}
+      <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex flex-wrap gap-4 text-xs text-slate-300"}>
+        <span>
+          <span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />
+          audience vote
+        </span>
+        <span>
+          <span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />
+          mini-challenge bonus
+        </span>
       </p>
     </div>
   );

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { BallotAudit } from "@/components/vote/ballot-audit";
+import { placeLabel } from "@/lib/vote-rules";
 import type { VoteAudit } from "@/lib/vote-audit";
 import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
 
@@ -169,8 +170,8 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
                 {results.ranking.map((r) => (
                   <tr key={r.teamId}>
                     <td className="py-2 pr-2 font-mono">
-                      {r.place}
                       {r.tied ? "=" : ""}
+                      {r.place}
                     </td>
                     <th scope="row" className="py-2 pr-2 font-semibold">
                       {r.name}
@@ -183,6 +184,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
               </tbody>
             </table>
           </div>
+          <Ties results={results} />
           {settings.publicVotePrize && favourite && favourite.audiencePoints > 0 && (
             <p className="mt-3 text-sm text-slate-700">
               Public-vote favourite: <strong>{favourite.name}</strong> ({favourite.audiencePoints} audience points).
@@ -259,3 +261,42 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
     </div>
   );
 }
+
+/**
+ * Under the results: which places are shared, which tie-break put a team
+ * ahead on equal points (and by what figures), and the rule itself.
+ */
+function Ties({ results }: { results: Results }) {
+  // teams nobody voted for, with no bonus, share the last place: the table's "=" says enough
+  const shared = [...new Set(results.ranking.filter((r) => r.tied && r.total > 0).map((r) => r.place))].map((place) => ({
+    place,
+    names: results.ranking.filter((r) => r.place === place).map((r) => r.name),
+  }));
+  // the teams of a shared place carry the same line: say it once, for all of them
+  const decided = [...new Set(results.ranking.filter((r) => r.tieBreakNote).map((r) => r.place))].map((place) => {
+    const teams = results.ranking.filter((r) => r.place === place);
+    return { place, names: teams.map((r) => r.name), note: teams[0].tieBreakNote! };
+  });
+  return (
+    <div className="mt-3 space-y-1 text-sm text-slate-700" data-testid="ties">
+      {(shared.length > 0 || decided.length > 0) && (
+        <ul className="space-y-1" aria-label="Ties">
+          {shared.map((s) => (
+            <li key={`shared-${s.place}`}>
+              <strong>{listOf(s.names)}</strong> share {placeLabel(s.place, false)} place.
+            </li>
+          ))}
+          {decided.map((d) => (
+            <li key={`decided-${d.place}`}>
+              <strong>{listOf(d.names)}</strong> ({placeLabel(d.place, d.names.length > 1)}): {d.note.charAt(0).toLowerCase() + d.note.slice(1)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="text-slate-600">{results.tieBreakRule}</p>
+    </div>
+  );
+}
+
+/** "A, B and C" */
+const listOf = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);

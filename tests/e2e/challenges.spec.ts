@@ -3,7 +3,7 @@
 // second screen follows live, and judges score the riddle-website race from a
 // phone, a stale save being refused.
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 async function as(browser: Browser, email: string, options = {}): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
@@ -90,4 +90,65 @@ test("judges score the riddle-website race on a phone; a stale save is refused w
   await expect(organizer.getByTestId("audit")).toContainText("5 → 6");
   const csv = await (await organizer.request.get("/api/editions/0x09/challenges.csv")).text();
   expect(csv).toContain("Speed puzzle: the fifth page,Snake Case,6");
+});
+
+test("organizers and judges follow a riddle's attempts and correct answers instead of an answer form; others get a note", async ({ browser }) => {
+  // yesterday's riddle (closed): seven attempts, four correct, two of them in the same second
+  const organizer = await as(browser, "organizer@demo.test");
+  await openChallenge(organizer, "Speed riddle: hands in a circle");
+  await expect(organizer.getByRole("heading", { name: "Your team's answer" })).toHaveCount(0);
+  await expect(organizer.getByText("Only members of a team can answer")).toHaveCount(0);
+  const race = organizer.getByRole("region", { name: /^Answers and attempts/ });
+  await expect(race.getByTestId("accepted-answers")).toHaveText("15 · fifteen");
+  await expect(organizer.getByTestId("accepted-answers")).toHaveCount(1);
+
+  const solves = race.getByRole("table", { name: /^Correct answers by time/ });
+  await expect(solves.getByTestId("solves").getByRole("row")).toHaveCount(4);
+  const solveRows = await solves.getByTestId("solves").getByRole("row").all();
+  const solveCells = await Promise.all(
+    solveRows.map(async (row) => [await row.getByRole("cell").first().textContent(), await row.getByRole("rowheader").textContent()]),
+  );
+  expect(solveCells).toEqual([
+    ["1", "Laws of the Universe"],
+    ["2", "Black Magic"],
+    ["2", "Kernel Sanders"],
+    ["4", "Prometheus Unbound"],
+  ]);
+  await expect(solves.getByRole("row", { name: /Black Magic/ })).toContainText(/\d\d:\d\d:\d\d/);
+
+  const attempts = race.getByRole("table", { name: /^Every team's attempts, oldest first/ });
+  await expect(attempts.getByTestId("attempts").getByRole("row")).toHaveCount(7);
+  const wrong = attempts.getByRole("row").filter({ hasText: "“15 women”" });
+  await expect(wrong.getByRole("rowheader")).toContainText("Kernel Sanders");
+  await expect(wrong).toContainText("wrong");
+  await expect(wrong.getByRole("cell").first()).toHaveText(/^\d\d:\d\d:\d\d$/);
+  await expect(attempts.getByRole("row").filter({ hasText: "“15.0”" })).toContainText("right");
+
+  // a judge sees the same on a phone, without the accepted answers before the riddle closes (this one is closed:
+  // its answer is public, in its own card) and without the page growing wider than the phone
+  const judge = await as(browser, "judge@demo.test", { ...devices["Pixel 7"] });
+  await openChallenge(judge, "Speed riddle: hands in a circle");
+  const judgeRace = judge.getByRole("region", { name: /^Answers and attempts/ });
+  await expect(judgeRace.getByTestId("attempts").getByRole("row")).toHaveCount(7);
+  await expect(judgeRace.getByTestId("accepted-answers")).toHaveCount(0);
+  await expect(judge.getByRole("heading", { name: "Your team's answer" })).toHaveCount(0);
+  expect(await judge.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expectAccessible(judge);
+
+  // bob, in no team, sees neither the attempts nor a red error: a closed riddle is closed; an open one says who may answer
+  const bob = await as(browser, "bob@demo.test");
+  await openChallenge(bob, "Speed riddle: hands in a circle");
+  await expect(bob.getByRole("region", { name: /^Answers and attempts/ })).toHaveCount(0);
+  await expect(bob.getByTestId("join-a-team")).toHaveText("This challenge is closed.");
+  await openChallenge(organizer, "Speed riddle: two lighthouses");
+  const openNow = organizer.getByRole("button", { name: "Open now" });
+  if (await openNow.isVisible()) {
+    await openNow.click(); // the first scenario opened it; run alone, this one does
+    await expect(organizer.getByRole("button", { name: "Close now" })).toBeVisible();
+  }
+  await openChallenge(bob, "Speed riddle: two lighthouses");
+  const note = bob.getByTestId("join-a-team");
+  await expect(note).toContainText("Only members of a team can answer.");
+  await expect(note).not.toHaveAttribute("role", "alert");
+  await expect(bob.getByRole("textbox", { name: "Your team's answer" })).toHaveCount(0);
 });

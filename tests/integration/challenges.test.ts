@@ -3,6 +3,7 @@ import { bonusLeaderboard, teamBonusPoints } from "@/lib/bonus";
 import { MAX_WRONG_ANSWERS, WRONG_ANSWER_COOLDOWN_MS, rankSolves } from "@/lib/challenge-rules";
 import {
   auditTrail,
+  challengeAttempts,
   challengeRanking,
   challengesCsv,
   createChallenge,
@@ -41,7 +42,10 @@ afterAll(async () => {
 });
 
 async function rejects(promise: Promise<unknown>, code: string, message?: RegExp | string) {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   if (typeof message === "string") expect((error as DomainError).message).toBe(message);
@@ -95,7 +99,8 @@ describe("setting up a challenge", () => {
   it("is for organizers only: judges and employees are refused, anonymous visitors asked to sign in", async () => {
     const edition = await makeEdition(t.db, "HACKING");
     const input = challengeSchema.parse(form);
-    for (const actor of [judge, outsider]) await rejects(createChallenge(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can set up challenges.");
+    for (const actor of [judge, outsider])
+      await rejects(createChallenge(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can set up challenges.");
     await rejects(createChallenge(t.db, null, edition.id, input), "UNAUTHENTICATED");
     await rejects(setChallengeState(t.db, judge, "whatever", "OPEN"), "FORBIDDEN", "Only organizers can open and close challenges.");
     expect(await t.db.challenge.count({ where: { editionId: edition.id } })).toBe(0);
@@ -276,12 +281,20 @@ describe("the limit on wrong answers", () => {
     const [ada, bob] = teams[0].members;
     await submitAnswer(t.db, ada, challenge.id, "16", DURING);
     // 13:30:00 UTC is 14:30:00 in Paris: next try at 14:30:10, in 5 s
-    await rejects(submitAnswer(t.db, bob, challenge.id, "17", later(DURING, 5_000)), "RATE_LIMITED", "Not so fast: your team's next try is allowed at 14:30:10 (in 5 s).");
+    await rejects(
+      submitAnswer(t.db, bob, challenge.id, "17", later(DURING, 5_000)),
+      "RATE_LIMITED",
+      "Not so fast: your team's next try is allowed at 14:30:10 (in 5 s).",
+    );
     // the right answer waits too, and a refused try is not stored
     await rejects(submitAnswer(t.db, ada, challenge.id, "15", later(DURING, 9_999)), "RATE_LIMITED", /at 14:30:10 \(in 1 s\)/);
     expect(await attemptsOf(challenge.id, teams[0].id)).toHaveLength(1);
 
-    expect(await submitAnswer(t.db, bob, challenge.id, "15", later(DURING, WRONG_ANSWER_COOLDOWN_MS))).toEqual({ correct: true, alreadySolved: false, attempts: 2 });
+    expect(await submitAnswer(t.db, bob, challenge.id, "15", later(DURING, WRONG_ANSWER_COOLDOWN_MS))).toEqual({
+      correct: true,
+      alreadySolved: false,
+      attempts: 2,
+    });
   });
 
   it("limits each team on its own: another team's wrong answer doesn't make this one wait", async () => {
@@ -294,7 +307,10 @@ describe("the limit on wrong answers", () => {
     const { teams, challenge } = await hackathonWith(1);
     const member = teams[0].members[0];
     for (let i = 0; i < MAX_WRONG_ANSWERS; i++) {
-      expect(await submitAnswer(t.db, member, challenge.id, String(100 + i), later(OPENS, i * WRONG_ANSWER_COOLDOWN_MS))).toMatchObject({ correct: false, attempts: i + 1 });
+      expect(await submitAnswer(t.db, member, challenge.id, String(100 + i), later(OPENS, i * WRONG_ANSWER_COOLDOWN_MS))).toMatchObject({
+        correct: false,
+        attempts: i + 1,
+      });
     }
     const message = `Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`;
     await rejects(submitAnswer(t.db, member, challenge.id, "99", later(OPENS, MAX_WRONG_ANSWERS * WRONG_ANSWER_COOLDOWN_MS)), "RATE_LIMITED", message);
@@ -305,6 +321,53 @@ describe("the limit on wrong answers", () => {
 });
 
 // ---- concurrency -------------------------------------------------------------------------
+
+describe("the attempts, for organizers and judges", () => {
+  /** Three teams race: Team 1 and Team 2 wrong first; Team 2 and Team 3 right in the same millisecond, then Team 1. */
+  async function race() {
+    const { edition, teams, challenge } = await hackathonWith(3);
+    await submitAnswer(t.db, teams[0].members[0], challenge.id, "16", DURING);
+    await submitAnswer(t.db, teams[1].members[0], challenge.id, "fifteen? 15", later(DURING, 1_000));
+    await submitAnswer(t.db, teams[1].members[0], challenge.id, " 15 ", later(DURING, 11_000));
+    await submitAnswer(t.db, teams[2].members[0], challenge.id, "15.0", later(DURING, 11_000));
+    await submitAnswer(t.db, teams[0].members[0], challenge.id, "15", later(DURING, 20_000));
+    return { edition, teams, challenge };
+  }
+
+  it("lists every team's attempts, oldest first, with who answered what and whether it was right", async () => {
+    const { teams, challenge } = await race();
+    for (const reader of [organizer, judge]) {
+      const { attempts } = await challengeAttempts(t.db, reader, challenge.id, AFTER);
+      expect(attempts.map((a) => [a.createdAt.toISOString(), a.team, a.by, a.answer, a.correct])).toEqual([
+        [DURING.toISOString(), "Team 1", teams[0].members[0].name, "16", false],
+        [later(DURING, 1_000).toISOString(), "Team 2", teams[1].members[0].name, "fifteen? 15", false],
+        [later(DURING, 11_000).toISOString(), "Team 2", teams[1].members[0].name, " 15 ", true],
+        [later(DURING, 11_000).toISOString(), "Team 3", teams[2].members[0].name, "15.0", true],
+        [later(DURING, 20_000).toISOString(), "Team 1", teams[0].members[0].name, "15", true],
+      ]);
+    }
+  });
+
+  it("ranks the correct answers by time, teams in the same millisecond sharing a rank, with the points that count", async () => {
+    const { teams, challenge } = await race();
+    // a judge corrected Team 1's points: the override counts
+    await setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points: 4, comment: "A recount.", version: 0 });
+    const { solves } = await challengeAttempts(t.db, organizer, challenge.id, DURING);
+    expect(solves.map((s) => [s.rank, s.team, s.solvedAt.toISOString(), s.points])).toEqual([
+      [1, "Team 2", later(DURING, 11_000).toISOString(), 10],
+      [1, "Team 3", later(DURING, 11_000).toISOString(), 10],
+      [3, "Team 1", later(DURING, 20_000).toISOString(), 4],
+    ]);
+  });
+
+  it("is refused to employees, team members included, and to visitors: other teams' answers stay theirs", async () => {
+    const { teams, challenge } = await race();
+    await rejects(challengeAttempts(t.db, outsider, challenge.id, DURING), "FORBIDDEN", "Only judges and organizers can see the teams' attempts.");
+    await rejects(challengeAttempts(t.db, teams[1].members[0], challenge.id, AFTER), "FORBIDDEN", "Only judges and organizers can see the teams' attempts.");
+    await rejects(challengeAttempts(t.db, null, challenge.id, AFTER), "UNAUTHENTICATED");
+    await rejects(challengeAttempts(t.db, organizer, "no-such-challenge", DURING), "NOT_FOUND");
+  });
+});
 
 describe("answers arriving at the same moment", () => {
   it("gives eight teams answering correctly in the same millisecond the same first rank and the top points", async () => {
@@ -389,7 +452,11 @@ describe("judges scoring a team", () => {
   it("refuses points outside the challenge's range, giving the range", async () => {
     const { teams, challenge } = await hackathonWith(1, { kind: "JUDGED", maxPoints: 12 });
     for (const points of [13, -1, 1000]) {
-      const error = await rejects(setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points, comment: "Too much", version: 0 }), "INVALID", "Points must be between 0 and 12 on this challenge.");
+      const error = await rejects(
+        setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points, comment: "Too much", version: 0 }),
+        "INVALID",
+        "Points must be between 0 and 12 on this challenge.",
+      );
       expect(error.field).toBe("points");
     }
     expect(await setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points: 12, comment: "Top", version: 0 })).toMatchObject({ points: 12 });
@@ -399,14 +466,22 @@ describe("judges scoring a team", () => {
   it("refuses a team of another edition, and an unknown challenge", async () => {
     const { challenge } = await hackathonWith(1, { kind: "JUDGED" });
     const elsewhere = await hackathonWith(1);
-    await rejects(setScore(t.db, judge, challenge.id, { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }), "INVALID", "Pick a team of this edition.");
+    await rejects(
+      setScore(t.db, judge, challenge.id, { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }),
+      "INVALID",
+      "Pick a team of this edition.",
+    );
     await rejects(setScore(t.db, judge, "no-such-challenge", { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }), "NOT_FOUND");
   });
 
   it("keeps every change in the audit trail: who, when, old → new, and why", async () => {
     const { edition, teams, challenge } = await hackathonWith(1, { kind: "JUDGED", title: "Bot tournament" });
     const teamId = teams[0].id;
-    expect(await setScore(t.db, judge, challenge.id, { teamId, points: 6, comment: "Won 6 rounds", version: 0 })).toMatchObject({ points: 6, version: 1, updatedById: judge.id });
+    expect(await setScore(t.db, judge, challenge.id, { teamId, points: 6, comment: "Won 6 rounds", version: 0 })).toMatchObject({
+      points: 6,
+      version: 1,
+      updatedById: judge.id,
+    });
     expect(await setScore(t.db, otherJudge, challenge.id, { teamId, points: 8, comment: "Recounted: 8 rounds", version: 1 })).toMatchObject({
       points: 8,
       comment: "Recounted: 8 rounds",
@@ -431,10 +506,19 @@ describe("judges scoring a team", () => {
     await setScore(t.db, judge, challenge.id, { teamId, points: 6, comment: "First look", version: 0 });
     await setScore(t.db, judge, challenge.id, { teamId, points: 7, comment: "Second look", version: 1 });
     const error = await rejects(setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 1 }), "CONFLICT");
-    expect(error.message).toBe(`Changed by ${judge.name} meanwhile: it is now 7 points (“Second look”). Check it, then save again if you still want to change it.`);
+    expect(error.message).toBe(
+      `Changed by ${judge.name} meanwhile: it is now 7 points (“Second look”). Check it, then save again if you still want to change it.`,
+    );
     // a first score typed while someone else already entered one
-    await rejects(setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 0 }), "CONFLICT", /^Changed by Judy Judge meanwhile: it is now 7 points/);
-    expect(await t.db.score.findUniqueOrThrow({ where: { challengeId_teamId: { challengeId: challenge.id, teamId } } })).toMatchObject({ points: 7, version: 2 });
+    await rejects(
+      setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 0 }),
+      "CONFLICT",
+      /^Changed by Judy Judge meanwhile: it is now 7 points/,
+    );
+    expect(await t.db.score.findUniqueOrThrow({ where: { challengeId_teamId: { challengeId: challenge.id, teamId } } })).toMatchObject({
+      points: 7,
+      version: 2,
+    });
     expect(await t.db.scoreAudit.count({ where: { challengeId: challenge.id } })).toBe(2);
   });
 
@@ -448,13 +532,17 @@ describe("judges scoring a team", () => {
         { actor: judge, points: 7, comment: "Judy's count" },
         { actor: otherJudge, points: 9, comment: "Jules's count" },
       ];
-      const outcomes = await Promise.allSettled(saves.map((s) => setScore(t.db, s.actor, challenge.id, { teamId, points: s.points, comment: s.comment, version: 1 })));
+      const outcomes = await Promise.allSettled(
+        saves.map((s) => setScore(t.db, s.actor, challenge.id, { teamId, points: s.points, comment: s.comment, version: 1 })),
+      );
       expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
       const winner = saves[outcomes.findIndex((o) => o.status === "fulfilled")];
       const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason).toBeInstanceOf(DomainError);
       expect((refused.reason as DomainError).code).toBe("CONFLICT");
-      expect((refused.reason as DomainError).message).toMatch(new RegExp(`^Changed by ${(winner.actor as { name: string }).name} meanwhile: it is now ${winner.points} points`));
+      expect((refused.reason as DomainError).message).toMatch(
+        new RegExp(`^Changed by ${(winner.actor as { name: string }).name} meanwhile: it is now ${winner.points} points`),
+      );
 
       expect(await t.db.score.findUniqueOrThrow({ where: { challengeId_teamId: { challengeId: challenge.id, teamId } } })).toMatchObject({
         points: winner.points,
@@ -462,10 +550,12 @@ describe("judges scoring a team", () => {
         version: 2,
       });
       const trail = await auditTrail(t.db, organizer, edition.id);
-      expect(trail.map((e) => [e.oldPoints, e.newPoints]).sort()).toEqual([
-        [5, winner.points],
-        [null, 5],
-      ].sort());
+      expect(trail.map((e) => [e.oldPoints, e.newPoints]).sort()).toEqual(
+        [
+          [5, winner.points],
+          [null, 5],
+        ].sort(),
+      );
     }
   });
 
@@ -494,7 +584,11 @@ describe("judges scoring a team", () => {
     expect(await points()).toEqual({ "Team 1": 3, "Team 2": 7 });
     expect((await teamBonusPoints(t.db, edition.id)).get(teams[0].id)).toBe(3);
 
-    await rejects(setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points: null, comment: "Stale removal", version: 0 }), "CONFLICT", /^Changed by Judy Judge meanwhile/);
+    await rejects(
+      setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points: null, comment: "Stale removal", version: 0 }),
+      "CONFLICT",
+      /^Changed by Judy Judge meanwhile/,
+    );
     expect(await setScore(t.db, otherJudge, challenge.id, { teamId: teams[0].id, points: null, comment: "Not leaked after all", version: 1 })).toBeNull();
     expect(await points()).toEqual({ "Team 1": 10, "Team 2": 7 });
     expect((await teamBonusPoints(t.db, edition.id)).get(teams[0].id)).toBe(10);
@@ -553,7 +647,14 @@ describe("the bonus points and the final ranking", () => {
 
   it("adds the bonus to the audience points in the vote's results, each with its weight", async () => {
     const { edition, teams } = await editionWithBonus();
-    await updateVoteSettings(t.db, organizer, edition.id, { method: "RANKED", picks: 3, requireSignIn: false, audienceWeight: 3, bonusWeight: 2, publicVotePrize: true });
+    await updateVoteSettings(t.db, organizer, edition.id, {
+      method: "RANKED",
+      picks: 3,
+      requireSignIn: false,
+      audienceWeight: 3,
+      bonusWeight: 2,
+      publicVotePrize: true,
+    });
     await openVote(t.db, organizer, edition.id);
     const phone = () => voterKeyFor({ requireSignIn: false }, newVoterId(), null);
     // audience points (3, 2, 1 per ballot): Team 2 → 3 + 3 = 6, Team 1 → 2 + 1 = 3, Team 3 → 1 + 2 = 3
@@ -570,7 +671,12 @@ describe("the bonus points and the final ranking", () => {
 
   it("exports every result and the audit trail as CSV, for organizers only", async () => {
     const { edition, riddle } = await editionWithBonus();
-    await setScore(t.db, otherJudge, riddle.id, { teamId: (await t.db.team.findFirstOrThrow({ where: { editionId: edition.id, name: "Team 2" } })).id, points: 8, comment: "Typo, \"15\" was right", version: 0 });
+    await setScore(t.db, otherJudge, riddle.id, {
+      teamId: (await t.db.team.findFirstOrThrow({ where: { editionId: edition.id, name: "Team 2" } })).id,
+      points: 8,
+      comment: 'Typo, "15" was right',
+      version: 0,
+    });
     for (const actor of [judge, outsider]) {
       await rejects(challengesCsv(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can export the challenge results.");
       await rejects(auditTrail(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see the audit trail.");

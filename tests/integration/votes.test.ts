@@ -30,7 +30,7 @@ import { restoreVoid, voidBallots, voteAudit } from "@/lib/vote-audit";
 import { voteSettingsSchema } from "@/lib/schemas/votes";
 import { csvLine } from "@/lib/csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
-import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -550,11 +550,11 @@ describe("exports", () => {
     await castBallot(t.db, edition.id, phone(), [teamIds[2], teamIds[0]]);
     const csv = await resultsCsv(t.db, organizer, edition.id);
     const lines = csv.split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("place,team,topic,audience points,bonus points,total,tied,rank 1 picks,rank 2 picks,rank 3 picks");
+    expect(lines[0]).toBe("place,team,topic,audience points,bonus points,total,tied,rank 1 picks,rank 2 picks,rank 3 picks,tie-break");
     expect(lines).toHaveLength(1 + 4);
-    expect(lines[1]).toBe("1,Team 03,,3,0,3,no,1,0,0");
-    expect(lines[2]).toBe("2,Team 01,,2,0,2,no,0,1,0");
-    expect(lines.slice(3).sort()).toEqual(["3,Team 02,,0,0,0,yes,0,0,0", "3,Team 04,,0,0,0,yes,0,0,0"]); // tied, in no particular order
+    expect(lines[1]).toBe("1,Team 03,,3,0,3,no,1,0,0,");
+    expect(lines[2]).toBe("2,Team 01,,2,0,2,no,0,1,0,");
+    expect(lines.slice(3)).toEqual(["3,Team 02,,0,0,0,yes,0,0,0,", "3,Team 04,,0,0,0,yes,0,0,0,"]); // sharing third place, by name
   });
 
   it("neutralizes team names a spreadsheet would run as formulas", async () => {
@@ -618,6 +618,92 @@ describe("ties on the podium", () => {
         .sort(),
     ).toEqual([a, b].sort());
     await expect(revealStep(t.db, organizer, edition.id, "next")).rejects.toThrow("The whole podium is already revealed.");
+  });
+});
+
+describe("equal totals on the podium", () => {
+  /**
+   * Four teams, three of them on 6 points: Team 03 first twice; Team 01 and
+   * Team 02 once first, once second, once third (equal on the whole chain);
+   * Team 04 second twice (4 points).
+   */
+  async function threeWayTie() {
+    const { edition, teamIds } = await openFinalWith(4);
+    const [a, b, c, d] = teamIds;
+    for (const picks of [
+      [c, a, b],
+      [c, b, a],
+      [a, d],
+      [b, d],
+    ]) {
+      await castBallot(t.db, edition.id, phone(), picks);
+    }
+    return { edition, teamIds };
+  }
+
+  it("ranks by the tie-break chain, shares the place of teams equal on all of it, and says which rule decided", async () => {
+    const { edition } = await threeWayTie();
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ranking.map((r) => [r.place, r.name, r.total, r.tied, r.tieBreakNote])).toEqual([
+      [1, "Team 03", 6, false, "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1"],
+      [2, "Team 01", 6, true, null],
+      [2, "Team 02", 6, true, null],
+      [4, "Team 04", 4, false, null],
+    ]);
+    expect(results.ranking[0].tieBreak).toMatchObject({ rule: "PLACE_VOTES", rank: 1, ahead: 2, behind: 1 });
+    expect(results.tieBreakRule).toBe(
+      "Equal totals are decided by more audience points, then more first-place votes, then more second-place votes, then more third-place votes; teams equal on all of these share the place.",
+    );
+    expect(results.sharedNote).toBe("A shared place: equal on points, audience points, first-place votes, second-place votes and third-place votes.");
+    // the results CSV says it too
+    const csv = (await resultsCsv(t.db, organizer, edition.id)).split("\r\n");
+    expect(csv[1]).toBe("1,Team 03,,6,0,6,no,2,0,0,Ahead of Team 01 and Team 02 on first-place votes: 2 to 1");
+  });
+
+  it("reveals the shared place as one step with its reason, then the winner with the rule that put it ahead; the edition keeps both", async () => {
+    const { edition } = await threeWayTie();
+    const closed = await closeVote(t.db, organizer, edition.id);
+    expect([closed.podiumSize, closed.nextRevealPlace, closed.sharedNote]).toEqual([2, 2, null]);
+
+    const second = await revealStep(t.db, organizer, edition.id, "next");
+    expect(second.revealed.map((p) => [p.place, p.name, p.tied, p.tieBreakNote])).toEqual([
+      [2, "Team 01", true, null],
+      [2, "Team 02", true, null],
+    ]);
+    expect(second.sharedNote).toMatch(/^A shared place: equal on points, audience points/);
+
+    const first = await revealStep(t.db, organizer, edition.id, "next");
+    expect(first.revealed.find((p) => p.place === 1)).toMatchObject({
+      name: "Team 03",
+      tied: false,
+      tieBreakNote: "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1",
+    });
+
+    const prizes = await announcedPrizes(t.db, edition.id);
+    expect(prizes?.podium.map((p) => [p.place, p.name, p.tied, p.tieBreakNote])).toEqual([
+      [1, "Team 03", false, "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1"],
+      [2, "Team 01", true, null],
+      [2, "Team 02", true, null],
+    ]);
+    expect(prizes?.sharedNote).toMatch(/^A shared place/);
+  });
+
+  it("breaks equal totals on the audience points first when the bonus evened them out", async () => {
+    const { edition, teamIds } = await openFinalWith(2);
+    const [a, b] = teamIds;
+    // a: 3 + 2 + 3 = 8 audience points, b: 2 + 3 = 5
+    await castBallot(t.db, edition.id, phone(), [a, b]);
+    await castBallot(t.db, edition.id, phone(), [b, a]);
+    await castBallot(t.db, edition.id, phone(), [a]);
+    // a bonus of 3 for b (weight 1) makes both 8: the audience decides
+    const challenge = await makeChallenge(t.db, edition.id, { kind: "JUDGED" });
+    await t.db.score.create({ data: { challengeId: challenge.id, teamId: b, points: 3, comment: "bonus", updatedById: organizer.id } });
+    const results = await computeResults(t.db, edition.id);
+    expect(results.ranking.map((r) => [r.place, r.name, r.audiencePoints, r.bonusPoints, r.total, r.tieBreakNote])).toEqual([
+      [1, "Team 01", 8, 0, 8, "Ahead of Team 02 on audience points: 8 to 5"],
+      [2, "Team 02", 5, 3, 8, null],
+    ]);
+    expect(results.sharedNote).toBeNull();
   });
 });
 

@@ -2,11 +2,16 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import {
   checkBallot,
+  describeTieBreak,
   makeJoinCode,
   normalizeJoinCode,
+  placeLabel,
   pointsFor,
   rankTeams,
+  sharedPlaceNote,
   tally,
+  tieBreakChain,
+  tieBreakRule,
   type StoredBallot,
   type TeamTally,
   type VoteRules,
@@ -114,7 +119,11 @@ describe("tallying the ballots", () => {
 
   it("gives one point per approval", () => {
     const result = tally([ballot("a", "b", "c"), ballot("c", "a")], APPROVAL, ["a", "b", "c"]);
-    expect([...result.values()].map((t) => [t.teamId, t.audiencePoints])).toEqual([["a", 2], ["b", 1], ["c", 2]]);
+    expect([...result.values()].map((t) => [t.teamId, t.audiencePoints])).toEqual([
+      ["a", 2],
+      ["b", 1],
+      ["c", 2],
+    ]);
   });
 
   it("ignores picks of teams no longer in the vote and ranks the rules don't know", () => {
@@ -140,7 +149,14 @@ describe("tallying the ballots", () => {
 
 describe("ranking the teams", () => {
   it("adds the mini-challenge bonus to the audience points and sorts by total", () => {
-    const ranked = rankTeams([row("a", 10), row("b", 8), row("c", 3)], new Map([["b", 5], ["c", 1]]), EVEN);
+    const ranked = rankTeams(
+      [row("a", 10), row("b", 8), row("c", 3)],
+      new Map([
+        ["b", 5],
+        ["c", 1],
+      ]),
+      EVEN,
+    );
     expect(ranked.map((r) => [r.teamId, r.audiencePoints, r.bonusPoints, r.total, r.place])).toEqual([
       ["b", 8, 5, 13, 1],
       ["a", 10, 0, 10, 2],
@@ -178,11 +194,7 @@ describe("ranking the teams", () => {
   });
 
   it("keeps teams equal on points and on every place count tied, sharing a place, and skips the next place", () => {
-    const ranked = rankTeams(
-      [row("c", 4, [1, 0, 1]), row("b", 9, [2, 1, 1]), row("a", 9, [2, 1, 1]), row("d", 1, [0, 0, 1])],
-      NO_BONUS,
-      EVEN,
-    );
+    const ranked = rankTeams([row("c", 4, [1, 0, 1]), row("b", 9, [2, 1, 1]), row("a", 9, [2, 1, 1]), row("d", 1, [0, 0, 1])], NO_BONUS, EVEN);
     expect(ranked.map((r) => [r.teamId, r.place, r.tied])).toEqual([
       ["a", 1, true],
       ["b", 1, true],
@@ -264,5 +276,110 @@ describe("join codes", () => {
     expect(normalizeJoinCode(" k7-pq-2m ")).toBe("K7PQ2M");
     expect(normalizeJoinCode("K7PQ2M")).toBe("K7PQ2M");
     expect(normalizeJoinCode("")).toBe("");
+  });
+});
+
+describe("equal totals: the tie-break chain and what decided", () => {
+  it("puts more audience points first when the bonus made the totals equal, and says so", () => {
+    // a: 10 audience + 5 bonus, b: 12 audience + 3 bonus: both 15; a has more first-place votes, but the room gave b more points
+    const ranked = rankTeams(
+      [row("a", 10, [2, 2, 0]), row("b", 12, [0, 6, 0])],
+      new Map([
+        ["a", 5],
+        ["b", 3],
+      ]),
+      EVEN,
+    );
+    expect(ranked.map((r) => [r.teamId, r.total, r.place, r.tied])).toEqual([
+      ["b", 15, 1, false],
+      ["a", 15, 2, false],
+    ]);
+    expect(ranked[0].tieBreak).toEqual({ overTeamIds: ["a"], rule: "AUDIENCE_POINTS", rank: null, ahead: 12, behind: 10 });
+    expect(ranked[1].tieBreak).toBeNull();
+    expect(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"])).toBe("Ahead of Snake Case on audience points: 12 to 10");
+  });
+
+  it("breaks a three-way tie on the podium down the chain, each place reporting the rule that decided", () => {
+    // all three 6 points: c was first twice, a once (and second once), b once (and third twice)
+    const ranked = rankTeams([row("a", 6, [1, 1, 1]), row("b", 6, [1, 0, 3]), row("c", 6, [2, 0, 0]), row("d", 2, [0, 1, 0])], NO_BONUS, EVEN);
+    expect(ranked.map((r) => [r.teamId, r.total, r.place, r.tied])).toEqual([
+      ["c", 6, 1, false],
+      ["a", 6, 2, false],
+      ["b", 6, 3, false],
+      ["d", 2, 4, false],
+    ]);
+    expect(ranked.map((r) => r.tieBreak)).toEqual([
+      { overTeamIds: ["a"], rule: "PLACE_VOTES", rank: 1, ahead: 2, behind: 1 },
+      { overTeamIds: ["b"], rule: "PLACE_VOTES", rank: 2, ahead: 1, behind: 0 },
+      null, // d has fewer points: nothing to break
+      null,
+    ]);
+    expect(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"])).toBe("Ahead of Snake Case on first-place votes: 2 to 1");
+    expect(describeTieBreak(ranked[1].tieBreak!, ["Byte Me"])).toBe("Ahead of Byte Me on second-place votes: 1 to 0");
+  });
+
+  it("shares the place when a three-way tie is equal on the whole chain, with no rule reported", () => {
+    const ranked = rankTeams([row("a", 6, [1, 1, 1]), row("b", 6, [1, 1, 1]), row("c", 6, [1, 1, 1]), row("d", 1, [0, 0, 1])], NO_BONUS, EVEN);
+    expect(ranked.map((r) => [r.teamId, r.place, r.tied, r.tieBreak])).toEqual([
+      ["a", 1, true, null],
+      ["b", 1, true, null],
+      ["c", 1, true, null],
+      ["d", 4, false, null],
+    ]);
+  });
+
+  it("reports the rule on every team of a shared place ahead of the next, naming all the teams it is ahead of", () => {
+    // a and b share first (equal on everything); c has the same total but fewer first-place votes; d and e share fourth
+    const ranked = rankTeams(
+      [row("c", 6, [0, 3, 0]), row("a", 6, [1, 1, 1]), row("b", 6, [1, 1, 1]), row("d", 3, [1, 0, 0]), row("e", 3, [1, 0, 0])],
+      NO_BONUS,
+      EVEN,
+    );
+    expect(ranked.map((r) => [r.teamId, r.place, r.tied])).toEqual([
+      ["a", 1, true],
+      ["b", 1, true],
+      ["c", 3, false],
+      ["d", 4, true],
+      ["e", 4, true],
+    ]);
+    expect(ranked[0].tieBreak).toEqual({ overTeamIds: ["c"], rule: "PLACE_VOTES", rank: 1, ahead: 1, behind: 0 });
+    expect(ranked[1].tieBreak).toEqual(ranked[0].tieBreak);
+    expect(ranked[2].tieBreak).toBeNull(); // 6 against 3: the points decided
+    expect(describeTieBreak({ overTeamIds: ["d", "e"], rule: "PLACE_VOTES", rank: 3, ahead: 4, behind: 2 }, ["Byte Me", "Snake Case"])).toBe(
+      "Ahead of Byte Me and Snake Case on third-place votes: 4 to 2",
+    );
+  });
+
+  it("never lets the team id decide: teams are equal or a rule of the chain tells them apart", () => {
+    const ranked = rankTeams([row("z", 5, [1, 1, 0]), row("a", 5, [1, 1, 0])], NO_BONUS, EVEN);
+    expect(ranked.every((r) => r.place === 1 && r.tied && r.tieBreak === null)).toBe(true);
+  });
+
+  it("describes the chain of the vote's rules, and a shared place", () => {
+    expect(tieBreakChain(RANKED)).toEqual(["audience points", "first-place votes", "second-place votes", "third-place votes"]);
+    expect(tieBreakChain({ method: "RANKED", picks: 1 })).toEqual(["audience points", "first-place votes"]);
+    // approval picks all count as "first", so their count is the audience points: the chain is just those
+    expect(tieBreakChain(APPROVAL)).toEqual(["audience points"]);
+    expect(tieBreakRule(RANKED)).toBe(
+      "Equal totals are decided by more audience points, then more first-place votes, then more second-place votes, then more third-place votes; teams equal on all of these share the place.",
+    );
+    expect(sharedPlaceNote(RANKED)).toBe("A shared place: equal on points, audience points, first-place votes, second-place votes and third-place votes.");
+    expect(sharedPlaceNote(APPROVAL)).toBe("A shared place: equal on points and audience points.");
+  });
+
+  it("names places as people write them, a shared one with '='", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103].map((p) => placeLabel(p, false))).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "103rd",
+    ]);
+    expect(placeLabel(2, true)).toBe("=2nd");
   });
 });

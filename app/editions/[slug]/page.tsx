@@ -53,8 +53,7 @@ export default async function EditionPage({ params }: Props) {
           {edition.title}
         </h1>
         <p className="mt-2 text-indigo-100">
-          Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)} · presentations{" "}
-          {formatInZone(edition.presentationsStartAt, edition.timezone)}
+          Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)} · presentations {formatInZone(edition.presentationsStartAt, edition.timezone)}
         </p>
         <div className="mt-5 flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -118,20 +117,24 @@ export default async function EditionPage({ params }: Props) {
             Prizes
           </h2>
           {prizes && (
-          <ol className="mt-3 grid gap-3 sm:grid-cols-3">
-            {prizes.podium.map((p) => (
-              <li key={p.teamId} className="rounded-xl bg-white p-4 ring-1 ring-amber-200">
-                <p className="text-sm font-semibold text-amber-800">
-                  {["", "🥇 First place", "🥈 Second place", "🥉 Third place"][p.place] ?? `Place ${p.place}`}
-                  {p.tied ? " (tied)" : ""}
-                </p>
-                <Link href={editionPath(edition.number, `/teams/${p.teamId}`)} className="text-lg font-bold text-indigo-900 hover:underline">
-                  {p.name}
-                </Link>
-                <p className="text-sm text-slate-700">{p.total} points</p>
-              </li>
-            ))}
-          </ol>
+            <>
+              <ol className="mt-3 grid gap-3 sm:grid-cols-3" aria-label="Podium">
+                {prizes.podium.map((p) => (
+                  <li key={p.teamId} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-amber-200">
+                    <p className="text-sm font-semibold text-amber-800">
+                      {["", "🥇 First place", "🥈 Second place", "🥉 Third place"][p.place] ?? `Place ${p.place}`}
+                      {p.tied ? ", shared" : ""}
+                    </p>
+                    <Link href={editionPath(edition.number, `/teams/${p.teamId}`)} className="break-words text-lg font-bold text-indigo-900 hover:underline">
+                      {p.name}
+                    </Link>
+                    <p className="text-sm text-slate-700">{p.total} points</p>
+                    {p.tieBreakNote && <p className="mt-1 text-sm text-slate-700">{p.tieBreakNote}.</p>}
+                  </li>
+                ))}
+              </ol>
+              {prizes.sharedNote && <p className="mt-2 text-sm text-slate-700">{prizes.sharedNote}</p>}
+            </>
           )}
           {prizes?.publicFavourite && (
             <p className="mt-3">

@@ -6,13 +6,13 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { AnswerForm } from "@/components/challenges/answer-form";
 import { ScoreForm } from "@/components/challenges/score-form";
-import { Alert, Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { allowedPointRange, CHALLENGE_KIND_LABELS, SCORING_LABELS, STATE_LABELS, type ChallengeKind, type Scoring } from "@/lib/challenge-rules";
-import { challengeRanking, getChallenge, myTeamAttempts } from "@/lib/challenges";
+import { challengeAttempts, challengeRanking, getChallenge, myTeamAttempts } from "@/lib/challenges";
 import { getDb } from "@/lib/db";
 import { formatEditionNumber } from "@/lib/domain";
 import { renderMarkdown } from "@/lib/markdown";
-import { isOrganizer } from "@/lib/permissions";
+import { isOrganizer, teamsOpen } from "@/lib/permissions";
 import { formatInZone, formatTime } from "@/lib/time";
 import { answerAction, challengeStateAction, scoreAction } from "../actions";
 import { BotWorkbench } from "@/components/arena/bot-workbench";
@@ -37,11 +37,14 @@ export default async function ChallengePage({ params }: Props) {
   if (challenge.editionId !== edition.id) notFound();
   const judging = user?.role === "JUDGE" || isOrganizer(user);
   const tournament = challenge.kind === "TOURNAMENT";
-  const [mine, ranking, versions, arena] = await Promise.all([
+  const riddle = challenge.kind === "RIDDLE";
+  const [mine, ranking, versions, arena, race] = await Promise.all([
     user ? myTeamAttempts(db, user, id) : null,
     challengeRanking(db, user, id),
     tournament && user ? teamBotVersions(db, user, id) : [],
     tournament ? tournamentView(db, id) : null,
+    // organizers and judges follow the race: every team's attempts and the correct answers by time
+    riddle && judging ? challengeAttempts(db, user, id) : null,
   ]);
   const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true });
   const range = allowedPointRange(challenge);
@@ -92,7 +95,7 @@ export default async function ChallengePage({ params }: Props) {
         <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.statement) }} />
       </Card>
 
-      {challenge.kind === "RIDDLE" && (
+      {riddle && !(race && !mine?.team) && (
         <Card aria-labelledby="answer-heading">
           <h2 id="answer-heading" className="mb-3 text-lg font-bold">
             Your team&apos;s answer
@@ -105,7 +108,26 @@ export default async function ChallengePage({ params }: Props) {
               to answer.
             </p>
           ) : !mine?.team ? (
-            <Alert tone="info">Only members of a team can answer. Join a team first.</Alert>
+            <p className="text-slate-700" data-testid="join-a-team">
+              {challenge.state === "CLOSED" ? (
+                "This challenge is closed."
+              ) : (
+                <>
+                  {challenge.state === "UPCOMING" && "This challenge hasn't opened yet. "}
+                  Only members of a team can answer.{" "}
+                  {teamsOpen(edition) ? (
+                    <>
+                      <Link href={editionPath(edition.number, "/teams")} className="font-semibold text-indigo-800 underline">
+                        Join a team
+                      </Link>{" "}
+                      first.
+                    </>
+                  ) : (
+                    "Teams are settled now: an organizer can move you into one."
+                  )}
+                </>
+              )}
+            </p>
           ) : mine.solved ? (
             <p className="font-semibold text-green-800" data-testid="solved">
               ✓ {mine.team.name} solved it at {time(mine.solved.solvedAt)}.
@@ -131,6 +153,115 @@ export default async function ChallengePage({ params }: Props) {
                 ))}
               </ol>
             </>
+          )}
+        </Card>
+      )}
+
+      {race && (
+        <Card aria-labelledby="race-heading">
+          <h2 id="race-heading" className="text-lg font-bold">
+            Answers and attempts <span className="text-sm font-normal text-slate-600">({isOrganizer(user) ? "organizers" : "judges"})</span>
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Times are the server&apos;s, in the edition&apos;s time zone ({edition.timezone}). Reload the page for the latest.
+          </p>
+          {challenge.answers && isOrganizer(user) && (
+            <p className="mt-3">
+              <span className="text-sm font-semibold">
+                {challenge.state === "CLOSED" ? "The answer" : "Accepted answers (organizers only until it closes)"}:
+              </span>{" "}
+              <span className="font-mono text-lg" data-testid="accepted-answers">
+                {challenge.answers.join(" · ")}
+              </span>
+            </p>
+          )}
+
+          <h3 className="mt-5 text-base font-semibold">Correct answers by time</h3>
+          {race.solves.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">No correct answer yet.</p>
+          ) : (
+            <div className="mt-1 overflow-x-auto" tabIndex={0}>
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Correct answers by time, teams in the same millisecond sharing a rank</caption>
+                <thead className="text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-2">
+                      Rank
+                    </th>
+                    <th scope="col" className="py-2 pr-2">
+                      Team
+                    </th>
+                    <th scope="col" className="py-2 pr-2">
+                      Time
+                    </th>
+                    <th scope="col" className="py-2 text-right">
+                      Points
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100" data-testid="solves">
+                  {race.solves.map((s) => (
+                    <tr key={s.teamId}>
+                      <td className="py-2 pr-2 font-mono">{s.rank}</td>
+                      <th scope="row" className="py-2 pr-2 font-semibold">
+                        {s.team}
+                      </th>
+                      <td className="py-2 pr-2 font-mono whitespace-nowrap">
+                        <time dateTime={s.solvedAt.toISOString()}>{time(s.solvedAt)}</time>
+                      </td>
+                      <td className="py-2 text-right tabular-nums">{s.points}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h3 className="mt-5 text-base font-semibold">
+            Attempts <span className="font-normal text-slate-600">({race.attempts.length})</span>
+          </h3>
+          {race.attempts.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">No attempt yet.</p>
+          ) : (
+            <div className="mt-1 overflow-x-auto" tabIndex={0}>
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Every team&apos;s attempts, oldest first: who answered what, and whether it was right</caption>
+                <thead className="text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-2">
+                      Time
+                    </th>
+                    <th scope="col" className="py-2 pr-2">
+                      Team
+                    </th>
+                    <th scope="col" className="py-2 pr-2">
+                      Answer
+                    </th>
+                    <th scope="col" className="py-2">
+                      Result
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100" data-testid="attempts">
+                  {race.attempts.map((a) => (
+                    <tr key={a.id}>
+                      <td className="py-2 pr-2 align-top font-mono whitespace-nowrap">
+                        <time dateTime={a.createdAt.toISOString()}>{time(a.createdAt)}</time>
+                      </td>
+                      <th scope="row" className="py-2 pr-2 align-top font-semibold">
+                        {a.team}
+                        <span className="block text-xs font-normal text-slate-600">{a.by}</span>
+                      </th>
+                      <td className="py-2 pr-2 align-top font-mono wrap-anywhere">“{a.answer}”</td>
+                      <td className={`py-2 align-top whitespace-nowrap ${a.correct ? "font-semibold text-green-800" : "text-red-800"}`}>
+                        <span aria-hidden="true">{a.correct ? "✓ " : "✗ "}</span>
+                        {a.correct ? "right" : "wrong"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Card>
       )}
@@ -185,7 +316,7 @@ export default async function ChallengePage({ params }: Props) {
         </Card>
       )}
 
-      {challenge.answers && challenge.kind === "RIDDLE" && (
+      {challenge.answers && riddle && !(race && isOrganizer(user)) && (
         <Card aria-labelledby="accepted-heading">
           <h2 id="accepted-heading" className="text-lg font-bold">
             {challenge.state === "CLOSED" ? "The answer" : "Accepted answers (organizers only until it closes)"}
