@@ -6,9 +6,19 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // a second server for the fresh-install scenario (port + 1 is the test SSO provider)
 const FRESH_PORT = PORT + 2;
+// a third whose database is unreachable
+const DOWN_PORT = PORT + 4;
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({
@@ -28,11 +38,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(phone|fresh-install)\.spec/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(phone|fresh-install|unavailable)\.spec/ },
     {
       name: "fresh-install",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${FRESH_PORT}` },
       testMatch: /fresh-install\.spec/,
+    },
+    {
+      name: "db-down",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${DOWN_PORT}` },
+      testMatch: /unavailable\.spec/,
     },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y|articles)\.spec/ },
   ],
@@ -52,6 +67,14 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       env: { PORT: String(FRESH_PORT) },
+    },
+    {
+      command: `node scripts/e2e-server.mjs --db-down`,
+      // the health check answers 503 here, by design: ready once a file that needs no database is served
+      url: `http://127.0.0.1:${DOWN_PORT}/favicon.ico`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PORT: String(DOWN_PORT) },
     },
   ],
 });

@@ -6,6 +6,7 @@
 // Next.js puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/content-security-policy";
+import { databaseAvailability } from "@/lib/health";
 import { checkRequest, pathDecodes } from "@/lib/request-guard";
 
 function siteOrigin(request: NextRequest): string {
@@ -22,6 +23,28 @@ function siteOrigin(request: NextRequest): string {
 }
 
 const jsonError = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
+
+/** The health check (which says why) and the files a browser asks for alongside a page. */
+const ANSWERS_WITHOUT_DATABASE = /^\/(api\/health|favicon\.ico|icon|apple-icon|manifest\.webmanifest|robots\.txt|icon-[\w-]+\.png)/;
+const RETRY_SECONDS = 30;
+
+function unavailable(api: boolean) {
+  const headers = { "Retry-After": String(RETRY_SECONDS), "Cache-Control": "no-store" };
+  const message = "Hexathon can't reach its database right now. Nothing you did caused this; try again in a minute.";
+  if (api) return NextResponse.json({ error: { code: "UNAVAILABLE", message } }, { status: 503, headers });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>Temporarily unavailable · Hexathon</title>
+<style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;margin:0;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;padding:2rem;text-align:center}h1{font-size:1.6rem}p{color:#334155;line-height:1.5}</style></head>
+<body><main><h1>Hexathon is temporarily unavailable</h1><p>${message}</p><p>This page tries again by itself every ${RETRY_SECONDS} seconds.</p></main></body></html>`;
+  return new NextResponse(page, {
+    status: 503,
+    headers: {
+      ...headers,
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
+}
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -47,6 +70,10 @@ export function proxy(request: NextRequest) {
     if (api) return jsonError(refusal.status, refusal.code, refusal.message);
     return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  // the database is down (this process's probe says so): one clear answer rather than every page failing
+  const availability = databaseAvailability();
+  if (availability && !availability.ok && !ANSWERS_WITHOUT_DATABASE.test(pathname)) return unavailable(api);
+
   if (api) return NextResponse.next();
 
   // Next.js reads the nonce for its scripts from the request's policy. A page stored whole (an article)

@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
+import { watchDatabase } from "./health";
 import { serializeSqliteAdapter } from "./sqlite-serial";
 
 export type Db = SqliteClient;
@@ -54,6 +55,7 @@ export function getDb(): Db {
     // the server's first use of the database: tournaments a crash or a restart interrupted carry on
     // (not while `next build` renders pages: that is no server, and its database may be empty)
     if (process.env.NEXT_PHASE !== "phase-production-build") {
+      watchDatabase(db); // proxy.ts answers 503 while it is unreachable
       void import("./arena/tournament")
         .then((arena) => arena.resumeTournaments(db))
         .catch((error) => console.error("could not resume the tournaments left running", error));

@@ -14,14 +14,16 @@ const root = path.join(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3100);
 const origin = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-e2e-"));
-const empty = process.argv.includes("--empty");
+const empty = process.argv.includes("--empty") || process.argv.includes("--db-down");
+// --db-down: a server whose PostgreSQL is unreachable (nothing listens on port 1): the "temporarily unavailable" answers
+const dbDown = process.argv.includes("--db-down");
 const oidc = empty ? null : await startOidcProvider({ port: port + 1, appOrigin: origin });
 // the demo server sends email through a real SMTP server; the fresh install has none (new accounts wait for approval)
 rmSync(mailboxDir(port), { recursive: true, force: true });
 const smtp = empty ? null : await startSmtpSink({ port: smtpPort(port), dir: mailboxDir(port) });
 const env = {
   ...process.env,
-  DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+  DATABASE_URL: dbDown ? "postgresql://hexathon:secret-password@127.0.0.1:1/hexathon" : `file:${path.join(dir, "e2e.db")}`,
   HEXATHON_DATA_DIR: dir,
   NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
@@ -34,7 +36,7 @@ const env = {
   }),
 };
 const script = empty ? "scripts/migrate.ts" : "scripts/seed-demo.ts";
-execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: root, env, stdio: "inherit" });
+if (!dbDown) execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: root, env, stdio: "inherit" });
 const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
