@@ -72,3 +72,28 @@ test("when /api/me doesn't answer, the header still offers to sign in", async ({
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: /^Edition 0x/ })).toBeVisible();
 });
+
+test("a favicon, phone icons and a web manifest are served", async ({ request, page }) => {
+  expect((await request.get("/favicon.ico")).headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const { name, icons } = (await manifest.json()) as { name: string; icons: { src: string; sizes: string }[] };
+  expect(name).toBe("Hexathon");
+  for (const icon of icons) expect((await request.get(icon.src)).headers()["content-type"]).toBe("image/png");
+  await page.goto("/");
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+});
+
+test("every response says how it may be used: security headers", async ({ request }) => {
+  for (const url of ["/", "/articles", "/api/me", "/favicon.ico"]) {
+    const headers = (await request.get(url)).headers();
+    expect(headers["x-content-type-options"], url).toBe("nosniff");
+    expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], url).toContain("camera=()");
+  }
+  const csp = (await request.get("/editions")).headers()["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'sha256-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("img-src 'self' data: blob:");
+  expect(csp).toContain("frame-ancestors 'none'");
+});
