@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
 import { awardPrize, castJuryVote, createJuryPrize, juryBallot, juryTallies, listJuryPrizes } from "@/lib/prizes";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { refusal } from "../helpers/refusal";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe("jury prizes", () => {
   it("are defined by organizers, voted by judges (one pick each, replaceable), tallied and awarded", async () => {

@@ -7,6 +7,7 @@ import { THROTTLE } from "@/lib/sign-in-throttle";
 import { changePassword, recentSignInFailures, setRole, signInWithPassword } from "@/lib/users";
 import { makeUser } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { refusal } from "../helpers/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -15,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.drop();
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function withPassword(password: string) {
   const user = await makeUser(t.db);

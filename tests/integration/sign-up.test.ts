@@ -2,11 +2,11 @@
 // through a real SMTP server, or an organizer's approval without one.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { confirmAddress, verificationTarget } from "@/lib/email-verification";
-import { DomainError } from "@/lib/errors";
 import { approveAccount, findOrCreateSsoUser, markSetupDone, pendingAccounts, refuseAccount, signInWithPassword, signUp } from "@/lib/users";
 import { makeUser } from "../helpers/factories";
 import { startSmtpSink } from "../helpers/smtp-sink.mjs";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { refusal } from "../helpers/refusal";
 
 let t: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -28,15 +28,6 @@ afterAll(async () => {
 afterEach(() => {
   smtp.messages.length = 0;
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const linkIn = (text: string) => text.match(/http:\/\/hexathon\.test\/verify\?token=([\w-]+)/)![1];
 

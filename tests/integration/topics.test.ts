@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
 import { approveTopic, getTopic, listTopics, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTopic, makeUser } from "../helpers/factories";
+import { refusal } from "../helpers/refusal";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const pitch = "Let us build something people will love.";
 
 describe("topics", () => {
@@ -59,8 +58,20 @@ describe("topics", () => {
   it("lists by interest or recency and filters by kind", async () => {
     const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
     const people = await Promise.all(Array.from({ length: 3 }, () => makeUser(t.db)));
-    const older = await t.db.topic.create({ data: { editionId: edition.id, proposerId: people[0].id, title: "Popular", pitch, kind: "KILLER_FEATURE", status: "APPROVED", createdAt: new Date("2030-01-01") } });
-    const newer = await t.db.topic.create({ data: { editionId: edition.id, proposerId: people[0].id, title: "Fresh", pitch, kind: "FUN", status: "APPROVED", createdAt: new Date("2030-01-02") } });
+    const older = await t.db.topic.create({
+      data: {
+        editionId: edition.id,
+        proposerId: people[0].id,
+        title: "Popular",
+        pitch,
+        kind: "KILLER_FEATURE",
+        status: "APPROVED",
+        createdAt: new Date("2030-01-01"),
+      },
+    });
+    const newer = await t.db.topic.create({
+      data: { editionId: edition.id, proposerId: people[0].id, title: "Fresh", pitch, kind: "FUN", status: "APPROVED", createdAt: new Date("2030-01-02") },
+    });
     for (const p of people) await setInterest(t.db, p, older.id, true);
     expect((await listTopics(t.db, people[0], edition.id, { sort: "interest" })).map((x) => x.id)).toEqual([older.id, newer.id]);
     expect((await listTopics(t.db, people[0], edition.id, { sort: "recent" })).map((x) => x.id)).toEqual([newer.id, older.id]);

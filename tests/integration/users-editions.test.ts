@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
 import { addAgendaItem, createEdition, currentEdition, getEditionByNumber, listAgenda, listEditions, setPhase } from "@/lib/editions";
 import { createFirstOrganizer, needsSetup, setRole, signUp, verifyCredentials } from "@/lib/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeUser } from "../helpers/factories";
+import { refusal } from "../helpers/refusal";
 
 let t: TestDatabase;
 const approval = { origin: "http://hexathon.test", mode: "approval" } as const;
@@ -16,15 +16,6 @@ afterAll(async () => {
 afterEach(() => {
   delete process.env.HEXATHON_ALLOWED_EMAIL_DOMAINS;
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const editionInput = {
   number: 10,
