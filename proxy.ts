@@ -9,17 +9,20 @@ import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/content-sec
 import { databaseAvailability } from "@/lib/health";
 import { checkRequest, pathDecodes } from "@/lib/request-guard";
 
-function siteOrigin(request: NextRequest): string {
-  if (process.env.NEXTAUTH_URL) {
-    try {
-      return new URL(process.env.NEXTAUTH_URL).origin;
-    } catch {
-      // a malformed NEXTAUTH_URL is reported where the configuration is read
-    }
-  }
+/**
+ * This site's origins: the address the browser used (the Host, or what a proxy forwarded), and
+ * NEXTAUTH_URL's when set (a proxy may rewrite the Host). A page of another site has neither.
+ */
+function siteOrigins(request: NextRequest): string[] {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? request.nextUrl.protocol.replace(/:$/, "");
-  return `${proto}://${host}`;
+  const origins = [`${proto}://${host}`];
+  try {
+    if (process.env.NEXTAUTH_URL) origins.push(new URL(process.env.NEXTAUTH_URL).origin);
+  } catch {
+    // a malformed NEXTAUTH_URL is reported where the configuration is read
+  }
+  return origins;
 }
 
 const jsonError = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
@@ -59,7 +62,7 @@ export function proxy(request: NextRequest) {
   const refusal = checkRequest({
     method: request.method,
     pathname,
-    siteOrigin: siteOrigin(request),
+    siteOrigins: siteOrigins(request),
     origin: request.headers.get("origin"),
     secFetchSite: request.headers.get("sec-fetch-site"),
     contentType: request.headers.get("content-type"),

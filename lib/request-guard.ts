@@ -38,8 +38,8 @@ const NON_JSON = [/^\/api\/auth\//, /^\/api\/uploads$/];
 export type GuardInput = {
   method: string;
   pathname: string;
-  /** the site's own origin: NEXTAUTH_URL's, else the one the request was addressed to */
-  siteOrigin: string;
+  /** the site's own origins: the one the request was addressed to, and NEXTAUTH_URL's (behind a proxy that rewrites the host) */
+  siteOrigins: string[];
   origin: string | null;
   secFetchSite: string | null;
   contentType: string | null;
@@ -68,11 +68,11 @@ export function checkRequest(input: GuardInput): Refusal | null {
   if (site && site !== "same-origin" && site !== "none") {
     return refuse(403, "CROSS_SITE", "This request came from another site. Use Hexathon's own pages to do this.");
   }
-  if (input.origin !== null && input.origin !== input.siteOrigin) {
+  if (input.origin !== null && !input.siteOrigins.includes(input.origin)) {
     return refuse(
       403,
       "CROSS_SITE",
-      `This request came from ${input.origin === "null" ? "an unknown page" : input.origin}, not from ${input.siteOrigin}. Use Hexathon's own pages to do this.`,
+      `This request came from ${input.origin === "null" ? "an unknown page" : input.origin}, not from ${input.siteOrigins[0]}. Use Hexathon's own pages to do this.`,
     );
   }
 

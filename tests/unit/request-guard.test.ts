@@ -6,7 +6,7 @@ const site = "http://localhost:3000";
 const request = (over: Partial<GuardInput>): GuardInput => ({
   method: "POST",
   pathname: "/api/editions/0x09/vote",
-  siteOrigin: site,
+  siteOrigins: [site],
   origin: site,
   secFetchSite: "same-origin",
   contentType: "application/json",
@@ -98,5 +98,14 @@ describe("redirects after sign-in and sign-out", () => {
       expect(sameSiteUrl(hostile, site)).toBe(site);
     }
     expect(safeReturnPath("\t//evil.example")).toBe("/");
+  });
+});
+
+describe("this site's origins", () => {
+  it("are the address the browser used and the configured one", () => {
+    const both = { siteOrigins: ["http://10.0.0.5:3000", "https://hack.example.com"] };
+    expect(checkRequest(request({ ...both, origin: "http://10.0.0.5:3000" }))).toBeNull();
+    expect(checkRequest(request({ ...both, origin: "https://hack.example.com" }))).toBeNull();
+    expect(checkRequest(request({ ...both, origin: "https://evil.example.com" }))?.status).toBe(403);
   });
 });
