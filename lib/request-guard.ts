@@ -15,10 +15,10 @@ export const JSON_BODY_LIMIT = 64 * KB;
  * to 4 bytes each in UTF-8 and 6 when JSON escapes them; a bot's source is
  * 64 KB; an image upload 8 MB plus the multipart envelope.
  */
-const LARGER_BODIES: { pattern: RegExp; limit: number }[] = [
+const LARGER_BODIES: { pattern: RegExp; limit: number; tooLarge?: string }[] = [
   { pattern: /^\/api\/articles\/[^/]+(\/preview)?$/, limit: 2 * KB * KB },
   { pattern: /^\/api\/challenges\/[^/]+\/(bots|practice)$/, limit: 512 * KB },
-  { pattern: /^\/api\/uploads$/, limit: 8 * KB * KB + 64 * KB },
+  { pattern: /^\/api\/uploads$/, limit: 8 * KB * KB + 64 * KB, tooLarge: "That image is too large: at most 8 MB." },
 ];
 
 /** Server actions carry a form: an article or a topic's pitch at most. */
@@ -80,7 +80,10 @@ export function checkRequest(input: GuardInput): Refusal | null {
     const length = Number(input.contentLength);
     const limit = bodyLimitFor(input.pathname, input.isServerAction);
     if (!Number.isFinite(length) || length < 0) return refuse(400, "BAD_REQUEST", "The request's Content-Length is not a number.");
-    if (length > limit) return refuse(413, "TOO_LARGE", `The request is too large: this address takes at most ${formatBytes(limit)}.`);
+    if (length > limit) {
+      const message = LARGER_BODIES.find((r) => r.pattern.test(input.pathname))?.tooLarge;
+      return refuse(413, "TOO_LARGE", message ?? `The request is too large: this address takes at most ${formatBytes(limit)}.`);
+    }
   }
 
   // Every action of ours is a form's: its arguments arrive as multipart form

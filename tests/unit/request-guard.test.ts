@@ -109,3 +109,14 @@ describe("this site's origins", () => {
     expect(checkRequest(request({ ...both, origin: "https://evil.example.com" }))?.status).toBe(403);
   });
 });
+
+describe("an image too large", () => {
+  it("is refused in the upload's own words", () => {
+    expect(
+      checkRequest(request({ pathname: "/api/uploads", contentType: "multipart/form-data; boundary=x", contentLength: String(9 * 1024 * 1024) })),
+    ).toMatchObject({
+      status: 413,
+      message: "That image is too large: at most 8 MB.",
+    });
+  });
+});
