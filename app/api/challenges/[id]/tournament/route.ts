@@ -12,7 +12,7 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
   const settings = await parseRequest(request, tournamentSchema);
   const tournament = await startTournament(getDb(), user, (await params).id, settings);
   return NextResponse.json({ id: tournament.id, seed: tournament.seed, total: tournament.total }, { status: 202 });
-}, organizersOnly("run a tournament"));
+}, organizersOnly("run the tournament"));
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {
   const db = getDb();

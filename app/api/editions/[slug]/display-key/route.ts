@@ -10,4 +10,4 @@ export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (_requ
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const key = await rotateDisplayKey(db, user, edition.id);
   return NextResponse.json({ path: `/display/${key}` });
-}, organizersOnly("change the projector link"));
+}, organizersOnly("revoke the projector link"));

@@ -12,4 +12,4 @@ export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (reque
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const command = input.command === "goto" ? { goto: input.teamId } : input.command;
   return NextResponse.json(await commandStage(db, user, edition.id, command));
-}, organizersOnly("run the stage"));
+}, organizersOnly("run the presentations"));
