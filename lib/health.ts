@@ -7,13 +7,26 @@ import type { Db } from "./db";
 
 export type Health = { ok: true } | { ok: false; reason: string };
 
+/** Prisma wraps the driver's words: "Invalid `prisma.$queryRawUnsafe()` invocation: … Message: `Can't reach database server at …`". */
+function meaningfulLine(message: string): string {
+  const quoted = /Message: `([^`]+)`/.exec(message)?.[1];
+  if (quoted) return quoted;
+  return (
+    message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !/^Invalid `prisma\./.test(l))
+      .at(-1) ?? ""
+  );
+}
+
 /** What went wrong, in one line a person can act on: the error's code and message, with any credentials removed. */
 export function describeDatabaseError(error: unknown): string {
   const e = error as { message?: unknown; code?: unknown; errors?: unknown[]; cause?: unknown };
   const parts = new Set<string>();
   const add = (x: unknown, orCode = true) => {
-    const inner = x as { message?: unknown; code?: unknown } | undefined;
-    const message = typeof inner?.message === "string" ? inner.message.split("\n").find((l) => l.trim()) : "";
+    const inner = x as { message?: unknown; code?: unknown; meta?: { message?: unknown } } | undefined;
+    const message = typeof inner?.meta?.message === "string" ? inner.meta.message : typeof inner?.message === "string" ? meaningfulLine(inner.message) : "";
     if (message) parts.add(message.trim());
     else if (orCode && typeof inner?.code === "string") parts.add(inner.code);
   };

@@ -19,3 +19,16 @@ describe("describeDatabaseError", () => {
     expect(describeDatabaseError(error)).toBe('password authentication failed for "postgresql://…@db.internal:5432/hexathon"');
   });
 });
+
+describe("describeDatabaseError with Prisma's wrapping", () => {
+  it("takes the driver's words out of Prisma's message", () => {
+    const error = Object.assign(
+      new Error("\nInvalid `prisma.$queryRawUnsafe()` invocation:\n\n\nRaw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`"),
+      { code: "P2010" },
+    );
+    expect(describeDatabaseError(error)).toBe("Can't reach database server at 127.0.0.1:1");
+    expect(describeDatabaseError(Object.assign(new Error("x"), { meta: { message: "Can't reach database server at db:5432" } }))).toBe(
+      "Can't reach database server at db:5432",
+    );
+  });
+});
