@@ -52,6 +52,8 @@ export function StageCountdown({ timer, offsetMs, className = "", onTimeUp, show
         aria-label={`${timer.status === "PAUSED" ? "Paused, " : ""}${remaining < 0 ? "overrun" : "time left"} ${formatTimer(remaining)}`}
         data-testid="countdown"
         data-remaining-ms={remaining}
+        // the instant (this device's clock) the value is for: screens compare the end they show, whenever each is read
+        data-at={now}
         data-status={timer.status}
         className={`font-mono font-bold tabular-nums leading-none ${toneClass[tone]} ${timer.status === "PAUSED" ? "animate-pulse" : ""}`}
         suppressHydrationWarning

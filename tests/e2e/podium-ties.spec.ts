@@ -33,6 +33,7 @@ async function formTeam(page: Page, topicUrl: string, name: string) {
 }
 
 test("a three-way tie on points: the winner by first-place votes, a shared second place, and why, everywhere", async ({ browser }) => {
+  test.setTimeout(180_000); // a whole edition, from its creation to its archive
   // a fresh edition whose teams form around one topic
   const organizer = await as(browser, "organizer@demo.test");
   await organizer.goto("/editions/new");
