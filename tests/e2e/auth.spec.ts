@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mailTo, signIn, signOut, signUp, unique } from "./helpers";
+import { mailTo, signIn, signOut, unique } from "./helpers";
 
 test("a newcomer signs up, can't sign in before following the emailed link, then can", async ({ page }) => {
   const email = `newcomer-${unique()}@demo.test`;
