@@ -363,26 +363,8 @@ function VoidForm({
           </label>
           {span && (
             <div className="flex flex-wrap gap-3 pl-6">
-              <label className="block font-semibold">
-                From
-                <select value={from} onChange={(e) => setFrom(Number(e.target.value))} className={field}>
-                  {minutes.map((m) => (
-                    <option key={m.at.getTime()} value={m.at.getTime()}>
-                      {time(m.at)} ({m.counted})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="block font-semibold">
-                To
-                <select value={to} onChange={(e) => setTo(Number(e.target.value))} className={field}>
-                  {minutes.map((m) => (
-                    <option key={m.at.getTime()} value={m.at.getTime()}>
-                      {time(m.at)} ({m.counted})
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <MinuteSelect label="From" value={from} onChange={setFrom} minutes={minutes} time={time} className={field} />
+              <MinuteSelect label="To" value={to} onChange={setTo} minutes={minutes} time={time} className={field} />
             </div>
           )}
         </fieldset>
@@ -396,5 +378,28 @@ function VoidForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A minute of the cluster's ballots to pick, with how many were sent in it. */
+function MinuteSelect(props: {
+  label: string;
+  value: number;
+  onChange: (at: number) => void;
+  minutes: { at: Date; counted: number }[];
+  time: (at: Date) => string;
+  className: string;
+}) {
+  return (
+    <label className="block font-semibold">
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} className={props.className}>
+        {props.minutes.map((m) => (
+          <option key={m.at.getTime()} value={m.at.getTime()}>
+            {props.time(m.at)} ({m.counted})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
