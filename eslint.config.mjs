@@ -14,10 +14,13 @@ export default defineConfig([
       // lib/db.ts is the one database client; generated code is imported only there
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/db.ts." }] },
+        {
+          patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/db.ts." }],
+          paths: [{ name: "next/link", message: "Import Link from @/components/link: it prefetches on intent, not on sight." }],
+        },
       ],
     },
   },
-  { files: ["lib/db.ts"], rules: { "no-restricted-imports": "off" } },
+  { files: ["lib/db.ts", "components/link.tsx"], rules: { "no-restricted-imports": "off" } },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
 ]);

@@ -5,7 +5,7 @@
 // Nothing moves when they do: on a phone, the first row (the site's name and
 // the visitor's) keeps its height, the menu is one row that scrolls sideways,
 // and the visitor's own links come after the others.
-import Link from "next/link";
+import Link from "@/components/link";
 import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
 import { SignOutButton } from "./sign-out-button";
 import { useVisitor } from "./visitor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 import { formatEditionNumber } from "@/lib/domain";
 import type { Question } from "./confirm-submit";

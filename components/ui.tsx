@@ -1,5 +1,5 @@
 // Small presentational building blocks shared by every page.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ComponentProps, ReactNode } from "react";
 
 export function cx(...classes: (string | false | null | undefined)[]) {

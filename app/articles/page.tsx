@@ -2,7 +2,7 @@
 // of topic, author, tag), full-text search with highlighted passages, pages.
 // Open to everyone; a plain GET form, so it works without JavaScript.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { cachedArticleList, cachedFacets } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { EmptyState, PageHeader } from "@/components/ui";

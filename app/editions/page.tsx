@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";

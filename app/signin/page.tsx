@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { getCurrentUser } from "@/app/_lib/session";

@@ -2,7 +2,7 @@
 // nothing (mail scanners open links): the person confirms with the password
 // they chose, and is signed in.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { Alert, Card } from "@/components/ui";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 // /write — the articles a person writes (organizers: all of them, those in
 // review first), and starting a new one.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireUser } from "@/app/_lib/session";
 import { StartArticleForm } from "@/components/articles/start-article-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";

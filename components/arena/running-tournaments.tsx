@@ -4,7 +4,7 @@
 // (not at all while the tab is hidden). Polling, not a stream: a page
 // shouldn't hold a connection open for something that runs twice a year, and
 // browsers allow only six per server.
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { formatEditionNumber } from "@/lib/domain";

@@ -1,6 +1,6 @@
 // An article in a list: cover, title, summary (or the search's matching
 // passage), byline, edition, reading time, tags.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { PublicCard } from "@/app/_lib/public-data";
 import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
 import { formatDate } from "@/lib/time";

@@ -2,7 +2,7 @@
 // An article's workspace: the editor, its authors, and the review (submit,
 // comments, requests for changes, publishing). What each person may do is
 // decided by the server (lib/articles.ts); the buttons only follow it.
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";

@@ -6,7 +6,7 @@
 // app/_lib/revalidate.ts). No client JavaScript of its own; printable;
 // OpenGraph and Twitter cards with the cover; one canonical URL.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { configuredOrigin } from "@/app/_lib/origin";
 import { cachedArticle } from "@/app/_lib/public-data";

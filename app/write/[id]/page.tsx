@@ -1,6 +1,6 @@
 // /write/<id> — an article's workspace, for its authors and organizers.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/session";
 import { ArticleWorkspace } from "@/components/articles/article-workspace";

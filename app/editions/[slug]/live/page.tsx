@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import Link from "next/link";
+import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { StageView } from "@/components/live/stage-view";
 import { formatEditionNumber } from "@/lib/domain";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";

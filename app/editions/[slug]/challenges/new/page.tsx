@@ -1,6 +1,6 @@
 import { gameChoices } from "@/lib/arena/games";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { ChallengeForm } from "@/components/challenges/challenge-form";

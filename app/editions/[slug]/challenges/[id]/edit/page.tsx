@@ -1,6 +1,6 @@
 import { gameChoices } from "@/lib/arena/games";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
