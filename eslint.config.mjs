@@ -22,5 +22,15 @@ export default defineConfig([
     },
   },
   { files: ["lib/db.ts", "components/link.tsx"], rules: { "no-restricted-imports": "off" } },
+  {
+    files: ["tests/e2e/**"],
+    ignores: ["tests/e2e/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", message: "Import from ./test: it closes the browser contexts a scenario opens." }] },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
 ]);

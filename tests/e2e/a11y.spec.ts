@@ -1,6 +1,7 @@
-// Axe scans of the main pages, signed out and signed in, on a laptop and on a
-// phone (the phone project runs this file too).
-import { expect, test } from "@playwright/test";
+// Axe scans of the main pages, signed out and signed in. The phone project
+// runs this file too: the public pages are scanned on both, a reader's and an
+// employee's pages on the phone they use, an organizer's on the laptop.
+import { expect, onlyOn, test } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 const PUBLIC_PAGES = [
@@ -31,6 +32,7 @@ test("public pages have no serious accessibility violations", async ({ page }) =
 });
 
 test("the public pages read well in the dark theme too, chosen by the system or by hand", async ({ page }) => {
+  onlyOn("phone", "readers choose the dark theme on their phones; the laptop's pages are the same");
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/articles");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
@@ -49,6 +51,7 @@ test("the public pages read well in the dark theme too, chosen by the system or 
 });
 
 test("an employee's pages have no serious accessibility violations", async ({ page }) => {
+  onlyOn("phone", "employees follow the event on their phones");
   await signIn(page, "alice@demo.test");
   for (const path of SIGNED_IN_PAGES) {
     await page.goto(path);
@@ -63,6 +66,7 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
 });
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
+  onlyOn("desktop", "organizers run the event from a laptop");
   await signIn(page, "organizer@demo.test");
   for (const path of [
     "/people",

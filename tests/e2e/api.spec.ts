@@ -1,6 +1,6 @@
 // The JSON endpoints answer bad input with a 4xx and a message a person
 // understands, in one shape: { error: { code, message } }.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 test("signed-out callers get 401", async ({ request }) => {

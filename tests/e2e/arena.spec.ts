@@ -1,7 +1,7 @@
 // The bot arena in the demo: a team tries its bot in a practice match with
 // the replay, submits it (a broken one is refused with the line and column),
 // another team submits theirs, and the organizer runs the tournament.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 const TOURNAMENT = "Bot tournament: rock-paper-scissors";

@@ -3,7 +3,7 @@
 // word, submits it; an organizer publishes it; an anonymous reader finds it
 // through the edition page, the filters, the search and the feed. Then a
 // corpus of hostile Markdown is published and read: nothing may run.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, onlyOn, test, type Browser, type Page } from "./test";
 import sharp from "sharp";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectAccessible, signIn, unique } from "./helpers";
@@ -172,6 +172,7 @@ test("an article is written, previewed, submitted, published, and found by an an
 });
 
 test("an article's page is cached for everyone and follows its publication: waiting, published, unpublished", async ({ browser }) => {
+  onlyOn("desktop", "the server decides it, whatever the screen");
   const id = unique();
   const title = `Cached for everyone ${id}`;
   const path = `/articles/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
@@ -222,6 +223,7 @@ test("an article's page is cached for everyone and follows its publication: wait
 });
 
 test("uploads that aren't images, or are too big, are refused with a clear message", async ({ browser }) => {
+  onlyOn("desktop", "the server decides it, whatever the screen");
   const alice = await signedIn(browser, "alice@demo.test");
   await startArticle(alice, "0x09: Heatmappers", `Refused uploads ${unique()}`);
   const insert = alice.getByLabel("insert an image");
@@ -233,6 +235,7 @@ test("uploads that aren't images, or are too big, are refused with a clear messa
 });
 
 test("hostile Markdown is published and read: nothing runs, nothing injected survives", async ({ browser }) => {
+  onlyOn("desktop", "the server decides it, whatever the screen");
   const organizer = await signedIn(browser, "organizer@demo.test");
   const title = `Every trick in the book ${unique()}`;
   await startArticle(organizer, "0x09: no team (organizers)", title);

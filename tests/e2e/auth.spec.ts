@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { mailTo, signIn, signOut, unique } from "./helpers";
 
 test("a newcomer signs up, can't sign in before following the emailed link, then can", async ({ page }) => {

@@ -2,7 +2,7 @@
 // team answers wrong (and is slowed down) then right, the leaderboard on a
 // second screen follows live, and judges score the riddle-website race from a
 // phone, a stale save being refused.
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 async function as(browser: Browser, email: string, options = {}): Promise<Page> {

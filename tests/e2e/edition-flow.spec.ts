@@ -2,7 +2,7 @@
 // the demo's 0x09 is still hacking, and stays the current edition), an
 // employee proposes a topic, people show interest, teams form and people join,
 // and what is not allowed is refused with a reason.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

@@ -1,6 +1,6 @@
 // A fresh production install: the first visitor creates the first organizer
 // account on a one-time setup screen, which is gone for good afterwards.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test("the first person sets up Hexathon as its first organizer, once", async ({ page, browser }) => {
   await page.goto("/");

@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { mailboxDir } from "./mailbox.mjs";
 
 export const DEMO_PASSWORD = "hexathon";

@@ -2,7 +2,7 @@
 // organizer (so that what is tested is the input, not the missing session),
 // with the input an attacker tries first. Nothing may answer 500, every API
 // answer has the JSON error shape, and the refusals say why.
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "./test";
 import { signIn } from "./helpers";
 import { apiRoutes, concrete, demoIds, pagePatterns, type DemoIds } from "./routes";
 

@@ -1,7 +1,7 @@
 // What only organizers do, on the demo's live edition 0x09: moderate topics
 // (approve, reject with a reason the proposer reads, merge a duplicate), move
 // people between teams, and change people's roles.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { signIn, signUp, unique } from "./helpers";
 
 async function as(browser: Browser, email: string, password?: string): Promise<Page> {

@@ -1,6 +1,6 @@
 // The same pages on a phone: nothing overflows sideways, and the main actions
 // are reachable with a thumb.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 test("the edition page fits a phone screen and shows the agenda and countdown", async ({ page }) => {

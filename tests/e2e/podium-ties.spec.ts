@@ -3,7 +3,7 @@
 // on one each and equal on every other rule, so Charlie wins on first-place
 // votes and Alpha and Bravo share second place. The vote control, the
 // projector, the edition page and the editions list say so, and why.
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

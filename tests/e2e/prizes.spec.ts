@@ -1,6 +1,6 @@
 // Jury prizes: the organizer defines one, the judges vote from their phones,
 // the organizer awards it, and it shows on the edition page.
-import { devices, expect, test } from "@playwright/test";
+import { devices, expect, test } from "./test";
 import { signIn } from "./helpers";
 
 test("a jury prize is defined, voted by a judge on a phone, awarded, and shown on the edition page", async ({ browser }) => {

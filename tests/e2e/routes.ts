@@ -3,7 +3,7 @@
 // covered the day it is added, because the list comes from app/ itself.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "./test";
 
 const APP = path.join(process.cwd(), "app");
 

@@ -1,7 +1,7 @@
 // The synchronized five-minute timer, on three screens at once: the
 // organizer's stage control, the projector (from its secret link, no sign-in)
 // and a phone following the live page.
-import { devices, expect, test, type Page } from "@playwright/test";
+import { devices, expect, test, type Page } from "./test";
 import { signIn } from "./helpers";
 
 const remaining = (page: Page) => page.getByTestId("countdown").getAttribute("data-remaining-ms").then(Number);
@@ -9,13 +9,11 @@ const status = (page: Page) => page.getByTestId("countdown").getAttribute("data-
 
 /** One countdown's reading: what it shows and the instant (the browser's clock, shared by its pages) it shows it for. */
 const reading = (page: Page) =>
-  page
-    .getByTestId("countdown")
-    .evaluate((e) => ({
-      remaining: Number(e.getAttribute("data-remaining-ms")),
-      at: Number(e.getAttribute("data-at")),
-      status: e.getAttribute("data-status"),
-    }));
+  page.getByTestId("countdown").evaluate((e) => ({
+    remaining: Number(e.getAttribute("data-remaining-ms")),
+    at: Number(e.getAttribute("data-at")),
+    status: e.getAttribute("data-status"),
+  }));
 
 /**
  * Both countdowns, and how far apart they are: running, the instants at which each says the slot

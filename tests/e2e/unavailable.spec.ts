@@ -1,7 +1,7 @@
 // A server whose database is unreachable (scripts/e2e-server.mjs --db-down):
 // pages say so with a 503 and a retry, the API in its JSON shape, and the
 // health check names the problem without the connection's password.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test("pages answer 503 'temporarily unavailable' with a retry hint", async ({ page, request }) => {
   // the process's probe learns within two seconds that the database is down

@@ -9,7 +9,7 @@
 // Files run in name order, so this runs before vote.spec.ts, on the same vote
 // of 0x09: it leaves that vote closed with every ballot it cast voided (the
 // count back where it was), and vote.spec.ts reopens it.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 const ballots = (n: number) => `${n} ${n === 1 ? "ballot" : "ballots"}`;

@@ -1,7 +1,7 @@
 // The audience vote, on three kinds of screens: the organizer's vote control,
 // the projector (QR code, join code, live count, then the podium), and
 // phone-sized voters, one of whom changes their mind.
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type Page } from "./test";
 import { signIn } from "./helpers";
 
 async function phone(browser: Browser): Promise<Page> {
