@@ -11,17 +11,35 @@ export default defineConfig([
     rules: {
       // `const { a, ...rest } = props` is how a prop is kept out of the rest
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
-      // lib/db.ts is the one database client; generated code is imported only there
+      // lib/platform/db.ts is the one database client; generated code is imported only there
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/db.ts." }],
+          patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/platform/db.ts." }],
           paths: [{ name: "next/link", message: "Import Link from @/components/link: it prefetches on intent, not on sight." }],
         },
       ],
     },
   },
-  { files: ["lib/db.ts", "components/link.tsx"], rules: { "no-restricted-imports": "off" } },
+  { files: ["lib/platform/db.ts", "components/link.tsx"], rules: { "no-restricted-imports": "off" } },
+  {
+    // pages, routes and components hand the client to lib/ and never query it themselves (DEVELOPERS.md, "The house")
+    files: ["app/**", "components/**", "proxy.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.property.name=/^(findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|count|create|createMany|update|updateMany|upsert|delete|deleteMany|aggregate|groupBy)$/]",
+          message: "Pages and routes don't query the database: call a function of lib/<domain>/queries.ts or commands.ts.",
+        },
+        {
+          selector: "MemberExpression[property.name=/^[$](transaction|queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+          message: "Pages and routes don't query the database: call a function of lib/<domain>/queries.ts or commands.ts.",
+        },
+      ],
+    },
+  },
   {
     files: ["tests/e2e/**"],
     ignores: ["tests/e2e/test.ts"],

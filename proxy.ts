@@ -1,13 +1,13 @@
 // Runs before every route: refuses what no route should see (cross-site
 // state changes, bodies over their limit, JSON sent as something else, paths
 // that aren't valid UTF-8) with the JSON error shape, before any body is read
-// (the rules are lib/request-guard.ts), then gives each page its
-// Content-Security-Policy (lib/content-security-policy.ts) and the nonce
+// (the rules are lib/platform/request-guard.ts), then gives each page its
+// Content-Security-Policy (lib/platform/content-security-policy.ts) and the nonce
 // Next.js puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/content-security-policy";
-import { databaseAvailability } from "@/lib/health";
-import { checkRequest, pathDecodes } from "@/lib/request-guard";
+import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/platform/content-security-policy";
+import { databaseAvailability } from "@/lib/platform/health";
+import { checkRequest, pathDecodes } from "@/lib/platform/request-guard";
 
 /**
  * This site's origins: the address the browser used (the Host, or what a proxy forwarded), and

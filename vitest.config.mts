@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
-  // lib/db.ts guards against client bundles with `server-only`; tests are server code
+  // lib/platform/db.ts guards against client bundles with `server-only`; tests are server code
   "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts"),
 };
 

@@ -6,7 +6,7 @@ import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { SiteHeader } from "@/components/site-header";
 import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
-import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/components/theme-script";
+import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/lib/platform/theme-script";
 import { VisitorSync } from "@/components/visitor";
 import "./globals.css";
 

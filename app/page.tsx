@@ -6,18 +6,18 @@ import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, Card } from "@/components/ui";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { cachedLatest } from "@/app/_lib/public-data";
-import { getDb } from "@/lib/db";
-import { PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/domain";
-import { currentAndActiveEditions } from "@/lib/editions";
-import { needsSetup } from "@/lib/users";
-import { formatInZone } from "@/lib/time";
+import { getDb } from "@/lib/platform/db";
+import { PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
+import { currentAndActiveEditions } from "@/lib/editions/queries";
+import { needsSetup } from "@/lib/people/queries";
+import { formatInZone } from "@/lib/platform/time";
 
 export default async function HomePage() {
   await connection(); // per visitor, from the database as it is now (never at build time)
   const db = getDb();
   if (await needsSetup(db)) redirect("/setup");
   const user = await getCurrentUser();
-  // the current edition first (the live one: lib/current-edition.ts), then every other active one, each reachable
+  // the current edition first (the live one: lib/editions/rules.ts), then every other active one, each reachable
   const [{ current: edition, otherActive }, latest] = await Promise.all([currentAndActiveEditions(db, user), cachedLatest(6)]);
   return (
     <div className="space-y-8">

@@ -5,5 +5,8 @@ import { publicOrigin } from "@/app/_lib/origin";
 export const dynamic = "force-dynamic";
 
 export default async function robots(): Promise<MetadataRoute.Robots> {
-  return { rules: [{ userAgent: "*", allow: ["/", "/articles", "/editions"], disallow: ["/api/", "/write", "/display/", "/vote", "/setup"] }], sitemap: `${await publicOrigin()}/sitemap.xml` };
+  return {
+    rules: [{ userAgent: "*", allow: ["/", "/articles", "/editions"], disallow: ["/api/", "/write", "/display/", "/vote", "/setup"] }],
+    sitemap: `${await publicOrigin()}/sitemap.xml`,
+  };
 }

@@ -2,9 +2,9 @@
 import type { MetadataRoute } from "next";
 import { publicOrigin } from "@/app/_lib/origin";
 import { cachedArticleIndex } from "@/app/_lib/public-data";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { listEditions } from "@/lib/editions";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { listEditions } from "@/lib/editions/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -4,11 +4,11 @@
 // same bots as trusted code in-process on one core, to show what the sandbox
 // costs. Prints one JSON object on stdout.
 import os from "node:os";
-import { compileBot } from "../lib/arena/compile";
-import { getGame } from "../lib/arena/games";
-import { runMatch, type BotLoader } from "../lib/arena/match";
-import { playTournament } from "../lib/arena/offline";
-import { MatchPool } from "../lib/arena/pool";
+import { compileBot } from "../lib/arena/engine/compile";
+import { getGame } from "../lib/arena/engine/games";
+import { runMatch, type BotLoader } from "../lib/arena/engine/match";
+import { playTournament } from "../lib/arena/engine/offline";
+import { MatchPool } from "../lib/arena/engine/pool";
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 200 : 1000;
@@ -25,14 +25,20 @@ const variants: { name: string; source: string }[] = [
     name: `beat-${k}-ago`,
     source: `const B = { R: 'P', P: 'S', S: 'R' };\nexport default function play(s) { return s.round < ${k} ? 'R' : B[s.opponent[s.opponent.length - ${k}]]; }`,
   })),
-  { name: "lose-last", source: "const L = { R: 'S', P: 'R', S: 'P' };\nexport default function play(s) { return s.round === 0 ? 'P' : L[s.opponent[s.opponent.length - 1]]; }" },
-  { name: "win-stay-lose-shift", source: `const BEATS = { R: 'S', P: 'R', S: 'P' }; const NEXT = { R: 'P', P: 'S', S: 'R' };
+  {
+    name: "lose-last",
+    source: "const L = { R: 'S', P: 'R', S: 'P' };\nexport default function play(s) { return s.round === 0 ? 'P' : L[s.opponent[s.opponent.length - 1]]; }",
+  },
+  {
+    name: "win-stay-lose-shift",
+    source: `const BEATS = { R: 'S', P: 'R', S: 'P' }; const NEXT = { R: 'P', P: 'S', S: 'R' };
 let mine = 'R';
 export default function play(s) {
   if (s.round === 0) return (mine = 'RPS'[Math.floor(s.random * 3)]);
   const won = BEATS[s.me[s.me.length - 1]] === s.opponent[s.opponent.length - 1];
   return (mine = won ? mine : NEXT[mine]);
-}` },
+}`,
+  },
   ...[10, 25, 50].map((w) => ({
     name: `window-${w}`,
     source: `const B = { R: 'P', P: 'S', S: 'R' };
@@ -108,10 +114,22 @@ async function main() {
   started = performance.now();
   const trusted = await playTournament(entries, settings, (scripts, options) => runMatch(scripts, options, inProcess));
   const inProcessMs = performance.now() - started;
-  const same = JSON.stringify(trusted.standings.map((s) => [s.teamId, s.matchPoints])) === JSON.stringify(sandboxed.standings.map((s) => [s.teamId, s.matchPoints]));
+  const same =
+    JSON.stringify(trusted.standings.map((s) => [s.teamId, s.matchPoints])) === JSON.stringify(sandboxed.standings.map((s) => [s.teamId, s.matchPoints]));
 
   process.stdout.write(
-    JSON.stringify({ bots: entries.length, matches: sandboxed.matches.length, rounds, cores, moves, forfeits, sandboxedMs, inProcessMs, sameStandings: same, winner: sandboxed.standings[0].name }) + "\n",
+    JSON.stringify({
+      bots: entries.length,
+      matches: sandboxed.matches.length,
+      rounds,
+      cores,
+      moves,
+      forfeits,
+      sandboxedMs,
+      inProcessMs,
+      sameStandings: same,
+      winner: sandboxed.standings[0].name,
+    }) + "\n",
   );
 }
 

@@ -10,8 +10,11 @@ const root = path.resolve(import.meta.dirname, "..");
 export async function arenaSection({ log, quick }) {
   log(`bench: arena, a 32-bot round robin at ${quick ? 200 : 1000} rounds, sandboxed on every core, then in-process on one…`);
   const stdout = await new Promise((resolve, reject) =>
-    execFile(process.execPath, ["--import", "tsx", path.join(root, "bench/arena-run.ts"), ...(quick ? ["--quick"] : [])], { cwd: root, timeout: 600_000 }, (error, out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "bench/arena-run.ts"), ...(quick ? ["--quick"] : [])],
+      { cwd: root, timeout: 600_000 },
+      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
     ),
   );
   const r = JSON.parse(stdout.trim().split("\n").at(-1));
@@ -20,7 +23,13 @@ export async function arenaSection({ log, quick }) {
   const inProcessPerSecond = r.moves / (r.inProcessMs / 1000);
   const label = `${r.bots} bots, ${r.matches} matches of ${r.rounds} rounds`;
   return [
-    row("arena", `${label}: wall time on ${r.cores} cores`, `${(r.sandboxedMs / 1000).toFixed(1)} s`, quick ? "" : "< 20 s", quick ? null : r.sandboxedMs < 20_000),
+    row(
+      "arena",
+      `${label}: wall time on ${r.cores} cores`,
+      `${(r.sandboxedMs / 1000).toFixed(1)} s`,
+      quick ? "" : "< 20 s",
+      quick ? null : r.sandboxedMs < 20_000,
+    ),
     // --quick plays 200-round matches, where setting up each match's two engines weighs more: the targets are for the full run
     row("arena", `sandboxed moves (${count(r.moves)} in all), per core`, perSecond(perCore), quick ? "" : "≥ 50,000/s", quick ? null : perCore >= 50_000),
     row("arena", `sandboxed moves, all ${r.cores} cores`, perSecond(sandboxedPerSecond)),

@@ -1,6 +1,6 @@
 // Published articles for the articles section of `npm run bench`, written
 // straight into the bench server's SQLite database (better-sqlite3, one
-// transaction): the rows publishing would write (lib/articles.ts
+// transaction): the rows publishing would write (lib/articles/
 // publishArticle) — Article with its ArticleAuthor, PublishedArticle with the
 // rendered HTML, PublishedTag, PublishedAuthor, and the "ArticleSearch" FTS5
 // row — without going through the renderer 10,000 times.
@@ -11,11 +11,15 @@
 // vocabulary with a Zipf-like frequency, each article leaning on a few focus
 // terms of its own. So a search for "latency" matches most articles, "eBPF"
 // a good share and "seccomp" a few, as on a real archive. The HTML is what
-// lib/article-markdown.ts renderArticle makes of such Markdown (headings with
+// lib/articles/markdown.ts renderArticle makes of such Markdown (headings with
 // ids and anchor links, <pre><code class="hljs language-…">), minus the
 // syntax-highlighting spans.
 import Database from "better-sqlite3";
 import { prng } from "./load.mjs";
+import { tsImport } from "tsx/esm/api";
+
+// the app's own slugs, so the corpus's addresses are the ones the app would give
+const { slugify } = await tsImport("../lib/articles/rules.ts", import.meta.url);
 
 // ---- vocabulary: most frequent first (the weights are 1/rank^0.9)
 const TECH = `latency request server database query cache network benchmark throughput memory kernel deploy service
@@ -51,8 +55,14 @@ const TAGS = `benchmark latency observability ebpf prometheus kubernetes rust go
   ml open-source retrospective`
   .split(/\s+/)
   .filter(Boolean);
-const FIRST = "Ada Alan Barbara Brian Camille Chen Dara Diego Elena Emil Farah Felix Grace Hugo Ines Ivan Jana Jonas Kenji Lea Lucas Maya Mehdi Nadia Noah Olga Omar Priya Rafael Sara Tomas Uma Victor Wen Yara Zoe".split(" ");
-const LAST = "Abbott Bernard Costa Dubois Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Lambert Moreau Novak Okafor Petit Quinn Rossi Schmidt Tanaka Ueda Varga Weber Xu Yilmaz Zimmermann".split(" ");
+const FIRST =
+  "Ada Alan Barbara Brian Camille Chen Dara Diego Elena Emil Farah Felix Grace Hugo Ines Ivan Jana Jonas Kenji Lea Lucas Maya Mehdi Nadia Noah Olga Omar Priya Rafael Sara Tomas Uma Victor Wen Yara Zoe".split(
+    " ",
+  );
+const LAST =
+  "Abbott Bernard Costa Dubois Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Lambert Moreau Novak Okafor Petit Quinn Rossi Schmidt Tanaka Ueda Varga Weber Xu Yilmaz Zimmermann".split(
+    " ",
+  );
 const LANGS = ["ts", "sh", "go", "rust", "sql", "yaml", "python"];
 
 /** Picks from `items` with weights 1/rank^s (the first most often): a cumulative table and a binary search. */
@@ -86,18 +96,12 @@ const pick = (random, items) => items[Math.floor(random() * items.length)];
 const between = (random, lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-/** lib/article-rules.ts slugify */
-const slugify = (text) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
 /** github-slugger, for the ASCII headings made here */
-const headingSlug = (text) => text.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
+const headingSlug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, "")
+    .replace(/ /g, "-");
 
 /**
  * One sentence, as [markdown, html, words]: mostly everyday words, the rest
@@ -179,7 +183,8 @@ const TITLES = [
 ];
 
 const CODE = {
-  ts: (a, b) => `const ${slugify(a).replace(/-/g, "_") || "x"} = await fetch("/api/${slugify(b)}");\nconsole.log(await ${slugify(a).replace(/-/g, "_") || "x"}.json());`,
+  ts: (a, b) =>
+    `const ${slugify(a).replace(/-/g, "_") || "x"} = await fetch("/api/${slugify(b)}");\nconsole.log(await ${slugify(a).replace(/-/g, "_") || "x"}.json());`,
   sh: (a, b) => `$ ${slugify(a)} --bench --runs 20 | tee ${slugify(b)}.txt\n$ wc -l ${slugify(b)}.txt`,
   go: (a) => `func measure(ctx context.Context) error {\n\tstart := time.Now()\n\tdefer log.Printf("${a}: %s", time.Since(start))\n\treturn nil\n}`,
   rust: (a) => `fn main() {\n    let started = std::time::Instant::now();\n    println!("${a}: {:?}", started.elapsed());\n}`,
@@ -201,7 +206,9 @@ function body(random, focus, target) {
     ids.set(base, seen + 1);
     const id = seen ? `${base}-${seen}` : base;
     md.push(`${"#".repeat(depth)} ${text}`);
-    html.push(`<h${depth} id="${id}">${escapeHtml(text)}<a href="#${id}" class="heading-anchor" aria-label="Link to this section: ${escapeHtml(text)}">#</a></h${depth}>`);
+    html.push(
+      `<h${depth} id="${id}">${escapeHtml(text)}<a href="#${id}" class="heading-anchor" aria-label="Link to this section: ${escapeHtml(text)}">#</a></h${depth}>`,
+    );
     toc.push({ depth, id, text });
     words += text.split(" ").length;
   };
@@ -244,7 +251,9 @@ export function readDemo(dbFile) {
     const users = db.prepare(`SELECT "id", "name", "role" FROM "User" ORDER BY "createdAt", "id"`).all();
     const editions = db.prepare(`SELECT "id", "number", "hackingStartsAt" FROM "Edition" ORDER BY "number"`).all();
     const teams = db
-      .prepare(`SELECT t."id", t."editionId", t."name", t."topicId", p."kind", p."title" AS "topicTitle" FROM "Team" t LEFT JOIN "Topic" p ON p."id" = t."topicId" ORDER BY t."id"`)
+      .prepare(
+        `SELECT t."id", t."editionId", t."name", t."topicId", p."kind", p."title" AS "topicTitle" FROM "Team" t LEFT JOIN "Topic" p ON p."id" = t."topicId" ORDER BY t."id"`,
+      )
       .all();
     const members = db.prepare(`SELECT "teamId", "userId" FROM "TeamMember" ORDER BY "joinedAt", "id"`).all();
     const byId = new Map(users.map((u) => [u.id, u]));
@@ -277,7 +286,7 @@ function makeArticle(i, demo, slugs, now) {
   const edition = random() < 0.1 || demo.editions.length === 1 ? demo.editions.at(-1) : pick(random, demo.editions.slice(0, -1));
   const team = edition.teams.length > 0 && random() < 0.8 ? pick(random, edition.teams) : null;
   const title = pick(random, TITLES)(random, focus[0], focus[1]);
-  // lib/articles.ts freeSlug: the title's slug, else -2, -3…
+  // lib/articles/ freeSlug: the title's slug, else -2, -3…
   const base = slugify(title) || "article";
   let slug = base;
   for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
@@ -293,7 +302,9 @@ function makeArticle(i, demo, slugs, now) {
   const start = Math.max(Date.parse(edition.hackingStartsAt), Date.UTC(2019, 0, 1));
   const publishedMs = start + Math.floor(random() * Math.max(1, now - start));
   const revisedMs = random() < 0.15 ? publishedMs + Math.floor(random() * Math.max(1, now - publishedMs)) : null;
-  const id = `cbench${i.toString(36).padStart(7, "0")}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, "0")}`;
+  const id = `cbench${i.toString(36).padStart(7, "0")}${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, "0")}`;
   return {
     id,
     slug,
@@ -343,7 +354,20 @@ export function insertArticles(dbFile, demo, { from, count, now = Date.now() }) 
       for (let i = from; i < from + count; i++) {
         const a = makeArticle(i, demo, slugs, now);
         const updatedAt = a.revisedAt ?? a.publishedAt;
-        article.run(a.id, a.edition.id, a.team?.id ?? null, a.team?.topicId ?? null, a.slug, a.title, a.summary, JSON.stringify(a.tags), a.body, demo.organizer.id, a.createdAt, updatedAt);
+        article.run(
+          a.id,
+          a.edition.id,
+          a.team?.id ?? null,
+          a.team?.topicId ?? null,
+          a.slug,
+          a.title,
+          a.summary,
+          JSON.stringify(a.tags),
+          a.body,
+          demo.organizer.id,
+          a.createdAt,
+          updatedAt,
+        );
         a.authors.forEach((x, position) => author.run(`${a.id}a${position}`, a.id, x.userId, x.name, position));
         published.run(
           a.id,

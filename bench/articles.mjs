@@ -38,6 +38,9 @@ import { signIn } from "./auth.mjs";
 import { insertArticles, readDemo, SEARCH_WORDS } from "./article-corpus.mjs";
 import { json, makeAgent, paced, pool, poolFor, prng, request, summarize } from "./load.mjs";
 import { count, ms, percent, perSecond, row } from "./report.mjs";
+import { tsImport } from "tsx/esm/api";
+
+const { formatEditionNumber: hex } = await tsImport("../lib/editions/rules.ts", import.meta.url);
 
 export const ARTICLES_DEFAULTS = {
   organizer: "organizer@demo.test",
@@ -61,7 +64,17 @@ export const ARTICLES_DEFAULTS = {
   judgeScale: true,
 };
 
-export const ARTICLES_QUICK = { startWith: 20, articles: 100, grownTo: 1_000, durationMs: 1_000, firstViews: 40, searches: 20, pagesPerList: 4, pacedSeconds: 2, judgeScale: false };
+export const ARTICLES_QUICK = {
+  startWith: 20,
+  articles: 100,
+  grownTo: 1_000,
+  durationMs: 1_000,
+  firstViews: 40,
+  searches: 20,
+  pagesPerList: 4,
+  pacedSeconds: 2,
+  judgeScale: false,
+};
 
 // Targets. With 64 requests in flight on 2 cores that also run the load
 // generator, latency is queueing (Little's law: in flight ÷ requests/s; a
@@ -80,10 +93,11 @@ export const ARTICLES_QUICK = { startWith: 20, articles: 100, grownTo: 1_000, du
 const ARTICLE_P99_MS = 250;
 const SEARCH_P99_MS = 500;
 const SCALE_LIMIT = 1.5;
-const PER_PAGE = 12; // lib/archive.ts ARTICLES_PER_PAGE
+const PER_PAGE = 12; // lib/articles/queries.ts ARTICLES_PER_PAGE
 
 /** What went wrong in a response: a non-200, or a page without `marker` (an error page answered 200). */
-const problem = (res, marker) => (res.status !== 200 ? `${res.status} ${res.text.slice(0, 80)}` : marker && !res.text.includes(marker) ? `200 without ${marker}` : null);
+const problem = (res, marker) =>
+  res.status !== 200 ? `${res.status} ${res.text.slice(0, 80)}` : marker && !res.text.includes(marker) ? `200 without ${marker}` : null;
 
 /** Closed loop: each path once (uncached figures), or the paths over and over for `durationMs` (cached ones). */
 async function measure(origin, paths, { concurrency, durationMs, marker }) {
@@ -191,7 +205,6 @@ const shuffled = (items, seed) => {
 };
 
 const pagesOf = (total) => Math.max(1, Math.ceil(total / PER_PAGE));
-const hex = (n) => `0x${n.toString(16).toUpperCase().padStart(2, "0")}`; // lib/domain.ts formatEditionNumber
 
 /**
  * The lists a reader pages through: every article, each edition's, each kind
@@ -262,10 +275,24 @@ export async function articlesSection({ server, options = {}, log = console.erro
   const published1 = [...published0, ...rest.articles, viaApp];
   const shown1 = await listedCount(origin);
   const rows = [
-    row(`articles: ${count(published0.length)}`, `list pages never asked for, paced at ${o.searchRate}/s (${count(pacedPages0.length)}): p50 / p99`, latency(listPaced0)),
-    row(small, `${count(o.articles)} articles (~${count(Math.round(first.words / o.articles))} words) written into SQLite next to the demo's ${demo.published.length}`, `${(loadMs / 1000).toFixed(1)} s`),
+    row(
+      `articles: ${count(published0.length)}`,
+      `list pages never asked for, paced at ${o.searchRate}/s (${count(pacedPages0.length)}): p50 / p99`,
+      latency(listPaced0),
+    ),
+    row(
+      small,
+      `${count(o.articles)} articles (~${count(Math.round(first.words / o.articles))} words) written into SQLite next to the demo's ${demo.published.length}`,
+      `${(loadMs / 1000).toFixed(1)} s`,
+    ),
     row(small, "one more published through the app (expires the cached lists)", ms(pub1.ms)),
-    row(small, "/articles shows every published article (its count)", `${count(shown1.total ?? NaN)} / ${count(published1.length)}`, "all", shown1.status === 200 && shown1.total === published1.length),
+    row(
+      small,
+      "/articles shows every published article (its count)",
+      `${count(shown1.total ?? NaN)} / ${count(published1.length)}`,
+      "all",
+      shown1.status === 200 && shown1.total === published1.length,
+    ),
   ];
 
   const file = await staticPath(origin);
@@ -304,11 +331,19 @@ export async function articlesSection({ server, options = {}, log = console.erro
   const listFirst = note("list page 1", await measure(origin, ["/articles"], { ...c, marker: listMarker, durationMs: o.durationMs }));
   const listDeep = note(`list page ${deep1}`, await measure(origin, [`/articles?page=${deep1}`], { ...c, marker: listMarker, durationMs: o.durationMs }));
   const sampled = lists1.map((l) => ({ ...l, n: Math.min(Math.max(0, l.pages - 2), o.pagesPerList) }));
-  const once1 = sampled.flatMap((l) => spreadPages(l.n, l.pages).filter((p) => l.query || p !== deep1).map((p) => `/articles?${l.query}page=${p}`));
+  const once1 = sampled.flatMap((l) =>
+    spreadPages(l.n, l.pages)
+      .filter((p) => l.query || p !== deep1)
+      .map((p) => `/articles?${l.query}page=${p}`),
+  );
   const listOnce1 = note("list pages once", await measure(origin, shuffled(once1, 3), { ...c, marker: listMarker }));
   // the scale figure: pages never asked for yet (the database's work), arriving at a steady pace, so that queueing doesn't blur it
   const asked = new Set([...once1, `/articles?page=${pages1}`, `/articles?page=${deep1}`, "/articles"]);
-  const unasked = (all) => shuffled(allPages(all).filter((p) => !asked.has(p)), 7);
+  const unasked = (all) =>
+    shuffled(
+      allPages(all).filter((p) => !asked.has(p)),
+      7,
+    );
   const pacedPages1 = unasked(lists1).slice(0, Math.round(o.searchRate * o.pacedSeconds));
   pacedPages1.forEach((p) => asked.add(p));
   const listPaced1 = note("list pages paced", await measurePaced(origin, pacedPages1, { rate: o.searchRate, marker: listMarker }));
@@ -320,12 +355,24 @@ export async function articlesSection({ server, options = {}, log = console.erro
     row(small, "article page, first views p50 / p99", latency(firstView)),
     row(small, "article page, repeat views (cached): req/s · % of static", speed(repeatView, stat)),
     row(small, "article page, repeat views p50 / p99", latency(repeatView)),
-    row(small, `article page, first views paced at ${o.articleRate}/s (${count(pacedSlugs.length)}): p50 / p99`, latency(pacedView), `p99 < ${ARTICLE_P99_MS} ms`, pacedView.p99 < ARTICLE_P99_MS),
+    row(
+      small,
+      `article page, first views paced at ${o.articleRate}/s (${count(pacedSlugs.length)}): p50 / p99`,
+      latency(pacedView),
+      `p99 < ${ARTICLE_P99_MS} ms`,
+      pacedView.p99 < ARTICLE_P99_MS,
+    ),
     row(small, `/articles?q=…, ${count(queries.length)} different queries: req/s · % of static`, speed(search1, stat)),
     row(small, "search p50 / p99", latency(search1)),
     row(small, "/articles?q=latency repeated (cached): req/s · % of static", speed(searchRepeat, stat)),
     row(small, "search repeated p50 / p99", latency(searchRepeat)),
-    row(small, `search, new queries paced at ${o.searchRate}/s (${count(pacedQueries.length)}): p50 / p99`, latency(searchPaced1), `p99 < ${SEARCH_P99_MS} ms`, searchPaced1.p99 < SEARCH_P99_MS),
+    row(
+      small,
+      `search, new queries paced at ${o.searchRate}/s (${count(pacedQueries.length)}): p50 / p99`,
+      latency(searchPaced1),
+      `p99 < ${SEARCH_P99_MS} ms`,
+      searchPaced1.p99 < SEARCH_P99_MS,
+    ),
     row(small, "/articles page 1 repeated (cached): req/s · % of static", speed(listFirst, stat)),
     row(small, "list page 1 p50 / p99", latency(listFirst)),
     row(small, `/articles?page=${deep1} repeated (cached): req/s · % of static`, speed(listDeep, stat)),
@@ -349,7 +396,13 @@ export async function articlesSection({ server, options = {}, log = console.erro
   rows.push(
     row(large, `${count(o.grownTo - o.articles)} more written (${count(published2.length)} published in all)`, `${(growMs / 1000).toFixed(1)} s`),
     row(large, "one more published through the app (expires the cached lists)", ms(pub2.ms)),
-    row(large, "/articles shows every published article (its count)", `${count(shown2.total ?? NaN)} / ${count(published2.length)}`, "all", shown2.status === 200 && shown2.total === published2.length),
+    row(
+      large,
+      "/articles shows every published article (its count)",
+      `${count(shown2.total ?? NaN)} / ${count(published2.length)}`,
+      "all",
+      shown2.status === 200 && shown2.total === published2.length,
+    ),
   );
 
   log(`bench: articles: the lists at ${count(published2.length)}, uncached and cached; searches…`);
@@ -374,7 +427,13 @@ export async function articlesSection({ server, options = {}, log = console.erro
     row(large, `list pages once (64 in flight) p50 at ${count(o.grownTo)} ÷ at ${count(o.articles)}`, ratio(listOnce2.p50, listOnce1.p50)),
     row(large, `list pages never asked for, paced at ${o.searchRate}/s (${count(pacedPages2.length)}): p50 / p99`, latency(listPaced2)),
     row(large, `list page (paced, uncached) p50 at ${count(o.grownTo)} ÷ at ${count(o.articles)}`, ratio(listPaced2.p50, listPaced1.p50)),
-    row(large, `list page (paced, uncached) p50 at ${count(o.grownTo)} ÷ at ${count(published0.length)}`, ratio(listPaced2.p50, listPaced0.p50), o.judgeScale ? `≤ ${SCALE_LIMIT}×` : "", o.judgeScale ? scale <= SCALE_LIMIT : null),
+    row(
+      large,
+      `list page (paced, uncached) p50 at ${count(o.grownTo)} ÷ at ${count(published0.length)}`,
+      ratio(listPaced2.p50, listPaced0.p50),
+      o.judgeScale ? `≤ ${SCALE_LIMIT}×` : "",
+      o.judgeScale ? scale <= SCALE_LIMIT : null,
+    ),
     row(large, `last page (${pages2}), uncached, one request alone`, `${ms(lastAlone2.ms)} (page ${pages1} at ${count(o.articles)}: ${ms(lastAlone1.ms)})`),
     row(large, "/articles page 1 repeated (cached): req/s · % of static", speed(listFirst2, stat)),
     row(large, "list page 1 p50 / p99", latency(listFirst2)),
@@ -382,7 +441,13 @@ export async function articlesSection({ server, options = {}, log = console.erro
     row(large, "last page p50 / p99", latency(listLast2)),
     row(large, `/articles?q=…, ${count(queries2.length)} different queries: req/s · % of static`, speed(search2, stat)),
     row(large, "search p50 / p99", latency(search2)),
-    row(large, `search, new queries paced at ${o.searchRate}/s (${count(pacedQueries2.length)}): p50 / p99`, latency(searchPaced2), `p99 < ${SEARCH_P99_MS} ms`, searchPaced2.p99 < SEARCH_P99_MS),
+    row(
+      large,
+      `search, new queries paced at ${o.searchRate}/s (${count(pacedQueries2.length)}): p50 / p99`,
+      latency(searchPaced2),
+      `p99 < ${SEARCH_P99_MS} ms`,
+      searchPaced2.p99 < SEARCH_P99_MS,
+    ),
     row(large, `search paced p50 at ${count(o.grownTo)} ÷ at ${count(o.articles)}`, ratio(searchPaced2.p50, searchPaced1.p50)),
   );
 
@@ -392,4 +457,3 @@ export async function articlesSection({ server, options = {}, log = console.erro
   log(`bench: articles: done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
   return rows;
 }
-

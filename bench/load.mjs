@@ -7,6 +7,9 @@
 // functions, so the ratio between them is about the server, not the client.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { tsImport } from "tsx/esm/api";
+
+const { seededRandom } = await tsImport("../lib/platform/random.ts", import.meta.url);
 
 /** A keep-alive agent: one TCP connection per in-flight request, reused afterwards (no connect cost in the figures). */
 export function makeAgent(maxSockets = 100) {
@@ -28,17 +31,14 @@ export function request(origin, { method = "GET", path, headers = {}, body, agen
   }
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = http.request(
-      { hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: allHeaders, agent },
-      (res) => {
-        const chunks = [];
-        res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
-        );
-        res.on("error", reject);
-      },
-    );
+    const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: allHeaders, agent }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
+      );
+      res.on("error", reject);
+    });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url.pathname} timed out after ${timeoutMs} ms`)));
     req.on("error", reject);
     req.end(payload);
@@ -151,17 +151,8 @@ export class CookieJar {
   }
 }
 
-/** A small deterministic PRNG (mulberry32), so two runs cast the same ballots. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The codebase's seeded generator (lib/platform/random.ts), so two runs cast the same ballots. */
+export const prng = seededRandom;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 // A bench-only window into the server process, preloaded with
 // NODE_OPTIONS=--import by bench/server.mjs — never by the app itself, so
 // production servers don't have it. It needs no change to app/ or lib/: the
-// live bus already sits on globalThis (lib/live/bus.ts, `hexathonLiveBus`),
+// live bus already sits on globalThis (lib/platform/live/bus.ts, `hexathonLiveBus`),
 // and its subscriberCount() exists "for leak tests and benchmarks".
 //
 // It listens on 127.0.0.1 only, on the port given in

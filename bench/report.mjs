@@ -19,7 +19,11 @@ export function formatTable(rows) {
   const header = ["section", "figure", "value", "target", "result"];
   const cells = rows.map((r) => [r.section, r.figure, r.value, r.target || "", r.pass === null ? "info" : r.pass ? "PASS" : "FAIL"]);
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((line) => line[c].length)));
-  const line = (values) => values.map((v, c) => (c === 2 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join("  ").trimEnd();
+  const line = (values) =>
+    values
+      .map((v, c) => (c === 2 ? v.padStart(widths[c]) : v.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("  ")];
   let previous = null;
   for (let i = 0; i < cells.length; i++) {

@@ -107,8 +107,11 @@ export async function startServer({ port: preferred = 3400, probePort = null, st
   log(`bench: seeding the demo into ${dir}`);
   const seeded = Date.now();
   await new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { cwd: root, env, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`seeding the demo failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"],
+      { cwd: root, env, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => (error ? reject(new Error(`seeding the demo failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve()),
     );
   });
   log(`bench: seeded in ${Date.now() - seeded} ms; starting next start on ${origin}`);

@@ -18,7 +18,13 @@ export function sseAgent() {
 export function openSse(origin, path, { agent, headers = {}, onEvent, timeoutMs = 30_000 }) {
   const url = new URL(path, origin);
   return new Promise((resolve, reject) => {
-    const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { accept: "text/event-stream", ...headers } });
+    const req = http.get({
+      hostname: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+      agent,
+      headers: { accept: "text/event-stream", ...headers },
+    });
     const conn = {
       req,
       closed: false,

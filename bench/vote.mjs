@@ -32,7 +32,7 @@ export const VOTE_DEFAULTS = {
   leakBatch: 250,
 };
 
-/** RANKED with 3 picks, the demo's rules: 3, 2, 1 points (lib/vote-rules.ts pointsFor). */
+/** RANKED with 3 picks, the demo's rules: 3, 2, 1 points (lib/votes/rules.ts pointsFor). */
 const POINTS = [3, 2, 1];
 
 /** The organizer's view of the results: ballots and audience points per team. */
@@ -126,7 +126,12 @@ export async function voteSection({ server, probe, baseline, options = {}, log =
 
   // ---- setup: the organizer opens the vote; its join code is what phones use
   const organizer = await signIn(origin, o.organizer);
-  const opened = await request(origin, { method: "POST", path: `/api/editions/${o.edition}/vote`, headers: { cookie: organizer.header() }, body: { action: "open" } });
+  const opened = await request(origin, {
+    method: "POST",
+    path: `/api/editions/${o.edition}/vote`,
+    headers: { cookie: organizer.header() },
+    body: { action: "open" },
+  });
   if (opened.status !== 200) throw new Error(`opening the vote of ${o.edition} answered ${opened.status}: ${opened.text.slice(0, 200)}`);
   const code = json(opened).joinCode;
   log(`bench: vote of ${o.edition} open, join code ${code}`);
@@ -194,17 +199,35 @@ export async function voteSection({ server, probe, baseline, options = {}, log =
   rows.push(
     row(SECTION_BALLOTS, `voters joining (GET options), ${o.concurrency} in flight`, count(voters.length)),
     row(SECTION_BALLOTS, "GET options p50 / p99", `${ms(get.p50)} / ${ms(get.p99)}`),
-    row(SECTION_BALLOTS, `voters casting, paced over ${o.castWithinSeconds} s`, `${count(pacedLatencies.length)} in ${(pacedRun.ms / 1000).toFixed(1)} s`, `≤ ~${o.castWithinSeconds} s`, pacedRun.ms <= o.castWithinSeconds * 1000 + 1_000),
+    row(
+      SECTION_BALLOTS,
+      `voters casting, paced over ${o.castWithinSeconds} s`,
+      `${count(pacedLatencies.length)} in ${(pacedRun.ms / 1000).toFixed(1)} s`,
+      `≤ ~${o.castWithinSeconds} s`,
+      pacedRun.ms <= o.castWithinSeconds * 1000 + 1_000,
+    ),
     row(SECTION_BALLOTS, "PUT ballot p50 (paced)", ms(pacedPut.p50)),
     row(SECTION_BALLOTS, "PUT ballot p99 (paced)", ms(pacedPut.p99), "< 100 ms", pacedPut.p99 < 100),
     row(SECTION_BALLOTS, `ballots/s, all voters changing their ballot, ${o.concurrency} in flight`, perSecond(ballotsPerSecond)),
     row(SECTION_BALLOTS, "ballots/s as a share of baseline req/s", percent(ratio), "≥ 25%", ratio >= 0.25),
     row(SECTION_BALLOTS, "PUT ballot p50 / p99 (saturated)", `${ms(burstPut.p50)} / ${ms(burstPut.p99)}`),
-    row(SECTION_BALLOTS, "failed requests (network error or non-200)", count(joined.errors + run.errors + failedPuts), "0", joined.errors + run.errors + failedPuts === 0),
+    row(
+      SECTION_BALLOTS,
+      "failed requests (network error or non-200)",
+      count(joined.errors + run.errors + failedPuts),
+      "0",
+      joined.errors + run.errors + failedPuts === 0,
+    ),
     row(SECTION_BALLOTS, "voters with an acknowledged ballot / ballots counted", `${count(acknowledged.length)} / ${count(counted)}`),
     row(SECTION_BALLOTS, "ballots lost (acknowledged, not counted)", count(lost), "0", lost === 0),
     row(SECTION_BALLOTS, "ballots duplicated (counted, not acknowledged)", count(duplicated), "0", duplicated === 0),
-    row(SECTION_BALLOTS, "audience points: server sum / client sum", `${count(sum(after.points))} / ${count(sum(expected))}`, "equal", sum(after.points) === sum(expected)),
+    row(
+      SECTION_BALLOTS,
+      "audience points: server sum / client sum",
+      `${count(sum(after.points))} / ${count(sum(expected))}`,
+      "equal",
+      sum(after.points) === sum(expected),
+    ),
     row(SECTION_BALLOTS, "teams whose points differ from the client tally", count(teamsOff), "0", teamsOff === 0),
   );
   for (const sample of [...joined.errorSamples, ...run.errorSamples, ...refused].slice(0, 3)) log(`bench: a failed voter: ${sample}`);
@@ -311,19 +334,39 @@ export async function voteSection({ server, probe, baseline, options = {}, log =
     row(SECTION_LEAK, "streams opened together, then dropped", `${count(liveAtPeak)} / ${count(o.leakClients)}`, "all", liveAtPeak === o.leakClients),
     ...(observed ? [row(SECTION_LEAK, "subscriptions at the peak (probe)", count(peak.subscribers))] : []),
     observed
-      ? row(SECTION_LEAK, "subscriptions left after the drop (probe)", `${count(leftAfter)}${released ? ` (0 after ${ms(releaseMs)})` : ""}`, "0", leftAfter === 0)
+      ? row(
+          SECTION_LEAK,
+          "subscriptions left after the drop (probe)",
+          `${count(leftAfter)}${released ? ` (0 after ${ms(releaseMs)})` : ""}`,
+          "0",
+          leftAfter === 0,
+        )
       : row(SECTION_LEAK, "subscriptions left after the drop", "not observable", "inferred ↓"),
     ...(observed ? [row(SECTION_LEAK, "fresh stream: subscriptions with it open (probe)", count(subscribersWithOne), "1", subscribersWithOne === 1)] : []),
-    row(SECTION_LEAK, "fresh stream: new count delivered after the drop", Number.isFinite(deliveredMs) ? `yes, ${ms(deliveredMs)}` : "no", "yes, < 1 s", deliveredMs < 1000),
+    row(
+      SECTION_LEAK,
+      "fresh stream: new count delivered after the drop",
+      Number.isFinite(deliveredMs) ? `yes, ${ms(deliveredMs)}` : "no",
+      "yes, < 1 s",
+      deliveredMs < 1000,
+    ),
     row(SECTION_LEAK, `server RSS start → peak → after (${observed ? "GC + " : ""}4 s pause)`, `${mb(start.rss)} → ${mb(peakRss)} → ${mb(end.rss)}`),
     row(SECTION_LEAK, "RSS after vs start", `${rssChange >= 0 ? "+" : ""}${percent(rssChange)}`, "within ±10%", Math.abs(rssChange) <= 0.1),
   );
   if (observed && end.probe) {
     const heapChange = (end.probe.memory.heapUsed - start.probe.memory.heapUsed) / start.probe.memory.heapUsed;
     rows.push(
-      row(SECTION_LEAK, "JS heap used start → peak → after GC (probe)", `${mb(start.probe.memory.heapUsed)} → ${mb(peak.memory.heapUsed)} → ${mb(end.probe.memory.heapUsed)}`),
+      row(
+        SECTION_LEAK,
+        "JS heap used start → peak → after GC (probe)",
+        `${mb(start.probe.memory.heapUsed)} → ${mb(peak.memory.heapUsed)} → ${mb(end.probe.memory.heapUsed)}`,
+      ),
       row(SECTION_LEAK, "JS heap after vs start (probe)", `${heapChange >= 0 ? "+" : ""}${percent(heapChange)}`),
-      row(SECTION_LEAK, "server sockets start → peak → after (probe)", `${start.probe.resources.TCPSocketWrap ?? 0} → ${peak.resources.TCPSocketWrap ?? 0} → ${end.probe.resources.TCPSocketWrap ?? 0}`),
+      row(
+        SECTION_LEAK,
+        "server sockets start → peak → after (probe)",
+        `${start.probe.resources.TCPSocketWrap ?? 0} → ${peak.resources.TCPSocketWrap ?? 0} → ${end.probe.resources.TCPSocketWrap ?? 0}`,
+      ),
     );
   }
   if (leakFailures.length) log(`bench: ${leakFailures.length} leak-check streams failed to open, e.g. ${leakFailures[0]}`);

@@ -1,7 +1,7 @@
 // The edition's agenda, by day, in the edition's timezone, with what is on now
 // and what comes next highlighted.
-import { agendaStatuses, type AgendaStatus } from "@/lib/agenda";
-import { dayKeyInZone, formatInZone, formatTime } from "@/lib/time";
+import { agendaStatuses, type AgendaStatus } from "@/lib/editions/rules";
+import { dayKeyInZone, formatInZone, formatTime } from "@/lib/platform/time";
 import { Badge, EmptyState, cx } from "./ui";
 
 type Item = { id: string; title: string; startsAt: Date; endsAt: Date | null; location: string; description: string };

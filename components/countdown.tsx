@@ -3,7 +3,7 @@
 // never by counting ticks, so a throttled background tab is right again as
 // soon as it is shown.
 import { useEffect, useState } from "react";
-import { formatCountdown } from "@/lib/agenda";
+import { formatCountdown } from "@/lib/editions/rules";
 
 export function Countdown({ to, label }: { to: string; label: string }) {
   const target = new Date(to).getTime();

@@ -2,7 +2,7 @@
 // Organizers' forms for an edition: its settings, its phase, its agenda.
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS } from "@/lib/domain";
+import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS } from "@/lib/editions/rules";
 import { FormMessage, SubmitButton, TextField } from "./form";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -27,8 +27,22 @@ export function EditionForm({ action, initial, submitLabel }: { action: Action; 
         <TextField name="title" label="Title" initial={initial.title} state={state} maxLength={120} />
         <TextField name="timezone" label="Timezone" initial={initial.timezone} state={state} hint="Where the hackathon happens, e.g. Europe/Paris." />
         <TextField name="maxTeamSize" label="Team size cap" type="number" min={1} max={50} initial={initial.maxTeamSize} state={state} />
-        <TextField name="hackingStartsAt" label="Hacking starts" type="datetime-local" initial={initial.hackingStartsAt} state={state} hint="Usually Thursday morning." />
-        <TextField name="presentationsStartAt" label="Presentations start" type="datetime-local" initial={initial.presentationsStartAt} state={state} hint="Usually Friday 16:00." />
+        <TextField
+          name="hackingStartsAt"
+          label="Hacking starts"
+          type="datetime-local"
+          initial={initial.hackingStartsAt}
+          state={state}
+          hint="Usually Thursday morning."
+        />
+        <TextField
+          name="presentationsStartAt"
+          label="Presentations start"
+          type="datetime-local"
+          initial={initial.presentationsStartAt}
+          state={state}
+          hint="Usually Friday 16:00."
+        />
         <TextField name="endsAt" label="Ends" type="datetime-local" initial={initial.endsAt} state={state} />
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
@@ -64,7 +78,17 @@ export function PhaseForm({ action, phase }: { action: Action; phase: string }) 
 
 export type AgendaFormValues = { title: string; startsAt: string; endsAt: string; location: string; description: string };
 
-export function AgendaItemForm({ action, initial, submitLabel, idPrefix }: { action: Action; initial?: AgendaFormValues; submitLabel: string; idPrefix: string }) {
+export function AgendaItemForm({
+  action,
+  initial,
+  submitLabel,
+  idPrefix,
+}: {
+  action: Action;
+  initial?: AgendaFormValues;
+  submitLabel: string;
+  idPrefix: string;
+}) {
   const [state, formAction] = useActionState(action, {});
   // distinct field names per item keep the labels' ids unique on the page
   const scoped = prefixState(state, idPrefix);
@@ -76,7 +100,14 @@ export function AgendaItemForm({ action, initial, submitLabel, idPrefix }: { act
         <TextField name={`${idPrefix}location`} label="Location (optional)" initial={initial?.location} state={scoped} maxLength={120} />
         <TextField name={`${idPrefix}startsAt`} label="Starts" type="datetime-local" initial={initial?.startsAt} state={scoped} />
         <TextField name={`${idPrefix}endsAt`} label="Ends (optional)" type="datetime-local" initial={initial?.endsAt} state={scoped} />
-        <TextField name={`${idPrefix}description`} label="Description (optional)" initial={initial?.description} state={scoped} maxLength={500} className="sm:col-span-2" />
+        <TextField
+          name={`${idPrefix}description`}
+          label="Description (optional)"
+          initial={initial?.description}
+          state={scoped}
+          maxLength={500}
+          className="sm:col-span-2"
+        />
       </div>
       <SubmitButton variant="secondary">{submitLabel}</SubmitButton>
     </form>

@@ -84,9 +84,7 @@ export function TextArea(props: FieldProps & Omit<ComponentProps<"textarea">, "n
   );
 }
 
-export function SelectField(
-  props: FieldProps & Omit<ComponentProps<"select">, "name" | "defaultValue"> & { options: { value: string; label: string }[] },
-) {
+export function SelectField(props: FieldProps & Omit<ComponentProps<"select">, "name" | "defaultValue"> & { options: { value: string; label: string }[] }) {
   const { name, label, state, hint, initial, className, options, scope, ...rest } = props;
   return (
     <FieldShell {...{ name, label, state, hint, className, scope }}>
@@ -101,7 +99,13 @@ export function SelectField(
   );
 }
 
-export function SubmitButton({ children, pendingText, variant = "primary", className, ...rest }: ComponentProps<"button"> & { pendingText?: string; variant?: ButtonVariant }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+  className,
+  ...rest
+}: ComponentProps<"button"> & { pendingText?: string; variant?: ButtonVariant }) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)} {...rest}>

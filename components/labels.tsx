@@ -1,5 +1,6 @@
 // Badges for the hackathon's vocabulary.
-import { PHASE_LABELS, TOPIC_KIND_LABELS, TOPIC_STATUS_LABELS, type Phase, type TopicKind, type TopicStatus } from "@/lib/domain";
+import { PHASE_LABELS, type Phase } from "@/lib/editions/rules";
+import { TOPIC_KIND_LABELS, TOPIC_STATUS_LABELS, type TopicKind, type TopicStatus } from "@/lib/topics/rules";
 import { Badge } from "./ui";
 
 const kindTone = { KILLER_FEATURE: "purple", TEAM_TOOLING: "indigo", FUN: "amber" } as const;

@@ -4,7 +4,7 @@
 // doesn't. The server keeps at least one organizer whatever is confirmed.
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { ROLES, ROLE_LABELS, isRole, type Role } from "@/lib/domain";
+import { ROLES, ROLE_LABELS, isRole, type Role } from "@/lib/people/rules";
 import { ConfirmSubmit, type Question } from "./confirm-submit";
 
 type Props = {

@@ -6,14 +6,15 @@
 // the visitor's) keeps its height, the menu is one row that scrolls sideways,
 // and the visitor's own links come after the others.
 import Link from "@/components/link";
-import { ROLE_LABELS, formatEditionNumber } from "@/lib/domain";
+import { ROLE_LABELS } from "@/lib/people/rules";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import { SignOutButton } from "./sign-out-button";
 import { useVisitor } from "./visitor";
 
 const linkClass = "block rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap text-indigo-50 hover:bg-indigo-800 hover:text-white";
 
 type Props = {
-  /** the edition everyone's header links to, known to the server: the current one (lib/current-edition.ts); the home page links the other active ones */
+  /** the edition everyone's header links to, known to the server: the current one (lib/editions/rules.ts); the home page links the other active ones */
   publicEditionNumber: number | null;
 };
 

@@ -1,6 +1,6 @@
 import Link from "@/components/link";
 import type { ReactNode } from "react";
-import { formatEditionNumber } from "@/lib/domain";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import type { Question } from "./confirm-submit";
 import { KindBadge } from "./labels";
 

@@ -2,10 +2,9 @@
 // Light, dark, or as the system says: remembered in this browser, applied to
 // <html data-theme> (app/layout.tsx sets it before the first paint).
 import { useEffect, useState } from "react";
-import { THEME_KEY } from "./theme-script";
+import { THEME_KEY } from "@/lib/platform/theme-script";
 
 type Choice = "system" | "light" | "dark";
-
 
 function apply(choice: Choice) {
   const dark = choice === "dark" || (choice === "system" && matchMedia("(prefers-color-scheme: dark)").matches);

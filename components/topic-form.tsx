@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { TOPIC_KINDS, TOPIC_KIND_DESCRIPTIONS, TOPIC_KIND_LABELS } from "@/lib/domain";
+import { TOPIC_KINDS, TOPIC_KIND_DESCRIPTIONS, TOPIC_KIND_LABELS } from "@/lib/topics/rules";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "./form";
 
 type Props = {

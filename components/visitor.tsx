@@ -7,11 +7,11 @@
 // returning reader's header is right from the first frame after hydration.
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
-import type { Role } from "@/lib/domain";
+import type { Role } from "@/lib/people/rules";
 
 export type Visitor = {
   user: { name: string; role: Role } | null;
-  /** the edition the header links to (the current one, lib/current-edition.ts), if any */
+  /** the edition the header links to (the current one, lib/editions/rules.ts), if any */
   currentEditionNumber: number | null;
 };
 

@@ -7,11 +7,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { compileBot } from "../lib/arena/compile";
-import { GAME_IDS, getGame, isGameId } from "../lib/arena/games";
-import { playTournament } from "../lib/arena/offline";
-import { MatchPool } from "../lib/arena/pool";
-import type { TournamentFormat } from "../lib/arena/schedule";
+import { compileBot } from "../lib/arena/engine/compile";
+import { GAME_IDS, getGame, isGameId } from "../lib/arena/engine/games";
+import { playTournament } from "../lib/arena/engine/offline";
+import { MatchPool } from "../lib/arena/engine/pool";
+import type { TournamentFormat } from "../lib/arena/engine/schedule";
 
 const USAGE = `usage: npm run arena -- [--game ${GAME_IDS.join("|")}] [--rounds N] [--seed N] [--per-pair N] [--format round-robin|swiss] [--swiss-rounds N] [--json] bot1.js bot2.js …`;
 
@@ -81,16 +81,31 @@ async function main() {
   const tty = process.stderr.isTTY;
   let lastTenth = -1;
   try {
-    const result = await playTournament(entries, settings, (scripts, options) => pool.run(scripts, options), (done, total) => {
-      if (tty) process.stderr.write(`\r${progressBar(done, total, startedAt)}`);
-      else if (Math.floor((done / total) * 10) > lastTenth) {
-        lastTenth = Math.floor((done / total) * 10);
-        process.stderr.write(`${progressBar(done, total, startedAt)}\n`);
-      }
-    });
+    const result = await playTournament(
+      entries,
+      settings,
+      (scripts, options) => pool.run(scripts, options),
+      (done, total) => {
+        if (tty) process.stderr.write(`\r${progressBar(done, total, startedAt)}`);
+        else if (Math.floor((done / total) * 10) > lastTenth) {
+          lastTenth = Math.floor((done / total) * 10);
+          process.stderr.write(`${progressBar(done, total, startedAt)}\n`);
+        }
+      },
+    );
     if (tty) process.stderr.write("\n");
-    process.stderr.write(`${game.name}, ${settings.rounds} ${game.roundNoun}s a match, seed ${settings.seed}: ${result.matches.length} matches in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
-    const rows = result.standings.map((s) => ({ bot: s.name, rank: s.place, points: s.matchPoints, wins: s.won, draws: s.drawn, losses: s.lost, forfeits: s.forfeits }));
+    process.stderr.write(
+      `${game.name}, ${settings.rounds} ${game.roundNoun}s a match, seed ${settings.seed}: ${result.matches.length} matches in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+    );
+    const rows = result.standings.map((s) => ({
+      bot: s.name,
+      rank: s.place,
+      points: s.matchPoints,
+      wins: s.won,
+      draws: s.drawn,
+      losses: s.lost,
+      forfeits: s.forfeits,
+    }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;

@@ -117,7 +117,9 @@ try {
 
 if (stopping) await new Promise(() => {}); // interrupted after the last section: no table
 const total = (performance.now() - began) / 1000;
-console.log(`\nHexathon bench — next start on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`);
+console.log(
+  `\nHexathon bench — next start on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`,
+);
 console.log(formatTable(rows));
 console.log(
   observed

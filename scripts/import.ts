@@ -9,10 +9,10 @@
 //   authors: ["Name", "someone@example.com"]     date: 2025-06-20
 //   tags: [c, debugging]  summary: "…" (optional) cover: images/x.png (optional), cover_alt: "…"
 import { parseArgs } from "node:util";
-import { importArticles } from "../lib/article-import";
-import { databaseUrl } from "../lib/config";
-import { createDb } from "../lib/db";
-import { migrate } from "../lib/migrate";
+import { importArticles } from "../lib/articles/import";
+import { databaseUrl } from "../lib/platform/config";
+import { createDb } from "../lib/platform/db";
+import { migrate } from "../lib/platform/migrate";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { as: { type: "string" } } });
@@ -32,7 +32,9 @@ async function main(): Promise<number> {
     const results = await importArticles(db, { id: organizer.id, role: "ORGANIZER" }, positionals[0]);
     for (const r of results) console.log(`${r.outcome.padEnd(9)} ${r.file}${r.slug ? ` → /articles/${r.slug}` : ""}${r.error ? `: ${r.error}` : ""}`);
     const count = (o: string) => results.filter((r) => r.outcome === o).length;
-    console.log(`\n${results.length} files: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed.`);
+    console.log(
+      `\n${results.length} files: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged, ${count("failed")} failed.`,
+    );
     return count("failed") > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();

@@ -1,7 +1,7 @@
 // Applies pending migrations to the configured database (DATABASE_URL, or the
 // SQLite file under data/). Runs before `next start` and `next dev`.
-import { databaseKind, databaseUrl } from "../lib/config";
-import { migrate } from "../lib/migrate";
+import { databaseKind, databaseUrl } from "../lib/platform/config";
+import { migrate } from "../lib/platform/migrate";
 
 const url = databaseUrl();
 migrate(url)

@@ -3,14 +3,17 @@
 // Writes the SQL of a new migration for every provider, from the difference
 // between the schema the last migration produced (prisma/<provider>/schema.migrated.prisma)
 // and the current prisma/schema.template.prisma. Prisma writes the SQL
-// (`migrate diff --script`, offline); lib/migrate.ts applies it on start.
+// (`migrate diff --script`, offline); lib/platform/migrate.ts applies it on start.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROVIDERS, writeSchemas } from "./prisma-generate.mjs";
 
 const root = join(import.meta.dirname, "..");
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(2);
@@ -25,8 +28,11 @@ for (const provider of Object.keys(PROVIDERS)) {
   const sql = execFileSync(
     join(root, "node_modules/.bin/prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"],
-    { cwd: root, encoding: "utf8", // an in-memory SQLite database: the diff needs a connection, not a file (data/ may not exist yet)
-    env: { ...process.env, HEXATHON_PRISMA_PROVIDER: provider, HEXATHON_SQLITE_FILE: ":memory:" } },
+    {
+      cwd: root,
+      encoding: "utf8", // an in-memory SQLite database: the diff needs a connection, not a file (data/ may not exist yet)
+      env: { ...process.env, HEXATHON_PRISMA_PROVIDER: provider, HEXATHON_SQLITE_FILE: ":memory:" },
+    },
   );
   if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|PRAGMA)\b/.test(sql)) {
     console.log(`${provider}: no change`);

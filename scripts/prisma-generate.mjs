@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const PROVIDERS = {
   // The URL here is only what the CLI needs to parse the schema; the app
-  // connects through a driver adapter built from DATABASE_URL (lib/db.ts).
+  // connects through a driver adapter built from DATABASE_URL (lib/platform/db.ts).
   sqlite: "file:../../data/hexathon.db",
   postgresql: "postgresql://localhost:5432/hexathon",
 };

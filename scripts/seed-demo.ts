@@ -6,10 +6,10 @@
 //
 // --json prints only the summary as JSON on stdout (for scripts/demo.mjs);
 // everything else then goes to stderr.
-import { databaseKind, databaseUrl } from "../lib/config";
-import { createDb } from "../lib/db";
+import { databaseKind, databaseUrl } from "../lib/platform/config";
+import { createDb } from "../lib/platform/db";
 import { seedDemo, type DemoSummary } from "../lib/demo/seed";
-import { migrate } from "../lib/migrate";
+import { migrate } from "../lib/platform/migrate";
 
 const json = process.argv.includes("--json");
 const log = json ? console.error : console.log;
@@ -17,7 +17,11 @@ const log = json ? console.error : console.log;
 function accountsTable(summary: DemoSummary): string {
   const rows = [["email", "role", "password", "what to try"], ...summary.accounts.map((a) => [a.email, a.role.toLowerCase(), summary.password, a.note])];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 

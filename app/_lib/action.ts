@@ -4,7 +4,7 @@
 // Authorization happens in lib/, which every action calls.
 import "server-only";
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type FormState = {

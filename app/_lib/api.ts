@@ -5,10 +5,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb, type Db } from "@/lib/db";
-import { DomainError, HTTP_STATUS } from "@/lib/errors";
-import { assertOrganizer } from "@/lib/permissions";
-import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/request-guard";
+import { getDb, type Db } from "@/lib/platform/db";
+import { DomainError, HTTP_STATUS } from "@/lib/platform/errors";
+import { assertOrganizer } from "@/lib/people/rules";
+import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/platform/request-guard";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export function jsonError(status: number, code: string, message: string) {

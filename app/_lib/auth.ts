@@ -1,21 +1,21 @@
 // next-auth configuration: email + password (credentials) and, when configured,
 // the company's OpenID Connect provider. Sessions are JWTs carrying the user
-// id and a Session row's id (lib/sessions.ts); the row and the person are read
+// id and a Session row's id (lib/people/sessions.ts); the row and the person are read
 // on every request, so signing out, a password or role change, or an
 // organizer's "sign out everywhere" end a session at once.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
-import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/oidc";
-import { sameSiteUrl } from "@/lib/safe-redirect";
-import { signInSchema } from "@/lib/schemas/auth";
-import { clientAddress, clientHash } from "@/lib/client-address";
-import { endSession, startSession } from "@/lib/sessions";
-import { findOrCreateSsoUser, signInWithPassword } from "@/lib/users";
+import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/platform/config";
+import { getDb } from "@/lib/platform/db";
+import { DomainError } from "@/lib/platform/errors";
+import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/people/oidc";
+import { sameSiteUrl } from "@/lib/platform/safe-redirect";
+import { signInSchema } from "@/lib/people/schemas";
+import { clientAddress, clientHash } from "@/lib/platform/client-address";
+import { endSession, startSession } from "@/lib/people/sessions";
+import { findOrCreateSsoUser, signInWithPassword } from "@/lib/people/commands";
 
 const header = (headers: Record<string, unknown> | undefined, name: string) => {
   const value = headers?.[name];

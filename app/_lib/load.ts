@@ -2,10 +2,10 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber, parseEditionSlug } from "@/lib/domain";
-import { getEditionByNumber } from "@/lib/editions";
-import { DomainError } from "@/lib/errors";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber, parseEditionSlug } from "@/lib/editions/rules";
+import { getEditionByNumber } from "@/lib/editions/queries";
+import { DomainError } from "@/lib/platform/errors";
 import { getCurrentUser } from "./session";
 
 /** Calls lib/ and turns "not found" into the 404 page. */

@@ -15,12 +15,12 @@ import {
   publishedArticle,
   type ArticleCard,
   type ArticleFilters,
-} from "@/lib/archive";
-import { getDb } from "@/lib/db";
-import { currentEdition } from "@/lib/editions";
-import { listJuryPrizes } from "@/lib/prizes";
-import { announcedPrizes } from "@/lib/votes";
-import { DomainError } from "@/lib/errors";
+} from "@/lib/articles/queries";
+import { getDb } from "@/lib/platform/db";
+import { currentEdition } from "@/lib/editions/queries";
+import { listJuryPrizes } from "@/lib/prizes/queries";
+import { announcedPrizes } from "@/lib/votes/queries";
+import { DomainError } from "@/lib/platform/errors";
 import { CACHE_TAGS } from "./revalidate";
 
 // Next keeps this cache on disk between restarts, but a restarted server may
@@ -85,7 +85,7 @@ export const cachedEditionPrizes = unstable_cache(
 
 /**
  * The edition every visitor's header links to: the current one
- * (lib/current-edition.ts: the live one, else the newest forming, else the
+ * (lib/editions/rules.ts: the live one, else the newest forming, else the
  * newest finished). Expired when an edition's phase, number or dates change
  * (revalidateCurrentEdition: the phase form, the vote's open and close, the
  * edition form).

@@ -1,8 +1,8 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { editionArticleSlugs } from "@/lib/archive";
-import type { Db } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
+import { editionArticleSlugs } from "@/lib/articles/queries";
+import type { Db } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
 
 /** Everything under /editions/<hex> shows the same topics and teams: refresh it all after a change. */
 export function revalidateEdition(number: number) {
@@ -26,7 +26,7 @@ export const CACHE_TAGS = {
   currentEdition: "current-edition",
 };
 
-/** An edition's phase, number or dates changed: the header's link to the current edition (lib/current-edition.ts) may change, on every page. */
+/** An edition's phase, number or dates changed: the header's link to the current edition (lib/editions/rules.ts) may change, on every page. */
 export function revalidateCurrentEdition() {
   revalidateTag(CACHE_TAGS.currentEdition, NOW);
 }

@@ -3,8 +3,8 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
-import { actorForSession } from "@/lib/sessions";
+import { getDb } from "@/lib/platform/db";
+import { actorForSession } from "@/lib/people/sessions";
 import { authOptions } from "./auth";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof actorForSession>>>;

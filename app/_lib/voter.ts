@@ -4,10 +4,10 @@
 // ballot without a card the server issued is refused, never counted.
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { clientAddress, clientHash, clientNetwork } from "@/lib/client-address";
-import { authSecret } from "@/lib/config";
-import { admitNewVoter } from "@/lib/voter-cards";
-import { VOTER_COOKIE, newVoterId, signVoterId, verifyVoterToken } from "@/lib/voter-id";
+import { clientAddress, clientHash, clientNetwork } from "@/lib/platform/client-address";
+import { authSecret } from "@/lib/platform/config";
+import { admitNewVoter } from "@/lib/votes/voter-cards";
+import { VOTER_COOKIE, newVoterId, signVoterId, verifyVoterToken } from "@/lib/votes/voter-id";
 
 /** This device's voter id from its signed cookie, or null when it has none or a forged one. Never issues one. */
 export async function readVoterId(): Promise<string | null> {

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/db";
-import { changePasswordSchema } from "@/lib/schemas/auth";
-import { endSessionsOf } from "@/lib/sessions";
-import { changePassword } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { changePasswordSchema } from "@/lib/people/schemas";
+import { endSessionsOf } from "@/lib/people/sessions";
+import { changePassword } from "@/lib/people/commands";
 import { z } from "zod";
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -3,11 +3,11 @@ import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { PasswordForm } from "@/components/password-form";
 import { Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { ROLE_LABELS } from "@/lib/domain";
-import { mySessions } from "@/lib/sessions";
-import { formatInZone } from "@/lib/time";
-import { hasPassword } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { ROLE_LABELS } from "@/lib/people/rules";
+import { mySessions } from "@/lib/people/sessions";
+import { formatInZone } from "@/lib/platform/time";
+import { hasPassword } from "@/lib/people/queries";
 import { changePasswordAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };

@@ -6,8 +6,9 @@ import Link from "@/components/link";
 import { cachedArticleList, cachedFacets } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { EmptyState, PageHeader } from "@/components/ui";
-import { formatEditionNumber, TOPIC_KIND_LABELS } from "@/lib/domain";
-import { articleQuerySchema } from "@/lib/schemas/articles";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { TOPIC_KIND_LABELS } from "@/lib/topics/rules";
+import { articleQuerySchema } from "@/lib/articles/schemas";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +23,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-const flatten = (params: Record<string, string | string[] | undefined>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+const flatten = (params: Record<string, string | string[] | undefined>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 
 function pageHref(query: Record<string, string | number | undefined>, page: number) {
   const params = new URLSearchParams();
@@ -36,7 +38,13 @@ const field = "mt-1 block w-full rounded-lg bg-white px-3 py-2 text-base ring-1 
 export default async function ArticlesPage({ searchParams }: Props) {
   const query = articleQuerySchema.parse(flatten(await searchParams));
   const [list, facets] = await Promise.all([cachedArticleList(query), cachedFacets()]);
-  const linkQuery = { q: query.q, edition: query.edition ? formatEditionNumber(query.edition) : undefined, kind: query.kind, tag: query.tag, author: query.author };
+  const linkQuery = {
+    q: query.q,
+    edition: query.edition ? formatEditionNumber(query.edition) : undefined,
+    kind: query.kind,
+    tag: query.tag,
+    author: query.author,
+  };
   const authorName = facets.authors.find((a) => a.key === query.author)?.name ?? query.author;
   const filtered = Object.values(linkQuery).some(Boolean);
 
@@ -48,7 +56,13 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </a>
       </PageHeader>
 
-      <form action="/articles" method="get" role="search" aria-label="Articles" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+      <form
+        action="/articles"
+        method="get"
+        role="search"
+        aria-label="Articles"
+        className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6"
+      >
         <label className="text-sm font-semibold sm:col-span-2 lg:col-span-2">
           Search
           <input type="search" name="q" defaultValue={query.q} placeholder="eBPF, benchmark, Prometheus…" className={field} />
@@ -60,10 +74,18 @@ export default async function ArticlesPage({ searchParams }: Props) {
           options={facets.editions.map((e) => ({ value: formatEditionNumber(e.number), label: `${formatEditionNumber(e.number)} (${e.count})` }))}
         />
         <FilterSelect name="kind" label="Kind of topic" value={query.kind} options={facets.kinds.map((k) => ({ value: k, label: TOPIC_KIND_LABELS[k] }))} />
-        <FilterSelect name="author" label="Author" value={query.author} options={facets.authors.map((a) => ({ value: a.key, label: `${a.name} (${a.count})` }))} />
+        <FilterSelect
+          name="author"
+          label="Author"
+          value={query.author}
+          options={facets.authors.map((a) => ({ value: a.key, label: `${a.name} (${a.count})` }))}
+        />
         <FilterSelect name="tag" label="Tag" value={query.tag} options={facets.tags.map((t) => ({ value: t.tag, label: `#${t.tag} (${t.count})` }))} />
         <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-6">
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800">
+          <button
+            type="submit"
+            className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800"
+          >
             Search
           </button>
           {filtered && (
@@ -120,7 +142,17 @@ export default async function ArticlesPage({ searchParams }: Props) {
 }
 
 /** One of the list's filters: "All", then the choices; a value that isn't among them (a followed link) is kept. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
   return (
     <label className="text-sm font-semibold">
       {label}

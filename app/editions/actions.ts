@@ -4,9 +4,9 @@ import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { revalidateCurrentEdition, revalidateEdition, revalidateEditionArticles } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions";
-import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/editions";
+import { getDb } from "@/lib/platform/db";
+import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions/commands";
+import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/schemas";
 
 export async function createEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let number = 0;

@@ -3,14 +3,13 @@ import Link from "@/components/link";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { listEditions } from "@/lib/editions";
-import { canManageEditions } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
+import { listEditions } from "@/lib/editions/queries";
+import { formatInZone } from "@/lib/platform/time";
 import { cachedFacets, cachedWinners } from "@/app/_lib/public-data";
-import type { EditionWinners } from "@/lib/archive";
-import { placeLabel } from "@/lib/vote-rules";
+import type { EditionWinners } from "@/lib/articles/queries";
+import { placeLabel } from "@/lib/votes/rules";
 
 export const metadata: Metadata = { title: "Editions" };
 

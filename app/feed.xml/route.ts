@@ -1,11 +1,10 @@
 // GET /feed.xml — an Atom feed of the latest published articles, full text.
 import { publicOrigin } from "@/app/_lib/origin";
 import { cachedFeed } from "@/app/_lib/public-data";
-import { escapeMarkup } from "@/lib/markdown";
-import { formatEditionNumber } from "@/lib/domain";
+import { escapeMarkup } from "@/lib/platform/markdown";
+import { formatEditionNumber } from "@/lib/editions/rules";
 
 const FEED_SIZE = 30;
-
 
 export async function GET() {
   const origin = await publicOrigin();

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/db";
-import { ROLE_LABELS } from "@/lib/domain";
-import { personSchema, roleChangeSchema } from "@/lib/schemas/users";
-import { signOutEverywhere } from "@/lib/sessions";
-import { approveAccount, refuseAccount, setRole } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { ROLE_LABELS } from "@/lib/people/rules";
+import { personSchema, roleChangeSchema } from "@/lib/people/schemas";
+import { signOutEverywhere } from "@/lib/people/sessions";
+import { approveAccount, refuseAccount, setRole } from "@/lib/people/commands";
 
 export async function setRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { RoleForm } from "@/components/role-form";
 import { PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { canManageRoles } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
-import { listPeople, pendingAccounts, recentSignInFailures, signUpMode } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { canManageRoles } from "@/lib/people/rules";
+import { formatInZone } from "@/lib/platform/time";
+import { listPeople, pendingAccounts, recentSignInFailures, signUpMode } from "@/lib/people/queries";
 import { ActionButton } from "@/components/action-button";
 import { approveAccountAction, refuseAccountAction, setRoleAction, signOutEverywhereAction } from "./actions";
 

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { getCurrentUser } from "@/app/_lib/session";
 import { Alert, Card } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { safeReturnPath } from "@/lib/safe-redirect";
-import { needsSetup } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { safeReturnPath } from "@/lib/platform/safe-redirect";
+import { needsSetup } from "@/lib/people/queries";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

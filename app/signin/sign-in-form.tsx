@@ -4,7 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { signInSchema } from "@/lib/schemas/auth";
+import { signInSchema } from "@/lib/people/schemas";
 import { TextField } from "@/components/form";
 import type { FormState } from "@/app/_lib/action";
 import { Alert, buttonClass } from "@/components/ui";

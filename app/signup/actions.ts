@@ -1,8 +1,8 @@
 "use server";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/db";
-import { signUpSchema } from "@/lib/schemas/auth";
-import { createFirstOrganizer, signUp } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { signUpSchema } from "@/lib/people/schemas";
+import { createFirstOrganizer, signUp } from "@/lib/people/commands";
 import { publicOrigin } from "@/app/_lib/origin";
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {

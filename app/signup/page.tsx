@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/app/_lib/session";
 import { AccountForm } from "@/components/account-form";
 import { Card } from "@/components/ui";
-import { allowedEmailDomains } from "@/lib/config";
-import { getDb } from "@/lib/db";
-import { safeReturnPath } from "@/lib/safe-redirect";
-import { needsSetup, signUpMode } from "@/lib/users";
+import { allowedEmailDomains } from "@/lib/platform/config";
+import { getDb } from "@/lib/platform/db";
+import { safeReturnPath } from "@/lib/platform/safe-redirect";
+import { needsSetup, signUpMode } from "@/lib/people/queries";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign up" };

@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/db";
-import { confirmAddress } from "@/lib/email-verification";
+import { getDb } from "@/lib/platform/db";
+import { confirmAddress } from "@/lib/people/email-verification";
 
 const confirmSchema = z.object({
   token: z.string().min(20).max(100),

@@ -4,9 +4,9 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { Alert, Card } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
-import { verificationTarget } from "@/lib/email-verification";
+import { getDb } from "@/lib/platform/db";
+import { DomainError } from "@/lib/platform/errors";
+import { verificationTarget } from "@/lib/people/email-verification";
 import { confirmAddressAction } from "./actions";
 import { ConfirmAddressForm } from "./confirm-form";
 

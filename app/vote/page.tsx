@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { normalizeJoinCode } from "@/lib/vote-rules";
+import { normalizeJoinCode } from "@/lib/votes/rules";
 
 export const metadata: Metadata = { title: "Join the vote" };
 

@@ -5,31 +5,18 @@ import Link from "@/components/link";
 import { requireUser } from "@/app/_lib/session";
 import { StartArticleForm } from "@/components/articles/start-article-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
-import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/article-rules";
-import { myArticles } from "@/lib/articles";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber, phaseIndex, type Phase } from "@/lib/domain";
-import { listEditions } from "@/lib/editions";
-import { isOrganizer } from "@/lib/permissions";
+import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/articles/rules";
+import { articleStartChoices, myArticles } from "@/lib/articles/queries";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { getDb } from "@/lib/platform/db";
 
 export const metadata: Metadata = { title: "Write", robots: { index: false } };
 
 export default async function WritePage() {
   const user = await requireUser("/write");
   const db = getDb();
-  const organizer = isOrganizer(user);
-  const [articles, editions, memberships] = await Promise.all([
-    myArticles(db, user),
-    listEditions(db, user),
-    db.teamMember.findMany({ where: { userId: user.id }, include: { team: { select: { id: true, name: true } } } }),
-  ]);
-  const teamOf = new Map(memberships.map((m) => [m.editionId, m.team]));
-  const choices = editions.flatMap((e) => {
-    const team = teamOf.get(e.id);
-    const hex = formatEditionNumber(e.number);
-    const mine = team && phaseIndex(e.phase as Phase) >= phaseIndex("HACKING") ? [{ editionId: e.id, teamId: team.id, label: `${hex}: ${team.name}` }] : [];
-    return organizer ? [...mine, { editionId: e.id, teamId: null, label: `${hex}: no team (organizers)` }] : mine;
-  });
+  const [articles, choices] = await Promise.all([myArticles(db, user), articleStartChoices(db, user)]);
 
   return (
     <div className="space-y-6">
@@ -46,7 +33,7 @@ export default async function WritePage() {
       </Card>
       <section aria-labelledby="mine-heading" className="space-y-3">
         <h2 id="mine-heading" className="text-xl font-bold">
-          {organizer ? "Every article" : "Your articles"}
+          {isOrganizer(user) ? "Every article" : "Your articles"}
         </h2>
         {articles.length === 0 ? (
           <EmptyState>Nothing yet.</EmptyState>
@@ -59,7 +46,9 @@ export default async function WritePage() {
                 </Link>
                 <span className="font-mono text-sm text-slate-600">{formatEditionNumber(a.edition.number)}</span>
                 {a.team && <span className="text-sm text-slate-600">{a.team.name}</span>}
-                <Badge tone={a.status === "PUBLISHED" ? "green" : a.status === "IN_REVIEW" ? "amber" : "slate"}>{ARTICLE_STATUS_LABELS[a.status as ArticleStatus]}</Badge>
+                <Badge tone={a.status === "PUBLISHED" ? "green" : a.status === "IN_REVIEW" ? "amber" : "slate"}>
+                  {ARTICLE_STATUS_LABELS[a.status as ArticleStatus]}
+                </Badge>
                 {a.pendingChanges && <span className="text-sm text-slate-600">changes not yet published</span>}
               </li>
             ))}

@@ -6,11 +6,11 @@
 // the reason, shown by the submit button (where the eyes are), with a way to
 // submit it all the same.
 import { useState } from "react";
-import type { MatchRecord } from "@/lib/arena/record";
+import type { MatchRecord } from "@/lib/arena/engine/record";
 import { CodeEditor } from "@/components/code-editor";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
-import { MAX_BOT_BYTES } from "@/lib/arena/limits";
+import { MAX_BOT_BYTES } from "@/lib/arena/engine/limits";
 import { Replay } from "./replay";
 
 type Props = {

@@ -3,8 +3,8 @@
 // it stood, the last disc marked, the winning four ringed. Discs carry their
 // side's letter as well as its colour.
 import { useMemo } from "react";
-import type { MatchRecord } from "@/lib/arena/record";
-import { COLUMNS, ROWS, connectFourGames } from "@/lib/arena/games/connect-four";
+import type { MatchRecord } from "@/lib/arena/engine/record";
+import { COLUMNS, ROWS, connectFourGames } from "@/lib/arena/engine/games/connect-four";
 import { ReplayShell, turningRound } from "./replay-shell";
 
 const SIDES = [
@@ -45,7 +45,8 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
         return (
           <div className="space-y-2">
             <p className="text-sm">
-              <span className="font-semibold">{SIDES[0].letter}</span> {names[0]} · <span className="font-semibold">{SIDES[1].letter}</span> {names[1]} · games won {won[0]}–{won[1]}
+              <span className="font-semibold">{SIDES[0].letter}</span> {names[0]} · <span className="font-semibold">{SIDES[1].letter}</span> {names[1]} · games
+              won {won[0]}–{won[1]}
             </p>
             <p className="text-sm" aria-live="polite">
               Game {gi + 1}, started by {names[game.starter]}: {names[last.player]} drops in column {last.column + 1}
@@ -63,7 +64,10 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
                 const disc = cells.get(row * COLUMNS + column);
                 const ring = inLine.has(row * COLUMNS + column) ? "ring-4 ring-green-400" : disc?.last ? "ring-4 ring-white" : "";
                 return (
-                  <span key={i} className={`flex h-9 w-9 items-center justify-center rounded-full text-sm font-bold ${disc ? SIDES[disc.player].disc : "bg-white"} ${ring}`}>
+                  <span
+                    key={i}
+                    className={`flex h-9 w-9 items-center justify-center rounded-full text-sm font-bold ${disc ? SIDES[disc.player].disc : "bg-white"} ${ring}`}
+                  >
                     {disc ? SIDES[disc.player].letter : ""}
                   </span>
                 );

@@ -4,8 +4,7 @@
 // own view (rounds of rock-paper-scissors, a Connect Four board) renders the
 // step the scrubber is at.
 import { useEffect, useState, type ReactNode } from "react";
-import type { MatchRecord } from "@/lib/arena/record";
-import { describeForfeit } from "@/lib/arena/record";
+import { type MatchRecord, describeForfeit } from "@/lib/arena/engine/record";
 
 type Props = {
   record: MatchRecord;
@@ -36,7 +35,8 @@ export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turnin
   return (
     <div className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" data-testid="replay">
       <p className="font-semibold">
-        {record.winner === null ? "Draw" : `${names[record.winner]} wins`}: {record.wins[0]}–{record.wins[1]} ({record.draws} drawn) over {record.rounds} {roundNoun} · seed {record.seed}
+        {record.winner === null ? "Draw" : `${names[record.winner]} wins`}: {record.wins[0]}–{record.wins[1]} ({record.draws} drawn) over {record.rounds}{" "}
+        {roundNoun} · seed {record.seed}
       </p>
       {record.forfeits.map((f) => (
         <p key={f.player} className="font-medium text-red-700" role="alert">

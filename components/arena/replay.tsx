@@ -1,6 +1,6 @@
 "use client";
 // A match's replay, drawn by its game's view.
-import type { MatchRecord } from "@/lib/arena/record";
+import type { MatchRecord } from "@/lib/arena/engine/record";
 import { ConnectFourReplay } from "./connect-four-replay";
 import { RpsReplay } from "./rps-replay";
 

@@ -1,8 +1,8 @@
 "use client";
 // A rock-paper-scissors match replayed round by round.
 import { useMemo } from "react";
-import type { MatchRecord } from "@/lib/arena/record";
-import { rpsRoundWinner, type RpsMove } from "@/lib/arena/games/rps";
+import type { MatchRecord } from "@/lib/arena/engine/record";
+import { rpsRoundWinner, type RpsMove } from "@/lib/arena/engine/games/rps";
 import { ReplayShell, turningRound } from "./replay-shell";
 
 const NAMES = { R: "rock", P: "paper", S: "scissors" } as const;
@@ -35,9 +35,15 @@ export function RpsReplay({ record, names }: { record: MatchRecord; names: [stri
               <caption className="sr-only">The last rounds up to round {at + 1}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="pr-4 text-left">Round</th>
-                  <th scope="col" className="pr-4 text-left">{names[0]}</th>
-                  <th scope="col" className="text-left">{names[1]}</th>
+                  <th scope="col" className="pr-4 text-left">
+                    Round
+                  </th>
+                  <th scope="col" className="pr-4 text-left">
+                    {names[0]}
+                  </th>
+                  <th scope="col" className="text-left">
+                    {names[1]}
+                  </th>
                 </tr>
               </thead>
               <tbody className="font-mono">

@@ -7,7 +7,7 @@
 import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { formatEditionNumber } from "@/lib/domain";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import { TournamentProgressBar } from "./progress-bar";
 import { useVisitor } from "../visitor";
 

@@ -3,8 +3,8 @@
 // (matches done, time left), then the standings, the head-to-head results and
 // any match's replay.
 import { useCallback, useEffect, useState } from "react";
-import type { MatchRecord } from "@/lib/arena/record";
-import type { Rating, Standing } from "@/lib/arena/standings";
+import type { MatchRecord } from "@/lib/arena/engine/record";
+import type { Rating, Standing } from "@/lib/arena/engine/standings";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { TournamentProgressBar } from "./progress-bar";
@@ -25,7 +25,17 @@ type MatchRow = {
   forfeitB: string | null;
 };
 export type TournamentState = {
-  tournament: { id: string; status: string; seed: number; game: string; rounds: number; matchesPerPair: number; format: string; swissRounds: number; total: number };
+  tournament: {
+    id: string;
+    status: string;
+    seed: number;
+    game: string;
+    rounds: number;
+    matchesPerPair: number;
+    format: string;
+    swissRounds: number;
+    total: number;
+  };
   done: number;
   standings: (Standing & { rating: Rating })[];
   headToHead: { teamId: string; against: ({ won: number; drawn: number; lost: number } | null)[] }[];
@@ -33,7 +43,15 @@ export type TournamentState = {
 } | null;
 
 /** How the challenge's tournament is set up (its settings, as the challenge form sets them). */
-export type TournamentSetup = { game: string; roundNoun: string; rounds: number; matchesPerPair: number; format: string; swissRounds: number | null; deadline: string };
+export type TournamentSetup = {
+  game: string;
+  roundNoun: string;
+  rounds: number;
+  matchesPerPair: number;
+  format: string;
+  swissRounds: number | null;
+  deadline: string;
+};
 
 type Props = { challengeId: string; editionSlug: string; initial: TournamentState; organizer: boolean; setup: TournamentSetup };
 
@@ -84,13 +102,20 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       {error && <Alert>{error}</Alert>}
       <p className="text-sm text-slate-700" data-testid="tournament-setup">
         {setup.game}: {setup.rounds} {setup.roundNoun}s a match, {setup.matchesPerPair} {setup.matchesPerPair === 1 ? "match" : "matches"} per pair,{" "}
-        {setup.format === "SWISS" ? `Swiss (${setup.swissRounds ?? "⌈log₂ teams⌉ + 1"} rounds)` : "round robin"}. Bots are due by {setup.deadline}: each team&apos;s last version before then plays.
+        {setup.format === "SWISS" ? `Swiss (${setup.swissRounds ?? "⌈log₂ teams⌉ + 1"} rounds)` : "round robin"}. Bots are due by {setup.deadline}: each
+        team&apos;s last version before then plays.
       </p>
       {organizer && !running && (
         <form action={start} className="flex flex-wrap items-end gap-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
           <label className="text-sm font-semibold">
             Seed (optional)
-            <input name="seed" type="number" min={0} defaultValue={state?.tournament.seed} className="mt-1 block w-36 rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+            <input
+              name="seed"
+              type="number"
+              min={0}
+              defaultValue={state?.tournament.seed}
+              className="mt-1 block w-36 rounded-lg px-3 py-2 ring-1 ring-slate-300"
+            />
           </label>
           <button type="submit" className={buttonClass("primary")}>
             {state ? "Run the tournament again" : "Run the tournament"}
@@ -99,11 +124,17 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       )}
       {total > 0 && (
         <div aria-live="polite">
-          <TournamentProgressBar done={done} total={total} etaMs={running ? (progress?.etaMs ?? null) : null} label="Tournament progress" testId="tournament-progress" />
+          <TournamentProgressBar
+            done={done}
+            total={total}
+            etaMs={running ? (progress?.etaMs ?? null) : null}
+            label="Tournament progress"
+            testId="tournament-progress"
+          />
           {state?.tournament && (
             <p className="mt-1 text-sm text-slate-600">
-              {state.tournament.format === "SWISS" ? `Swiss, ${state.tournament.swissRounds} rounds` : "Round robin"} · {state.tournament.rounds} {setup.roundNoun}s a match ·{" "}
-              {state.tournament.matchesPerPair} per pair · seed {state.tournament.seed}
+              {state.tournament.format === "SWISS" ? `Swiss, ${state.tournament.swissRounds} rounds` : "Round robin"} · {state.tournament.rounds}{" "}
+              {setup.roundNoun}s a match · {state.tournament.matchesPerPair} per pair · seed {state.tournament.seed}
             </p>
           )}
         </div>
@@ -114,8 +145,21 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
             <caption className="sr-only">Standings: 3 points a match won, 1 a match drawn</caption>
             <thead className="text-slate-600">
               <tr>
-                {["#", "Team", "Played", "Won", "Drawn", "Lost", `${setup.roundNoun[0].toUpperCase()}${setup.roundNoun.slice(1)}s won`, "Forfeits", "Points", "Rating"].map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-3">{h}</th>
+                {[
+                  "#",
+                  "Team",
+                  "Played",
+                  "Won",
+                  "Drawn",
+                  "Lost",
+                  `${setup.roundNoun[0].toUpperCase()}${setup.roundNoun.slice(1)}s won`,
+                  "Forfeits",
+                  "Points",
+                  "Rating",
+                ].map((h) => (
+                  <th key={h} scope="col" className="py-2 pr-3">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -123,7 +167,9 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
               {state.standings.map((s) => (
                 <tr key={s.teamId}>
                   <td className="py-2 pr-3 font-mono">{s.place}</td>
-                  <th scope="row" className="py-2 pr-3 font-semibold">{s.name}</th>
+                  <th scope="row" className="py-2 pr-3 font-semibold">
+                    {s.name}
+                  </th>
                   <td className="py-2 pr-3">{s.played}</td>
                   <td className="py-2 pr-3">{s.won}</td>
                   <td className="py-2 pr-3">{s.drawn}</td>
@@ -140,7 +186,11 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
                   </td>
                   <td className="py-2 pr-3 font-bold">
                     {s.matchPoints}
-                    {s.byes > 0 && <span className="ml-1 text-xs font-normal text-slate-600">({s.byes} {s.byes === 1 ? "bye" : "byes"})</span>}
+                    {s.byes > 0 && (
+                      <span className="ml-1 text-xs font-normal text-slate-600">
+                        ({s.byes} {s.byes === 1 ? "bye" : "byes"})
+                      </span>
+                    )}
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums" title="OpenSkill rating: mean ± two standard deviations">
                     {s.rating.mu.toFixed(1)} ± {(2 * s.rating.sigma).toFixed(1)}
@@ -159,16 +209,22 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
               <tr>
                 <td />
                 {state.standings.map((s) => (
-                  <th key={s.teamId} scope="col" className="px-2 py-1 text-left font-medium">{s.name}</th>
+                  <th key={s.teamId} scope="col" className="px-2 py-1 text-left font-medium">
+                    {s.name}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody data-testid="head-to-head">
               {state.headToHead.map((row, i) => (
                 <tr key={row.teamId}>
-                  <th scope="row" className="py-1 pr-2 text-left font-medium">{state.standings[i].name}</th>
+                  <th scope="row" className="py-1 pr-2 text-left font-medium">
+                    {state.standings[i].name}
+                  </th>
                   {row.against.map((c, j) => (
-                    <td key={j} className="px-2 py-1 font-mono">{i === j ? "—" : c ? `${c.won}–${c.drawn}–${c.lost}` : ""}</td>
+                    <td key={j} className="px-2 py-1 font-mono">
+                      {i === j ? "—" : c ? `${c.won}–${c.drawn}–${c.lost}` : ""}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -2,8 +2,9 @@
 // passage), byline, edition, reading time, tags.
 import Link from "@/components/link";
 import type { PublicCard } from "@/app/_lib/public-data";
-import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
-import { formatDate } from "@/lib/time";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { TOPIC_KIND_LABELS, type TopicKind } from "@/lib/topics/rules";
+import { formatDate } from "@/lib/platform/time";
 
 /**
  * "17 January 2020", the day in UTC: an imported article's date is its front

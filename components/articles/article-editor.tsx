@@ -8,8 +8,8 @@
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type MutableRefObject } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
-import { MAX_TAGS, type ArticleStatus } from "@/lib/article-rules";
-import { formatTime } from "@/lib/time";
+import { MAX_TAGS, type ArticleStatus } from "@/lib/articles/rules";
+import { formatTime } from "@/lib/platform/time";
 
 export type EditorArticle = {
   id: string;

@@ -1,13 +1,13 @@
 "use client";
 // An article's workspace: the editor, its authors, and the review (submit,
 // comments, requests for changes, publishing). What each person may do is
-// decided by the server (lib/articles.ts); the buttons only follow it.
+// decided by the server (lib/articles/); the buttons only follow it.
 import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
-import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/article-rules";
+import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/articles/rules";
 import { ArticleEditor, type EditorArticle } from "./article-editor";
 
 type Author = { userId: string | null; name: string };

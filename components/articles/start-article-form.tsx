@@ -41,7 +41,11 @@ export function StartArticleForm({ choices }: { choices: Choice[] }) {
       )}
       <label className="text-sm font-semibold">
         For
-        <select value={choice} onChange={(e) => setChoice(Number(e.target.value))} className="mt-1 block w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300">
+        <select
+          value={choice}
+          onChange={(e) => setChoice(Number(e.target.value))}
+          className="mt-1 block w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300"
+        >
           {choices.map((c, i) => (
             <option key={`${c.editionId}-${c.teamId}`} value={i}>
               {c.label}
@@ -51,7 +55,14 @@ export function StartArticleForm({ choices }: { choices: Choice[] }) {
       </label>
       <label className="text-sm font-semibold">
         Working title
-        <input value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={140} className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300" />
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          minLength={3}
+          maxLength={140}
+          className="mt-1 block w-full rounded-lg px-3 py-2 ring-1 ring-slate-300"
+        />
       </label>
       <button type="submit" disabled={busy} className={buttonClass("primary")}>
         Start writing

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { MAX_ANSWER_LENGTH } from "@/lib/challenge-rules";
+import { MAX_ANSWER_LENGTH } from "@/lib/challenges/rules";
 import { FormMessage, SubmitButton, TextField } from "../form";
 
 export function AnswerForm({ action }: { action: (prev: FormState, formData: FormData) => Promise<FormState> }) {

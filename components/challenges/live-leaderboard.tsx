@@ -2,7 +2,7 @@
 // The bonus leaderboard, live: it changes on every open screen within a
 // second of a correct answer or a judge's score, without a reload.
 import { useEffect, useState } from "react";
-import type { Leaderboard } from "@/lib/bonus";
+import type { Leaderboard } from "@/lib/challenges/leaderboard";
 
 type Props = { editionSlug: string; initial: Leaderboard; projector?: boolean };
 

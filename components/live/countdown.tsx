@@ -4,7 +4,7 @@
 // ticks, so every screen shows the same time and a throttled tab is right
 // again the moment it is shown.
 import { useEffect, useRef, useState } from "react";
-import { formatTimer, progress, remainingAt, timerTone, type TimerState } from "@/lib/stage-timer";
+import { formatTimer, progress, remainingAt, timerTone, type TimerState } from "@/lib/stage/rules";
 
 const toneClass = {
   normal: "text-white",

@@ -3,7 +3,7 @@
 // shortcuts, the running order (drag and drop, or buttons for keyboards), the
 // slot length and the projector's link.
 import { useCallback, useEffect, useState, useSyncExternalStore, type DragEvent } from "react";
-import type { StageSnapshot, StageTeam } from "@/lib/stage";
+import type { StageSnapshot, StageTeam } from "@/lib/stage/queries";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { StageCountdown } from "./countdown";

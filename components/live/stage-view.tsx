@@ -2,8 +2,8 @@
 // The stage as everyone sees it: the projector (full-screen, dark, legible
 // from the back of the room), a presenter's laptop, anyone's phone.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { StageSnapshot } from "@/lib/stage";
-import type { VoteSnapshot } from "@/lib/votes";
+import type { StageSnapshot } from "@/lib/stage/queries";
+import type { VoteSnapshot } from "@/lib/votes/queries";
 import { StageCountdown } from "./countdown";
 import { useLiveStage } from "./use-live-stage";
 import { useServerClock } from "./use-server-clock";
@@ -72,7 +72,9 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
   const { current, next, order, position } = snapshot;
   return (
     <div
-      className={projector ? "fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-[3vw] text-white" : "rounded-2xl bg-slate-950 p-5 text-white sm:p-8"}
+      className={
+        projector ? "fixed inset-0 z-50 flex flex-col overflow-auto bg-slate-950 p-[3vw] text-white" : "rounded-2xl bg-slate-950 p-5 text-white sm:p-8"
+      }
       tabIndex={projector ? 0 : undefined}
     >
       <div className="flex flex-wrap items-center justify-between gap-3 text-slate-300">
@@ -86,7 +88,12 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
           </span>
           {projector && (
             <>
-              <button type="button" onClick={() => setSound((s) => !s)} aria-pressed={sound} className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800">
+              <button
+                type="button"
+                onClick={() => setSound((s) => !s)}
+                aria-pressed={sound}
+                className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
+              >
                 {sound ? "Sound on" : "Sound off"}
               </button>
               <button
@@ -110,39 +117,39 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
           <VoteClosedScreen vote={vote} projector={projector} />
         </div>
       ) : (
-      <>
-      <div className={projector ? "flex flex-1 flex-col justify-center" : "mt-4"}>
-        {current ? (
-          <>
-            <h1 className={projector ? "text-[6vw] font-bold leading-tight" : "text-3xl font-bold"} data-testid="current-team">
-              {current.name}
-            </h1>
-            {current.topic && <p className={projector ? "mt-2 text-[2.6vw] text-slate-300" : "mt-1 text-lg text-slate-300"}>{current.topic}</p>}
-            {projector && current.members.length > 0 && <p className="mt-2 text-[1.8vw] text-slate-400">{current.members.join(" · ")}</p>}
-          </>
-        ) : (
-          <h1 className={projector ? "text-[5vw] font-bold" : "text-2xl font-bold"} data-testid="current-team">
-            The presentations start soon
-          </h1>
-        )}
-        <StageCountdown
-          timer={snapshot.timer}
-          offsetMs={clock.offsetMs}
-          onTimeUp={onTimeUp}
-          className={projector ? "mt-[3vw] [&_[role=timer]]:text-[22vw]" : "mt-6 [&_[role=timer]]:text-7xl sm:[&_[role=timer]]:text-8xl"}
-        />
-      </div>
+        <>
+          <div className={projector ? "flex flex-1 flex-col justify-center" : "mt-4"}>
+            {current ? (
+              <>
+                <h1 className={projector ? "text-[6vw] font-bold leading-tight" : "text-3xl font-bold"} data-testid="current-team">
+                  {current.name}
+                </h1>
+                {current.topic && <p className={projector ? "mt-2 text-[2.6vw] text-slate-300" : "mt-1 text-lg text-slate-300"}>{current.topic}</p>}
+                {projector && current.members.length > 0 && <p className="mt-2 text-[1.8vw] text-slate-400">{current.members.join(" · ")}</p>}
+              </>
+            ) : (
+              <h1 className={projector ? "text-[5vw] font-bold" : "text-2xl font-bold"} data-testid="current-team">
+                The presentations start soon
+              </h1>
+            )}
+            <StageCountdown
+              timer={snapshot.timer}
+              offsetMs={clock.offsetMs}
+              onTimeUp={onTimeUp}
+              className={projector ? "mt-[3vw] [&_[role=timer]]:text-[22vw]" : "mt-6 [&_[role=timer]]:text-7xl sm:[&_[role=timer]]:text-8xl"}
+            />
+          </div>
 
-      <p className={projector ? "mt-[2vw] text-[2.2vw] text-slate-300" : "mt-4 text-slate-300"} data-testid="next-team">
-        {next ? (
-          <>
-            Next: <span className="font-semibold text-white">{next.name}</span>
-          </>
-        ) : current ? (
-          "Last presentation"
-        ) : null}
-      </p>
-      </>
+          <p className={projector ? "mt-[2vw] text-[2.2vw] text-slate-300" : "mt-4 text-slate-300"} data-testid="next-team">
+            {next ? (
+              <>
+                Next: <span className="font-semibold text-white">{next.name}</span>
+              </>
+            ) : current ? (
+              "Last presentation"
+            ) : null}
+          </p>
+        </>
       )}
     </div>
   );

@@ -4,8 +4,8 @@
 // state, so a reload, a sleeping laptop, a network switch or a server restart
 // all come back right. The clock is re-synchronized after each reconnection.
 import { useEffect, useState } from "react";
-import type { StageSnapshot } from "@/lib/stage";
-import type { VoteSnapshot } from "@/lib/votes";
+import type { StageSnapshot } from "@/lib/stage/queries";
+import type { VoteSnapshot } from "@/lib/votes/queries";
 
 export type Connection = "connecting" | "live" | "reconnecting";
 

@@ -1,10 +1,10 @@
 "use client";
 // This device's estimate of the server's clock: at least five round trips to
-// /api/time, the slow ones dropped (lib/clock-sync.ts). Re-estimated when the
+// /api/time, the slow ones dropped (lib/stage/clock-sync.ts). Re-estimated when the
 // page becomes visible again (a laptop waking up) and when asked (after a
 // reconnection), since clocks drift and networks change.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { estimateOffset, MIN_SAMPLES, type ClockSample } from "@/lib/clock-sync";
+import { estimateOffset, MIN_SAMPLES, type ClockSample } from "@/lib/stage/clock-sync";
 
 const ROUND_TRIPS = 7;
 

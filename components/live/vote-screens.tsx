@@ -2,7 +2,7 @@
 // What the projector (and the live page) shows around the vote: how to join
 // while it is open, with the live ballot count but never the results; then the
 // podium, revealed from third to first, with audience and bonus points apart.
-import type { RevealedPlace, VoteSnapshot } from "@/lib/votes";
+import type { RevealedPlace, VoteSnapshot } from "@/lib/votes/queries";
 
 const PLACE_NAMES = ["", "First place", "Second place", "Third place"];
 

@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, EmptyState, buttonClass } from "@/components/ui";
-import type { AuditAddress, VoteAudit } from "@/lib/vote-audit";
-import { formatTime } from "@/lib/time";
+import type { AuditAddress, VoteAudit } from "@/lib/votes/queries";
+import { formatTime } from "@/lib/platform/time";
 
 type Props = { editionSlug: string; initialAudit: VoteAudit; timeZone: string; /** the live count: the audit is read again when it moves */ ballots: number };
 

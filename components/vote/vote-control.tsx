@@ -7,9 +7,8 @@ import { useCallback, useEffect, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { BallotAudit } from "@/components/vote/ballot-audit";
-import { placeLabel } from "@/lib/vote-rules";
-import type { VoteAudit } from "@/lib/vote-audit";
-import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
+import { placeLabel } from "@/lib/votes/rules";
+import type { VoteAudit, Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
 
 type Props = {
   editionSlug: string;

@@ -2,8 +2,8 @@
 // two bot tournaments so far, so that a tournament run in the demo has a
 // field to play (the rest of the teams, Heatmappers included, haven't
 // submitted yet: that's for the person trying the demo).
-import { getGame } from "../arena/games";
-import type { GameId } from "../arena/games/types";
+import { getGame } from "../arena/engine/games";
+import type { GameId } from "../arena/engine/games/types";
 
 const builtin = (game: GameId, id: string) => getGame(game).bots.find((b) => b.id === id)!.source;
 

@@ -7,10 +7,12 @@
 // edition's timezone, day 1 being the first day of hacking (a Thursday in the
 // archive) and day 2 the day of the presentations; the live edition's all come
 // from its schedule (LIVE_SCHEDULE), which its texts take their times from.
-import type { GameId } from "../arena/games/types";
-import type { TournamentFormat } from "../arena/schedule";
-import type { ChallengeKind, Scoring } from "../challenge-rules";
-import type { Phase, Role, TopicKind, TopicStatus } from "../domain";
+import type { GameId } from "../arena/engine/games/types";
+import type { TournamentFormat } from "../arena/engine/schedule";
+import type { ChallengeKind, Scoring } from "../challenges/rules";
+import type { Phase } from "../editions/rules";
+import type { Role } from "../people/rules";
+import type { TopicKind, TopicStatus } from "../topics/rules";
 
 export type DemoPerson = { key: string; name: string; email: string; role: Role; note?: string };
 

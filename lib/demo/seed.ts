@@ -7,17 +7,19 @@
 // demo has to start in. So the invariants they guard (one team per person and
 // edition, team size, memberCount, interest before joining) are checked here,
 // on the data, before anything is written.
-import type { Db, Tx } from "../db";
-import { formatEditionNumber, type Role } from "../domain";
-import { hashPassword } from "../passwords";
-import { makeJoinCode } from "../vote-rules";
-import { teamNameKey } from "../teams";
-import { compileBot } from "../arena/compile";
+import { seededRandom } from "../platform/random";
+import type { Db, Tx } from "../platform/db";
+import { formatEditionNumber } from "../editions/rules";
+import { type Role } from "../people/rules";
+import { hashPassword } from "../people/passwords";
+import { makeJoinCode } from "../votes/rules";
+import { teamNameKey } from "../teams/rules";
+import { compileBot } from "../arena/engine/compile";
 import { DEMO_BOTS } from "./bots";
 import { fileURLToPath } from "node:url";
-import { importArticles } from "../article-import";
-import { formatTime, utcToZonedLocal, zonedLocalToUtc } from "../time";
-import { markSetupDone } from "../users";
+import { importArticles } from "../articles/import";
+import { formatTime, utcToZonedLocal, zonedLocalToUtc } from "../platform/time";
+import { markSetupDone } from "../people/commands";
 import {
   DEMO_ACCOUNTS,
   DEMO_EDITIONS,
@@ -36,18 +38,6 @@ export type DemoSummary = { accounts: DemoAccount[]; password: typeof DEMO_PASSW
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-/** mulberry32: the same "random" interests on every run, so the demo and its screenshots don't change. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -177,7 +167,7 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
   // exactly what data.ts says.
   const teamOfPerson = new Map(edition.teams.flatMap((team) => team.members.map((m) => [m, team] as const)));
   const pool = DEMO_PEOPLE.filter((p) => p.role !== "ORGANIZER" && !DEMO_ACCOUNTS.some((a) => a.key === p.key)).map((p) => p.key);
-  const random = prng(edition.number * 7919);
+  const random = seededRandom(edition.number * 7919);
   const interests: { userId: string; topicId: string; createdAt: Date }[] = [];
   edition.topics.forEach((topic, i) => {
     const keys = new Set([...edition.teams.filter((team) => team.topic === topic.key).flatMap((team) => team.members), ...(topic.interested ?? [])]);

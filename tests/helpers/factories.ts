@@ -1,7 +1,8 @@
 // Small builders for integration tests: people, editions, topics, teams.
-import type { Db } from "@/lib/db";
-import type { Phase, Role } from "@/lib/domain";
-import type { Actor } from "@/lib/permissions";
+import type { Db } from "@/lib/platform/db";
+import type { Phase } from "@/lib/editions/rules";
+import type { Role } from "@/lib/people/rules";
+import type { Actor } from "@/lib/people/rules";
 
 let counter = 0;
 let nextEditionNumber = 100;

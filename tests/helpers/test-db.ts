@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDb, type Db } from "@/lib/db";
-import { migrate, type Migration } from "@/lib/migrate";
+import { createDb, type Db } from "@/lib/platform/db";
+import { migrate, type Migration } from "@/lib/platform/migrate";
 
 export type TestDatabase = { kind: "sqlite" | "postgresql"; url: string; db: Db; drop: () => Promise<void> };
 
@@ -30,7 +30,15 @@ export async function createTestDatabase(
     const url = `file:${path.join(dir, "test.db")}`;
     await migrate(url, migrations);
     const db = createDb(url);
-    return { kind, url, db, drop: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      kind,
+      url,
+      db,
+      drop: async () => {
+        await db.$disconnect();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   assertLocal(PG_ADMIN_URL);
   const name = `hexathon_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

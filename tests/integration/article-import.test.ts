@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importArticles } from "@/lib/article-import";
-import { formatEditionNumber } from "@/lib/domain";
+import { importArticles } from "@/lib/articles/import";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 
@@ -31,7 +31,10 @@ async function folder(files: Record<string, string | Buffer>) {
   return root;
 }
 
-const article = (front: Record<string, unknown>, body: string) => `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n")}\n---\n${body}`;
+const article = (front: Record<string, unknown>, body: string) =>
+  `---\n${Object.entries(front)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join("\n")}\n---\n${body}`;
 
 describe("npm run import", () => {
   it("imports a folder with its images, publishes with the original dates, and importing again changes nothing", async () => {
@@ -41,13 +44,28 @@ describe("npm run import", () => {
     const author = await makeUser(t.db, "EMPLOYEE", "Ada Lovelace");
     const team = await makeTeam(t.db, edition.id, "Analytical Engines");
     await addMember(t.db, team, author.id);
-    const chart = await sharp({ create: { width: 800, height: 400, channels: 3, background: "#0ea5e9" } }).png().toBuffer();
+    const chart = await sharp({ create: { width: 800, height: 400, channels: 3, background: "#0ea5e9" } })
+      .png()
+      .toBuffer();
     const root = await folder({
       "engines.md": article(
-        { title: "Engines that weave numbers", edition: hex, team: "Analytical Engines", authors: ["Ada Lovelace", "Charles Babbage"], date: "2024-06-21", tags: ["History", "Engines"], summary: "How the engine wove algebraic patterns, with the benchmark to prove it.", cover: "images/chart.png", cover_alt: "A blue chart" },
+        {
+          title: "Engines that weave numbers",
+          edition: hex,
+          team: "Analytical Engines",
+          authors: ["Ada Lovelace", "Charles Babbage"],
+          date: "2024-06-21",
+          tags: ["History", "Engines"],
+          summary: "How the engine wove algebraic patterns, with the benchmark to prove it.",
+          cover: "images/chart.png",
+          cover_alt: "A blue chart",
+        },
         "## Results\n\n| run | ms |\n| --- | ---: |\n| one | 12 |\n\n![the chart](images/chart.png)\n\n```c\nint main(void) { return 0; }\n```\n",
       ),
-      "retro.md": article({ title: "The retrospective of the year", edition: hex, authors: [organizer.email], date: "2024-06-25" }, "What went well, and what we'll change: the summary comes from this first paragraph.\n\n## Next time\n\nMore coffee.\n"),
+      "retro.md": article(
+        { title: "The retrospective of the year", edition: hex, authors: [organizer.email], date: "2024-06-25" },
+        "What went well, and what we'll change: the summary comes from this first paragraph.\n\n## Next time\n\nMore coffee.\n",
+      ),
       "images/chart.png": chart,
     });
     const first = await importArticles(t.db, organizer, root, new Date("2026-01-01T00:00:00Z"));
@@ -55,7 +73,11 @@ describe("npm run import", () => {
       ["engines.md", "created", undefined],
       ["retro.md", "created", undefined],
     ]);
-    const published = await t.db.publishedArticle.findMany({ where: { editionId: edition.id }, include: { tags: true, bylines: true }, orderBy: { publishedAt: "asc" } });
+    const published = await t.db.publishedArticle.findMany({
+      where: { editionId: edition.id },
+      include: { tags: true, bylines: true },
+      orderBy: { publishedAt: "asc" },
+    });
     expect(published.map((p) => [p.title, p.publishedAt.toISOString().slice(0, 10), p.revisedAt, p.teamName])).toEqual([
       ["Engines that weave numbers", "2024-06-21", null, "Analytical Engines"],
       ["The retrospective of the year", "2024-06-25", null, null],
@@ -81,7 +103,13 @@ describe("npm run import", () => {
     expect((await t.db.publishedArticle.findUniqueOrThrow({ where: { articleId: engines.articleId } })).revisedAt).toBeNull();
 
     // an edited file: that article is updated, and says so
-    await fs.writeFile(path.join(root, "retro.md"), article({ title: "The retrospective of the year", edition: hex, authors: [organizer.email], date: "2024-06-25" }, "What went well, and what we'll change: the summary comes from this first paragraph.\n\n## Next time\n\nMore tea.\n"));
+    await fs.writeFile(
+      path.join(root, "retro.md"),
+      article(
+        { title: "The retrospective of the year", edition: hex, authors: [organizer.email], date: "2024-06-25" },
+        "What went well, and what we'll change: the summary comes from this first paragraph.\n\n## Next time\n\nMore tea.\n",
+      ),
+    );
     const third = await importArticles(t.db, organizer, root, new Date("2026-03-01T00:00:00Z"));
     expect(third.map((r) => [r.outcome, r.error])).toEqual([
       ["unchanged", undefined],
@@ -99,7 +127,16 @@ describe("npm run import", () => {
     const hex = formatEditionNumber(edition.number);
     const organizer = await makeUser(t.db, "ORGANIZER");
     const root = await folder({
-      "a-good.md": article({ title: "A good one", edition: hex, authors: ["Someone Else"], date: "2024-01-01", summary: "A perfectly fine article, to show the others don't stop it." }, "## Fine\n\nThis article is long enough to be published: it has more than fifty characters of text.\n"),
+      "a-good.md": article(
+        {
+          title: "A good one",
+          edition: hex,
+          authors: ["Someone Else"],
+          date: "2024-01-01",
+          summary: "A perfectly fine article, to show the others don't stop it.",
+        },
+        "## Fine\n\nThis article is long enough to be published: it has more than fifty characters of text.\n",
+      ),
       "b-no-edition.md": article({ title: "Lost", edition: "0xFFF", authors: ["X Y"], date: "2024-01-01" }, "Text.\n"),
       "c-no-team.md": article({ title: "Teamless", edition: hex, team: "Nobody", authors: ["X Y"], date: "2024-01-01" }, "Text.\n"),
       "d-bad-date.md": article({ title: "When?", edition: hex, authors: ["X Y"], date: "someday" }, "Text.\n"),

@@ -13,17 +13,17 @@ import {
   listArticles,
   publishedArticle,
   type ArticleFilters,
-} from "@/lib/archive";
-import { parseTags } from "@/lib/article-rules";
-import { searchArticles } from "@/lib/article-search";
-import { updateEdition } from "@/lib/editions";
-import {
   articleForEditing,
+  myArticles,
+  previewArticle,
+} from "@/lib/articles/queries";
+import { parseTags } from "@/lib/articles/rules";
+import { searchArticles } from "@/lib/articles/search";
+import { updateEdition } from "@/lib/editions/commands";
+import {
   commentOnArticle,
   createArticle,
   deleteArticle,
-  myArticles,
-  previewArticle,
   publishArticle,
   requestChanges,
   saveArticle,
@@ -31,14 +31,16 @@ import {
   submitForReview,
   unpublishArticle,
   type ArticleDraft,
-} from "@/lib/articles";
-import type { Phase, TopicKind } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/permissions";
-import { formatTime } from "@/lib/time";
-import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, storeUpload, uploadsDir } from "@/lib/uploads";
+} from "@/lib/articles/commands";
+import type { Phase } from "@/lib/editions/rules";
+import type { TopicKind } from "@/lib/topics/rules";
+import { DomainError } from "@/lib/platform/errors";
+import type { Actor } from "@/lib/people/rules";
+import { formatTime } from "@/lib/platform/time";
+import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, storeUpload, uploadsDir } from "@/lib/articles/uploads";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 type Person = Actor & { name: string };
 
@@ -63,17 +65,6 @@ afterAll(async () => {
   else process.env.HEXATHON_DATA_DIR = previousDataDir;
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function rejects(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (message) expect((error as DomainError).message).toMatch(message);
-  return error as DomainError;
-}
 
 const SUMMARY = "What we built in two days, and what we learned.";
 const BODY = "## What we built\n\nA tool that does one thing well, written in two days by the whole team.\n\n## What we learned\n\nPlenty.";
@@ -165,27 +156,31 @@ describe("starting an article", () => {
     for (const phase of ["PROPOSALS_OPEN", "TEAMS_FORMING"] as Phase[]) {
       const edition = await makeEdition(t.db, phase);
       const { team, members } = await teamWith(edition, ["Early Bird"]);
-      await rejects(createArticle(t.db, members[0], { editionId: edition.id, teamId: team.id, title: title() }), "INVALID", /hacking/);
+      await expectDomainError(createArticle(t.db, members[0], { editionId: edition.id, teamId: team.id, title: title() }), "INVALID", /hacking/);
     }
     const edition = await makeEdition(t.db, "HACKING");
     const mine = await teamWith(edition, ["Mia Mine"]);
     const theirs = await teamWith(edition, ["Theo Theirs"]);
-    await rejects(createArticle(t.db, mine.members[0], { editionId: edition.id, teamId: theirs.team.id, title: title() }), "FORBIDDEN", /team's members/);
-    await rejects(createArticle(t.db, outsider, { editionId: edition.id, teamId: mine.team.id, title: title() }), "FORBIDDEN");
-    await rejects(createArticle(t.db, judge, { editionId: edition.id, teamId: mine.team.id, title: title() }), "FORBIDDEN");
-    await rejects(createArticle(t.db, mine.members[0], { editionId: edition.id, teamId: null, title: title() }), "FORBIDDEN", /organizers/);
-    await rejects(createArticle(t.db, null, { editionId: edition.id, teamId: mine.team.id, title: title() }), "UNAUTHENTICATED");
+    await expectDomainError(
+      createArticle(t.db, mine.members[0], { editionId: edition.id, teamId: theirs.team.id, title: title() }),
+      "FORBIDDEN",
+      /team's members/,
+    );
+    await expectDomainError(createArticle(t.db, outsider, { editionId: edition.id, teamId: mine.team.id, title: title() }), "FORBIDDEN");
+    await expectDomainError(createArticle(t.db, judge, { editionId: edition.id, teamId: mine.team.id, title: title() }), "FORBIDDEN");
+    await expectDomainError(createArticle(t.db, mine.members[0], { editionId: edition.id, teamId: null, title: title() }), "FORBIDDEN", /organizers/);
+    await expectDomainError(createArticle(t.db, null, { editionId: edition.id, teamId: mine.team.id, title: title() }), "UNAUTHENTICATED");
     expect(await t.db.article.count({ where: { editionId: edition.id } })).toBe(0);
   });
 
   it("hides draft editions and other editions' teams", async () => {
     const draft = await makeEdition(t.db, "DRAFT");
-    await rejects(createArticle(t.db, outsider, { editionId: draft.id, teamId: null, title: title() }), "NOT_FOUND");
-    await rejects(createArticle(t.db, outsider, { editionId: "nope", teamId: null, title: title() }), "NOT_FOUND");
+    await expectDomainError(createArticle(t.db, outsider, { editionId: draft.id, teamId: null, title: title() }), "NOT_FOUND");
+    await expectDomainError(createArticle(t.db, outsider, { editionId: "nope", teamId: null, title: title() }), "NOT_FOUND");
     const edition = await makeEdition(t.db, "HACKING");
     const other = await makeEdition(t.db, "HACKING");
     const { team } = await teamWith(other, ["Elsa Elsewhere"]);
-    await rejects(createArticle(t.db, organizer, { editionId: edition.id, teamId: team.id, title: title() }), "NOT_FOUND");
+    await expectDomainError(createArticle(t.db, organizer, { editionId: edition.id, teamId: team.id, title: title() }), "NOT_FOUND");
   });
 
   it("lets organizers write for any team, or none, in any phase", async () => {
@@ -219,9 +214,9 @@ describe("slugs", () => {
     const a = await createArticle(t.db, organizer, { editionId: edition.id, teamId: null, title: "Slugs are forever" });
     const b = await createArticle(t.db, organizer, { editionId: edition.id, teamId: null, title: "Slugs are forever" });
     expect(b.slug).toBe("slugs-are-forever-2");
-    await rejects(write(organizer, b.id, { slug: "slugs-are-forever" }), "CONFLICT", /address/);
+    await expectDomainError(write(organizer, b.id, { slug: "slugs-are-forever" }), "CONFLICT", /address/);
     for (const slug of ["ab", "Has Capitals", "trailing-", "-leading", "two--hyphens", "under_score", "accént"]) {
-      await rejects(write(organizer, b.id, { slug }), "INVALID", /address/);
+      await expectDomainError(write(organizer, b.id, { slug }), "INVALID", /address/);
     }
     expect((await write(organizer, b.id, { slug: "slugs-are-not-forever" })).slug).toBe("slugs-are-not-forever");
     // the title changes, the address stays
@@ -232,7 +227,7 @@ describe("slugs", () => {
 
     await write(organizer, a.id);
     await publishArticle(t.db, organizer, a.id);
-    await rejects(write(organizer, a.id, { slug: "a-new-address" }), "INVALID", /keeps its address/);
+    await expectDomainError(write(organizer, a.id, { slug: "a-new-address" }), "INVALID", /keeps its address/);
     // saving the same address is no change
     expect((await write(organizer, a.id, { slug: "slugs-are-forever", body: `${BODY}\n\nMore.` })).slug).toBe("slugs-are-forever");
     expect((await publishedArticle(t.db, "slugs-are-forever")).articleId).toBe(a.id);
@@ -262,15 +257,19 @@ describe("saving", () => {
     const row = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(row).toMatchObject({ title: "Tracing everything", summary: SUMMARY, body: BODY, version: 2 });
     expect(parseTags(row.tags)).toEqual(["ebpf", "open-source"]);
-    await rejects(write(members[0], article.id, { tags: ["a", "b", "c", "d", "e", "f", "g", "h", "i"] }), "INVALID", /At most 8 tags/);
-    await rejects(write(members[0], article.id, { coverFile: "0123456789abcdef0123456789abcdef.png" }), "INVALID", /upload/);
+    await expectDomainError(write(members[0], article.id, { tags: ["a", "b", "c", "d", "e", "f", "g", "h", "i"] }), "INVALID", /At most 8 tags/);
+    await expectDomainError(write(members[0], article.id, { coverFile: "0123456789abcdef0123456789abcdef.png" }), "INVALID", /upload/);
   });
 
   it("refuses a save based on an older version, naming the newer one", async () => {
     const { members, article } = await teamArticle();
     const draft = { title: article.title, summary: SUMMARY, body: BODY, tags: [], coverFile: null, coverAlt: "" };
     await saveArticle(t.db, members[0], article.id, { ...draft, body: `${BODY}\n\nWes was here.` }, 1);
-    const error = await rejects(saveArticle(t.db, members[1], article.id, { ...draft, body: `${BODY}\n\nCora was here.` }, 1), "CONFLICT", /version 2/);
+    const error = await expectDomainError(
+      saveArticle(t.db, members[1], article.id, { ...draft, body: `${BODY}\n\nCora was here.` }, 1),
+      "CONFLICT",
+      /version 2/,
+    );
     expect(error.message).toMatch(/co-author/);
     const row = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     // when, on the edition's 24-hour clock like every other time (not an ISO instant in UTC)
@@ -305,16 +304,16 @@ describe("saving", () => {
     const { members, article } = await teamArticle();
     const otherTeam = await teamArticle();
     for (const stranger of [outsider, judge, otherTeam.members[0]]) {
-      await rejects(write(stranger, article.id, { body: `${BODY} defaced` }), "FORBIDDEN");
-      await rejects(submitForReview(t.db, stranger, article.id), "FORBIDDEN");
-      await rejects(commentOnArticle(t.db, stranger, article.id, "Nice!"), "FORBIDDEN");
-      await rejects(articleForEditing(t.db, stranger, article.id), "FORBIDDEN");
-      await rejects(previewArticle(t.db, stranger, article.id, "# x"), "FORBIDDEN");
-      await rejects(setAuthors(t.db, stranger, article.id, [{ userId: stranger.id }]), "FORBIDDEN");
-      await rejects(deleteArticle(t.db, stranger, article.id), "FORBIDDEN");
+      await expectDomainError(write(stranger, article.id, { body: `${BODY} defaced` }), "FORBIDDEN");
+      await expectDomainError(submitForReview(t.db, stranger, article.id), "FORBIDDEN");
+      await expectDomainError(commentOnArticle(t.db, stranger, article.id, "Nice!"), "FORBIDDEN");
+      await expectDomainError(articleForEditing(t.db, stranger, article.id), "FORBIDDEN");
+      await expectDomainError(previewArticle(t.db, stranger, article.id, "# x"), "FORBIDDEN");
+      await expectDomainError(setAuthors(t.db, stranger, article.id, [{ userId: stranger.id }]), "FORBIDDEN");
+      await expectDomainError(deleteArticle(t.db, stranger, article.id), "FORBIDDEN");
     }
-    await rejects(write(null as unknown as Actor, article.id), "UNAUTHENTICATED");
-    await rejects(
+    await expectDomainError(write(null as unknown as Actor, article.id), "UNAUTHENTICATED");
+    await expectDomainError(
       saveArticle(t.db, members[0], "no-such-article", { title: "x", summary: "", body: "", tags: [], coverFile: null, coverAlt: "" }, 1),
       "NOT_FOUND",
     );
@@ -332,11 +331,11 @@ describe("saving", () => {
     ]);
     // the outsider is an author now, the first member no longer
     expect((await articleForEditing(t.db, outsider, article.id)).authors.map((a) => a.name)).toEqual(["Grace Guest", "Cora Coauthor", "Oscar Outsider"]);
-    await rejects(articleForEditing(t.db, members[0], article.id), "FORBIDDEN");
-    await rejects(setAuthors(t.db, outsider, article.id, []), "INVALID", /at least one/);
-    await rejects(setAuthors(t.db, outsider, article.id, [{ userId: outsider.id }, { userId: outsider.id }]), "INVALID", /once/);
-    await rejects(setAuthors(t.db, outsider, article.id, [{ userId: "nobody" }]), "INVALID", /no account/);
-    await rejects(setAuthors(t.db, outsider, article.id, [{ name: "X" }]), "INVALID", /2 to 80/);
+    await expectDomainError(articleForEditing(t.db, members[0], article.id), "FORBIDDEN");
+    await expectDomainError(setAuthors(t.db, outsider, article.id, []), "INVALID", /at least one/);
+    await expectDomainError(setAuthors(t.db, outsider, article.id, [{ userId: outsider.id }, { userId: outsider.id }]), "INVALID", /once/);
+    await expectDomainError(setAuthors(t.db, outsider, article.id, [{ userId: "nobody" }]), "INVALID", /no account/);
+    await expectDomainError(setAuthors(t.db, outsider, article.id, [{ name: "X" }]), "INVALID", /2 to 80/);
   });
 
   it("previews with the published renderer, sizing uploaded images", async () => {
@@ -364,23 +363,23 @@ describe("review", () => {
     const [rita, sam] = members;
     const article = await createArticle(t.db, rita, { editionId: edition.id, teamId: team.id, title: title("Reviewed") });
     // nothing to publish yet
-    await rejects(submitForReview(t.db, rita, article.id), "INVALID", /summary/);
+    await expectDomainError(submitForReview(t.db, rita, article.id), "INVALID", /summary/);
     await write(rita, article.id, { summary: SUMMARY, body: "Too short." });
-    await rejects(submitForReview(t.db, rita, article.id), "INVALID", /too short/);
+    await expectDomainError(submitForReview(t.db, rita, article.id), "INVALID", /too short/);
     await write(rita, article.id, { body: BODY });
     await submitForReview(t.db, rita, article.id);
-    await rejects(submitForReview(t.db, sam, article.id), "INVALID", /in review already/);
+    await expectDomainError(submitForReview(t.db, sam, article.id), "INVALID", /in review already/);
     await commentOnArticle(t.db, sam, article.id, "Ready, I think.");
 
     // only organizers review
     for (const someone of [rita, judge, outsider]) {
-      await rejects(requestChanges(t.db, someone, article.id, "More graphs"), "FORBIDDEN");
-      await rejects(publishArticle(t.db, someone, article.id), "FORBIDDEN");
-      await rejects(unpublishArticle(t.db, someone, article.id), "FORBIDDEN");
+      await expectDomainError(requestChanges(t.db, someone, article.id, "More graphs"), "FORBIDDEN");
+      await expectDomainError(publishArticle(t.db, someone, article.id), "FORBIDDEN");
+      await expectDomainError(unpublishArticle(t.db, someone, article.id), "FORBIDDEN");
     }
     await requestChanges(t.db, organizer, article.id, "Add a benchmark table, please.");
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("DRAFT");
-    await rejects(requestChanges(t.db, organizer, article.id, "Again"), "INVALID", /in review/);
+    await expectDomainError(requestChanges(t.db, organizer, article.id, "Again"), "INVALID", /in review/);
     await commentOnArticle(t.db, organizer, article.id, "Thanks!");
     await submitForReview(t.db, sam, article.id);
     await publishArticle(t.db, organizer, article.id);
@@ -397,7 +396,7 @@ describe("review", () => {
       ["SUBMITTED", "Sam Second", ""],
       ["PUBLISHED", "Olga Organizer", ""],
     ]);
-    await rejects(submitForReview(t.db, rita, article.id), "INVALID", /nothing has changed/);
+    await expectDomainError(submitForReview(t.db, rita, article.id), "INVALID", /nothing has changed/);
   });
 
   it("publishes a rendered copy: html, table of contents, reading time, tags, authors, edition, team, topic", async () => {
@@ -452,7 +451,7 @@ describe("review", () => {
     expect(bylines.map((b) => b.key)).toEqual(["pia-published", "quinn-published"]);
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("PUBLISHED");
     expect((await articleIndex(t.db)).some((a) => a.slug === article.slug)).toBe(true);
-    await rejects(publishedArticle(t.db, "no-such-article"), "NOT_FOUND");
+    await expectDomainError(publishedArticle(t.db, "no-such-article"), "NOT_FOUND");
   });
 
   it("keeps the public copy while a published article is edited, until it is published again", async () => {
@@ -546,7 +545,7 @@ describe("review", () => {
     expect(ids((await listArticles(t.db, { edition: edition.number })).items)).toEqual([kept.id]);
     expect(ids((await search("wombat")).items)).toEqual([kept.id]);
     expect((await searchArticles(t.db, "wombat", { limit: 10, offset: 0 })).hits.map((h) => h.articleId)).toEqual([kept.id]);
-    await rejects(publishedArticle(t.db, gone.slug), "NOT_FOUND");
+    await expectDomainError(publishedArticle(t.db, gone.slug), "NOT_FOUND");
     expect((await articleFacets(t.db)).editions.find((e) => e.number === edition.number)?.count).toBe(1);
     if (t.kind === "sqlite") {
       const rows = await t.db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "ArticleSearch" WHERE "articleId" = ?`, gone.id);
@@ -557,7 +556,7 @@ describe("review", () => {
     expect(row.body).toContain("The wombat goes.");
     const events = await t.db.articleEvent.findMany({ where: { articleId: gone.id, kind: "UNPUBLISHED" } });
     expect(events.map((e) => e.body)).toEqual(["Leaks a customer's name"]);
-    await rejects(unpublishArticle(t.db, organizer, gone.id), "INVALID", /isn't published/);
+    await expectDomainError(unpublishArticle(t.db, organizer, gone.id), "INVALID", /isn't published/);
 
     // published again later: a new publication, not a revision
     const again = new Date("2032-01-01T00:00:00Z");
@@ -578,9 +577,9 @@ describe("review", () => {
     expect(await t.db.articleAuthor.count({ where: { articleId: draft.id } })).toBe(0);
 
     const live = await published({ editionId: edition.id });
-    await rejects(deleteArticle(t.db, organizer, live.id), "INVALID", /Unpublish it first/);
+    await expectDomainError(deleteArticle(t.db, organizer, live.id), "INVALID", /Unpublish it first/);
     expect(await t.db.article.findUnique({ where: { id: live.id } })).not.toBeNull();
-    await rejects(deleteArticle(t.db, organizer, "no-such-article"), "NOT_FOUND");
+    await expectDomainError(deleteArticle(t.db, organizer, "no-such-article"), "NOT_FOUND");
   });
 
   it("lists a person's articles, and every article for organizers, those in review first", async () => {
@@ -598,7 +597,7 @@ describe("review", () => {
     const firstOther = all.findIndex((a) => a.status !== "IN_REVIEW");
     const lastInReview = all.map((a) => a.status).lastIndexOf("IN_REVIEW");
     expect(firstOther === -1 || lastInReview < firstOther).toBe(true);
-    await rejects(myArticles(t.db, null), "UNAUTHENTICATED");
+    await expectDomainError(myArticles(t.db, null), "UNAUTHENTICATED");
   });
 });
 
@@ -892,27 +891,27 @@ describe("uploads", () => {
   });
 
   it("refuses what isn't an image we take", async () => {
-    await rejects(storeUpload(t.db, outsider, Buffer.from("I am a text file, renamed notes.png\n")), "INVALID", /isn't an image/);
-    await rejects(
+    await expectDomainError(storeUpload(t.db, outsider, Buffer.from("I am a text file, renamed notes.png\n")), "INVALID", /isn't an image/);
+    await expectDomainError(
       storeUpload(t.db, outsider, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>')),
       "INVALID",
       /isn't an image/,
     );
-    await rejects(storeUpload(t.db, outsider, await solid(8, 8).tiff().toBuffer()), "INVALID", /isn't an image/);
-    await rejects(storeUpload(t.db, outsider, Buffer.alloc(0)), "INVALID", /empty/);
+    await expectDomainError(storeUpload(t.db, outsider, await solid(8, 8).tiff().toBuffer()), "INVALID", /isn't an image/);
+    await expectDomainError(storeUpload(t.db, outsider, Buffer.alloc(0)), "INVALID", /empty/);
     // a PNG cut short
     const png = await solid(64, 64).png({ compressionLevel: 0 }).toBuffer();
-    await rejects(storeUpload(t.db, outsider, png.subarray(0, 200)), "INVALID", /image/);
+    await expectDomainError(storeUpload(t.db, outsider, png.subarray(0, 200)), "INVALID", /image/);
   });
 
   it("refuses files that are too big, in bytes or in pixels", async () => {
-    const error = await rejects(storeUpload(t.db, outsider, Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0xff)), "INVALID", /MB/);
+    const error = await expectDomainError(storeUpload(t.db, outsider, Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0xff)), "INVALID", /MB/);
     expect(error.field).toBe("file");
-    await rejects(storeUpload(t.db, outsider, pngHeaderOnly(20_000, 20_000)), "INVALID", /image/);
+    await expectDomainError(storeUpload(t.db, outsider, pngHeaderOnly(20_000, 20_000)), "INVALID", /image/);
   });
 
   it("needs a signed-in person", async () => {
-    await rejects(storeUpload(t.db, null, await solid(4, 4).png().toBuffer()), "UNAUTHENTICATED");
+    await expectDomainError(storeUpload(t.db, null, await solid(4, 4).png().toBuffer()), "UNAUTHENTICATED");
   });
 
   it("reads stored files only, by their exact name", async () => {

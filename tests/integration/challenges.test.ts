@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bonusLeaderboard, teamBonusPoints } from "@/lib/bonus";
-import { MAX_WRONG_ANSWERS, WRONG_ANSWER_COOLDOWN_MS, rankSolves } from "@/lib/challenge-rules";
-import {
-  auditTrail,
-  challengeAttempts,
-  challengeRanking,
-  challengesCsv,
-  createChallenge,
-  getChallenge,
-  listChallenges,
-  myTeamAttempts,
-  setChallengeState,
-  setScore,
-  submitAnswer,
-} from "@/lib/challenges";
-import { DomainError } from "@/lib/errors";
-import { channels, liveBus, type LiveEvent } from "@/lib/live/bus";
-import type { Actor } from "@/lib/permissions";
-import { challengeSchema } from "@/lib/schemas/challenges";
-import { castBallot, computeResults, openVote, updateVoteSettings, voterKeyFor } from "@/lib/votes";
-import { newVoterId } from "@/lib/voter-id";
+import { bonusLeaderboard, teamBonusPoints } from "@/lib/challenges/leaderboard";
+import { MAX_WRONG_ANSWERS, WRONG_ANSWER_COOLDOWN_MS, rankSolves } from "@/lib/challenges/rules";
+import { auditTrail, challengeAttempts, challengeRanking, challengesCsv, getChallenge, listChallenges, myTeamAttempts } from "@/lib/challenges/queries";
+import { createChallenge, setChallengeState, setScore, submitAnswer } from "@/lib/challenges/commands";
+import { DomainError } from "@/lib/platform/errors";
+import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import type { Actor } from "@/lib/people/rules";
+import { challengeSchema } from "@/lib/challenges/schemas";
+import { castBallot, openVote, updateVoteSettings } from "@/lib/votes/commands";
+import { computeResults } from "@/lib/votes/queries";
+import { voterKeyFor } from "@/lib/votes/rules";
+import { newVoterId } from "@/lib/votes/voter-id";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeChallenge, makeEdition, makeTeam, makeUser, type ChallengeOverrides } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -40,18 +32,6 @@ afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));
   await t?.drop();
 });
-
-async function rejects(promise: Promise<unknown>, code: string, message?: RegExp | string) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (typeof message === "string") expect((error as DomainError).message).toBe(message);
-  else if (message) expect((error as DomainError).message).toMatch(message);
-  return error as DomainError;
-}
 
 // The riddle of makeChallenge opens at 13:00 and closes at 14:00 UTC (14:00–15:00 in Paris, the edition's timezone).
 const OPENS = new Date("2030-01-16T13:00:00Z");
@@ -100,9 +80,9 @@ describe("setting up a challenge", () => {
     const edition = await makeEdition(t.db, "HACKING");
     const input = challengeSchema.parse(form);
     for (const actor of [judge, outsider])
-      await rejects(createChallenge(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can set up challenges.");
-    await rejects(createChallenge(t.db, null, edition.id, input), "UNAUTHENTICATED");
-    await rejects(setChallengeState(t.db, judge, "whatever", "OPEN"), "FORBIDDEN", "Only organizers can open and close challenges.");
+      await expectDomainError(createChallenge(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can set up challenges.");
+    await expectDomainError(createChallenge(t.db, null, edition.id, input), "UNAUTHENTICATED");
+    await expectDomainError(setChallengeState(t.db, judge, "whatever", "OPEN"), "FORBIDDEN", "Only organizers can open and close challenges.");
     expect(await t.db.challenge.count({ where: { editionId: edition.id } })).toBe(0);
   });
 
@@ -124,7 +104,7 @@ describe("who sees a challenge, and its answers", () => {
     const { edition, teams, challenge } = await hackathonWith(1);
     const member = teams[0].members[0];
     for (const actor of [member, outsider, null]) {
-      await rejects(getChallenge(t.db, actor, challenge.id, BEFORE), "NOT_FOUND", "That challenge doesn't exist, or hasn't opened yet.");
+      await expectDomainError(getChallenge(t.db, actor, challenge.id, BEFORE), "NOT_FOUND", "That challenge doesn't exist, or hasn't opened yet.");
       expect(await listChallenges(t.db, actor, edition.id, BEFORE)).toEqual([]);
     }
     expect((await getChallenge(t.db, judge, challenge.id, BEFORE)).state).toBe("UPCOMING");
@@ -165,14 +145,14 @@ describe("answering a riddle", () => {
   it("is refused before it opens and after it closes, saying why, and stores nothing", async () => {
     const { teams, challenge } = await hackathonWith(1, { hiddenUntilOpen: false });
     const member = teams[0].members[0];
-    await rejects(submitAnswer(t.db, member, challenge.id, "15", BEFORE), "INVALID", "This challenge hasn't opened yet.");
-    await rejects(submitAnswer(t.db, member, challenge.id, "15", AFTER), "INVALID", "This challenge is closed: answers are no longer accepted.");
+    await expectDomainError(submitAnswer(t.db, member, challenge.id, "15", BEFORE), "INVALID", "This challenge hasn't opened yet.");
+    await expectDomainError(submitAnswer(t.db, member, challenge.id, "15", AFTER), "INVALID", "This challenge is closed: answers are no longer accepted.");
     expect(await attemptsOf(challenge.id, teams[0].id)).toEqual([]);
   });
 
   it("is refused on a hidden riddle before it opens as if it didn't exist", async () => {
     const { teams, challenge } = await hackathonWith(1);
-    await rejects(submitAnswer(t.db, teams[0].members[0], challenge.id, "15", BEFORE), "NOT_FOUND");
+    await expectDomainError(submitAnswer(t.db, teams[0].members[0], challenge.id, "15", BEFORE), "NOT_FOUND");
   });
 
   it("follows the organizer who opens a riddle early or closes it before its time", async () => {
@@ -180,18 +160,18 @@ describe("answering a riddle", () => {
     await setChallengeState(t.db, organizer, challenge.id, "OPEN");
     expect(await submitAnswer(t.db, teams[0].members[0], challenge.id, "15", BEFORE)).toMatchObject({ correct: true });
     await setChallengeState(t.db, organizer, challenge.id, "CLOSED");
-    await rejects(submitAnswer(t.db, teams[1].members[0], challenge.id, "15", DURING), "INVALID", /is closed/);
+    await expectDomainError(submitAnswer(t.db, teams[1].members[0], challenge.id, "15", DURING), "INVALID", /is closed/);
     await setChallengeState(t.db, organizer, challenge.id, "AUTO");
     expect(await submitAnswer(t.db, teams[1].members[0], challenge.id, "15", DURING)).toMatchObject({ correct: true });
   });
 
   it("is only for members of a team of the edition: others are told to join a team first", async () => {
     const { edition, challenge } = await hackathonWith(1);
-    await rejects(submitAnswer(t.db, outsider, challenge.id, "15", DURING), "FORBIDDEN", "Only members of a team can answer: join a team first.");
+    await expectDomainError(submitAnswer(t.db, outsider, challenge.id, "15", DURING), "FORBIDDEN", "Only members of a team can answer: join a team first.");
     // a member of a team of another edition isn't in a team of this one
     const elsewhere = await hackathonWith(1);
-    await rejects(submitAnswer(t.db, elsewhere.teams[0].members[0], challenge.id, "15", DURING), "FORBIDDEN", /^Only members of a team can answer/);
-    await rejects(submitAnswer(t.db, null, challenge.id, "15", DURING), "UNAUTHENTICATED");
+    await expectDomainError(submitAnswer(t.db, elsewhere.teams[0].members[0], challenge.id, "15", DURING), "FORBIDDEN", /^Only members of a team can answer/);
+    await expectDomainError(submitAnswer(t.db, null, challenge.id, "15", DURING), "UNAUTHENTICATED");
     expect(await t.db.attempt.count({ where: { challengeId: challenge.id } })).toBe(0);
     expect(edition.id).not.toBe(elsewhere.edition.id);
   });
@@ -205,11 +185,15 @@ describe("answering a riddle", () => {
 
   it("is refused on a judged challenge: judges score it", async () => {
     const { teams, challenge } = await hackathonWith(1, { kind: "JUDGED" });
-    await rejects(submitAnswer(t.db, teams[0].members[0], challenge.id, "15", DURING), "INVALID", "This challenge isn't answered here: judges score it.");
+    await expectDomainError(
+      submitAnswer(t.db, teams[0].members[0], challenge.id, "15", DURING),
+      "INVALID",
+      "This challenge isn't answered here: judges score it.",
+    );
   });
 
   it("says an unknown challenge doesn't exist", async () => {
-    await rejects(submitAnswer(t.db, outsider, "no-such-challenge", "15", DURING), "NOT_FOUND");
+    await expectDomainError(submitAnswer(t.db, outsider, "no-such-challenge", "15", DURING), "NOT_FOUND");
   });
 
   it("records the team's first correct answer as its result, at the server's time", async () => {
@@ -227,8 +211,8 @@ describe("answering a riddle", () => {
     const { teams, challenge } = await hackathonWith(1, {}, 2);
     const [first, second] = teams[0].members;
     await submitAnswer(t.db, first, challenge.id, "15", DURING);
-    await rejects(submitAnswer(t.db, second, challenge.id, "15", later(DURING, 60_000)), "INVALID", "Your team already solved this challenge.");
-    await rejects(submitAnswer(t.db, first, challenge.id, "16", later(DURING, 60_000)), "INVALID", "Your team already solved this challenge.");
+    await expectDomainError(submitAnswer(t.db, second, challenge.id, "15", later(DURING, 60_000)), "INVALID", "Your team already solved this challenge.");
+    await expectDomainError(submitAnswer(t.db, first, challenge.id, "16", later(DURING, 60_000)), "INVALID", "Your team already solved this challenge.");
     expect(await solvesOf(challenge.id)).toHaveLength(1);
     expect((await solvesOf(challenge.id))[0].solvedAt.toISOString()).toBe(DURING.toISOString());
   });
@@ -281,13 +265,13 @@ describe("the limit on wrong answers", () => {
     const [ada, bob] = teams[0].members;
     await submitAnswer(t.db, ada, challenge.id, "16", DURING);
     // 13:30:00 UTC is 14:30:00 in Paris: next try at 14:30:10, in 5 s
-    await rejects(
+    await expectDomainError(
       submitAnswer(t.db, bob, challenge.id, "17", later(DURING, 5_000)),
       "RATE_LIMITED",
       "Not so fast: your team's next try is allowed at 14:30:10 (in 5 s).",
     );
     // the right answer waits too, and a refused try is not stored
-    await rejects(submitAnswer(t.db, ada, challenge.id, "15", later(DURING, 9_999)), "RATE_LIMITED", /at 14:30:10 \(in 1 s\)/);
+    await expectDomainError(submitAnswer(t.db, ada, challenge.id, "15", later(DURING, 9_999)), "RATE_LIMITED", /at 14:30:10 \(in 1 s\)/);
     expect(await attemptsOf(challenge.id, teams[0].id)).toHaveLength(1);
 
     expect(await submitAnswer(t.db, bob, challenge.id, "15", later(DURING, WRONG_ANSWER_COOLDOWN_MS))).toEqual({
@@ -313,8 +297,12 @@ describe("the limit on wrong answers", () => {
       });
     }
     const message = `Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`;
-    await rejects(submitAnswer(t.db, member, challenge.id, "99", later(OPENS, MAX_WRONG_ANSWERS * WRONG_ANSWER_COOLDOWN_MS)), "RATE_LIMITED", message);
-    await rejects(submitAnswer(t.db, member, challenge.id, "15", later(OPENS, 30 * 60_000)), "RATE_LIMITED", message);
+    await expectDomainError(
+      submitAnswer(t.db, member, challenge.id, "99", later(OPENS, MAX_WRONG_ANSWERS * WRONG_ANSWER_COOLDOWN_MS)),
+      "RATE_LIMITED",
+      message,
+    );
+    await expectDomainError(submitAnswer(t.db, member, challenge.id, "15", later(OPENS, 30 * 60_000)), "RATE_LIMITED", message);
     expect(await attemptsOf(challenge.id, teams[0].id)).toHaveLength(MAX_WRONG_ANSWERS);
     expect(await solvesOf(challenge.id)).toEqual([]);
   });
@@ -362,10 +350,14 @@ describe("the attempts, for organizers and judges", () => {
 
   it("is refused to employees, team members included, and to visitors: other teams' answers stay theirs", async () => {
     const { teams, challenge } = await race();
-    await rejects(challengeAttempts(t.db, outsider, challenge.id, DURING), "FORBIDDEN", "Only judges and organizers can see the teams' attempts.");
-    await rejects(challengeAttempts(t.db, teams[1].members[0], challenge.id, AFTER), "FORBIDDEN", "Only judges and organizers can see the teams' attempts.");
-    await rejects(challengeAttempts(t.db, null, challenge.id, AFTER), "UNAUTHENTICATED");
-    await rejects(challengeAttempts(t.db, organizer, "no-such-challenge", DURING), "NOT_FOUND");
+    await expectDomainError(challengeAttempts(t.db, outsider, challenge.id, DURING), "FORBIDDEN", "Only judges and organizers can see the teams' attempts.");
+    await expectDomainError(
+      challengeAttempts(t.db, teams[1].members[0], challenge.id, AFTER),
+      "FORBIDDEN",
+      "Only judges and organizers can see the teams' attempts.",
+    );
+    await expectDomainError(challengeAttempts(t.db, null, challenge.id, AFTER), "UNAUTHENTICATED");
+    await expectDomainError(challengeAttempts(t.db, organizer, "no-such-challenge", DURING), "NOT_FOUND");
   });
 });
 
@@ -442,9 +434,9 @@ describe("judges scoring a team", () => {
   it("is for judges and organizers only", async () => {
     const { teams, challenge } = await hackathonWith(1, { kind: "JUDGED" });
     const change = { teamId: teams[0].id, points: 5, comment: "Good bot", version: 0 };
-    await rejects(setScore(t.db, teams[0].members[0], challenge.id, change), "FORBIDDEN", "Only judges and organizers can score challenges.");
-    await rejects(setScore(t.db, outsider, challenge.id, change), "FORBIDDEN");
-    await rejects(setScore(t.db, null, challenge.id, change), "UNAUTHENTICATED");
+    await expectDomainError(setScore(t.db, teams[0].members[0], challenge.id, change), "FORBIDDEN", "Only judges and organizers can score challenges.");
+    await expectDomainError(setScore(t.db, outsider, challenge.id, change), "FORBIDDEN");
+    await expectDomainError(setScore(t.db, null, challenge.id, change), "UNAUTHENTICATED");
     expect(await setScore(t.db, organizer, challenge.id, change)).toMatchObject({ points: 5, version: 1 });
     expect(await t.db.scoreAudit.count({ where: { challengeId: challenge.id } })).toBe(1);
   });
@@ -452,7 +444,7 @@ describe("judges scoring a team", () => {
   it("refuses points outside the challenge's range, giving the range", async () => {
     const { teams, challenge } = await hackathonWith(1, { kind: "JUDGED", maxPoints: 12 });
     for (const points of [13, -1, 1000]) {
-      const error = await rejects(
+      const error = await expectDomainError(
         setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points, comment: "Too much", version: 0 }),
         "INVALID",
         "Points must be between 0 and 12 on this challenge.",
@@ -466,12 +458,12 @@ describe("judges scoring a team", () => {
   it("refuses a team of another edition, and an unknown challenge", async () => {
     const { challenge } = await hackathonWith(1, { kind: "JUDGED" });
     const elsewhere = await hackathonWith(1);
-    await rejects(
+    await expectDomainError(
       setScore(t.db, judge, challenge.id, { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }),
       "INVALID",
       "Pick a team of this edition.",
     );
-    await rejects(setScore(t.db, judge, "no-such-challenge", { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }), "NOT_FOUND");
+    await expectDomainError(setScore(t.db, judge, "no-such-challenge", { teamId: elsewhere.teams[0].id, points: 1, comment: "Oops", version: 0 }), "NOT_FOUND");
   });
 
   it("keeps every change in the audit trail: who, when, old → new, and why", async () => {
@@ -505,12 +497,12 @@ describe("judges scoring a team", () => {
     const teamId = teams[0].id;
     await setScore(t.db, judge, challenge.id, { teamId, points: 6, comment: "First look", version: 0 });
     await setScore(t.db, judge, challenge.id, { teamId, points: 7, comment: "Second look", version: 1 });
-    const error = await rejects(setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 1 }), "CONFLICT");
+    const error = await expectDomainError(setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 1 }), "CONFLICT");
     expect(error.message).toBe(
       `Changed by ${judge.name} meanwhile: it is now 7 points (“Second look”). Check it, then save again if you still want to change it.`,
     );
     // a first score typed while someone else already entered one
-    await rejects(
+    await expectDomainError(
       setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 0 }),
       "CONFLICT",
       /^Changed by Judy Judge meanwhile: it is now 7 points/,
@@ -584,7 +576,7 @@ describe("judges scoring a team", () => {
     expect(await points()).toEqual({ "Team 1": 3, "Team 2": 7 });
     expect((await teamBonusPoints(t.db, edition.id)).get(teams[0].id)).toBe(3);
 
-    await rejects(
+    await expectDomainError(
       setScore(t.db, judge, challenge.id, { teamId: teams[0].id, points: null, comment: "Stale removal", version: 0 }),
       "CONFLICT",
       /^Changed by Judy Judge meanwhile/,
@@ -678,10 +670,10 @@ describe("the bonus points and the final ranking", () => {
       version: 0,
     });
     for (const actor of [judge, outsider]) {
-      await rejects(challengesCsv(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can export the challenge results.");
-      await rejects(auditTrail(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see the audit trail.");
+      await expectDomainError(challengesCsv(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can export the challenge results.");
+      await expectDomainError(auditTrail(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see the audit trail.");
     }
-    await rejects(challengesCsv(t.db, null, edition.id), "UNAUTHENTICATED");
+    await expectDomainError(challengesCsv(t.db, null, edition.id), "UNAUTHENTICATED");
 
     const csv = await challengesCsv(t.db, organizer, edition.id);
     const [results, audit] = csv.split("\r\n\r\n");

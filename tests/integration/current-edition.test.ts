@@ -1,7 +1,8 @@
 // The current edition read from the database (the header's link, the home
-// page): the live one, not the newest (lib/current-edition.ts).
+// page): the live one, not the newest (lib/editions/rules.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentAndActiveEditions, currentEdition, setPhase } from "@/lib/editions";
+import { currentAndActiveEditions, currentEdition } from "@/lib/editions/queries";
+import { setPhase } from "@/lib/editions/commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeUser } from "../helpers/factories";
 

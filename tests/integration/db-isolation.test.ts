@@ -1,12 +1,16 @@
 // A write outside a transaction must never be swallowed by someone else's
-// transaction rolling back (SQLite keeps one connection: see lib/sqlite-serial.ts).
+// transaction rolling back (SQLite keeps one connection: see lib/platform/sqlite-serial.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeUser } from "../helpers/factories";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe("transactions and the queries around them", () => {
   it("keeps a write made while another request's transaction rolls back", async () => {

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMigrations, migrate, migrationsDir } from "@/lib/migrate";
+import { loadMigrations, migrate, migrationsDir } from "@/lib/platform/migrate";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe("migration runner", () => {
   it("applies each migration once: running it again changes nothing", async () => {
@@ -18,9 +22,10 @@ describe("migration runner", () => {
     expect(await migrate(t.url, [good])).toEqual([good.name]);
     await expect(migrate(t.url, [good, bad])).rejects.toThrow();
     // probe_b was rolled back with the failed migration, which stays pending
-    const tables = t.kind === "sqlite"
-      ? await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE name LIKE 'probe_%'`)
-      : await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename::text AS name FROM pg_tables WHERE tablename LIKE 'probe_%'`);
+    const tables =
+      t.kind === "sqlite"
+        ? await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE name LIKE 'probe_%'`)
+        : await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename::text AS name FROM pg_tables WHERE tablename LIKE 'probe_%'`);
     expect(tables.map((r) => r.name)).toEqual(["probe_a"]);
   });
 
@@ -40,12 +45,18 @@ describe("upgrading a database that holds data", () => {
       // data as the first release stored it: raw SQL, since today's client knows newer columns
       const now = new Date().toISOString();
       const ts = kind === "sqlite" ? `'${now}'` : `'${now}'::timestamp`;
-      await old.db.$executeRawUnsafe(`INSERT INTO "User" ("id","email","name","role","createdAt","updatedAt") VALUES ('u1','a@x.test','A','EMPLOYEE',${ts},${ts})`);
+      await old.db.$executeRawUnsafe(
+        `INSERT INTO "User" ("id","email","name","role","createdAt","updatedAt") VALUES ('u1','a@x.test','A','EMPLOYEE',${ts},${ts})`,
+      );
       await old.db.$executeRawUnsafe(
         `INSERT INTO "Edition" ("id","number","title","timezone","phase","hackingStartsAt","presentationsStartAt","endsAt","maxTeamSize","createdAt","updatedAt") VALUES ('e1',1,'One','Europe/Paris','HACKING',${ts},${ts},${ts},5,${ts},${ts})`,
       );
-      await old.db.$executeRawUnsafe(`INSERT INTO "Topic" ("id","editionId","proposerId","title","pitch","kind","status","createdAt","updatedAt") VALUES ('t1','e1','u1','T','pitch pitch','FUN','APPROVED',${ts},${ts})`);
-      await old.db.$executeRawUnsafe(`INSERT INTO "Team" ("id","editionId","topicId","name","nameKey","memberCount","createdAt","updatedAt") VALUES ('team1','e1','t1','Team','team',1,${ts},${ts})`);
+      await old.db.$executeRawUnsafe(
+        `INSERT INTO "Topic" ("id","editionId","proposerId","title","pitch","kind","status","createdAt","updatedAt") VALUES ('t1','e1','u1','T','pitch pitch','FUN','APPROVED',${ts},${ts})`,
+      );
+      await old.db.$executeRawUnsafe(
+        `INSERT INTO "Team" ("id","editionId","topicId","name","nameKey","memberCount","createdAt","updatedAt") VALUES ('team1','e1','t1','Team','team',1,${ts},${ts})`,
+      );
       await old.db.$executeRawUnsafe(`INSERT INTO "TeamMember" ("id","teamId","userId","editionId","joinedAt") VALUES ('m1','team1','u1','e1',${ts})`);
 
       expect((await migrate(old.url)).length).toBe(all.length - 1);

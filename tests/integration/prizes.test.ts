@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awardPrize, castJuryVote, createJuryPrize, juryBallot, juryTallies, listJuryPrizes } from "@/lib/prizes";
+import { awardPrize, castJuryVote, createJuryPrize } from "@/lib/prizes/commands";
+import { juryBallot, juryTallies, listJuryPrizes } from "@/lib/prizes/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
-import { refusal } from "../helpers/refusal";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,10 +21,10 @@ describe("jury prizes", () => {
     const [judge1, judge2] = [await makeUser(t.db, "JUDGE"), await makeUser(t.db, "JUDGE")];
     const employee = await makeUser(t.db, "EMPLOYEE");
 
-    expect((await refusal(createJuryPrize(t.db, employee, edition.id, { name: "PM prize", description: "" }))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(createJuryPrize(t.db, employee, edition.id, { name: "PM prize", description: "" }))).code).toBe("FORBIDDEN");
     const prize = await createJuryPrize(t.db, organizer, edition.id, { name: "PM prize", description: "" });
 
-    expect((await refusal(castJuryVote(t.db, employee, prize.id, a.id))).message).toBe("Only judges vote for jury prizes.");
+    expect((await expectDomainError(castJuryVote(t.db, employee, prize.id, a.id))).message).toBe("Only judges vote for jury prizes.");
     await castJuryVote(t.db, judge1, prize.id, a.id);
     await castJuryVote(t.db, judge1, prize.id, b.id); // changed their mind
     await castJuryVote(t.db, judge2, prize.id, b.id);
@@ -31,14 +32,14 @@ describe("jury prizes", () => {
     const [tally] = await juryTallies(t.db, organizer, edition.id);
     expect(tally.judges).toBe(2);
     expect(tally.tally).toEqual([{ teamId: b.id, name: "Beta", votes: 2 }]);
-    expect((await refusal(juryTallies(t.db, judge1, edition.id))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(juryTallies(t.db, judge1, edition.id))).code).toBe("FORBIDDEN");
 
     // not shown publicly until awarded
     expect(await listJuryPrizes(t.db, null, edition.id)).toHaveLength(0);
-    expect((await refusal(awardPrize(t.db, judge1, prize.id, b.id))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(awardPrize(t.db, judge1, prize.id, b.id))).code).toBe("FORBIDDEN");
     await awardPrize(t.db, organizer, prize.id, b.id);
     expect((await listJuryPrizes(t.db, null, edition.id)).map((p) => p.team?.name)).toEqual(["Beta"]);
-    expect((await refusal(castJuryVote(t.db, judge2, prize.id, a.id))).message).toBe("This prize has already been awarded.");
+    expect((await expectDomainError(castJuryVote(t.db, judge2, prize.id, a.id))).message).toBe("This prize has already been awarded.");
   });
 
   it("refuses teams of another edition", async () => {
@@ -48,7 +49,7 @@ describe("jury prizes", () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const judge = await makeUser(t.db, "JUDGE");
     const prize = await createJuryPrize(t.db, organizer, edition.id, { name: "Jury", description: "" });
-    expect((await refusal(castJuryVote(t.db, judge, prize.id, stranger.id))).code).toBe("INVALID");
-    expect((await refusal(awardPrize(t.db, organizer, prize.id, stranger.id))).code).toBe("INVALID");
+    expect((await expectDomainError(castJuryVote(t.db, judge, prize.id, stranger.id))).code).toBe("INVALID");
+    expect((await expectDomainError(awardPrize(t.db, organizer, prize.id, stranger.id))).code).toBe("INVALID");
   });
 });

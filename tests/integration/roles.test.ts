@@ -1,9 +1,9 @@
 // Role changes under concurrency: however organizers' requests interleave,
 // there is always at least one organizer left.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
-import { startSession, actorForSession } from "@/lib/sessions";
-import { setRole } from "@/lib/users";
+import { DomainError } from "@/lib/platform/errors";
+import { startSession, actorForSession } from "@/lib/people/sessions";
+import { setRole } from "@/lib/people/commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeUser } from "../helpers/factories";
 

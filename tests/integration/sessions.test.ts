@@ -1,13 +1,14 @@
 // Sessions that end when they should, and password guessing slowed down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
-import { hashPassword } from "@/lib/passwords";
-import { actorForSession, endSession, mySessions, signOutEverywhere, startSession } from "@/lib/sessions";
-import { THROTTLE } from "@/lib/sign-in-throttle";
-import { changePassword, recentSignInFailures, setRole, signInWithPassword } from "@/lib/users";
+import { DomainError } from "@/lib/platform/errors";
+import { hashPassword } from "@/lib/people/passwords";
+import { actorForSession, endSession, mySessions, signOutEverywhere, startSession } from "@/lib/people/sessions";
+import { THROTTLE } from "@/lib/people/rules";
+import { changePassword, setRole, signInWithPassword } from "@/lib/people/commands";
+import { recentSignInFailures } from "@/lib/people/queries";
 import { makeUser } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
-import { refusal } from "../helpers/refusal";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("sessions", () => {
   it("a password change ends every other session of the person", async () => {
     const user = await withPassword("old password 1");
     const [here, laptop, phone] = [await startSession(t.db, user.id), await startSession(t.db, user.id), await startSession(t.db, user.id)];
-    expect((await refusal(changePassword(t.db, user, here, "wrong one", "new password 2"))).field).toBe("current");
+    expect((await expectDomainError(changePassword(t.db, user, here, "wrong one", "new password 2"))).field).toBe("current");
     await changePassword(t.db, user, here, "old password 1", "new password 2");
     expect(await actorForSession(t.db, user.id, here)).not.toBeNull();
     expect(await actorForSession(t.db, user.id, laptop)).toBeNull();
@@ -69,7 +70,7 @@ describe("sessions", () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const user = await makeUser(t.db);
     const sids = [await startSession(t.db, user.id), await startSession(t.db, user.id)];
-    expect((await refusal(signOutEverywhere(t.db, user, user.id))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(signOutEverywhere(t.db, user, user.id))).code).toBe("FORBIDDEN");
     expect(await signOutEverywhere(t.db, organizer, user.id)).toBe(2);
     for (const sid of sids) expect(await actorForSession(t.db, user.id, sid)).toBeNull();
   });
@@ -85,21 +86,21 @@ describe("sign-in throttling", () => {
     const codes = results.map((r) => (r.status === "rejected" ? (r.reason as DomainError).code : "OK"));
     expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(THROTTLE.accountFreeFailures);
     expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(150 - THROTTLE.accountFreeFailures);
-    const wait = await refusal(signInWithPassword(t.db, user.email, "the right one", "c-burst", now));
+    const wait = await expectDomainError(signInWithPassword(t.db, user.email, "the right one", "c-burst", now));
     expect(wait.code).toBe("RATE_LIMITED");
     expect(wait.message).toMatch(/^Too many failed sign-ins\. Try again in 1 second \(at \d\d:\d\d .+\)\.$/);
 
     // waiting out each back-off, five more failures lock the account for 15 minutes
     for (let i = 0; i < THROTTLE.accountLockFailures - THROTTLE.accountFreeFailures; i++) {
       clock += THROTTLE.maxBackoffMs;
-      expect((await refusal(signInWithPassword(t.db, user.email, "still wrong", "c-burst", now))).code).toBe("UNAUTHENTICATED");
+      expect((await expectDomainError(signInWithPassword(t.db, user.email, "still wrong", "c-burst", now))).code).toBe("UNAUTHENTICATED");
     }
     clock += THROTTLE.maxBackoffMs;
-    expect((await refusal(signInWithPassword(t.db, user.email, "the right one", "c-burst", now))).message).toMatch(/Try again in 14 minutes/);
+    expect((await expectDomainError(signInWithPassword(t.db, user.email, "the right one", "c-burst", now))).message).toMatch(/Try again in 14 minutes/);
     clock += THROTTLE.lockMs;
     expect((await signInWithPassword(t.db, user.email, "the right one", "c-burst", now)).id).toBe(user.id);
     // a success forgets the account's failures
-    expect((await refusal(signInWithPassword(t.db, user.email, "one slip", "c-burst", now))).code).toBe("UNAUTHENTICATED");
+    expect((await expectDomainError(signInWithPassword(t.db, user.email, "one slip", "c-burst", now))).code).toBe("UNAUTHENTICATED");
   });
 
   it("answers an address without an account exactly like one with", async () => {
@@ -107,14 +108,14 @@ describe("sign-in throttling", () => {
     const now = () => new Date("2031-04-01T10:00:00Z");
     for (let i = 0; i < THROTTLE.accountFreeFailures; i++) {
       const [known, unknown] = [
-        await refusal(signInWithPassword(t.db, user.email, "wrong", "c-enum", now)),
-        await refusal(signInWithPassword(t.db, "nobody-" + user.email, "wrong", "c-enum", now)),
+        await expectDomainError(signInWithPassword(t.db, user.email, "wrong", "c-enum", now)),
+        await expectDomainError(signInWithPassword(t.db, "nobody-" + user.email, "wrong", "c-enum", now)),
       ];
       expect(unknown.message).toBe(known.message);
     }
     const [known, unknown] = [
-      await refusal(signInWithPassword(t.db, user.email, "wrong", "c-enum", now)),
-      await refusal(signInWithPassword(t.db, "nobody-" + user.email, "wrong", "c-enum", now)),
+      await expectDomainError(signInWithPassword(t.db, user.email, "wrong", "c-enum", now)),
+      await expectDomainError(signInWithPassword(t.db, "nobody-" + user.email, "wrong", "c-enum", now)),
     ];
     expect([known.code, unknown.code]).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
     expect(unknown.message).toBe(known.message);
@@ -123,17 +124,17 @@ describe("sign-in throttling", () => {
   it("locks a client address that tries many accounts", async () => {
     const now = () => new Date("2031-05-01T10:00:00Z");
     for (let i = 0; i < THROTTLE.clientLockFailures; i++) {
-      await refusal(signInWithPassword(t.db, `spray-${i}@corp.test`, "Winter2031!", "c-spray", now));
+      await expectDomainError(signInWithPassword(t.db, `spray-${i}@corp.test`, "Winter2031!", "c-spray", now));
     }
     const user = await withPassword("the right one");
-    expect((await refusal(signInWithPassword(t.db, user.email, "the right one", "c-spray", now))).code).toBe("RATE_LIMITED");
+    expect((await expectDomainError(signInWithPassword(t.db, user.email, "the right one", "c-spray", now))).code).toBe("RATE_LIMITED");
     expect((await signInWithPassword(t.db, user.email, "the right one", "c-elsewhere", now)).id).toBe(user.id);
   });
 
   it("organizers see the failed attempts; others may not", async () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const employee = await makeUser(t.db);
-    expect((await refusal(recentSignInFailures(t.db, employee))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(recentSignInFailures(t.db, employee))).code).toBe("FORBIDDEN");
     const seen = await recentSignInFailures(t.db, organizer, new Date("2031-05-01T10:01:00Z"));
     expect(seen.find((f) => f.email === "spray-0@corp.test")).toMatchObject({ failures: 1, clients: 1 });
   });

@@ -1,12 +1,13 @@
 // New accounts prove their address before they sign in: a one-time link sent
 // through a real SMTP server, or an organizer's approval without one.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { confirmAddress, verificationTarget } from "@/lib/email-verification";
-import { approveAccount, findOrCreateSsoUser, markSetupDone, pendingAccounts, refuseAccount, signInWithPassword, signUp } from "@/lib/users";
+import { confirmAddress, verificationTarget } from "@/lib/people/email-verification";
+import { approveAccount, findOrCreateSsoUser, markSetupDone, refuseAccount, signInWithPassword, signUp } from "@/lib/people/commands";
+import { pendingAccounts } from "@/lib/people/queries";
 import { makeUser } from "../helpers/factories";
 import { startSmtpSink } from "../helpers/smtp-sink.mjs";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
-import { refusal } from "../helpers/refusal";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -41,22 +42,22 @@ describe("with SMTP: a link by email", () => {
     expect(mail.html).toContain("<a href=");
     const token = linkIn(mail.text);
 
-    expect((await refusal(signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1"))).message).toMatch(
+    expect((await expectDomainError(signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1"))).message).toMatch(
       /Confirm your address first: open the link we sent to vera@corp\.test/,
     );
     expect(await verificationTarget(t.db, token)).toEqual({ email: "vera@corp.test" });
-    expect((await refusal(confirmAddress(t.db, token, "not hers"))).field).toBe("password");
+    expect((await expectDomainError(confirmAddress(t.db, token, "not hers"))).field).toBe("password");
     expect(await confirmAddress(t.db, token, "vera's password")).toEqual({ email: "vera@corp.test" });
     expect((await signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1")).email).toBe("vera@corp.test");
     // single use
-    expect((await refusal(confirmAddress(t.db, token, "vera's password"))).message).toMatch(/doesn't work any more/);
+    expect((await expectDomainError(confirmAddress(t.db, token, "vera's password"))).message).toMatch(/doesn't work any more/);
   });
 
   it("links expire after 24 hours", async () => {
     await signUp(t.db, { name: "Late", email: "late@corp.test", password: "late password" }, { origin });
     const token = linkIn(smtp.messages[0].text);
     const tomorrow = new Date(Date.now() + 25 * 3600_000);
-    expect((await refusal(confirmAddress(t.db, token, "late password", tomorrow))).message).toMatch(/older than 24 hours/);
+    expect((await expectDomainError(confirmAddress(t.db, token, "late password", tomorrow))).message).toMatch(/older than 24 hours/);
   });
 
   it("answers a taken address like a free one, and tells its owner by email instead", async () => {
@@ -74,8 +75,8 @@ describe("with SMTP: a link by email", () => {
     // the colleague, puzzled, signs up for real: a new password, a new link, the old one dead
     await signUp(t.db, { name: "Colleague", email: "colleague@corp.test", password: "the real one" }, { origin });
     const realLink = linkIn(smtp.messages[1].text);
-    expect((await refusal(confirmAddress(t.db, squattersLink, "squatter's one"))).code).toBe("INVALID");
-    expect((await refusal(confirmAddress(t.db, realLink, "squatter's one"))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(confirmAddress(t.db, squattersLink, "squatter's one"))).code).toBe("INVALID");
+    expect((await expectDomainError(confirmAddress(t.db, realLink, "squatter's one"))).code).toBe("FORBIDDEN");
     await confirmAddress(t.db, realLink, "the real one");
     expect((await signInWithPassword(t.db, "colleague@corp.test", "the real one", "c2")).name).toBe("Colleague");
   });
@@ -86,13 +87,13 @@ describe("with SMTP: a link by email", () => {
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBeNull();
     expect(stored.emailVerifiedAt).not.toBeNull();
-    expect((await refusal(signInWithPassword(t.db, "sso-person@corp.test", "squatter's one", "c3"))).code).toBe("UNAUTHENTICATED");
-    expect((await refusal(confirmAddress(t.db, linkIn(smtp.messages[0].text), "squatter's one"))).code).toBe("INVALID");
+    expect((await expectDomainError(signInWithPassword(t.db, "sso-person@corp.test", "squatter's one", "c3"))).code).toBe("UNAUTHENTICATED");
+    expect((await expectDomainError(confirmAddress(t.db, linkIn(smtp.messages[0].text), "squatter's one"))).code).toBe("INVALID");
   });
 
   it("a mail server that refuses is a message, and signing up again resends", async () => {
     const failing = { origin, send: async () => Promise.reject(new Error("451 try later")) };
-    expect((await refusal(signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, failing))).message).toMatch(
+    expect((await expectDomainError(signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, failing))).message).toMatch(
       /couldn't send the confirmation email/,
     );
     await signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, { origin });
@@ -111,19 +112,19 @@ describe("without SMTP: an organizer approves", () => {
       await signUp(t.db, { name: "Paula", email: "paula@corp.test", password: "paula's password" }, approval);
       await signUp(t.db, { name: "Spam", email: "spam@corp.test", password: "spam password" }, approval);
       expect(smtp.messages).toHaveLength(0);
-      expect((await refusal(signInWithPassword(t.db, "paula@corp.test", "paula's password", "c4"))).message).toBe(
+      expect((await expectDomainError(signInWithPassword(t.db, "paula@corp.test", "paula's password", "c4"))).message).toBe(
         "An organizer hasn't approved your account yet. You can sign in once they have.",
       );
-      expect((await refusal(pendingAccounts(t.db, employee))).code).toBe("FORBIDDEN");
+      expect((await expectDomainError(pendingAccounts(t.db, employee))).code).toBe("FORBIDDEN");
       const pending = await pendingAccounts(t.db, organizer);
       const paula = pending.find((p) => p.email === "paula@corp.test")!;
       const spam = pending.find((p) => p.email === "spam@corp.test")!;
-      expect((await refusal(approveAccount(t.db, employee, paula.id))).code).toBe("FORBIDDEN");
+      expect((await expectDomainError(approveAccount(t.db, employee, paula.id))).code).toBe("FORBIDDEN");
       await approveAccount(t.db, organizer, paula.id);
       expect((await signInWithPassword(t.db, "paula@corp.test", "paula's password", "c4")).name).toBe("Paula");
       await refuseAccount(t.db, organizer, spam.id);
       expect(await t.db.user.findUnique({ where: { id: spam.id } })).toBeNull();
-      expect((await refusal(refuseAccount(t.db, organizer, paula.id))).code).toBe("NOT_FOUND"); // approved accounts aren't deleted this way
+      expect((await expectDomainError(refuseAccount(t.db, organizer, paula.id))).code).toBe("NOT_FOUND"); // approved accounts aren't deleted this way
     } finally {
       process.env.SMTP_URL = smtp.url;
     }

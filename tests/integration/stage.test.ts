@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
-import { channels, liveBus, type LiveEvent } from "@/lib/live/bus";
-import {
-  commandStage,
-  displayKey,
-  editionByDisplayKey,
-  rotateDisplayKey,
-  setRunningOrder,
-  setSlotLength,
-  stageSnapshot,
-  type StageSnapshot,
-} from "@/lib/stage";
-import { DEFAULT_SLOT_MS, START_LEAD_MS } from "@/lib/stage-timer";
-import type { Actor } from "@/lib/permissions";
+import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import { commandStage, rotateDisplayKey, setRunningOrder, setSlotLength } from "@/lib/stage/commands";
+import { displayKey, editionByDisplayKey, stageSnapshot, type StageSnapshot } from "@/lib/stage/queries";
+import { DEFAULT_SLOT_MS, START_LEAD_MS } from "@/lib/stage/rules";
+import type { Actor } from "@/lib/people/rules";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -24,17 +16,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   [organizer, judge, employee] = [await makeUser(t.db, "ORGANIZER"), await makeUser(t.db, "JUDGE"), await makeUser(t.db, "EMPLOYEE")];
 });
-afterAll(async () => { await t?.drop(); });
+afterAll(async () => {
+  await t?.drop();
+});
 
 const T0 = Date.UTC(2030, 0, 17, 15, 0, 0); // Friday 16:00 in Paris
 const s = (seconds: number) => seconds * 1000;
-
-async function rejects(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (message) expect((error as DomainError).message).toMatch(message);
-}
 
 /** An edition in the presentations phase with `count` teams, "Team 01", "Team 02"…, presenting in that order. */
 async function finalWith(count: number) {
@@ -50,32 +37,32 @@ describe("who runs the stage", () => {
   it("is organizers only: judges and employees are refused, and anonymous visitors asked to sign in", async () => {
     const { edition } = await finalWith(2);
     for (const actor of [judge, employee]) {
-      await rejects(commandStage(t.db, actor, edition.id, "start"), "FORBIDDEN", /organizers/);
-      await rejects(commandStage(t.db, actor, edition.id, "next"), "FORBIDDEN");
-      await rejects(setRunningOrder(t.db, actor, edition.id, []), "FORBIDDEN");
-      await rejects(setSlotLength(t.db, actor, edition.id, 420, 60), "FORBIDDEN");
-      await rejects(displayKey(t.db, actor, edition.id), "FORBIDDEN");
-      await rejects(rotateDisplayKey(t.db, actor, edition.id), "FORBIDDEN");
+      await expectDomainError(commandStage(t.db, actor, edition.id, "start"), "FORBIDDEN", /organizers/);
+      await expectDomainError(commandStage(t.db, actor, edition.id, "next"), "FORBIDDEN");
+      await expectDomainError(setRunningOrder(t.db, actor, edition.id, []), "FORBIDDEN");
+      await expectDomainError(setSlotLength(t.db, actor, edition.id, 420, 60), "FORBIDDEN");
+      await expectDomainError(displayKey(t.db, actor, edition.id), "FORBIDDEN");
+      await expectDomainError(rotateDisplayKey(t.db, actor, edition.id), "FORBIDDEN");
     }
-    await rejects(commandStage(t.db, null, edition.id, "start"), "UNAUTHENTICATED");
-    await rejects(setRunningOrder(t.db, null, edition.id, []), "UNAUTHENTICATED");
-    await rejects(displayKey(t.db, null, edition.id), "UNAUTHENTICATED");
+    await expectDomainError(commandStage(t.db, null, edition.id, "start"), "UNAUTHENTICATED");
+    await expectDomainError(setRunningOrder(t.db, null, edition.id, []), "UNAUTHENTICATED");
+    await expectDomainError(displayKey(t.db, null, edition.id), "UNAUTHENTICATED");
     // nothing moved
     expect(await t.db.stage.count({ where: { editionId: edition.id } })).toBe(0);
     expect((await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })).displayKey).toBeNull();
   });
 
   it("says so when the edition doesn't exist", async () => {
-    await rejects(commandStage(t.db, organizer, "no-such-edition", "start"), "NOT_FOUND");
-    await rejects(setSlotLength(t.db, organizer, "no-such-edition", 300, 0), "NOT_FOUND");
+    await expectDomainError(commandStage(t.db, organizer, "no-such-edition", "start"), "NOT_FOUND");
+    await expectDomainError(setSlotLength(t.db, organizer, "no-such-edition", 300, 0), "NOT_FOUND");
   });
 });
 
 describe("starting the presentations", () => {
   it("explains that there is nobody to put on stage when no team exists", async () => {
     const { edition } = await finalWith(0);
-    await rejects(commandStage(t.db, organizer, edition.id, "start", T0), "INVALID", /running order.*no teams/i);
-    await rejects(commandStage(t.db, organizer, edition.id, "next", T0), "INVALID", /no teams/i);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, "start", T0), "INVALID", /running order.*no teams/i);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, "next", T0), "INVALID", /no teams/i);
   });
 
   it("shows who comes first before anything starts", async () => {
@@ -167,9 +154,9 @@ describe("moving along the running order", () => {
   it("refuses previous at the first team and next at the last, and stays put", async () => {
     const { edition, teams } = await finalWith(2);
     await commandStage(t.db, organizer, edition.id, "next", T0);
-    await rejects(commandStage(t.db, organizer, edition.id, "previous", T0), "INVALID", /first team/);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, "previous", T0), "INVALID", /first team/);
     await commandStage(t.db, organizer, edition.id, "next", T0);
-    await rejects(commandStage(t.db, organizer, edition.id, "next", T0), "INVALID", /last team/);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, "next", T0), "INVALID", /last team/);
     const stage = await stageSnapshot(t.db, edition);
     expect(stage.current?.id).toBe(teams[1].id);
     expect(stage.next).toBeNull();
@@ -183,8 +170,8 @@ describe("moving along the running order", () => {
     expect(jumped.position).toBe(3);
 
     const other = await finalWith(1);
-    await rejects(commandStage(t.db, organizer, edition.id, { goto: other.teams[0].id }, T0), "INVALID", /not in this edition/);
-    await rejects(commandStage(t.db, organizer, edition.id, { goto: "no-such-team" }, T0), "INVALID", /running order/);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, { goto: other.teams[0].id }, T0), "INVALID", /not in this edition/);
+    await expectDomainError(commandStage(t.db, organizer, edition.id, { goto: "no-such-team" }, T0), "INVALID", /running order/);
     expect((await stageSnapshot(t.db, edition)).current?.id).toBe(teams[2].id);
   });
 });
@@ -208,8 +195,8 @@ describe("the running order", () => {
   it("refuses a team listed twice or a team of another edition, leaving the order as it was", async () => {
     const { edition, teams } = await finalWith(3);
     const other = await finalWith(1);
-    await rejects(setRunningOrder(t.db, organizer, edition.id, [teams[1].id, teams[0].id, teams[1].id]), "INVALID", /twice/);
-    await rejects(setRunningOrder(t.db, organizer, edition.id, [teams[2].id, other.teams[0].id]), "INVALID", /not in this edition/);
+    await expectDomainError(setRunningOrder(t.db, organizer, edition.id, [teams[1].id, teams[0].id, teams[1].id]), "INVALID", /twice/);
+    await expectDomainError(setRunningOrder(t.db, organizer, edition.id, [teams[2].id, other.teams[0].id]), "INVALID", /not in this edition/);
     expect(names(await stageSnapshot(t.db, edition))).toEqual(["Team 01", "Team 02", "Team 03"]);
   });
 
@@ -313,8 +300,8 @@ describe("telling every screen", () => {
       expect(new Set(ids).size).toBe(ids.length);
 
       // a refused command tells nobody anything
-      await rejects(commandStage(t.db, organizer, edition.id, "previous", T0), "INVALID");
-      await rejects(commandStage(t.db, employee, edition.id, "start", T0), "FORBIDDEN");
+      await expectDomainError(commandStage(t.db, organizer, edition.id, "previous", T0), "INVALID");
+      await expectDomainError(commandStage(t.db, employee, edition.id, "start", T0), "FORBIDDEN");
       expect(events).toHaveLength(4);
       expect(elsewhere).toEqual([]);
     } finally {

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
-import { setPhase } from "@/lib/editions";
-import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam, teamOf } from "@/lib/teams";
-import { setInterest } from "@/lib/topics";
+import { DomainError } from "@/lib/platform/errors";
+import { setPhase } from "@/lib/editions/commands";
+import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams/commands";
+import { teamOf } from "@/lib/teams/queries";
+import { setInterest } from "@/lib/topics/commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTopic, makeUser } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
-
-async function rejects(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (message) expect((error as DomainError).message).toMatch(message);
-}
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe("teams", () => {
   it("creates a team around a topic with interested people, and the creator joins", async () => {
@@ -28,8 +27,8 @@ describe("teams", () => {
     expect((await teamOf(t.db, bob.id, edition.id))?.id).toBe(team.id);
     // dave never showed interest: he can't be brought along; bob is taken
     const dave = await makeUser(t.db);
-    await rejects(createTeam(t.db, carol, edition.id, { name: "Other", topicId: topic.id, memberIds: [dave.id] }), "INVALID", /interest/);
-    await rejects(createTeam(t.db, carol, edition.id, { name: "Other", topicId: topic.id, memberIds: [bob.id] }), "CONFLICT", /already in team/);
+    await expectDomainError(createTeam(t.db, carol, edition.id, { name: "Other", topicId: topic.id, memberIds: [dave.id] }), "INVALID", /interest/);
+    await expectDomainError(createTeam(t.db, carol, edition.id, { name: "Other", topicId: topic.id, memberIds: [bob.id] }), "CONFLICT", /already in team/);
   });
 
   it("refuses a duplicate team name in the same edition, ignoring case, accents and spaces", async () => {
@@ -37,7 +36,7 @@ describe("teams", () => {
     const [a, b] = [await makeUser(t.db), await makeUser(t.db)];
     const topic = await makeTopic(t.db, edition.id, a.id);
     await createTeam(t.db, a, edition.id, { name: "Café Crème", topicId: topic.id, memberIds: [] });
-    await rejects(createTeam(t.db, b, edition.id, { name: "  cafe   CREME ", topicId: topic.id, memberIds: [] }), "CONFLICT", /already exists/);
+    await expectDomainError(createTeam(t.db, b, edition.id, { name: "  cafe   CREME ", topicId: topic.id, memberIds: [] }), "CONFLICT", /already exists/);
   });
 
   it("keeps a person in one team per edition", async () => {
@@ -46,8 +45,8 @@ describe("teams", () => {
     const topic = await makeTopic(t.db, edition.id, a.id);
     const first = await createTeam(t.db, a, edition.id, { name: "First", topicId: topic.id, memberIds: [] });
     const second = await createTeam(t.db, b, edition.id, { name: "Second", topicId: topic.id, memberIds: [] });
-    await rejects(joinTeam(t.db, a, second.id), "CONFLICT", /already in team “First”/);
-    await rejects(createTeam(t.db, a, edition.id, { name: "Third", topicId: topic.id, memberIds: [] }), "CONFLICT", /already in team/);
+    await expectDomainError(joinTeam(t.db, a, second.id), "CONFLICT", /already in team “First”/);
+    await expectDomainError(createTeam(t.db, a, edition.id, { name: "Third", topicId: topic.id, memberIds: [] }), "CONFLICT", /already in team/);
     // joining your own team again is harmless
     await joinTeam(t.db, a, first.id);
     expect((await t.db.team.findUniqueOrThrow({ where: { id: first.id } })).memberCount).toBe(1);
@@ -96,7 +95,7 @@ describe("teams", () => {
     const [a, b] = [await makeUser(t.db), await makeUser(t.db)];
     const topic = await makeTopic(t.db, edition.id, a.id);
     const team = await createTeam(t.db, a, edition.id, { name: "Solo", topicId: topic.id, memberIds: [] });
-    await rejects(leaveTeam(t.db, b, team.id), "INVALID", /not in this team/);
+    await expectDomainError(leaveTeam(t.db, b, team.id), "INVALID", /not in this team/);
     await leaveTeam(t.db, a, team.id);
     expect(await t.db.team.findUnique({ where: { id: team.id } })).toBeNull();
   });
@@ -108,9 +107,9 @@ describe("teams", () => {
     const topic = await makeTopic(t.db, edition.id, a.id);
     const team = await createTeam(t.db, a, edition.id, { name: "Locked", topicId: topic.id, memberIds: [] });
     await setPhase(t.db, organizer, edition.id, "HACKING");
-    await rejects(joinTeam(t.db, b, team.id), "INVALID", /locked/);
-    await rejects(leaveTeam(t.db, a, team.id), "INVALID", /locked/);
-    await rejects(renameTeam(t.db, b, team.id, "Mine now"), "FORBIDDEN");
+    await expectDomainError(joinTeam(t.db, b, team.id), "INVALID", /locked/);
+    await expectDomainError(leaveTeam(t.db, a, team.id), "INVALID", /locked/);
+    await expectDomainError(renameTeam(t.db, b, team.id, "Mine now"), "FORBIDDEN");
     // organizers still move people
     await movePerson(t.db, organizer, edition.id, b.id, team.id);
     expect((await teamOf(t.db, b.id, edition.id))?.id).toBe(team.id);
@@ -123,9 +122,9 @@ describe("teams", () => {
     const topic = await makeTopic(t.db, edition.id, a.id);
     const t1 = await createTeam(t.db, a, edition.id, { name: "One", topicId: topic.id, memberIds: [] });
     const t2 = await createTeam(t.db, b, edition.id, { name: "Two", topicId: topic.id, memberIds: [] });
-    await rejects(movePerson(t.db, a, edition.id, c.id, t1.id), "FORBIDDEN", /Only organizers/);
+    await expectDomainError(movePerson(t.db, a, edition.id, c.id, t1.id), "FORBIDDEN", /Only organizers/);
     await movePerson(t.db, organizer, edition.id, c.id, t1.id);
-    await rejects(movePerson(t.db, organizer, edition.id, b.id, t1.id), "INVALID", /full/);
+    await expectDomainError(movePerson(t.db, organizer, edition.id, b.id, t1.id), "INVALID", /full/);
     // the failed move left b where they were
     expect((await teamOf(t.db, b.id, edition.id))?.id).toBe(t2.id);
     await movePerson(t.db, organizer, edition.id, c.id, t2.id);

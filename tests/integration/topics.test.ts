@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveTopic, getTopic, listTopics, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics";
+import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics/commands";
+import { getTopic, listTopics } from "@/lib/topics/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTopic, makeUser } from "../helpers/factories";
-import { refusal } from "../helpers/refusal";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe("topics", () => {
     const [alice, bob, organizer] = [await makeUser(t.db), await makeUser(t.db), await makeUser(t.db, "ORGANIZER")];
     const topic = await proposeTopic(t.db, alice, edition.id, { title: "eBPF tracing", pitch, kind: "TEAM_TOOLING" });
     expect(topic.status).toBe("PENDING");
-    expect((await refusal(updateTopic(t.db, bob, topic.id, { title: "Mine", pitch, kind: "FUN" }))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(updateTopic(t.db, bob, topic.id, { title: "Mine", pitch, kind: "FUN" }))).code).toBe("FORBIDDEN");
     await updateTopic(t.db, alice, topic.id, { title: "eBPF tracing of the C core", pitch, kind: "TEAM_TOOLING" });
     await updateTopic(t.db, organizer, topic.id, { title: "Tracing with eBPF", pitch, kind: "TEAM_TOOLING" });
     expect((await getTopic(t.db, bob, topic.id)).title).toBe("Tracing with eBPF");
@@ -29,17 +30,17 @@ describe("topics", () => {
   it("no new topics and no edits once hacking starts", async () => {
     const edition = await makeEdition(t.db, "HACKING");
     const alice = await makeUser(t.db);
-    const e = await refusal(proposeTopic(t.db, alice, edition.id, { title: "Late idea", pitch, kind: "FUN" }));
+    const e = await expectDomainError(proposeTopic(t.db, alice, edition.id, { title: "Late idea", pitch, kind: "FUN" }));
     expect(e.code).toBe("INVALID");
     expect(e.message).toMatch(/Hacking/);
     const topic = await makeTopic(t.db, edition.id, alice.id);
-    expect((await refusal(updateTopic(t.db, alice, topic.id, { title: "Changed", pitch, kind: "FUN" }))).message).toMatch(/locked/);
+    expect((await expectDomainError(updateTopic(t.db, alice, topic.id, { title: "Changed", pitch, kind: "FUN" }))).message).toMatch(/locked/);
   });
 
   it("nobody proposes in a draft edition except organizers, and drafts are invisible to others", async () => {
     const edition = await makeEdition(t.db, "DRAFT");
     const [alice, organizer] = [await makeUser(t.db), await makeUser(t.db, "ORGANIZER")];
-    expect((await refusal(proposeTopic(t.db, alice, edition.id, { title: "Sneaky", pitch, kind: "FUN" }))).code).toBe("NOT_FOUND");
+    expect((await expectDomainError(proposeTopic(t.db, alice, edition.id, { title: "Sneaky", pitch, kind: "FUN" }))).code).toBe("NOT_FOUND");
     const topic = await proposeTopic(t.db, organizer, edition.id, { title: "Seed topic", pitch, kind: "FUN" });
     expect(topic.status).toBe("APPROVED");
   });
@@ -82,10 +83,10 @@ describe("topics", () => {
     const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
     const [alice, bob, organizer] = [await makeUser(t.db), await makeUser(t.db), await makeUser(t.db, "ORGANIZER")];
     const topic = await makeTopic(t.db, edition.id, alice.id, "PENDING");
-    expect((await refusal(rejectTopic(t.db, bob, topic.id, "no"))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(rejectTopic(t.db, bob, topic.id, "no"))).code).toBe("FORBIDDEN");
     await rejectTopic(t.db, organizer, topic.id, "Already done by the platform team last year.");
     expect((await getTopic(t.db, alice, topic.id)).rejectionReason).toMatch(/platform team/);
-    expect((await refusal(getTopic(t.db, bob, topic.id))).code).toBe("NOT_FOUND");
+    expect((await expectDomainError(getTopic(t.db, bob, topic.id))).code).toBe("NOT_FOUND");
     expect((await listTopics(t.db, bob, edition.id, { sort: "interest" })).some((x) => x.id === topic.id)).toBe(false);
     await approveTopic(t.db, organizer, topic.id);
     expect((await getTopic(t.db, bob, topic.id)).status).toBe("APPROVED");
@@ -100,13 +101,13 @@ describe("topics", () => {
     await setInterest(t.db, a, dup.id, true);
     await setInterest(t.db, b, dup.id, true);
     await setInterest(t.db, c, dup.id, true);
-    expect((await refusal(mergeTopic(t.db, a, dup.id, keep.id))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(mergeTopic(t.db, a, dup.id, keep.id))).code).toBe("FORBIDDEN");
     await mergeTopic(t.db, organizer, dup.id, keep.id);
     const kept = await getTopic(t.db, a, keep.id);
     expect(kept.interests.map((i) => i.userId).sort()).toEqual([a.id, b.id, c.id].sort());
     const merged = await getTopic(t.db, a, dup.id);
     expect(merged.status).toBe("MERGED");
     expect(merged.mergedInto?.id).toBe(keep.id);
-    expect((await refusal(setInterest(t.db, a, dup.id, true))).message).toMatch(/merged/);
+    expect((await expectDomainError(setInterest(t.db, a, dup.id, true))).message).toMatch(/merged/);
   });
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/games/rps-bots";
-import { practiceMatch, playingVersions, submitBot, teamBotVersions } from "@/lib/arena/bots";
-import { runningTournaments, runTournament, startTournament, tournamentMatch, tournamentView } from "@/lib/arena/tournament";
-import { CONNECT_FOUR_BOTS } from "@/lib/arena/games/connect-four-bots";
+import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/engine/games/rps-bots";
+import { practiceMatch, submitBot, startTournament } from "@/lib/arena/commands";
+import { playingVersions, teamBotVersions, runningTournaments, tournamentMatch, tournamentView } from "@/lib/arena/queries";
+import { runTournament } from "@/lib/arena/runner";
+import { CONNECT_FOUR_BOTS } from "@/lib/arena/engine/games/connect-four-bots";
 import { runArenaCli, type CliRow } from "../helpers/arena-cli";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
 

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addAgendaItem, createEdition, currentEdition, getEditionByNumber, listAgenda, listEditions, setPhase } from "@/lib/editions";
-import { createFirstOrganizer, needsSetup, setRole, signUp, verifyCredentials } from "@/lib/users";
+import { addAgendaItem, createEdition, setPhase } from "@/lib/editions/commands";
+import { currentEdition, getEditionByNumber, listAgenda, listEditions } from "@/lib/editions/queries";
+import { createFirstOrganizer, setRole, signUp, verifyCredentials } from "@/lib/people/commands";
+import { needsSetup } from "@/lib/people/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeUser } from "../helpers/factories";
-import { refusal } from "../helpers/refusal";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 const approval = { origin: "http://hexathon.test", mode: "approval" } as const;
@@ -31,7 +33,7 @@ const editionInput = {
 describe("setup, sign-up and roles", () => {
   it("a fresh install asks for setup and refuses sign-up until the first organizer exists", async () => {
     expect(await needsSetup(t.db)).toBe(true);
-    expect((await refusal(signUp(t.db, { name: "Eve", email: "eve@corp.test", password: "long enough pass" }, approval))).message).toMatch(/set up/);
+    expect((await expectDomainError(signUp(t.db, { name: "Eve", email: "eve@corp.test", password: "long enough pass" }, approval))).message).toMatch(/set up/);
   });
 
   it("the first person becomes organizer, once, even if two race", async () => {
@@ -42,7 +44,9 @@ describe("setup, sign-up and roles", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await t.db.user.count({ where: { role: "ORGANIZER" } })).toBe(1);
     expect(await needsSetup(t.db)).toBe(false);
-    expect((await refusal(createFirstOrganizer(t.db, { name: "Late", email: "late@corp.test", password: "correct horse battery" }))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(createFirstOrganizer(t.db, { name: "Late", email: "late@corp.test", password: "correct horse battery" }))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("signs up an employee with a hashed password and checks credentials", async () => {
@@ -61,7 +65,7 @@ describe("setup, sign-up and roles", () => {
 
   it("limits sign-up to the allowed email domains", async () => {
     process.env.HEXATHON_ALLOWED_EMAIL_DOMAINS = "corp.test, sub.corp.test";
-    expect((await refusal(signUp(t.db, { name: "X", email: "x@gmail.test", password: "long enough" }, approval))).message).toMatch(/@corp.test/);
+    expect((await expectDomainError(signUp(t.db, { name: "X", email: "x@gmail.test", password: "long enough" }, approval))).message).toMatch(/@corp.test/);
     await signUp(t.db, { name: "Y", email: "y@sub.corp.test", password: "long enough" }, approval);
   });
 
@@ -69,8 +73,8 @@ describe("setup, sign-up and roles", () => {
     const organizer = await t.db.user.findFirstOrThrow({ where: { role: "ORGANIZER" } });
     const actor = { id: organizer.id, role: "ORGANIZER" as const };
     const bob = await makeUser(t.db);
-    expect((await refusal(setRole(t.db, bob, bob.id, "ORGANIZER"))).code).toBe("FORBIDDEN");
-    expect((await refusal(setRole(t.db, actor, organizer.id, "EMPLOYEE"))).message).toMatch(/at least one organizer/);
+    expect((await expectDomainError(setRole(t.db, bob, bob.id, "ORGANIZER"))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(setRole(t.db, actor, organizer.id, "EMPLOYEE"))).message).toMatch(/at least one organizer/);
     expect((await setRole(t.db, actor, bob.id, "JUDGE")).role).toBe("JUDGE");
   });
 });
@@ -79,11 +83,11 @@ describe("editions", () => {
   it("organizers create an edition from wall-clock times in its timezone; others may not", async () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const employee = await makeUser(t.db);
-    expect((await refusal(createEdition(t.db, employee, editionInput))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(createEdition(t.db, employee, editionInput))).code).toBe("FORBIDDEN");
     const edition = await createEdition(t.db, organizer, editionInput);
     expect(edition.phase).toBe("DRAFT");
     expect(edition.presentationsStartAt.toISOString()).toBe("2031-01-17T15:00:00.000Z");
-    const dup = await refusal(createEdition(t.db, organizer, editionInput));
+    const dup = await expectDomainError(createEdition(t.db, organizer, editionInput));
     expect([dup.code, dup.field, dup.message]).toEqual(["CONFLICT", "number", "Edition 0x0A already exists."]);
   });
 
@@ -91,12 +95,12 @@ describe("editions", () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const employee = await makeUser(t.db);
     const edition = await getEditionByNumber(t.db, organizer, 10);
-    expect((await refusal(getEditionByNumber(t.db, employee, 10))).code).toBe("NOT_FOUND");
+    expect((await expectDomainError(getEditionByNumber(t.db, employee, 10))).code).toBe("NOT_FOUND");
     expect((await listEditions(t.db, employee)).some((e) => e.number === 10)).toBe(false);
     await setPhase(t.db, organizer, edition.id, "PROPOSALS_OPEN");
     expect((await getEditionByNumber(t.db, employee, 10)).phase).toBe("PROPOSALS_OPEN");
     expect((await currentEdition(t.db, employee))?.number).toBe(10);
-    expect((await refusal(setPhase(t.db, employee, edition.id, "HACKING"))).code).toBe("FORBIDDEN");
+    expect((await expectDomainError(setPhase(t.db, employee, edition.id, "HACKING"))).code).toBe("FORBIDDEN");
   });
 
   it("the agenda is kept in order, times read in the edition's zone", async () => {
@@ -115,7 +119,8 @@ describe("editions", () => {
     expect(agenda[1].startsAt.toISOString()).toBe("2031-01-16T18:00:00.000Z");
     const employee = await makeUser(t.db);
     expect(
-      (await refusal(addAgendaItem(t.db, employee, edition.id, { title: "Party", startsAt: "2031-01-16T22:00", location: "", description: "" }))).code,
+      (await expectDomainError(addAgendaItem(t.db, employee, edition.id, { title: "Party", startsAt: "2031-01-16T22:00", location: "", description: "" })))
+        .code,
     ).toBe("FORBIDDEN");
   });
 });

@@ -1,36 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/errors";
-import { channels, liveBus, type LiveEvent } from "@/lib/live/bus";
-import type { Actor } from "@/lib/permissions";
+import { DomainError } from "@/lib/platform/errors";
+import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import type { Actor } from "@/lib/people/rules";
 import {
   ballotCount,
   ballotOf,
   ballotsCsv,
-  castBallot,
-  closeVote,
   computeResults,
-  ensureVote,
-  openVote,
   resultsCsv,
   resultsFor,
-  revealStep,
-  updateVoteSettings,
   voteByCode,
-  voterKeyFor,
   voteSnapshot,
   announcedPrizes,
-  mailboxOf,
   signInRecommendation,
+  ensureVote,
   type VoteSettings,
   type VoteSnapshot,
-  type Voter,
-} from "@/lib/votes";
-import { newVoterId } from "@/lib/voter-id";
-import { restoreVoid, voidBallots, voteAudit } from "@/lib/vote-audit";
-import { voteSettingsSchema } from "@/lib/schemas/votes";
-import { csvLine } from "@/lib/csv";
+  voteAudit,
+} from "@/lib/votes/queries";
+import { castBallot, closeVote, openVote, revealStep, updateVoteSettings, restoreVoid, voidBallots } from "@/lib/votes/commands";
+import { voterKeyFor, mailboxOf, type Voter } from "@/lib/votes/rules";
+import { newVoterId } from "@/lib/votes/voter-id";
+import { voteSettingsSchema } from "@/lib/votes/schemas";
+import { csvLine } from "@/lib/platform/csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -45,17 +40,6 @@ afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 400));
   await t?.drop();
 });
-
-async function rejects(promise: Promise<unknown>, code: string, message?: RegExp | string) {
-  const error = await promise.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error, "expected the call to be refused").toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (typeof message === "string") expect((error as DomainError).message).toBe(message);
-  else if (message) expect((error as DomainError).message).toMatch(message);
-}
 
 const DEFAULTS: VoteSettings = {
   method: "RANKED",
@@ -133,25 +117,25 @@ describe("setting up the vote", () => {
     const { joinCode } = await ensureVote(t.db, edition.id);
     const typed = ` ${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()} `;
     expect((await voteByCode(t.db, typed)).editionId).toBe(edition.id);
-    await rejects(voteByCode(t.db, "NOPE99"), "NOT_FOUND", /no vote with that code/);
-    await rejects(voteByCode(t.db, ""), "NOT_FOUND");
+    await expectDomainError(voteByCode(t.db, "NOPE99"), "NOT_FOUND", /no vote with that code/);
+    await expectDomainError(voteByCode(t.db, ""), "NOT_FOUND");
 
     const draft = await makeEdition(t.db, "DRAFT");
-    await rejects(voteByCode(t.db, (await ensureVote(t.db, draft.id)).joinCode), "NOT_FOUND");
+    await expectDomainError(voteByCode(t.db, (await ensureVote(t.db, draft.id)).joinCode), "NOT_FOUND");
   });
 
   it("keeps the rules the organizer chose", async () => {
     const { edition } = await finalWith(3, { method: "APPROVAL", picks: 2, requireSignIn: true, audienceWeight: 2, bonusWeight: 0 });
     expect(await ensureVote(t.db, edition.id)).toMatchObject({ method: "APPROVAL", picks: 2, requireSignIn: true, audienceWeight: 2, bonusWeight: 0 });
-    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 11 }), "INVALID", "Ranked ballots have at most 10 picks.");
+    await expectDomainError(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 11 }), "INVALID", "Ranked ballots have at most 10 picks.");
   });
 
   it("freezes the rules once the vote has opened, and after it closed", async () => {
     const { edition } = await openFinalWith(3);
     const message = "The voting rules can't change once the vote has opened.";
-    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, method: "APPROVAL" }), "INVALID", message);
+    await expectDomainError(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, method: "APPROVAL" }), "INVALID", message);
     await closeVote(t.db, organizer, edition.id);
-    await rejects(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 1 }), "INVALID", message);
+    await expectDomainError(updateVoteSettings(t.db, organizer, edition.id, { ...DEFAULTS, picks: 1 }), "INVALID", message);
     expect(await ensureVote(t.db, edition.id)).toMatchObject({ method: "RANKED", picks: 3 });
   });
 });
@@ -170,16 +154,16 @@ describe("who runs the vote", () => {
       resultsCsv(t.db, actor, edition.id),
     ];
     for (const actor of [employee, judge]) {
-      for (const attempt of attempts(actor)) await rejects(attempt, "FORBIDDEN", /^Only organizers can /);
+      for (const attempt of attempts(actor)) await expectDomainError(attempt, "FORBIDDEN", /^Only organizers can /);
     }
-    for (const attempt of attempts(null)) await rejects(attempt, "UNAUTHENTICATED");
+    for (const attempt of attempts(null)) await expectDomainError(attempt, "UNAUTHENTICATED");
     expect(await ensureVote(t.db, edition.id)).toMatchObject({ status: "NOT_OPEN", method: "RANKED", revealed: 0 });
     expect((await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })).phase).toBe("PRESENTATIONS");
   });
 
   it("says so when the edition doesn't exist", async () => {
-    await rejects(openVote(t.db, organizer, "no-such-edition"), "NOT_FOUND");
-    await rejects(updateVoteSettings(t.db, organizer, "no-such-edition", DEFAULTS), "NOT_FOUND");
+    await expectDomainError(openVote(t.db, organizer, "no-such-edition"), "NOT_FOUND");
+    await expectDomainError(updateVoteSettings(t.db, organizer, "no-such-edition", DEFAULTS), "NOT_FOUND");
   });
 });
 
@@ -199,7 +183,7 @@ describe("opening and closing", () => {
 
   it("refuses to open a vote with no team to vote for", async () => {
     const { edition } = await finalWith(0);
-    await rejects(openVote(t.db, organizer, edition.id), "INVALID", "There are no teams to vote for.");
+    await expectDomainError(openVote(t.db, organizer, edition.id), "INVALID", "There are no teams to vote for.");
     expect((await ensureVote(t.db, edition.id)).status).toBe("NOT_OPEN");
   });
 
@@ -236,7 +220,7 @@ describe("opening and closing", () => {
 describe("casting a ballot", () => {
   it("is refused before the vote opens, telling the voter to wait", async () => {
     const { edition, teamIds } = await finalWith(3);
-    await rejects(castBallot(t.db, edition.id, phone(), [teamIds[0]]), "INVALID", "The vote hasn't opened yet: wait for the last presentation.");
+    await expectDomainError(castBallot(t.db, edition.id, phone(), [teamIds[0]]), "INVALID", "The vote hasn't opened yet: wait for the last presentation.");
     expect(await ballotCount(t.db, edition.id)).toBe(0);
   });
 
@@ -245,8 +229,8 @@ describe("casting a ballot", () => {
     const voter = phone();
     await castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1]]);
     await closeVote(t.db, organizer, edition.id);
-    await rejects(castBallot(t.db, edition.id, voter, [teamIds[2]]), "INVALID", "The vote is closed.");
-    await rejects(castBallot(t.db, edition.id, phone(), [teamIds[2]]), "INVALID", "The vote is closed.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, [teamIds[2]]), "INVALID", "The vote is closed.");
+    await expectDomainError(castBallot(t.db, edition.id, phone(), [teamIds[2]]), "INVALID", "The vote is closed.");
     expect(await ballotOf(t.db, edition.id, voter.key)).toEqual([teamIds[0], teamIds[1]]);
     expect(await ballotCount(t.db, edition.id)).toBe(1);
   });
@@ -255,10 +239,10 @@ describe("casting a ballot", () => {
     const { edition, teamIds } = await openFinalWith(4);
     const other = await finalWith(1);
     const voter = phone();
-    await rejects(castBallot(t.db, edition.id, voter, []), "INVALID", "Pick at least one team.");
-    await rejects(castBallot(t.db, edition.id, voter, teamIds), "INVALID", "Pick at most 3 teams.");
-    await rejects(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[0]]), "INVALID", "Each team can be picked only once.");
-    await rejects(castBallot(t.db, edition.id, voter, [other.teamIds[0]]), "INVALID", "One of the teams picked is not in this vote.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, []), "INVALID", "Pick at least one team.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, teamIds), "INVALID", "Pick at most 3 teams.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[0]]), "INVALID", "Each team can be picked only once.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, [other.teamIds[0]]), "INVALID", "One of the teams picked is not in this vote.");
     expect(await ballotOf(t.db, edition.id, voter.key)).toBeNull();
   });
 
@@ -338,8 +322,8 @@ describe("who the voter is", () => {
     await t.db.teamMember.create({ data: { teamId: teamIds[1], userId: member.id, editionId: edition.id } });
     const vote = await ensureVote(t.db, edition.id);
     const voter = voterKeyFor(vote, null, member);
-    await rejects(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1]]), "INVALID", "You can't vote for your own team.");
-    await rejects(castBallot(t.db, edition.id, voter, [teamIds[1]]), "INVALID", "You can't vote for your own team.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, [teamIds[0], teamIds[1]]), "INVALID", "You can't vote for your own team.");
+    await expectDomainError(castBallot(t.db, edition.id, voter, [teamIds[1]]), "INVALID", "You can't vote for your own team.");
     expect(await ballotOf(t.db, edition.id, voter.key)).toBeNull();
 
     expect((await castBallot(t.db, edition.id, voter, [teamIds[2], teamIds[0]])).version).toBe(1);
@@ -466,7 +450,7 @@ describe("revealing the podium on the projector", () => {
 
   it("refuses to reveal anything while the vote is open, and shows nothing meanwhile", async () => {
     const { edition } = await votedFinal();
-    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "Close the vote before revealing the results.");
+    await expectDomainError(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "Close the vote before revealing the results.");
     expect((await voteSnapshot(t.db, edition.id)).revealed).toEqual([]);
   });
 
@@ -488,7 +472,7 @@ describe("revealing the podium on the projector", () => {
       [1, "Team 01", 9],
     ]);
     expect(all.revealed.some((p) => p.name === "Team 04")).toBe(false);
-    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
+    await expectDomainError(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
     expect(shown(await voteSnapshot(t.db, edition.id))).toEqual(shown(all)); // what a reconnecting projector gets
   });
 
@@ -511,7 +495,7 @@ describe("revealing the podium on the projector", () => {
       [2, "Team 01", 2],
       [1, "Team 02", 3],
     ]);
-    await rejects(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
+    await expectDomainError(revealStep(t.db, organizer, edition.id, "next"), "INVALID", "The whole podium is already revealed.");
   });
 
   it("tells the projector each step on the vote channel", async () => {
@@ -735,8 +719,8 @@ describe("where the ballots came from", () => {
     expect(audit.minutes.reduce((sum, m) => sum + m.ballots, 0)).toBe(4);
     expect(audit).toMatchObject({ ballots: 4, voided: 0, voids: [], otherAddresses: { addresses: 0, ballots: 0 } });
     for (const actor of [employee, judge])
-      await rejects(voteAudit(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see where the ballots came from.");
-    await rejects(voteAudit(t.db, null, edition.id), "UNAUTHENTICATED");
+      await expectDomainError(voteAudit(t.db, actor, edition.id), "FORBIDDEN", "Only organizers can see where the ballots came from.");
+    await expectDomainError(voteAudit(t.db, null, edition.id), "UNAUTHENTICATED");
   });
 });
 
@@ -830,7 +814,7 @@ describe("voiding a cluster of ballots", () => {
     expect(trail.restoredAt).toBeInstanceOf(Date);
     expect(trail.ballots).toBe(5);
     expect((await voteAudit(t.db, organizer, edition.id)).voids[0]).toMatchObject({ restoredBy: (organizer as Actor & { name: string }).name });
-    await rejects(restoreVoid(t.db, organizer, voided.id), "INVALID", "Those ballots were restored already.");
+    await expectDomainError(restoreVoid(t.db, organizer, voided.id), "INVALID", "Those ballots were restored already.");
   });
 
   it("voids only the ballots last sent within the span, without changing when they were sent", async () => {
@@ -865,7 +849,7 @@ describe("voiding a cluster of ballots", () => {
       [at[3].toISOString(), voided.id],
     ]);
     // nothing left to void in that span
-    await rejects(
+    await expectDomainError(
       voidBallots(t.db, organizer, edition.id, {
         clientHash: "laptop",
         from: new Date("2030-01-17T17:05:00Z"),
@@ -883,22 +867,22 @@ describe("voiding a cluster of ballots", () => {
     const theirs = await voidBallots(t.db, organizer, other.edition.id, { clientHash: "script", reason: "Stuffed" });
     const input = { clientHash: "script", reason: "Stuffed" };
     for (const actor of [employee, judge]) {
-      await rejects(voidBallots(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can void ballots.");
-      await rejects(restoreVoid(t.db, actor, theirs.id), "FORBIDDEN", "Only organizers can restore voided ballots.");
+      await expectDomainError(voidBallots(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can void ballots.");
+      await expectDomainError(restoreVoid(t.db, actor, theirs.id), "FORBIDDEN", "Only organizers can restore voided ballots.");
     }
-    await rejects(voidBallots(t.db, null, edition.id, input), "UNAUTHENTICATED");
-    await rejects(restoreVoid(t.db, null, theirs.id), "UNAUTHENTICATED");
-    await rejects(voidBallots(t.db, organizer, edition.id, { ...input, reason: "  " }), "INVALID", /Say why/);
-    await rejects(
+    await expectDomainError(voidBallots(t.db, null, edition.id, input), "UNAUTHENTICATED");
+    await expectDomainError(restoreVoid(t.db, null, theirs.id), "UNAUTHENTICATED");
+    await expectDomainError(voidBallots(t.db, organizer, edition.id, { ...input, reason: "  " }), "INVALID", /Say why/);
+    await expectDomainError(
       voidBallots(t.db, organizer, edition.id, { ...input, from: new Date("2030-01-17T17:05:00Z"), to: new Date("2030-01-17T17:05:00Z") }),
       "INVALID",
       "The span of minutes must end after it starts.",
     );
-    await rejects(voidBallots(t.db, organizer, edition.id, { ...input, clientHash: "nobody" }), "INVALID", /No counted ballot/);
-    await rejects(voidBallots(t.db, organizer, "no-such-edition", input), "NOT_FOUND");
-    await rejects(restoreVoid(t.db, organizer, "no-such-void"), "NOT_FOUND");
+    await expectDomainError(voidBallots(t.db, organizer, edition.id, { ...input, clientHash: "nobody" }), "INVALID", /No counted ballot/);
+    await expectDomainError(voidBallots(t.db, organizer, "no-such-edition", input), "NOT_FOUND");
+    await expectDomainError(restoreVoid(t.db, organizer, "no-such-void"), "NOT_FOUND");
     // a void of another edition isn't restored through this one
-    await rejects(restoreVoid(t.db, organizer, theirs.id, edition.id), "NOT_FOUND");
+    await expectDomainError(restoreVoid(t.db, organizer, theirs.id, edition.id), "NOT_FOUND");
     expect(await ballotCount(t.db, edition.id)).toBe(8);
     expect(await ballotCount(t.db, other.edition.id)).toBe(3);
     expect(await t.db.ballotVoid.count({ where: { editionId: edition.id } })).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaStatuses, formatCountdown, nextMilestone, type AgendaEntry } from "@/lib/agenda";
+import { agendaStatuses, formatCountdown, nextMilestone, type AgendaEntry } from "@/lib/editions/rules";
 
 const at = (hhmm: string, day = "2020-01-16") => new Date(`${day}T${hhmm}:00Z`);
 const item = (id: string, startsAt: Date, endsAt: Date | null = null): AgendaEntry => ({ id, title: id, startsAt, endsAt });
@@ -74,7 +74,10 @@ describe("agendaStatuses", () => {
   });
 
   it("keeps the caller's extra fields in the type and does not reorder the input", () => {
-    const items = [{ ...pizzas, location: "Cafeteria" }, { ...breakfast, location: "Lobby" }];
+    const items = [
+      { ...pizzas, location: "Cafeteria" },
+      { ...breakfast, location: "Lobby" },
+    ];
     const statuses = agendaStatuses(items, at("08:30"));
     expect(statuses.get("breakfast")).toBe("now");
     expect(items.map((i) => i.id)).toEqual(["pizzas", "breakfast"]);

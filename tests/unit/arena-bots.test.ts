@@ -3,11 +3,11 @@
 // stay far inside the time budget (QuickJS is an interpreter), and be ordered
 // weak to strong for real, since teams measure their bots against them.
 import { describe, expect, it } from "vitest";
-import { compileBot } from "@/lib/arena/compile";
-import { RPS_BOTS, RPS_STARTER_BOT } from "@/lib/arena/games/rps-bots";
-import { runMatch, type MatchRecord } from "@/lib/arena/match";
-import { seededRandom } from "@/lib/arena/random";
-import { roundRobinSchedule, standings, type PlayedMatch } from "@/lib/arena/standings";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { RPS_BOTS, RPS_STARTER_BOT } from "@/lib/arena/engine/games/rps-bots";
+import { runMatch, type MatchRecord } from "@/lib/arena/engine/match";
+import { seededRandom } from "@/lib/platform/random";
+import { roundRobinSchedule, standings, type PlayedMatch } from "@/lib/arena/engine/standings";
 
 const bot = (id: string) => {
   const found = RPS_BOTS.find((b) => b.id === id);
@@ -87,7 +87,10 @@ describe("the built-in rock-paper-scissors bots", () => {
     const headToHead = (matches: PlayedMatch[], id: string, other: string) =>
       matches
         .filter((m) => [m.teamAId, m.teamBId].includes(id) && [m.teamAId, m.teamBId].includes(other))
-        .reduce((t, m) => (m.teamAId === id ? { won: t.won + m.winsA, lost: t.lost + m.winsB } : { won: t.won + m.winsB, lost: t.lost + m.winsA }), { won: 0, lost: 0 });
+        .reduce((t, m) => (m.teamAId === id ? { won: t.won + m.winsA, lost: t.lost + m.winsB } : { won: t.won + m.winsB, lost: t.lost + m.winsA }), {
+          won: 0,
+          lost: 0,
+        });
 
     it("ranks the strong bots above the weak ones: iocaine first, then markov and frequency, above the cycler and the rock", { timeout: 60_000 }, async () => {
       const matches = await tournament();

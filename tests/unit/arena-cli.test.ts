@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compileBot } from "@/lib/arena/compile";
-import { getGame } from "@/lib/arena/games";
-import { runMatch } from "@/lib/arena/match";
-import { playTournament } from "@/lib/arena/offline";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { getGame } from "@/lib/arena/engine/games";
+import { runMatch } from "@/lib/arena/engine/match";
+import { playTournament } from "@/lib/arena/engine/offline";
 import { runArenaCli, type CliRow } from "../helpers/arena-cli";
 
 const rps = getGame("rps");
@@ -36,7 +36,17 @@ describe("npm run arena", () => {
       }),
     );
     const inProcess = await playTournament(entries, { game: "rps", rounds: 200, seed: 42, matchesPerPair: 2, format: "ROUND_ROBIN" }, runMatch);
-    expect(inProcess.standings.map((s) => ({ bot: s.name, rank: s.place, points: s.matchPoints, wins: s.won, draws: s.drawn, losses: s.lost, forfeits: s.forfeits }))).toEqual(rows);
+    expect(
+      inProcess.standings.map((s) => ({
+        bot: s.name,
+        rank: s.place,
+        points: s.matchPoints,
+        wins: s.won,
+        draws: s.drawn,
+        losses: s.lost,
+        forfeits: s.forfeits,
+      })),
+    ).toEqual(rows);
   }, 90_000);
 
   it("prints a table with each forfeit's reason", async () => {
@@ -54,7 +64,12 @@ describe("npm run arena", () => {
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as CliRow[];
     // the bots that see a win or a loss coming finish unbeaten, above the ones that don't
-    expect(rows.slice(0, 2).map((r) => r.bot).sort()).toEqual(["lookahead.js", "starter.js"]);
+    expect(
+      rows
+        .slice(0, 2)
+        .map((r) => r.bot)
+        .sort(),
+    ).toEqual(["lookahead.js", "starter.js"]);
     expect(rows.slice(0, 2).every((r) => r.losses === 0)).toBe(true);
   }, 60_000);
 

@@ -2,7 +2,7 @@
 // thread that merely waited (a loaded machine) isn't charged for it; one that
 // computed is.
 import { describe, expect, it } from "vitest";
-import { CallClock, CPU_CLOCK_LAG_MS, threadCpuMs } from "@/lib/arena/thread-clock";
+import { CallClock, CPU_CLOCK_LAG_MS, threadCpuMs } from "@/lib/arena/engine/thread-clock";
 
 /** Computes until this thread has used `ms` of CPU (however long a loaded machine makes that take, up to 10 s). */
 const computeFor = (ms: number) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compileBot } from "@/lib/arena/compile";
-import { GAME_IDS, getGame } from "@/lib/arena/games";
-import { COLUMNS, connectFour, connectFourGames, landingRow, newBoard, winningLine } from "@/lib/arena/games/connect-four";
-import { describeForfeit, runMatch } from "@/lib/arena/match";
-import { playTournament } from "@/lib/arena/offline";
-import { scheduleRound } from "@/lib/arena/schedule";
-import { defaultSwissRounds, swissPairing } from "@/lib/arena/swiss";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { GAME_IDS, getGame } from "@/lib/arena/engine/games";
+import { COLUMNS, connectFour, connectFourGames, landingRow, newBoard, winningLine } from "@/lib/arena/engine/games/connect-four";
+import { describeForfeit, runMatch } from "@/lib/arena/engine/match";
+import { playTournament } from "@/lib/arena/engine/offline";
+import { scheduleRound } from "@/lib/arena/engine/schedule";
+import { defaultSwissRounds, swissPairing } from "@/lib/arena/engine/swiss";
 
 async function compiled(source: string) {
   const result = await compileBot(source, "ts");
@@ -91,7 +91,11 @@ describe("a Connect Four match", () => {
     const m = await runMatch([stubborn, await leftmost()], { game: "connect4", rounds: 2, seed: 1 });
     expect(m.forfeits.map(describeForfeit)).toEqual(["round 0, move 6: played 0, but column 0 is full"]);
     expect(m.winner).toBe(1);
-    const words = await runMatch([await compiled("export default function play() { return 'left'; }"), await leftmost()], { game: "connect4", rounds: 1, seed: 1 });
+    const words = await runMatch([await compiled("export default function play() { return 'left'; }"), await leftmost()], {
+      game: "connect4",
+      rounds: 1,
+      seed: 1,
+    });
     expect(words.forfeits.map(describeForfeit)).toEqual([`round 0, move 0: played "left", which is not a column from 0 to 6`]);
     expect(words.winner).toBe(1);
   });
@@ -103,11 +107,45 @@ describe("Swiss pairings", () => {
   });
 
   it("pairs neighbours in the standings who haven't met, and gives the bye to the lowest team without one", () => {
-    expect(swissPairing(["a", "b", "c", "d"], [], new Set())).toEqual({ pairs: [["a", "b"], ["c", "d"]], bye: null });
-    expect(swissPairing(["a", "b", "c", "d"], [["a", "b"]], new Set())).toEqual({ pairs: [["a", "c"], ["b", "d"]], bye: null });
+    expect(swissPairing(["a", "b", "c", "d"], [], new Set())).toEqual({
+      pairs: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+      bye: null,
+    });
+    expect(swissPairing(["a", "b", "c", "d"], [["a", "b"]], new Set())).toEqual({
+      pairs: [
+        ["a", "c"],
+        ["b", "d"],
+      ],
+      bye: null,
+    });
     // a–c and b–d met too: backtracking finds a–d, b–c
-    expect(swissPairing(["a", "b", "c", "d"], [["a", "b"], ["a", "c"], ["b", "d"]], new Set())).toEqual({ pairs: [["a", "d"], ["b", "c"]], bye: null });
-    expect(swissPairing(["a", "b", "c", "d", "e"], [], new Set(["e"]))).toEqual({ pairs: [["a", "b"], ["c", "e"]], bye: "d" });
+    expect(
+      swissPairing(
+        ["a", "b", "c", "d"],
+        [
+          ["a", "b"],
+          ["a", "c"],
+          ["b", "d"],
+        ],
+        new Set(),
+      ),
+    ).toEqual({
+      pairs: [
+        ["a", "d"],
+        ["b", "c"],
+      ],
+      bye: null,
+    });
+    expect(swissPairing(["a", "b", "c", "d", "e"], [], new Set(["e"]))).toEqual({
+      pairs: [
+        ["a", "b"],
+        ["c", "e"],
+      ],
+      bye: "d",
+    });
     // everyone has met: a rematch rather than no round
     expect(swissPairing(["a", "b"], [["a", "b"]], new Set()).pairs).toEqual([["a", "b"]]);
   });

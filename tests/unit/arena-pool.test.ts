@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { RPS_BOTS as BUILTIN_BOTS } from "@/lib/arena/games/rps-bots";
-import { compileBot } from "@/lib/arena/compile";
-import { MatchPool } from "@/lib/arena/pool";
-import { DomainError } from "@/lib/errors";
+import { RPS_BOTS as BUILTIN_BOTS } from "@/lib/arena/engine/games/rps-bots";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { MatchPool } from "@/lib/arena/engine/pool";
+import { DomainError } from "@/lib/platform/errors";
 
 const pool = new MatchPool(2);
 afterAll(() => pool.close());

@@ -1,8 +1,8 @@
 // Issue 11: one person (or one team) could fill the match workers with
 // practice matches. One match at a time per person, a few per team.
 import { describe, expect, it } from "vitest";
-import { ArenaLimiter, PRACTICE_PER_PERSON, PRACTICE_PER_TEAM } from "@/lib/arena/bots";
-import { DomainError } from "@/lib/errors";
+import { ArenaLimiter, PRACTICE_PER_PERSON, PRACTICE_PER_TEAM } from "@/lib/arena/commands";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 /** A match that runs until the test says it's over. */
 function match() {
@@ -13,15 +13,6 @@ function match() {
     fail = reject;
   });
   return { play: () => done, finish, fail };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("the practice limiter", () => {
@@ -35,7 +26,7 @@ describe("the practice limiter", () => {
     const ada = { userId: "ada", teamId: null };
     const first = match();
     const running = limiter.run(ada, first.play);
-    const second = await refusal(limiter.run(ada, async () => "second"));
+    const second = await expectDomainError(limiter.run(ada, async () => "second"));
     expect(second.code).toBe("RATE_LIMITED");
     expect(second.message).toBe("You already have a match running (a practice match or your bot's check): wait for it to finish, then try again.");
     // somebody else isn't held up
@@ -61,7 +52,7 @@ describe("the practice limiter", () => {
     const [a, b] = [match(), match()];
     const ra = limiter.run({ userId: "ada", teamId: "t1" }, a.play);
     const rb = limiter.run({ userId: "bea", teamId: "t1" }, b.play);
-    const third = await refusal(limiter.run({ userId: "cat", teamId: "t1" }, async () => "cat's"));
+    const third = await expectDomainError(limiter.run({ userId: "cat", teamId: "t1" }, async () => "cat's"));
     expect(third.code).toBe("RATE_LIMITED");
     expect(third.message).toBe(`Your team already has ${PRACTICE_PER_TEAM} matches running: wait for one to finish, then try again.`);
     // the refused request took nothing

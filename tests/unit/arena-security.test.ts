@@ -12,11 +12,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { compileBot } from "@/lib/arena/compile";
-import { RPS_BOTS } from "@/lib/arena/games/rps-bots";
-import { describeForfeit, runMatch, type MatchRecord } from "@/lib/arena/match";
-import { standings, type PlayedMatch } from "@/lib/arena/standings";
-import { MatchPool } from "@/lib/arena/pool";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { RPS_BOTS } from "@/lib/arena/engine/games/rps-bots";
+import { describeForfeit, runMatch, type MatchRecord } from "@/lib/arena/engine/match";
+import { standings, type PlayedMatch } from "@/lib/arena/engine/standings";
+import { MatchPool } from "@/lib/arena/engine/pool";
 
 // files a bot would create or delete if it reached the host's file system
 const SENTINEL = path.join(os.tmpdir(), `hexathon-arena-sentinel-${process.pid}.txt`);
@@ -117,24 +117,45 @@ describe("a bot that goes over its limits forfeits", () => {
     await expectForfeit("export default function play(s) { if (s.round === 10) while (true) {} return 'R'; }", "round 10: exceeded 50 ms");
     await expectForfeit("while (true) {} export default function play() { return 'R'; }", "round 0: took more than 200 ms to load");
     // the interruption can't be caught to keep going
-    await expectForfeit("export default function play(s) { if (s.round === 3) for (;;) { try { for (;;) {} } catch (e) {} } return 'R'; }", "round 3: exceeded 50 ms");
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 3) for (;;) { try { for (;;) {} } catch (e) {} } return 'R'; }",
+      "round 3: exceeded 50 ms",
+    );
   });
 
   it("blows up its memory: growing arrays, doubling strings, huge buffers", async () => {
-    await expectForfeit("export default function play(s) { if (s.round === 2) { let a = [1, 2, 3]; for (;;) a = a.concat(a); } return 'R'; }", "round 2: ran out of memory (32 MB)");
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 2) { let a = [1, 2, 3]; for (;;) a = a.concat(a); } return 'R'; }",
+      "round 2: ran out of memory (32 MB)",
+    );
     // a push loop is slow to fill 32 MB: the clock may stop it first
-    await expectForfeit("export default function play(s) { if (s.round === 2) { const a = []; for (;;) a.push(a.length, [a.length]); } return 'R'; }", /^round 2: (exceeded 50 ms|ran out of memory \(32 MB\))$/);
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 2) { const a = []; for (;;) a.push(a.length, [a.length]); } return 'R'; }",
+      /^round 2: (exceeded 50 ms|ran out of memory \(32 MB\))$/,
+    );
     // doubling a string that is read (so really built) runs out of memory...
-    await expectForfeit("export default function play(s) { if (s.round === 3) { let x = 'ab'; for (;;) { x += x; x.charCodeAt(x.length - 1); } } return 'R'; }", "round 3: ran out of memory (32 MB)");
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 3) { let x = 'ab'; for (;;) { x += x; x.charCodeAt(x.length - 1); } } return 'R'; }",
+      "round 3: ran out of memory (32 MB)",
+    );
     // ...while one never read stays a cheap rope until it is too long to exist
-    await expectForfeit("export default function play(s) { if (s.round === 3) { let x = 'ab'; for (;;) x += x; } return 'R'; }", "round 3: threw InternalError: string too long");
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 3) { let x = 'ab'; for (;;) x += x; } return 'R'; }",
+      "round 3: threw InternalError: string too long",
+    );
     await expectForfeit("export default function play() { new ArrayBuffer(1e9); return 'R'; }", "round 0: ran out of memory (32 MB)");
     await expectForfeit("export default function play() { return 'x'.repeat(2 ** 29)[0] ? 'R' : 'P'; }", "round 0: ran out of memory (32 MB)");
-    await expectForfeit("const big = 'x'.repeat(2 ** 26); export default function play() { return big[0] === 'x' ? 'R' : 'P'; }", "round 0: ran out of memory while loading (32 MB)");
+    await expectForfeit(
+      "const big = 'x'.repeat(2 ** 26); export default function play() { return big[0] === 'x' ? 'R' : 'P'; }",
+      "round 0: ran out of memory while loading (32 MB)",
+    );
   });
 
   it("returns a huge string: refused without copying it out of the engine", async () => {
-    await expectForfeit("export default function play() { let x = 'R'; for (let i = 0; i < 23; i++) x += x; return x; }", "round 0: returned 8388608 characters instead of a move");
+    await expectForfeit(
+      "export default function play() { let x = 'R'; for (let i = 0; i < 23; i++) x += x; return x; }",
+      "round 0: returned 8388608 characters instead of a move",
+    );
   });
 
   it("reaches for randomness after round 0, however it tries to get Math.random back", async () => {
@@ -144,12 +165,21 @@ describe("a bot that goes over its limits forfeits", () => {
     await expectForfeit(`Math.random = () => 0.5; ${random}`, refused(7));
     await expectForfeit(`delete Math.random; ${random}`, refused(7));
     await expectForfeit(`Object.setPrototypeOf(Math, { random() { return 0.5; } }); ${random}`, refused(7));
-    await expectForfeit(`Object.defineProperty(Math, 'random', { value: () => 0.5 }); ${random}`, "round 0: failed to load: TypeError: property is not configurable");
+    await expectForfeit(
+      `Object.defineProperty(Math, 'random', { value: () => 0.5 }); ${random}`,
+      "round 0: failed to load: TypeError: property is not configurable",
+    );
   });
 
   it("reaches for the clock", async () => {
-    await expectForfeit("export default function play(s) { return s.round < 7 ? 'R' : (new Date().getTime() % 2 ? 'R' : 'P'); }", "round 7: threw ReferenceError: 'Date' is not defined");
-    await expectForfeit("export default function play(s) { return s.round < 4 ? 'R' : (performance.now() % 2 ? 'R' : 'P'); }", "round 4: threw ReferenceError: 'performance' is not defined");
+    await expectForfeit(
+      "export default function play(s) { return s.round < 7 ? 'R' : (new Date().getTime() % 2 ? 'R' : 'P'); }",
+      "round 7: threw ReferenceError: 'Date' is not defined",
+    );
+    await expectForfeit(
+      "export default function play(s) { return s.round < 4 ? 'R' : (performance.now() % 2 ? 'R' : 'P'); }",
+      "round 4: threw ReferenceError: 'performance' is not defined",
+    );
     // a Date of its own making is no clock: deterministic, so allowed
     await expectPlaysOn("globalThis.Date = class { static now() { return 1; } }; export default function play() { return Date.now() ? 'R' : 'P'; }");
   });
@@ -157,17 +187,58 @@ describe("a bot that goes over its limits forfeits", () => {
 
 describe("a bot can't reach the host", () => {
   it("through the Function constructor, from `this`, the state, or generator and async functions", async () => {
-    await expectForfeit("export default function play() { return this.constructor.constructor('return process')() ? 'R' : 'P'; }", "round 0: threw ReferenceError: 'process' is not defined");
-    await expectForfeit("export default function play(s) { return s.constructor.constructor('return process')() ? 'R' : 'P'; }", "round 0: threw ReferenceError: 'process' is not defined");
-    await expectForfeit("export default function play() { const G = (function* () {}).constructor; G('yield process')().next(); return 'R'; }", "round 0: threw ReferenceError: 'process' is not defined");
-    await expectForfeit("export default function play() { return Function('return this')().process.exit(1); }", "round 0: threw TypeError: cannot read property 'exit' of undefined");
+    await expectForfeit(
+      "export default function play() { return this.constructor.constructor('return process')() ? 'R' : 'P'; }",
+      "round 0: threw ReferenceError: 'process' is not defined",
+    );
+    await expectForfeit(
+      "export default function play(s) { return s.constructor.constructor('return process')() ? 'R' : 'P'; }",
+      "round 0: threw ReferenceError: 'process' is not defined",
+    );
+    await expectForfeit(
+      "export default function play() { const G = (function* () {}).constructor; G('yield process')().next(); return 'R'; }",
+      "round 0: threw ReferenceError: 'process' is not defined",
+    );
+    await expectForfeit(
+      "export default function play() { return Function('return this')().process.exit(1); }",
+      "round 0: threw TypeError: cannot read property 'exit' of undefined",
+    );
     // an async function's failure would surface in a job the sandbox never runs: nothing happens at all
     await expectPlaysOn("export default function play() { const A = (async () => {}).constructor; A('return process.exit(1)')(); return 'R'; }");
   });
 
   it("by looking for host globals on the global object", async () => {
     // SharedArrayBuffer exists but is harmless: there is no Atomics and no other thread to share with
-    const names = ["process", "require", "module", "exports", "Buffer", "global", "fetch", "XMLHttpRequest", "WebSocket", "setTimeout", "setInterval", "setImmediate", "queueMicrotask", "performance", "console", "print", "std", "os", "scriptArgs", "WebAssembly", "Atomics", "Deno", "Bun", "importScripts", "Worker", "Date", "WeakRef", "FinalizationRegistry"];
+    const names = [
+      "process",
+      "require",
+      "module",
+      "exports",
+      "Buffer",
+      "global",
+      "fetch",
+      "XMLHttpRequest",
+      "WebSocket",
+      "setTimeout",
+      "setInterval",
+      "setImmediate",
+      "queueMicrotask",
+      "performance",
+      "console",
+      "print",
+      "std",
+      "os",
+      "scriptArgs",
+      "WebAssembly",
+      "Atomics",
+      "Deno",
+      "Bun",
+      "importScripts",
+      "Worker",
+      "Date",
+      "WeakRef",
+      "FinalizationRegistry",
+    ];
     await expectPlaysOn(`export default function play() {
       const g = Function('return this')();
       const found = ${JSON.stringify(names)}.filter((n) => typeof g[n] !== 'undefined' || typeof globalThis[n] !== 'undefined');
@@ -178,20 +249,40 @@ describe("a bot can't reach the host", () => {
 
   it("through eval", async () => {
     await expectForfeit("export default function play() { return eval('process').exit(1); }", "round 0: threw ReferenceError: 'process' is not defined");
-    await expectForfeit(`export default function play() { eval('require("fs")').writeFileSync(${FILE}, 'pwned'); return 'R'; }`, "round 0: threw ReferenceError: 'require' is not defined");
+    await expectForfeit(
+      `export default function play() { eval('require("fs")').writeFileSync(${FILE}, 'pwned'); return 'R'; }`,
+      "round 0: threw ReferenceError: 'require' is not defined",
+    );
   });
 
   it("through require or a static import, to write or delete files", async () => {
-    await expectForfeit(`export default function play() { require('fs').writeFileSync(${FILE}, 'pwned'); return 'R'; }`, "round 0: threw ReferenceError: 'require' is not defined");
-    await expectForfeit(`export default function play(s) { if (s.round === 2) require('fs').unlinkSync(${KEPT}); return 'R'; }`, "round 2: threw ReferenceError: 'require' is not defined");
+    await expectForfeit(
+      `export default function play() { require('fs').writeFileSync(${FILE}, 'pwned'); return 'R'; }`,
+      "round 0: threw ReferenceError: 'require' is not defined",
+    );
+    await expectForfeit(
+      `export default function play(s) { if (s.round === 2) require('fs').unlinkSync(${KEPT}); return 'R'; }`,
+      "round 2: threw ReferenceError: 'require' is not defined",
+    );
     // esbuild turns a static import into require() in the IIFE: it fails while loading
-    await expectForfeit(`import fs from 'fs'; fs.writeFileSync(${FILE}, 'pwned'); export default function play() { return 'R'; }`, "round 0: failed to load: ReferenceError: 'require' is not defined");
-    await expectForfeit(`import { unlinkSync } from 'node:fs'; export default function play() { unlinkSync(${KEPT}); return 'R'; }`, "round 0: failed to load: ReferenceError: 'require' is not defined");
+    await expectForfeit(
+      `import fs from 'fs'; fs.writeFileSync(${FILE}, 'pwned'); export default function play() { return 'R'; }`,
+      "round 0: failed to load: ReferenceError: 'require' is not defined",
+    );
+    await expectForfeit(
+      `import { unlinkSync } from 'node:fs'; export default function play() { unlinkSync(${KEPT}); return 'R'; }`,
+      "round 0: failed to load: ReferenceError: 'require' is not defined",
+    );
   });
 
   it("through a dynamic import(): it never resolves, the sandbox sets no module loader and runs no pending jobs", async () => {
-    await expectPlaysOn(`export default function play() { import('fs').then((fs) => fs.writeFileSync(${FILE}, 'pwned'), () => {}); import('node:fs').then((fs) => fs.unlinkSync(${KEPT})); return 'R'; }`);
-    await expectForfeit(`export default async function play() { const fs = await import('fs'); fs.writeFileSync(${FILE}, 'pwned'); return 'R'; }`, /^round 0: returned an? object instead of a move$/);
+    await expectPlaysOn(
+      `export default function play() { import('fs').then((fs) => fs.writeFileSync(${FILE}, 'pwned'), () => {}); import('node:fs').then((fs) => fs.unlinkSync(${KEPT})); return 'R'; }`,
+    );
+    await expectForfeit(
+      `export default async function play() { const fs = await import('fs'); fs.writeFileSync(${FILE}, 'pwned'); return 'R'; }`,
+      /^round 0: returned an? object instead of a move$/,
+    );
   });
 });
 
@@ -206,43 +297,78 @@ describe("a bot polluting its own engine only harms itself", () => {
 
   it("replaces Array.prototype.push, which the harness uses for its history: it forfeits or blinds itself", async () => {
     await expectForfeit("Array.prototype.push = function () { while (true) {} }; export default function play() { return 'R'; }", "round 1: exceeded 50 ms");
-    await expectForfeit("Array.prototype.push = function () { throw new Error('pwned'); }; export default function play() { return 'R'; }", "round 1: threw Error: pwned");
-    await expectForfeit("Object.defineProperty(Array.prototype, '1', { set(v) { throw new Error('hooked ' + v); }, configurable: true }); export default function play() { return 'R'; }", "round 2: threw Error: hooked R");
+    await expectForfeit(
+      "Array.prototype.push = function () { throw new Error('pwned'); }; export default function play() { return 'R'; }",
+      "round 1: threw Error: pwned",
+    );
+    await expectForfeit(
+      "Object.defineProperty(Array.prototype, '1', { set(v) { throw new Error('hooked ' + v); }, configurable: true }); export default function play() { return 'R'; }",
+      "round 2: threw Error: hooked R",
+    );
     // a push that does nothing: the bot no longer sees the history, nobody else is affected
-    await expectPlaysOn("Array.prototype.push = function () { return 0; }; export default function play(s) { if (s.opponent.length !== 0) throw new Error('saw ' + s.opponent.length); return 'R'; }");
+    await expectPlaysOn(
+      "Array.prototype.push = function () { return 0; }; export default function play(s) { if (s.opponent.length !== 0) throw new Error('saw ' + s.opponent.length); return 'R'; }",
+    );
   });
 
   it("rewrites or freezes the history it's given: the match record, kept by the host, is unaffected", async () => {
     await expectPlaysOn("export default function play(s) { s.opponent.length = 0; s.opponent.push('X'); s.me.push('Q'); return 'R'; }");
-    await expectForfeit("export default function play(s) { Object.defineProperty(s.me, 'length', { value: 0, writable: false }); return 'R'; }", "round 1: threw TypeError: 'length' is read-only");
+    await expectForfeit(
+      "export default function play(s) { Object.defineProperty(s.me, 'length', { value: 0, writable: false }); return 'R'; }",
+      "round 1: threw TypeError: 'length' is read-only",
+    );
   });
 });
 
 describe("a bot that throws something hostile forfeits, and never hangs the host", () => {
   it("an object whose getters loop forever: reading the error is cut off at the move's deadline", async () => {
     // the time spent reading what it threw is its move's time
-    await expectForfeit("export default function play(s) { if (s.round === 5) throw { get message() { while (true) {} } }; return 'R'; }", "round 5: exceeded 50 ms", { wallMs: 1_000 });
-    await expectForfeit("export default function play(s) { if (s.round === 5) throw { get name() { while (true) {} } }; return 'R'; }", "round 5: exceeded 50 ms", { wallMs: 1_000 });
-    await expectForfeit("export default function play(s) { if (s.round === 5) throw { toJSON() { while (true) {} } }; return 'R'; }", "round 5: exceeded 50 ms", { wallMs: 1_000 });
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) throw { get message() { while (true) {} } }; return 'R'; }",
+      "round 5: exceeded 50 ms",
+      { wallMs: 1_000 },
+    );
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) throw { get name() { while (true) {} } }; return 'R'; }",
+      "round 5: exceeded 50 ms",
+      { wallMs: 1_000 },
+    );
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) throw { toJSON() { while (true) {} } }; return 'R'; }",
+      "round 5: exceeded 50 ms",
+      { wallMs: 1_000 },
+    );
   });
 
   it("a Proxy whose every trap loops forever", async () => {
-    const traps = "{ get() { for (;;) {} }, ownKeys() { for (;;) {} }, getOwnPropertyDescriptor() { for (;;) {} }, getPrototypeOf() { for (;;) {} }, has() { for (;;) {} } }";
-    await expectForfeit(`export default function play(s) { if (s.round === 5) throw new Proxy({}, ${traps}); return 'R'; }`, "round 5: exceeded 50 ms", { wallMs: 1_000 });
+    const traps =
+      "{ get() { for (;;) {} }, ownKeys() { for (;;) {} }, getOwnPropertyDescriptor() { for (;;) {} }, getPrototypeOf() { for (;;) {} }, has() { for (;;) {} } }";
+    await expectForfeit(`export default function play(s) { if (s.round === 5) throw new Proxy({}, ${traps}); return 'R'; }`, "round 5: exceeded 50 ms", {
+      wallMs: 1_000,
+    });
   });
 
   it("plain values, cycles and enormous strings", async () => {
     await expectForfeit("export default function play(s) { if (s.round === 5) throw null; return 'R'; }", "round 5: threw null");
     await expectForfeit("export default function play(s) { if (s.round === 5) throw Symbol('x'); return 'R'; }", "round 5: threw Symbol(x)");
-    await expectForfeit("export default function play(s) { if (s.round === 5) { const o = {}; o.o = o; throw o; } return 'R'; }", "round 5: threw [object Object]");
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) { const o = {}; o.o = o; throw o; } return 'R'; }",
+      "round 5: threw [object Object]",
+    );
     await expectForfeit("export default function play(s) { if (s.round === 5) throw 'x'.repeat(1e6); return 'R'; }", `round 5: threw ${"x".repeat(300)}`);
   });
 
   it("an error that claims to be the sandbox's own: still a forfeit on that round (the reason is the bot's word)", async () => {
     // sandbox.ts recognises its interruptions by the message alone, so a bot can
     // make its throw read as a timeout or lack of memory; it loses all the same
-    await expectForfeit("export default function play(s) { if (s.round === 5) throw { message: 'interrupted' }; return 'R'; }", /^round 5: (exceeded 50 ms|threw .*interrupted)$/);
-    await expectForfeit("export default function play(s) { if (s.round === 5) throw { message: 'out of memory' }; return 'R'; }", /^round 5: (ran out of memory \(32 MB\)|threw .*out of memory)$/);
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) throw { message: 'interrupted' }; return 'R'; }",
+      /^round 5: (exceeded 50 ms|threw .*interrupted)$/,
+    );
+    await expectForfeit(
+      "export default function play(s) { if (s.round === 5) throw { message: 'out of memory' }; return 'R'; }",
+      /^round 5: (ran out of memory \(32 MB\)|threw .*out of memory)$/,
+    );
   });
 });
 
@@ -295,10 +421,25 @@ describe("a tournament with hostile bots", () => {
         const [a, b] = [ids[i], ids[j]];
         const record = await runMatch([sources.get(a)!, sources.get(b)!], { rounds: 300, seed: seedOf(a, b) });
         const forfeit = (player: 0 | 1) => record.forfeits.filter((f) => f.player === player).map(describeForfeit)[0] ?? null;
-        matches.push({ teamAId: a, teamBId: b, winner: record.winner, winsA: record.wins[0], winsB: record.wins[1], forfeitA: forfeit(0), forfeitB: forfeit(1), record });
+        matches.push({
+          teamAId: a,
+          teamBId: b,
+          winner: record.winner,
+          winsA: record.wins[0],
+          winsB: record.wins[1],
+          forfeitA: forfeit(0),
+          forfeitB: forfeit(1),
+          record,
+        });
       }
     }
-    return { matches, table: standings(ids.map((id) => ({ id, name: id })), matches) };
+    return {
+      matches,
+      table: standings(
+        ids.map((id) => ({ id, name: id })),
+        matches,
+      ),
+    };
   }
 
   it("completes; every hostile bot forfeits every match and wins none; the honest bots rank as they would without them", { timeout: 60_000 }, async () => {
@@ -340,7 +481,7 @@ describe("a tournament with hostile bots", () => {
   });
 });
 
-// Containment bugs the suite found, fixed in lib/arena/sandbox.ts and pool.ts.
+// Containment bugs the suite found, fixed in lib/arena/engine/sandbox.ts and pool.ts.
 describe("the sandbox contains what once escaped it", () => {
   it("a bot that throws a Promise forfeits", async () => {
     await expectForfeit("export default function play(s) { if (s.round === 5) throw Promise.resolve('R'); return 'R'; }", /^round 5: threw /);
@@ -366,14 +507,23 @@ describe("the sandbox contains what once escaped it", () => {
   // before QuickJS's own limit: the bot forfeits, and the engine instance is
   // dropped for a fresh one.
   it("a bot that recurses without end forfeits with a stack overflow", async () => {
-    const m = await runMatch([await compiled("function f(n) { return f(n + 1) + 1; } export default function play() { return f(0) ? 'R' : 'P'; }"), honest], { rounds: 5, seed: 1 });
-    expect(m.forfeits.map(describeForfeit)).toEqual([expect.stringMatching(/^round 0: (threw InternalError: stack overflow|overflowed the engine's stack \(recursion or nesting too deep\))$/)]);
+    const m = await runMatch([await compiled("function f(n) { return f(n + 1) + 1; } export default function play() { return f(0) ? 'R' : 'P'; }"), honest], {
+      rounds: 5,
+      seed: 1,
+    });
+    expect(m.forfeits.map(describeForfeit)).toEqual([
+      expect.stringMatching(/^round 0: (threw InternalError: stack overflow|overflowed the engine's stack \(recursion or nesting too deep\))$/),
+    ]);
     expect(m.winner).toBe(1);
   });
 
   it("the engine still works after a dozen bots overflowed their stack", { timeout: 30_000 }, async () => {
-    const overflow = await compiled("function f(n) { return f(n + 1) + 1; } export default function play(s) { if (s.round === 1) { try { f(0); } catch (e) { return 'P'; } } return 'R'; }");
-    const nested = await compiled("export default function play() { return new Function('return ' + '('.repeat(50000) + '1' + ')'.repeat(50000))() ? 'R' : 'P'; }");
+    const overflow = await compiled(
+      "function f(n) { return f(n + 1) + 1; } export default function play(s) { if (s.round === 1) { try { f(0); } catch (e) { return 'P'; } } return 'R'; }",
+    );
+    const nested = await compiled(
+      "export default function play() { return new Function('return ' + '('.repeat(50000) + '1' + ')'.repeat(50000))() ? 'R' : 'P'; }",
+    );
     for (let i = 0; i < 12; i++) {
       const m = await runMatch([i % 2 ? overflow : nested, honest], { rounds: 3, seed: i });
       expect(m.winner).toBe(1);
@@ -386,8 +536,12 @@ describe("the sandbox contains what once escaped it", () => {
     const pool = new MatchPool(1);
     try {
       const overflow = await compiled("function f(n) { return f(n + 1) + 1; } export default function play() { return f(0) ? 'R' : 'P'; }");
-      const caught = await compiled("function f(n) { return f(n + 1) + 1; } export default function play() { try { f(0); } catch (e) { return 'P'; } return 'R'; }");
-      const json = await compiled("export default function play() { let o = {}; for (let i = 0; i < 100000; i++) o = { o }; return JSON.stringify(o).length ? 'R' : 'P'; }");
+      const caught = await compiled(
+        "function f(n) { return f(n + 1) + 1; } export default function play() { try { f(0); } catch (e) { return 'P'; } return 'R'; }",
+      );
+      const json = await compiled(
+        "export default function play() { let o = {}; for (let i = 0; i < 100000; i++) o = { o }; return JSON.stringify(o).length ? 'R' : 'P'; }",
+      );
       const first = await pool.run([overflow, honest], { rounds: 3, seed: 1 });
       expect(first.forfeits.map(describeForfeit)).toEqual(["round 0: threw InternalError: stack overflow"]);
       expect((await pool.run([caught, honest], { rounds: 3, seed: 1 })).forfeits).toEqual([]); // the bot caught its own overflow and played on

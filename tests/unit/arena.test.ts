@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/games/rps-bots";
-import { compileBot } from "@/lib/arena/compile";
-import { rpsRoundWinner } from "@/lib/arena/games/rps";
-import { describeForfeit, runMatch } from "@/lib/arena/match";
+import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/engine/games/rps-bots";
+import { compileBot } from "@/lib/arena/engine/compile";
+import { rpsRoundWinner } from "@/lib/arena/engine/games/rps";
+import { describeForfeit, runMatch } from "@/lib/arena/engine/match";
 
 async function compiled(source: string, language: "js" | "ts" = "ts") {
   const result = await compileBot(source, language);
@@ -10,7 +10,8 @@ async function compiled(source: string, language: "js" | "ts" = "ts") {
   return result.script;
 }
 const rock = () => compiled("export default function play() { return 'R'; }");
-const forfeitOf = async (source: string, rounds = 50) => (await runMatch([await compiled(source), await rock()], { rounds, seed: 1 })).forfeits.map(describeForfeit);
+const forfeitOf = async (source: string, rounds = 50) =>
+  (await runMatch([await compiled(source), await rock()], { rounds, seed: 1 })).forfeits.map(describeForfeit);
 
 describe("rock-paper-scissors rules", () => {
   it("rock beats scissors, scissors beat paper, paper beats rock", () => {
@@ -25,12 +26,18 @@ describe("rock-paper-scissors rules", () => {
 describe("compiling a bot", () => {
   it("accepts TypeScript and reports syntax errors with their line and column", async () => {
     expect((await compileBot("type M = 'R' | 'P' | 'S';\nexport default function play(): M { return 'R'; }")).ok).toBe(true);
-    expect(await compileBot("export default function play(s {\n  return 'R';\n}")).toEqual({ ok: false, error: expect.stringMatching(/^line 1, column \d+: /) });
+    expect(await compileBot("export default function play(s {\n  return 'R';\n}")).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^line 1, column \d+: /),
+    });
   });
 
   it("refuses a file without a default export, and one larger than 64 KB", async () => {
     expect(await compileBot("function play() { return 'R'; }")).toEqual({ ok: false, error: expect.stringMatching(/export default/) });
-    expect(await compileBot(`export default function play() { return 'R'; }\n//${"x".repeat(70_000)}`)).toEqual({ ok: false, error: "The bot is larger than 64 KB." });
+    expect(await compileBot(`export default function play() { return 'R'; }\n//${"x".repeat(70_000)}`)).toEqual({
+      ok: false,
+      error: "The bot is larger than 64 KB.",
+    });
   });
 });
 
@@ -49,7 +56,9 @@ describe("a match", () => {
   });
 
   it("gives randomness only on round 0, through state.random, drawn from the seed", async () => {
-    const opener = await compiled("export default function play(s) { return s.round === 0 ? 'RPS'[Math.floor(s.random * 3)] : (s.random === undefined ? 'R' : 'X'); }");
+    const opener = await compiled(
+      "export default function play(s) { return s.round === 0 ? 'RPS'[Math.floor(s.random * 3)] : (s.random === undefined ? 'R' : 'X'); }",
+    );
     const openings = new Set<string>();
     for (let seed = 1; seed <= 30; seed++) {
       const m = await runMatch([opener, await rock()], { rounds: 3, seed });
@@ -60,7 +69,9 @@ describe("a match", () => {
   });
 
   it("keeps each bot's module variables for the match only, and shows each side its own history", async () => {
-    const counter = await compiled("let calls = 0; export default function play(s) { calls++; if (calls !== s.round + 1 || s.me.length !== s.round || s.opponent.length !== s.round) throw new Error('bad state'); return 'P'; }");
+    const counter = await compiled(
+      "let calls = 0; export default function play(s) { calls++; if (calls !== s.round + 1 || s.me.length !== s.round || s.opponent.length !== s.round) throw new Error('bad state'); return 'P'; }",
+    );
     for (let i = 0; i < 2; i++) expect((await runMatch([counter, await rock()], { rounds: 20, seed: i })).forfeits).toEqual([]);
   });
 });
@@ -73,15 +84,19 @@ describe("a bot that misbehaves loses by forfeit, with the round and the reason"
     expect(await forfeitOf("export default function play(s) { return s.round < 3 ? 'R' : 'RPS'[Math.floor(Math.random() * 3)]; }")).toEqual([
       "round 3: threw Error: randomness is only allowed on round 0: use state.random",
     ]);
-    expect(await forfeitOf("export default function play() { return Date.now() % 2 ? 'R' : 'P'; }")).toEqual(["round 0: threw ReferenceError: 'Date' is not defined"]);
-  });
-  it("runs out of memory", async () => {
-    expect(await forfeitOf("const hoard = []; export default function play(s) { if (s.round === 2) for (;;) hoard.push(new ArrayBuffer(4 << 20)); return 'R'; }")).toEqual([
-      "round 2: ran out of memory (32 MB)",
+    expect(await forfeitOf("export default function play() { return Date.now() % 2 ? 'R' : 'P'; }")).toEqual([
+      "round 0: threw ReferenceError: 'Date' is not defined",
     ]);
   });
+  it("runs out of memory", async () => {
+    expect(
+      await forfeitOf("const hoard = []; export default function play(s) { if (s.round === 2) for (;;) hoard.push(new ArrayBuffer(4 << 20)); return 'R'; }"),
+    ).toEqual(["round 2: ran out of memory (32 MB)"]);
+  });
   it("throws, plays an illegal move, returns nothing, or an enormous string", async () => {
-    expect(await forfeitOf("export default function play(s) { if (s.round === 4) throw new Error('oops'); return 'R'; }")).toEqual(["round 4: threw Error: oops"]);
+    expect(await forfeitOf("export default function play(s) { if (s.round === 4) throw new Error('oops'); return 'R'; }")).toEqual([
+      "round 4: threw Error: oops",
+    ]);
     expect(await forfeitOf("export default function play() { return 'rock'; }")).toEqual([`round 0: played "rock", which is not 'R', 'P' or 'S'`]);
     expect(await forfeitOf("export default function play() {}")).toEqual(["round 0: returned nothing instead of a move"]);
     expect(await forfeitOf("export default function play() { return 'R'.repeat(1e6); }")).toEqual(["round 0: returned 1000000 characters instead of a move"]);
@@ -90,7 +105,8 @@ describe("a bot that misbehaves loses by forfeit, with the round and the reason"
     expect(await forfeitOf("throw new Error('no'); export default function play() { return 'R'; }")).toEqual(["round 0: failed to load: Error: no"]);
   });
   it("has no host API to reach", async () => {
-    const probe = "export default function play() { const found = ['process', 'require', 'fetch', 'setTimeout', 'globalThis.std', 'globalThis.os'].filter((n) => { try { return eval('typeof ' + n) !== 'undefined'; } catch { return false; } }); if (found.length) throw new Error('found ' + found.join()); return 'R'; }";
+    const probe =
+      "export default function play() { const found = ['process', 'require', 'fetch', 'setTimeout', 'globalThis.std', 'globalThis.os'].filter((n) => { try { return eval('typeof ' + n) !== 'undefined'; } catch { return false; } }); if (found.length) throw new Error('found ' + found.join()); return 'R'; }";
     expect(await forfeitOf(probe, 3)).toEqual([]);
   });
   it("leaves the other bot's result standing and the process unharmed", async () => {

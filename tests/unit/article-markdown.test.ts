@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderArticle, UPLOAD_PATH, type ImageSize } from "@/lib/article-markdown";
+import { renderArticle, UPLOAD_PATH, type ImageSize } from "@/lib/articles/markdown";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 
 const html = (markdown: string, imageSizes?: Map<string, ImageSize>) => renderArticle(markdown, { imageSizes }).html;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorKey, normalizeTag, parseTags, slugify } from "@/lib/article-rules";
+import { authorKey, normalizeTag, parseTags, slugify } from "@/lib/articles/rules";
 
 describe("slugify", () => {
   it("makes an address of a title", () => {

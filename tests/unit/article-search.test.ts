@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fts5Query, queryTerms, snippetHtml, tsQuery } from "@/lib/article-search";
+import { fts5Query, queryTerms, snippetHtml, tsQuery } from "@/lib/articles/search";
 
 describe("queryTerms: what a person types, as words only", () => {
   it("keeps letters and digits, lowercased", () => {

@@ -15,21 +15,11 @@ import {
   rankSolves,
   type Gate,
   type SolveLike,
-} from "@/lib/challenge-rules";
-import { DomainError } from "@/lib/errors";
-import { answerSchema, challengeSchema, scoreSchema } from "@/lib/schemas/challenges";
+} from "@/lib/challenges/rules";
+import { answerSchema, challengeSchema, scoreSchema } from "@/lib/challenges/schemas";
+import { expectDomainErrorThrown } from "../helpers/expect-domain-error";
 
 /** The error `run` throws, expected to be a DomainError. */
-function refusal(run: () => unknown): DomainError {
-  let error: unknown = null;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, "expected the answer to be refused").toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** The messages of a failed parse, keyed by field path ("" for the form as a whole). */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
@@ -224,10 +214,7 @@ describe("ranking the correct answers by time", () => {
   const POINTS = [10, 7, 5, 3, 1];
 
   it("ranks by the server time of each team's correct answer, fastest first, with the points of each rank", () => {
-    const ranked = rankSolves(
-      [solve("c", "2030-01-16T13:02:00Z"), solve("a", "2030-01-16T13:00:30Z"), solve("b", "2030-01-16T13:01:00Z")],
-      POINTS,
-    );
+    const ranked = rankSolves([solve("c", "2030-01-16T13:02:00Z"), solve("a", "2030-01-16T13:00:30Z"), solve("b", "2030-01-16T13:01:00Z")], POINTS);
     expect(ranked.map((r) => [r.teamId, r.rank, r.points])).toEqual([
       ["a", 1, 10],
       ["b", 2, 7],
@@ -244,10 +231,7 @@ describe("ranking the correct answers by time", () => {
   });
 
   it("gives teams answering in the same millisecond the same rank and points, and the next rank skips (1, 1, 3)", () => {
-    const ranked = rankSolves(
-      [solve("late", "2030-01-16T13:05:00Z"), solve("x", "2030-01-16T13:00:00.123Z"), solve("y", "2030-01-16T13:00:00.123Z")],
-      POINTS,
-    );
+    const ranked = rankSolves([solve("late", "2030-01-16T13:05:00Z"), solve("x", "2030-01-16T13:00:00.123Z"), solve("y", "2030-01-16T13:00:00.123Z")], POINTS);
     expect(ranked.map((r) => [r.teamId, r.rank, r.points])).toEqual([
       ["x", 1, 10],
       ["y", 1, 10],
@@ -270,7 +254,10 @@ describe("ranking the correct answers by time", () => {
 
   it("gives every team of an eight-way tie the first place's points", () => {
     const teams = ["h", "c", "a", "f", "b", "e", "g", "d"];
-    const ranked = rankSolves(teams.map((teamId) => solve(teamId, "2030-01-16T13:00:00.500Z")), POINTS);
+    const ranked = rankSolves(
+      teams.map((teamId) => solve(teamId, "2030-01-16T13:00:00.500Z")),
+      POINTS,
+    );
     expect(ranked.map((r) => r.rank)).toEqual(Array(8).fill(1));
     expect(ranked.map((r) => r.points)).toEqual(Array(8).fill(10));
     expect(ranked.map((r) => r.teamId)).toEqual([...teams].sort());
@@ -349,22 +336,22 @@ describe("the limit on wrong answers", () => {
 
   it("says when the next try is allowed, in the edition's timezone, and in how many seconds", () => {
     const gate: Gate = { wrongCount: 1, nextAt: at("2030-01-16T13:00:10Z") };
-    const error = refusal(() => assertMayAnswer(gate, now, "Europe/Paris"));
+    const error = expectDomainErrorThrown(() => assertMayAnswer(gate, now, "Europe/Paris"));
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.message).toBe("Not so fast: your team's next try is allowed at 14:00:10 (in 8 s).");
-    expect(refusal(() => assertMayAnswer(gate, now, "America/New_York")).message).toContain("at 08:00:10");
+    expect(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "America/New_York")).message).toContain("at 08:00:10");
   });
 
   it("rounds the seconds left up, so a team is never told to retry too early", () => {
     const gate: Gate = { wrongCount: 1, nextAt: new Date(now.getTime() + 1) };
-    expect(refusal(() => assertMayAnswer(gate, now, "Europe/Paris")).message).toMatch(/\(in 1 s\)\.$/);
+    expect(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "Europe/Paris")).message).toMatch(/\(in 1 s\)\.$/);
     const full: Gate = { wrongCount: 1, nextAt: new Date(now.getTime() + WRONG_ANSWER_COOLDOWN_MS) };
-    expect(refusal(() => assertMayAnswer(full, now, "Europe/Paris")).message).toMatch(/at 14:00:12 \(in 10 s\)\.$/);
+    expect(expectDomainErrorThrown(() => assertMayAnswer(full, now, "Europe/Paris")).message).toMatch(/at 14:00:12 \(in 10 s\)\.$/);
   });
 
   it("refuses every further try once the team has used all its tries, even after the cooldown", () => {
     const spent: Gate = { wrongCount: MAX_WRONG_ANSWERS, nextAt: at("2030-01-16T12:00:00Z") };
-    const error = refusal(() => assertMayAnswer(spent, now, "Europe/Paris"));
+    const error = expectDomainErrorThrown(() => assertMayAnswer(spent, now, "Europe/Paris"));
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.message).toBe(`Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`);
     expect(() => assertMayAnswer({ wrongCount: MAX_WRONG_ANSWERS - 1, nextAt: spent.nextAt }, now, "Europe/Paris")).not.toThrow();
@@ -394,7 +381,14 @@ describe("challengeSchema", () => {
   };
 
   it("accepts a speed riddle with its accepted answers, reading numbers and the checkbox from the form", () => {
-    expect(challengeSchema.parse(riddle)).toMatchObject({ kind: "RIDDLE", hiddenUntilOpen: true, rankPoints: "10, 7, 5", fixedPoints: 5, maxPoints: 10, answers: "15\nfifteen" });
+    expect(challengeSchema.parse(riddle)).toMatchObject({
+      kind: "RIDDLE",
+      hiddenUntilOpen: true,
+      rankPoints: "10, 7, 5",
+      fixedPoints: 5,
+      maxPoints: 10,
+      answers: "15\nfifteen",
+    });
     expect(challengeSchema.parse({ ...riddle, hiddenUntilOpen: undefined }).hiddenUntilOpen).toBe(false);
   });
 

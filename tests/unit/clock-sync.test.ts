@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_SAMPLES, estimateOffset, type ClockSample } from "@/lib/clock-sync";
+import { MIN_SAMPLES, estimateOffset, type ClockSample } from "@/lib/stage/clock-sync";
 
 const LOCAL = 1_900_000_000_000;
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { allowedEmailDomains, databaseKind, databaseUrl, oidcConfig, sqliteFile } from "@/lib/config";
-import { emailDomainAllowed } from "@/lib/users";
+import { allowedEmailDomains, databaseKind, databaseUrl, oidcConfig, sqliteFile } from "@/lib/platform/config";
+import { emailDomainAllowed } from "@/lib/people/rules";
 
 const VARS = [
   "DATABASE_URL",
@@ -65,10 +65,10 @@ describe("emailDomainAllowed", () => {
     expect(emailDomainAllowed("mallory@example.com@evil.org", domains)).toBe(false);
   });
 
-  it("reads HEXATHON_ALLOWED_EMAIL_DOMAINS when no list is given", () => {
+  it("follows HEXATHON_ALLOWED_EMAIL_DOMAINS, through allowedEmailDomains()", () => {
     process.env.HEXATHON_ALLOWED_EMAIL_DOMAINS = "example.com";
-    expect(emailDomainAllowed("alice@example.com")).toBe(true);
-    expect(emailDomainAllowed("alice@gmail.com")).toBe(false);
+    expect(emailDomainAllowed("alice@example.com", allowedEmailDomains())).toBe(true);
+    expect(emailDomainAllowed("alice@gmail.com", allowedEmailDomains())).toBe(false);
   });
 });
 
@@ -122,16 +122,13 @@ describe("oidcConfig", () => {
     expect(oidcConfig()).toBeNull();
   });
 
-  it.each(["HEXATHON_OIDC_ISSUER", "HEXATHON_OIDC_CLIENT_ID", "HEXATHON_OIDC_CLIENT_SECRET"])(
-    "is off when %s is missing or blank",
-    (name) => {
-      setAll();
-      delete process.env[name];
-      expect(oidcConfig()).toBeNull();
-      process.env[name] = "   ";
-      expect(oidcConfig()).toBeNull();
-    },
-  );
+  it.each(["HEXATHON_OIDC_ISSUER", "HEXATHON_OIDC_CLIENT_ID", "HEXATHON_OIDC_CLIENT_SECRET"])("is off when %s is missing or blank", (name) => {
+    setAll();
+    delete process.env[name];
+    expect(oidcConfig()).toBeNull();
+    process.env[name] = "   ";
+    expect(oidcConfig()).toBeNull();
+  });
 
   it("is on when all three are set, with the issuer's trailing slash removed and a default name", () => {
     setAll();

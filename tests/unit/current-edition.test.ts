@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActiveEdition, pickActiveEditions, pickCurrentEdition, rankEditions, splitCurrentAndActive } from "@/lib/current-edition";
-import { PHASES, type Phase } from "@/lib/domain";
+import { isActiveEdition, pickActiveEditions, pickCurrentEdition, rankEditions, splitCurrentAndActive, PHASES, type Phase } from "@/lib/editions/rules";
 
 const edition = (number: number, phase: Phase, presentations = `2030-01-${String(number).padStart(2, "0")}T15:00:00Z`) => ({
   number,

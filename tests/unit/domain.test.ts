@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  PHASES,
-  PHASE_DESCRIPTIONS,
-  PHASE_LABELS,
-  ROLES,
-  ROLE_LABELS,
-  TOPIC_KINDS,
-  TOPIC_KIND_DESCRIPTIONS,
-  TOPIC_KIND_LABELS,
-  TOPIC_STATUSES,
-  TOPIC_STATUS_LABELS,
-  formatEditionNumber,
-  isPhase,
-  isRole,
-  parseEditionSlug,
-} from "@/lib/domain";
+import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, isPhase, parseEditionSlug } from "@/lib/editions/rules";
+import { ROLES, ROLE_LABELS, isRole } from "@/lib/people/rules";
+import { TOPIC_KINDS, TOPIC_KIND_DESCRIPTIONS, TOPIC_KIND_LABELS, TOPIC_STATUSES, TOPIC_STATUS_LABELS } from "@/lib/topics/rules";
 
 describe("formatEditionNumber", () => {
   it.each([
@@ -45,12 +32,9 @@ describe("parseEditionSlug", () => {
     expect(parseEditionSlug(slug)).toBe(n);
   });
 
-  it.each(["9", "09", "0x", "0xZZ", "0x0", "0x00", "0x09; drop", "x09", "0x-1", "0x1.5", "0x10000", "", "0x 9"])(
-    "rejects %j",
-    (slug) => {
-      expect(parseEditionSlug(slug)).toBeNull();
-    },
-  );
+  it.each(["9", "09", "0x", "0xZZ", "0x0", "0x00", "0x09; drop", "x09", "0x-1", "0x1.5", "0x10000", "", "0x 9"])("rejects %j", (slug) => {
+    expect(parseEditionSlug(slug)).toBeNull();
+  });
 
   it("round-trips with formatEditionNumber for every edition number", () => {
     for (let n = 1; n <= 0xffff; n += 37) expect(parseEditionSlug(formatEditionNumber(n))).toBe(n);

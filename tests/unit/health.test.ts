@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDatabaseError } from "@/lib/health";
+import { describeDatabaseError } from "@/lib/platform/health";
 
 describe("describeDatabaseError", () => {
   it("names the problem when pg's AggregateError has no message of its own", () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InProcessBus, channels, liveBus, type LiveEvent } from "@/lib/live/bus";
-import { coalesce } from "@/lib/live/coalesce";
-import { HEARTBEAT_MS, RETRY_MS, formatEvent, sseResponse } from "@/lib/live/sse";
+import { InProcessBus, channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import { coalesce } from "@/lib/platform/live/coalesce";
+import { HEARTBEAT_MS, RETRY_MS, formatEvent, sseResponse } from "@/lib/platform/live/sse";
 
 const decoder = new TextDecoder();
 

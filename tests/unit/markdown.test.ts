@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderArticle } from "@/lib/article-markdown";
-import { markdownExcerpt, renderMarkdown } from "@/lib/markdown";
+import { renderArticle } from "@/lib/articles/markdown";
+import { markdownExcerpt, renderMarkdown } from "@/lib/platform/markdown";
 
 describe("renderMarkdown: GitHub-flavoured Markdown", () => {
   it("renders headings, emphasis, lists, code and links", () => {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeClaims, ssoIdentity } from "@/lib/oidc";
+import { completeClaims, ssoIdentity } from "@/lib/people/oidc";
 
 // A minimal provider: discovery and a userinfo endpoint that answers for one token.
 let issuer = "";

@@ -1,28 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { PHASES, TOPIC_STATUSES, type Phase, type TopicStatus } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { PHASES, type Phase, canManageEditions, canSeeEdition } from "@/lib/editions/rules";
 import {
-  assertOrganizer,
-  canChangeOwnTeam,
-  canEditTeam,
+  TOPIC_STATUSES,
+  type TopicStatus,
   canEditTopic,
-  canManageEditions,
-  canManageRoles,
   canModerateTopic,
-  canMovePeople,
   canProposeTopic,
-  canSeeEdition,
   canSeeTopic,
   canShowInterest,
-  explainTeamsLocked,
   explainTopicProposalsClosed,
-  isOrganizer,
-  requireActor,
-  teamsOpen,
   topicIsOpen,
   topicProposalsOpen,
-  type Actor,
-} from "@/lib/permissions";
+} from "@/lib/topics/rules";
+import { DomainError } from "@/lib/platform/errors";
+import { assertOrganizer, canManageRoles, isOrganizer, requireActor, type Actor } from "@/lib/people/rules";
+import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamsOpen } from "@/lib/teams/rules";
 
 const organizer: Actor = { id: "olga", role: "ORGANIZER" };
 const judge: Actor = { id: "jules", role: "JUDGE" };
@@ -33,8 +25,7 @@ const anonymous = null;
 const topic = (status: TopicStatus = "PENDING", proposerId = proposer.id) => ({ proposerId, status });
 
 /** The phases, in order, in which `allowed` says yes. */
-const phasesWhere = (allowed: (edition: { phase: Phase }) => boolean): Phase[] =>
-  PHASES.filter((phase) => allowed({ phase }));
+const phasesWhere = (allowed: (edition: { phase: Phase }) => boolean): Phase[] => PHASES.filter((phase) => allowed({ phase }));
 
 const ALL_PHASES = [...PHASES];
 const PROPOSAL_PHASES: Phase[] = ["PROPOSALS_OPEN", "TEAMS_FORMING"];

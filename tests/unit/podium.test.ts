@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Podium } from "@/components/live/vote-screens";
-import type { RevealedPlace } from "@/lib/votes";
+import type { RevealedPlace } from "@/lib/votes/queries";
 
 const place = (p: Partial<RevealedPlace> & Pick<RevealedPlace, "place" | "name">): RevealedPlace => ({
   teamId: p.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, clientHash } from "@/lib/client-address";
-import { RateLimiter } from "@/lib/rate-limit";
+import { clientAddress, clientHash } from "@/lib/platform/client-address";
+import { RateLimiter } from "@/lib/platform/rate-limit";
 
 describe("RateLimiter", () => {
   it("allows a burst of `capacity`, then `perMinute`", () => {

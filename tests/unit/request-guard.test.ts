@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, checkRequest, JSON_BODY_LIMIT, pathDecodes, wellFormedJson, type GuardInput } from "@/lib/request-guard";
-import { safeReturnPath, sameSiteUrl } from "@/lib/safe-redirect";
+import { bodyLimitFor, checkRequest, JSON_BODY_LIMIT, pathDecodes, wellFormedJson, type GuardInput } from "@/lib/platform/request-guard";
+import { safeReturnPath, sameSiteUrl } from "@/lib/platform/safe-redirect";
 
 const site = "http://localhost:3000";
 const request = (over: Partial<GuardInput>): GuardInput => ({

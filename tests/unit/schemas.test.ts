@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { signInSchema, signUpSchema } from "@/lib/schemas/auth";
-import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/schemas/editions";
-import { moveMemberSchema, teamSchema } from "@/lib/schemas/teams";
-import { rejectTopicSchema, topicListQuerySchema, topicSchema } from "@/lib/schemas/topics";
-import { roleChangeSchema } from "@/lib/schemas/users";
-import { challengeSchema } from "@/lib/schemas/challenges";
+import { signInSchema, signUpSchema, roleChangeSchema } from "@/lib/people/schemas";
+import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/schemas";
+import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
+import { rejectTopicSchema, topicListQuerySchema, topicSchema } from "@/lib/topics/schemas";
+import { challengeSchema } from "@/lib/challenges/schemas";
 
 /** The messages of a failed parse, keyed by field path ("" for the form as a whole). */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {

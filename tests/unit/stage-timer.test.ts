@@ -10,7 +10,7 @@ import {
   remainingAt,
   timerTone,
   type TimerState,
-} from "@/lib/stage-timer";
+} from "@/lib/stage/rules";
 
 const T0 = Date.UTC(2030, 0, 17, 15, 0, 0); // Friday 16:00 in Paris
 const s = (seconds: number) => seconds * 1000;

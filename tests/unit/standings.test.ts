@@ -1,14 +1,21 @@
 import * as openskill from "openskill";
 import { describe, expect, it } from "vitest";
-import { headToHead, pointsFromPlaces, ratings, roundRobinSchedule, standings } from "@/lib/arena/standings";
-import { seededRandom } from "@/lib/arena/random";
+import { headToHead, pointsFromPlaces, ratings, roundRobinSchedule, standings } from "@/lib/arena/engine/standings";
+import { seededRandom } from "@/lib/platform/random";
 
 const teams = [
   { id: "a", name: "Alpha" },
   { id: "b", name: "Beta" },
   { id: "c", name: "Gamma" },
 ];
-const m = (number: number, teamAId: string, teamBId: string, winner: number | null, winsA = 0, winsB = 0) => ({ number, teamAId, teamBId, winner, winsA, winsB });
+const m = (number: number, teamAId: string, teamBId: string, winner: number | null, winsA = 0, winsB = 0) => ({
+  number,
+  teamAId,
+  teamBId,
+  winner,
+  winsA,
+  winsB,
+});
 
 describe("tournament standings", () => {
   const matches = [m(0, "a", "b", 0, 60, 40), m(1, "b", "c", null, 50, 50), m(2, "c", "a", 1, 10, 90), m(3, "a", "b", null, 45, 45)];
@@ -23,14 +30,23 @@ describe("tournament standings", () => {
   it("breaks ties by rounds won minus lost, and shares a place when still equal", () => {
     const rows = standings(teams.slice(0, 2), [m(0, "a", "b", null, 30, 30)]);
     expect(rows.map((r) => r.place)).toEqual([1, 1]);
-    expect(pointsFromPlaces(rows, [10, 7])).toEqual(new Map([["a", 10], ["b", 10]]));
+    expect(pointsFromPlaces(rows, [10, 7])).toEqual(
+      new Map([
+        ["a", 10],
+        ["b", 10],
+      ]),
+    );
   });
 
   it("counts forfeits, a bye as a win's points, and gives nobody a point when both sides forfeit", () => {
-    const rows = standings(teams, [
-      { ...m(0, "a", "b", 0, 3, 0), forfeitB: "round 3: exceeded 50 ms" },
-      { ...m(1, "b", "c", null, 0, 0), forfeitA: "round 0: threw Error: x", forfeitB: "round 0: ran out of memory (32 MB)" },
-    ], ["c"]);
+    const rows = standings(
+      teams,
+      [
+        { ...m(0, "a", "b", 0, 3, 0), forfeitB: "round 3: exceeded 50 ms" },
+        { ...m(1, "b", "c", null, 0, 0), forfeitA: "round 0: threw Error: x", forfeitB: "round 0: ran out of memory (32 MB)" },
+      ],
+      ["c"],
+    );
     expect(rows.map((r) => [r.name, r.matchPoints, r.won, r.lost, r.forfeits, r.byes])).toEqual([
       ["Alpha", 3, 1, 0, 0, 0],
       ["Gamma", 3, 0, 1, 1, 1],

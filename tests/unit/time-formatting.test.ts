@@ -1,5 +1,5 @@
 // One way to write a date or a time (issue 11, item 20): the formatters of
-// lib/time.ts, 24-hour, in the edition's zone. The browser's own formatting
+// lib/platform/time.ts, 24-hour, in the edition's zone. The browser's own formatting
 // (toLocaleTimeString and friends: its clock, its zone, its 12- or 24-hour
 // habit) or an ad hoc Intl.DateTimeFormat anywhere else is refused here.
 import { readdirSync, readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const ALLOWED = new Set(["lib/time.ts"]);
+const ALLOWED = new Set(["lib/platform/time.ts"]);
 // (reading the machine's zone, `Intl.DateTimeFormat().resolvedOptions().timeZone`, formats nothing)
 const FORBIDDEN = /\.toLocale(?:Time|Date)?String\s*\(|\bIntl\s*\.\s*DateTimeFormat\b(?!\(\)\.resolvedOptions\(\))/g;
 
@@ -19,21 +19,21 @@ function sources(dir: string): string[] {
   });
 }
 
-/** file:line: the code, for every use of a date formatter outside lib/time.ts. */
+/** file:line: the code, for every use of a date formatter outside lib/platform/time.ts. */
 export function offences(files: Record<string, string>): string[] {
   return Object.entries(files).flatMap(([file, text]) =>
     ALLOWED.has(file) ? [] : text.split("\n").flatMap((line, i) => (line.match(FORBIDDEN) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
   );
 }
 
-describe("dates and times are formatted by lib/time.ts only", () => {
+describe("dates and times are formatted by lib/platform/time.ts only", () => {
   it("finds the browser's formatting where it was (the check itself works)", () => {
     expect(
       offences({
         "components/articles/article-editor.tsx": 'saved: savedAt ? `Saved at ${savedAt.toLocaleTimeString()}` : "All changes saved",',
         "components/articles/article-workspace.tsx": "{new Date(e.createdAt).toLocaleString()}",
         "app/x.tsx": "const d = day.toLocaleDateString('fr');\nconst f = new Intl.DateTimeFormat('en-GB', {});",
-        "lib/time.ts": "new Intl.DateTimeFormat('en-GB')",
+        "lib/platform/time.ts": "new Intl.DateTimeFormat('en-GB')",
         "lib/ok.ts": "const at = formatTime(instant, tz);\nconst zone = Intl.DateTimeFormat().resolvedOptions().timeZone;",
       }),
     ).toEqual([
@@ -47,6 +47,6 @@ describe("dates and times are formatted by lib/time.ts only", () => {
   it("has no toLocaleString, toLocaleTimeString, toLocaleDateString or Intl.DateTimeFormat in app/, components/ or lib/", () => {
     const files = Object.fromEntries(["app", "components", "lib"].flatMap(sources).map((file) => [file, readFileSync(path.join(ROOT, file), "utf8")]));
     expect(Object.keys(files).length).toBeGreaterThan(50);
-    expect(offences(files), "format dates and times with lib/time.ts (formatTime, formatDate, formatInZone)").toEqual([]);
+    expect(offences(files), "format dates and times with lib/platform/time.ts (formatTime, formatDate, formatInZone)").toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKeyInZone, formatDate, formatInZone, formatTime, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
+import { dayKeyInZone, formatDate, formatInZone, formatTime, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "@/lib/platform/time";
 
 const PARIS = "Europe/Paris";
 const NEW_YORK = "America/New_York";

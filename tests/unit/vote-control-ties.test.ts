@@ -6,8 +6,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { VoteControl } from "@/components/vote/vote-control";
-import { describeTieBreak, rankTeams, sharedPlaceNote, tieBreakRule, type TeamTally } from "@/lib/vote-rules";
-import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes";
+import { describeTieBreak, rankTeams, sharedPlaceNote, tieBreakRule, type TeamTally } from "@/lib/votes/rules";
+import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
 
 const settings: VoteSettings = {
   method: "RANKED",

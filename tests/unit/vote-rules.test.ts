@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
 import {
   checkBallot,
   describeTieBreak,
@@ -15,23 +14,14 @@ import {
   type StoredBallot,
   type TeamTally,
   type VoteRules,
-} from "@/lib/vote-rules";
+} from "@/lib/votes/rules";
+import { expectDomainErrorThrown } from "../helpers/expect-domain-error";
 
 const RANKED: VoteRules = { method: "RANKED", picks: 3 };
 const APPROVAL: VoteRules = { method: "APPROVAL", picks: 3 };
 const TEAMS = new Set(["a", "b", "c", "d", "e"]);
 
 /** The error `run` throws, expected to be a DomainError. */
-function refusal(run: () => unknown): DomainError {
-  let error: unknown = null;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, "expected the ballot to be refused").toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** A ballot picking `teamIds`, favourite first. */
 const ballot = (...teamIds: string[]): StoredBallot => ({ picks: teamIds.map((teamId, i) => ({ teamId, rank: i + 1 })) });
@@ -63,31 +53,31 @@ describe("points per pick", () => {
 
 describe("checking a ballot", () => {
   it("asks for at least one team when nothing is picked", () => {
-    const error = refusal(() => checkBallot([], RANKED, TEAMS));
+    const error = expectDomainErrorThrown(() => checkBallot([], RANKED, TEAMS));
     expect(error.code).toBe("INVALID");
     expect(error.message).toBe("Pick at least one team.");
     expect(error.field).toBe("teamIds");
   });
 
   it("refuses more picks than the rules allow, saying how many", () => {
-    expect(refusal(() => checkBallot(["a", "b", "c", "d"], RANKED, TEAMS)).message).toBe("Pick at most 3 teams.");
-    expect(refusal(() => checkBallot(["a", "b"], { method: "APPROVAL", picks: 1 }, TEAMS)).message).toBe("Pick at most 1 team.");
+    expect(expectDomainErrorThrown(() => checkBallot(["a", "b", "c", "d"], RANKED, TEAMS)).message).toBe("Pick at most 3 teams.");
+    expect(expectDomainErrorThrown(() => checkBallot(["a", "b"], { method: "APPROVAL", picks: 1 }, TEAMS)).message).toBe("Pick at most 1 team.");
   });
 
   it("refuses the same team picked twice", () => {
-    const error = refusal(() => checkBallot(["a", "b", "a"], RANKED, TEAMS));
+    const error = expectDomainErrorThrown(() => checkBallot(["a", "b", "a"], RANKED, TEAMS));
     expect(error.code).toBe("INVALID");
     expect(error.message).toBe("Each team can be picked only once.");
   });
 
   it("refuses a team that isn't in this vote", () => {
-    const error = refusal(() => checkBallot(["a", "zz"], RANKED, TEAMS));
+    const error = expectDomainErrorThrown(() => checkBallot(["a", "zz"], RANKED, TEAMS));
     expect(error.code).toBe("INVALID");
     expect(error.message).toBe("One of the teams picked is not in this vote.");
   });
 
   it("refuses a vote for the voter's own team", () => {
-    const error = refusal(() => checkBallot(["b", "c"], RANKED, TEAMS, "c"));
+    const error = expectDomainErrorThrown(() => checkBallot(["b", "c"], RANKED, TEAMS, "c"));
     expect(error.code).toBe("INVALID");
     expect(error.message).toBe("You can't vote for your own team.");
   });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clientNetwork } from "@/lib/client-address";
-import { VOTER_ID_DEFAULTS, voterIdLimits } from "@/lib/config";
-import { DomainError } from "@/lib/errors";
-import { RateLimiter } from "@/lib/rate-limit";
-import { TooManyNewVoters, admitNewVoter, voterIdLimiter } from "@/lib/voter-cards";
+import { clientNetwork } from "@/lib/platform/client-address";
+import { VOTER_ID_DEFAULTS, voterIdLimits } from "@/lib/platform/config";
+import { DomainError } from "@/lib/platform/errors";
+import { RateLimiter } from "@/lib/platform/rate-limit";
+import { TooManyNewVoters, admitNewVoter, voterIdLimiter } from "@/lib/votes/voter-cards";
 
 const VARS = ["HEXATHON_VOTER_IDS_PER_MINUTE", "HEXATHON_VOTER_IDS_BURST"] as const;
 let saved: Record<string, string | undefined>;

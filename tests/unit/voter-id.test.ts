@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newVoterId, signVoterId, verifyVoterToken } from "@/lib/voter-id";
+import { newVoterId, signVoterId, verifyVoterToken } from "@/lib/votes/voter-id";
 
 const SECRET = "a-server-secret-of-reasonable-length";
 const ID = "abcdefghijklmnopqrstuv"; // 22 characters, like newVoterId's

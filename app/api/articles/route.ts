@@ -1,9 +1,10 @@
 // POST /api/articles — {"editionId","teamId"?,"title"}: starts an article (a team member for the team, an organizer for any); GET — the caller's articles
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
-import { createArticle, myArticles } from "@/lib/articles";
-import { getDb } from "@/lib/db";
-import { newArticleSchema } from "@/lib/schemas/articles";
+import { createArticle } from "@/lib/articles/commands";
+import { myArticles } from "@/lib/articles/queries";
+import { getDb } from "@/lib/platform/db";
+import { newArticleSchema } from "@/lib/articles/schemas";
 
 export const POST = withUser(async (request, { user }) => {
   const input = await parseRequest(request, newArticleSchema);

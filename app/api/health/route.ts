@@ -1,7 +1,7 @@
 // GET /api/health — 200 {"status":"ok"} once the database answers, 503 with the reason otherwise
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db";
-import { checkHealth } from "@/lib/health";
+import { getDb } from "@/lib/platform/db";
+import { checkHealth } from "@/lib/platform/health";
 
 export const dynamic = "force-dynamic";
 

@@ -5,16 +5,16 @@
 import { NextResponse } from "next/server";
 import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { getCurrentUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/db";
-import { currentEdition } from "@/lib/editions";
-import { isOrganizer } from "@/lib/permissions";
+import { getDb } from "@/lib/platform/db";
+import { currentEdition } from "@/lib/editions/queries";
+import { isOrganizer } from "@/lib/people/rules";
 import type { Visitor } from "@/components/visitor";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const user = await getCurrentUser();
-  // asked on every page load: the cached public answer (lib/current-edition.ts); drafts come last in that rule,
+  // asked on every page load: the cached public answer (lib/editions/rules.ts); drafts come last in that rule,
   // so only when no edition is public does an organizer get another one (the newest draft)
   const publicNumber = await cachedPublicEditionNumber();
   const currentEditionNumber = publicNumber ?? (isOrganizer(user) ? ((await currentEdition(getDb(), user))?.number ?? null) : null);

@@ -1,8 +1,8 @@
 // POST /api/uploads — multipart/form-data with one image in "file": checked by its content, re-encoded without metadata, stored; answers { file, url, width, height, bytes, mime }
 import { NextResponse } from "next/server";
 import { jsonError, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { MAX_UPLOAD_BYTES, storeUpload } from "@/lib/uploads";
+import { getDb } from "@/lib/platform/db";
+import { MAX_UPLOAD_BYTES, storeUpload } from "@/lib/articles/uploads";
 
 export const POST = withUser(async (request, { user }) => {
   // the size is judged before the body is read: a body of unknown length (chunked) isn't read at all

@@ -11,7 +11,8 @@ import { notFound } from "next/navigation";
 import { configuredOrigin } from "@/app/_lib/origin";
 import { cachedArticle } from "@/app/_lib/public-data";
 import { ArticleGrid, Byline, formatArticleDate, TagList } from "@/components/articles/article-card";
-import { formatEditionNumber, TOPIC_KIND_LABELS, type TopicKind } from "@/lib/domain";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { TOPIC_KIND_LABELS, type TopicKind } from "@/lib/topics/rules";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -76,7 +77,9 @@ export default async function ArticlePage({ params }: Props) {
               Updated on <time dateTime={article.revisedAt}>{formatArticleDate(article.revisedAt)}</time>
             </span>
           )}
-          <span>Reading time: {article.readingMinutes} {article.readingMinutes === 1 ? "minute" : "minutes"}</span>
+          <span>
+            Reading time: {article.readingMinutes} {article.readingMinutes === 1 ? "minute" : "minutes"}
+          </span>
         </p>
         <TagList tags={article.tags} className="print:hidden" />
       </header>

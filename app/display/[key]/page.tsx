@@ -3,9 +3,9 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { loadLiveView } from "@/app/_lib/live-view";
 import { StageView } from "@/components/live/stage-view";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { editionByDisplayKey } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { editionByDisplayKey } from "@/lib/stage/queries";
 
 export const metadata: Metadata = { title: "Projector", robots: { index: false } };
 

@@ -7,17 +7,18 @@ import { Countdown } from "@/components/countdown";
 import { KindBadge } from "@/components/labels";
 import { TeamCard } from "@/components/team-card";
 import { ButtonLink, Card, EmptyState } from "@/components/ui";
-import { nextMilestone } from "@/lib/agenda";
-import { getDb } from "@/lib/db";
-import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/domain";
-import { listAgenda } from "@/lib/editions";
-import { canProposeTopic, isOrganizer, teamsOpen } from "@/lib/permissions";
-import { listTeams, teamOf } from "@/lib/teams";
-import { listTopics } from "@/lib/topics";
-import { formatInZone } from "@/lib/time";
+import { nextMilestone, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
+import { getDb } from "@/lib/platform/db";
+import { listAgenda } from "@/lib/editions/queries";
+import { canProposeTopic } from "@/lib/topics/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { teamsOpen } from "@/lib/teams/rules";
+import { listTeams, teamOf } from "@/lib/teams/queries";
+import { listTopics } from "@/lib/topics/queries";
+import { formatInZone } from "@/lib/platform/time";
 import { cachedArticleList, cachedEditionPrizes } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
-import { canVoteOnJury } from "@/lib/prizes";
+import { canVoteOnJury } from "@/lib/prizes/rules";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { EditionForm } from "@/components/edition-forms";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { nextEditionNumber } from "@/lib/editions";
-import { canManageEditions } from "@/lib/permissions";
-import { utcToZonedLocal } from "@/lib/time";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
+import { nextEditionNumber } from "@/lib/editions/queries";
+import { utcToZonedLocal } from "@/lib/platform/time";
 import { createEditionAction } from "../actions";
 
 export const metadata: Metadata = { title: "New edition" };

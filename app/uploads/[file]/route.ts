@@ -1,8 +1,8 @@
 // GET /uploads/<hash>.<format> — an uploaded image. Its name is its content's
 // hash, so it never changes: cached for a year, immutable. Served with its
 // exact type, no sniffing, and a policy that lets it run nothing.
-import { UPLOAD_FILE } from "@/lib/article-rules";
-import { readUpload, MIME_OF_EXTENSION } from "@/lib/uploads";
+import { UPLOAD_FILE } from "@/lib/articles/rules";
+import { readUpload, MIME_OF_EXTENSION } from "@/lib/articles/uploads";
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getCurrentUser } from "@/app/_lib/session";
 import { orNotFound } from "@/app/_lib/load";
 import { Ballot } from "@/components/vote/ballot";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import type { VoteMethod, VoteStatus } from "@/lib/vote-rules";
-import { voteForVoter } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import type { VoteMethod, VoteStatus } from "@/lib/votes/rules";
+import { voteForVoter } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Vote" };
 

@@ -5,13 +5,13 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/session";
 import { ArticleWorkspace } from "@/components/articles/article-workspace";
 import { NotAllowed, PageHeader } from "@/components/ui";
-import type { ArticleStatus } from "@/lib/article-rules";
-import { articleForEditing } from "@/lib/articles";
-import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
+import type { ArticleStatus } from "@/lib/articles/rules";
+import { articleForEditing } from "@/lib/articles/queries";
+import { getDb } from "@/lib/platform/db";
+import { DomainError } from "@/lib/platform/errors";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { formatInZone } from "@/lib/platform/time";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -2,8 +2,8 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
-import { runningTournaments } from "@/lib/arena/tournament";
-import { getDb } from "@/lib/db";
+import { runningTournaments } from "@/lib/arena/queries";
+import { getDb } from "@/lib/platform/db";
 
 export const dynamic = "force-dynamic";
 

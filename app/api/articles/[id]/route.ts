@@ -1,9 +1,10 @@
 // GET /api/articles/[id] — the working copy (authors, organizers); PATCH — {"title","summary","body","tags","coverFile","coverAlt","slug"?,"version"}: the editor's save; DELETE — a draft never published
 import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
-import { articleForEditing, assertMayEditArticle, deleteArticle, saveArticle } from "@/lib/articles";
-import { getDb } from "@/lib/db";
-import { articleDraftSchema } from "@/lib/schemas/articles";
+import { articleForEditing, assertMayEditArticle } from "@/lib/articles/queries";
+import { deleteArticle, saveArticle } from "@/lib/articles/commands";
+import { getDb } from "@/lib/platform/db";
+import { articleDraftSchema } from "@/lib/articles/schemas";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,9 +1,10 @@
 // PATCH /api/topics/[id] — edit a topic (its proposer or an organizer, until hacking starts)
 import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { topicSchema } from "@/lib/schemas/topics";
-import { assertMayEditTopic, updateTopic } from "@/lib/topics";
+import { getDb } from "@/lib/platform/db";
+import { topicSchema } from "@/lib/topics/schemas";
+import { assertMayEditTopic } from "@/lib/topics/queries";
+import { updateTopic } from "@/lib/topics/commands";
 
 export const PATCH = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, topicSchema);

@@ -1,8 +1,8 @@
 // GET /api/tournament-matches/[id] — a finished tournament match with its replay (moves, forfeits, seed)
 import { NextResponse } from "next/server";
 import { withUser } from "@/app/_lib/api";
-import { tournamentMatch } from "@/lib/arena/tournament";
-import { getDb } from "@/lib/db";
+import { tournamentMatch } from "@/lib/arena/queries";
+import { getDb } from "@/lib/platform/db";
 
 export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request, { params, user }) => {
   return NextResponse.json(await tournamentMatch(getDb(), user, (await params).id));

@@ -5,10 +5,11 @@ import { NextResponse } from "next/server";
 import { errorResponse } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
 import { issueVoterId, requestClientHash } from "@/app/_lib/voter";
-import { getDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
-import { TooManyNewVoters } from "@/lib/voter-cards";
-import { ballotCount, ballotOf, voteForVoter, voterKeyFor } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { DomainError } from "@/lib/platform/errors";
+import { TooManyNewVoters } from "@/lib/votes/voter-cards";
+import { ballotCount, ballotOf, voteForVoter } from "@/lib/votes/queries";
+import { voterKeyFor } from "@/lib/votes/rules";
 
 export const dynamic = "force-dynamic";
 

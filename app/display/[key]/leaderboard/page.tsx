@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
-import { bonusLeaderboard } from "@/lib/bonus";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { editionByDisplayKey } from "@/lib/stage";
+import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { editionByDisplayKey } from "@/lib/stage/queries";
 
 export const metadata: Metadata = { title: "Leaderboard", robots: { index: false } };
 

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { revalidateEdition } from "@/app/_lib/revalidate";
-import { createChallenge, setChallengeState, setScore, submitAnswer, updateChallenge } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { answerSchema, challengeSchema, challengeStateSchema, scoreSchema } from "@/lib/schemas/challenges";
+import { createChallenge, setChallengeState, setScore, submitAnswer, updateChallenge } from "@/lib/challenges/commands";
+import { getDb } from "@/lib/platform/db";
+import { answerSchema, challengeSchema, challengeStateSchema, scoreSchema } from "@/lib/challenges/schemas";
 
 export async function createChallengeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
   let id = "";

@@ -3,12 +3,12 @@ import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
 import { Badge, ButtonLink, EmptyState, PageHeader } from "@/components/ui";
-import { CHALLENGE_KIND_LABELS, STATE_LABELS, type ChallengeKind } from "@/lib/challenge-rules";
-import { listChallenges } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
+import { CHALLENGE_KIND_LABELS, STATE_LABELS, type ChallengeKind } from "@/lib/challenges/rules";
+import { listChallenges } from "@/lib/challenges/queries";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { formatInZone } from "@/lib/platform/time";
 
 export const metadata: Metadata = { title: "Mini-challenges" };
 

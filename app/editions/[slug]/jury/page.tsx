@@ -4,10 +4,11 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TeamPickForm } from "@/components/prize-forms";
 import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { canVoteOnJury, juryBallot } from "@/lib/prizes";
-import { runningOrder } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { canVoteOnJury } from "@/lib/prizes/rules";
+import { juryBallot } from "@/lib/prizes/queries";
+import { runningOrder } from "@/lib/stage/queries";
 import { juryVoteAction } from "../prizes/actions";
 
 export const metadata: Metadata = { title: "Jury vote" };
@@ -38,7 +39,7 @@ export default async function JuryPage({ params }: { params: Promise<{ slug: str
               <p className="font-semibold">Awarded to {prize.team.name}.</p>
             ) : (
               <TeamPickForm
-                    scope={prize.id}
+                scope={prize.id}
                 action={juryVoteAction.bind(null, prize.id, edition.number)}
                 teams={teams.map((t) => ({ id: t.id, name: t.name }))}
                 label="Your pick"

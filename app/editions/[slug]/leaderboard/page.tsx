@@ -4,11 +4,11 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
 import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
 import { PageHeader } from "@/components/ui";
-import { bonusLeaderboard } from "@/lib/bonus";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { displayKey } from "@/lib/stage";
+import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { displayKey } from "@/lib/stage/queries";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { StageView } from "@/components/live/stage-view";
-import { formatEditionNumber } from "@/lib/domain";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import { loadLiveView } from "@/app/_lib/live-view";
 
 export const metadata: Metadata = { title: "Live presentations" };

@@ -5,11 +5,10 @@ import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { AgendaItemForm, EditionForm, PhaseForm } from "@/components/edition-forms";
 import { Card, PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { listAgenda } from "@/lib/editions";
-import { canManageEditions } from "@/lib/permissions";
-import { formatInZone, utcToZonedLocal } from "@/lib/time";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
+import { listAgenda } from "@/lib/editions/queries";
+import { formatInZone, utcToZonedLocal } from "@/lib/platform/time";
 import { addAgendaItemAction, deleteAgendaItemAction, setPhaseAction, updateAgendaItemAction, updateEditionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Manage edition" };
@@ -73,9 +72,20 @@ export default async function ManageEditionPage({ params }: { params: Promise<{ 
                     idPrefix={`item-${item.id}-`}
                     action={updateAgendaItemAction.bind(null, item.id, edition.number)}
                     submitLabel="Save item"
-                    initial={{ title: item.title, startsAt: local(item.startsAt), endsAt: local(item.endsAt), location: item.location, description: item.description }}
+                    initial={{
+                      title: item.title,
+                      startsAt: local(item.startsAt),
+                      endsAt: local(item.endsAt),
+                      location: item.location,
+                      description: item.description,
+                    }}
                   />
-                  <ActionButton action={deleteAgendaItemAction.bind(null, item.id, edition.number)} variant="danger" pendingText="Removing…" label={`Remove ${item.title}`}>
+                  <ActionButton
+                    action={deleteAgendaItemAction.bind(null, item.id, edition.number)}
+                    variant="danger"
+                    pendingText="Removing…"
+                    label={`Remove ${item.title}`}
+                  >
                     Remove from agenda
                   </ActionButton>
                 </div>

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { revalidateEdition } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes";
-import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/schemas/prizes";
+import { getDb } from "@/lib/platform/db";
+import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes/commands";
+import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/prizes/schemas";
 
 export async function createPrizeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {

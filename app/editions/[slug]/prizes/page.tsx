@@ -5,11 +5,11 @@ import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { NewPrizeForm, TeamPickForm } from "@/components/prize-forms";
 import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { juryTallies } from "@/lib/prizes";
-import { runningOrder } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { juryTallies } from "@/lib/prizes/queries";
+import { runningOrder } from "@/lib/stage/queries";
 import { awardPrizeAction, createPrizeAction, deletePrizeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Jury prizes" };
@@ -19,7 +19,15 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
   const user = await requireUser(editionPath(edition.number, "/prizes"));
   const hex = formatEditionNumber(edition.number);
   if (!isOrganizer(user)) {
-    return <NotAllowed title="Jury prizes">Only organizers define and award prizes. Judges vote on the <Link href={editionPath(edition.number, "/jury")} className="underline">jury page</Link>.</NotAllowed>;
+    return (
+      <NotAllowed title="Jury prizes">
+        Only organizers define and award prizes. Judges vote on the{" "}
+        <Link href={editionPath(edition.number, "/jury")} className="underline">
+          jury page
+        </Link>
+        .
+      </NotAllowed>
+    );
   }
   const db = getDb();
   const [prizes, teams] = await Promise.all([juryTallies(db, user, edition.id), runningOrder(db, edition.id)]);
@@ -51,7 +59,12 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
                       {prize.team ? `Awarded to ${prize.team.name}` : "Not awarded yet"}
                     </p>
                   </div>
-                  <ActionButton action={deletePrizeAction.bind(null, prize.id, edition.number)} variant="ghost" pendingText="Removing…" label={`Remove ${prize.name}`}>
+                  <ActionButton
+                    action={deletePrizeAction.bind(null, prize.id, edition.number)}
+                    variant="ghost"
+                    pendingText="Removing…"
+                    label={`Remove ${prize.name}`}
+                  >
                     Remove
                   </ActionButton>
                 </div>

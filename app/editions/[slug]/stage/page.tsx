@@ -4,10 +4,10 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { StageControl } from "@/components/live/stage-control";
 import { PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { displayKey, stageSnapshot } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { displayKey, stageSnapshot } from "@/lib/stage/queries";
 
 export const metadata: Metadata = { title: "Stage control" };
 
@@ -16,7 +16,15 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const user = await requireUser(editionPath(edition.number, "/stage"));
   const hex = formatEditionNumber(edition.number);
   if (!isOrganizer(user)) {
-    return <NotAllowed title="Stage control">Only organizers run the presentations. Follow them live on the <Link href={editionPath(edition.number, "/live")} className="underline">live page</Link>.</NotAllowed>;
+    return (
+      <NotAllowed title="Stage control">
+        Only organizers run the presentations. Follow them live on the{" "}
+        <Link href={editionPath(edition.number, "/live")} className="underline">
+          live page
+        </Link>
+        .
+      </NotAllowed>
+    );
   }
   const db = getDb();
   const [snapshot, key] = await Promise.all([stageSnapshot(db, edition), displayKey(db, user, edition.id)]);

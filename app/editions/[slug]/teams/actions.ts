@@ -4,10 +4,10 @@ import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { revalidateEdition } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { moveMemberSchema, teamSchema } from "@/lib/schemas/teams";
-import { text } from "@/lib/schemas/common";
-import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams";
+import { getDb } from "@/lib/platform/db";
+import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
+import { text } from "@/lib/platform/schemas";
+import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams/commands";
 
 const noFields = z.object({});
 

@@ -5,10 +5,10 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { TeamCard, leaveQuestion } from "@/components/team-card";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { canChangeOwnTeam, explainTeamsLocked } from "@/lib/permissions";
-import { listTeams, teamOf } from "@/lib/teams";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { canChangeOwnTeam, explainTeamsLocked } from "@/lib/teams/rules";
+import { listTeams, teamOf } from "@/lib/teams/queries";
 import { joinTeamAction, leaveTeamAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { revalidateEdition } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { getEditionById } from "@/lib/editions";
-import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/schemas/topics";
-import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics";
+import { getDb } from "@/lib/platform/db";
+import { getEditionById } from "@/lib/editions/queries";
+import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/topics/schemas";
+import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics/commands";
 
 const noFields = z.object({});
 const interestSchema = z.object({ interested: z.enum(["true", "false"]).transform((v) => v === "true") });

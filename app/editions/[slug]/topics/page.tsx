@@ -5,12 +5,12 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { KindBadge, StatusBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader, cx } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { TOPIC_KINDS, TOPIC_KIND_LABELS, formatEditionNumber } from "@/lib/domain";
-import { markdownExcerpt } from "@/lib/markdown";
-import { canProposeTopic, canShowInterest } from "@/lib/permissions";
-import { topicListQuerySchema } from "@/lib/schemas/topics";
-import { listTopics } from "@/lib/topics";
+import { getDb } from "@/lib/platform/db";
+import { TOPIC_KINDS, TOPIC_KIND_LABELS, canProposeTopic, canShowInterest } from "@/lib/topics/rules";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { markdownExcerpt } from "@/lib/platform/markdown";
+import { topicListQuerySchema } from "@/lib/topics/schemas";
+import { listTopics } from "@/lib/topics/queries";
 import { setInterestAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,7 +33,10 @@ export default async function TopicsPage({ params, searchParams }: Props) {
     return qs.size ? `${base}?${qs}` : base;
   };
   const chip = (active: boolean) =>
-    cx("rounded-full px-3 py-1.5 text-sm font-medium ring-1", active ? "bg-indigo-700 text-white ring-indigo-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-100");
+    cx(
+      "rounded-full px-3 py-1.5 text-sm font-medium ring-1",
+      active ? "bg-indigo-700 text-white ring-indigo-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-100",
+    );
 
   return (
     <div>
@@ -82,9 +85,7 @@ export default async function TopicsPage({ params, searchParams }: Props) {
                   </div>
                   <p className="mt-1 text-sm text-slate-600">Proposed by {topic.proposer.name}</p>
                   <p className="mt-2 text-slate-800">{markdownExcerpt(topic.pitch)}</p>
-                  {topic.teams.length > 0 && (
-                    <p className="mt-2 text-sm text-slate-700">Teams: {topic.teams.map((t) => t.name).join(", ")}</p>
-                  )}
+                  {topic.teams.length > 0 && <p className="mt-2 text-sm text-slate-700">Teams: {topic.teams.map((t) => t.name).join(", ")}</p>}
                 </div>
                 <div className="flex shrink-0 flex-col items-start gap-2 sm:items-end">
                   <p className="text-sm font-semibold text-slate-800" data-testid="interest-count">

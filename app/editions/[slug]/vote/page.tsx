@@ -6,11 +6,10 @@ import { publicOrigin } from "@/app/_lib/origin";
 import { requireUser } from "@/app/_lib/session";
 import { PageHeader, NotAllowed } from "@/components/ui";
 import { VoteControl } from "@/components/vote/vote-control";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { voteAudit } from "@/lib/vote-audit";
-import { resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Vote control" };
 

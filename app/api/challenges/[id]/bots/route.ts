@@ -2,9 +2,10 @@
 // forfeits its check match is refused, 422 with the round and reason, unless "force": true); GET — the team's versions
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
-import { submitBot, teamBotVersions } from "@/lib/arena/bots";
-import { getDb } from "@/lib/db";
-import { botSubmissionSchema } from "@/lib/schemas/arena";
+import { submitBot } from "@/lib/arena/commands";
+import { teamBotVersions } from "@/lib/arena/queries";
+import { getDb } from "@/lib/platform/db";
+import { botSubmissionSchema } from "@/lib/arena/schemas";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,10 +1,11 @@
 // POST /api/challenges/[id]/tournament — organizers: {"rounds","matchesPerPair","seed"?} runs the tournament (answers at once); GET — progress and standings
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { startTournament, tournamentView } from "@/lib/arena/tournament";
-import { getChallenge } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { tournamentSchema } from "@/lib/schemas/arena";
+import { startTournament } from "@/lib/arena/commands";
+import { tournamentView } from "@/lib/arena/queries";
+import { getChallenge } from "@/lib/challenges/queries";
+import { getDb } from "@/lib/platform/db";
+import { tournamentSchema } from "@/lib/arena/schemas";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,9 +1,9 @@
 // GET /api/editions/[slug]/challenges.csv — organizers: every challenge result per team, then the audit trail
 import { withUser } from "@/app/_lib/api";
-import { challengesCsv } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { getEditionBySlug } from "@/lib/editions";
+import { challengesCsv } from "@/lib/challenges/queries";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { getEditionBySlug } from "@/lib/editions/queries";
 
 export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();

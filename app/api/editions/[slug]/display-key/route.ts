@@ -1,9 +1,9 @@
 // POST /api/editions/[slug]/display-key — organizers: a new secret projector link; links copied before stop working
 import { NextResponse } from "next/server";
 import { organizersOnly, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { rotateDisplayKey } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { rotateDisplayKey } from "@/lib/stage/commands";
 
 export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();

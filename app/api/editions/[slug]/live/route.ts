@@ -1,13 +1,13 @@
 // GET /api/editions/[slug]/live — Server-Sent Events: the stage, the vote and the challenges leaderboard now, then every change
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { channels, liveBus } from "@/lib/live/bus";
-import { sseResponse } from "@/lib/live/sse";
-import { stageEvent, stageSnapshot } from "@/lib/stage";
-import { voteEvent, voteSnapshot } from "@/lib/votes";
-import { bonusLeaderboard } from "@/lib/bonus";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { channels, liveBus } from "@/lib/platform/live/bus";
+import { sseResponse } from "@/lib/platform/live/sse";
+import { stageEvent, stageSnapshot } from "@/lib/stage/queries";
+import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
+import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 // PUT /api/editions/[slug]/running-order — {"teamIds":[…]}: the order of the presentations
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { runningOrderSchema } from "@/lib/schemas/stage";
-import { setRunningOrder } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { runningOrderSchema } from "@/lib/stage/schemas";
+import { setRunningOrder } from "@/lib/stage/commands";
 
 export const PUT = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
   const { teamIds } = await parseRequest(request, runningOrderSchema);

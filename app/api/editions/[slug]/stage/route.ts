@@ -1,10 +1,10 @@
 // POST /api/editions/[slug]/stage — run the presentations: {"command":"start"|"pause"|"resume"|"reset"|"add30"|"next"|"previous"} or {"command":"goto","teamId":…}
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { stageCommandSchema } from "@/lib/schemas/stage";
-import { commandStage } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { stageCommandSchema } from "@/lib/stage/schemas";
+import { commandStage } from "@/lib/stage/commands";
 
 export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, stageCommandSchema);

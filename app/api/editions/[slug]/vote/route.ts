@@ -2,10 +2,11 @@
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { revalidateCurrentEdition, revalidateWinners } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { voteActionSchema, voteSettingsSchema } from "@/lib/schemas/votes";
-import { closeVote, openVote, resultsFor, revealStep, updateVoteSettings, voteSnapshot } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { voteActionSchema, voteSettingsSchema } from "@/lib/votes/schemas";
+import { closeVote, openVote, revealStep, updateVoteSettings } from "@/lib/votes/commands";
+import { resultsFor, voteSnapshot } from "@/lib/votes/queries";
 
 type Context = { params: Promise<{ slug: string }> };
 

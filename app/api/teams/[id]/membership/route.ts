@@ -1,8 +1,8 @@
 // PUT /api/teams/[id]/membership — join the team; DELETE — leave it
 import { NextResponse } from "next/server";
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { joinTeam, leaveTeam } from "@/lib/teams";
+import { getDb } from "@/lib/platform/db";
+import { joinTeam, leaveTeam } from "@/lib/teams/commands";
 
 type Context = { params: Promise<{ id: string }> };
 

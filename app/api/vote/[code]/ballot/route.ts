@@ -5,9 +5,11 @@ import { errorResponse, parseRequest } from "@/app/_lib/api";
 import { publicOrigin } from "@/app/_lib/origin";
 import { getCurrentUser } from "@/app/_lib/session";
 import { readVoterId, requestClientHash } from "@/app/_lib/voter";
-import { getDb } from "@/lib/db";
-import { ballotSchema } from "@/lib/schemas/votes";
-import { assertVoteOpen, castBallot, noVoterCard, voteForBallot, voterKeyFor } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { ballotSchema } from "@/lib/votes/schemas";
+import { assertVoteOpen, noVoterCard, voterKeyFor } from "@/lib/votes/rules";
+import { castBallot } from "@/lib/votes/commands";
+import { voteForBallot } from "@/lib/votes/queries";
 
 export const dynamic = "force-dynamic";
 

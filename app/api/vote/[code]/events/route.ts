@@ -1,10 +1,10 @@
 // GET /api/vote/[code]/events — Server-Sent Events for voters: the vote's status and ballot count now, then every change (coalesced)
 import { errorResponse } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/db";
-import { channels, liveBus } from "@/lib/live/bus";
-import { sseResponse } from "@/lib/live/sse";
-import { voteEvent, voteForVoter, voteSnapshot } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { channels, liveBus } from "@/lib/platform/live/bus";
+import { sseResponse } from "@/lib/platform/live/sse";
+import { voteEvent, voteForVoter, voteSnapshot } from "@/lib/votes/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -3,11 +3,11 @@ import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
-import { auditTrail } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { formatInZone } from "@/lib/time";
+import { auditTrail } from "@/lib/challenges/queries";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { formatInZone } from "@/lib/platform/time";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -32,12 +32,24 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
             <caption className="sr-only">Every change of a score: who, when, old and new points, and why</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Judge</th>
-                <th scope="col" className="px-3 py-2">Challenge</th>
-                <th scope="col" className="px-3 py-2">Team</th>
-                <th scope="col" className="px-3 py-2">Points</th>
-                <th scope="col" className="px-3 py-2">Why</th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Judge
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Challenge
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Team
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Points
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Why
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100" data-testid="audit">

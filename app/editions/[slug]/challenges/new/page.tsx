@@ -1,13 +1,13 @@
-import { gameChoices } from "@/lib/arena/games";
+import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { ChallengeForm } from "@/components/challenges/challenge-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { formatEditionNumber } from "@/lib/domain";
-import { isOrganizer } from "@/lib/permissions";
-import { utcToZonedLocal } from "@/lib/time";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { utcToZonedLocal } from "@/lib/platform/time";
 import { createChallengeAction } from "../actions";
 
 export const metadata: Metadata = { title: "New challenge" };
@@ -25,7 +25,10 @@ export default async function NewChallengePage({ params }: { params: Promise<{ s
   const inAnHour = nextFullHourPlusOne();
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/challenges")}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>} title="New challenge" />
+      <PageHeader
+        eyebrow={<Link href={editionPath(edition.number, "/challenges")}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>}
+        title="New challenge"
+      />
       <Card>
         <ChallengeForm
           action={createChallengeAction.bind(null, edition.id, edition.number)}

@@ -8,11 +8,11 @@ import { KindBadge } from "@/components/labels";
 import { MovePersonForm, RenameTeamForm } from "@/components/team-forms";
 import { leaveQuestion } from "@/components/team-card";
 import { Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { canChangeOwnTeam, canEditTeam, canMovePeople } from "@/lib/permissions";
-import { getTeam, teamOf } from "@/lib/teams";
-import { listPeople } from "@/lib/users";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { canChangeOwnTeam, canEditTeam, canMovePeople } from "@/lib/teams/rules";
+import { getTeam, teamOf } from "@/lib/teams/queries";
+import { listPeople } from "@/lib/people/queries";
 import { joinTeamAction, leaveTeamAction, movePersonAction, renameTeamAction } from "../actions";
 
 type Props = { params: Promise<{ slug: string; id: string }> };

@@ -8,13 +8,14 @@ import { KindBadge, StatusBadge } from "@/components/labels";
 import { TopicModeration } from "@/components/topic-moderation";
 import { TeamCreateForm } from "@/components/team-create-form";
 import { Alert, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { renderMarkdown } from "@/lib/markdown";
-import { canChangeOwnTeam, canEditTopic, canModerateTopic, canShowInterest, topicIsOpen } from "@/lib/permissions";
-import { availableInterestedPeople, teamOf } from "@/lib/teams";
-import { getTopic, listTopics } from "@/lib/topics";
-import { formatInZone } from "@/lib/time";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { renderMarkdown } from "@/lib/platform/markdown";
+import { canChangeOwnTeam } from "@/lib/teams/rules";
+import { canEditTopic, canModerateTopic, canShowInterest, topicIsOpen } from "@/lib/topics/rules";
+import { availableInterestedPeople, teamOf } from "@/lib/teams/queries";
+import { getTopic, listTopics } from "@/lib/topics/queries";
+import { formatInZone } from "@/lib/platform/time";
 import { approveTopicAction, mergeTopicAction, rejectTopicAction, setInterestAction } from "../actions";
 import { createTeamAction } from "../../teams/actions";
 
@@ -44,10 +45,7 @@ export default async function TopicPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        eyebrow={<Link href={editionPath(edition.number, "/topics")}>Topics of {formatEditionNumber(edition.number)}</Link>}
-        title={topic.title}
-      >
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/topics")}>Topics of {formatEditionNumber(edition.number)}</Link>} title={topic.title}>
         {canEditTopic(user, topic, edition) && (
           <ButtonLink href={editionPath(edition.number, `/topics/${topic.id}/edit`)} variant="secondary">
             Edit topic
@@ -116,7 +114,10 @@ export default async function TopicPage({ params }: Props) {
             )}
             {!user && (
               <p className="mt-3 text-sm">
-                <Link href={`/signin?callbackUrl=${encodeURIComponent(editionPath(edition.number, `/topics/${topic.id}`))}`} className="font-semibold text-indigo-800 underline">
+                <Link
+                  href={`/signin?callbackUrl=${encodeURIComponent(editionPath(edition.number, `/topics/${topic.id}`))}`}
+                  className="font-semibold text-indigo-800 underline"
+                >
                   Sign in
                 </Link>{" "}
                 to show interest.

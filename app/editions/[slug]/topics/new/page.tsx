@@ -4,8 +4,8 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TopicForm } from "@/components/topic-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { formatEditionNumber } from "@/lib/domain";
-import { canProposeTopic, explainTopicProposalsClosed } from "@/lib/permissions";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { canProposeTopic, explainTopicProposalsClosed } from "@/lib/topics/rules";
 import { proposeTopicAction } from "../actions";
 
 export const metadata: Metadata = { title: "Propose a topic" };

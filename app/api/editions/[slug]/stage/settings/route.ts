@@ -1,10 +1,10 @@
 // PATCH /api/editions/[slug]/stage/settings — the slot length and the changeover gap, in seconds
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { slotSettingsSchema } from "@/lib/schemas/stage";
-import { setSlotLength } from "@/lib/stage";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { slotSettingsSchema } from "@/lib/stage/schemas";
+import { setSlotLength } from "@/lib/stage/commands";
 
 export const PATCH = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
   const { slotSeconds, changeoverSeconds } = await parseRequest(request, slotSettingsSchema);

@@ -1,9 +1,9 @@
 // GET /api/editions/[slug]/vote/audit — organizers: the ballots per client address (hashed) and per minute, and the voids
 import { NextResponse } from "next/server";
 import { organizersOnly, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { voteAudit } from "@/lib/vote-audit";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { voteAudit } from "@/lib/votes/queries";
 
 export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();

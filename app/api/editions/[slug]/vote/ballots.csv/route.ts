@@ -1,9 +1,9 @@
 // GET /api/editions/[slug]/vote/ballots.csv — organizers: the ballots as CSV, anonymized
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { getEditionBySlug } from "@/lib/editions";
-import { ballotsCsv } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { ballotsCsv } from "@/lib/votes/queries";
 
 export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();

@@ -1,9 +1,9 @@
 // GET /api/editions/[slug]/vote/results.csv — organizers: the results as CSV
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/db";
-import { formatEditionNumber } from "@/lib/domain";
-import { getEditionBySlug } from "@/lib/editions";
-import { resultsCsv } from "@/lib/votes";
+import { getDb } from "@/lib/platform/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { resultsCsv } from "@/lib/votes/queries";
 
 export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();

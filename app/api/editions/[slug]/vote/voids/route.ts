@@ -3,10 +3,11 @@
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { revalidateWinners } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { voidBallotsSchema } from "@/lib/schemas/votes";
-import { voidBallots, voteAudit } from "@/lib/vote-audit";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { voidBallotsSchema } from "@/lib/votes/schemas";
+import { voidBallots } from "@/lib/votes/commands";
+import { voteAudit } from "@/lib/votes/queries";
 
 export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, voidBallotsSchema);

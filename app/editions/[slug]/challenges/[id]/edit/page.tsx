@@ -1,4 +1,4 @@
-import { gameChoices } from "@/lib/arena/games";
+import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
@@ -6,10 +6,10 @@ import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { ChallengeForm } from "@/components/challenges/challenge-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getChallenge } from "@/lib/challenges";
-import { getDb } from "@/lib/db";
-import { isOrganizer } from "@/lib/permissions";
-import { utcToZonedLocal } from "@/lib/time";
+import { getChallenge } from "@/lib/challenges/queries";
+import { getDb } from "@/lib/platform/db";
+import { isOrganizer } from "@/lib/people/rules";
+import { utcToZonedLocal } from "@/lib/platform/time";
 import { updateChallengeAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit challenge" };

@@ -4,9 +4,10 @@ import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TopicForm } from "@/components/topic-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/db";
-import { canEditTopic, isOrganizer } from "@/lib/permissions";
-import { getTopic } from "@/lib/topics";
+import { getDb } from "@/lib/platform/db";
+import { canEditTopic } from "@/lib/topics/rules";
+import { isOrganizer } from "@/lib/people/rules";
+import { getTopic } from "@/lib/topics/queries";
 import { notFound } from "next/navigation";
 import { updateTopicAction } from "../../actions";
 

@@ -2,10 +2,11 @@
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { revalidateWinners } from "@/app/_lib/revalidate";
-import { getDb } from "@/lib/db";
-import { getEditionBySlug } from "@/lib/editions";
-import { restoreVoidSchema } from "@/lib/schemas/votes";
-import { restoreVoid, voteAudit } from "@/lib/vote-audit";
+import { getDb } from "@/lib/platform/db";
+import { getEditionBySlug } from "@/lib/editions/queries";
+import { restoreVoidSchema } from "@/lib/votes/schemas";
+import { restoreVoid } from "@/lib/votes/commands";
+import { voteAudit } from "@/lib/votes/queries";
 
 export const POST = withUser<{ params: Promise<{ slug: string; id: string }> }>(async (request, { params, user }) => {
   await parseRequest(request, restoreVoidSchema);

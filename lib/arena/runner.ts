@@ -1,0 +1,164 @@
+// The tournament runner: plays a running tournament's matches round after
+// round in the sandboxed match pool, records each result, and announces the
+// progress and, at the end, the challenge's points. It picks up where it
+// stopped: the server's start-up (app/_lib/start.ts) resumes the tournaments a
+// restart interrupted, and keeps picking up any whose runner stopped early.
+import type { Db } from "../platform/db";
+import type { GameId } from "./engine/games/types";
+import { type MatchRecord } from "./engine/match";
+import { matchPool } from "./engine/pool";
+import { TournamentProgress, progressOf, parseByes, tournamentStandings, TournamentRow } from "./queries";
+import { channels, liveBus } from "../platform/live/bus";
+import { coalesce } from "../platform/live/coalesce";
+import { parseRankPoints } from "../challenges/rules";
+import { announceLeaderboard } from "../challenges/commands";
+import { describeIfAny } from "./engine/record";
+import { scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
+import { pointsFromPlaces } from "./engine/standings";
+
+/** Plays the tournament's pending matches, round after round; safe to call again (it resumes, and never runs twice in a process). */
+export async function runTournament(db: Db, tournamentId: string): Promise<void> {
+  if (running.has(tournamentId)) return;
+  running.add(tournamentId);
+  try {
+    const tournament = await db.tournament.findUnique({ where: { id: tournamentId }, include: { challenge: true } });
+    if (!tournament || tournament.status !== "RUNNING") return;
+    const editionId = tournament.challenge.editionId;
+    const announce = coalesce((progress: TournamentProgress) => liveBus().publish(channels.arena(editionId), { type: "arena", data: progress }), 250);
+    const started = Date.now();
+    let playedHere = 0;
+    for (;;) {
+      const pending = await db.tournamentMatch.findMany({ where: { tournamentId, status: "PENDING" }, orderBy: { number: "asc" } });
+      if (pending.length === 0 && !(await pairNextSwissRound(db, tournamentId))) break;
+      const versionIds = [...new Set(pending.flatMap((m) => [m.versionAId, m.versionBId]))];
+      const scripts = new Map(
+        (await db.botVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, compiled: true } })).map((v) => [v.id, v.compiled]),
+      );
+      // read once a round (a Swiss round raises the total), then counted here as matches finish
+      const progress = await progressOf(db, tournamentId);
+      const total = progress.total;
+      let done = progress.done;
+      let failed = false;
+      await Promise.all(
+        pending.map(async (match) => {
+          let record: MatchRecord;
+          try {
+            record = await matchPool().run([scripts.get(match.versionAId)!, scripts.get(match.versionBId)!], {
+              game: tournament.game as GameId,
+              rounds: tournament.rounds,
+              seed: match.seed,
+            });
+          } catch (error) {
+            failed = true;
+            console.error(`tournament ${tournamentId}: match ${match.number} failed, it will be retried on resume`, error);
+            return;
+          }
+          await db.tournamentMatch.updateMany({
+            where: { id: match.id, status: "PENDING" },
+            data: {
+              status: "DONE",
+              winner: record.winner,
+              winsA: record.wins[0],
+              winsB: record.wins[1],
+              draws: record.draws,
+              forfeitA: describeIfAny(record, 0),
+              forfeitB: describeIfAny(record, 1),
+              record: JSON.stringify(record),
+              finishedAt: new Date(),
+            },
+          });
+          playedHere++;
+          done++;
+          const perMatch = (Date.now() - started) / playedHere;
+          announce({ tournamentId, status: "RUNNING", done, total, etaMs: Math.round(perMatch * (total - done)) });
+        }),
+      );
+      if (failed) return; // left running: the next resume retries what failed
+    }
+    await finishTournament(db, tournamentId);
+    const { total } = await progressOf(db, tournamentId);
+    announce({ tournamentId, status: "DONE", done: total, total, etaMs: 0 });
+  } finally {
+    running.delete(tournamentId);
+  }
+}
+
+/** Resumes every tournament left running (after a crash or a restart). */
+export async function resumeTournaments(db: Db) {
+  const left = await db.tournament.findMany({ where: { status: "RUNNING" }, select: { id: true } });
+  for (const t of left) void runTournament(db, t.id);
+}
+
+const running = new Set<string>();
+
+/**
+ * A Swiss tournament whose round is over gets its next round paired from the
+ * standings (false when it has played its last round). Stored in one
+ * transaction, so a crash pairs the round again from the same results.
+ */
+async function pairNextSwissRound(db: Db, tournamentId: string): Promise<boolean> {
+  const tournament = await db.tournament.findUniqueOrThrow({ where: { id: tournamentId } });
+  if (tournament.format !== "SWISS") return false;
+  const played = await db.tournamentMatch.findMany({ where: { tournamentId }, orderBy: { number: "asc" } });
+  const round = Math.max(-1, ...played.map((m) => m.round)) + 1;
+  const byes = parseByes(tournament);
+  const versionOf = new Map((JSON.parse(tournament.entries) as { teamId: string; versionId: string }[]).map((e) => [e.teamId, e.versionId]));
+  const teams = await db.team.findMany({ where: { id: { in: [...versionOf.keys()] } }, select: { id: true, name: true } });
+  teams.sort((a, b) => a.name.localeCompare(b.name));
+  const next = scheduleRound(teams, scheduleSettings(tournament), round, played, byes);
+  if (next.matches.length === 0) return false;
+  await db.$transaction(async (tx) => {
+    await tx.tournamentMatch.createMany({
+      data: next.matches.map((m, i) => ({
+        tournamentId,
+        number: played.length + i,
+        ...m,
+        versionAId: versionOf.get(m.teamAId)!,
+        versionBId: versionOf.get(m.teamBId)!,
+      })),
+    });
+    const allByes = next.bye ? [...byes, next.bye] : byes;
+    // the total so far, plus what the rounds left can add at most
+    const total = played.length + next.matches.length + (tournament.swissRounds - round - 1) * next.matches.length;
+    await tx.tournament.update({ where: { id: tournamentId }, data: { byes: JSON.stringify(allByes), total } });
+  });
+  return true;
+}
+
+/** The standings become the challenge's points (judges can still override), and the leaderboard hears of it. */
+async function finishTournament(db: Db, tournamentId: string) {
+  const tournament = await db.tournament.findUniqueOrThrow({ where: { id: tournamentId }, include: { challenge: true } });
+  const rows = await tournamentStandings(db, tournamentId);
+  const points = pointsFromPlaces(rows, parseRankPoints(tournament.challenge.rankPoints));
+  await db.$transaction(async (tx) => {
+    await tx.tournament.update({ where: { id: tournamentId }, data: { status: "DONE", finishedAt: new Date() } });
+    for (const [teamId, value] of points) {
+      const key = { challengeId_teamId: { challengeId: tournament.challengeId, teamId } };
+      const current = await tx.score.findUnique({ where: key });
+      if (current?.points === value) continue;
+      await tx.score.upsert({
+        where: key,
+        create: { challengeId: tournament.challengeId, teamId, points: value, comment: "Tournament standings", updatedById: "system:tournament" },
+        update: { points: value, comment: "Tournament standings", updatedById: "system:tournament", version: { increment: 1 } },
+      });
+      await tx.scoreAudit.create({
+        data: {
+          challengeId: tournament.challengeId,
+          teamId,
+          judgeId: "system:tournament",
+          judgeName: "Tournament standings",
+          oldPoints: current?.points ?? null,
+          newPoints: value,
+          comment: `Place in the tournament (seed ${tournament.seed})`,
+        },
+      });
+    }
+  });
+  announceLeaderboard(db, tournament.challenge.editionId);
+}
+const scheduleSettings = (t: TournamentRow): ScheduleSettings => ({
+  format: t.format as TournamentFormat,
+  matchesPerPair: t.matchesPerPair,
+  seed: t.seed,
+  swissRounds: t.swissRounds,
+});

@@ -1,0 +1,87 @@
+// Editions' writes: creating and changing an edition, moving it through its
+// phases, and its agenda. Organizers only.
+import type { Db } from "../platform/db";
+import { type Phase, formatEditionNumber } from "./rules";
+import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { assertOrganizer, type Actor } from "../people/rules";
+import type { AgendaItemInput, EditionInput } from "./schemas";
+import { zonedLocalToUtc } from "../platform/time";
+
+export async function createEdition(db: Db, actor: Actor | null, input: EditionInput) {
+  assertOrganizer(actor, "create editions");
+  try {
+    return await db.edition.create({ data: { ...editionData(input), phase: "DRAFT" } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
+    throw error;
+  }
+}
+
+export async function updateEdition(db: Db, actor: Actor | null, id: string, input: EditionInput) {
+  assertOrganizer(actor, "edit editions");
+  try {
+    // its published articles carry its number (lists filter and link by it): renumbered with it, in one go
+    const [edition] = await db.$transaction([
+      db.edition.update({ where: { id }, data: editionData(input) }),
+      db.publishedArticle.updateMany({ where: { editionId: id }, data: { editionNumber: input.number } }),
+    ]);
+    return edition;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
+    if ((error as { code?: string }).code === "P2025") throw notFound("That edition doesn't exist.");
+    throw error;
+  }
+}
+
+/** Organizers move an edition to any phase: forward as the event goes, back to correct a mistake. */
+export async function setPhase(db: Db, actor: Actor | null, id: string, phase: Phase) {
+  assertOrganizer(actor, "change an edition's phase");
+  const updated = await db.edition.updateMany({ where: { id }, data: { phase } });
+  if (updated.count === 0) throw notFound("That edition doesn't exist.");
+  return db.edition.findUniqueOrThrow({ where: { id } });
+}
+
+export async function addAgendaItem(db: Db, actor: Actor | null, editionId: string, input: AgendaItemInput) {
+  assertOrganizer(actor, "edit the agenda");
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition) throw notFound("That edition doesn't exist.");
+  return db.agendaItem.create({ data: { editionId, ...agendaData(input, edition.timezone) } });
+}
+
+export async function updateAgendaItem(db: Db, actor: Actor | null, itemId: string, input: AgendaItemInput) {
+  assertOrganizer(actor, "edit the agenda");
+  const item = await db.agendaItem.findUnique({ where: { id: itemId }, include: { edition: true } });
+  if (!item) throw notFound("That agenda item doesn't exist any more.");
+  return db.agendaItem.update({ where: { id: itemId }, data: agendaData(input, item.edition.timezone) });
+}
+
+export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: string) {
+  assertOrganizer(actor, "edit the agenda");
+  await db.agendaItem.deleteMany({ where: { id: itemId } }); // deleting twice is not an error
+}
+
+/** Converts the form's wall-clock times (in the edition's zone) into instants. */
+function editionData(input: EditionInput) {
+  const at = (local: string, field: string) => {
+    const d = zonedLocalToUtc(local, input.timezone);
+    if (!d) throw invalid("That date and time is not valid.", field);
+    return d;
+  };
+  return {
+    number: input.number,
+    title: input.title,
+    timezone: input.timezone,
+    hackingStartsAt: at(input.hackingStartsAt, "hackingStartsAt"),
+    presentationsStartAt: at(input.presentationsStartAt, "presentationsStartAt"),
+    endsAt: at(input.endsAt, "endsAt"),
+    maxTeamSize: input.maxTeamSize,
+  };
+}
+
+function agendaData(input: AgendaItemInput, timezone: string) {
+  const startsAt = zonedLocalToUtc(input.startsAt, timezone);
+  if (!startsAt) throw invalid("That start is not a valid date and time.", "startsAt");
+  const endsAt = input.endsAt ? zonedLocalToUtc(input.endsAt, timezone) : null;
+  if (input.endsAt && !endsAt) throw invalid("That end is not a valid date and time.", "endsAt");
+  return { title: input.title, startsAt, endsAt, location: input.location, description: input.description };
+}

@@ -1,0 +1,65 @@
+// Editions, their phases and their agenda.
+import type { Db } from "../platform/db";
+import { pickCurrentEdition, splitCurrentAndActive, formatEditionNumber, parseEditionSlug, canSeeEdition } from "./rules";
+import { notFound } from "../platform/errors";
+import { isOrganizer, type Actor } from "../people/rules";
+
+export async function listEditions(db: Db, actor: Actor | null) {
+  const editions = await db.edition.findMany({
+    where: isOrganizer(actor) ? {} : { phase: { not: "DRAFT" } },
+    orderBy: { number: "desc" },
+    include: { _count: { select: { teams: true, topics: true } } },
+  });
+  return editions;
+}
+
+export async function getEditionByNumber(db: Db, actor: Actor | null, number: number) {
+  const edition = await db.edition.findUnique({ where: { number } });
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound(`There is no edition ${formatEditionNumber(number)}.`);
+  return edition;
+}
+
+export async function getEditionById(db: Db, actor: Actor | null, id: string) {
+  const edition = await db.edition.findUnique({ where: { id } });
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  return edition;
+}
+
+/**
+ * The edition people care about now (lib/editions/rules.ts): the live one
+ * (hacking, presentations, voting), else the newest taking proposals or forming
+ * teams, else the newest closed or archived; for organizers, failing all
+ * that, the newest draft.
+ */
+export async function currentEdition(db: Db, actor: Actor | null) {
+  return pickCurrentEdition(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });
+}
+
+/** The current edition and the other active ones (proposals to voting), for the home page. */
+export async function currentAndActiveEditions(db: Db, actor: Actor | null) {
+  return splitCurrentAndActive(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });
+}
+
+// ---- agenda ----------------------------------------------------------------
+
+export async function listAgenda(db: Db, editionId: string) {
+  return db.agendaItem.findMany({ where: { editionId }, orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }] });
+}
+
+/** The number a new edition most likely gets: one more than the newest. */
+export async function nextEditionNumber(db: Db): Promise<number> {
+  const latest = await db.edition.aggregate({ _max: { number: true } });
+  return (latest._max.number ?? 0) + 1;
+}
+
+/** The edition of an /api/editions/<hex>/… URL, visible to this person. */
+export async function getEditionBySlug(db: Db, actor: Actor | null, slug: string) {
+  const number = parseEditionSlug(decodeURIComponent(slug));
+  if (number === null) throw notFound(`“${slug}” is not an edition number: use the hexadecimal form, e.g. 0x09.`);
+  return getEditionByNumber(db, actor, number);
+}
+
+/** Every edition this person may see (organizers: drafts too), for the rules of lib/editions/rules.ts. */
+function visibleEditions(db: Db, actor: Actor | null) {
+  return db.edition.findMany({ where: isOrganizer(actor) ? {} : { phase: { not: "DRAFT" } } });
+}

@@ -1,0 +1,50 @@
+// Jury prizes' writes: organizers define, delete and award them; judges vote.
+import type { Db } from "../platform/db";
+import { forbidden, invalid, notFound } from "../platform/errors";
+import { assertOrganizer, requireActor, type Actor } from "../people/rules";
+import { PrizeInput } from "./queries";
+import { canVoteOnJury } from "./rules";
+
+export async function createJuryPrize(db: Db, actor: Actor | null, editionId: string, input: PrizeInput) {
+  assertOrganizer(actor, "define prizes");
+  if (!(await db.edition.findUnique({ where: { id: editionId } }))) throw notFound("That edition doesn't exist.");
+  return db.prize.create({ data: { editionId, kind: "JURY", name: input.name, description: input.description } });
+}
+
+export async function deleteJuryPrize(db: Db, actor: Actor | null, prizeId: string) {
+  assertOrganizer(actor, "remove prizes");
+  await db.prize.deleteMany({ where: { id: prizeId, kind: "JURY" } });
+}
+
+/** A judge's pick for a jury prize; picking again replaces it. */
+export async function castJuryVote(db: Db, actor: Actor | null, prizeId: string, teamId: string) {
+  const me = requireActor(actor);
+  if (!canVoteOnJury(me)) throw forbidden("Only judges vote for jury prizes.");
+  const prize = await loadPrize(db, prizeId);
+  if (prize.kind !== "JURY") throw invalid("Only jury prizes have a jury vote.");
+  if (prize.teamId) throw invalid("This prize has already been awarded.");
+  const team = await db.team.findUnique({ where: { id: teamId } });
+  if (!team || team.editionId !== prize.editionId) throw invalid("Pick a team of this edition.", "teamId");
+  await db.juryVote.upsert({
+    where: { prizeId_judgeId: { prizeId, judgeId: me.id } },
+    create: { prizeId, judgeId: me.id, teamId },
+    update: { teamId },
+  });
+}
+
+/** Awards a jury prize to a team (the jury's choice or the organizer's), or takes it back with null. */
+export async function awardPrize(db: Db, actor: Actor | null, prizeId: string, teamId: string | null) {
+  assertOrganizer(actor, "award prizes");
+  const prize = await loadPrize(db, prizeId);
+  if (teamId) {
+    const team = await db.team.findUnique({ where: { id: teamId } });
+    if (!team || team.editionId !== prize.editionId) throw invalid("Pick a team of this edition.", "teamId");
+  }
+  return db.prize.update({ where: { id: prizeId }, data: { teamId, awardedAt: teamId ? new Date() : null } });
+}
+
+async function loadPrize(db: Db, prizeId: string) {
+  const prize = await db.prize.findUnique({ where: { id: prizeId } });
+  if (!prize) throw notFound("That prize doesn't exist.");
+  return prize;
+}

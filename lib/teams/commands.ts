@@ -1,0 +1,166 @@
+// Teams' writes: forming a team around a topic, joining, leaving, renaming,
+// and organizers moving people (at most one team per person per edition).
+import type { Db, Tx } from "../platform/db";
+import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamNameKey } from "./rules";
+import { canSeeEdition } from "../editions/rules";
+import { isOrganizer, requireActor, type Actor } from "../people/rules";
+import { topicIsOpen } from "../topics/rules";
+import type { TeamInput } from "./schemas";
+import { person, getTeam, teamOf } from "./queries";
+
+/**
+ * Creates a team around a topic. The creator joins it and may bring along
+ * people who showed interest in the topic and are in no team yet.
+ */
+export async function createTeam(db: Db, actor: Actor | null, editionId: string, input: TeamInput) {
+  const me = requireActor(actor);
+  const edition = await loadEdition(db, me, editionId);
+  if (!canChangeOwnTeam(me, edition) && !canMovePeople(me, edition)) throw explainTeamsLocked(edition);
+  const topic = await db.topic.findUnique({ where: { id: input.topicId } });
+  if (!topic || topic.editionId !== editionId) throw invalid("Pick a topic of this edition.", "topicId");
+  if (!topicIsOpen(topic)) throw invalid("Pick a topic that is open (not rejected or merged).", "topicId");
+
+  // organizers may create a team without joining it
+  const joinSelf = !isOrganizer(me) || input.memberIds.length === 0 || input.memberIds.includes(me.id);
+  const memberIds = [...new Set([...(joinSelf ? [me.id] : []), ...input.memberIds])];
+  if (memberIds.length > edition.maxTeamSize) {
+    throw invalid(`A team has at most ${edition.maxTeamSize} people in this edition.`, "memberIds");
+  }
+  const nameKey = teamNameKey(input.name);
+  try {
+    return await db.$transaction(async (tx) => {
+      if (await tx.team.findUnique({ where: { editionId_nameKey: { editionId, nameKey } } })) {
+        throw conflict(`A team called “${input.name}” already exists in this edition. Pick another name.`, "name");
+      }
+      const others = memberIds.filter((id) => id !== me.id);
+      if (others.length && !isOrganizer(me)) {
+        const interested = await tx.interest.findMany({ where: { topicId: topic.id, userId: { in: others } }, select: { userId: true } });
+        if (interested.length !== others.length) {
+          throw invalid("You can only bring along people who showed interest in this topic.", "memberIds");
+        }
+      }
+      const taken = await tx.teamMember.findMany({
+        where: { editionId, userId: { in: memberIds } },
+        include: { user: person, team: { select: { name: true } } },
+      });
+      if (taken.length) {
+        const first = taken[0];
+        throw conflict(
+          first.userId === me.id
+            ? `You are already in team “${first.team.name}”. A person is in one team per edition: leave it first.`
+            : `${first.user.name} is already in team “${first.team.name}”.`,
+          first.userId === me.id ? undefined : "memberIds",
+        );
+      }
+      const team = await tx.team.create({
+        data: { editionId, topicId: topic.id, name: input.name, nameKey, memberCount: memberIds.length },
+      });
+      await tx.teamMember.createMany({ data: memberIds.map((userId) => ({ teamId: team.id, userId, editionId })) });
+      return team;
+    });
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (isUniqueViolation(error)) {
+      throw conflict("A team with this name was just created, or one of these people just joined a team. Please check and try again.");
+    }
+    throw error;
+  }
+}
+
+export async function joinTeam(db: Db, actor: Actor | null, teamId: string) {
+  const me = requireActor(actor);
+  const team = await getTeam(db, me, teamId);
+  if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
+  const current = await teamOf(db, me.id, team.editionId);
+  if (current?.id === team.id) return team; // already a member: joining twice is harmless
+  if (current) throw conflict(`You are already in team “${current.name}”. A person is in one team per edition: leave it first.`);
+  try {
+    await db.$transaction((tx) => addMember(tx, team, me.id, team.edition.maxTeamSize));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (isUniqueViolation(error)) throw conflict("You joined another team at the same moment. A person is in one team per edition.");
+    throw error;
+  }
+  return getTeam(db, me, teamId);
+}
+
+export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
+  const me = requireActor(actor);
+  const team = await getTeam(db, me, teamId);
+  if (!team.members.some((m) => m.userId === me.id)) throw invalid("You are not in this team.");
+  if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
+  await db.$transaction((tx) => removeMember(tx, teamId, me.id)).catch(raceMessage);
+}
+
+/** Organizers move a person into a team (or out of any team, with teamId null). */
+export async function movePerson(db: Db, actor: Actor | null, editionId: string, userId: string, teamId: string | null) {
+  const me = requireActor(actor);
+  if (!isOrganizer(me)) throw forbidden("Only organizers can move people between teams.");
+  const edition = await loadEdition(db, me, editionId);
+  if (!canMovePeople(me, edition)) throw invalid("Teams of a closed edition can't change any more.");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound("That person doesn’t exist.");
+  const target = teamId ? await db.team.findUnique({ where: { id: teamId } }) : null;
+  if (teamId && (!target || target.editionId !== editionId)) throw invalid("Pick a team of this edition.", "teamId");
+  try {
+    await db.$transaction(async (tx) => {
+      const current = await tx.teamMember.findUnique({ where: { editionId_userId: { editionId, userId } } });
+      if (current?.teamId === teamId) return;
+      if (current) await removeMember(tx, current.teamId, userId);
+      if (target) await addMember(tx, target, userId, edition.maxTeamSize);
+    });
+  } catch (error) {
+    raceMessage(error);
+  }
+}
+
+export async function renameTeam(db: Db, actor: Actor | null, teamId: string, name: string) {
+  const me = requireActor(actor);
+  const team = await getTeam(db, me, teamId);
+  const isMember = team.members.some((m) => m.userId === me.id);
+  if (!canEditTeam(me, isMember, team.edition)) {
+    if (!isMember && !isOrganizer(me)) throw forbidden("Only the team's members or an organizer can rename it.");
+    throw explainTeamsLocked(team.edition);
+  }
+  try {
+    return await db.team.update({ where: { id: teamId }, data: { name, nameKey: teamNameKey(name) } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`A team called “${name}” already exists in this edition. Pick another name.`, "name");
+    throw error;
+  }
+}
+
+async function loadEdition(db: Db | Tx, actor: Actor, editionId: string) {
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  return edition;
+}
+
+/** What a race lost at the database looks like to the person who lost it. */
+function raceMessage(error: unknown): never {
+  if (isUniqueViolation(error)) throw conflict("Someone changed the teams at the same moment. Please try again.");
+  throw error;
+}
+
+/** Takes a seat in a team, atomically: fails if the person is in a team or the team is full. */
+async function addMember(tx: Tx, team: { id: string; name: string; editionId: string }, userId: string, cap: number) {
+  const seat = await tx.team.updateMany({
+    where: { id: team.id, memberCount: { lt: cap } },
+    data: { memberCount: { increment: 1 } },
+  });
+  if (seat.count === 0) throw invalid(fullMessage(team.name, cap));
+  await tx.teamMember.create({ data: { teamId: team.id, userId, editionId: team.editionId } });
+}
+
+/** Gives up a seat; a team left empty disappears. */
+async function removeMember(tx: Tx, teamId: string, userId: string) {
+  const removed = await tx.teamMember.deleteMany({ where: { teamId, userId } });
+  if (removed.count === 0) return;
+  const team = await tx.team.update({ where: { id: teamId }, data: { memberCount: { decrement: 1 } } });
+  if (team.memberCount <= 0) await tx.team.delete({ where: { id: teamId } });
+}
+
+function fullMessage(name: string, cap: number) {
+  return `Team “${name}” is full (${cap} of ${cap} people).`;
+}

@@ -1,0 +1,42 @@
+// Teams' rules, as plain functions (no database): when teams may change, who
+// may join, leave, rename or move people, and when two names are the same.
+import { type Phase, PHASE_LABELS, EditionLike } from "../editions/rules";
+import { DomainError, invalid } from "../platform/errors";
+import { phaseIn } from "../topics/rules";
+import { Actor, isOrganizer } from "../people/rules";
+
+export const DEFAULT_MAX_TEAM_SIZE = 5;
+
+/** Employees create, join and leave teams while teams form; from hacking on, teams are locked. */
+export function teamsOpen(edition: EditionLike): boolean {
+  return phaseIn(edition, "TEAMS_FORMING");
+}
+
+export function canChangeOwnTeam(actor: Actor | null, edition: EditionLike): boolean {
+  return !!actor && teamsOpen(edition);
+}
+
+/** Organizers move people between teams at any time until the edition is closed. */
+export function canMovePeople(actor: Actor | null, edition: EditionLike): boolean {
+  return isOrganizer(actor) && !phaseIn(edition, "CLOSED", "ARCHIVED");
+}
+
+/** Renaming a team or changing its topic: its members while teams are open, organizers until closed. */
+export function canEditTeam(actor: Actor | null, isMember: boolean, edition: EditionLike): boolean {
+  if (canMovePeople(actor, edition)) return true;
+  return isMember && canChangeOwnTeam(actor, edition);
+}
+
+export function explainTeamsLocked(edition: EditionLike): DomainError {
+  const phase = PHASE_LABELS[edition.phase as Phase] ?? edition.phase;
+  return invalid(
+    edition.phase === "DRAFT" || edition.phase === "PROPOSALS_OPEN"
+      ? `Teams can't be formed yet: the edition is in the “${phase}” phase. Teams form once organizers open team forming.`
+      : `Teams are locked in the “${phase}” phase. Ask an organizer if you need to change teams.`,
+  );
+}
+
+/** "Laws of  the Universe " → "laws of the universe": the form a name is compared in. */
+export function teamNameKey(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}

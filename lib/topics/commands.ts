@@ -1,0 +1,108 @@
+// Topics' writes: proposing, editing, interest, and moderation (approve,
+// reject, merge).
+import type { Db } from "../platform/db";
+import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
+import { canModerateTopic, canProposeTopic, canSeeTopic, canShowInterest, explainTopicProposalsClosed, topicIsOpen } from "./rules";
+import { canSeeEdition } from "../editions/rules";
+import type { TopicInput } from "./schemas";
+import { assertMayEditTopic } from "./queries";
+
+export async function proposeTopic(db: Db, actor: Actor | null, editionId: string, input: TopicInput) {
+  const me = requireActor(actor);
+  const edition = await db.edition.findUnique({ where: { id: editionId } });
+  if (!edition || !canSeeEdition(me, edition)) throw notFound("That edition doesn't exist.");
+  if (!canProposeTopic(me, edition)) throw explainTopicProposalsClosed(edition);
+  return db.topic.create({
+    data: {
+      editionId,
+      proposerId: me.id,
+      title: input.title,
+      pitch: input.pitch,
+      kind: input.kind,
+      // organizers' own topics need no review
+      status: isOrganizer(me) ? "APPROVED" : "PENDING",
+    },
+  });
+}
+
+export async function updateTopic(db: Db, actor: Actor | null, topicId: string, input: TopicInput) {
+  const { me, topic } = await assertMayEditTopic(db, actor, topicId);
+  return db.topic.update({
+    where: { id: topicId },
+    // a rejected topic that its proposer improves goes back to review
+    data: { ...input, ...(topic.status === "REJECTED" && !isOrganizer(me) ? { status: "PENDING" } : {}) },
+  });
+}
+
+/**
+ * Shows or withdraws interest. Idempotent (a double click or a retried request
+ * is harmless); the (user, topic) primary key keeps one interest per person.
+ */
+export async function setInterest(db: Db, actor: Actor | null, topicId: string, interested: boolean) {
+  const me = requireActor(actor);
+  const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
+  if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound("That topic doesn't exist.");
+  if (!canShowInterest(me, topic, topic.edition)) {
+    if (!topicIsOpen(topic))
+      throw invalid(topic.status === "MERGED" ? "This topic was merged into another one: show interest there." : "This topic was rejected.");
+    throw invalid("Interest can only change while proposals are open or teams are forming.");
+  }
+  if (interested) {
+    try {
+      await db.interest.create({ data: { userId: me.id, topicId } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // already interested: nothing to do
+    }
+  } else {
+    await db.interest.deleteMany({ where: { userId: me.id, topicId } });
+  }
+  const count = await db.interest.count({ where: { topicId } });
+  return { interested, count };
+}
+
+export async function approveTopic(db: Db, actor: Actor | null, topicId: string) {
+  await loadForModeration(db, actor, topicId);
+  return db.topic.update({ where: { id: topicId }, data: { status: "APPROVED", rejectionReason: null } });
+}
+
+export async function rejectTopic(db: Db, actor: Actor | null, topicId: string, reason: string) {
+  await loadForModeration(db, actor, topicId);
+  return db.topic.update({ where: { id: topicId }, data: { status: "REJECTED", rejectionReason: reason } });
+}
+
+/**
+ * Merges a duplicate into another topic of the same edition: interest moves
+ * along (once per person), teams follow, and the duplicate points to its target.
+ */
+export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, targetId: string) {
+  const source = await loadForModeration(db, actor, sourceId);
+  if (sourceId === targetId) throw invalid("Pick another topic to merge into.", "targetTopicId");
+  const target = await db.topic.findUnique({ where: { id: targetId } });
+  if (!target || target.editionId !== source.editionId) throw invalid("Pick a topic of the same edition.", "targetTopicId");
+  if (!topicIsOpen(target)) throw invalid("Merge into a topic that is still open (not rejected or merged).", "targetTopicId");
+  try {
+    return await db.$transaction(async (tx) => {
+      const moving = await tx.interest.findMany({ where: { topicId: sourceId } });
+      const already = new Set((await tx.interest.findMany({ where: { topicId: targetId }, select: { userId: true } })).map((i) => i.userId));
+      const toCreate = moving.filter((i) => !already.has(i.userId)).map((i) => ({ userId: i.userId, topicId: targetId, createdAt: i.createdAt }));
+      if (toCreate.length) await tx.interest.createMany({ data: toCreate });
+      await tx.interest.deleteMany({ where: { topicId: sourceId } });
+      await tx.team.updateMany({ where: { topicId: sourceId }, data: { topicId: targetId } });
+      await tx.topic.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: targetId } });
+      return tx.topic.update({ where: { id: sourceId }, data: { status: "MERGED", mergedIntoId: targetId } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Someone showed interest while merging; please try again.");
+    throw error;
+  }
+}
+
+async function loadForModeration(db: Db, actor: Actor | null, topicId: string) {
+  assertOrganizer(actor, "moderate topics");
+  const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
+  if (!topic) throw notFound("That topic doesn't exist.");
+  if (!canModerateTopic(actor, topic.edition)) throw invalid("Topics of an archived edition can't be moderated.");
+  if (topic.status === "MERGED") throw invalid("This topic was already merged into another one.");
+  return topic;
+}
