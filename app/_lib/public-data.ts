@@ -1,5 +1,5 @@
 // The public pages' data, cached across requests (Next's data cache) and
-// expired by tag when something is published (app/_lib/revalidate.ts): a
+// expired by tag when a domain event says it changed (app/_lib/cache-expiry.ts): a
 // reader's page costs no database query until an article, a prize or an
 // edition changes. The cache stores JSON, so dates travel as ISO strings.
 import "server-only";
@@ -21,7 +21,7 @@ import { currentEdition } from "@/lib/editions/queries";
 import { listJuryPrizes } from "@/lib/prizes/queries";
 import { announcedPrizes } from "@/lib/votes/queries";
 import { DomainError } from "@/lib/platform/errors";
-import { CACHE_TAGS } from "./revalidate";
+import { CACHE_TAGS } from "./cache-expiry";
 
 // Next keeps this cache on disk between restarts, but a restarted server may
 // face another database (the demo reseeds, the browser tests start fresh):
@@ -56,7 +56,7 @@ export const cachedLatest = unstable_cache(async (take: number) => json(await la
  * One article's page data, or null when it isn't published (not cached: a 404
  * shouldn't outlive a publication). Tagged with its own tag only: the page is
  * stored whole, and a publication expires exactly the pages it shows on
- * (revalidateArticle).
+ * (article.published and article.unpublished in app/_lib/cache-expiry.ts).
  */
 export async function cachedArticle(slug: string) {
   const load = unstable_cache(async () => json(await publishedArticle(getDb(), slug)), ["article", slug, EPOCH], { tags: [CACHE_TAGS.article(slug)] });
@@ -87,8 +87,8 @@ export const cachedEditionPrizes = unstable_cache(
  * The edition every visitor's header links to: the current one
  * (lib/editions/rules.ts: the live one, else the newest forming, else the
  * newest finished). Expired when an edition's phase, number or dates change
- * (revalidateCurrentEdition: the phase form, the vote's open and close, the
- * edition form).
+ * (the events edition.created, edition.updated, phase.changed, vote.opened and
+ * vote.closed in app/_lib/cache-expiry.ts).
  */
 export const cachedPublicEditionNumber = unstable_cache(async () => (await currentEdition(getDb(), null))?.number ?? null, ["public-edition", EPOCH], {
   tags: [CACHE_TAGS.currentEdition],

@@ -2,11 +2,13 @@
 import { resumeTournaments } from "@/lib/arena/runner";
 import { getDb } from "@/lib/platform/db";
 import { databaseAvailability, watchDatabase } from "@/lib/platform/health";
+import { registerSubscribers } from "./subscribers";
 
 /** How often running tournaments nobody in this process plays are picked up again. */
 const TOURNAMENT_WATCH_MS = 30_000;
 
 export function startServer() {
+  registerSubscribers();
   const db = getDb();
   // proxy.ts answers 503 while the database is unreachable
   watchDatabase(db);

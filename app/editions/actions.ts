@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateCurrentEdition, revalidateEdition, revalidateEditionArticles } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions/commands";
 import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/schemas";
@@ -26,9 +25,6 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
     schema: editionSchema,
     run: async (input, user) => {
       number = (await updateEdition(getDb(), user, editionId, input)).number;
-      revalidateEdition(number);
-      revalidateCurrentEdition(); // its number may be the header's, and its presentations' date ranks it among live editions
-      await revalidateEditionArticles(getDb(), [number]);
       return { ok: true, message: "Edition saved." };
     },
   });
@@ -41,9 +37,7 @@ export async function setPhaseAction(editionId: string, _prev: FormState, formDa
   return handleForm(formData, {
     schema: phaseSchema,
     run: async ({ phase }, user) => {
-      const edition = await setPhase(getDb(), user, editionId, phase);
-      revalidateEdition(edition.number);
-      revalidateCurrentEdition();
+      await setPhase(getDb(), user, editionId, phase);
       return { ok: true, message: "Phase changed." };
     },
   });
@@ -54,7 +48,6 @@ export async function addAgendaItemAction(editionId: string, editionNumber: numb
     schema: agendaItemSchema,
     run: async (input, user) => {
       await addAgendaItem(getDb(), user, editionId, input);
-      revalidateEdition(editionNumber);
       return { ok: true, message: `“${input.title}” added to the agenda.` };
     },
   });
@@ -65,7 +58,6 @@ export async function updateAgendaItemAction(itemId: string, editionNumber: numb
     schema: agendaItemSchema,
     run: async (input, user) => {
       await updateAgendaItem(getDb(), user, itemId, input);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Saved." };
     },
   });
@@ -76,7 +68,6 @@ export async function deleteAgendaItemAction(itemId: string, editionNumber: numb
     schema: z.object({}),
     run: async (_input, user) => {
       await deleteAgendaItem(getDb(), user, itemId);
-      revalidateEdition(editionNumber);
     },
   });
 }

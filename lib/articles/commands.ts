@@ -5,6 +5,7 @@
 // renders the Markdown once and copies the article into PublishedArticle,
 // which is all the public pages and the search ever read: editing a published
 // article changes nothing public until it is published again ("updated on").
+import { announce } from "../platform/events";
 import type { REVIEW_ACTIONS } from "./schemas";
 import { renderArticle } from "./markdown";
 import { indexArticle, unindexArticle } from "./search";
@@ -218,6 +219,11 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
   await addEvent(db, id, me, "PUBLISHED");
   // where it was until now (its address or edition may have changed): those pages change too
   const before = previous && { slug: previous.slug, editionNumber: previous.editionNumber };
+  await announce({
+    type: "article.published",
+    editionId: edition.id,
+    pages: [{ slug: row.slug, editionNumber: row.editionNumber }, ...(before ? [before] : [])],
+  });
   return { ...row, articleId: id, tags, previous: before };
 }
 
@@ -225,7 +231,7 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
 export async function unpublishArticle(db: Db, actor: Actor | null, id: string, reason = "") {
   const me = assertOrganizer(actor, "unpublish articles");
   const kind = dbKind(db);
-  await loadArticle(db, id); // an unknown article is "not found", not "not published"
+  const article = await loadArticle(db, id); // an unknown article is "not found", not "not published"
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true, editionNumber: true } });
   if (!published) throw invalid("It isn't published.");
   await db.$transaction(async (tx) => {
@@ -235,7 +241,9 @@ export async function unpublishArticle(db: Db, actor: Actor | null, id: string, 
   });
   await addEvent(db, id, me, "UNPUBLISHED", reason);
   // the address readers knew (the draft's may have changed since)
-  return { slug: published.slug, editionNumber: published.editionNumber };
+  const page = { slug: published.slug, editionNumber: published.editionNumber };
+  await announce({ type: "article.unpublished", editionId: article.editionId, pages: [page] });
+  return page;
 }
 
 /** A draft never published can be deleted by its authors; a published one is unpublished first. */
@@ -281,12 +289,8 @@ async function userName(db: Db | Tx, id: string) {
 
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/**
- * One step of the review workflow. Returns the article's review state after it,
- * and the published pages the step changed (the article's, and the one it replaced).
- */
+/** One step of the review workflow; the article's review state after it. */
 export async function reviewArticle(db: Db, actor: Actor | null, id: string, action: ReviewAction, comment = "") {
-  const changed: { slug: string; editionNumber: number }[] = [];
   switch (action) {
     case "submit":
       await submitForReview(db, actor, id);
@@ -297,15 +301,12 @@ export async function reviewArticle(db: Db, actor: Actor | null, id: string, act
     case "request-changes":
       await requestChanges(db, actor, id, comment);
       break;
-    case "publish": {
-      const published = await publishArticle(db, actor, id);
-      changed.push(published, ...(published.previous ? [published.previous] : []));
+    case "publish":
+      await publishArticle(db, actor, id);
       break;
-    }
     case "unpublish":
-      changed.push(await unpublishArticle(db, actor, id, comment));
+      await unpublishArticle(db, actor, id, comment);
       break;
   }
-  const state = await db.article.findUnique({ where: { id }, select: { status: true, pendingChanges: true } });
-  return { ...state, changed };
+  return db.article.findUnique({ where: { id }, select: { status: true, pendingChanges: true } });
 }

@@ -1,6 +1,7 @@
 // Mini-challenges' writes: organizers set them up and open them, team members
 // answer riddles, judges enter or correct points (every change audited), and
 // the live leaderboard hears of each change.
+import { announce } from "../platform/events";
 import type { Db, Tx } from "../platform/db";
 import {
   allowedPointRange,
@@ -28,21 +29,25 @@ export async function createChallenge(db: Db, actor: Actor | null, editionId: st
   assertOrganizer(actor, "set up challenges");
   const edition = await db.edition.findUnique({ where: { id: editionId } });
   if (!edition) throw notFound("That edition doesn't exist.");
-  return db.challenge.create({
+  const challenge = await db.challenge.create({
     data: { editionId, ...challengeData(input, edition.timezone), answers: { create: answerLines(input.answers).map((text) => ({ text })) } },
   });
+  await announce({ type: "challenges.changed", editionId });
+  return challenge;
 }
 
 export async function updateChallenge(db: Db, actor: Actor | null, challengeId: string, input: ChallengeInput) {
   assertOrganizer(actor, "edit challenges");
   const challenge = await db.challenge.findUnique({ where: { id: challengeId }, include: { edition: true } });
   if (!challenge) throw notFound("That challenge doesn't exist.");
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     await tx.acceptedAnswer.deleteMany({ where: { challengeId } });
     await tx.acceptedAnswer.createMany({ data: answerLines(input.answers).map((text) => ({ challengeId, text })) });
     // results already obtained stand; after correcting the accepted answers, judges override where needed
     return tx.challenge.update({ where: { id: challengeId }, data: challengeData(input, challenge.edition.timezone) });
   });
+  await announce({ type: "challenges.changed", editionId: challenge.editionId });
+  return updated;
 }
 
 /** Opens or closes a challenge by hand, or gives it back to its times. */
@@ -52,6 +57,7 @@ export async function setChallengeState(db: Db, actor: Actor | null, challengeId
   if (updated.count === 0) throw notFound("That challenge doesn't exist.");
   const challenge = await db.challenge.findUniqueOrThrow({ where: { id: challengeId } });
   announceLeaderboard(db, challenge.editionId);
+  await announce({ type: "challenges.changed", editionId: challenge.editionId });
   return challenge;
 }
 
@@ -113,6 +119,7 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
     return { correct, alreadySolved, attempts };
   });
   if (correct) announceLeaderboard(db, challenge.editionId);
+  await announce({ type: "challenges.changed", editionId: challenge.editionId });
   return result;
 }
 
@@ -184,6 +191,7 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
       return result;
     });
     announceLeaderboard(db, challenge.editionId);
+    await announce({ type: "challenges.changed", editionId: challenge.editionId });
     return saved;
   } catch (error) {
     // two first scores of the same team at once: the loser sees the winner's

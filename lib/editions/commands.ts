@@ -1,5 +1,6 @@
 // Editions' writes: creating and changing an edition, moving it through its
 // phases, and its agenda. Organizers only.
+import { announce } from "../platform/events";
 import type { Db } from "../platform/db";
 import { type Phase, formatEditionNumber } from "./rules";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
@@ -10,7 +11,9 @@ import { zonedLocalToUtc } from "../platform/time";
 export async function createEdition(db: Db, actor: Actor | null, input: EditionInput) {
   assertOrganizer(actor, "create editions");
   try {
-    return await db.edition.create({ data: { ...editionData(input), phase: "DRAFT" } });
+    const edition = await db.edition.create({ data: { ...editionData(input), phase: "DRAFT" } });
+    await announce({ type: "edition.created", editionId: edition.id });
+    return edition;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
     throw error;
@@ -25,6 +28,7 @@ export async function updateEdition(db: Db, actor: Actor | null, id: string, inp
       db.edition.update({ where: { id }, data: editionData(input) }),
       db.publishedArticle.updateMany({ where: { editionId: id }, data: { editionNumber: input.number } }),
     ]);
+    await announce({ type: "edition.updated", editionId: id });
     return edition;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
@@ -38,6 +42,7 @@ export async function setPhase(db: Db, actor: Actor | null, id: string, phase: P
   assertOrganizer(actor, "change an edition's phase");
   const updated = await db.edition.updateMany({ where: { id }, data: { phase } });
   if (updated.count === 0) throw notFound("That edition doesn't exist.");
+  await announce({ type: "phase.changed", editionId: id });
   return db.edition.findUniqueOrThrow({ where: { id } });
 }
 
@@ -45,19 +50,25 @@ export async function addAgendaItem(db: Db, actor: Actor | null, editionId: stri
   assertOrganizer(actor, "edit the agenda");
   const edition = await db.edition.findUnique({ where: { id: editionId } });
   if (!edition) throw notFound("That edition doesn't exist.");
-  return db.agendaItem.create({ data: { editionId, ...agendaData(input, edition.timezone) } });
+  const item = await db.agendaItem.create({ data: { editionId, ...agendaData(input, edition.timezone) } });
+  await announce({ type: "agenda.changed", editionId });
+  return item;
 }
 
 export async function updateAgendaItem(db: Db, actor: Actor | null, itemId: string, input: AgendaItemInput) {
   assertOrganizer(actor, "edit the agenda");
   const item = await db.agendaItem.findUnique({ where: { id: itemId }, include: { edition: true } });
   if (!item) throw notFound("That agenda item doesn't exist any more.");
-  return db.agendaItem.update({ where: { id: itemId }, data: agendaData(input, item.edition.timezone) });
+  const updated = await db.agendaItem.update({ where: { id: itemId }, data: agendaData(input, item.edition.timezone) });
+  await announce({ type: "agenda.changed", editionId: item.editionId });
+  return updated;
 }
 
 export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: string) {
   assertOrganizer(actor, "edit the agenda");
+  const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { editionId: true } });
   await db.agendaItem.deleteMany({ where: { id: itemId } }); // deleting twice is not an error
+  if (item) await announce({ type: "agenda.changed", editionId: item.editionId });
 }
 
 /** Converts the form's wall-clock times (in the edition's zone) into instants. */

@@ -63,3 +63,8 @@ export async function getEditionBySlug(db: Db, actor: Actor | null, slug: string
 function visibleEditions(db: Db, actor: Actor | null) {
   return db.edition.findMany({ where: isOrganizer(actor) ? {} : { phase: { not: "DRAFT" } } });
 }
+
+/** The edition's number, by id (null: there is no such edition). For what follows a change, not for showing: no permission check. */
+export async function editionNumberOf(db: Db, id: string): Promise<number | null> {
+  return (await db.edition.findUnique({ where: { id }, select: { number: true } }))?.number ?? null;
+}

@@ -1,4 +1,5 @@
 // Jury prizes' writes: organizers define, delete and award them; judges vote.
+import { announce } from "../platform/events";
 import type { Db } from "../platform/db";
 import { forbidden, invalid, notFound } from "../platform/errors";
 import { assertOrganizer, requireActor, type Actor } from "../people/rules";
@@ -8,12 +9,16 @@ import { canVoteOnJury } from "./rules";
 export async function createJuryPrize(db: Db, actor: Actor | null, editionId: string, input: PrizeInput) {
   assertOrganizer(actor, "define prizes");
   if (!(await db.edition.findUnique({ where: { id: editionId } }))) throw notFound("That edition doesn't exist.");
-  return db.prize.create({ data: { editionId, kind: "JURY", name: input.name, description: input.description } });
+  const prize = await db.prize.create({ data: { editionId, kind: "JURY", name: input.name, description: input.description } });
+  await announce({ type: "prizes.changed", editionId });
+  return prize;
 }
 
 export async function deleteJuryPrize(db: Db, actor: Actor | null, prizeId: string) {
   assertOrganizer(actor, "remove prizes");
+  const prize = await db.prize.findUnique({ where: { id: prizeId }, select: { editionId: true } });
   await db.prize.deleteMany({ where: { id: prizeId, kind: "JURY" } });
+  if (prize) await announce({ type: "prizes.changed", editionId: prize.editionId });
 }
 
 /** A judge's pick for a jury prize; picking again replaces it. */
@@ -30,6 +35,7 @@ export async function castJuryVote(db: Db, actor: Actor | null, prizeId: string,
     create: { prizeId, judgeId: me.id, teamId },
     update: { teamId },
   });
+  await announce({ type: "prizes.changed", editionId: prize.editionId });
 }
 
 /** Awards a jury prize to a team (the jury's choice or the organizer's), or takes it back with null. */
@@ -40,7 +46,9 @@ export async function awardPrize(db: Db, actor: Actor | null, prizeId: string, t
     const team = await db.team.findUnique({ where: { id: teamId } });
     if (!team || team.editionId !== prize.editionId) throw invalid("Pick a team of this edition.", "teamId");
   }
-  return db.prize.update({ where: { id: prizeId }, data: { teamId, awardedAt: teamId ? new Date() : null } });
+  const awarded = await db.prize.update({ where: { id: prizeId }, data: { teamId, awardedAt: teamId ? new Date() : null } });
+  await announce({ type: "prizes.changed", editionId: prize.editionId });
+  return awarded;
 }
 
 async function loadPrize(db: Db, prizeId: string) {

@@ -1,5 +1,6 @@
 // Teams' writes: forming a team around a topic, joining, leaving, renaming,
 // and organizers moving people (at most one team per person per edition).
+import { announce } from "../platform/events";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamNameKey } from "./rules";
@@ -29,7 +30,7 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
   }
   const nameKey = teamNameKey(input.name);
   try {
-    return await db.$transaction(async (tx) => {
+    const team = await db.$transaction(async (tx) => {
       if (await tx.team.findUnique({ where: { editionId_nameKey: { editionId, nameKey } } })) {
         throw conflict(`A team called “${input.name}” already exists in this edition. Pick another name.`, "name");
       }
@@ -59,6 +60,8 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
       await tx.teamMember.createMany({ data: memberIds.map((userId) => ({ teamId: team.id, userId, editionId })) });
       return team;
     });
+    await announce({ type: "teams.changed", editionId });
+    return team;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (isUniqueViolation(error)) {
@@ -82,6 +85,7 @@ export async function joinTeam(db: Db, actor: Actor | null, teamId: string) {
     if (isUniqueViolation(error)) throw conflict("You joined another team at the same moment. A person is in one team per edition.");
     throw error;
   }
+  await announce({ type: "teams.changed", editionId: team.editionId });
   return getTeam(db, me, teamId);
 }
 
@@ -91,6 +95,7 @@ export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
   if (!team.members.some((m) => m.userId === me.id)) throw invalid("You are not in this team.");
   if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
   await db.$transaction((tx) => removeMember(tx, teamId, me.id)).catch(raceMessage);
+  await announce({ type: "teams.changed", editionId: team.editionId });
 }
 
 /** Organizers move a person into a team (or out of any team, with teamId null). */
@@ -113,6 +118,7 @@ export async function movePerson(db: Db, actor: Actor | null, editionId: string,
   } catch (error) {
     raceMessage(error);
   }
+  await announce({ type: "teams.changed", editionId });
 }
 
 export async function renameTeam(db: Db, actor: Actor | null, teamId: string, name: string) {
@@ -124,7 +130,9 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, na
     throw explainTeamsLocked(team.edition);
   }
   try {
-    return await db.team.update({ where: { id: teamId }, data: { name, nameKey: teamNameKey(name) } });
+    const renamed = await db.team.update({ where: { id: teamId }, data: { name, nameKey: teamNameKey(name) } });
+    await announce({ type: "teams.changed", editionId: team.editionId });
+    return renamed;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A team called “${name}” already exists in this edition. Pick another name.`, "name");
     throw error;

@@ -7,13 +7,14 @@ import { canModerateTopic, canProposeTopic, canSeeTopic, canShowInterest, explai
 import { canSeeEdition } from "../editions/rules";
 import type { TopicInput } from "./schemas";
 import { assertMayEditTopic } from "./queries";
+import { announce } from "../platform/events";
 
 export async function proposeTopic(db: Db, actor: Actor | null, editionId: string, input: TopicInput) {
   const me = requireActor(actor);
   const edition = await db.edition.findUnique({ where: { id: editionId } });
   if (!edition || !canSeeEdition(me, edition)) throw notFound("That edition doesn't exist.");
   if (!canProposeTopic(me, edition)) throw explainTopicProposalsClosed(edition);
-  return db.topic.create({
+  const topic = await db.topic.create({
     data: {
       editionId,
       proposerId: me.id,
@@ -24,15 +25,19 @@ export async function proposeTopic(db: Db, actor: Actor | null, editionId: strin
       status: isOrganizer(me) ? "APPROVED" : "PENDING",
     },
   });
+  await announce({ type: "topics.changed", editionId });
+  return topic;
 }
 
 export async function updateTopic(db: Db, actor: Actor | null, topicId: string, input: TopicInput) {
   const { me, topic } = await assertMayEditTopic(db, actor, topicId);
-  return db.topic.update({
+  const updated = await db.topic.update({
     where: { id: topicId },
     // a rejected topic that its proposer improves goes back to review
     data: { ...input, ...(topic.status === "REJECTED" && !isOrganizer(me) ? { status: "PENDING" } : {}) },
   });
+  await announce({ type: "topics.changed", editionId: updated.editionId });
+  return updated;
 }
 
 /**
@@ -58,17 +63,18 @@ export async function setInterest(db: Db, actor: Actor | null, topicId: string, 
     await db.interest.deleteMany({ where: { userId: me.id, topicId } });
   }
   const count = await db.interest.count({ where: { topicId } });
+  await announce({ type: "topics.changed", editionId: topic.editionId });
   return { interested, count };
 }
 
 export async function approveTopic(db: Db, actor: Actor | null, topicId: string) {
   await loadForModeration(db, actor, topicId);
-  return db.topic.update({ where: { id: topicId }, data: { status: "APPROVED", rejectionReason: null } });
+  return moderated(db, topicId, { status: "APPROVED", rejectionReason: null });
 }
 
 export async function rejectTopic(db: Db, actor: Actor | null, topicId: string, reason: string) {
   await loadForModeration(db, actor, topicId);
-  return db.topic.update({ where: { id: topicId }, data: { status: "REJECTED", rejectionReason: reason } });
+  return moderated(db, topicId, { status: "REJECTED", rejectionReason: reason });
 }
 
 /**
@@ -82,7 +88,7 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
   if (!target || target.editionId !== source.editionId) throw invalid("Pick a topic of the same edition.", "targetTopicId");
   if (!topicIsOpen(target)) throw invalid("Merge into a topic that is still open (not rejected or merged).", "targetTopicId");
   try {
-    return await db.$transaction(async (tx) => {
+    const merged = await db.$transaction(async (tx) => {
       const moving = await tx.interest.findMany({ where: { topicId: sourceId } });
       const already = new Set((await tx.interest.findMany({ where: { topicId: targetId }, select: { userId: true } })).map((i) => i.userId));
       const toCreate = moving.filter((i) => !already.has(i.userId)).map((i) => ({ userId: i.userId, topicId: targetId, createdAt: i.createdAt }));
@@ -92,6 +98,8 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
       await tx.topic.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: targetId } });
       return tx.topic.update({ where: { id: sourceId }, data: { status: "MERGED", mergedIntoId: targetId } });
     });
+    await announce({ type: "topics.changed", editionId: merged.editionId });
+    return merged;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("Someone showed interest while merging; please try again.");
     throw error;
@@ -104,5 +112,11 @@ async function loadForModeration(db: Db, actor: Actor | null, topicId: string) {
   if (!topic) throw notFound("That topic doesn't exist.");
   if (!canModerateTopic(actor, topic.edition)) throw invalid("Topics of an archived edition can't be moderated.");
   if (topic.status === "MERGED") throw invalid("This topic was already merged into another one.");
+  return topic;
+}
+
+async function moderated(db: Db, topicId: string, data: { status: "APPROVED" | "REJECTED"; rejectionReason: string | null }) {
+  const topic = await db.topic.update({ where: { id: topicId }, data });
+  await announce({ type: "topics.changed", editionId: topic.editionId });
   return topic;
 }

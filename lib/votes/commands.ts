@@ -1,12 +1,13 @@
 // The audience vote's writes: its settings, opening and closing, casting a
 // ballot, revealing the podium, and the organizers' voiding of ballots.
-import { randomBytes, randomUUID } from "node:crypto";
+import { announce } from "../platform/events";
+import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
-import { DomainError, conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { channels, liveBus } from "../platform/live/bus";
 import { coalesce } from "../platform/live/coalesce";
 import { assertOrganizer, type Actor } from "../people/rules";
-import { checkBallot, makeJoinCode, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps } from "./rules";
+import { checkBallot, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps } from "./rules";
 import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot, voteEvent } from "./queries";
 
 export async function updateVoteSettings(
@@ -99,6 +100,7 @@ export async function revealStep(db: Db, actor: Actor | null, editionId: string,
   const results = await computeResults(db, editionId);
   if (step === "next" && vote.revealed >= podiumSteps(results).length) throw invalid("The whole podium is already revealed.");
   await db.vote.update({ where: { editionId }, data: { revealed: step === "reset" ? 0 : vote.revealed + 1 } });
+  await announce({ type: "podium.revealed", editionId });
   return publishVote(db, editionId);
 }
 
@@ -120,6 +122,7 @@ async function setStatus(db: Db, actor: Actor | null, editionId: string, to: Vot
     data: to === "OPEN" ? { status: "OPEN", openedAt: vote.openedAt ?? now, closedAt: null, revealed: 0 } : { status: "CLOSED", closedAt: now },
   });
   await db.edition.update({ where: { id: editionId }, data: { phase: to === "OPEN" ? "VOTING" : "CLOSED" } });
+  await announce({ type: to === "OPEN" ? "vote.opened" : "vote.closed", editionId });
   return publishVote(db, editionId);
 }
 
@@ -188,6 +191,7 @@ export async function voidBallots(db: Db, actor: Actor | null, editionId: string
     return voided === row.ballots ? row : tx.ballotVoid.update({ where: { id: row.id }, data: { ballots: voided } });
   });
   await publishVote(db, editionId);
+  await announce({ type: "ballots.voided", editionId });
   return created;
 }
 
@@ -205,6 +209,7 @@ export async function restoreVoid(db: Db, actor: Actor | null, voidId: string, e
     return unmarkVoided(db, tx, voidId);
   });
   await publishVote(db, found.editionId);
+  await announce({ type: "ballots.voided", editionId: found.editionId });
   return { ...found, restoredAt, restoredById: me.id, restoredBallots: ballots };
 }
 

@@ -1,8 +1,8 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateEdition } from "@/app/_lib/revalidate";
 import { createChallenge, setChallengeState, setScore, submitAnswer, updateChallenge } from "@/lib/challenges/commands";
 import { getDb } from "@/lib/platform/db";
 import { answerSchema, challengeSchema, challengeStateSchema, scoreSchema } from "@/lib/challenges/schemas";
@@ -13,7 +13,6 @@ export async function createChallengeAction(editionId: string, editionNumber: nu
     schema: challengeSchema,
     run: async (input, user) => {
       id = (await createChallenge(getDb(), user, editionId, input)).id;
-      revalidateEdition(editionNumber);
     },
   });
   if (state.ok && id) redirect(editionPath(editionNumber, `/challenges/${id}`));
@@ -25,7 +24,6 @@ export async function updateChallengeAction(challengeId: string, editionNumber: 
     schema: challengeSchema,
     run: async (input, user) => {
       await updateChallenge(getDb(), user, challengeId, input);
-      revalidateEdition(editionNumber);
     },
   });
   if (state.ok) redirect(editionPath(editionNumber, `/challenges/${challengeId}`));
@@ -37,7 +35,6 @@ export async function challengeStateAction(challengeId: string, editionNumber: n
     schema: challengeStateSchema,
     run: async ({ state }, user) => {
       await setChallengeState(getDb(), user, challengeId, state);
-      revalidateEdition(editionNumber);
       return { ok: true, message: state === "OPEN" ? "Opened." : state === "CLOSED" ? "Closed." : "It follows its times again." };
     },
   });
@@ -48,7 +45,6 @@ export async function answerAction(challengeId: string, editionNumber: number, _
     schema: answerSchema,
     run: async ({ answer }, user) => {
       const result = await submitAnswer(getDb(), user, challengeId, answer);
-      revalidateEdition(editionNumber);
       if (result.correct) return { ok: true, message: result.alreadySolved ? "Correct — a teammate was just faster." : "Correct! Your team scores." };
       return { ok: false, values: { answer }, fieldErrors: { answer: ["That's not it. Your next try is allowed in 10 seconds."] }, message: "Wrong answer." };
     },
@@ -60,12 +56,11 @@ export async function scoreAction(challengeId: string, editionNumber: number, _p
     schema: scoreSchema,
     run: async ({ teamId, points, comment, version }, user) => {
       await setScore(getDb(), user, challengeId, { teamId, points, comment, version });
-      revalidateEdition(editionNumber);
       return { ok: true, message: points === null ? "Score removed." : "Score saved." };
     },
   });
   // refused because another judge saved meanwhile: the page shows the new value and version,
   // the form keeps what this judge typed, and a second save is a conscious decision
-  if (!state.ok) revalidateEdition(editionNumber);
+  if (!state.ok) revalidatePath(editionPath(editionNumber), "layout");
   return state;
 }

@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { revalidateEdition } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes/commands";
 import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/prizes/schemas";
@@ -11,7 +10,6 @@ export async function createPrizeAction(editionId: string, editionNumber: number
     schema: prizeSchema,
     run: async (input, user) => {
       await createJuryPrize(getDb(), user, editionId, input);
-      revalidateEdition(editionNumber);
       return { ok: true, message: `“${input.name}” added. Judges can now vote for it.` };
     },
   });
@@ -22,7 +20,6 @@ export async function awardPrizeAction(prizeId: string, editionNumber: number, _
     schema: awardSchema,
     run: async ({ teamId }, user) => {
       await awardPrize(getDb(), user, prizeId, teamId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: teamId ? "Prize awarded." : "Prize taken back." };
     },
   });
@@ -33,7 +30,6 @@ export async function deletePrizeAction(prizeId: string, editionNumber: number, 
     schema: z.object({}),
     run: async (_input, user) => {
       await deleteJuryPrize(getDb(), user, prizeId);
-      revalidateEdition(editionNumber);
     },
   });
 }
@@ -43,7 +39,6 @@ export async function juryVoteAction(prizeId: string, editionNumber: number, _pr
     schema: juryVoteSchema,
     run: async ({ teamId }, user) => {
       await castJuryVote(getDb(), user, prizeId, teamId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Your jury vote is saved. You can change it until the prize is awarded." };
     },
   });

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateEdition } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
 import { text } from "@/lib/platform/schemas";
@@ -18,7 +17,6 @@ export async function createTeamAction(editionId: string, editionNumber: number,
     arrays: ["memberIds"],
     run: async (input, user) => {
       teamId = (await createTeam(getDb(), user, editionId, input)).id;
-      revalidateEdition(editionNumber);
     },
   });
   if (state.ok && teamId) redirect(editionPath(editionNumber, `/teams/${teamId}`));
@@ -30,7 +28,6 @@ export async function joinTeamAction(teamId: string, editionNumber: number, _pre
     schema: noFields,
     run: async (_input, user) => {
       await joinTeam(getDb(), user, teamId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Welcome to the team!" };
     },
   });
@@ -41,7 +38,6 @@ export async function leaveTeamAction(teamId: string, editionNumber: number, _pr
     schema: noFields,
     run: async (_input, user) => {
       await leaveTeam(getDb(), user, teamId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "You left the team." };
     },
   });
@@ -52,7 +48,6 @@ export async function renameTeamAction(teamId: string, editionNumber: number, _p
     schema: z.object({ name: text("Team name", 2, 60) }),
     run: async ({ name }, user) => {
       await renameTeam(getDb(), user, teamId, name);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Team renamed." };
     },
   });
@@ -63,7 +58,6 @@ export async function movePersonAction(editionId: string, editionNumber: number,
     schema: moveMemberSchema,
     run: async ({ userId, teamId }, user) => {
       await movePerson(getDb(), user, editionId, userId, teamId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: teamId ? "Moved." : "Taken out of the team." };
     },
   });

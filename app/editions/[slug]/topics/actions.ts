@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { revalidateEdition } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { getEditionById } from "@/lib/editions/queries";
 import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/topics/schemas";
@@ -20,7 +19,6 @@ export async function proposeTopicAction(editionId: string, _prev: FormState, fo
       const db = getDb();
       const topic = await proposeTopic(db, user, editionId, input);
       const edition = await getEditionById(db, user, editionId);
-      revalidateEdition(edition.number);
       target = editionPath(edition.number, `/topics/${topic.id}`);
     },
   });
@@ -33,7 +31,6 @@ export async function updateTopicAction(topicId: string, editionNumber: number, 
     schema: topicSchema,
     run: async (input, user) => {
       await updateTopic(getDb(), user, topicId, input);
-      revalidateEdition(editionNumber);
     },
   });
   if (state.ok) redirect(editionPath(editionNumber, `/topics/${topicId}`));
@@ -45,7 +42,6 @@ export async function setInterestAction(topicId: string, editionNumber: number, 
     schema: interestSchema,
     run: async ({ interested }, user) => {
       await setInterest(getDb(), user, topicId, interested);
-      revalidateEdition(editionNumber);
     },
   });
 }
@@ -55,7 +51,6 @@ export async function approveTopicAction(topicId: string, editionNumber: number,
     schema: noFields,
     run: async (_input, user) => {
       await approveTopic(getDb(), user, topicId);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Topic approved." };
     },
   });
@@ -66,7 +61,6 @@ export async function rejectTopicAction(topicId: string, editionNumber: number, 
     schema: rejectTopicSchema,
     run: async ({ reason }, user) => {
       await rejectTopic(getDb(), user, topicId, reason);
-      revalidateEdition(editionNumber);
       return { ok: true, message: "Topic rejected; the proposer sees your reason." };
     },
   });
@@ -77,7 +71,6 @@ export async function mergeTopicAction(topicId: string, editionNumber: number, _
     schema: mergeTopicSchema,
     run: async ({ targetTopicId }, user) => {
       await mergeTopic(getDb(), user, topicId, targetTopicId);
-      revalidateEdition(editionNumber);
       return { ok: true, values: { targetTopicId } };
     },
   });

@@ -1,7 +1,6 @@
 // POST /api/articles/[id]/review — {"action":"submit"|"comment"|"request-changes"|"publish"|"unpublish","comment"?}: the review workflow
 import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateArticle } from "@/app/_lib/revalidate";
 import { assertMayEditArticle } from "@/lib/articles/queries";
 import { reviewArticle } from "@/lib/articles/commands";
 import { getDb } from "@/lib/platform/db";
@@ -10,8 +9,6 @@ import { reviewSchema } from "@/lib/articles/schemas";
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const { action, comment } = await parseRequest(request, reviewSchema);
   const id = (await params).id;
-  const db = getDb();
-  const { changed, ...state } = await reviewArticle(db, user, id, action, comment);
-  if (changed.length) await revalidateArticle(db, changed);
+  const state = await reviewArticle(getDb(), user, id, action, comment);
   return NextResponse.json({ ok: true, ...state });
 }, authorizeById(assertMayEditArticle));

@@ -1,7 +1,6 @@
 // POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateCurrentEdition, revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/votes/schemas";
@@ -21,8 +20,6 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
     hide: (d: typeof db, u: typeof user, id: string) => revealStep(d, u, id, "reset"),
   }[action];
   const result = await run(db, user, edition.id);
-  if (action === "reveal" || action === "hide") revalidateWinners(edition.number); // the winners shown on /editions and the edition page
-  if (action === "open" || action === "close") revalidateCurrentEdition(); // the edition's phase changed with it
   return NextResponse.json(result);
 }, organizersOnly("run the vote"));
 

@@ -2,7 +2,6 @@
 // client address (last sent from `from` to `to`, if given); answers the void and the audit as it is now
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voidBallotsSchema } from "@/lib/votes/schemas";
@@ -14,6 +13,5 @@ export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (reque
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const created = await voidBallots(db, user, edition.id, input);
-  revalidateWinners(edition.number); // a revealed podium is recomputed without them
   return NextResponse.json({ void: created, audit: await voteAudit(db, user, edition.id) });
 }, organizersOnly("void ballots"));

@@ -1,7 +1,6 @@
 // POST /api/editions/[slug]/vote/voids/[id]/restore — organizers: the void's ballots count again (the void stays in the audit trail)
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { revalidateWinners } from "@/app/_lib/revalidate";
 import { getDb } from "@/lib/platform/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { restoreVoidSchema } from "@/lib/votes/schemas";
@@ -14,6 +13,5 @@ export const POST = withUser<{ params: Promise<{ slug: string; id: string }> }>(
   const db = getDb();
   const edition = await getEditionBySlug(db, user, slug);
   const restored = await restoreVoid(db, user, id, edition.id);
-  revalidateWinners(edition.number); // a revealed podium is recomputed with them
   return NextResponse.json({ void: restored, audit: await voteAudit(db, user, edition.id) });
 }, organizersOnly("restore voided ballots"));

@@ -1,0 +1,68 @@
+// Domain events: what happened, said once by the command that did it, after
+// its transaction committed. Commands don't know who listens. Subscribers are
+// registered at the server's start-up in one place of app/ (app/_lib/
+// subscribers.ts), which turns events into cache expiry today, and later into
+// notifications and webhooks, without touching lib/.
+//
+// The registry lives on globalThis: Next.js bundles the start-up hook and the
+// routes separately, and both must see the same subscribers.
+
+/** The events, by name. Each says which edition it concerns (its pages show the change). */
+export const EVENT_TYPES = [
+  "edition.created",
+  /** title, number, dates, settings */
+  "edition.updated",
+  "phase.changed",
+  "agenda.changed",
+  /** proposed, edited, approved, rejected, merged, interest shown */
+  "topics.changed",
+  /** formed, joined, left, renamed, people moved */
+  "teams.changed",
+  /** set up, opened, closed, answered, scored */
+  "challenges.changed",
+  /** defined, deleted, voted by the jury, awarded */
+  "prizes.changed",
+  /** the vote opened or closed (the phase changes with it) */
+  "vote.opened",
+  "vote.closed",
+  /** the podium revealed (or hidden again) step by step */
+  "podium.revealed",
+  /** ballots voided, or a void restored: revealed results change */
+  "ballots.voided",
+  "article.published",
+  "article.unpublished",
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Where a published article is (and was, when it replaced or left an address). */
+export type ArticlePage = { slug: string; editionNumber: number };
+
+export type DomainEvent =
+  | { type: Exclude<EventType, "article.published" | "article.unpublished">; editionId: string }
+  | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] };
+
+export type Subscriber = (event: DomainEvent) => void | Promise<void>;
+
+const REGISTRY = Symbol.for("hexathon.domainEvents");
+type Holder = { [REGISTRY]?: Map<string, Subscriber> };
+const subscribers = () => ((globalThis as Holder)[REGISTRY] ??= new Map());
+
+/** Subscribes under a name: subscribing again under the same name replaces the subscriber (start-up may run twice in development). */
+export function subscribe(name: string, subscriber: Subscriber): void {
+  subscribers().set(name, subscriber);
+}
+
+/**
+ * Announces what happened, to every subscriber in turn. The write it reports
+ * has committed: a failing subscriber is logged, never the caller's failure.
+ */
+export async function announce(event: DomainEvent): Promise<void> {
+  for (const [name, subscriber] of subscribers()) {
+    try {
+      await subscriber(event);
+    } catch (error) {
+      console.error(`the ${name} subscriber failed on ${event.type}`, error);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Every domain event changes something a public page shows, so every event
+// must expire a cached tag or a page: a new event without an answer fails here
+// (and TypeScript refuses expiryFor without a case for it).
+import { describe, expect, it } from "vitest";
+import { CACHE_TAGS, expiryFor } from "@/app/_lib/cache-expiry";
+import { EVENT_TYPES, type DomainEvent } from "@/lib/platform/events";
+
+const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent =>
+  type === "article.published" || type === "article.unpublished"
+    ? {
+        type,
+        editionId: "e9",
+        pages: [
+          { slug: "heatmaps", editionNumber: 9 },
+          { slug: "heatmaps-old", editionNumber: 8 },
+        ],
+      }
+    : { type, editionId: "e9" };
+
+describe("cache expiry", () => {
+  it.each(EVENT_TYPES)("%s expires the public pages that show it", (type) => {
+    const expiry = expiryFor(eventOf(type), 9);
+    expect(expiry.tags.length).toBeGreaterThan(0);
+    expect(expiry.paths.length + expiry.articlesOf.length).toBeGreaterThan(0);
+  });
+
+  it("an edition's news expires its pages and the editions' data", () => {
+    for (const type of [
+      "topics.changed",
+      "teams.changed",
+      "challenges.changed",
+      "prizes.changed",
+      "agenda.changed",
+      "podium.revealed",
+      "ballots.voided",
+    ] as const) {
+      const expiry = expiryFor(eventOf(type), 9);
+      expect(expiry.paths).toContainEqual({ path: "/editions/0x09", type: "layout" });
+      expect(expiry.tags).toContain(CACHE_TAGS.editions);
+    }
+  });
+
+  it("whatever may change the current edition expires every page's header", () => {
+    for (const type of ["edition.created", "edition.updated", "phase.changed", "vote.opened", "vote.closed"] as const) {
+      expect(expiryFor(eventOf(type), 9).tags).toContain(CACHE_TAGS.currentEdition);
+    }
+    expect(expiryFor(eventOf("topics.changed"), 9).tags).not.toContain(CACHE_TAGS.currentEdition);
+  });
+
+  it("a renumbered edition expires its articles' pages, which name it", () => {
+    expect(expiryFor(eventOf("edition.updated"), 9).articlesOf).toEqual([9]);
+  });
+
+  it("a publication expires the article at each address, both editions' pages and every list, nothing else", () => {
+    const expiry = expiryFor(eventOf("article.published"), 9);
+    expect(expiry.tags).toEqual([CACHE_TAGS.articles, CACHE_TAGS.article("heatmaps"), CACHE_TAGS.article("heatmaps-old")]);
+    expect(expiry.paths).toEqual([
+      { path: "/editions/0x09", type: "page" },
+      { path: "/editions/0x08", type: "page" },
+    ]);
+    expect(expiry.articlesOf).toEqual([9, 8]);
+  });
+
+  it("an edition that is gone still expires the lists and the header", () => {
+    const expiry = expiryFor(eventOf("phase.changed"), null);
+    expect(expiry.tags).toEqual(expect.arrayContaining([CACHE_TAGS.currentEdition, CACHE_TAGS.editions]));
+  });
+});
