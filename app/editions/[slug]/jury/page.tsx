@@ -9,7 +9,7 @@ import { formatEditionNumber } from "@/lib/editions/rules";
 import { canVoteOnJury } from "@/lib/prizes/rules";
 import { juryBallot } from "@/lib/prizes/queries";
 import { runningOrder } from "@/lib/stage/queries";
-import { juryVoteAction } from "../prizes/actions";
+import { juryVoteAction } from "../(organizer)/prizes/actions";
 
 export const metadata: Metadata = { title: "Jury vote" };
 

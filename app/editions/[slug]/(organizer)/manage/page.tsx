@@ -1,25 +1,22 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { editionPath, loadEdition } from "@/app/_lib/load";
-import { requireUser } from "@/app/_lib/session";
+import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
 import { AgendaItemForm, EditionForm, PhaseForm } from "@/components/edition-forms";
-import { Card, PageHeader, NotAllowed } from "@/components/ui";
+import { Card, PageHeader } from "@/components/ui";
 import { getDb } from "@/lib/platform/db";
-import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
+import { formatEditionNumber } from "@/lib/editions/rules";
 import { listAgenda } from "@/lib/editions/queries";
 import { formatInZone, utcToZonedLocal } from "@/lib/platform/time";
-import { addAgendaItemAction, deleteAgendaItemAction, setPhaseAction, updateAgendaItemAction, updateEditionAction } from "../../actions";
+import { addAgendaItemAction, deleteAgendaItemAction, setPhaseAction, updateAgendaItemAction, updateEditionAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Manage edition" };
 
 export default async function ManageEditionPage({ params }: { params: Promise<{ slug: string }> }) {
-  const edition = await loadEdition((await params).slug, "/manage");
-  const user = await requireUser(editionPath(edition.number, "/manage"));
+  const page = await loadForOrganizer((await params).slug, "/manage");
+  if (!page) return null; // the layout says why
+  const { edition } = page;
   const hex = formatEditionNumber(edition.number);
-  if (!canManageEditions(user)) {
-    return <NotAllowed title={`Manage ${hex}`}>Only organizers can manage editions.</NotAllowed>;
-  }
   const agenda = await listAgenda(getDb(), edition.id);
   const local = (d: Date | null) => (d ? utcToZonedLocal(d, edition.timezone) : "");
 

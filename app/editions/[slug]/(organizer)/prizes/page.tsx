@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { editionPath, loadEdition } from "@/app/_lib/load";
-import { requireUser } from "@/app/_lib/session";
+import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
 import { NewPrizeForm, TeamPickForm } from "@/components/prize-forms";
-import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
+import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/lib/platform/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { isOrganizer } from "@/lib/people/rules";
 import { juryTallies } from "@/lib/prizes/queries";
 import { runningOrder } from "@/lib/stage/queries";
 import { awardPrizeAction, createPrizeAction, deletePrizeAction } from "./actions";
@@ -15,20 +13,10 @@ import { awardPrizeAction, createPrizeAction, deletePrizeAction } from "./action
 export const metadata: Metadata = { title: "Jury prizes" };
 
 export default async function PrizesPage({ params }: { params: Promise<{ slug: string }> }) {
-  const edition = await loadEdition((await params).slug, "/prizes");
-  const user = await requireUser(editionPath(edition.number, "/prizes"));
+  const page = await loadForOrganizer((await params).slug, "/prizes");
+  if (!page) return null; // the layout says why
+  const { edition, user } = page;
   const hex = formatEditionNumber(edition.number);
-  if (!isOrganizer(user)) {
-    return (
-      <NotAllowed title="Jury prizes">
-        Only organizers define and award prizes. Judges vote on the{" "}
-        <Link href={editionPath(edition.number, "/jury")} className="underline">
-          jury page
-        </Link>
-        .
-      </NotAllowed>
-    );
-  }
   const db = getDb();
   const [prizes, teams] = await Promise.all([juryTallies(db, user, edition.id), runningOrder(db, edition.id)]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));

@@ -1,25 +1,21 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
-import { editionPath, loadEdition } from "@/app/_lib/load";
+import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";
-import { requireUser } from "@/app/_lib/session";
-import { PageHeader, NotAllowed } from "@/components/ui";
+import { PageHeader } from "@/components/ui";
 import { VoteControl } from "@/components/vote/vote-control";
 import { getDb } from "@/lib/platform/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { isOrganizer } from "@/lib/people/rules";
 import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Vote control" };
 
 export default async function VoteControlPage({ params }: { params: Promise<{ slug: string }> }) {
-  const edition = await loadEdition((await params).slug, "/vote");
-  const user = await requireUser(editionPath(edition.number, "/vote"));
+  const page = await loadForOrganizer((await params).slug, "/vote");
+  if (!page) return null; // the layout says why
+  const { edition, user } = page;
   const hex = formatEditionNumber(edition.number);
-  if (!isOrganizer(user)) {
-    return <NotAllowed title="Vote control">Only organizers open and close the vote.</NotAllowed>;
-  }
   const db = getDb();
   const vote = await voteSnapshot(db, edition.id);
   const [results, audit, signInAdvice] = await Promise.all([

@@ -1,31 +1,19 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { editionPath, loadEdition } from "@/app/_lib/load";
-import { requireUser } from "@/app/_lib/session";
+import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { StageControl } from "@/components/live/stage-control";
-import { PageHeader, NotAllowed } from "@/components/ui";
+import { PageHeader } from "@/components/ui";
 import { getDb } from "@/lib/platform/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { isOrganizer } from "@/lib/people/rules";
 import { displayKey, stageSnapshot } from "@/lib/stage/queries";
 
 export const metadata: Metadata = { title: "Stage control" };
 
 export default async function StagePage({ params }: { params: Promise<{ slug: string }> }) {
-  const edition = await loadEdition((await params).slug, "/stage");
-  const user = await requireUser(editionPath(edition.number, "/stage"));
+  const page = await loadForOrganizer((await params).slug, "/stage");
+  if (!page) return null; // the layout says why
+  const { edition, user } = page;
   const hex = formatEditionNumber(edition.number);
-  if (!isOrganizer(user)) {
-    return (
-      <NotAllowed title="Stage control">
-        Only organizers run the presentations. Follow them live on the{" "}
-        <Link href={editionPath(edition.number, "/live")} className="underline">
-          live page
-        </Link>
-        .
-      </NotAllowed>
-    );
-  }
   const db = getDb();
   const [snapshot, key] = await Promise.all([stageSnapshot(db, edition), displayKey(db, user, edition.id)]);
   return (
