@@ -1,6 +1,7 @@
 // Mini-challenges' writes: organizers set them up and open them, team members
 // answer riddles, judges enter or correct points (every change audited), and
 // the live leaderboard hears of each change.
+import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import type { Db, Tx } from "../platform/db";
 import {
@@ -18,17 +19,16 @@ import {
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { channels, liveBus } from "../platform/live/bus";
 import { coalesce } from "../platform/live/coalesce";
-import { assertOrganizer, requireActor, type Actor } from "../people/rules";
+import { assertOrganizer, requireActor, type Actor, canJudge } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import type { ChallengeInput } from "./schemas";
 import { zonedLocalToUtc } from "../platform/time";
 import { bonusLeaderboard } from "./leaderboard";
-import { teamOfActor, isJudge } from "./queries";
+import { teamOfActor } from "./queries";
 
 export async function createChallenge(db: Db, actor: Actor | null, editionId: string, input: ChallengeInput) {
   assertOrganizer(actor, "set up challenges");
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
+  const edition = await editionOrNotFound(db, editionId);
   const challenge = await db.challenge.create({
     data: { editionId, ...challengeData(input, edition.timezone), answers: { create: answerLines(input.answers).map((text) => ({ text })) } },
   });
@@ -134,7 +134,7 @@ export type ScoreChange = { teamId: string; points: number | null; comment: stri
  */
 export async function setScore(db: Db, actor: Actor | null, challengeId: string, change: ScoreChange) {
   const me = requireActor(actor);
-  if (!isJudge(me)) throw forbidden("Only judges and organizers can score challenges.");
+  if (!canJudge(me)) throw forbidden("Only judges and organizers can score challenges.");
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
   if (!challenge) throw notFound("That challenge doesn't exist.");
   const team = await db.team.findUnique({ where: { id: change.teamId } });

@@ -8,17 +8,17 @@
 // applies atomically, so two members answering at once can't both slip
 // through. A judge's save carries the score's version and is refused if
 // someone saved meanwhile ("changed by … meanwhile"), never overwriting.
+import { editionOrNotFound } from "../editions/queries";
 import { csvLine } from "../platform/csv";
 import type { Db, Tx } from "../platform/db";
 import { challengePoints, canSeeChallenge, challengeState, rankSolves, parseRankPoints } from "./rules";
 import { forbidden, notFound } from "../platform/errors";
-import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
+import { assertOrganizer, isOrganizer, requireActor, type Actor, canJudge } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import { bonusLeaderboard } from "./leaderboard";
 
 export async function listChallenges(db: Db, actor: Actor | null, editionId: string, now = new Date()) {
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  await editionOrNotFound(db, editionId, actor);
   const team = actor ? await teamOfActor(db, actor, editionId) : null;
   const challenges = await db.challenge.findMany({
     where: { editionId },
@@ -80,7 +80,7 @@ export async function myTeamAttempts(db: Db, actor: Actor | null, challengeId: s
  */
 export async function challengeAttempts(db: Db, actor: Actor | null, challengeId: string, now = new Date()) {
   const me = requireActor(actor);
-  if (!isJudge(me)) throw forbidden("Only judges and organizers can see the teams' attempts.");
+  if (!canJudge(me)) throw forbidden("Only judges and organizers can see the teams' attempts.");
   const challenge = await getChallenge(db, me, challengeId, now);
   const [attempts, solves, scores, teams] = await Promise.all([
     db.attempt.findMany({ where: { challengeId }, orderBy: { createdAt: "asc" } }),
@@ -115,7 +115,7 @@ export async function challengeAttempts(db: Db, actor: Actor | null, challengeId
 /** After closing (or for organizers and judges): the correct teams by time, with their points. */
 export async function challengeRanking(db: Db, actor: Actor | null, challengeId: string, now = new Date()) {
   const challenge = await getChallenge(db, actor, challengeId, now);
-  if (challenge.state !== "CLOSED" && !isJudge(actor)) return null;
+  if (challenge.state !== "CLOSED" && !canJudge(actor)) return null;
   const [solves, scores, teams] = await Promise.all([
     db.solve.findMany({ where: { challengeId } }),
     db.score.findMany({ where: { challengeId } }),
@@ -166,8 +166,6 @@ export async function challengesCsv(db: Db, actor: Actor | null, editionId: stri
   }
   return csv;
 }
-
-export const isJudge = (actor: Actor | null) => actor?.role === "JUDGE" || actor?.role === "ORGANIZER";
 
 export async function teamOfActor(db: Db | Tx, actor: Actor, editionId: string) {
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId, userId: actor.id } }, include: { team: true } });

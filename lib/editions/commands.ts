@@ -1,5 +1,6 @@
 // Editions' writes: creating and changing an edition, moving it through its
 // phases, and its agenda. Organizers only.
+import { editionOrNotFound } from "./queries";
 import { announce } from "../platform/events";
 import type { Db } from "../platform/db";
 import { type Phase, formatEditionNumber } from "./rules";
@@ -48,8 +49,7 @@ export async function setPhase(db: Db, actor: Actor | null, id: string, phase: P
 
 export async function addAgendaItem(db: Db, actor: Actor | null, editionId: string, input: AgendaItemInput) {
   assertOrganizer(actor, "edit the agenda");
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
+  const edition = await editionOrNotFound(db, editionId);
   const item = await db.agendaItem.create({ data: { editionId, ...agendaData(input, edition.timezone) } });
   await announce({ type: "agenda.changed", editionId });
   return item;

@@ -1,5 +1,5 @@
 // Editions, their phases and their agenda.
-import type { Db } from "../platform/db";
+import type { Db, Tx } from "../platform/db";
 import { pickCurrentEdition, splitCurrentAndActive, formatEditionNumber, parseEditionSlug, canSeeEdition } from "./rules";
 import { notFound } from "../platform/errors";
 import { isOrganizer, type Actor } from "../people/rules";
@@ -19,9 +19,17 @@ export async function getEditionByNumber(db: Db, actor: Actor | null, number: nu
   return edition;
 }
 
-export async function getEditionById(db: Db, actor: Actor | null, id: string) {
+export const getEditionById = (db: Db, actor: Actor | null, id: string) => editionOrNotFound(db, id, actor);
+
+/**
+ * The edition with this id, or "not found": the one way of lib/ to load an
+ * edition by id. With `seenBy` (null: a visitor), also "not found" when that
+ * person may not see it (a draft); without, for writes that checked their
+ * actor already and for the server's own work.
+ */
+export async function editionOrNotFound(db: Db | Tx, id: string, seenBy?: Actor | null) {
   const edition = await db.edition.findUnique({ where: { id } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  if (!edition || (seenBy !== undefined && !canSeeEdition(seenBy, edition))) throw notFound("That edition doesn't exist.");
   return edition;
 }
 

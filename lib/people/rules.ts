@@ -21,6 +21,9 @@ export function isRole(value: string): value is Role {
 export type Actor = { id: string; role: Role };
 export const isOrganizer = (actor: Actor | null | undefined) => actor?.role === "ORGANIZER";
 
+/** Judges, and organizers (who may stand in for one): score challenges, see the teams' attempts, vote for jury prizes. */
+export const canJudge = (actor: Actor | null | undefined) => actor?.role === "JUDGE" || actor?.role === "ORGANIZER";
+
 export function canManageRoles(actor: Actor | null): boolean {
   return isOrganizer(actor);
 }

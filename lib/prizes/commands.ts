@@ -1,4 +1,5 @@
 // Jury prizes' writes: organizers define, delete and award them; judges vote.
+import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import type { Db } from "../platform/db";
 import { forbidden, invalid, notFound } from "../platform/errors";
@@ -8,7 +9,7 @@ import { canVoteOnJury } from "./rules";
 
 export async function createJuryPrize(db: Db, actor: Actor | null, editionId: string, input: PrizeInput) {
   assertOrganizer(actor, "define prizes");
-  if (!(await db.edition.findUnique({ where: { id: editionId } }))) throw notFound("That edition doesn't exist.");
+  await editionOrNotFound(db, editionId);
   const prize = await db.prize.create({ data: { editionId, kind: "JURY", name: input.name, description: input.description } });
   await announce({ type: "prizes.changed", editionId });
   return prize;

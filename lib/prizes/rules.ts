@@ -1,5 +1,5 @@
 // Jury prizes' rules, as plain functions: who sits on the jury.
-import { type Actor } from "../people/rules";
+import { canJudge } from "../people/rules";
 
-/** Judges (and organizers) sit on the jury. */
-export const canVoteOnJury = (actor: Actor | null) => actor?.role === "JUDGE" || actor?.role === "ORGANIZER";
+/** The judges, and organizers standing in for one, sit on the jury. */
+export const canVoteOnJury = canJudge;

@@ -1,18 +1,19 @@
 // The stage's writes: the organizer's timer commands, the running order, the
 // slot's length and the projector's secret link; every screen hears of each.
+import { editionOrNotFound } from "../editions/queries";
 import type { Db } from "../platform/db";
 import { DomainError, invalid, notFound } from "../platform/errors";
 import { channels, liveBus } from "../platform/live/bus";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { applyTimerCommand, idleTimer, type TimerCommand, type TimerState } from "./rules";
-import { StageSnapshot, runningOrder, timerOf, loadEdition, newKey, stageSnapshot, stageEvent, EditionLike, StageTeam } from "./queries";
+import { StageSnapshot, runningOrder, timerOf, newKey, stageSnapshot, stageEvent, EditionLike, StageTeam } from "./queries";
 
 export type StageCommand = TimerCommand | "next" | "previous" | { goto: string };
 
 /** Applies a stage command (start, pause, next team…) for an organizer, and tells every screen. */
 export async function commandStage(db: Db, actor: Actor | null, editionId: string, command: StageCommand, now = Date.now()): Promise<StageSnapshot> {
   assertOrganizer(actor, "run the presentations");
-  const edition = await loadEdition(db, editionId);
+  const edition = await editionOrNotFound(db, editionId);
   // A failed compare-and-set means another change went through meanwhile, so
   // with n organizers (or clicks) racing, a press retries at most n - 1 times:
   // the budget must cover a burst of presses, or some are lost as "press again".
@@ -60,7 +61,7 @@ export async function commandStage(db: Db, actor: Actor | null, editionId: strin
 /** Sets the running order; teams not listed keep their relative order after those listed. */
 export async function setRunningOrder(db: Db, actor: Actor | null, editionId: string, teamIds: string[]): Promise<StageSnapshot> {
   assertOrganizer(actor, "set the running order");
-  const edition = await loadEdition(db, editionId);
+  const edition = await editionOrNotFound(db, editionId);
   const teams = await db.team.findMany({ where: { editionId }, select: { id: true } });
   const known = new Set(teams.map((t) => t.id));
   if (new Set(teamIds).size !== teamIds.length) throw invalid("A team appears twice in the running order.", "teamIds");

@@ -5,9 +5,9 @@
 // pure functions of lib/stage/rules.ts and writes it only if the version is
 // unchanged (compare-and-set), retrying on a race; two organizers pressing
 // "next" at once move the stage once per press, never into a torn state.
+import { editionOrNotFound } from "../editions/queries";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../platform/db";
-import { notFound } from "../platform/errors";
 import { type LiveEvent } from "../platform/live/bus";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { idleTimer, type TimerState, type TimerStatus } from "./rules";
@@ -58,10 +58,10 @@ export function stageEvent(snapshot: StageSnapshot): LiveEvent {
 /** The edition's display key, created on first use. */
 export async function displayKey(db: Db, actor: Actor | null, editionId: string): Promise<string> {
   assertOrganizer(actor, "open the projector view");
-  const edition = await loadEdition(db, editionId);
+  const edition = await editionOrNotFound(db, editionId);
   if (edition.displayKey) return edition.displayKey;
   await db.edition.updateMany({ where: { id: editionId, displayKey: null }, data: { displayKey: newKey() } });
-  return (await loadEdition(db, editionId)).displayKey!;
+  return (await editionOrNotFound(db, editionId)).displayKey!;
 }
 
 export async function editionByDisplayKey(db: Db, key: string) {
@@ -72,12 +72,6 @@ export async function editionByDisplayKey(db: Db, key: string) {
 export function timerOf(stage: { status: string; slotMs: number; endsAt: Date | null; remainingMs: number } | null, edition: EditionLike): TimerState {
   if (!stage) return idleTimer(edition.slotSeconds * 1000);
   return { status: stage.status as TimerStatus, slotMs: stage.slotMs, endsAt: stage.endsAt?.getTime() ?? null, remainingMs: stage.remainingMs };
-}
-
-export async function loadEdition(db: Db, editionId: string) {
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
-  return edition;
 }
 
 // ---- the projector's secret link ------------------------------------------

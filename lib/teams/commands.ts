@@ -1,10 +1,10 @@
 // Teams' writes: forming a team around a topic, joining, leaving, renaming,
 // and organizers moving people (at most one team per person per edition).
+import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamNameKey } from "./rules";
-import { canSeeEdition } from "../editions/rules";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
 import { topicIsOpen } from "../topics/rules";
 import type { TeamInput } from "./schemas";
@@ -16,7 +16,7 @@ import { person, getTeam, teamOf } from "./queries";
  */
 export async function createTeam(db: Db, actor: Actor | null, editionId: string, input: TeamInput) {
   const me = requireActor(actor);
-  const edition = await loadEdition(db, me, editionId);
+  const edition = await editionOrNotFound(db, editionId, me);
   if (!canChangeOwnTeam(me, edition) && !canMovePeople(me, edition)) throw explainTeamsLocked(edition);
   const topic = await db.topic.findUnique({ where: { id: input.topicId } });
   if (!topic || topic.editionId !== editionId) throw invalid("Pick a topic of this edition.", "topicId");
@@ -102,7 +102,7 @@ export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
 export async function movePerson(db: Db, actor: Actor | null, editionId: string, userId: string, teamId: string | null) {
   const me = requireActor(actor);
   if (!isOrganizer(me)) throw forbidden("Only organizers can move people between teams.");
-  const edition = await loadEdition(db, me, editionId);
+  const edition = await editionOrNotFound(db, editionId, me);
   if (!canMovePeople(me, edition)) throw invalid("Teams of a closed edition can't change any more.");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw notFound("That person doesn’t exist.");
@@ -137,12 +137,6 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, na
     if (isUniqueViolation(error)) throw conflict(`A team called “${name}” already exists in this edition. Pick another name.`, "name");
     throw error;
   }
-}
-
-async function loadEdition(db: Db | Tx, actor: Actor, editionId: string) {
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
-  return edition;
 }
 
 /** What a race lost at the database looks like to the person who lost it. */

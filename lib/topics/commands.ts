@@ -1,5 +1,6 @@
 // Topics' writes: proposing, editing, interest, and moderation (approve,
 // reject, merge).
+import { editionOrNotFound } from "../editions/queries";
 import type { Db } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
@@ -11,8 +12,7 @@ import { announce } from "../platform/events";
 
 export async function proposeTopic(db: Db, actor: Actor | null, editionId: string, input: TopicInput) {
   const me = requireActor(actor);
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition || !canSeeEdition(me, edition)) throw notFound("That edition doesn't exist.");
+  const edition = await editionOrNotFound(db, editionId, me);
   if (!canProposeTopic(me, edition)) throw explainTopicProposalsClosed(edition);
   const topic = await db.topic.create({
     data: {

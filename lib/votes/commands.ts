@@ -1,5 +1,6 @@
 // The audience vote's writes: its settings, opening and closing, casting a
 // ballot, revealing the podium, and the organizers' voiding of ballots.
+import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
@@ -17,7 +18,7 @@ export async function updateVoteSettings(
   { foldPlusAddresses = false, ...settings }: Omit<VoteSettings, "foldPlusAddresses"> & { foldPlusAddresses?: boolean },
 ) {
   assertOrganizer(actor, "set up the vote");
-  await loadEdition(db, editionId);
+  await editionOrNotFound(db, editionId);
   const vote = await ensureVote(db, editionId);
   if (vote.status !== "NOT_OPEN") throw invalid("The voting rules can't change once the vote has opened.");
   if (settings.method === "RANKED" && settings.picks > 10) throw invalid("Ranked ballots have at most 10 picks.", "picks");
@@ -113,7 +114,7 @@ export async function publishVote(db: Db, editionId: string) {
 
 async function setStatus(db: Db, actor: Actor | null, editionId: string, to: VoteStatus) {
   assertOrganizer(actor, to === "OPEN" ? "open the vote" : "close the vote");
-  await loadEdition(db, editionId);
+  await editionOrNotFound(db, editionId);
   const vote = await ensureVote(db, editionId);
   if (to === "OPEN" && (await db.team.count({ where: { editionId } })) === 0) throw invalid("There are no teams to vote for.");
   const now = new Date();
@@ -139,12 +140,6 @@ function announceBallotCount(db: Db, editionId: string) {
     countAnnouncers.set(editionId, announce);
   }
   announce(db);
-}
-
-async function loadEdition(db: Db, editionId: string) {
-  const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
-  return edition;
 }
 
 // The count reaches every phone and the projector at most 4 times a second,

@@ -77,7 +77,7 @@ export type RevealedPlace = {
 };
 
 /** The vote behind a join code, with its edition, for voters. */
-export async function voteByCode(db: Db, code: string) {
+export async function voteByJoinCode(db: Db, code: string) {
   const joinCode = normalizeJoinCode(code);
   if (!joinCode || joinCode.length > 12) throw notFound("There is no vote with that code. Check the code on the screen.");
   const vote = await db.vote.findUnique({ where: { joinCode }, include: { edition: true } });
@@ -85,15 +85,15 @@ export async function voteByCode(db: Db, code: string) {
   return vote;
 }
 /**
- * voteByCode for the ballot's hot path, an open vote cached for a second: one
+ * voteByJoinCode for the ballot's hot path, an open vote cached for a second: one
  * closed meanwhile is still refused, because castBallot checks the status
  * again in its transaction.
  */
-export async function voteByCodeCached(db: Db, code: string) {
+async function cachedVoteByJoinCode(db: Db, code: string) {
   const cached = codeCache.get(code);
   // only an open vote is served from the cache: a vote that just opened must accept ballots at once
   if (cached && cached.vote.status === "OPEN" && Date.now() - cached.at < 1_000) return cached.vote;
-  const vote = await voteByCode(db, code);
+  const vote = await voteByJoinCode(db, code);
   codeCache.set(code, { at: Date.now(), vote });
   if (codeCache.size > 100) codeCache.delete(codeCache.keys().next().value!);
   return vote;
@@ -227,16 +227,16 @@ export function voteEvent(snapshot: VoteSnapshot): LiveEvent {
   return { type: "vote", data: snapshot };
 }
 
-/** For the phone page: the vote behind a code, if this person may see it. */
-export async function voteForVoter(db: Db, actor: Actor | null, code: string) {
-  const vote = await voteByCode(db, code);
+/** What the phones' ballot page shows: the vote behind a code, if this person may see it, and its teams. */
+export async function ballotPage(db: Db, actor: Actor | null, code: string) {
+  const vote = await voteByJoinCode(db, code);
   if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
   return { vote, teams: await ballotTeams(db, vote.editionId) };
 }
 
 /** The vote behind a code, for casting a ballot: the least the hot path needs. */
-export async function voteForBallot(db: Db, actor: Actor | null, code: string) {
-  const vote = await voteByCodeCached(db, code);
+export async function voteToCastIn(db: Db, actor: Actor | null, code: string) {
+  const vote = await cachedVoteByJoinCode(db, code);
   if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
   return vote;
 }
@@ -310,7 +310,7 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
   };
 }
 
-const codeCache = new Map<string, { at: number; vote: Awaited<ReturnType<typeof voteByCode>> }>();
+const codeCache = new Map<string, { at: number; vote: Awaited<ReturnType<typeof voteByJoinCode>> }>();
 const teamCache = new Map<string, { at: number; teams: BallotTeam[] }>();
 /** Teams don't change while the room votes: a few seconds of caching spares a query per ballot. */
 const TEAM_CACHE_MS = 3_000;

@@ -9,7 +9,7 @@ import {
   computeResults,
   resultsCsv,
   resultsFor,
-  voteByCode,
+  voteByJoinCode,
   voteSnapshot,
   announcedPrizes,
   signInRecommendation,
@@ -116,12 +116,12 @@ describe("setting up the vote", () => {
     const { edition } = await finalWith(2);
     const { joinCode } = await ensureVote(t.db, edition.id);
     const typed = ` ${joinCode.slice(0, 3).toLowerCase()} ${joinCode.slice(3).toLowerCase()} `;
-    expect((await voteByCode(t.db, typed)).editionId).toBe(edition.id);
-    await expectDomainError(voteByCode(t.db, "NOPE99"), "NOT_FOUND", /no vote with that code/);
-    await expectDomainError(voteByCode(t.db, ""), "NOT_FOUND");
+    expect((await voteByJoinCode(t.db, typed)).editionId).toBe(edition.id);
+    await expectDomainError(voteByJoinCode(t.db, "NOPE99"), "NOT_FOUND", /no vote with that code/);
+    await expectDomainError(voteByJoinCode(t.db, ""), "NOT_FOUND");
 
     const draft = await makeEdition(t.db, "DRAFT");
-    await expectDomainError(voteByCode(t.db, (await ensureVote(t.db, draft.id)).joinCode), "NOT_FOUND");
+    await expectDomainError(voteByJoinCode(t.db, (await ensureVote(t.db, draft.id)).joinCode), "NOT_FOUND");
   });
 
   it("keeps the rules the organizer chose", async () => {

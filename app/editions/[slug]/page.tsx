@@ -18,7 +18,6 @@ import { listTopics } from "@/lib/topics/queries";
 import { formatInZone } from "@/lib/platform/time";
 import { cachedArticleList, cachedEditionPrizes } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
-import { canVoteOnJury } from "@/lib/prizes/rules";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -88,7 +87,7 @@ export default async function EditionPage({ params }: Props) {
               Follow the presentations live
             </Link>
           )}
-          {user?.role === "JUDGE" && canVoteOnJury(user) && (
+          {user?.role === "JUDGE" && (
             <Link href={editionPath(edition.number, "/jury")} className={heroLink}>
               Jury vote
             </Link>

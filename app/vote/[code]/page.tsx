@@ -5,7 +5,7 @@ import { Ballot } from "@/components/vote/ballot";
 import { getDb } from "@/lib/platform/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import type { VoteMethod, VoteStatus } from "@/lib/votes/rules";
-import { voteForVoter } from "@/lib/votes/queries";
+import { ballotPage } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Vote" };
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Vote" };
 export default async function VotePage({ params }: { params: Promise<{ code: string }> }) {
   const code = (await params).code;
   const user = await getCurrentUser();
-  const { vote, teams } = await orNotFound(voteForVoter(getDb(), user, code));
+  const { vote, teams } = await orNotFound(ballotPage(getDb(), user, code));
   return (
     <div className="mx-auto max-w-lg">
       <p className="font-mono text-sm font-semibold text-indigo-800">Hackathon {formatEditionNumber(vote.edition.number)}</p>

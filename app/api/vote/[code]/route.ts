@@ -8,7 +8,7 @@ import { issueVoterId, requestClientHash } from "@/app/_lib/voter";
 import { getDb } from "@/lib/platform/db";
 import { DomainError } from "@/lib/platform/errors";
 import { TooManyNewVoters } from "@/lib/votes/voter-cards";
-import { ballotCount, ballotOf, voteForVoter } from "@/lib/votes/queries";
+import { ballotCount, ballotOf, ballotPage } from "@/lib/votes/queries";
 import { voterKeyFor } from "@/lib/votes/rules";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
     const db = getDb();
-    const { vote, teams } = await voteForVoter(db, null, (await params).code);
+    const { vote, teams } = await ballotPage(db, null, (await params).code);
     // the session matters only when the vote is one ballot per person (phones in a crowd skip it), and the card only when it isn't
     const user = vote.requireSignIn ? await getCurrentUser() : null;
     const deviceId = vote.requireSignIn ? null : await issueVoterId(await requestClientHash());

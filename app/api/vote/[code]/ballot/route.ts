@@ -9,7 +9,7 @@ import { getDb } from "@/lib/platform/db";
 import { ballotSchema } from "@/lib/votes/schemas";
 import { assertVoteOpen, noVoterCard, voterKeyFor } from "@/lib/votes/rules";
 import { castBallot } from "@/lib/votes/commands";
-import { voteForBallot } from "@/lib/votes/queries";
+import { voteToCastIn } from "@/lib/votes/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ code
   try {
     const db = getDb();
     const { teamIds } = await parseRequest(request, ballotSchema);
-    const vote = await voteForBallot(db, null, (await params).code);
+    const vote = await voteToCastIn(db, null, (await params).code);
     assertVoteOpen(vote); // a closed vote says so, whoever asks
     let voter;
     if (vote.requireSignIn) {

@@ -4,14 +4,14 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/platform/db";
 import { channels, liveBus } from "@/lib/platform/live/bus";
 import { sseResponse } from "@/lib/platform/live/sse";
-import { voteEvent, voteForVoter, voteSnapshot } from "@/lib/votes/queries";
+import { voteEvent, ballotPage, voteSnapshot } from "@/lib/votes/queries";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
     const db = getDb();
-    const { vote } = await voteForVoter(db, await getCurrentUser(), (await params).code);
+    const { vote } = await ballotPage(db, await getCurrentUser(), (await params).code);
     return sseResponse({
       bus: liveBus(),
       channels: [channels.vote(vote.editionId)],
