@@ -57,6 +57,26 @@ export function canManageEditions(actor: Actor | null): boolean {
   return isOrganizer(actor);
 }
 
+/** A link of the edition page to one of the edition's pages (`rest`: its address after /editions/<hex>). */
+export type EditionLink = { rest: string; label: string };
+
+/** The edition page's links for this reader in this phase: what is worth following now, then their own tools. */
+export function editionLinks(edition: EditionLike, reader: Actor | null): EditionLink[] {
+  const links: EditionLink[] = [];
+  if (edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT") links.push({ rest: "/challenges", label: "Mini-challenges" });
+  if ((LIVE_PHASES as readonly string[]).includes(edition.phase)) links.push({ rest: "/live", label: "Follow the presentations live" });
+  if (reader?.role === "JUDGE") links.push({ rest: "/jury", label: "Jury vote" });
+  if (isOrganizer(reader)) {
+    links.push(
+      { rest: "/stage", label: "Stage control" },
+      { rest: "/vote", label: "Vote control" },
+      { rest: "/prizes", label: "Prizes" },
+      { rest: "/manage", label: "Manage edition" },
+    );
+  }
+  return links;
+}
+
 // Which edition is "the current one" (the header's link, the home page's first
 // card), and which editions are active. Plain functions: no database.
 //

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isActiveEdition, pickActiveEditions, pickCurrentEdition, rankEditions, splitCurrentAndActive, PHASES, type Phase } from "@/lib/editions/rules";
+import {
+  editionLinks,
+  isActiveEdition,
+  pickActiveEditions,
+  pickCurrentEdition,
+  rankEditions,
+  splitCurrentAndActive,
+  PHASES,
+  type Phase,
+} from "@/lib/editions/rules";
 
 const edition = (number: number, phase: Phase, presentations = `2030-01-${String(number).padStart(2, "0")}T15:00:00Z`) => ({
   number,
@@ -89,5 +98,25 @@ describe("the active editions", () => {
     const organizer = splitCurrentAndActive([edition(9, "HACKING"), edition(10, "DRAFT")], { includeDrafts: true });
     expect([organizer.current?.number, numbers(organizer.otherActive)]).toEqual([9, []]);
     expect(splitCurrentAndActive([])).toEqual({ current: null, otherActive: [] });
+  });
+});
+
+describe("editionLinks", () => {
+  const reader = (role: "EMPLOYEE" | "JUDGE" | "ORGANIZER") => ({ id: "u1", role });
+  const rests = (phase: string, who: ReturnType<typeof reader> | null) => editionLinks({ phase }, who).map((l) => l.rest);
+
+  it("shows what is worth following in this phase", () => {
+    expect(rests("DRAFT", null)).toEqual([]);
+    expect(rests("PROPOSALS_OPEN", null)).toEqual(["/challenges"]);
+    expect(rests("HACKING", reader("EMPLOYEE"))).toEqual(["/challenges", "/live"]);
+    expect(rests("VOTING", null)).toEqual(["/challenges", "/live"]);
+    expect(rests("CLOSED", null)).toEqual(["/challenges"]);
+    expect(rests("ARCHIVED", reader("EMPLOYEE"))).toEqual([]);
+  });
+
+  it("adds each reader's own tools: the jury's vote, the organizer's controls", () => {
+    expect(rests("PRESENTATIONS", reader("JUDGE"))).toEqual(["/challenges", "/live", "/jury"]);
+    expect(rests("PRESENTATIONS", reader("ORGANIZER"))).toEqual(["/challenges", "/live", "/stage", "/vote", "/prizes", "/manage"]);
+    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/manage"]);
   });
 });

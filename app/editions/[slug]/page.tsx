@@ -7,11 +7,10 @@ import { Countdown } from "@/components/countdown";
 import { KindBadge } from "@/components/labels";
 import { TeamCard } from "@/components/team-card";
 import { ButtonLink, Card, EmptyState } from "@/components/ui";
-import { nextMilestone, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
+import { editionLinks, nextMilestone, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
 import { getDb } from "@/lib/platform/db";
 import { listAgenda } from "@/lib/editions/queries";
 import { canProposeTopic } from "@/lib/topics/rules";
-import { isOrganizer } from "@/lib/people/rules";
 import { teamsOpen } from "@/lib/teams/rules";
 import { listTeams, teamOf } from "@/lib/teams/queries";
 import { listTopics } from "@/lib/topics/queries";
@@ -77,37 +76,11 @@ export default async function EditionPage({ params }: Props) {
           ))}
         </ol>
         <p className="mt-5 flex flex-wrap gap-2">
-          {edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT" && (
-            <Link href={editionPath(edition.number, "/challenges")} className={heroLink}>
-              Mini-challenges
+          {editionLinks(edition, user).map((link) => (
+            <Link key={link.rest} href={editionPath(edition.number, link.rest)} className={heroLink}>
+              {link.label}
             </Link>
-          )}
-          {(edition.phase === "PRESENTATIONS" || edition.phase === "HACKING" || edition.phase === "VOTING") && (
-            <Link href={editionPath(edition.number, "/live")} className={heroLink}>
-              Follow the presentations live
-            </Link>
-          )}
-          {user?.role === "JUDGE" && (
-            <Link href={editionPath(edition.number, "/jury")} className={heroLink}>
-              Jury vote
-            </Link>
-          )}
-          {isOrganizer(user) && (
-            <>
-              <Link href={editionPath(edition.number, "/stage")} className={heroLink}>
-                Stage control
-              </Link>
-              <Link href={editionPath(edition.number, "/vote")} className={heroLink}>
-                Vote control
-              </Link>
-              <Link href={editionPath(edition.number, "/prizes")} className={heroLink}>
-                Prizes
-              </Link>
-              <Link href={editionPath(edition.number, "/manage")} className={heroLink}>
-                Manage edition
-              </Link>
-            </>
-          )}
+          ))}
         </p>
       </section>
 
