@@ -1,7 +1,7 @@
 // Issue 11: one person (or one team) could fill the match workers with
 // practice matches. One match at a time per person, a few per team.
 import { describe, expect, it } from "vitest";
-import { ArenaLimiter, PRACTICE_PER_PERSON, PRACTICE_PER_TEAM } from "@/lib/arena/commands";
+import { ArenaLimiter, PRACTICE_PER_TEAM } from "@/lib/arena/commands";
 import { expectDomainError } from "../helpers/expect-domain-error";
 
 /** A match that runs until the test says it's over. */
@@ -16,11 +16,6 @@ function match() {
 }
 
 describe("the practice limiter", () => {
-  it("has the limits the README states", () => {
-    expect(PRACTICE_PER_PERSON).toBe(1);
-    expect(PRACTICE_PER_TEAM).toBe(2);
-  });
-
   it("refuses a person's second match while the first runs, with a message, and allows it once the first is over", async () => {
     const limiter = new ArenaLimiter();
     const ada = { userId: "ada", teamId: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_SAMPLES, estimateOffset, type ClockSample } from "@/lib/stage/clock-sync";
+import { estimateOffset, type ClockSample } from "@/lib/stage/clock-sync";
 
 const LOCAL = 1_900_000_000_000;
 
@@ -14,7 +14,6 @@ function sample(sentAt: number, offset: number, up: number, down = up): ClockSam
 
 describe("estimating the server clock", () => {
   it("waits for enough round trips before guessing", () => {
-    expect(MIN_SAMPLES).toBe(5);
     const samples = Array.from({ length: 4 }, (_, i) => sample(LOCAL + i * 1000, 250, 40));
     expect(estimateOffset([])).toBeNull();
     expect(estimateOffset(samples)).toBeNull();
