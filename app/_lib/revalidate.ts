@@ -13,7 +13,9 @@ const NOW = { expire: 0 };
 
 export async function expireCachedPages(event: DomainEvent) {
   const db = getDb();
-  const { tags, paths, articlesOf } = expiryFor(event, await editionNumberOf(db, event.editionId));
+  // an article's event carries the pages it changed; the others name their edition by id
+  const number = "pages" in event ? null : await editionNumberOf(db, event.editionId);
+  const { tags, paths, articlesOf } = expiryFor(event, number);
   // what changed for sure first: a failing lookup of the articles mustn't leave the rest stale
   for (const tag of tags) revalidateTag(tag, NOW);
   for (const { path, type } of paths) revalidatePath(path, type);
