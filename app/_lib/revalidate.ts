@@ -19,7 +19,6 @@ export async function expireCachedPages(event: DomainEvent) {
   // what changed for sure first: a failing lookup of the articles mustn't leave the rest stale
   for (const tag of tags) revalidateTag(tag, NOW);
   for (const { path, type } of paths) revalidatePath(path, type);
-  if (articlesOf.length === 0) return;
-  revalidateTag(CACHE_TAGS.articles, NOW);
+  // the lists' tag is among `tags` whenever `articlesOf` is given: only the article pages remain
   for (const slug of await editionArticleSlugs(db, articlesOf)) revalidateTag(CACHE_TAGS.article(slug), NOW);
 }

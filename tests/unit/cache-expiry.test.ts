@@ -22,6 +22,8 @@ describe("cache expiry", () => {
     const expiry = expiryFor(eventOf(type), 9);
     expect(expiry.tags.length).toBeGreaterThan(0);
     expect(expiry.paths.length + expiry.articlesOf.length).toBeGreaterThan(0);
+    // revalidate.ts expires only the article pages of `articlesOf`: the lists must be among the tags
+    if (expiry.articlesOf.length) expect(expiry.tags).toContain(CACHE_TAGS.articles);
   });
 
   it("an edition's news expires its pages and the editions' data", () => {
