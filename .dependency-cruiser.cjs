@@ -26,6 +26,13 @@ module.exports = {
       to: { path: ["^lib/platform/db\\.ts$", "^lib/[^/]+/commands\\.ts$", "^lib/generated/"] },
     },
     {
+      name: "app-gets-the-client-from-app-lib",
+      severity: "error",
+      comment: "Pages, actions and routes get the database client from app/_lib/db.ts, hand it to lib/ and never query it themselves.",
+      from: { path: "^app/", pathNot: "^app/_lib/" },
+      to: { path: ["^lib/platform/db\\.ts$", "^lib/generated/"] },
+    },
+    {
       name: "rules-are-pure",
       comment: "A domain's rules.ts is plain functions of its arguments: no database, no reads, no writes.",
       severity: "error",

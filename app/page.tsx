@@ -6,7 +6,7 @@ import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, Card } from "@/components/ui";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { cachedLatest } from "@/app/_lib/public-data";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
 import { currentAndActiveEditions } from "@/lib/editions/queries";
 import { needsSetup } from "@/lib/people/queries";

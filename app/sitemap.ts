@@ -2,7 +2,7 @@
 import type { MetadataRoute } from "next";
 import { publicOrigin } from "@/app/_lib/origin";
 import { cachedArticleIndex } from "@/app/_lib/public-data";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { listEditions } from "@/lib/editions/queries";
 

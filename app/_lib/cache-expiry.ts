@@ -41,6 +41,13 @@ const join = (...parts: Expiry[]): Expiry => ({
 /** The header's link to the current edition (lib/editions/rules.ts) may change, on every page. */
 const currentEdition: Expiry = { tags: [CACHE_TAGS.currentEdition], paths: [], articlesOf: [] };
 
+const NOTHING: Expiry = { tags: [], paths: [], articlesOf: [] };
+
+/** Events that only open screens show (app/_lib/live-updates.ts): no cached page changes, nothing is looked up. */
+export function changesCachedPages(event: DomainEvent): boolean {
+  return event.type !== "stage.changed" && event.type !== "ballot.cast" && event.type !== "tournament.progressed";
+}
+
 /**
  * What `event` makes stale. `editionNumber` is the number of the edition it
  * concerns, as it is now (null: the edition is gone).
@@ -56,6 +63,7 @@ export function expiryFor(event: DomainEvent, editionNumber: number | null): Exp
       articlesOf: numbers,
     };
   }
+  if (!changesCachedPages(event)) return NOTHING;
   if (editionNumber === null) return join(currentEdition, { tags: [CACHE_TAGS.editions], paths: [{ path: "/", type: "page" }], articlesOf: [] });
   const edition = editionPages(editionNumber);
   switch (event.type) {
@@ -76,5 +84,9 @@ export function expiryFor(event: DomainEvent, editionNumber: number | null): Exp
     case "podium.revealed":
     case "ballots.voided":
       return edition;
+    case "stage.changed":
+    case "ballot.cast":
+    case "tournament.progressed":
+      return NOTHING;
   }
 }

@@ -6,12 +6,13 @@ import { editionArticleSlugs } from "@/lib/articles/queries";
 import { editionNumberOf } from "@/lib/editions/queries";
 import { getDb } from "@/lib/platform/db";
 import type { DomainEvent } from "@/lib/platform/events";
-import { CACHE_TAGS, expiryFor } from "./cache-expiry";
+import { CACHE_TAGS, changesCachedPages, expiryFor } from "./cache-expiry";
 
 /** Expired at once, not served stale once more: the next reader sees the change. */
 const NOW = { expire: 0 };
 
 export async function expireCachedPages(event: DomainEvent) {
+  if (!changesCachedPages(event)) return; // a ballot's count mustn't cost a query
   const db = getDb();
   // an article's event carries the pages it changed; the others name their edition by id
   const number = "pages" in event ? null : await editionNumberOf(db, event.editionId);

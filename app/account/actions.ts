@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { changePasswordSchema } from "@/lib/people/schemas";
 import { endSessionsOf } from "@/lib/people/sessions";
 import { changePassword } from "@/lib/people/commands";

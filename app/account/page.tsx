@@ -3,7 +3,7 @@ import { requireUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { PasswordForm } from "@/components/password-form";
 import { Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { ROLE_LABELS } from "@/lib/people/rules";
 import { mySessions } from "@/lib/people/sessions";
 import { formatInZone } from "@/lib/platform/time";

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
 import { listEditions } from "@/lib/editions/queries";
 import { formatInZone } from "@/lib/platform/time";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { ROLE_LABELS } from "@/lib/people/rules";
 import { personSchema, roleChangeSchema } from "@/lib/people/schemas";
 import { signOutEverywhere } from "@/lib/people/sessions";

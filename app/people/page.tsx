@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { RoleForm } from "@/components/role-form";
 import { PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { canManageRoles } from "@/lib/people/rules";
 import { formatInZone } from "@/lib/platform/time";
 import { listPeople, pendingAccounts, recentSignInFailures, signUpMode } from "@/lib/people/queries";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { setupAction } from "@/app/signup/actions";
 import { AccountForm } from "@/components/account-form";
 import { Card } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { needsSetup } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "Set up Hexathon" };

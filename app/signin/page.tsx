@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { getCurrentUser } from "@/app/_lib/session";
 import { Alert, Card } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { safeReturnPath } from "@/lib/platform/safe-redirect";
 import { needsSetup } from "@/lib/people/queries";
 import { SignInForm } from "./sign-in-form";

@@ -1,6 +1,6 @@
 "use server";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { signUpSchema } from "@/lib/people/schemas";
 import { createFirstOrganizer, signUp } from "@/lib/people/commands";
 import { publicOrigin } from "@/app/_lib/origin";

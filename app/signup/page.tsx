@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { AccountForm } from "@/components/account-form";
 import { Card } from "@/components/ui";
 import { allowedEmailDomains } from "@/lib/platform/config";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { safeReturnPath } from "@/lib/platform/safe-redirect";
 import { needsSetup, signUpMode } from "@/lib/people/queries";
 import { signUpAction } from "./actions";

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { Alert, Card } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { DomainError } from "@/lib/platform/errors";
 import { verificationTarget } from "@/lib/people/email-verification";
 import { confirmAddressAction } from "./actions";

@@ -9,7 +9,7 @@ import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/articles/rules"
 import { articleStartChoices, myArticles } from "@/lib/articles/queries";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 
 export const metadata: Metadata = { title: "Write", robots: { index: false } };
 

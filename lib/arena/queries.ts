@@ -44,7 +44,7 @@ export async function tournamentFor(db: Db, actor: Actor, challengeId: string) {
   return { challenge, teamId: membership?.teamId ?? null };
 }
 
-export type TournamentProgress = { tournamentId: string; status: string; done: number; total: number; etaMs: number | null };
+export type { TournamentProgress } from "../platform/events";
 
 export async function tournamentStandings(db: Db, tournamentId: string) {
   const [tournament, matches] = await Promise.all([

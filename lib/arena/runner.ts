@@ -7,11 +7,9 @@ import type { Db } from "../platform/db";
 import type { GameId } from "./engine/games/types";
 import { type MatchRecord } from "./engine/match";
 import { matchPool } from "./engine/pool";
-import { TournamentProgress, progressOf, parseByes, tournamentStandings, TournamentRow } from "./queries";
-import { channels, liveBus } from "../platform/live/bus";
-import { coalesce } from "../platform/live/coalesce";
+import { progressOf, parseByes, tournamentStandings, TournamentRow } from "./queries";
+import { announce, type TournamentProgress } from "../platform/events";
 import { parseRankPoints } from "../challenges/rules";
-import { announceLeaderboard } from "../challenges/commands";
 import { describeIfAny } from "./engine/record";
 import { scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { pointsFromPlaces } from "./engine/standings";
@@ -24,7 +22,8 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
     const tournament = await db.tournament.findUnique({ where: { id: tournamentId }, include: { challenge: true } });
     if (!tournament || tournament.status !== "RUNNING") return;
     const editionId = tournament.challenge.editionId;
-    const announce = coalesce((progress: TournamentProgress) => liveBus().publish(channels.arena(editionId), { type: "arena", data: progress }), 250);
+    // not awaited: matches go on while open pages hear of the progress
+    const progressed = (progress: TournamentProgress) => void announce({ type: "tournament.progressed", editionId, progress });
     const started = Date.now();
     let playedHere = 0;
     for (;;) {
@@ -70,14 +69,14 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
           playedHere++;
           done++;
           const perMatch = (Date.now() - started) / playedHere;
-          announce({ tournamentId, status: "RUNNING", done, total, etaMs: Math.round(perMatch * (total - done)) });
+          progressed({ tournamentId, status: "RUNNING", done, total, etaMs: Math.round(perMatch * (total - done)) });
         }),
       );
       if (failed) return; // left running: the next resume retries what failed
     }
     await finishTournament(db, tournamentId);
     const { total } = await progressOf(db, tournamentId);
-    announce({ tournamentId, status: "DONE", done: total, total, etaMs: 0 });
+    progressed({ tournamentId, status: "DONE", done: total, total, etaMs: 0 });
   } finally {
     running.delete(tournamentId);
   }
@@ -125,7 +124,7 @@ async function pairNextSwissRound(db: Db, tournamentId: string): Promise<boolean
   return true;
 }
 
-/** The standings become the challenge's points (judges can still override), and the leaderboard hears of it. */
+/** The standings become the challenge's points (judges can still override): the leaderboard and the edition's pages show them. */
 async function finishTournament(db: Db, tournamentId: string) {
   const tournament = await db.tournament.findUniqueOrThrow({ where: { id: tournamentId }, include: { challenge: true } });
   const rows = await tournamentStandings(db, tournamentId);
@@ -154,7 +153,7 @@ async function finishTournament(db: Db, tournamentId: string) {
       });
     }
   });
-  announceLeaderboard(db, tournament.challenge.editionId);
+  await announce({ type: "challenges.changed", editionId: tournament.challenge.editionId });
 }
 const scheduleSettings = (t: TournamentRow): ScheduleSettings => ({
   format: t.format as TournamentFormat,

@@ -17,13 +17,10 @@ import {
   type ChallengeState,
 } from "./rules";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
-import { channels, liveBus } from "../platform/live/bus";
-import { coalesce } from "../platform/live/coalesce";
 import { assertOrganizer, requireActor, type Actor, canJudge } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import type { ChallengeInput } from "./schemas";
 import { zonedLocalToUtc } from "../platform/time";
-import { bonusLeaderboard } from "./leaderboard";
 import { teamOfActor } from "./queries";
 
 export async function createChallenge(db: Db, actor: Actor | null, editionId: string, input: ChallengeInput) {
@@ -56,7 +53,6 @@ export async function setChallengeState(db: Db, actor: Actor | null, challengeId
   const updated = await db.challenge.updateMany({ where: { id: challengeId }, data: { manualState: state === "AUTO" ? null : state } });
   if (updated.count === 0) throw notFound("That challenge doesn't exist.");
   const challenge = await db.challenge.findUniqueOrThrow({ where: { id: challengeId } });
-  announceLeaderboard(db, challenge.editionId);
   await announce({ type: "challenges.changed", editionId: challenge.editionId });
   return challenge;
 }
@@ -118,7 +114,6 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
     const attempts = await tx.attempt.count({ where: { challengeId, teamId: team.id } });
     return { correct, alreadySolved, attempts };
   });
-  if (correct) announceLeaderboard(db, challenge.editionId);
   await announce({ type: "challenges.changed", editionId: challenge.editionId });
   return result;
 }
@@ -190,7 +185,6 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
       });
       return result;
     });
-    announceLeaderboard(db, challenge.editionId);
     await announce({ type: "challenges.changed", editionId: challenge.editionId });
     return saved;
   } catch (error) {
@@ -198,20 +192,6 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
     if (isUniqueViolation(error)) return db.$transaction((tx) => stale(tx));
     throw error;
   }
-}
-
-/** Pushes the leaderboard to every open page, at most a few times a second. */
-export function announceLeaderboard(db: Db, editionId: string) {
-  let announce = announcers.get(editionId);
-  if (!announce) {
-    announce = coalesce((database: Db) => {
-      void bonusLeaderboard(database, editionId)
-        .then((board) => liveBus().publish(channels.leaderboard(editionId), { type: "leaderboard", data: board }))
-        .catch((error) => console.error("could not announce the leaderboard", error));
-    }, 250);
-    announcers.set(editionId, announce);
-  }
-  announce(db);
 }
 
 function challengeData(input: ChallengeInput, timezone: string) {

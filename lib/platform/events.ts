@@ -1,8 +1,8 @@
 // Domain events: what happened, said once by the command that did it, after
 // its transaction committed. Commands don't know who listens. Subscribers are
 // registered at the server's start-up in one place of app/ (app/_lib/
-// subscribers.ts), which turns events into cache expiry today, and later into
-// notifications and webhooks, without touching lib/.
+// subscribers.ts), which turns events into live updates and cache expiry
+// today, and later into notifications and webhooks, without touching lib/.
 //
 // The registry lives on globalThis: Next.js bundles the start-up hook and the
 // routes separately, and both must see the same subscribers.
@@ -31,6 +31,12 @@ export const EVENT_TYPES = [
   "ballots.voided",
   "article.published",
   "article.unpublished",
+  /** the timer, the team on stage, the running order or the slot's length (open screens only: no cached page shows it) */
+  "stage.changed",
+  /** a ballot was cast or replaced: the count changes (open screens only) */
+  "ballot.cast",
+  /** a tournament played matches, or finished (open screens only; its points come with challenges.changed) */
+  "tournament.progressed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -38,9 +44,13 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** Where a published article is (and was, when it replaced or left an address). */
 export type ArticlePage = { slug: string; editionNumber: number };
 
+/** How far a running tournament is: matches played of those scheduled so far, and the time left at the pace so far. */
+export type TournamentProgress = { tournamentId: string; status: string; done: number; total: number; etaMs: number | null };
+
 export type DomainEvent =
-  | { type: Exclude<EventType, "article.published" | "article.unpublished">; editionId: string }
-  | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] };
+  | { type: Exclude<EventType, "article.published" | "article.unpublished" | "tournament.progressed">; editionId: string }
+  | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] }
+  | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress };
 
 export type Subscriber = (event: DomainEvent) => void | Promise<void>;
 
@@ -48,9 +58,16 @@ const REGISTRY = Symbol.for("hexathon.domainEvents");
 type Holder = { [REGISTRY]?: Map<string, Subscriber> };
 const subscribers = () => ((globalThis as Holder)[REGISTRY] ??= new Map());
 
-/** Subscribes under a name: subscribing again under the same name replaces the subscriber (start-up may run twice in development). */
-export function subscribe(name: string, subscriber: Subscriber): void {
+/**
+ * Subscribes under a name: subscribing again under the same name replaces the
+ * subscriber (start-up may run twice in development). Returns the function
+ * that unsubscribes it, unless it was replaced meanwhile.
+ */
+export function subscribe(name: string, subscriber: Subscriber): () => void {
   subscribers().set(name, subscriber);
+  return () => {
+    if (subscribers().get(name) === subscriber) subscribers().delete(name);
+  };
 }
 
 /**

@@ -3,10 +3,10 @@
 import { editionOrNotFound } from "../editions/queries";
 import type { Db } from "../platform/db";
 import { DomainError, invalid, notFound } from "../platform/errors";
-import { channels, liveBus } from "../platform/live/bus";
+import { announce } from "../platform/events";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { applyTimerCommand, idleTimer, type TimerCommand, type TimerState } from "./rules";
-import { StageSnapshot, runningOrder, timerOf, newKey, stageSnapshot, stageEvent, EditionLike, StageTeam } from "./queries";
+import { StageSnapshot, runningOrder, timerOf, newKey, stageSnapshot, EditionLike, StageTeam } from "./queries";
 
 export type StageCommand = TimerCommand | "next" | "previous" | { goto: string };
 
@@ -53,7 +53,7 @@ export async function commandStage(db: Db, actor: Actor | null, editionId: strin
       const written = await db.stage.updateMany({ where: { editionId, version: stage.version }, data: { ...data, version: stage.version + 1 } });
       if (written.count === 0) continue; // someone changed the stage meanwhile: apply ours on top of theirs
     }
-    return publishStage(db, edition);
+    return stageChanged(db, edition);
   }
   throw new DomainError("CONFLICT", "The stage is changing very fast; please press again.");
 }
@@ -71,7 +71,7 @@ export async function setRunningOrder(db: Db, actor: Actor | null, editionId: st
   const full = [...teamIds, ...current.map((t) => t.id).filter((id) => !teamIds.includes(id))];
   await db.$transaction(full.map((id, i) => db.team.update({ where: { id }, data: { presentationOrder: i + 1 } })));
   await db.stage.updateMany({ where: { editionId }, data: { version: { increment: 1 } } });
-  return publishStage(db, edition);
+  return stageChanged(db, edition);
 }
 
 export async function setSlotLength(db: Db, actor: Actor | null, editionId: string, slotSeconds: number, changeoverSeconds: number): Promise<StageSnapshot> {
@@ -83,7 +83,7 @@ export async function setSlotLength(db: Db, actor: Actor | null, editionId: stri
   // an idle timer shows the new slot at once; a running one keeps its time
   await db.stage.updateMany({ where: { editionId, status: "IDLE" }, data: { slotMs: slotSeconds * 1000, remainingMs: slotSeconds * 1000 } });
   await db.stage.updateMany({ where: { editionId }, data: { version: { increment: 1 } } });
-  return publishStage(db, edition);
+  return stageChanged(db, edition);
 }
 
 /** A new display key: links copied before stop working. */
@@ -94,10 +94,10 @@ export async function rotateDisplayKey(db: Db, actor: Actor | null, editionId: s
   return key;
 }
 
-async function publishStage(db: Db, edition: EditionLike) {
-  const snapshot = await stageSnapshot(db, edition);
-  liveBus().publish(channels.stage(edition.id), stageEvent(snapshot));
-  return snapshot;
+/** Every screen hears of the change (app/_lib/live-updates.ts); the organizer's page gets the stage as it is now. */
+async function stageChanged(db: Db, edition: EditionLike) {
+  await announce({ type: "stage.changed", editionId: edition.id });
+  return stageSnapshot(db, edition);
 }
 
 /** The team `command` moves the stage to, or the current one. */

@@ -5,11 +5,9 @@ import { announce } from "../platform/events";
 import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
-import { channels, liveBus } from "../platform/live/bus";
-import { coalesce } from "../platform/live/coalesce";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { checkBallot, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps } from "./rules";
-import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot, voteEvent } from "./queries";
+import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot } from "./queries";
 
 export async function updateVoteSettings(
   db: Db,
@@ -82,7 +80,8 @@ export async function castBallot(
         await tx.ballotPick.createMany({ data: picks.map((teamId, i) => ({ ballotId: row.id, teamId, rank: i + 1 })) });
         return row;
       });
-      announceBallotCount(db, editionId);
+      // not awaited: the voter's answer doesn't wait for the count to reach the projector
+      void announce({ type: "ballot.cast", editionId });
       return { teamIds: picks, version: ballot.version };
     } catch (error) {
       // two submissions of the same voter raced on the first insert or on the picks: the next try updates
@@ -102,14 +101,7 @@ export async function revealStep(db: Db, actor: Actor | null, editionId: string,
   if (step === "next" && vote.revealed >= podiumSteps(results).length) throw invalid("The whole podium is already revealed.");
   await db.vote.update({ where: { editionId }, data: { revealed: step === "reset" ? 0 : vote.revealed + 1 } });
   await announce({ type: "podium.revealed", editionId });
-  return publishVote(db, editionId);
-}
-
-/** Tells every projector and phone of the edition the vote as it is now (the count, and the podium once revealed). */
-export async function publishVote(db: Db, editionId: string) {
-  const snapshot = await voteSnapshot(db, editionId);
-  liveBus().publish(channels.vote(editionId), voteEvent(snapshot));
-  return snapshot;
+  return voteSnapshot(db, editionId);
 }
 
 async function setStatus(db: Db, actor: Actor | null, editionId: string, to: VoteStatus) {
@@ -124,27 +116,13 @@ async function setStatus(db: Db, actor: Actor | null, editionId: string, to: Vot
   });
   await db.edition.update({ where: { id: editionId }, data: { phase: to === "OPEN" ? "VOTING" : "CLOSED" } });
   await announce({ type: to === "OPEN" ? "vote.opened" : "vote.closed", editionId });
-  return publishVote(db, editionId);
+  return voteSnapshot(db, editionId);
 }
 
 function isSerializationFailure(error: unknown) {
   const e = error as { code?: string; message?: string };
   return e?.code === "P2034" || /deadlock|could not serialize|SQLITE_BUSY|database is locked/i.test(e?.message ?? "");
 }
-function announceBallotCount(db: Db, editionId: string) {
-  let announce = countAnnouncers.get(editionId);
-  if (!announce) {
-    announce = coalesce((database: Db) => {
-      void publishVote(database, editionId).catch((error) => console.error("could not announce the ballot count", error));
-    }, 250);
-    countAnnouncers.set(editionId, announce);
-  }
-  announce(db);
-}
-
-// The count reaches every phone and the projector at most 4 times a second,
-// however many ballots arrive: one coalescer per edition.
-const countAnnouncers = new Map<string, (db: Db) => void>();
 
 export type VoidInput = {
   /** the client network's hash, as listed by voteAudit ("" for ballots from before addresses were kept) */
@@ -185,7 +163,6 @@ export async function voidBallots(db: Db, actor: Actor | null, editionId: string
     if (voided === 0) throw none();
     return voided === row.ballots ? row : tx.ballotVoid.update({ where: { id: row.id }, data: { ballots: voided } });
   });
-  await publishVote(db, editionId);
   await announce({ type: "ballots.voided", editionId });
   return created;
 }
@@ -203,7 +180,6 @@ export async function restoreVoid(db: Db, actor: Actor | null, voidId: string, e
     if (count === 0) throw already(); // restored by someone else a moment ago
     return unmarkVoided(db, tx, voidId);
   });
-  await publishVote(db, found.editionId);
   await announce({ type: "ballots.voided", editionId: found.editionId });
   return { ...found, restoredAt, restoredById: me.id, restoredBallots: ballots };
 }

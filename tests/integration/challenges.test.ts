@@ -14,20 +14,24 @@ import { newVoterId } from "@/lib/votes/voter-id";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeChallenge, makeEdition, makeTeam, makeUser, type ChallengeOverrides } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { hearLiveUpdates } from "../helpers/live-updates";
 
 let t: TestDatabase;
 let organizer: Actor;
 let judge: Actor & { name: string };
 let otherJudge: Actor & { name: string };
 let outsider: Actor;
+let stopLiveUpdates: (() => void) | undefined;
 beforeAll(async () => {
   t = await createTestDatabase();
+  stopLiveUpdates = hearLiveUpdates(t.db);
   organizer = await makeUser(t.db, "ORGANIZER", "Olga Organizer");
   judge = await makeUser(t.db, "JUDGE", "Judy Judge");
   otherJudge = await makeUser(t.db, "JUDGE", "Jules Judge");
   outsider = await makeUser(t.db, "EMPLOYEE", "Oscar Outsider");
 });
 afterAll(async () => {
+  stopLiveUpdates?.();
   // let the coalesced leaderboard announcements (250 ms) finish before the database goes
   await new Promise((resolve) => setTimeout(resolve, 500));
   await t?.drop();

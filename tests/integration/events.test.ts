@@ -14,15 +14,16 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
 let heard: DomainEvent[] = [];
+let stopRecording: () => void;
 beforeAll(async () => {
   t = await createTestDatabase();
-  subscribe("test recorder", (event) => void heard.push(event));
+  stopRecording = subscribe("test recorder", (event) => void heard.push(event));
 });
 afterEach(() => {
   heard = [];
 });
 afterAll(async () => {
-  subscribe("test recorder", () => {});
+  stopRecording?.();
   await t?.drop();
 });
 

@@ -7,16 +7,20 @@ import type { Actor } from "@/lib/people/rules";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { hearLiveUpdates } from "../helpers/live-updates";
 
 let t: TestDatabase;
 let organizer: Actor;
 let judge: Actor;
 let employee: Actor;
+let stopLiveUpdates: (() => void) | undefined;
 beforeAll(async () => {
   t = await createTestDatabase();
+  stopLiveUpdates = hearLiveUpdates(t.db);
   [organizer, judge, employee] = [await makeUser(t.db, "ORGANIZER"), await makeUser(t.db, "JUDGE"), await makeUser(t.db, "EMPLOYEE")];
 });
 afterAll(async () => {
+  stopLiveUpdates?.();
   await t?.drop();
 });
 

@@ -8,12 +8,17 @@ import { runArenaCli, type CliRow } from "../helpers/arena-cli";
 import { DomainError } from "@/lib/platform/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { hearLiveUpdates } from "../helpers/live-updates";
+import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 
 let t: TestDatabase;
+let stopLiveUpdates: (() => void) | undefined;
 beforeAll(async () => {
   t = await createTestDatabase();
+  stopLiveUpdates = hearLiveUpdates(t.db);
 });
 afterAll(async () => {
+  stopLiveUpdates?.();
   await t?.drop();
 });
 
@@ -169,6 +174,32 @@ describe("a tournament", () => {
     expect((JSON.parse(cli.stdout) as CliRow[]).map((r) => [r.bot, r.rank, r.points, r.wins, r.draws, r.losses])).toEqual(
       first.standings.map((s) => [`${s.name}.ts`, s.place, s.matchPoints, s.won, s.drawn, s.lost]),
     );
+  }, 60_000);
+
+  it("tells the open pages how far it is, and the leaderboard its points once it is over", async () => {
+    const { edition, challenge, members, organizer } = await arena(3, { matchRounds: 50, matchesPerPair: 2 });
+    for (const [i, { member }] of members.entries())
+      await submitBot(t.db, member, challenge.id, source(["starter", "rock", "cycler"][i]), "ts", new Date("2030-01-01T10:00:00Z"));
+    const progress: LiveEvent[] = [];
+    const boards: LiveEvent[] = [];
+    const stops = [
+      liveBus().subscribe(channels.arena(edition.id), (event) => progress.push(event)),
+      liveBus().subscribe(channels.leaderboard(edition.id), (event) => boards.push(event)),
+    ];
+    try {
+      await startTournament(t.db, organizer, challenge.id, { seed: 7 });
+      await finished(challenge.id);
+      await vi.waitFor(() => expect(progress.at(-1)?.data).toMatchObject({ status: "DONE", done: 6, total: 6, etaMs: 0 }), { timeout: 2000, interval: 50 });
+      // coalesced: fewer messages than matches, each counting up
+      const done = progress.map((e) => (e.data as { done: number }).done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      await vi.waitFor(() => expect((boards.at(-1)?.data as { rows: { total: number }[] } | undefined)?.rows.some((r) => r.total === 10)).toBe(true), {
+        timeout: 2000,
+        interval: 50,
+      });
+    } finally {
+      for (const stop of stops) stop();
+    }
   }, 60_000);
 
   it("plays a Swiss tournament round by round, without rematches, a bye for the odd team out, and resumes between rounds", async () => {

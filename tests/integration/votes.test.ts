@@ -26,16 +26,20 @@ import { csvLine } from "@/lib/platform/csv";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { hearLiveUpdates } from "../helpers/live-updates";
 
 let t: TestDatabase;
 let organizer: Actor;
 let judge: Actor;
 let employee: Actor;
+let stopLiveUpdates: (() => void) | undefined;
 beforeAll(async () => {
   t = await createTestDatabase();
+  stopLiveUpdates = hearLiveUpdates(t.db);
   [organizer, judge, employee] = [await makeUser(t.db, "ORGANIZER"), await makeUser(t.db, "JUDGE"), await makeUser(t.db, "EMPLOYEE")];
 });
 afterAll(async () => {
+  stopLiveUpdates?.();
   // let the coalesced ballot-count announcements (250 ms) finish before the database goes
   await new Promise((resolve) => setTimeout(resolve, 400));
   await t?.drop();

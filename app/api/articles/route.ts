@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { createArticle } from "@/lib/articles/commands";
 import { myArticles } from "@/lib/articles/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { newArticleSchema } from "@/lib/articles/schemas";
 
 export const POST = withUser(async (request, { user }) => {

@@ -1,6 +1,6 @@
 // GET /api/health — 200 {"status":"ok"} once the database answers, 503 with the reason otherwise
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { checkHealth } from "@/lib/platform/health";
 
 export const dynamic = "force-dynamic";

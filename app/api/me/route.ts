@@ -5,7 +5,7 @@
 import { NextResponse } from "next/server";
 import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { getCurrentUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { currentEdition } from "@/lib/editions/queries";
 import { isOrganizer } from "@/lib/people/rules";
 import type { Visitor } from "@/components/visitor";

@@ -1,7 +1,7 @@
 // POST /api/uploads — multipart/form-data with one image in "file": checked by its content, re-encoded without metadata, stored; answers { file, url, width, height, bytes, mime }
 import { NextResponse } from "next/server";
 import { jsonError, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { MAX_UPLOAD_BYTES, storeUpload } from "@/lib/articles/uploads";
 
 export const POST = withUser(async (request, { user }) => {

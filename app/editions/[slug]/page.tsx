@@ -8,7 +8,7 @@ import { KindBadge } from "@/components/labels";
 import { TeamCard } from "@/components/team-card";
 import { ButtonLink, Card, EmptyState } from "@/components/ui";
 import { editionLinks, nextMilestone, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { listAgenda } from "@/lib/editions/queries";
 import { canProposeTopic } from "@/lib/topics/rules";
 import { teamsOpen } from "@/lib/teams/rules";

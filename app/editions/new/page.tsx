@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { EditionForm } from "@/components/edition-forms";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
 import { nextEditionNumber } from "@/lib/editions/queries";
 import { utcToZonedLocal } from "@/lib/platform/time";

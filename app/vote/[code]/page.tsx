@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getCurrentUser } from "@/app/_lib/session";
 import { orNotFound } from "@/app/_lib/load";
 import { Ballot } from "@/components/vote/ballot";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import type { VoteMethod, VoteStatus } from "@/lib/votes/rules";
 import { ballotPage } from "@/lib/votes/queries";

@@ -7,7 +7,7 @@ import { ArticleWorkspace } from "@/components/articles/article-workspace";
 import { NotAllowed, PageHeader } from "@/components/ui";
 import type { ArticleStatus } from "@/lib/articles/rules";
 import { articleForEditing } from "@/lib/articles/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { DomainError } from "@/lib/platform/errors";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";

@@ -1,5 +1,6 @@
 // The one publish/subscribe module for live updates (the stage timer, the
-// ballot count, the results; later the leaderboard). In-process: every page
+// ballot count, the results, the leaderboard, a tournament's progress), which
+// app/_lib/live-updates.ts publishes from the domain events. In-process: every page
 // of one server process subscribes here. A multi-instance deployment swaps in
 // a backend with the same interface (PostgreSQL LISTEN/NOTIFY: publish =
 // NOTIFY, one LISTEN connection per process fanning out to local

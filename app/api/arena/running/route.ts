@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
 import { runningTournaments } from "@/lib/arena/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 
 export const dynamic = "force-dynamic";
 

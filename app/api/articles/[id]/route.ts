@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { articleForEditing, assertMayEditArticle } from "@/lib/articles/queries";
 import { deleteArticle, saveArticle } from "@/lib/articles/commands";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { articleDraftSchema } from "@/lib/articles/schemas";
 
 type Context = { params: Promise<{ id: string }> };

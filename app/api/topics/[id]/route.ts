@@ -1,7 +1,7 @@
 // PATCH /api/topics/[id] — edit a topic (its proposer or an organizer, until hacking starts)
 import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { topicSchema } from "@/lib/topics/schemas";
 import { assertMayEditTopic } from "@/lib/topics/queries";
 import { updateTopic } from "@/lib/topics/commands";

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { withUser } from "@/app/_lib/api";
 import { tournamentMatch } from "@/lib/arena/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 
 export const GET = withUser<{ params: Promise<{ id: string }> }>(async (_request, { params, user }) => {
   return NextResponse.json(await tournamentMatch(getDb(), user, (await params).id));

@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { errorResponse } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
 import { issueVoterId, requestClientHash } from "@/app/_lib/voter";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { DomainError } from "@/lib/platform/errors";
 import { TooManyNewVoters } from "@/lib/votes/voter-cards";
 import { ballotCount, ballotOf, ballotPage } from "@/lib/votes/queries";

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
 import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { editionByDisplayKey } from "@/lib/stage/queries";
 

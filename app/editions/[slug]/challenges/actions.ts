@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { createChallenge, setChallengeState, setScore, submitAnswer, updateChallenge } from "@/lib/challenges/commands";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { answerSchema, challengeSchema, challengeStateSchema, scoreSchema } from "@/lib/challenges/schemas";
 
 export async function createChallengeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {

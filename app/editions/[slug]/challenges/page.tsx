@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { Badge, ButtonLink, EmptyState, PageHeader } from "@/components/ui";
 import { CHALLENGE_KIND_LABELS, STATE_LABELS, type ChallengeKind } from "@/lib/challenges/rules";
 import { listChallenges } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";
 import { formatInZone } from "@/lib/platform/time";

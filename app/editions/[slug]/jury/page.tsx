@@ -4,7 +4,7 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TeamPickForm } from "@/components/prize-forms";
 import { Card, EmptyState, PageHeader, NotAllowed } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { canVoteOnJury } from "@/lib/prizes/rules";
 import { juryBallot } from "@/lib/prizes/queries";

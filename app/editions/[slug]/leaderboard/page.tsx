@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { LiveLeaderboard } from "@/components/challenges/live-leaderboard";
 import { PageHeader } from "@/components/ui";
 import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";
 import { displayKey } from "@/lib/stage/queries";

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
 import { text } from "@/lib/platform/schemas";
 import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams/commands";

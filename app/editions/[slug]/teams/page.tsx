@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { TeamCard, leaveQuestion } from "@/components/team-card";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { canChangeOwnTeam, explainTeamsLocked } from "@/lib/teams/rules";
 import { listTeams, teamOf } from "@/lib/teams/queries";

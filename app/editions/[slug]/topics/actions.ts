@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionById } from "@/lib/editions/queries";
 import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/topics/schemas";
 import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics/commands";

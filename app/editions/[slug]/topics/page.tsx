@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { KindBadge, StatusBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader, cx } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { TOPIC_KINDS, TOPIC_KIND_LABELS, canProposeTopic, canShowInterest } from "@/lib/topics/rules";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { markdownExcerpt } from "@/lib/platform/markdown";

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { assertMayEditArticle } from "@/lib/articles/queries";
 import { setAuthors } from "@/lib/articles/commands";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { authorsSchema } from "@/lib/articles/schemas";
 
 export const PUT = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {

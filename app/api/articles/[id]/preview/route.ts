@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { assertMayEditArticle, previewArticle } from "@/lib/articles/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { previewSchema } from "@/lib/articles/schemas";
 
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {

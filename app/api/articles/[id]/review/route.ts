@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authorizeById, parseRequest, withUser } from "@/app/_lib/api";
 import { assertMayEditArticle } from "@/lib/articles/queries";
 import { reviewArticle } from "@/lib/articles/commands";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { reviewSchema } from "@/lib/articles/schemas";
 
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { submitBot } from "@/lib/arena/commands";
 import { teamBotVersions } from "@/lib/arena/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { botSubmissionSchema } from "@/lib/arena/schemas";
 
 type Context = { params: Promise<{ id: string }> };

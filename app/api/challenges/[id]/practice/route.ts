@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { practiceMatch } from "@/lib/arena/commands";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getChallenge } from "@/lib/challenges/queries";
 import { invalid } from "@/lib/platform/errors";
 import { practiceSchema } from "@/lib/arena/schemas";

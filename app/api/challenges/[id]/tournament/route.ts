@@ -4,7 +4,7 @@ import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { startTournament } from "@/lib/arena/commands";
 import { tournamentView } from "@/lib/arena/queries";
 import { getChallenge } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { tournamentSchema } from "@/lib/arena/schemas";
 
 type Context = { params: Promise<{ id: string }> };

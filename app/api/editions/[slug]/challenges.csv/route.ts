@@ -1,7 +1,7 @@
 // GET /api/editions/[slug]/challenges.csv — organizers: every challenge result per team, then the audit trail
 import { withUser } from "@/app/_lib/api";
 import { challengesCsv } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { getEditionBySlug } from "@/lib/editions/queries";
 

@@ -1,7 +1,7 @@
 // POST /api/editions/[slug]/display-key — organizers: a new secret projector link; links copied before stop working
 import { NextResponse } from "next/server";
 import { organizersOnly, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { rotateDisplayKey } from "@/lib/stage/commands";
 

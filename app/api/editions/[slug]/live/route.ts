@@ -1,7 +1,7 @@
 // GET /api/editions/[slug]/live — Server-Sent Events: the stage, the vote and the challenges leaderboard now, then every change
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { channels, liveBus } from "@/lib/platform/live/bus";
 import { sseResponse } from "@/lib/platform/live/sse";

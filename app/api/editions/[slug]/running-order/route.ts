@@ -1,7 +1,7 @@
 // PUT /api/editions/[slug]/running-order — {"teamIds":[…]}: the order of the presentations
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { runningOrderSchema } from "@/lib/stage/schemas";
 import { setRunningOrder } from "@/lib/stage/commands";

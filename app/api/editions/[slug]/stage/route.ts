@@ -1,7 +1,7 @@
 // POST /api/editions/[slug]/stage — run the presentations: {"command":"start"|"pause"|"resume"|"reset"|"add30"|"next"|"previous"} or {"command":"goto","teamId":…}
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { stageCommandSchema } from "@/lib/stage/schemas";
 import { commandStage } from "@/lib/stage/commands";

@@ -1,7 +1,7 @@
 // POST /api/editions/[slug]/vote — {"action":"open"|"close"|"reveal"|"hide"}; PATCH — the voting rules (before it opens); GET — full results (organizers)
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/votes/schemas";
 import { closeVote, openVote, revealStep, updateVoteSettings } from "@/lib/votes/commands";

@@ -1,7 +1,7 @@
 // PUT /api/teams/[id]/membership — join the team; DELETE — leave it
 import { NextResponse } from "next/server";
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { joinTeam, leaveTeam } from "@/lib/teams/commands";
 
 type Context = { params: Promise<{ id: string }> };

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { setInterest } from "@/lib/topics/commands";
 
 const bodySchema = z.object({ interested: z.boolean({ error: "interested must be true or false." }) });

@@ -5,7 +5,7 @@ import { errorResponse, parseRequest } from "@/app/_lib/api";
 import { publicOrigin } from "@/app/_lib/origin";
 import { getCurrentUser } from "@/app/_lib/session";
 import { readVoterId, requestClientHash } from "@/app/_lib/voter";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { ballotSchema } from "@/lib/votes/schemas";
 import { assertVoteOpen, noVoterCard, voterKeyFor } from "@/lib/votes/rules";
 import { castBallot } from "@/lib/votes/commands";

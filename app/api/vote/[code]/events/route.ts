@@ -1,7 +1,7 @@
 // GET /api/vote/[code]/events — Server-Sent Events for voters: the vote's status and ballot count now, then every change (coalesced)
 import { errorResponse } from "@/app/_lib/api";
 import { getCurrentUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { channels, liveBus } from "@/lib/platform/live/bus";
 import { sseResponse } from "@/lib/platform/live/sse";
 import { voteEvent, ballotPage, voteSnapshot } from "@/lib/votes/queries";

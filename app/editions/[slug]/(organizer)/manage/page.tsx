@@ -4,7 +4,7 @@ import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
 import { AgendaItemForm, EditionForm, PhaseForm } from "@/components/edition-forms";
 import { Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { listAgenda } from "@/lib/editions/queries";
 import { formatInZone, utcToZonedLocal } from "@/lib/platform/time";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes/commands";
 import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/prizes/schemas";
 

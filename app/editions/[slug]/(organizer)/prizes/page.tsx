@@ -4,7 +4,7 @@ import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
 import { NewPrizeForm, TeamPickForm } from "@/components/prize-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { juryTallies } from "@/lib/prizes/queries";
 import { runningOrder } from "@/lib/stage/queries";

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { StageControl } from "@/components/live/stage-control";
 import { PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { displayKey, stageSnapshot } from "@/lib/stage/queries";
 

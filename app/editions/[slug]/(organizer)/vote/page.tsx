@@ -5,7 +5,7 @@ import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";
 import { PageHeader } from "@/components/ui";
 import { VoteControl } from "@/components/vote/vote-control";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
 

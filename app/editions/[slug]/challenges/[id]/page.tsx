@@ -9,7 +9,7 @@ import { ScoreForm } from "@/components/challenges/score-form";
 import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { allowedPointRange, CHALLENGE_KIND_LABELS, SCORING_LABELS, STATE_LABELS, type ChallengeKind, type Scoring } from "@/lib/challenges/rules";
 import { challengeAttempts, challengeRanking, getChallenge, myTeamAttempts } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { renderMarkdown } from "@/lib/platform/markdown";
 import { isOrganizer } from "@/lib/people/rules";

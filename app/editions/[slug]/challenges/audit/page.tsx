@@ -4,7 +4,7 @@ import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { auditTrail } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";
 import { formatInZone } from "@/lib/platform/time";

@@ -8,7 +8,7 @@ import { KindBadge } from "@/components/labels";
 import { MovePersonForm, RenameTeamForm } from "@/components/team-forms";
 import { leaveQuestion } from "@/components/team-card";
 import { Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { canChangeOwnTeam, canEditTeam, canMovePeople } from "@/lib/teams/rules";
 import { getTeam, teamOf } from "@/lib/teams/queries";

@@ -8,7 +8,7 @@ import { KindBadge, StatusBadge } from "@/components/labels";
 import { TopicModeration } from "@/components/topic-moderation";
 import { TeamCreateForm } from "@/components/team-create-form";
 import { Alert, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { renderMarkdown } from "@/lib/platform/markdown";
 import { canChangeOwnTeam } from "@/lib/teams/rules";

@@ -1,7 +1,7 @@
 // PATCH /api/editions/[slug]/stage/settings — the slot length and the changeover gap, in seconds
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { slotSettingsSchema } from "@/lib/stage/schemas";
 import { setSlotLength } from "@/lib/stage/commands";

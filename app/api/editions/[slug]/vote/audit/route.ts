@@ -1,7 +1,7 @@
 // GET /api/editions/[slug]/vote/audit — organizers: the ballots per client address (hashed) and per minute, and the voids
 import { NextResponse } from "next/server";
 import { organizersOnly, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voteAudit } from "@/lib/votes/queries";
 

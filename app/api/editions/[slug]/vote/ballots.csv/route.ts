@@ -1,6 +1,6 @@
 // GET /api/editions/[slug]/vote/ballots.csv — organizers: the ballots as CSV, anonymized
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { ballotsCsv } from "@/lib/votes/queries";

@@ -1,6 +1,6 @@
 // GET /api/editions/[slug]/vote/results.csv — organizers: the results as CSV
 import { withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { resultsCsv } from "@/lib/votes/queries";

@@ -2,7 +2,7 @@
 // client address (last sent from `from` to `to`, if given); answers the void and the audit as it is now
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voidBallotsSchema } from "@/lib/votes/schemas";
 import { voidBallots } from "@/lib/votes/commands";

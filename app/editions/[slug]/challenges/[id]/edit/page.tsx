@@ -7,7 +7,7 @@ import { requireUser } from "@/app/_lib/session";
 import { ChallengeForm } from "@/components/challenges/challenge-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { getChallenge } from "@/lib/challenges/queries";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { isOrganizer } from "@/lib/people/rules";
 import { utcToZonedLocal } from "@/lib/platform/time";
 import { updateChallengeAction } from "../../actions";

@@ -4,7 +4,7 @@ import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
 import { TopicForm } from "@/components/topic-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { canEditTopic } from "@/lib/topics/rules";
 import { isOrganizer } from "@/lib/people/rules";
 import { getTopic } from "@/lib/topics/queries";

@@ -1,7 +1,7 @@
 // POST /api/editions/[slug]/vote/voids/[id]/restore — organizers: the void's ballots count again (the void stays in the audit trail)
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
-import { getDb } from "@/lib/platform/db";
+import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { restoreVoidSchema } from "@/lib/votes/schemas";
 import { restoreVoid } from "@/lib/votes/commands";

@@ -1,29 +1,52 @@
-// Every domain event changes something a public page shows, so every event
-// must expire a cached tag or a page: a new event without an answer fails here
-// (and TypeScript refuses expiryFor without a case for it).
+// Every domain event changes something a page shows: a cached public page,
+// whose tag or path it must expire, or an open screen, whose live feed it must
+// reach. A new event without an answer fails here (and TypeScript refuses
+// expiryFor without a case for it).
 import { describe, expect, it } from "vitest";
-import { CACHE_TAGS, expiryFor } from "@/app/_lib/cache-expiry";
+import { CACHE_TAGS, changesCachedPages, expiryFor } from "@/app/_lib/cache-expiry";
+import { liveFeedFor } from "@/app/_lib/live-updates";
 import { EVENT_TYPES, type DomainEvent } from "@/lib/platform/events";
 
-const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent =>
-  type === "article.published" || type === "article.unpublished"
-    ? {
+const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent => {
+  switch (type) {
+    case "article.published":
+    case "article.unpublished":
+      return {
         type,
         editionId: "e9",
         pages: [
           { slug: "heatmaps", editionNumber: 9 },
           { slug: "heatmaps-old", editionNumber: 8 },
         ],
-      }
-    : { type, editionId: "e9" };
+      };
+    case "tournament.progressed":
+      return { type, editionId: "e9", progress: { tournamentId: "t1", status: "RUNNING", done: 3, total: 10, etaMs: 7000 } };
+    default:
+      return { type, editionId: "e9" };
+  }
+};
 
 describe("cache expiry", () => {
-  it.each(EVENT_TYPES)("%s expires the public pages that show it", (type) => {
+  it.each(EVENT_TYPES.filter((type) => changesCachedPages(eventOf(type))))("%s expires the public pages that show it", (type) => {
     const expiry = expiryFor(eventOf(type), 9);
     expect(expiry.tags.length).toBeGreaterThan(0);
     expect(expiry.paths.length + expiry.articlesOf.length).toBeGreaterThan(0);
     // revalidate.ts expires only the article pages of `articlesOf`: the lists must be among the tags
     if (expiry.articlesOf.length) expect(expiry.tags).toContain(CACHE_TAGS.articles);
+  });
+
+  it.each(EVENT_TYPES.filter((type) => !changesCachedPages(eventOf(type))))("%s, which no cached page shows, reaches the open screens", (type) => {
+    expect(liveFeedFor(eventOf(type))).not.toBeNull();
+    expect(expiryFor(eventOf(type), 9)).toEqual({ tags: [], paths: [], articlesOf: [] });
+  });
+
+  it("the vote's changes reach every projector and phone, a ballot's count at most four times a second", () => {
+    for (const type of ["vote.opened", "vote.closed", "podium.revealed", "ballots.voided"] as const) {
+      expect(liveFeedFor(eventOf(type))).toEqual({ feed: "vote", burst: false });
+    }
+    expect(liveFeedFor(eventOf("ballot.cast"))).toEqual({ feed: "vote", burst: true });
+    expect(liveFeedFor(eventOf("challenges.changed"))).toEqual({ feed: "leaderboard", burst: true });
+    expect(liveFeedFor(eventOf("topics.changed"))).toBeNull();
   });
 
   it("an edition's news expires its pages and the editions' data", () => {

@@ -1,0 +1,77 @@
+// Live updates: the domain events that change what open pages show become
+// messages on the live bus (lib/platform/live/bus.ts), which the pages' event
+// streams relay to projectors and phones. What changes with every ballot,
+// score or match goes out at most four times a second per edition, with the
+// latest value, however many arrive.
+import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
+import { editionOrNotFound } from "@/lib/editions/queries";
+import type { Db } from "@/lib/platform/db";
+import type { DomainEvent, Subscriber } from "@/lib/platform/events";
+import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import { coalesce } from "@/lib/platform/live/coalesce";
+import { stageEvent, stageSnapshot } from "@/lib/stage/queries";
+import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
+
+/** The live feeds of an edition: each has its channel on the bus. */
+export type LiveFeed = keyof typeof channels;
+
+/** Which live feeds an event changes, and whether it comes in bursts (then coalesced): a plain function a test holds every event to. */
+export function liveFeedFor(event: DomainEvent): { feed: LiveFeed; burst: boolean } | null {
+  switch (event.type) {
+    case "stage.changed":
+      return { feed: "stage", burst: false };
+    case "vote.opened":
+    case "vote.closed":
+    case "podium.revealed":
+    case "ballots.voided":
+      return { feed: "vote", burst: false };
+    case "ballot.cast":
+      return { feed: "vote", burst: true };
+    // scores, answers and a tournament's points: judges and teams in a hurry
+    case "challenges.changed":
+      return { feed: "leaderboard", burst: true };
+    case "tournament.progressed":
+      return { feed: "arena", burst: true };
+    default:
+      return null;
+  }
+}
+
+const BURST_INTERVAL_MS = 250;
+
+/** The subscriber that tells open pages, reading from `db`. */
+export function liveUpdates(db: Db): Subscriber {
+  const bursts = new Map<string, (event: DomainEvent) => void>();
+
+  const message = async (feed: LiveFeed, event: DomainEvent): Promise<LiveEvent> => {
+    switch (feed) {
+      case "stage":
+        return stageEvent(await stageSnapshot(db, await editionOrNotFound(db, event.editionId)));
+      case "vote":
+        return voteEvent(await voteSnapshot(db, event.editionId));
+      case "leaderboard":
+        return { type: "leaderboard", data: await bonusLeaderboard(db, event.editionId) };
+      case "arena":
+        return { type: "arena", data: event.type === "tournament.progressed" ? event.progress : null };
+    }
+  };
+  const send = async (feed: LiveFeed, event: DomainEvent) => {
+    liveBus().publish(channels[feed](event.editionId), await message(feed, event));
+  };
+
+  return async (event) => {
+    const target = liveFeedFor(event);
+    if (!target) return;
+    if (!target.burst) return send(target.feed, event);
+    // one coalescer per feed and edition (per tournament: two may run at once)
+    const key = `${target.feed}:${event.type === "tournament.progressed" ? event.progress.tournamentId : event.editionId}`;
+    let deliver = bursts.get(key);
+    if (!deliver) {
+      deliver = coalesce((latest: DomainEvent) => {
+        void send(target.feed, latest).catch((error) => console.error(`could not update the live ${target.feed}`, error));
+      }, BURST_INTERVAL_MS);
+      bursts.set(key, deliver);
+    }
+    deliver(event);
+  };
+}
