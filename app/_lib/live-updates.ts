@@ -9,7 +9,7 @@ import type { Db } from "@/lib/platform/db";
 import type { DomainEvent, Subscriber } from "@/lib/platform/events";
 import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import { coalesce } from "@/lib/platform/live/coalesce";
-import { stageEvent, stageSnapshot } from "@/lib/stage/queries";
+import { stageEvent, stageSnapshot, type EditionLike } from "@/lib/stage/queries";
 import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
 
 /** The live feeds of an edition: each has its channel on the bus. */
@@ -39,24 +39,31 @@ export function liveFeedFor(event: DomainEvent): { feed: LiveFeed; burst: boolea
 
 const BURST_INTERVAL_MS = 250;
 
+/**
+ * A feed's state as it is now: the first message of every stream (and of
+ * every reconnection), and each update. A tournament's progress has no state
+ * to start from: it comes with its events.
+ */
+export async function liveState(db: Db, feed: Exclude<LiveFeed, "arena">, edition: string | EditionLike): Promise<LiveEvent> {
+  const editionId = typeof edition === "string" ? edition : edition.id;
+  switch (feed) {
+    case "stage":
+      return stageEvent(await stageSnapshot(db, typeof edition === "string" ? await editionOrNotFound(db, edition) : edition));
+    case "vote":
+      return voteEvent(await voteSnapshot(db, editionId));
+    case "leaderboard":
+      return { type: "leaderboard", data: await bonusLeaderboard(db, editionId) };
+  }
+}
+
 /** The subscriber that tells open pages, reading from `db`. */
 export function liveUpdates(db: Db): Subscriber {
   const bursts = new Map<string, (event: DomainEvent) => void>();
 
-  const message = async (feed: LiveFeed, event: DomainEvent): Promise<LiveEvent> => {
-    switch (feed) {
-      case "stage":
-        return stageEvent(await stageSnapshot(db, await editionOrNotFound(db, event.editionId)));
-      case "vote":
-        return voteEvent(await voteSnapshot(db, event.editionId));
-      case "leaderboard":
-        return { type: "leaderboard", data: await bonusLeaderboard(db, event.editionId) };
-      case "arena":
-        return { type: "arena", data: event.type === "tournament.progressed" ? event.progress : null };
-    }
-  };
   const send = async (feed: LiveFeed, event: DomainEvent) => {
-    liveBus().publish(channels[feed](event.editionId), await message(feed, event));
+    const message =
+      feed === "arena" ? { type: "arena", data: event.type === "tournament.progressed" ? event.progress : null } : await liveState(db, feed, event.editionId);
+    liveBus().publish(channels[feed](event.editionId), message);
   };
 
   return async (event) => {

@@ -4,8 +4,11 @@
 // ballot without a card the server issued is refused, never counted.
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { publicOrigin } from "./origin";
+import { getCurrentUser } from "./session";
 import { clientAddress, clientHash, clientNetwork } from "@/lib/platform/client-address";
 import { authSecret } from "@/lib/platform/config";
+import type { VoterRequest } from "@/lib/votes/rules";
 import { admitNewVoter } from "@/lib/votes/voter-cards";
 import { VOTER_COOKIE, newVoterId, signVoterId, verifyVoterToken } from "@/lib/votes/voter-id";
 
@@ -36,4 +39,19 @@ export async function issueVoterId(client: string): Promise<string> {
 /** The request's client network, hashed with the server's secret (kept with each ballot; the key of the limit on new cards). */
 export async function requestClientHash(): Promise<string> {
   return clientHash(clientNetwork(clientAddress((await headers()).get("x-forwarded-for"))), authSecret());
+}
+
+/** Who this request votes as, for a ballot: its voter card is read, never issued. */
+export function ballotRequest(): VoterRequest {
+  return {
+    person: getCurrentUser,
+    card: readVoterId,
+    clientHash: requestClientHash,
+    site: async () => (await publicOrigin()).replace(/^https?:\/\//, ""),
+  };
+}
+
+/** Who this request votes as, for the ballot options: a phone without a voter card gets one (rate-limited per network). */
+export function ballotOptionsRequest(): VoterRequest {
+  return { ...ballotRequest(), card: async () => issueVoterId(await requestClientHash()) };
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
 import { changePasswordSchema } from "@/lib/people/schemas";
-import { endSessionsOf } from "@/lib/people/sessions";
+import { signOutOtherBrowsers } from "@/lib/people/sessions";
 import { changePassword } from "@/lib/people/commands";
 import { z } from "zod";
 
@@ -22,7 +22,7 @@ export async function signOutOthersAction(_prev: FormState, formData: FormData):
   return handleForm(formData, {
     schema: z.object({}),
     run: async (_input, user) => {
-      const ended = await endSessionsOf(getDb(), user!.id, user!.sessionId);
+      const ended = await signOutOtherBrowsers(getDb(), user);
       revalidatePath("/account");
       return { ok: true, message: ended === 1 ? "1 other browser was signed out." : `${ended} other browsers were signed out.` };
     },

@@ -43,7 +43,7 @@ export async function setPhaseAction(editionId: string, _prev: FormState, formDa
   });
 }
 
-export async function addAgendaItemAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function addAgendaItemAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: agendaItemSchema,
     run: async (input, user) => {
@@ -53,7 +53,7 @@ export async function addAgendaItemAction(editionId: string, editionNumber: numb
   });
 }
 
-export async function updateAgendaItemAction(itemId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateAgendaItemAction(itemId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: agendaItemSchema,
     run: async (input, user) => {
@@ -63,7 +63,7 @@ export async function updateAgendaItemAction(itemId: string, editionNumber: numb
   });
 }
 
-export async function deleteAgendaItemAction(itemId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function deleteAgendaItemAction(itemId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: z.object({}),
     run: async (_input, user) => {

@@ -18,6 +18,7 @@ import type { ArenaGame } from "./engine/games/types";
 import { describeForfeit, type MatchRecord } from "./engine/match";
 import { matchPool } from "./engine/pool";
 import { tournamentFor, playingVersions } from "./queries";
+import { getChallenge } from "../challenges/queries";
 import { plannedTotal, scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { defaultSwissRounds } from "./engine/swiss";
 import { runTournament } from "./runner";
@@ -127,7 +128,7 @@ export type PracticeRequest = { source: string; language: "js" | "ts"; opponent:
 
 /**
  * A practice match of a source (not stored) against a built-in bot, with its
- * replay, for someone who may see the tournament `challenge`. Compile errors
+ * replay, for someone who may see the tournament challenge. Compile errors
  * come back as a refusal with the line and column; a second match while this
  * person's first is running (or a third of their team's) is refused with a
  * message.
@@ -135,10 +136,12 @@ export type PracticeRequest = { source: string; language: "js" | "ts"; opponent:
 export async function practiceMatch(
   db: Db,
   actor: Actor | null,
-  challenge: { editionId: string; game: string },
+  challengeId: string,
   { source, language, opponent: opponentId, seed = Math.floor(Math.random() * 2 ** 31) }: PracticeRequest,
 ): Promise<MatchRecord> {
   const me = requireActor(actor);
+  const challenge = await getChallenge(db, actor, challengeId);
+  if (challenge.kind !== "TOURNAMENT") throw invalid("Practice matches belong to a tournament.");
   const game = getGame(challenge.game);
   const opponent = game.bots.find((b) => b.id === opponentId);
   if (!opponent) throw invalid("Pick one of the built-in opponents.", "opponent");

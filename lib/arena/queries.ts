@@ -95,7 +95,9 @@ export async function runningTournaments(db: Db, actor: Actor | null, now = new 
   );
 }
 
-export async function tournamentView(db: Db, challengeId: string) {
+/** A tournament challenge's run: progress, standings and the matches played (null before it first ran). */
+export async function tournamentView(db: Db, actor: Actor | null, challengeId: string) {
+  await getChallenge(db, actor, challengeId); // refuses a tournament this person can't see
   const tournament = await db.tournament.findUnique({ where: { challengeId } });
   if (!tournament) return null;
   const [rows, matches] = await Promise.all([

@@ -43,6 +43,16 @@ export async function currentEdition(db: Db, actor: Actor | null) {
   return pickCurrentEdition(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });
 }
 
+/**
+ * The edition the site's header links to: the public answer (the same for
+ * everyone, so the caller may cache it) or, only when no edition is public,
+ * an organizer's newest draft.
+ */
+export async function headerEditionNumber(db: Db, actor: Actor | null, publicNumber: number | null): Promise<number | null> {
+  if (publicNumber !== null || !isOrganizer(actor)) return publicNumber;
+  return (await currentEdition(db, actor))?.number ?? null;
+}
+
 /** The current edition and the other active ones (proposals to voting), for the home page. */
 export async function currentAndActiveEditions(db: Db, actor: Actor | null) {
   return splitCurrentAndActive(await visibleEditions(db, actor), { includeDrafts: isOrganizer(actor) });

@@ -41,6 +41,12 @@ export async function endSessionsOf(db: Db | Tx, userId: string, keep?: string):
   return count;
 }
 
+/** Signs this person out of every other browser; the one they are using stays signed in. Returns how many were signed out. */
+export async function signOutOtherBrowsers(db: Db, actor: SessionActor | null): Promise<number> {
+  const me = requireActor(actor);
+  return endSessionsOf(db, me.id, actor!.sessionId);
+}
+
 /** An organizer signs someone out of every browser (a lost laptop, someone leaving). */
 export async function signOutEverywhere(db: Db, actor: Actor | null, userId: string): Promise<number> {
   assertOrganizer(actor, "sign people out");

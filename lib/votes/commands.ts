@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { assertOrganizer, type Actor } from "../people/rules";
-import { checkBallot, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps } from "./rules";
-import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot } from "./queries";
+import { checkBallot, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps, noVoterCard, voterKeyFor, type VoterRequest } from "./rules";
+import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot, voteToCastIn, voteAudit } from "./queries";
 
 export async function updateVoteSettings(
   db: Db,
@@ -20,13 +20,32 @@ export async function updateVoteSettings(
   const vote = await ensureVote(db, editionId);
   if (vote.status !== "NOT_OPEN") throw invalid("The voting rules can't change once the vote has opened.");
   if (settings.method === "RANKED" && settings.picks > 10) throw invalid("Ranked ballots have at most 10 picks.", "picks");
-  return db.vote.update({ where: { editionId }, data: { ...settings, foldPlusAddresses } });
+  await db.vote.update({ where: { editionId }, data: { ...settings, foldPlusAddresses } });
+  return voteSnapshot(db, editionId);
 }
 
 /** Opens the vote (again, after a mistaken close): the edition moves to the voting phase. */
 export const openVote = (db: Db, actor: Actor | null, editionId: string) => setStatus(db, actor, editionId, "OPEN");
 /** Closes the vote: late ballots get "the vote is closed". */
 export const closeVote = (db: Db, actor: Actor | null, editionId: string) => setStatus(db, actor, editionId, "CLOSED");
+
+/**
+ * A phone's ballot for the vote behind a code (PUT /api/vote/CODE/ballot): a
+ * closed vote says so whoever asks; an anonymous ballot needs the voter card
+ * the ballot options handed out, never a new one.
+ */
+export async function castBallotByCode(db: Db, code: string, teamIds: string[], request: VoterRequest) {
+  const vote = await voteToCastIn(db, null, code);
+  assertVoteOpen(vote);
+  let voter: Voter;
+  if (vote.requireSignIn) voter = voterKeyFor(vote, null, await request.person());
+  else {
+    const card = await request.card();
+    if (!card) throw noVoterCard(`${await request.site()}/vote/${vote.joinCode}`);
+    voter = voterKeyFor(vote, card, null);
+  }
+  return castBallot(db, vote.editionId, { ...voter, clientHash: await request.clientHash() }, teamIds, vote);
+}
 
 /**
  * Casts or replaces a ballot. Returns the ballot as stored and its version.
@@ -135,7 +154,8 @@ export type VoidInput = {
 
 /**
  * Voids the counted ballots of one client address (within a span, if given),
- * with the reason: they stop counting, everywhere, at once. Returns the void.
+ * with the reason: they stop counting, everywhere, at once. Returns the void,
+ * and the audit as it is now.
  */
 export async function voidBallots(db: Db, actor: Actor | null, editionId: string, input: VoidInput) {
   const me = assertOrganizer(actor, "void ballots");
@@ -164,10 +184,10 @@ export async function voidBallots(db: Db, actor: Actor | null, editionId: string
     return voided === row.ballots ? row : tx.ballotVoid.update({ where: { id: row.id }, data: { ballots: voided } });
   });
   await announce({ type: "ballots.voided", editionId });
-  return created;
+  return { void: created, audit: await voteAudit(db, actor, editionId) };
 }
 
-/** Makes the ballots of a void count again; the void stays in the audit trail, marked restored (by whom, when). */
+/** Makes the ballots of a void count again; the void stays in the audit trail, marked restored (by whom, when). Returns it, and the audit as it is now. */
 export async function restoreVoid(db: Db, actor: Actor | null, voidId: string, editionId?: string) {
   const me = assertOrganizer(actor, "restore voided ballots");
   const found = await db.ballotVoid.findUnique({ where: { id: voidId } });
@@ -181,7 +201,7 @@ export async function restoreVoid(db: Db, actor: Actor | null, voidId: string, e
     return unmarkVoided(db, tx, voidId);
   });
   await announce({ type: "ballots.voided", editionId: found.editionId });
-  return { ...found, restoredAt, restoredById: me.id, restoredBallots: ballots };
+  return { void: { ...found, restoredAt, restoredById: me.id, restoredBallots: ballots }, audit: await voteAudit(db, actor, found.editionId) };
 }
 
 /** Marks these ballots as voided by `voidId`, unless already voided; returns how many it marked. */

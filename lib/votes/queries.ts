@@ -31,6 +31,8 @@ import {
   podiumSteps,
   PODIUM,
   makeJoinCode,
+  voterKeyFor,
+  type VoterRequest,
 } from "./rules";
 import { randomBytes } from "node:crypto";
 
@@ -232,6 +234,30 @@ export async function ballotPage(db: Db, actor: Actor | null, code: string) {
   const vote = await voteByJoinCode(db, code);
   if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
   return { vote, teams: await ballotTeams(db, vote.editionId) };
+}
+
+/**
+ * The phone's ballot options (GET /api/vote/CODE): the vote's status and
+ * rules, the teams in running order, the count, and this voter's ballot. For
+ * an anonymous vote, `request.card()` hands the phone its voter card.
+ */
+export async function ballotOptions(db: Db, code: string, request: VoterRequest) {
+  const { vote, teams } = await ballotPage(db, null, code);
+  const person = vote.requireSignIn ? await request.person() : null;
+  const card = vote.requireSignIn ? null : await request.card();
+  // not signed in for a vote of one ballot per person: no ballot yet
+  const voter = person || card ? voterKeyFor(vote, card, person) : null;
+  const [myBallot, ballots] = await Promise.all([voter ? ballotOf(db, vote.editionId, voter.key) : null, ballotCount(db, vote.editionId)]);
+  return {
+    status: vote.status,
+    method: vote.method,
+    picks: vote.picks,
+    requireSignIn: vote.requireSignIn,
+    signedIn: !!person,
+    ballots,
+    teams: teams.map((t) => ({ id: t.id, name: t.name, topic: t.topic })),
+    myBallot,
+  };
 }
 
 /** The vote behind a code, for casting a ballot: the least the hot path needs. */

@@ -204,6 +204,22 @@ export const PODIUM = 3;
 export type Voter = { key: string; userId: string | null; clientHash?: string };
 
 /**
+ * What the request says about who is voting, each asked only when the vote
+ * needs it: a vote of one ballot per person reads the session, an anonymous
+ * vote the phone's voter card, so a crowd's phones never cost a session lookup.
+ */
+export type VoterRequest = {
+  /** the signed-in person, or null */
+  person: () => Promise<(Actor & { email?: string }) | null>;
+  /** the phone's voter card: read (a ballot) or issued when it has none (the ballot options); null without one */
+  card: () => Promise<string | null>;
+  /** the client network's hash, kept with the ballot */
+  clientHash: () => Promise<string>;
+  /** this site's address without the scheme, e.g. "hexathon.example.com", for the message of a ballot without a card */
+  site: () => Promise<string>;
+};
+
+/**
  * A ballot of an anonymous vote without a voter card the server issued (no
  * cookie, or a forged one). `where` is the vote page's address, e.g.
  * "hexathon.example.com/vote/K7PQ2M".

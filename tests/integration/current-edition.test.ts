@@ -1,7 +1,7 @@
 // The current edition read from the database (the header's link, the home
 // page): the live one, not the newest (lib/editions/rules.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentAndActiveEditions, currentEdition } from "@/lib/editions/queries";
+import { currentAndActiveEditions, currentEdition, headerEditionNumber } from "@/lib/editions/queries";
 import { setPhase } from "@/lib/editions/commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeUser } from "../helpers/factories";
@@ -20,6 +20,10 @@ describe("the current edition", () => {
     await makeEdition(t.db, "DRAFT", { number: 1 });
     expect((await currentEdition(t.db, organizer))?.number).toBe(1);
     expect(await currentEdition(t.db, null)).toBeNull();
+    // the header: the public answer when there is one, else the draft for organizers only
+    expect(await headerEditionNumber(t.db, organizer, null)).toBe(1);
+    expect(await headerEditionNumber(t.db, null, null)).toBeNull();
+    expect(await headerEditionNumber(t.db, organizer, 7)).toBe(7);
     await t.db.edition.deleteMany({});
   });
 

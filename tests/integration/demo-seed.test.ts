@@ -226,9 +226,13 @@ describe("the demo seed", () => {
       expect(entries.map((e) => e.team.name)).not.toContain("Heatmappers");
     }
     const organizer = await t.db.user.findUniqueOrThrow({ where: { email: "organizer@demo.test" } });
-    await startTournament(t.db, { id: organizer.id, role: "ORGANIZER" }, tournaments[0].id, { seed: 1 });
-    await vi.waitFor(async () => expect((await tournamentView(t.db, tournaments[0].id))?.tournament.status).toBe("DONE"), { timeout: 30_000, interval: 100 });
-    const view = (await tournamentView(t.db, tournaments[0].id))!;
+    const organizing = { id: organizer.id, role: "ORGANIZER" as const };
+    await startTournament(t.db, organizing, tournaments[0].id, { seed: 1 });
+    await vi.waitFor(async () => expect((await tournamentView(t.db, organizing, tournaments[0].id))?.tournament.status).toBe("DONE"), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    const view = (await tournamentView(t.db, organizing, tournaments[0].id))!;
     expect(view.standings[0].name).toBe("Kernel Sanders"); // the bot that looks ahead
     expect(view.standings.every((s) => s.forfeits === 0)).toBe(true);
   }, 40_000);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/platform/errors";
 import { hashPassword } from "@/lib/people/passwords";
-import { actorForSession, endSession, mySessions, signOutEverywhere, startSession } from "@/lib/people/sessions";
+import { actorForSession, endSession, mySessions, signOutEverywhere, signOutOtherBrowsers, startSession } from "@/lib/people/sessions";
 import { THROTTLE } from "@/lib/people/rules";
 import { changePassword, setRole, signInWithPassword } from "@/lib/people/commands";
 import { recentSignInFailures } from "@/lib/people/queries";
@@ -64,6 +64,19 @@ describe("sessions", () => {
     expect(await actorForSession(t.db, user.id, phone)).toBeNull();
     expect(await mySessions(t.db, user)).toHaveLength(1);
     expect((await signInWithPassword(t.db, user.email, "new password 2", "c-pw")).id).toBe(user.id);
+  });
+
+  it("one signs out of every other browser and stays signed in in this one", async () => {
+    const user = await makeUser(t.db);
+    const [here, laptop, phone] = [await startSession(t.db, user.id), await startSession(t.db, user.id), await startSession(t.db, user.id)];
+    const someoneElse = await makeUser(t.db);
+    const theirs = await startSession(t.db, someoneElse.id);
+    const me = (await actorForSession(t.db, user.id, here))!;
+    expect(await signOutOtherBrowsers(t.db, me)).toBe(2);
+    expect(await actorForSession(t.db, user.id, here)).not.toBeNull();
+    for (const sid of [laptop, phone]) expect(await actorForSession(t.db, user.id, sid)).toBeNull();
+    expect(await actorForSession(t.db, someoneElse.id, theirs)).not.toBeNull();
+    await expectDomainError(signOutOtherBrowsers(t.db, null), "UNAUTHENTICATED");
   });
 
   it("organizers sign a person out everywhere; nobody else can", async () => {

@@ -7,14 +7,19 @@ import { CONNECT_FOUR_BOTS } from "@/lib/arena/engine/games/connect-four-bots";
 import { runArenaCli, type CliRow } from "../helpers/arena-cli";
 import { DomainError } from "@/lib/platform/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
-import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { hearLiveUpdates } from "../helpers/live-updates";
+import { expectDomainError } from "../helpers/expect-domain-error";
+import type { Actor } from "@/lib/people/rules";
 import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 
 let t: TestDatabase;
 let stopLiveUpdates: (() => void) | undefined;
+/** An organizer, who sees every tournament. */
+let watcher: Actor;
 beforeAll(async () => {
   t = await createTestDatabase();
+  watcher = await makeUser(t.db, "ORGANIZER");
   stopLiveUpdates = hearLiveUpdates(t.db);
 });
 afterAll(async () => {
@@ -55,8 +60,8 @@ async function arena(teamCount: number, setup: Setup = {}) {
 }
 
 async function finished(challengeId: string) {
-  await vi.waitFor(async () => expect((await tournamentView(t.db, challengeId))?.tournament.status).toBe("DONE"), { timeout: 30_000, interval: 100 });
-  return (await tournamentView(t.db, challengeId))!;
+  await vi.waitFor(async () => expect((await tournamentView(t.db, watcher, challengeId))?.tournament.status).toBe("DONE"), { timeout: 30_000, interval: 100 });
+  return (await tournamentView(t.db, watcher, challengeId))!;
 }
 
 describe("bot submissions", () => {
@@ -122,16 +127,16 @@ describe("the check match on submission (issue 11)", () => {
 
 describe("practice matches", () => {
   it("are one at a time per person (the second is refused with a message), while a teammate may practise", async () => {
-    const { challenge, members } = await arena(1);
+    const { challenge, members } = await arena(1, { hiddenUntilOpen: false });
     const [{ team, member }] = members;
     const mate = await makeUser(t.db);
     await t.db.teamMember.create({ data: { teamId: team.id, userId: mate.id, editionId: challenge.editionId } });
     const slow = "export default function play() { let x = 0; for (let i = 0; i < 3e4; i++) x += i; return x > 0 ? 'R' : 'P'; }";
     const request = { source: slow, language: "js" as const, opponent: "rock", seed: 1 };
     const [first, second, teammate] = await Promise.allSettled([
-      practiceMatch(t.db, member, challenge, request),
-      practiceMatch(t.db, member, challenge, request),
-      practiceMatch(t.db, mate, challenge, request),
+      practiceMatch(t.db, member, challenge.id, request),
+      practiceMatch(t.db, member, challenge.id, request),
+      practiceMatch(t.db, mate, challenge.id, request),
     ]);
     // the two of one person were sent together: whichever reaches the limiter first plays, the other is refused
     expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
@@ -140,7 +145,15 @@ describe("practice matches", () => {
     expect(refusal.message).toMatch(/^You already have a match running/);
     expect(teammate.status).toBe("fulfilled");
     // once it is over, the next one plays
-    expect((await practiceMatch(t.db, member, challenge, request)).forfeits).toEqual([]);
+    expect((await practiceMatch(t.db, member, challenge.id, request)).forfeits).toEqual([]);
+  });
+
+  it("belong to a tournament that the person may see", async () => {
+    const { challenge, members } = await arena(1, { hiddenUntilOpen: true });
+    const request = { source: STARTER_BOT, language: "ts" as const, opponent: "rock", seed: 1 };
+    await expectDomainError(practiceMatch(t.db, members[0].member, challenge.id, request), "NOT_FOUND");
+    const riddle = await makeChallenge(t.db, challenge.editionId, { hiddenUntilOpen: false });
+    await expectDomainError(practiceMatch(t.db, members[0].member, riddle.id, request), "INVALID", "Practice matches belong to a tournament.");
   });
 });
 
@@ -281,6 +294,9 @@ describe("a tournament", () => {
     });
     expect((await runningTournaments(t.db, members[0].member, now)).map((r) => r.tournamentId)).not.toContain(tournament.id);
     expect(await runningTournaments(t.db, null, now)).toEqual([]);
+    // its standings and matches alike
+    expect((await tournamentView(t.db, organizer, challenge.id))?.tournament.id).toBe(tournament.id);
+    await expectDomainError(tournamentView(t.db, members[0].member, challenge.id), "NOT_FOUND");
     await t.db.tournament.update({ where: { id: tournament.id }, data: { status: "DONE" } });
     expect((await runningTournaments(t.db, organizer, now)).map((r) => r.tournamentId)).not.toContain(tournament.id);
   });

@@ -4,6 +4,7 @@ import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import type { Actor } from "@/lib/people/rules";
 import {
   ballotCount,
+  ballotOptions,
   ballotOf,
   ballotsCsv,
   computeResults,
@@ -18,11 +19,12 @@ import {
   type VoteSnapshot,
   voteAudit,
 } from "@/lib/votes/queries";
-import { castBallot, closeVote, openVote, revealStep, updateVoteSettings, restoreVoid, voidBallots } from "@/lib/votes/commands";
-import { voterKeyFor, mailboxOf, type Voter } from "@/lib/votes/rules";
+import { castBallot, castBallotByCode, closeVote, openVote, revealStep, updateVoteSettings, restoreVoid, voidBallots } from "@/lib/votes/commands";
+import { voterKeyFor, mailboxOf, type Voter, type VoterRequest } from "@/lib/votes/rules";
 import { newVoterId } from "@/lib/votes/voter-id";
 import { voteSettingsSchema } from "@/lib/votes/schemas";
 import { csvLine } from "@/lib/platform/csv";
+import { seededRandom } from "@/lib/platform/random";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
@@ -73,17 +75,6 @@ async function openFinalWith(count: number, settings: Partial<VoteSettings> = {}
 
 /** An anonymous phone: one ballot per device cookie. */
 const phone = (): Voter => voterKeyFor({ requireSignIn: false }, newVoterId(), null);
-
-/** A small seeded generator, so a failing concurrency run can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1 to `max` distinct teams in a random order. */
 function randomPicks(random: () => number, teamIds: string[], max = 3): string[] {
@@ -339,11 +330,81 @@ describe("who the voter is", () => {
   });
 });
 
+describe("a phone's request", () => {
+  /** A request that says who it is only when asked, and remembers what was asked. */
+  const request = (who: { person?: Actor & { email?: string }; card?: string | null } = {}) => {
+    const asked: string[] = [];
+    const ask =
+      <T>(what: string, value: T) =>
+      async () => {
+        asked.push(what);
+        return value;
+      };
+    const card = who.card === undefined ? newVoterId() : who.card;
+    const voter: VoterRequest = {
+      person: ask("person", who.person ?? null),
+      card: ask("card", card),
+      clientHash: ask("clientHash", "net-1"),
+      site: ask("site", "hexathon.example.com"),
+    };
+    return { voter, asked };
+  };
+
+  it("casts an anonymous ballot by the vote's code without looking the person up, and shows it back with the options", async () => {
+    const { edition, teamIds } = await openFinalWith(3);
+    const { joinCode } = await ensureVote(t.db, edition.id);
+    const phoneRequest = request();
+    const ballot = await castBallotByCode(t.db, joinCode.toLowerCase(), [teamIds[2], teamIds[0]], phoneRequest.voter);
+    expect(ballot).toEqual({ teamIds: [teamIds[2], teamIds[0]], version: 1 });
+    expect(phoneRequest.asked).not.toContain("person"); // a crowd's phones cost no session lookup
+    expect((await t.db.ballot.findFirstOrThrow({ where: { editionId: edition.id } })).clientHash).toBe("net-1");
+
+    const options = await ballotOptions(t.db, joinCode, phoneRequest.voter);
+    expect(options).toMatchObject({ status: "OPEN", method: "RANKED", picks: 3, requireSignIn: false, signedIn: false, ballots: 1 });
+    expect(options.myBallot).toEqual([teamIds[2], teamIds[0]]);
+    expect(options.teams.map((team) => team.name)).toEqual(["Team 01", "Team 02", "Team 03"]);
+  });
+
+  it("refuses an anonymous ballot without a voter card, saying where to get one", async () => {
+    const { edition, teamIds } = await openFinalWith(2);
+    const { joinCode } = await ensureVote(t.db, edition.id);
+    const error = await expectDomainError(castBallotByCode(t.db, joinCode, [teamIds[0]], request({ card: null }).voter), "FORBIDDEN");
+    expect(error.message).toContain(`hexathon.example.com/vote/${joinCode}`);
+    expect(await ballotCount(t.db, edition.id)).toBe(0);
+  });
+
+  it("says a closed vote is closed before asking anything about the voter", async () => {
+    const { edition, teamIds } = await openFinalWith(2);
+    await closeVote(t.db, organizer, edition.id);
+    const closed = request({ card: null });
+    await expectDomainError(castBallotByCode(t.db, (await ensureVote(t.db, edition.id)).joinCode, [teamIds[0]], closed.voter), "INVALID");
+    expect(closed.asked).toEqual([]);
+  });
+
+  it("asks for a sign-in on a vote of one ballot per person, and then never for a card", async () => {
+    const { edition, teamIds } = await openFinalWith(2, { requireSignIn: true });
+    const { joinCode } = await ensureVote(t.db, edition.id);
+    await expectDomainError(castBallotByCode(t.db, joinCode, [teamIds[0]], request().voter), "UNAUTHENTICATED");
+    const anonymous = await ballotOptions(t.db, joinCode, request().voter);
+    expect(anonymous).toMatchObject({ requireSignIn: true, signedIn: false, myBallot: null });
+
+    const signedIn = request({ person: employee });
+    await castBallotByCode(t.db, joinCode, [teamIds[1]], signedIn.voter);
+    expect(await ballotOptions(t.db, joinCode, signedIn.voter)).toMatchObject({ signedIn: true, myBallot: [teamIds[1]] });
+    expect(signedIn.asked).not.toContain("card");
+  });
+
+  it("knows no vote behind an unknown code", async () => {
+    await expectDomainError(castBallotByCode(t.db, "ZZZZZZ", [], request().voter), "NOT_FOUND");
+    await expectDomainError(ballotOptions(t.db, "ZZZZZZ", request().voter), "NOT_FOUND");
+  });
+});
+
 describe("a full room voting at once", () => {
   it("keeps exactly one ballot, the last one, when one phone sends 200 ballots at the same moment, and acknowledges each", async () => {
     const { edition, teamIds } = await openFinalWith(6);
     const voter = phone();
-    const random = seeded(200);
+    const random = seededRandom(200);
     const sent = Array.from({ length: 200 }, () => randomPicks(random, teamIds));
     const results = await Promise.allSettled(sent.map((picks) => castBallot(t.db, edition.id, voter, picks)));
 
@@ -364,7 +425,7 @@ describe("a full room voting at once", () => {
 
   it("counts every one of 500 phones voting at once, and every point of their picks", async () => {
     const { edition, teamIds } = await openFinalWith(8);
-    const random = seeded(500);
+    const random = seededRandom(500);
     const ballots = Array.from({ length: 500 }, () => ({ voter: phone(), picks: randomPicks(random, teamIds) }));
     for (let i = 0; i < ballots.length; i += 50) {
       await Promise.all(ballots.slice(i, i + 50).map(({ voter, picks }) => castBallot(t.db, edition.id, voter, picks)));
@@ -387,7 +448,7 @@ describe("a full room voting at once", () => {
 describe("the results", () => {
   it("are recomputed from the ballots as stored, replaced ones included, and match a count made by hand", async () => {
     const { edition, teamIds } = await openFinalWith(5, { audienceWeight: 2 });
-    const random = seeded(42);
+    const random = seededRandom(42);
     const voters = Array.from({ length: 40 }, () => phone());
     for (const voter of voters) await castBallot(t.db, edition.id, voter, randomPicks(random, teamIds));
     // a quarter change their mind
@@ -758,7 +819,7 @@ describe("voiding a cluster of ballots", () => {
     const unsubscribe = liveBus().subscribe(channels.vote(edition.id), (event) => events.push(event));
     let voided;
     try {
-      voided = await voidBallots(t.db, organizer, edition.id, { clientHash: "script", reason: "Five ballots in one second from one laptop" });
+      voided = (await voidBallots(t.db, organizer, edition.id, { clientHash: "script", reason: "Five ballots in one second from one laptop" })).void;
       // the projectors and phones hear the new count at once
       expect(events.at(-1)).toMatchObject({ type: "vote", data: { ballots: 3 } });
     } finally {
@@ -809,7 +870,7 @@ describe("voiding a cluster of ballots", () => {
     expect(await ballotCount(t.db, edition.id)).toBe(3);
 
     // restored: they count again, and the void stays in the trail, marked
-    const restored = await restoreVoid(t.db, organizer, voided.id);
+    const restored = (await restoreVoid(t.db, organizer, voided.id)).void;
     expect(restored).toMatchObject({ restoredById: organizer.id, restoredBallots: 5 });
     expect(await ballotCount(t.db, edition.id)).toBe(8);
     expect(pointsOf(await computeResults(t.db, edition.id))).toEqual(pointsOf(before));
@@ -837,13 +898,16 @@ describe("voiding a cluster of ballots", () => {
     ]);
     expect(audit.addresses[0].minutes.map((m) => m.counted)).toEqual([2, 2]);
 
-    const voided = await voidBallots(t.db, organizer, edition.id, {
+    const { void: voided, audit: after } = await voidBallots(t.db, organizer, edition.id, {
       clientHash: "laptop",
       from: new Date("2030-01-17T17:05:00Z"),
       to: new Date("2030-01-17T17:06:00Z"),
       reason: "A burst at 17:05",
     });
     expect(voided).toMatchObject({ ballots: 2, fromAt: new Date("2030-01-17T17:05:00Z"), toAt: new Date("2030-01-17T17:06:00Z") });
+    // the organizer's page shows the audit as it is now
+    expect(after.voids.map((v) => v.id)).toEqual([voided.id]);
+    expect(after.addresses[0].minutes.map((m) => m.counted)).toEqual([2]); // the voided minute counts nothing any more
     expect(await ballotCount(t.db, edition.id)).toBe(2);
     const rows = await t.db.ballot.findMany({ where: { editionId: edition.id }, orderBy: { updatedAt: "asc" } });
     expect(rows.map((r) => [r.updatedAt.toISOString(), r.voidId])).toEqual([
@@ -868,7 +932,7 @@ describe("voiding a cluster of ballots", () => {
   it("is organizers only, needs a reason and a span that ends after it starts, and changes nothing when refused", async () => {
     const { edition } = await stuffedFinal();
     const other = await stuffedFinal();
-    const theirs = await voidBallots(t.db, organizer, other.edition.id, { clientHash: "script", reason: "Stuffed" });
+    const { void: theirs } = await voidBallots(t.db, organizer, other.edition.id, { clientHash: "script", reason: "Stuffed" });
     const input = { clientHash: "script", reason: "Stuffed" };
     for (const actor of [employee, judge]) {
       await expectDomainError(voidBallots(t.db, actor, edition.id, input), "FORBIDDEN", "Only organizers can void ballots.");

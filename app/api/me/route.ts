@@ -6,18 +6,15 @@ import { NextResponse } from "next/server";
 import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
 import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
-import { currentEdition } from "@/lib/editions/queries";
-import { isOrganizer } from "@/lib/people/rules";
+import { headerEditionNumber } from "@/lib/editions/queries";
 import type { Visitor } from "@/components/visitor";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const user = await getCurrentUser();
-  // asked on every page load: the cached public answer (lib/editions/rules.ts); drafts come last in that rule,
-  // so only when no edition is public does an organizer get another one (the newest draft)
-  const publicNumber = await cachedPublicEditionNumber();
-  const currentEditionNumber = publicNumber ?? (isOrganizer(user) ? ((await currentEdition(getDb(), user))?.number ?? null) : null);
+  // asked on every page load: the public answer comes from the data cache
+  const currentEditionNumber = await headerEditionNumber(getDb(), user, await cachedPublicEditionNumber());
   const visitor: Visitor = { user: user && { name: user.name, role: user.role }, currentEditionNumber };
   // personal: never stored by a shared cache, always asked anew
   return NextResponse.json(visitor, { headers: { "Cache-Control": "private, no-store" } });

@@ -30,7 +30,7 @@ export async function updateChallengeAction(challengeId: string, editionNumber: 
   return state;
 }
 
-export async function challengeStateAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function challengeStateAction(challengeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: challengeStateSchema,
     run: async ({ state }, user) => {
@@ -40,7 +40,7 @@ export async function challengeStateAction(challengeId: string, editionNumber: n
   });
 }
 
-export async function answerAction(challengeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function answerAction(challengeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: answerSchema,
     run: async ({ answer }, user) => {

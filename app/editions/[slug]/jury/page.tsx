@@ -40,7 +40,7 @@ export default async function JuryPage({ params }: { params: Promise<{ slug: str
             ) : (
               <TeamPickForm
                 scope={prize.id}
-                action={juryVoteAction.bind(null, prize.id, edition.number)}
+                action={juryVoteAction.bind(null, prize.id)}
                 teams={teams.map((t) => ({ id: t.id, name: t.name }))}
                 label="Your pick"
                 submitLabel="Save my jury vote"

@@ -23,7 +23,7 @@ export async function createTeamAction(editionId: string, editionNumber: number,
   return state;
 }
 
-export async function joinTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function joinTeamAction(teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: noFields,
     run: async (_input, user) => {
@@ -33,7 +33,7 @@ export async function joinTeamAction(teamId: string, editionNumber: number, _pre
   });
 }
 
-export async function leaveTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function leaveTeamAction(teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: noFields,
     run: async (_input, user) => {
@@ -43,7 +43,7 @@ export async function leaveTeamAction(teamId: string, editionNumber: number, _pr
   });
 }
 
-export async function renameTeamAction(teamId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function renameTeamAction(teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: z.object({ name: text("Team name", 2, 60) }),
     run: async ({ name }, user) => {
@@ -53,7 +53,7 @@ export async function renameTeamAction(teamId: string, editionNumber: number, _p
   });
 }
 
-export async function movePersonAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function movePersonAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: moveMemberSchema,
     run: async ({ userId, teamId }, user) => {

@@ -51,7 +51,7 @@ export default async function TeamsPage({ params }: Props) {
               <TeamCard team={team} editionNumber={edition.number} maxTeamSize={edition.maxTeamSize}>
                 {open && myTeam?.id === team.id && (
                   <ActionButton
-                    action={leaveTeamAction.bind(null, team.id, edition.number)}
+                    action={leaveTeamAction.bind(null, team.id)}
                     pendingText="Leaving…"
                     label={`Leave ${team.name}`}
                     confirm={leaveQuestion(team.name, team.memberCount)}
@@ -60,12 +60,7 @@ export default async function TeamsPage({ params }: Props) {
                   </ActionButton>
                 )}
                 {open && !myTeam && (
-                  <ActionButton
-                    action={joinTeamAction.bind(null, team.id, edition.number)}
-                    variant="primary"
-                    pendingText="Joining…"
-                    label={`Join ${team.name}`}
-                  >
+                  <ActionButton action={joinTeamAction.bind(null, team.id)} variant="primary" pendingText="Joining…" label={`Join ${team.name}`}>
                     {team.memberCount >= edition.maxTeamSize ? "Full — try anyway" : "Join team"}
                   </ActionButton>
                 )}

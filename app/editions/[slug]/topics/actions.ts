@@ -4,22 +4,19 @@ import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
-import { getEditionById } from "@/lib/editions/queries";
 import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/topics/schemas";
 import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics/commands";
 
 const noFields = z.object({});
 const interestSchema = z.object({ interested: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-export async function proposeTopicAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function proposeTopicAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
   let target = "";
   const state = await handleForm(formData, {
     schema: topicSchema,
     run: async (input, user) => {
-      const db = getDb();
-      const topic = await proposeTopic(db, user, editionId, input);
-      const edition = await getEditionById(db, user, editionId);
-      target = editionPath(edition.number, `/topics/${topic.id}`);
+      const topic = await proposeTopic(getDb(), user, editionId, input);
+      target = editionPath(editionNumber, `/topics/${topic.id}`);
     },
   });
   if (state.ok && target) redirect(target);
@@ -37,7 +34,7 @@ export async function updateTopicAction(topicId: string, editionNumber: number, 
   return state;
 }
 
-export async function setInterestAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function setInterestAction(topicId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: interestSchema,
     run: async ({ interested }, user) => {
@@ -46,7 +43,7 @@ export async function setInterestAction(topicId: string, editionNumber: number, 
   });
 }
 
-export async function approveTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function approveTopicAction(topicId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: noFields,
     run: async (_input, user) => {
@@ -56,7 +53,7 @@ export async function approveTopicAction(topicId: string, editionNumber: number,
   });
 }
 
-export async function rejectTopicAction(topicId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function rejectTopicAction(topicId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: rejectTopicSchema,
     run: async ({ reason }, user) => {

@@ -93,7 +93,7 @@ export default async function TopicsPage({ params, searchParams }: Props) {
                   </p>
                   {user && canShowInterest(user, topic, edition) && (
                     <ActionButton
-                      action={setInterestAction.bind(null, topic.id, edition.number)}
+                      action={setInterestAction.bind(null, topic.id)}
                       fields={{ interested: String(!topic.interested) }}
                       pressed={topic.interested}
                       variant={topic.interested ? "primary" : "secondary"}

@@ -3,7 +3,6 @@ import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { startTournament } from "@/lib/arena/commands";
 import { tournamentView } from "@/lib/arena/queries";
-import { getChallenge } from "@/lib/challenges/queries";
 import { getDb } from "@/app/_lib/db";
 import { tournamentSchema } from "@/lib/arena/schemas";
 
@@ -16,8 +15,6 @@ export const POST = withUser<Context>(async (request, { params, user }) => {
 }, organizersOnly("run the tournament"));
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {
-  const db = getDb();
-  const challenge = await getChallenge(db, user, (await params).id); // refuses a tournament this person can't see
-  const view = await tournamentView(db, challenge.id);
+  const view = await tournamentView(getDb(), user, (await params).id);
   return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });

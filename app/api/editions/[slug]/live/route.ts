@@ -5,9 +5,7 @@ import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { channels, liveBus } from "@/lib/platform/live/bus";
 import { sseResponse } from "@/lib/platform/live/sse";
-import { stageEvent, stageSnapshot } from "@/lib/stage/queries";
-import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
-import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
+import { liveState } from "@/app/_lib/live-updates";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     return sseResponse({
       bus: liveBus(),
       channels: [channels.stage(edition.id), channels.vote(edition.id), channels.leaderboard(edition.id), channels.arena(edition.id)],
-      snapshot: async () => [
-        stageEvent(await stageSnapshot(db, edition)),
-        voteEvent(await voteSnapshot(db, edition.id)),
-        { type: "leaderboard", data: await bonusLeaderboard(db, edition.id) },
-      ],
+      snapshot: () => Promise.all([liveState(db, "stage", edition), liveState(db, "vote", edition), liveState(db, "leaderboard", edition)]),
       signal: request.signal,
     });
   } catch (error) {

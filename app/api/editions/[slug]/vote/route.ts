@@ -5,7 +5,7 @@ import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/votes/schemas";
 import { closeVote, openVote, revealStep, updateVoteSettings } from "@/lib/votes/commands";
-import { resultsFor, voteSnapshot } from "@/lib/votes/queries";
+import { resultsFor } from "@/lib/votes/queries";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -27,8 +27,7 @@ export const PATCH = withUser<Context>(async (request, { params, user }) => {
   const settings = await parseRequest(request, voteSettingsSchema);
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
-  await updateVoteSettings(db, user, edition.id, settings);
-  return NextResponse.json(await voteSnapshot(db, edition.id));
+  return NextResponse.json(await updateVoteSettings(db, user, edition.id, settings));
 }, organizersOnly("change the voting rules"));
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {

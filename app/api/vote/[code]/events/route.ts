@@ -4,7 +4,8 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
 import { channels, liveBus } from "@/lib/platform/live/bus";
 import { sseResponse } from "@/lib/platform/live/sse";
-import { voteEvent, ballotPage, voteSnapshot } from "@/lib/votes/queries";
+import { ballotPage } from "@/lib/votes/queries";
+import { liveState } from "@/app/_lib/live-updates";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     return sseResponse({
       bus: liveBus(),
       channels: [channels.vote(vote.editionId)],
-      snapshot: async () => [voteEvent(await voteSnapshot(db, vote.editionId))],
+      snapshot: async () => [await liveState(db, "vote", vote.editionId)],
       signal: request.signal,
     });
   } catch (error) {

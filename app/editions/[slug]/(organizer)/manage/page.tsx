@@ -67,7 +67,7 @@ export default async function ManageEditionPage({ params }: { params: Promise<{ 
                 <div className="space-y-3 border-t border-slate-200 p-3">
                   <AgendaItemForm
                     idPrefix={`item-${item.id}-`}
-                    action={updateAgendaItemAction.bind(null, item.id, edition.number)}
+                    action={updateAgendaItemAction.bind(null, item.id)}
                     submitLabel="Save item"
                     initial={{
                       title: item.title,
@@ -77,12 +77,7 @@ export default async function ManageEditionPage({ params }: { params: Promise<{ 
                       description: item.description,
                     }}
                   />
-                  <ActionButton
-                    action={deleteAgendaItemAction.bind(null, item.id, edition.number)}
-                    variant="danger"
-                    pendingText="Removing…"
-                    label={`Remove ${item.title}`}
-                  >
+                  <ActionButton action={deleteAgendaItemAction.bind(null, item.id)} variant="danger" pendingText="Removing…" label={`Remove ${item.title}`}>
                     Remove from agenda
                   </ActionButton>
                 </div>
@@ -91,7 +86,7 @@ export default async function ManageEditionPage({ params }: { params: Promise<{ 
           ))}
         </ol>
         <h3 className="mt-6 mb-2 font-bold">Add to the agenda</h3>
-        <AgendaItemForm idPrefix="new-" action={addAgendaItemAction.bind(null, edition.id, edition.number)} submitLabel="Add item" />
+        <AgendaItemForm idPrefix="new-" action={addAgendaItemAction.bind(null, edition.id)} submitLabel="Add item" />
       </Card>
     </div>
   );

@@ -5,7 +5,7 @@ import { getDb } from "@/app/_lib/db";
 import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/lib/prizes/commands";
 import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/prizes/schemas";
 
-export async function createPrizeAction(editionId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function createPrizeAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: prizeSchema,
     run: async (input, user) => {
@@ -15,7 +15,7 @@ export async function createPrizeAction(editionId: string, editionNumber: number
   });
 }
 
-export async function awardPrizeAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function awardPrizeAction(prizeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: awardSchema,
     run: async ({ teamId }, user) => {
@@ -25,7 +25,7 @@ export async function awardPrizeAction(prizeId: string, editionNumber: number, _
   });
 }
 
-export async function deletePrizeAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function deletePrizeAction(prizeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: z.object({}),
     run: async (_input, user) => {
@@ -34,7 +34,7 @@ export async function deletePrizeAction(prizeId: string, editionNumber: number, 
   });
 }
 
-export async function juryVoteAction(prizeId: string, editionNumber: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function juryVoteAction(prizeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
     schema: juryVoteSchema,
     run: async ({ teamId }, user) => {

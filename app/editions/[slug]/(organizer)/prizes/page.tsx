@@ -47,12 +47,7 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
                       {prize.team ? `Awarded to ${prize.team.name}` : "Not awarded yet"}
                     </p>
                   </div>
-                  <ActionButton
-                    action={deletePrizeAction.bind(null, prize.id, edition.number)}
-                    variant="ghost"
-                    pendingText="Removing…"
-                    label={`Remove ${prize.name}`}
-                  >
+                  <ActionButton action={deletePrizeAction.bind(null, prize.id)} variant="ghost" pendingText="Removing…" label={`Remove ${prize.name}`}>
                     Remove
                   </ActionButton>
                 </div>
@@ -73,7 +68,7 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
                   </div>
                   <TeamPickForm
                     scope={prize.id}
-                    action={awardPrizeAction.bind(null, prize.id, edition.number)}
+                    action={awardPrizeAction.bind(null, prize.id)}
                     teams={teamOptions}
                     label="Award to"
                     submitLabel="Award prize"
@@ -90,7 +85,7 @@ export default async function PrizesPage({ params }: { params: Promise<{ slug: s
         <h2 id="new-prize" className="mb-3 text-lg font-bold">
           Add a jury prize
         </h2>
-        <NewPrizeForm action={createPrizeAction.bind(null, edition.id, edition.number)} />
+        <NewPrizeForm action={createPrizeAction.bind(null, edition.id)} />
       </Card>
     </div>
   );

@@ -42,7 +42,7 @@ export default async function ChallengePage({ params }: Props) {
     user ? myTeamAttempts(db, user, id) : null,
     challengeRanking(db, user, id),
     tournament && user ? teamBotVersions(db, user, id) : [],
-    tournament ? tournamentView(db, id) : null,
+    tournament ? tournamentView(db, user, id) : null,
     // organizers and judges follow the race: every team's attempts and the correct answers by time
     riddle && judging ? challengeAttempts(db, user, id) : null,
   ]);
@@ -73,17 +73,17 @@ export default async function ChallengePage({ params }: Props) {
       {isOrganizer(user) && (
         <div className="flex flex-wrap gap-2" role="group" aria-label="Open or close by hand">
           {challenge.state !== "OPEN" && (
-            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "OPEN" }} variant="primary" pendingText="Opening…">
+            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "OPEN" }} variant="primary" pendingText="Opening…">
               Open now
             </ActionButton>
           )}
           {challenge.state === "OPEN" && (
-            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "CLOSED" }} variant="danger" pendingText="Closing…">
+            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "CLOSED" }} variant="danger" pendingText="Closing…">
               Close now
             </ActionButton>
           )}
           {challenge.manualState && (
-            <ActionButton action={challengeStateAction.bind(null, id, edition.number)} fields={{ state: "AUTO" }} pendingText="…">
+            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "AUTO" }} pendingText="…">
               Follow its times again
             </ActionButton>
           )}
@@ -133,7 +133,7 @@ export default async function ChallengePage({ params }: Props) {
               ✓ {mine.team.name} solved it at {time(mine.solved.solvedAt)}.
             </p>
           ) : challenge.state === "OPEN" ? (
-            <AnswerForm action={answerAction.bind(null, id, edition.number)} />
+            <AnswerForm action={answerAction.bind(null, id)} />
           ) : (
             <p className="text-slate-700">{challenge.state === "UPCOMING" ? "This challenge hasn't opened yet." : "This challenge is closed."}</p>
           )}

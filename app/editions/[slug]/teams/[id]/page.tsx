@@ -39,16 +39,12 @@ export default async function TeamPage({ params }: Props) {
     <div className="space-y-6">
       <PageHeader eyebrow={<Link href={editionPath(edition.number, "/teams")}>Teams of {formatEditionNumber(edition.number)}</Link>} title={team.name}>
         {open && isMember && (
-          <ActionButton
-            action={leaveTeamAction.bind(null, team.id, edition.number)}
-            pendingText="Leaving…"
-            confirm={leaveQuestion(team.name, team.members.length)}
-          >
+          <ActionButton action={leaveTeamAction.bind(null, team.id)} pendingText="Leaving…" confirm={leaveQuestion(team.name, team.members.length)}>
             Leave team
           </ActionButton>
         )}
         {open && !isMember && !myTeam && (
-          <ActionButton action={joinTeamAction.bind(null, team.id, edition.number)} variant="primary" pendingText="Joining…">
+          <ActionButton action={joinTeamAction.bind(null, team.id)} variant="primary" pendingText="Joining…">
             Join team
           </ActionButton>
         )}
@@ -80,7 +76,7 @@ export default async function TeamPage({ params }: Props) {
               </span>
               {organizing && (
                 <ActionButton
-                  action={movePersonAction.bind(null, edition.id, edition.number)}
+                  action={movePersonAction.bind(null, edition.id)}
                   fields={{ userId: m.userId, teamId: "" }}
                   variant="ghost"
                   pendingText="Removing…"
@@ -99,7 +95,7 @@ export default async function TeamPage({ params }: Props) {
           <h2 id="rename" className="mb-3 text-lg font-bold">
             Rename the team
           </h2>
-          <RenameTeamForm action={renameTeamAction.bind(null, team.id, edition.number)} name={team.name} />
+          <RenameTeamForm action={renameTeamAction.bind(null, team.id)} name={team.name} />
         </Card>
       )}
 
@@ -109,7 +105,7 @@ export default async function TeamPage({ params }: Props) {
             Move someone into this team <span className="text-sm font-normal text-slate-600">(organizers)</span>
           </h2>
           <MovePersonForm
-            action={movePersonAction.bind(null, edition.id, edition.number)}
+            action={movePersonAction.bind(null, edition.id)}
             teamId={team.id}
             people={people.filter((p) => !team.members.some((m) => m.userId === p.id)).map((p) => ({ id: p.id, name: `${p.name} (${p.email})` }))}
           />

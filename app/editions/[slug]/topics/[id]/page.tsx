@@ -103,7 +103,7 @@ export default async function TopicPage({ params }: Props) {
             {user && canShowInterest(user, topic, edition) && (
               <ActionButton
                 className="mt-3"
-                action={setInterestAction.bind(null, topic.id, edition.number)}
+                action={setInterestAction.bind(null, topic.id)}
                 fields={{ interested: String(!interested) }}
                 pressed={interested}
                 variant={interested ? "primary" : "secondary"}
@@ -164,8 +164,8 @@ export default async function TopicPage({ params }: Props) {
       {moderating && (
         <TopicModeration
           status={topic.status}
-          approve={approveTopicAction.bind(null, topic.id, edition.number)}
-          reject={rejectTopicAction.bind(null, topic.id, edition.number)}
+          approve={approveTopicAction.bind(null, topic.id)}
+          reject={rejectTopicAction.bind(null, topic.id)}
           merge={mergeTopicAction.bind(null, topic.id, edition.number)}
           mergeTargets={mergeTargets}
         />

@@ -18,7 +18,7 @@ export default async function NewTopicPage({ params }: { params: Promise<{ slug:
       <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {formatEditionNumber(edition.number)}</Link>} title="Propose a topic" />
       {canProposeTopic(user, edition) ? (
         <Card>
-          <TopicForm action={proposeTopicAction.bind(null, edition.id)} submitLabel="Propose topic" />
+          <TopicForm action={proposeTopicAction.bind(null, edition.id, edition.number)} submitLabel="Propose topic" />
         </Card>
       ) : (
         <Alert>{explainTopicProposalsClosed(edition).message}</Alert>

@@ -6,12 +6,10 @@ import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voidBallotsSchema } from "@/lib/votes/schemas";
 import { voidBallots } from "@/lib/votes/commands";
-import { voteAudit } from "@/lib/votes/queries";
 
 export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, voidBallotsSchema);
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
-  const created = await voidBallots(db, user, edition.id, input);
-  return NextResponse.json({ void: created, audit: await voteAudit(db, user, edition.id) });
+  return NextResponse.json(await voidBallots(db, user, edition.id, input));
 }, organizersOnly("void ballots"));

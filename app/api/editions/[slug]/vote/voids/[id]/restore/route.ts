@@ -5,13 +5,11 @@ import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { restoreVoidSchema } from "@/lib/votes/schemas";
 import { restoreVoid } from "@/lib/votes/commands";
-import { voteAudit } from "@/lib/votes/queries";
 
 export const POST = withUser<{ params: Promise<{ slug: string; id: string }> }>(async (request, { params, user }) => {
   await parseRequest(request, restoreVoidSchema);
   const { slug, id } = await params;
   const db = getDb();
   const edition = await getEditionBySlug(db, user, slug);
-  const restored = await restoreVoid(db, user, id, edition.id);
-  return NextResponse.json({ void: restored, audit: await voteAudit(db, user, edition.id) });
+  return NextResponse.json(await restoreVoid(db, user, id, edition.id));
 }, organizersOnly("restore voided ballots"));
