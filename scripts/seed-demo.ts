@@ -1,17 +1,20 @@
 // Migrates the database at DATABASE_URL (default: the SQLite file under data/)
-// and fills it with the demo. Used by `npm run demo` (scripts/demo.mjs), which
-// starts from a fresh data/demo.db each time; run by hand for any other database:
+// and fills it with the demo, without serving. Used by `npm run demo`
+// (scripts/demo.mjs), which starts from a fresh data/demo.db each time; for
+// any other database, e.g. the PostgreSQL that several instances share:
 //
-//   DATABASE_URL=file:./data/try.db node --conditions=react-server --import tsx scripts/seed-demo.ts
+//   DATABASE_URL=postgresql://… npm run demo:seed [-- --reset]
 //
+// It seeds only an empty database; --reset wipes Hexathon's data first.
 // --json prints only the summary as JSON on stdout (for scripts/demo.mjs);
 // everything else then goes to stderr.
 import { databaseKind, databaseUrl } from "../lib/platform/config";
 import { createDb } from "../lib/platform/db";
 import { seedDemo, type DemoSummary } from "../lib/demo/seed";
-import { migrate } from "../lib/platform/migrate";
+import { migrate, resetDatabase } from "../lib/platform/migrate";
 
 const json = process.argv.includes("--json");
+const reset = process.argv.includes("--reset");
 const log = json ? console.error : console.log;
 
 function accountsTable(summary: DemoSummary): string {
@@ -28,6 +31,10 @@ function accountsTable(summary: DemoSummary): string {
 async function main(): Promise<number> {
   const url = databaseUrl();
   const where = databaseKind(url) === "sqlite" ? url : "PostgreSQL";
+  if (reset) {
+    await resetDatabase(url);
+    log(`Wiped Hexathon's data from ${where}.`);
+  }
   await migrate(url);
   const db = createDb(url);
   try {
@@ -37,6 +44,7 @@ async function main(): Promise<number> {
       console.error(
         `Not seeding ${where}: it already has ${people} ${people === 1 ? "person" : "people"}.\n` +
           "The demo only goes into an empty database. Point DATABASE_URL at a new one, " +
+          "add --reset to wipe this one first (`npm run demo:seed -- --reset`), " +
           "or run `npm run demo`, which uses its own data/demo.db.",
       );
       return 1;

@@ -6,7 +6,7 @@
 // pg driver adapter and Prisma 7's native engine is out of reach offline.
 //
 // Uses the raw drivers, not Prisma, so it needs nothing generated.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -93,6 +93,29 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       applied.push(m.name);
     }
     return applied;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(727274)").catch(() => {});
+    await client.end();
+  }
+}
+
+/**
+ * Wipes Hexathon's data so that `migrate` starts from nothing (the demo's
+ * `--reset`): the SQLite file goes; on PostgreSQL, the tables the migrations
+ * created are dropped, and nothing else of the schema is touched.
+ */
+export async function resetDatabase(url: string): Promise<void> {
+  if (databaseKind(url) === "sqlite") {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile(url) + suffix, { force: true });
+    return;
+  }
+  const ours = new Set(["_hexathon_migrations"]);
+  for (const m of loadMigrations(migrationsDir("postgresql"))) for (const [, table] of m.sql.matchAll(/CREATE TABLE "([^"]+)"/g)) ours.add(table);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(727274)");
+    await client.query(`DROP TABLE IF EXISTS ${[...ours].map((t) => `"${t}"`).join(", ")} CASCADE`);
   } finally {
     await client.query("SELECT pg_advisory_unlock(727274)").catch(() => {});
     await client.end();
