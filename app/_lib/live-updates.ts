@@ -7,7 +7,7 @@ import { bonusLeaderboard } from "@/lib/challenges/leaderboard";
 import { editionOrNotFound } from "@/lib/editions/queries";
 import type { Db } from "@/lib/platform/db";
 import type { DomainEvent, Subscriber } from "@/lib/platform/events";
-import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import { channels, liveBus, parseChannel, type LiveEvent } from "@/lib/platform/live/bus";
 import { coalesce } from "@/lib/platform/live/coalesce";
 import { stageEvent, stageSnapshot, type EditionLike } from "@/lib/stage/queries";
 import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
@@ -60,13 +60,15 @@ export async function liveState(db: Db, feed: Exclude<LiveFeed, "arena">, editio
 export function liveUpdates(db: Db): Subscriber {
   const bursts = new Map<string, (event: DomainEvent) => void>();
 
+  const publishState = async (feed: Exclude<LiveFeed, "arena">, editionId: string) => {
+    liveBus().publish(channels[feed](editionId), await liveState(db, feed, editionId));
+  };
   const send = async (feed: LiveFeed, event: DomainEvent) => {
-    const message =
-      feed === "arena" ? { type: "arena", data: event.type === "tournament.progressed" ? event.progress : null } : await liveState(db, feed, event.editionId);
-    liveBus().publish(channels[feed](event.editionId), message);
+    if (feed !== "arena") return publishState(feed, event.editionId);
+    if (event.type === "tournament.progressed") liveBus().publish(channels.arena(event.editionId), { type: "arena", data: event.progress });
   };
 
-  return async (event) => {
+  const subscriber: Subscriber = async (event) => {
     const target = liveFeedFor(event);
     if (!target) return;
     if (!target.burst) return send(target.feed, event);
@@ -81,4 +83,13 @@ export function liveUpdates(db: Db): Subscriber {
     }
     deliver(event);
   };
+  // events from the other instances may have been missed: every open page hears its feed's state as it is now
+  subscriber.missed = async () => {
+    for (const channel of liveBus().activeChannels()) {
+      const open = parseChannel(channel);
+      if (!open || open.feed === "arena") continue; // a tournament's next match tells
+      await publishState(open.feed, open.editionId);
+    }
+  };
+  return subscriber;
 }

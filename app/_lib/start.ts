@@ -1,15 +1,28 @@
 // The server's start-up: the one place that sets work going outside a request.
-import { resumeTournaments } from "@/lib/arena/runner";
+import { releaseTournaments, resumeTournaments } from "@/lib/arena/runner";
+import { startClusterRelay } from "@/lib/platform/cluster";
+import { databaseKind, databaseUrl, tournamentLeaseMs } from "@/lib/platform/config";
 import { getDb } from "@/lib/platform/db";
+import { deliver, eventsMissed, relayEvents } from "@/lib/platform/events";
 import { databaseAvailability, watchDatabase } from "@/lib/platform/health";
+import { claimDatabase, deploymentProblem } from "@/lib/platform/instance";
+import { closeAllStreams } from "@/lib/platform/live/sse";
 import { registerSubscribers } from "./subscribers";
 
-/** How often running tournaments nobody in this process plays are picked up again. */
-const TOURNAMENT_WATCH_MS = 30_000;
-
 export function startServer() {
+  // `next build` may load the server's code to prerender pages: it is no server
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  refuseToStartIf(deploymentProblem());
+  try {
+    claimDatabase();
+  } catch (error) {
+    refuseToStartIf((error as Error).message);
+  }
   registerSubscribers();
   const db = getDb();
+  // several instances may share PostgreSQL: each hears the others' events (SQLite serves one)
+  const relay = databaseKind() === "postgresql" ? startClusterRelay({ url: databaseUrl(), db, deliver, missed: eventsMissed }) : null;
+  relayEvents(relay?.send ?? null);
   // proxy.ts answers 503 while the database is unreachable
   watchDatabase(db);
   // tournaments a crash or a restart interrupted carry on, now and whenever a runner stopped early
@@ -18,5 +31,23 @@ export function startServer() {
     void resumeTournaments(db).catch((error) => console.error("could not resume the tournaments left running", error));
   };
   resume();
-  setInterval(resume, TOURNAMENT_WATCH_MS).unref();
+  // as often as a lease is renewed: a dead instance's tournament is taken over within a lease and a third
+  setInterval(resume, tournamentLeaseMs() / 3).unref();
+
+  // A graceful stop (a deploy, a scale-down): Next stops accepting and finishes the requests in flight, which
+  // an event stream never does by itself, so the streams end here (each browser reconnects, through the load
+  // balancer, to another instance), and the tournaments played here are handed to the others at once.
+  process.once("SIGTERM", () => {
+    const streams = closeAllStreams();
+    console.log(`stopping: ended ${streams} live streams; handing back the tournaments played here`);
+    void releaseTournaments(db).catch((error) => console.error("could not hand back the tournaments", error));
+    void relay?.stop();
+  });
+}
+
+/** An instance that mustn't run says why and stops before it answers anyone. */
+function refuseToStartIf(problem: string | null) {
+  if (!problem) return;
+  console.error(`Hexathon cannot start: ${problem}`);
+  process.exit(1);
 }

@@ -3,7 +3,17 @@
 // progress and, at the end, the challenge's points. It picks up where it
 // stopped: the server's start-up (app/_lib/start.ts) resumes the tournaments a
 // restart interrupted, and keeps picking up any whose runner stopped early.
+//
+// Several instances may share the database: one plays a tournament at a
+// time, under a lease kept in its row and renewed while it plays. When that
+// instance dies, the lease runs out and another takes the tournament over.
+// Each match is played from its own seed and recorded once, and a Swiss
+// round is paired from the recorded results, so the standings are those of
+// an uninterrupted run.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
 import type { Db } from "../platform/db";
+import { tournamentLeaseMs } from "../platform/config";
 import type { GameId } from "./engine/games/types";
 import { type MatchRecord } from "./engine/match";
 import { matchPool } from "./engine/pool";
@@ -14,10 +24,20 @@ import { describeIfAny } from "./engine/record";
 import { scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { pointsFromPlaces } from "./engine/standings";
 
-/** Plays the tournament's pending matches, round after round; safe to call again (it resumes, and never runs twice in a process). */
+/** This process among the instances sharing the database: the owner of the leases it holds. */
+export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/**
+ * Plays the tournament's pending matches, round after round, if no other
+ * instance does; safe to call again (it resumes, and never runs twice in a
+ * process). It stops, leaving the rest to whoever holds the lease, if the
+ * lease is lost (this process was too slow to renew it).
+ */
 export async function runTournament(db: Db, tournamentId: string): Promise<void> {
   if (running.has(tournamentId)) return;
   running.add(tournamentId);
+  const lease = await claimLease(db, tournamentId);
+  if (!lease) return void running.delete(tournamentId);
   try {
     const tournament = await db.tournament.findUnique({ where: { id: tournamentId }, include: { challenge: true } });
     if (!tournament || tournament.status !== "RUNNING") return;
@@ -27,6 +47,7 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
     const started = Date.now();
     let playedHere = 0;
     for (;;) {
+      if (lease.lost()) return;
       const pending = await db.tournamentMatch.findMany({ where: { tournamentId, status: "PENDING" }, orderBy: { number: "asc" } });
       if (pending.length === 0 && !(await pairNextSwissRound(db, tournamentId))) break;
       const versionIds = [...new Set(pending.flatMap((m) => [m.versionAId, m.versionBId]))];
@@ -74,21 +95,65 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
       );
       if (failed) return; // left running: the next resume retries what failed
     }
-    await finishTournament(db, tournamentId);
+    if (!(await finishTournament(db, tournamentId))) return; // another instance took it over meanwhile
     const { total } = await progressOf(db, tournamentId);
     progressed({ tournamentId, status: "DONE", done: total, total, etaMs: 0 });
   } finally {
+    await lease.release();
     running.delete(tournamentId);
   }
 }
 
-/** Resumes every tournament left running (after a crash or a restart). */
+/** Resumes every tournament left running that nobody plays (after a crash or a restart, here or in another instance). */
 export async function resumeTournaments(db: Db) {
-  const left = await db.tournament.findMany({ where: { status: "RUNNING" }, select: { id: true } });
+  const left = await db.tournament.findMany({
+    where: { status: "RUNNING", OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] },
+    select: { id: true },
+  });
   for (const t of left) void runTournament(db, t.id);
 }
 
+/** Hands back the leases of this process (it is stopping): another instance takes the tournaments over at once, and this one starts no more matches. */
+export async function releaseTournaments(db: Db) {
+  stopping = true;
+  await db.tournament.updateMany({ where: { leaseOwner: INSTANCE }, data: { leaseOwner: null, leaseUntil: null } });
+}
+
 const running = new Set<string>();
+let stopping = false;
+
+type Lease = { lost: () => boolean; release: () => Promise<void> };
+
+/** Takes the tournament's lease if it is free, ours, or ran out; renews it while held. Null when another instance plays it. */
+async function claimLease(db: Db, tournamentId: string): Promise<Lease | null> {
+  if (stopping) return null;
+  const ttl = tournamentLeaseMs();
+  const until = () => new Date(Date.now() + ttl);
+  const claimed = await db.tournament.updateMany({
+    where: { id: tournamentId, status: "RUNNING", OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] },
+    data: { leaseOwner: INSTANCE, leaseUntil: until() },
+  });
+  if (claimed.count === 0) return null;
+  let lost = false;
+  const renew = setInterval(() => {
+    db.tournament
+      .updateMany({ where: { id: tournamentId, leaseOwner: INSTANCE }, data: { leaseUntil: until() } })
+      .then(({ count }) => {
+        if (count === 0) lost = true;
+      })
+      .catch((error: Error) => console.error(`tournament ${tournamentId}: could not renew its lease: ${error.message}`));
+  }, ttl / 3);
+  renew.unref();
+  return {
+    lost: () => lost || stopping,
+    release: async () => {
+      clearInterval(renew);
+      await db.tournament
+        .updateMany({ where: { id: tournamentId, leaseOwner: INSTANCE }, data: { leaseOwner: null, leaseUntil: null } })
+        .catch((error: Error) => console.error(`tournament ${tournamentId}: could not hand back its lease: ${error.message}`));
+    },
+  };
+}
 
 /**
  * A Swiss tournament whose round is over gets its next round paired from the
@@ -124,13 +189,21 @@ async function pairNextSwissRound(db: Db, tournamentId: string): Promise<boolean
   return true;
 }
 
-/** The standings become the challenge's points (judges can still override): the leaderboard and the edition's pages show them. */
-async function finishTournament(db: Db, tournamentId: string) {
+/**
+ * The standings become the challenge's points (judges can still override):
+ * the leaderboard and the edition's pages show them. False when this process
+ * no longer holds the tournament (then its new owner finishes it).
+ */
+async function finishTournament(db: Db, tournamentId: string): Promise<boolean> {
   const tournament = await db.tournament.findUniqueOrThrow({ where: { id: tournamentId }, include: { challenge: true } });
   const rows = await tournamentStandings(db, tournamentId);
   const points = pointsFromPlaces(rows, parseRankPoints(tournament.challenge.rankPoints));
-  await db.$transaction(async (tx) => {
-    await tx.tournament.update({ where: { id: tournamentId }, data: { status: "DONE", finishedAt: new Date() } });
+  const finished = await db.$transaction(async (tx) => {
+    const { count } = await tx.tournament.updateMany({
+      where: { id: tournamentId, status: "RUNNING", leaseOwner: INSTANCE },
+      data: { status: "DONE", finishedAt: new Date() },
+    });
+    if (count === 0) return false;
     for (const [teamId, value] of points) {
       const key = { challengeId_teamId: { challengeId: tournament.challengeId, teamId } };
       const current = await tx.score.findUnique({ where: key });
@@ -152,9 +225,12 @@ async function finishTournament(db: Db, tournamentId: string) {
         },
       });
     }
+    return true;
   });
-  await announce({ type: "challenges.changed", editionId: tournament.challenge.editionId });
+  if (finished) await announce({ type: "challenges.changed", editionId: tournament.challenge.editionId });
+  return finished;
 }
+
 const scheduleSettings = (t: TournamentRow): ScheduleSettings => ({
   format: t.format as TournamentFormat,
   matchesPerPair: t.matchesPerPair,

@@ -63,6 +63,16 @@ export function voterIdLimits(): { burst: number; perMinute: number } {
 }
 
 /**
+ * How long an instance's hold on a tournament lasts without renewal (it renews
+ * every third of it): the longest a tournament waits for another instance
+ * after the one playing it died. HEXATHON_TOURNAMENT_LEASE_SECONDS, default 15.
+ */
+export function tournamentLeaseMs(): number {
+  const seconds = Number(process.env.HEXATHON_TOURNAMENT_LEASE_SECONDS?.trim() || NaN);
+  return (Number.isFinite(seconds) && seconds >= 1 ? seconds : 15) * 1000;
+}
+
+/**
  * The key that signs session cookies: NEXTAUTH_SECRET, or a random one created
  * once in the data directory, so a self-hosted install works out of the box
  * and sessions survive restarts.

@@ -52,11 +52,24 @@ export type DomainEvent =
   | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] }
   | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress };
 
-export type Subscriber = (event: DomainEvent) => void | Promise<void>;
+/**
+ * Hears each event; `missed`, if given, catches up when events may have been
+ * missed (the connection to the other instances dropped a while).
+ */
+export type Subscriber = ((event: DomainEvent) => void | Promise<void>) & { missed?: () => void | Promise<void> };
+
+/** Where announced events also go: the other instances sharing the database (lib/platform/cluster.ts). */
+export type Relay = (event: DomainEvent) => void;
 
 const REGISTRY = Symbol.for("hexathon.domainEvents");
-type Holder = { [REGISTRY]?: Map<string, Subscriber> };
+const RELAY = Symbol.for("hexathon.eventRelay");
+type Holder = { [REGISTRY]?: Map<string, Subscriber>; [RELAY]?: Relay | null };
 const subscribers = () => ((globalThis as Holder)[REGISTRY] ??= new Map());
+
+/** Sends every event announced in this process to `relay` as well (null: no more). */
+export function relayEvents(relay: Relay | null): void {
+  (globalThis as Holder)[RELAY] = relay;
+}
 
 /**
  * Subscribes under a name: subscribing again under the same name replaces the
@@ -71,15 +84,33 @@ export function subscribe(name: string, subscriber: Subscriber): () => void {
 }
 
 /**
- * Announces what happened, to every subscriber in turn. The write it reports
- * has committed: a failing subscriber is logged, never the caller's failure.
+ * Announces what happened, to the other instances and to every subscriber
+ * here in turn. The write it reports has committed: a failing subscriber is
+ * logged, never the caller's failure.
  */
 export async function announce(event: DomainEvent): Promise<void> {
+  (globalThis as Holder)[RELAY]?.(event);
+  await deliver(event);
+}
+
+/** Hands an event to this process's subscribers only: what announce does here, and what another instance's event becomes. */
+export async function deliver(event: DomainEvent): Promise<void> {
   for (const [name, subscriber] of subscribers()) {
     try {
       await subscriber(event);
     } catch (error) {
       console.error(`the ${name} subscriber failed on ${event.type}`, error);
+    }
+  }
+}
+
+/** Every subscriber catches up: events from the other instances may have been missed. */
+export async function eventsMissed(): Promise<void> {
+  for (const [name, subscriber] of subscribers()) {
+    try {
+      await subscriber.missed?.();
+    } catch (error) {
+      console.error(`the ${name} subscriber could not catch up`, error);
     }
   }
 }

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
 import { hearLiveUpdates } from "../helpers/live-updates";
+import { liveUpdates } from "@/app/_lib/live-updates";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -308,6 +309,16 @@ describe("telling every screen", () => {
       await expectDomainError(commandStage(t.db, employee, edition.id, "start", T0), "FORBIDDEN");
       expect(events).toHaveLength(4);
       expect(elsewhere).toEqual([]);
+
+      // after the other instances' events may have been missed, every open screen hears the stage as it is
+      await liveUpdates(t.db).missed!();
+      expect(events).toHaveLength(5);
+      expect(events.at(-1)).toEqual({
+        type: "stage",
+        id: slot.version,
+        data: await stageSnapshot(t.db, await t.db.edition.findUniqueOrThrow({ where: { id: edition.id } })),
+      });
+      expect(elsewhere).toHaveLength(1);
     } finally {
       unsubscribe();
       unsubscribeOther();

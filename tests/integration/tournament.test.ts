@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/engine/games/rps-bots";
 import { practiceMatch, submitBot, startTournament } from "@/lib/arena/commands";
 import { playingVersions, teamBotVersions, runningTournaments, tournamentMatch, tournamentView } from "@/lib/arena/queries";
-import { runTournament } from "@/lib/arena/runner";
+import { resumeTournaments, runTournament } from "@/lib/arena/runner";
 import { CONNECT_FOUR_BOTS } from "@/lib/arena/engine/games/connect-four-bots";
 import { runArenaCli, type CliRow } from "../helpers/arena-cli";
 import { DomainError } from "@/lib/platform/errors";
@@ -158,6 +160,58 @@ describe("practice matches", () => {
 });
 
 describe("a tournament", () => {
+  it("is taken over by another instance when the one playing it dies, and ends with the standings of an uninterrupted run", async () => {
+    const { challenge, members, organizer } = await arena(5, { matchRounds: 1000, matchesPerPair: 2 });
+    const bots = ["starter", "rock", "cycler", "copycat", "beat-last"].map(source);
+    for (const [i, { member }] of members.entries()) await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"));
+    const outcome = (view: Awaited<ReturnType<typeof finished>>) => ({
+      standings: view.standings.map((s) => [s.name, s.place, s.matchPoints, s.won, s.drawn, s.lost]),
+      matches: view.matches.map((m) => [m.number, m.winner, m.winsA, m.winsB, m.seed]),
+    });
+    await startTournament(t.db, organizer, challenge.id, { seed: 4242 });
+    const uninterrupted = outcome(await finished(challenge.id));
+
+    // another instance (a process of its own) runs it again with the same seed, and is killed mid-run
+    const other = spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "-e",
+        // tsx loads these modules as CommonJS: their exports may come as the default export
+        `const load = (file) => import(${JSON.stringify(path.resolve("lib"))} + file).then((m) => m.default ?? m);
+         Promise.all([load("/platform/db.ts"), load("/arena/commands.ts")]).then(async ([{ createDb }, { startTournament }]) => {
+           await startTournament(createDb(${JSON.stringify(t.url)}), ${JSON.stringify({ id: organizer.id, role: "ORGANIZER" })}, ${JSON.stringify(challenge.id)}, { seed: 4242 });
+           setInterval(() => {}, 1000);
+         });`,
+      ],
+      { env: { ...process.env, HEXATHON_TOURNAMENT_LEASE_SECONDS: "2" }, stdio: "inherit" },
+    );
+    const done = () => t.db.tournamentMatch.count({ where: { tournament: { challengeId: challenge.id }, status: "DONE" } });
+    await vi.waitFor(
+      async () => {
+        const tournament = await t.db.tournament.findUniqueOrThrow({ where: { challengeId: challenge.id } });
+        expect(tournament.status).toBe("RUNNING");
+        expect(tournament.leaseOwner).toContain(`:${other.pid}:`);
+        expect(await done()).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 10 },
+    );
+    other.kill("SIGKILL");
+    await new Promise((resolve) => other.on("exit", resolve));
+    expect(await done()).toBeLessThan(20); // of 5 × 4 / 2 pairs × 2 matches
+
+    // this instance picks it up once the dead one's lease has run out, not before
+    await resumeTournaments(t.db);
+    expect((await t.db.tournament.findUniqueOrThrow({ where: { challengeId: challenge.id } })).leaseOwner).toContain(`:${other.pid}:`);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await resumeTournaments(t.db);
+    const takenOver = await finished(challenge.id);
+    expect(outcome(takenOver)).toEqual(uninterrupted);
+    expect(await t.db.tournament.findUniqueOrThrow({ where: { challengeId: challenge.id } })).toMatchObject({ status: "DONE", leaseOwner: null });
+  }, 120_000);
+
   it("plays every pair off the request path, ranks the bots and turns the standings into challenge points; the same seed gives the same results", async () => {
     const { challenge, members, organizer } = await arena(3);
     const when = new Date("2030-01-01T10:00:00Z");

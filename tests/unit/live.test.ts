@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InProcessBus, channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import { coalesce } from "@/lib/platform/live/coalesce";
-import { HEARTBEAT_MS, RETRY_MS, formatEvent, sseResponse } from "@/lib/platform/live/sse";
+import { HEARTBEAT_MS, RETRY_MS, closeAllStreams, formatEvent, sseResponse } from "@/lib/platform/live/sse";
 
 const decoder = new TextDecoder();
 
@@ -288,6 +288,18 @@ describe("a live stream", () => {
     expect(await nextChunk(reader)).toBeNull(); // the browser reconnects after `retry`
     expect(bus.subscriberCount()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("ends every open stream when the server stops, so each browser reconnects to another instance", async () => {
+    const bus = new InProcessBus();
+    const readers = Array.from({ length: 3 }, () =>
+      sseResponse({ bus, channels: ["c"], snapshot: async () => [], signal: new AbortController().signal }).body!.getReader(),
+    );
+    for (const reader of readers) expect(await nextChunk(reader)).toBe(`retry: ${RETRY_MS}\n\n`); // how soon they come back
+    expect(closeAllStreams()).toBe(3);
+    for (const reader of readers) expect(await nextChunk(reader)).toBeNull();
+    expect(bus.subscriberCount()).toBe(0);
+    expect(closeAllStreams()).toBe(0);
   });
 
   it("leaks nothing when 5,000 phones connect and leave, by abort or by cancel", async () => {

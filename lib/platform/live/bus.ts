@@ -22,6 +22,8 @@ export interface LiveBus {
   subscribe(channel: string, listener: Listener): () => void;
   /** Live subscriptions, on one channel or in all: what leak tests and benchmarks watch. */
   subscriberCount(channel?: string): number;
+  /** The channels someone listens on now. */
+  activeChannels(): string[];
 }
 
 export class InProcessBus implements LiveBus {
@@ -51,6 +53,10 @@ export class InProcessBus implements LiveBus {
     };
   }
 
+  activeChannels() {
+    return [...this.channels.keys()];
+  }
+
   subscriberCount(channel?: string) {
     if (channel) return this.channels.get(channel)?.size ?? 0;
     let total = 0;
@@ -63,6 +69,12 @@ export class InProcessBus implements LiveBus {
 const globalForBus = globalThis as unknown as { hexathonLiveBus?: LiveBus };
 export function liveBus(): LiveBus {
   return (globalForBus.hexathonLiveBus ??= new InProcessBus());
+}
+
+/** "edition:<id>:<feed>" → its edition and feed (null for another kind of channel). */
+export function parseChannel(channel: string): { editionId: string; feed: keyof typeof channels } | null {
+  const match = /^edition:(.+):(stage|vote|leaderboard|arena)$/.exec(channel);
+  return match ? { editionId: match[1], feed: match[2] as keyof typeof channels } : null;
 }
 
 export const channels = {

@@ -27,6 +27,21 @@ type Options = {
   heartbeatMs?: number;
 };
 
+// The streams open in this process, closed all at once when it stops.
+const OPEN = Symbol.for("hexathon.openStreams");
+const openStreams = () => ((globalThis as { [OPEN]?: Set<() => void> })[OPEN] ??= new Set());
+
+/**
+ * Ends every open stream (the server is stopping): each browser reconnects
+ * after `retry` (RETRY_MS), through the load balancer to another instance,
+ * and gets the state there. Returns how many were ended.
+ */
+export function closeAllStreams(): number {
+  const all = [...openStreams()];
+  for (const close of all) close();
+  return all.length;
+}
+
 export function sseResponse({ bus, channels, snapshot, signal, heartbeatMs = HEARTBEAT_MS }: Options): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -46,6 +61,7 @@ export function sseResponse({ bus, channels, snapshot, signal, heartbeatMs = HEA
       cleanup = () => {
         if (closed) return;
         closed = true;
+        openStreams().delete(cleanup);
         clearInterval(heartbeat);
         for (const unsubscribe of unsubscribes) unsubscribe();
         signal.removeEventListener("abort", cleanup);
@@ -57,6 +73,7 @@ export function sseResponse({ bus, channels, snapshot, signal, heartbeatMs = HEA
       };
       if (signal.aborted) return cleanup();
       signal.addEventListener("abort", cleanup);
+      openStreams().add(cleanup);
       send(`retry: ${RETRY_MS}\n\n`);
       try {
         for (const event of await snapshot()) send(formatEvent(event));

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Tournament" ADD COLUMN     "leaseOwner" TEXT,
+ADD COLUMN     "leaseUntil" TIMESTAMP(3);
+
