@@ -21,7 +21,7 @@ import { tournamentFor, playingVersions } from "./queries";
 import { getChallenge } from "../challenges/queries";
 import { plannedTotal, scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { defaultSwissRounds } from "./engine/swiss";
-import { runTournament } from "./runner";
+import { playInBackground } from "./runner";
 
 /** Matches (practice, or a submission's check) one person may have running at once. */
 export const PRACTICE_PER_PERSON = 1;
@@ -206,7 +206,7 @@ export async function startTournament(db: Db, actor: Actor | null, challengeId: 
     });
     return created;
   });
-  void runTournament(db, tournament.id); // off the request path: the page answers at once
+  playInBackground(db, tournament.id); // the page answers at once
   return tournament;
 }
 

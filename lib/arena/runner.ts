@@ -36,7 +36,10 @@ export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0,
 export async function runTournament(db: Db, tournamentId: string): Promise<void> {
   if (running.has(tournamentId)) return;
   running.add(tournamentId);
-  const lease = await claimLease(db, tournamentId);
+  const lease = await claimLease(db, tournamentId).catch((error) => {
+    running.delete(tournamentId);
+    throw error;
+  });
   if (!lease) return void running.delete(tournamentId);
   try {
     const tournament = await db.tournament.findUnique({ where: { id: tournamentId }, include: { challenge: true } });
@@ -110,7 +113,12 @@ export async function resumeTournaments(db: Db) {
     where: { status: "RUNNING", OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] },
     select: { id: true },
   });
-  for (const t of left) void runTournament(db, t.id);
+  for (const t of left) playInBackground(db, t.id);
+}
+
+/** Plays the tournament off the request path; a failure (the database went away) is logged, and the next resume retries. */
+export function playInBackground(db: Db, tournamentId: string): void {
+  runTournament(db, tournamentId).catch((error: Error) => console.error(`tournament ${tournamentId} stopped: ${error.message}; it resumes later`));
 }
 
 /** Hands back the leases of this process (it is stopping): another instance takes the tournaments over at once, and this one starts no more matches. */
