@@ -9,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FRESH_PORT = PORT + 2;
 // a third whose database is unreachable
 const DOWN_PORT = PORT + 4;
+// nginx in front of two instances on a throw-away PostgreSQL database (the two ports after it)
+const CLUSTER_PORT = PORT + 20;
 // Debian's headless shell (the chromium-headless-shell package, the same build
 // as its chromium) when installed: the lighter browser Playwright itself uses
 // for headless runs, a quarter quicker here than the full browser.
@@ -43,7 +45,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(phone|fresh-install|unavailable)\.spec/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(phone|fresh-install|unavailable|cluster)\.spec/ },
     {
       name: "fresh-install",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${FRESH_PORT}` },
@@ -53,6 +55,11 @@ export default defineConfig({
       name: "db-down",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${DOWN_PORT}` },
       testMatch: /unavailable\.spec/,
+    },
+    {
+      name: "cluster",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${CLUSTER_PORT}` },
+      testMatch: /cluster\.spec/,
     },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y|articles)\.spec/ },
   ],
@@ -80,6 +87,14 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       env: { PORT: String(DOWN_PORT) },
+    },
+    {
+      command: `node scripts/cluster.mjs --port ${CLUSTER_PORT} --throwaway`,
+      url: `http://127.0.0.1:${CLUSTER_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      // the cluster stops its instances and drops its database
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     },
   ],
 });

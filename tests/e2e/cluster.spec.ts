@@ -1,0 +1,107 @@
+// Two instances on one PostgreSQL database behind nginx, configured by
+// docs/deploy/nginx.conf (scripts/cluster.mjs): what happens through one is
+// seen through the other, at once, with no sticky sessions.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { signIn } from "./helpers";
+import { expect, test } from "./test";
+
+type Instance = { port: number; origin: string; pid: number };
+type Cluster = { origin: string; databaseUrl: string; instances: Instance[] };
+
+/** What scripts/cluster.mjs says about itself (its stateFile). */
+function cluster(): Cluster {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  return JSON.parse(readFileSync(path.join(os.tmpdir(), `hexathon-cluster-${port}.json`), "utf8"));
+}
+
+async function sql<T>(text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: cluster().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** An event stream read as it comes: the latest data of each event type. */
+async function follow(url: string) {
+  const abort = new AbortController();
+  const response = await fetch(url, { signal: abort.signal });
+  expect(response.status).toBe(200);
+  const latest = new Map<string, unknown>();
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const type = /^event: (.*)$/m.exec(block)?.[1];
+        const data = block
+          .split("\n")
+          .filter((line) => line.startsWith("data: "))
+          .map((line) => line.slice(6))
+          .join("\n");
+        if (type && data) latest.set(type, JSON.parse(data));
+      }
+    }
+  })();
+  return { latest, close: () => abort.abort() };
+}
+
+test("a phone's card from one instance votes through the other, and a third screen's count follows at once", async ({ page, playwright }) => {
+  const [a, b] = cluster().instances;
+  await signIn(page, "organizer@demo.test"); // through nginx: the session is good on every instance
+  const opened = await page.request.post(`${a.origin}/api/editions/0x09/vote`, { data: { action: "open" } });
+  expect(opened.status()).toBe(200);
+  const { joinCode } = (await opened.json()) as { joinCode: string };
+  try {
+    const projector = await follow(`${a.origin}/api/vote/${joinCode}/events`);
+    await expect.poll(() => projector.latest.get("vote")).toMatchObject({ status: "OPEN" });
+    const before = (projector.latest.get("vote") as { ballots: number }).ballots;
+
+    const phone = await playwright.request.newContext();
+    const options = await phone.get(`${a.origin}/api/vote/${joinCode}`);
+    const { teams } = (await options.json()) as { teams: { id: string }[] };
+    // the voter card, signed by instance A, is good on B: the instances share NEXTAUTH_SECRET
+    const cast = await phone.put(`${b.origin}/api/vote/${joinCode}/ballot`, { data: { teamIds: [teams[0].id] } });
+    expect(cast.status()).toBe(200);
+    // cast on B, counted on A's stream within a second
+    await expect.poll(() => (projector.latest.get("vote") as { ballots: number }).ballots, { timeout: 2_000, intervals: [50] }).toBe(before + 1);
+    projector.close();
+    await phone.dispose();
+  } finally {
+    await page.request.post(`${a.origin}/api/editions/0x09/vote`, { data: { action: "close" } });
+  }
+});
+
+test("an article unpublished, then published again, through one instance: the other's cached pages follow at once", async ({ page, request }) => {
+  const [a, b] = cluster().instances;
+  const [article] = await sql<{ id: string; slug: string; title: string }>(
+    `SELECT "articleId" AS id, "slug", "title" FROM "PublishedArticle" ORDER BY "publishedAt" DESC LIMIT 1`,
+  );
+  const listed = async () => (await (await request.get(`${b.origin}/articles`)).text()).includes(article.title);
+  const page404 = async () => (await request.get(`${b.origin}/articles/${article.slug}`)).status();
+  // B serves the list and the article from its cache
+  expect(await listed()).toBe(true);
+  expect(await page404()).toBe(200);
+
+  await signIn(page, "organizer@demo.test");
+  const unpublished = await page.request.post(`${a.origin}/api/articles/${article.id}/review`, { data: { action: "unpublish", comment: "A fact to check." } });
+  expect(unpublished.status()).toBe(200);
+  await expect.poll(listed, { timeout: 2_000, intervals: [100] }).toBe(false);
+  await expect.poll(page404, { timeout: 2_000, intervals: [100] }).toBe(404);
+
+  const published = await page.request.post(`${a.origin}/api/articles/${article.id}/review`, { data: { action: "publish" } });
+  expect(published.status()).toBe(200);
+  await expect.poll(listed, { timeout: 2_000, intervals: [100] }).toBe(true);
+  await expect.poll(page404, { timeout: 2_000, intervals: [100] }).toBe(200);
+});
