@@ -30,7 +30,9 @@ export const stateFile = (port) => path.join(os.tmpdir(), `hexathon-cluster-${po
 /** docs/deploy/nginx.conf with these instances and this port: every other line as documented. */
 export function nginxSite(ports, listen) {
   const documented = readFileSync(path.join(root, "docs", "deploy", "nginx.conf"), "utf8");
-  const servers = ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n");
+  // each instance with the parameters the documented servers have (max_fails, fail_timeout)
+  const parameters = /^\s*server \S+(.*);$/m.exec(documented)?.[1] ?? "";
+  const servers = ports.map((p) => `    server 127.0.0.1:${p}${parameters};`).join("\n");
   const site = documented
     .replace(/(upstream hexathon \{\n(?:\s*#.*\n)*)(?:\s*server .*;\n)+/, `$1${servers}\n`)
     .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${listen};`);
