@@ -1,5 +1,6 @@
 // The server's start-up: the one place that sets work going outside a request.
 import { releaseTournaments, resumeTournaments } from "@/lib/arena/runner";
+import { shareLocalUploads } from "@/lib/articles/uploads";
 import { startClusterRelay } from "@/lib/platform/cluster";
 import { databaseKind, databaseUrl, tournamentLeaseMs } from "@/lib/platform/config";
 import { getDb } from "@/lib/platform/db";

@@ -2,8 +2,10 @@
 // (never by the name or the browser's claim), the size and the pixel count
 // are capped, and the image is re-encoded, which drops its metadata (EXIF,
 // GPS position, camera serial numbers, comments) after applying its rotation.
-// Stored under data/uploads/ by the hash of the stored bytes, so the same
-// image uploaded twice is one file, and its URL can be cached forever.
+// Named by the hash of the stored bytes, so the same image uploaded twice is
+// one file, and its URL can be cached forever. The bytes are kept in the
+// database, which every instance shares (and which the backup holds); each
+// instance keeps a copy under its data directory's uploads/ and serves that.
 // sharp (libvips) does the decoding and encoding: maintained, fast, and its
 // prebuilt binaries come from npm.
 import { createHash, randomUUID } from "node:crypto";
@@ -56,20 +58,49 @@ export async function storeUpload(db: Db, actor: Actor | null, content: Buffer):
     throw invalid("That image couldn't be read: it may be damaged, or too large (50 megapixels at most).", "file");
   }
   const file = `${createHash("sha256").update(output.data).digest("hex").slice(0, 32)}.${EXTENSIONS[format]}`;
-  const target = path.join(uploadsDir(), file);
-  await fs.mkdir(uploadsDir(), { recursive: true });
-  // write beside it, then rename: a reader never sees half a file
-  const partial = `${target}.${process.pid}.${randomUUID()}.part`;
-  await fs.writeFile(partial, output.data);
-  await fs.rename(partial, target);
   const height = output.info.pageHeight ?? output.info.height;
   const row = { mime: FORMATS[format], bytes: output.data.length, width: output.info.width, height };
-  await db.upload.upsert({ where: { file }, create: { file, uploadedById: me.id, ...row }, update: {} });
+  // the same bytes under the same name: a second upload only fills in what an older row lacks
+  const bytes = new Uint8Array(output.data);
+  await db.upload.upsert({ where: { file }, create: { file, uploadedById: me.id, ...row, content: bytes }, update: { content: bytes } });
+  await keepCopy(file, output.data);
   return { file, url: `/uploads/${file}`, ...row };
 }
 
-/** The stored bytes of an upload, or null. */
-export async function readUpload(file: string): Promise<Buffer | null> {
+/** This instance's copy of an upload: written beside, then renamed, so a reader never sees half a file. */
+async function keepCopy(file: string, content: Uint8Array) {
+  const target = path.join(uploadsDir(), file);
+  await fs.mkdir(uploadsDir(), { recursive: true });
+  const partial = `${target}.${process.pid}.${randomUUID()}.part`;
+  await fs.writeFile(partial, content);
+  await fs.rename(partial, target);
+}
+
+/** The stored bytes of an upload, or null: this instance's copy, else the database's (then copied here). */
+export async function readUpload(db: Db, file: string): Promise<Buffer | null> {
   if (!UPLOAD_FILE.test(file)) return null;
-  return fs.readFile(path.join(uploadsDir(), file)).catch(() => null);
+  const copy = await fs.readFile(path.join(uploadsDir(), file)).catch(() => null);
+  if (copy) return copy;
+  const row = await db.upload.findUnique({ where: { file }, select: { content: true } });
+  if (!row?.content) return null;
+  const content = Buffer.from(row.content);
+  await keepCopy(file, content).catch((error: Error) => console.error(`could not keep a copy of upload ${file}: ${error.message}`));
+  return content;
+}
+
+/**
+ * Copies into the database the uploads whose bytes only this instance's data
+ * directory has (stored before the database kept them), so that every
+ * instance serves them. Returns how many it copied.
+ */
+export async function shareLocalUploads(db: Db): Promise<number> {
+  const missing = await db.upload.findMany({ where: { content: null }, select: { file: true } });
+  let shared = 0;
+  for (const { file } of missing) {
+    const content = await fs.readFile(path.join(uploadsDir(), file)).catch(() => null);
+    if (!content) continue; // another instance has it
+    await db.upload.updateMany({ where: { file, content: null }, data: { content: new Uint8Array(content) } });
+    shared++;
+  }
+  return shared;
 }

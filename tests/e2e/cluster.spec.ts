@@ -114,6 +114,29 @@ test("an article unpublished, then published again, through one instance: the ot
   await expect.poll(page404, { timeout: 2_000, intervals: [100] }).toBe(200);
 });
 
+test("an image uploaded through one instance is served by the other", async ({ page, request }) => {
+  const [a, b] = cluster().instances;
+  await signIn(page, "organizer@demo.test");
+  // a 2×2 PNG, drawn here so that no earlier run stored it
+  const png = await page.evaluate(async (seed) => {
+    const canvas = new OffscreenCanvas(2, 2);
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = `rgb(${seed % 256}, ${(seed >> 8) % 256}, 77)`;
+    context.fillRect(0, 0, 2, 2);
+    return [...new Uint8Array(await (await canvas.convertToBlob({ type: "image/png" })).arrayBuffer())];
+  }, Date.now());
+  const uploaded = await page.request.post(`${a.origin}/api/uploads`, {
+    multipart: { file: { name: "dot.png", mimeType: "image/png", buffer: Buffer.from(png) } },
+  });
+  expect(uploaded.status()).toBe(201);
+  const { url, bytes } = (await uploaded.json()) as { url: string; bytes: number };
+  const served = await request.get(`${b.origin}${url}`); // B's data directory never had it
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect((await served.body()).length).toBe(bytes);
+  expect(await served.body()).toEqual(await (await request.get(`${a.origin}${url}`)).body());
+});
+
 /** A phone outside the browser: its voter card cookie, kept between requests. */
 function phoneAt(origin: string, joinCode: string) {
   let cookie = "";

@@ -37,7 +37,7 @@ import type { TopicKind } from "@/lib/topics/rules";
 import { DomainError } from "@/lib/platform/errors";
 import type { Actor } from "@/lib/people/rules";
 import { formatTime } from "@/lib/platform/time";
-import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, storeUpload, uploadsDir } from "@/lib/articles/uploads";
+import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, shareLocalUploads, storeUpload, uploadsDir } from "@/lib/articles/uploads";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
@@ -832,7 +832,7 @@ describe("uploads", () => {
     const stored = await storeUpload(t.db, outsider, jpeg);
     expect(stored).toMatchObject({ mime: "image/jpeg", width: 20, height: 40, url: `/uploads/${stored.file}` });
     expect(stored.file).toMatch(/^[a-f0-9]{32}\.jpg$/);
-    const bytes = await readUpload(stored.file);
+    const bytes = await readUpload(t.db, stored.file);
     expect(bytes).not.toBeNull();
     expect(bytes!.length).toBe(stored.bytes);
     const after = await sharp(bytes!).metadata();
@@ -858,11 +858,47 @@ describe("uploads", () => {
     const stored = await storeUpload(t.db, outsider, png);
     expect(stored).toMatchObject({ mime: "image/png", width: 48, height: 32 });
     expect(stored.file).toMatch(/^[a-f0-9]{32}\.png$/);
-    const bytes = (await readUpload(stored.file))!;
+    const bytes = (await readUpload(t.db, stored.file))!;
     const after = await sharp(bytes).metadata();
     expect(after.format).toBe("png");
     expect(after.exif).toBeUndefined();
     expect(bytes.includes("SpyCam")).toBe(false);
+  });
+
+  it("serves an image uploaded through one instance from another, whose data directory never had it", async () => {
+    const png = await solid(12, 9).png().toBuffer();
+    const stored = await storeUpload(t.db, outsider, png);
+    const mine = await readUpload(t.db, stored.file);
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "hexathon-other-instance-"));
+    process.env.HEXATHON_DATA_DIR = elsewhere;
+    try {
+      expect(existsSync(path.join(elsewhere, "uploads", stored.file))).toBe(false);
+      expect(await readUpload(t.db, stored.file)).toEqual(mine); // from the database
+      expect(existsSync(path.join(elsewhere, "uploads", stored.file))).toBe(true); // and kept there since
+    } finally {
+      process.env.HEXATHON_DATA_DIR = dataDir;
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("shares with every instance the images uploaded before the database kept them", async () => {
+    const stored = await storeUpload(t.db, outsider, await solid(7, 5).png().toBuffer());
+    const bytes = (await readUpload(t.db, stored.file))!;
+    await t.db.upload.update({ where: { file: stored.file }, data: { content: null } }); // as an older version left it
+    expect(await shareLocalUploads(t.db)).toBeGreaterThanOrEqual(1);
+    expect(Buffer.from((await t.db.upload.findUniqueOrThrow({ where: { file: stored.file } })).content!)).toEqual(bytes);
+    // an instance without the file shares nothing, and leaves the row for the one that has it
+    await t.db.upload.update({ where: { file: stored.file }, data: { content: null } });
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "hexathon-other-instance-"));
+    process.env.HEXATHON_DATA_DIR = elsewhere;
+    try {
+      expect(await shareLocalUploads(t.db)).toBe(0);
+      expect(await readUpload(t.db, stored.file)).toBeNull();
+    } finally {
+      process.env.HEXATHON_DATA_DIR = dataDir;
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    expect(await shareLocalUploads(t.db)).toBe(1);
   });
 
   it("stores the same image once, under the hash of its content", async () => {
@@ -915,10 +951,10 @@ describe("uploads", () => {
   });
 
   it("reads stored files only, by their exact name", async () => {
-    expect(await readUpload("../../etc/passwd")).toBeNull();
-    expect(await readUpload("0123456789abcdef0123456789abcdef.png")).toBeNull();
-    expect(await readUpload("0123456789ABCDEF0123456789ABCDEF.png")).toBeNull();
-    expect(await readUpload("0123456789abcdef0123456789abcdef.svg")).toBeNull();
+    expect(await readUpload(t.db, "../../etc/passwd")).toBeNull();
+    expect(await readUpload(t.db, "0123456789abcdef0123456789abcdef.png")).toBeNull();
+    expect(await readUpload(t.db, "0123456789ABCDEF0123456789ABCDEF.png")).toBeNull();
+    expect(await readUpload(t.db, "0123456789abcdef0123456789abcdef.svg")).toBeNull();
   });
 });
 
