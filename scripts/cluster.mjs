@@ -18,11 +18,10 @@ import { execFile, spawn } from "node:child_process";
 import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createThrowawayDatabase } from "../tests/helpers/throwaway-pg.mjs";
 
 const root = path.join(import.meta.dirname, "..");
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-const PG_ADMIN_URL = process.env.HEXATHON_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Where a cluster on `port` describes itself: { origin, databaseUrl, instances: [{ port, origin, pid, log }] }. */
 export const stateFile = (port) => path.join(os.tmpdir(), `hexathon-cluster-${port}.json`);
@@ -39,28 +38,6 @@ export function nginxSite(ports, listen) {
   if (!site.includes(servers) || !site.includes(`listen 127.0.0.1:${listen};`))
     throw new Error("docs/deploy/nginx.conf no longer has the upstream or the listen line this script fills in");
   return site;
-}
-
-async function createDatabase() {
-  const host = new URL(PG_ADMIN_URL).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host))
-    throw new Error(`Refusing to create a throw-away database on a non-local server (${host}).`);
-  const name = `hexathon_cluster_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 const run = (args, env) =>
@@ -88,7 +65,7 @@ async function healthy(origin, timeoutMs, exited) {
 export async function startCluster({ instances: count = 2, port = 3200, throwaway = false, env: extraEnv = {}, log = console.error } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-cluster-"));
   const given = throwaway ? null : process.env.DATABASE_URL?.trim();
-  const database = given ? { url: given, drop: async () => {} } : await createDatabase();
+  const database = given ? { url: given, drop: async () => {} } : await createThrowawayDatabase("hexathon_cluster");
   const origin = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,

@@ -110,7 +110,7 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
 /** Resumes every tournament left running that nobody plays (after a crash or a restart, here or in another instance). */
 export async function resumeTournaments(db: Db) {
   const left = await db.tournament.findMany({
-    where: { status: "RUNNING", OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] },
+    where: { status: "RUNNING", ...playableHere() },
     select: { id: true },
   });
   for (const t of left) playInBackground(db, t.id);
@@ -132,13 +132,16 @@ let stopping = false;
 
 type Lease = { lost: () => boolean; release: () => Promise<void> };
 
+/** A tournament this process may play: nobody holds it, this process does, or its holder's lease ran out. */
+const playableHere = () => ({ OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] });
+
 /** Takes the tournament's lease if it is free, ours, or ran out; renews it while held. Null when another instance plays it. */
 async function claimLease(db: Db, tournamentId: string): Promise<Lease | null> {
   if (stopping) return null;
   const ttl = tournamentLeaseMs();
   const until = () => new Date(Date.now() + ttl);
   const claimed = await db.tournament.updateMany({
-    where: { id: tournamentId, status: "RUNNING", OR: [{ leaseOwner: null }, { leaseOwner: INSTANCE }, { leaseUntil: { lt: new Date() } }] },
+    where: { id: tournamentId, status: "RUNNING", ...playableHere() },
     data: { leaseOwner: INSTANCE, leaseUntil: until() },
   });
   if (claimed.count === 0) return null;

@@ -94,23 +94,22 @@ export async function announce(event: DomainEvent): Promise<void> {
 }
 
 /** Hands an event to this process's subscribers only: what announce does here, and what another instance's event becomes. */
-export async function deliver(event: DomainEvent): Promise<void> {
-  for (const [name, subscriber] of subscribers()) {
-    try {
-      await subscriber(event);
-    } catch (error) {
-      console.error(`the ${name} subscriber failed on ${event.type}`, error);
-    }
-  }
+export function deliver(event: DomainEvent): Promise<void> {
+  return eachSubscriber(`failed on ${event.type}`, (subscriber) => subscriber(event));
 }
 
 /** Every subscriber catches up: events from the other instances may have been missed. */
-export async function eventsMissed(): Promise<void> {
+export function eventsMissed(): Promise<void> {
+  return eachSubscriber("could not catch up", (subscriber) => subscriber.missed?.());
+}
+
+/** Runs `work` for each subscriber in turn; a failing one is logged, and the others still run. */
+async function eachSubscriber(failure: string, work: (subscriber: Subscriber) => void | Promise<void>): Promise<void> {
   for (const [name, subscriber] of subscribers()) {
     try {
-      await subscriber.missed?.();
+      await work(subscriber);
     } catch (error) {
-      console.error(`the ${name} subscriber could not catch up`, error);
+      console.error(`the ${name} subscriber ${failure}`, error);
     }
   }
 }
