@@ -5,6 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type FormState = {
@@ -42,6 +43,11 @@ export function errorState(error: unknown, values: Record<string, string>): Form
     return error.field
       ? { ok: false, values, fieldErrors: { [error.field]: [error.message] }, message: error.message }
       : { ok: false, values, message: error.message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    databaseTrouble();
+    console.error(`database unavailable: ${describeDatabaseError(error)}`);
+    return { ok: false, values, message: `${DATABASE_UNAVAILABLE_MESSAGE} Your input is kept.` };
   }
   console.error(error);
   return { ok: false, values, message: "Something went wrong on our side. Your input is kept; please try again." };

@@ -1,12 +1,14 @@
 // The one way to answer JSON: parse the body with a zod schema, run, and map
 // errors to one shape, { error: { code, message } }, with the status that
-// fits. Domain errors keep their message; anything unexpected is logged and
-// answered 500 without details (never caused by user input: that is a 4xx).
+// fits. Domain errors keep their message; a database out of reach is a 503
+// with Retry-After; anything unexpected is logged and answered 500 without
+// details (never caused by user input: that is a 4xx).
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/platform/db";
 import { DomainError, HTTP_STATUS } from "@/lib/platform/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
 import { assertOrganizer } from "@/lib/people/rules";
 import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/platform/request-guard";
 import { getCurrentUser, type CurrentUser } from "./session";
@@ -22,6 +24,14 @@ export function errorResponse(error: unknown) {
   const code = (error as { code?: string })?.code;
   if (code === "P2025") return jsonError(404, "NOT_FOUND", "That record doesn't exist.");
   if (code === "P2002") return jsonError(409, "CONFLICT", "That clashes with existing data.");
+  if (isDatabaseUnavailable(error)) {
+    databaseTrouble();
+    console.error(`database unavailable: ${describeDatabaseError(error)}`);
+    return NextResponse.json(
+      { error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE } },
+      { status: 503, headers: { "Retry-After": "2", "Cache-Control": "no-store" } },
+    );
+  }
   console.error(error);
   return jsonError(500, "INTERNAL", "Something went wrong on our side.");
 }

@@ -26,6 +26,10 @@ export function startServer() {
   relayEvents(relay?.send ?? null);
   // proxy.ts answers 503 while the database is unreachable
   watchDatabase(db);
+  // images uploaded before the database kept them, from this instance's data directory, for every instance
+  void shareLocalUploads(db)
+    .then((shared) => shared && console.log(`shared ${shared} uploaded images kept only here with the other instances`))
+    .catch((error) => console.error("could not share the uploaded images kept here", error));
   // tournaments a crash or a restart interrupted carry on, now and whenever a runner stopped early
   const resume = () => {
     if (databaseAvailability()?.ok === false) return; // said once by the health check, not every 30 s here

@@ -5,6 +5,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { publicOrigin } from "./origin";
+import { getDb } from "./db";
 import { getCurrentUser } from "./session";
 import { clientAddress, clientHash, clientNetwork } from "@/lib/platform/client-address";
 import { authSecret } from "@/lib/platform/config";
@@ -24,7 +25,7 @@ export async function readVoterId(): Promise<string | null> {
 export async function issueVoterId(client: string): Promise<string> {
   const existing = await readVoterId();
   if (existing) return existing;
-  admitNewVoter(client);
+  await admitNewVoter(getDb(), client);
   const id = newVoterId();
   (await cookies()).set(VOTER_COOKIE, signVoterId(id, authSecret()), {
     httpOnly: true,

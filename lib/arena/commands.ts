@@ -32,8 +32,9 @@ export const PRACTICE_PER_TEAM = 2;
  * Who is using the match workers for practice (issue 11: one person could fill
  * them): at most `perPerson` matches at once per person and `perTeam` per
  * team; one more is refused at once with a message (the pool, for its part,
- * keeps practice to its share of the workers). Counted in this process: with
- * several server instances, each would apply these limits on its own.
+ * keeps practice to its share of the workers). Counted by the instance that
+ * plays the match, on purpose: what it shares out is this instance's workers,
+ * and each instance has its own.
  */
 export class ArenaLimiter {
   private people = new Map<string, number>();

@@ -226,7 +226,3 @@ const answerLines = (text: string) => [
       .filter(Boolean),
   ),
 ];
-
-// ---- live leaderboard -----------------------------------------------------------
-
-const announcers = new Map<string, (db: Db) => void>();

@@ -50,6 +50,13 @@ function burstKey(event: DomainEvent): string | null {
   return null;
 }
 
+const CURRENT = Symbol.for("hexathon.clusterRelay");
+
+/** This process's relay, for the health check: null on SQLite (one instance, events stay in-process). */
+export function clusterRelay(): ClusterRelay | null {
+  return (globalThis as { [CURRENT]?: ClusterRelay })[CURRENT] ?? null;
+}
+
 export function startClusterRelay({ url, db, deliver, missed, instanceId = randomUUID() }: ClusterRelayOptions): ClusterRelay {
   let client: pg.Client | null = null;
   let connected = false;
@@ -130,7 +137,7 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
   };
   void connect();
 
-  return {
+  const relay: ClusterRelay = {
     send(event) {
       const key = burstKey(event);
       if (!key) return notify(event);
@@ -141,6 +148,8 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
     listening: () => connected,
     async stop() {
       stopped = true;
+      const holder = globalThis as { [CURRENT]?: ClusterRelay };
+      if (holder[CURRENT] === relay) delete holder[CURRENT];
       if (retry) clearTimeout(retry);
       const current = client;
       client = null;
@@ -148,4 +157,6 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
       await current?.end().catch(() => {});
     },
   };
+  (globalThis as { [CURRENT]?: ClusterRelay })[CURRENT] = relay;
+  return relay;
 }

@@ -3,6 +3,7 @@
 // database's availability as this process last saw it: a probe every two
 // seconds keeps it on globalThis, where proxy.ts reads it to answer 503 with
 // a "temporarily unavailable" page instead of letting every page fail.
+import { clusterRelay } from "./cluster";
 import type { Db } from "./db";
 
 export type Health = { ok: true } | { ok: false; reason: string };
@@ -38,6 +39,53 @@ export function describeDatabaseError(error: unknown): string {
   return text.replace(/(\w+:\/\/)[^/@\s]*@/g, "$1…@").slice(0, 300);
 }
 
+/** What a person is told when their request failed for want of the database (503). */
+export const DATABASE_UNAVAILABLE_MESSAGE = "Hexathon lost its connection to the database for a moment. Try again in a few seconds.";
+
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  "P1001", // can't reach the server
+  "P1002", // the server timed out
+  "P1008", // the operation timed out
+  "P1017", // the server closed the connection
+  "P2024", // no connection from the pool in time
+  "P2028", // the transaction's connection went away (or it outlived its time)
+  "P2037", // too many connections
+]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+/** PostgreSQL's SQLSTATEs for a lost or refused connection: class 08, a server shutting down or starting, too many clients. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** What the drivers say when there is no connection to speak of (pg, its pool, Node's sockets, SQLite's lock). */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Can't reach database server|SQLITE_BUSY|database is locked/i;
+
+/**
+ * Whether an error means "no database right now" (a dropped connection, a
+ * restarting server, an exhausted pool), which a request answers with 503 and
+ * a retry, not a bug's 500. Looks through Prisma's wrapping to the driver's error.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 4) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+    errors?: unknown;
+  };
+  if (
+    typeof e.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code) || /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE)$/.test(e.code))
+  )
+    return true;
+  if (typeof e.originalCode === "string" && UNAVAILABLE_SQLSTATE.test(e.originalCode)) return true;
+  if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const inner = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((x) => isDatabaseUnavailable(x, depth + 1));
+}
+
 export async function checkHealth(db: Db, timeoutMs = 3000): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Health>((resolve) => {
@@ -54,9 +102,25 @@ export async function checkHealth(db: Db, timeoutMs = 3000): Promise<Health> {
   }
 }
 
+export type InstanceHealth = {
+  /** "degraded": serving, but not hearing the other instances (their changes reach this one's pages late) */
+  status: "ok" | "degraded" | "unavailable";
+  database: Health;
+  /** how this instance hears the others: "in-process" on SQLite, the one instance there is */
+  events: "in-process" | "listening" | "reconnecting";
+};
+
+/** GET /api/health: the database answers, and this instance hears the others' events. */
+export async function instanceHealth(db: Db): Promise<InstanceHealth> {
+  const database = await checkHealth(db).catch((error: unknown): Health => ({ ok: false, reason: describeDatabaseError(error) }));
+  const relay = clusterRelay();
+  const events = !relay ? "in-process" : relay.listening() ? "listening" : "reconnecting";
+  return { status: !database.ok ? "unavailable" : events === "reconnecting" ? "degraded" : "ok", database, events };
+}
+
 export type Availability = { ok: boolean; reason: string; checkedAt: number };
 const STATE = Symbol.for("hexathon.databaseAvailability");
-type Holder = { [STATE]?: { availability: Availability; timer?: NodeJS.Timeout } };
+type Holder = { [STATE]?: { availability: Availability; timer?: NodeJS.Timeout; probe?: () => void } };
 
 export const PROBE_EVERY_MS = 2000;
 
@@ -65,17 +129,33 @@ export function databaseAvailability(): Availability | null {
   return (globalThis as Holder)[STATE]?.availability ?? null;
 }
 
+/**
+ * A request just failed for want of the database: probe again now rather than
+ * at the next tick, so that the health check and proxy.ts know at once.
+ */
+export function databaseTrouble(): void {
+  (globalThis as Holder)[STATE]?.probe?.();
+}
+
 /** Probes the database now and every two seconds from then on (once per process). */
 export function watchDatabase(db: Db): void {
   const holder = globalThis as Holder;
   if (holder[STATE]?.timer) return;
   const state: NonNullable<Holder[typeof STATE]> = holder[STATE] ?? { availability: { ok: true, reason: "", checkedAt: 0 } };
   holder[STATE] = state;
+  let probing = false;
   const probe = async () => {
-    const health = await checkHealth(db, PROBE_EVERY_MS);
-    state.availability = { ok: health.ok, reason: health.ok ? "" : health.reason, checkedAt: Date.now() };
+    if (probing) return;
+    probing = true;
+    try {
+      const health = await checkHealth(db, PROBE_EVERY_MS);
+      state.availability = { ok: health.ok, reason: health.ok ? "" : health.reason, checkedAt: Date.now() };
+    } finally {
+      probing = false;
+    }
   };
-  state.timer = setInterval(() => void probe(), PROBE_EVERY_MS);
+  state.probe = () => void probe();
+  state.timer = setInterval(state.probe, PROBE_EVERY_MS);
   state.timer.unref();
-  void probe();
+  state.probe();
 }

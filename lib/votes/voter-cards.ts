@@ -2,13 +2,14 @@
 // signed cookie (lib/votes/voter-id.ts). A ballot of an anonymous vote is taken only
 // under such an id, so new ids are what a script stuffing the ballot box needs
 // in bulk: they are rate-limited per client network (lib/platform/client-address.ts),
-// in this process. The limit can't tell a hall behind one NAT from a script on
+// in the database, so N instances grant them once. The limit can't tell a hall behind one NAT from a script on
 // one laptop, so it is set for the hall (README → Configuration); the ballots
 // per address and per minute on the vote control show the script, and the
 // organizer voids it (lib/votes/).
 import { voterIdLimits } from "../platform/config";
 import { DomainError } from "../platform/errors";
-import { RateLimiter } from "../platform/rate-limit";
+import type { Db } from "../platform/db";
+import { SharedRateLimiter, type Rate } from "../platform/rate-limit";
 
 const wait = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`);
 
@@ -19,17 +20,12 @@ export class TooManyNewVoters extends DomainError {
   }
 }
 
-// one limiter per process, whichever bundle asks; rebuilt when the configured limits change (tests)
-const shared = globalThis as unknown as { hexathonVoterIdLimiter?: { key: string; limiter: RateLimiter } };
-
-export function voterIdLimiter(limits = voterIdLimits()): RateLimiter {
-  const key = `${limits.burst}/${limits.perMinute}`;
-  if (shared.hexathonVoterIdLimiter?.key !== key) shared.hexathonVoterIdLimiter = { key, limiter: new RateLimiter(limits.burst, limits.perMinute) };
-  return shared.hexathonVoterIdLimiter.limiter;
-}
-
-/** A new voter id for this client network now, or TooManyNewVoters with the wait. A phone that has its card never asks. */
-export function admitNewVoter(clientHash: string, limiter = voterIdLimiter(), now = Date.now()): void {
-  const decision = limiter.take(clientHash, now);
+/**
+ * A new voter card for this client network now, or TooManyNewVoters with the
+ * wait. Counted in the database: every instance draws from the same bucket. A
+ * phone that has its card never asks.
+ */
+export async function admitNewVoter(db: Db, clientHash: string, limits: Rate = voterIdLimits(), now = Date.now()): Promise<void> {
+  const decision = await new SharedRateLimiter(db, "voter-cards", limits).take(clientHash, now);
   if (!decision.ok) throw new TooManyNewVoters(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
 }

@@ -82,7 +82,7 @@ test("unknown addresses get a proper 404 page", async ({ page }) => {
 test("the health check answers ok", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok" });
+  expect(await response.json()).toEqual({ status: "ok", events: "in-process" }); // SQLite: one instance
 });
 
 test("people sign in with the company's OpenID Connect provider and get an employee account", async ({ page }) => {

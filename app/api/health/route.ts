@@ -1,17 +1,14 @@
-// GET /api/health — 200 {"status":"ok"} once the database answers, 503 with the reason otherwise
+// GET /api/health — 200 while this instance can serve (status "ok", or
+// "degraded" while it doesn't hear the other instances' events), 503 with the
+// reason while the database doesn't answer. For load balancers and operators.
 import { NextResponse } from "next/server";
 import { getDb } from "@/app/_lib/db";
-import { checkHealth } from "@/lib/platform/health";
+import { instanceHealth } from "@/lib/platform/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  let health;
-  try {
-    health = await checkHealth(getDb());
-  } catch (error) {
-    health = { ok: false as const, reason: (error as Error).message };
-  }
-  if (health.ok) return NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  return NextResponse.json({ status: "unavailable", reason: health.reason }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  const health = await instanceHealth(getDb());
+  const body = { status: health.status, events: health.events, ...(health.database.ok ? {} : { reason: health.database.reason }) };
+  return NextResponse.json(body, { status: health.status === "unavailable" ? 503 : 200, headers: { "Cache-Control": "no-store" } });
 }
