@@ -148,7 +148,12 @@ export function watchDatabase(db: Db): void {
     if (probing) return;
     probing = true;
     try {
-      const health = await checkHealth(db, PROBE_EVERY_MS);
+      let health = await checkHealth(db, PROBE_EVERY_MS);
+      // the probe's connection may be one that just dropped (the pool replaces those): down only if the next tries fail too
+      for (let retry = 0; retry < 3 && !health.ok; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        health = await checkHealth(db, PROBE_EVERY_MS);
+      }
       state.availability = { ok: health.ok, reason: health.ok ? "" : health.reason, checkedAt: Date.now() };
     } finally {
       probing = false;

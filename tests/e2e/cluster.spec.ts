@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { signIn } from "./helpers";
-import { expect, test } from "./test";
+import { expect, test, type Page } from "./test";
 
 type Instance = { port: number; origin: string; pid: number };
 type Cluster = { origin: string; databaseUrl: string; instances: Instance[] };
@@ -164,51 +164,151 @@ const alive = (pid: number) => {
   }
 };
 
-test("a rolling restart of both instances in the middle of a vote: no ballot fails through nginx, none is lost", async ({ page }) => {
-  test.setTimeout(120_000);
-  const { origin } = cluster();
+/** The live ballot count of an instance's pages: what the organizer's vote control shows. */
+const shownCount = async (page: Page) => Number(/\d+/.exec((await page.getByTestId("ballot-count").textContent()) ?? "")?.[0] ?? NaN);
+
+/** Ballots of this vote in the database, one per voter, the voided left out. */
+const counted = async (joinCode: string) =>
+  (
+    await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Ballot" b JOIN "Vote" v ON v."editionId" = b."editionId" WHERE v."joinCode" = '${joinCode}' AND b."voidId" IS NULL`,
+    )
+  )[0].n;
+
+/**
+ * `phones` phones voting through nginx, again and again, while `fault` runs;
+ * then each phone whose last send failed sends again until it is through, as
+ * the phone page does. Returns the failed sends' statuses (0: no answer).
+ */
+async function voteThrough(origin: string, joinCode: string, count: number, fault: () => Promise<void>) {
+  const phones = Array.from({ length: count }, () => phoneAt(origin, joinCode));
+  const teams = await phones[0].join();
+  for (const phone of phones.slice(1)) await phone.join();
+  const failures: number[] = [];
+  const through = new Set<number>();
+  const send = async (i: number) => {
+    const response = await phones[i].cast([teams[i % teams.length].id]).catch(() => ({ status: 0 }));
+    if (response.status === 200) through.add(i);
+    else {
+      through.delete(i);
+      failures.push(response.status);
+    }
+  };
+  let sending = true;
+  const voting = Promise.all(
+    phones.map(async (_, i) => {
+      while (sending) {
+        await send(i);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }),
+  );
+  await fault();
+  sending = false;
+  await voting;
+  for (let round = 0; round < 20 && through.size < count; round++) {
+    await Promise.all(phones.map((_, i) => (through.has(i) ? null : send(i))));
+    if (through.size < count) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(through.size).toBe(count);
+  return failures;
+}
+
+async function openVote(page: Page, origin: string): Promise<string> {
   await signIn(page, "organizer@demo.test");
   const opened = await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "open" } });
   expect(opened.status()).toBe(200);
-  const { joinCode } = (await opened.json()) as { joinCode: string };
+  return ((await opened.json()) as { joinCode: string }).joinCode;
+}
+
+test("a rolling restart of both instances in the middle of a vote: no ballot fails through nginx, none is lost", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { origin } = cluster();
+  const joinCode = await openVote(page, origin);
   try {
-    const counted = async () =>
-      (
-        await sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM "Ballot" b JOIN "Vote" v ON v."editionId" = b."editionId" WHERE v."joinCode" = '${joinCode}' AND b."voidId" IS NULL`,
-        )
-      )[0].n;
-    const before = await counted(); // the other scenarios' phones
-    const phones = Array.from({ length: 40 }, () => phoneAt(origin, joinCode));
-    const teams = await phones[0].join();
-    for (const phone of phones.slice(1)) await phone.join();
-    const failures: string[] = [];
-    const acknowledged = new Set<number>();
-    let sending = true;
-    // every phone sends a ballot, then another, for as long as the restarts last
-    const voting = Promise.all(
-      phones.map(async (phone, i) => {
-        while (sending) {
-          const response = await phone.cast([teams[i % teams.length].id]).catch((error: Error) => ({ status: 0, statusText: error.message }));
-          if (response.status === 200) acknowledged.add(i);
-          else failures.push(`${response.status} ${response.statusText}`);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }),
-    );
-    for (const n of [0, 1]) {
-      const { pid, origin: instance } = cluster().instances[n];
-      process.kill(pid, "SIGTERM");
-      await expect.poll(() => alive(pid), { timeout: 30_000 }).toBe(false);
-      // started again by the cluster (as systemd would), then up, and nginx has forgotten it failed (fail_timeout)
-      await expect.poll(async () => (await fetch(`${instance}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] }).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
-    }
-    sending = false;
-    await voting;
+    const before = await counted(joinCode); // the other scenarios' phones
+    const failures = await voteThrough(origin, joinCode, 40, async () => {
+      for (const n of [0, 1]) {
+        const { pid, origin: instance } = cluster().instances[n];
+        process.kill(pid, "SIGTERM");
+        await expect.poll(() => alive(pid), { timeout: 30_000 }).toBe(false);
+        // started again by the cluster (as systemd would), then up, and nginx has forgotten it failed (fail_timeout)
+        await expect.poll(async () => (await fetch(`${instance}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] }).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 3_500));
+      }
+    });
     expect(failures).toEqual([]);
-    expect(acknowledged.size).toBe(phones.length);
-    expect(await counted()).toBe(before + phones.length); // one ballot each, the last one: none lost, none twice
+    expect(await counted(joinCode)).toBe(before + 40); // one ballot each, the last one: none lost, none twice
+  } finally {
+    await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "close" } });
+  }
+});
+
+test("kill -9 of an instance in the middle of a vote: every ballot counted once, and its screens reconnect to the other within 2 s", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const { origin } = cluster();
+  const joinCode = await openVote(page, origin);
+  // four vote controls through nginx, spread over both instances by its round robin
+  const screens = await Promise.all([0, 1, 2, 3].map(() => context.newPage()));
+  for (const screen of screens) {
+    await screen.goto(`${origin}/editions/0x09/vote`);
+    await expect(screen.getByTestId("vote-status")).toHaveText("Open");
+  }
+  try {
+    const before = await counted(joinCode);
+    const failures = await voteThrough(origin, joinCode, 30, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const { pid } = cluster().instances[0];
+      process.kill(pid, "SIGKILL");
+      await expect.poll(() => alive(pid)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    });
+    // a send cut off by the kill is answered by nginx (retried on the other instance, or 502) and sent again
+    expect(
+      failures.every((status) => [0, 502, 503, 504].includes(status)),
+      failures.join(" "),
+    ).toBe(true);
+    const total = await counted(joinCode);
+    expect(total).toBe(before + 30);
+    const last = Date.now();
+    for (const screen of screens) await expect.poll(() => shownCount(screen), { timeout: 2_000, intervals: [100] }).toBe(total);
+    expect(Date.now() - last).toBeLessThan(2_000 + 4 * 200);
+  } finally {
+    await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "close" } });
+    // the cluster starts it again; the next scenarios want both
+    for (const { origin: instance } of cluster().instances)
+      await expect.poll(async () => (await fetch(`${instance}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] }).toBe(200);
+  }
+});
+
+test("PostgreSQL drops the app's connections in the middle of a vote: 503s, never a 500, and every ballot counted once", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { origin } = cluster();
+  const joinCode = await openVote(page, origin);
+  try {
+    const before = await counted(joinCode);
+    let terminated = 0;
+    const failures = await voteThrough(origin, joinCode, 30, async () => {
+      // a server failing over: every connection of both instances' pools and listeners dropped, five times
+      for (let i = 0; i < 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const rows = await sql<{ n: number }>(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'hexathon%' AND pid <> pg_backend_pid()`,
+        );
+        terminated += rows[0].n;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+    expect(terminated).toBeGreaterThan(0);
+    expect(failures.filter((status) => status !== 503)).toEqual([]);
+    expect(await counted(joinCode)).toBe(before + 30);
+    for (const { origin: instance } of cluster().instances)
+      await expect
+        .poll(async () => (await (await fetch(`${instance}/api/health`)).json()) as unknown, { timeout: 10_000 })
+        .toEqual({ status: "ok", events: "listening" });
   } finally {
     await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "close" } });
   }
