@@ -9,7 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
-import { releaseBrokenTransactions } from "./pg-connections";
+import { postgresPool, releaseBrokenTransactions } from "./pg-connections";
 import { serializeSqliteAdapter } from "./sqlite-serial";
 
 export type Db = SqliteClient;
@@ -31,16 +31,7 @@ export function dbKind(db: Db): "sqlite" | "postgresql" {
 
 export function createDb(url = databaseUrl()): Db {
   if (databaseKind(url) === "postgresql") {
-    const adapter = releaseBrokenTransactions(
-      new PrismaPg({
-        connectionString: url,
-        // operators (and the tests) tell the app's connections apart in pg_stat_activity
-        application_name: "hexathon",
-        max: Number(process.env.HEXATHON_PG_POOL_SIZE) || 10,
-        // a request waiting longer than this for a connection fails (503) instead of waiting forever
-        connectionTimeoutMillis: 10_000,
-      }),
-    );
+    const adapter = releaseBrokenTransactions(new PrismaPg(postgresPool(url), { disposeExternalPool: true }));
     const client = new PostgresClient({ adapter }) as unknown as Db;
     (client as unknown as Marked)[KIND] = "postgresql";
     return client;
