@@ -91,7 +91,7 @@ export async function startCluster({ instances: count = 2, port = 3200, throwawa
       const instance = { port: instancePort, origin: `http://127.0.0.1:${instancePort}`, log: path.join(dir, `instance-${i + 1}.log`), pid: null, starts: 0 };
       instance.start = () => {
         const out = openSync(instance.log, "a");
-        const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(instancePort), "-H", "127.0.0.1"], {
+        const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(instancePort), "-H", "127.0.0.1"], {
           cwd: root,
           env: { ...env, PORT: String(instancePort), HEXATHON_DATA_DIR: dataDir },
           stdio: ["ignore", out, out],

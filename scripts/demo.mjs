@@ -5,7 +5,7 @@
 // 2. builds the app if the build is missing or older than the sources
 //    (HEXATHON_REBUILD=1 forces it); after the seed, so that a build which
 //    renders pages finds a real database;
-// 3. serves it with `next start` on PORT (default 3000).
+// 3. serves it with scripts/serve.mjs (as `npm start` does) on PORT (default 3000).
 //
 // Plain Node ESM on purpose: it has to run before anything is compiled.
 import { spawn } from "node:child_process";
@@ -111,6 +111,6 @@ console.log(
     `\nThe demo data is reset on every \`npm run demo\`. Ctrl-C stops the server.\n`,
 );
 
-const server = await run([nextBin, "start", "-p", port]);
+const server = await run([path.join("scripts", "serve.mjs"), "-p", port]);
 // stopped on purpose is a normal end, not a failure for npm to report
 process.exit(stopping ? 0 : server.code);

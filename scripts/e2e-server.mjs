@@ -37,7 +37,7 @@ const env = {
 };
 const script = empty ? "scripts/migrate.ts" : "scripts/seed-demo.ts";
 if (!dbDown) execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: root, env, stdio: "inherit" });
-const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   oidc?.close();

@@ -15,6 +15,16 @@ export const CACHE_TAGS = {
   currentEdition: "current-edition",
 };
 
+/**
+ * The tags of a page stored whole (lib/platform/page-store.ts), from its
+ * decoded path: an article's page shows its article and the header's link to
+ * the current edition. Null for every other page.
+ */
+export function storedPageTags(path: string): string[] | null {
+  const slug = /^\/articles\/([^/]+)$/.exec(path)?.[1];
+  return slug ? [CACHE_TAGS.article(slug), CACHE_TAGS.currentEdition] : null;
+}
+
 export type Expiry = {
   tags: string[];
   paths: { path: string; type: "page" | "layout" }[];

@@ -13,6 +13,7 @@ import { revalidatePath, revalidateTag } from "next/cache";
 import { articleIndex, editionArticleSlugs } from "@/lib/articles/queries";
 import { editionNumberOf } from "@/lib/editions/queries";
 import { getDb } from "@/lib/platform/db";
+import { currentPageStore } from "@/lib/platform/page-store";
 import type { DomainEvent, Subscriber } from "@/lib/platform/events";
 import { CACHE_TAGS, changesCachedPages, expiryFor, type Expiry } from "./cache-expiry";
 
@@ -38,6 +39,8 @@ async function expire(tags: string[], paths: Path[]) {
   // Next's cache of this process exists once it has served a request; before that, nothing is cached in memory
   const cache = (globalThis as { __incrementalCache?: IncrementalCache }).__incrementalCache;
   await cache?.revalidateTag([...tags, ...paths.map(pathTag)], NOW);
+  // then the pages served before Next: a reader asking in between gets Next's fresh page, and it is kept
+  currentPageStore()?.expire(tags, paths);
 }
 
 export const expireCachedPages: Subscriber = async (event: DomainEvent) => {

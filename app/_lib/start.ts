@@ -8,6 +8,8 @@ import { deliver, eventsMissed, relayEvents } from "@/lib/platform/events";
 import { databaseAvailability, watchDatabase } from "@/lib/platform/health";
 import { claimDatabase, deploymentProblem } from "@/lib/platform/instance";
 import { closeAllStreams } from "@/lib/platform/live/sse";
+import { pageStore } from "@/lib/platform/page-store";
+import { storedPageTags } from "./cache-expiry";
 import { registerSubscribers } from "./subscribers";
 
 export function startServer() {
@@ -20,6 +22,8 @@ export function startServer() {
     refuseToStartIf((error as Error).message);
   }
   registerSubscribers();
+  // scripts/serve.mjs answers the pages stored whole from it; the subscribers expire them
+  pageStore(storedPageTags);
   const db = getDb();
   // several instances may share PostgreSQL: each hears the others' events (SQLite serves one)
   const relay = databaseKind() === "postgresql" ? startClusterRelay({ url: databaseUrl(), db, deliver, missed: eventsMissed }) : null;
@@ -42,12 +46,17 @@ export function startServer() {
   // A graceful stop (a deploy, a scale-down): Next stops accepting and finishes the requests in flight, which
   // an event stream never does by itself, so the streams end here (each browser reconnects, through the load
   // balancer, to another instance), and the tournaments played here are handed to the others at once.
-  process.once("SIGTERM", () => {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
     const streams = closeAllStreams();
     console.log(`stopping: ended ${streams} live streams; handing back the tournaments played here`);
     void releaseTournaments(db).catch((error) => console.error("could not hand back the tournaments", error));
     void relay?.stop();
-  });
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }
 
 /** An instance that mustn't run says why and stops before it answers anyone. */

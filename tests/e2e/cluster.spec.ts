@@ -98,6 +98,7 @@ test("an article unpublished, then published again, through one instance: the ot
   try {
     expect(await listed()).toBe(true);
     expect(await (await request.get(`${b.origin}/articles`)).text()).not.toContain("Renamed behind its back");
+    expect(await (await request.get(`${b.origin}/articles/${article.slug}`)).text()).not.toContain("Renamed behind its back");
   } finally {
     await sql(`UPDATE "PublishedArticle" SET "title" = $$${article.title}$$ WHERE "articleId" = '${article.id}'`);
   }

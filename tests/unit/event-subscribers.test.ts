@@ -3,7 +3,7 @@
 // reach. A new event without an answer fails here (and TypeScript refuses
 // expiryFor without a case for it).
 import { describe, expect, it } from "vitest";
-import { CACHE_TAGS, changesCachedPages, expiryFor } from "@/app/_lib/cache-expiry";
+import { CACHE_TAGS, changesCachedPages, expiryFor, storedPageTags } from "@/app/_lib/cache-expiry";
 import { liveFeedFor } from "@/app/_lib/live-updates";
 import { EVENT_TYPES, type DomainEvent } from "@/lib/platform/events";
 
@@ -89,5 +89,15 @@ describe("cache expiry", () => {
   it("an edition that is gone still expires the lists and the header", () => {
     const expiry = expiryFor(eventOf("phase.changed"), null);
     expect(expiry.tags).toEqual(expect.arrayContaining([CACHE_TAGS.currentEdition, CACHE_TAGS.editions]));
+  });
+
+  it("a page stored whole is an article's, tagged as its article and the header (what expires it in Next's cache too)", () => {
+    expect(storedPageTags("/articles/été-2026")).toEqual([CACHE_TAGS.article("été-2026"), CACHE_TAGS.currentEdition]);
+    for (const other of ["/articles", "/articles/", "/articles/a/b", "/editions/0x09", "/"]) expect(storedPageTags(other)).toBeNull();
+    // whatever changes an article's page names it by one of those tags
+    const published = expiryFor(eventOf("article.published"), null);
+    for (const { slug } of (eventOf("article.published") as Extract<DomainEvent, { type: "article.published" }>).pages)
+      expect(published.tags).toContain(storedPageTags(`/articles/${slug}`)![0]);
+    expect(expiryFor(eventOf("phase.changed"), 9).tags).toContain(storedPageTags("/articles/x")![1]);
   });
 });
