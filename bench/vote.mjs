@@ -33,10 +33,10 @@ export const VOTE_DEFAULTS = {
 };
 
 /** RANKED with 3 picks, the demo's rules: 3, 2, 1 points (lib/votes/rules.ts pointsFor). */
-const POINTS = [3, 2, 1];
+export const POINTS = [3, 2, 1];
 
 /** The organizer's view of the results: ballots and audience points per team. */
-async function results(origin, organizer, edition) {
+export async function results(origin, organizer, edition) {
   const res = await request(origin, { path: `/api/editions/${edition}/vote`, headers: { cookie: organizer.header() } });
   if (res.status !== 200) throw new Error(`GET /api/editions/${edition}/vote answered ${res.status}: ${res.text.slice(0, 200)}`);
   const body = json(res);
@@ -44,7 +44,7 @@ async function results(origin, organizer, edition) {
 }
 
 /** A phone joining the vote: the ballot options, which issue its signed voter cookie. */
-async function join(origin, code, agent) {
+export async function join(origin, code, agent) {
   const options = await request(origin, { path: `/api/vote/${code}`, agent });
   if (options.status !== 200) throw new Error(`GET /api/vote/${code} answered ${options.status}: ${options.text.slice(0, 120)}`);
   const cookie = (options.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("hexathon_voter="));
@@ -53,7 +53,7 @@ async function join(origin, code, agent) {
 }
 
 /** 3 distinct teams, drawn from `seed`. */
-function pickThree(teams, seed) {
+export function pickThree(teams, seed) {
   const random = prng(seed);
   const shuffled = [...teams];
   for (let i = shuffled.length - 1; i > 0; i--) {
@@ -64,13 +64,13 @@ function pickThree(teams, seed) {
 }
 
 /** A joined phone casts (or replaces) its ballot. */
-async function cast(origin, code, agent, voter, picks) {
+export async function cast(origin, code, agent, voter, picks) {
   const put = await request(origin, { method: "PUT", path: `/api/vote/${code}/ballot`, agent, headers: { cookie: voter.cookie }, body: { teamIds: picks } });
   return { picks, putMs: put.ms, status: put.status, text: put.text };
 }
 
 /** One phone voting from scratch (join, then cast); `beforePut` runs just before the PUT goes out. */
-async function castOne(origin, code, agent, seed, beforePut = () => {}) {
+export async function castOne(origin, code, agent, seed, beforePut = () => {}) {
   const voter = await join(origin, code, agent);
   const picks = pickThree(voter.teams, seed);
   beforePut();
@@ -78,7 +78,7 @@ async function castOne(origin, code, agent, seed, beforePut = () => {}) {
 }
 
 /** Opens `n` streams, `concurrency` connecting at a time; each resolves once it has its first vote snapshot. */
-async function openStreams(origin, code, n, concurrency, agent, onVote) {
+export async function openStreams(origin, code, n, concurrency, agent, onVote) {
   const conns = [];
   const failures = [];
   await pool(n, concurrency, async () => {

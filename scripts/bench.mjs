@@ -3,7 +3,7 @@
 // busy machine moves both, and the ratio stays meaningful).
 //
 // It needs an existing `next build` (.next/) and never builds: it starts
-// `next start` on a throw-away demo database, measures, and removes it all
+// the server (scripts/serve.mjs) on a throw-away demo database, measures, and removes it all
 // again (also on Ctrl-C). A benchmark, not a test: it exits 0 whatever the
 // figures, and 1 only when the server can't be started.
 //
@@ -12,7 +12,7 @@
 //   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
 //
-// Sections live in bench/ (vote.mjs, articles.mjs, arena.mjs); a new one exports a
+// Sections live in bench/ (vote.mjs, articles.mjs, arena.mjs, cluster.mjs); a new one exports a
 // function returning table rows and is called below.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -22,6 +22,7 @@ import { currentServer, freePort, startServer } from "../bench/server.mjs";
 import { voteSection } from "../bench/vote.mjs";
 import { arenaSection } from "../bench/arena.mjs";
 import { ARTICLES_QUICK, articlesSection } from "../bench/articles.mjs";
+import { CLUSTER_QUICK, clusterSection } from "../bench/cluster.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -115,10 +116,20 @@ try {
   rows.push(row("error", "arena section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
 }
 
+// the cluster starts its own instances behind nginx, on PostgreSQL: last, with the machine to itself
+if (!stopping)
+  try {
+    rows.push(...(await clusterSection({ log, port: await freePort(port + 300), options: { concurrency: CONCURRENCY, ...(quick && CLUSTER_QUICK) } })));
+  } catch (error) {
+    if (stopping) await new Promise(() => {});
+    log(`bench: the cluster section failed: ${error.stack ?? error.message}`);
+    rows.push(row("error", "cluster section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
+  }
+
 if (stopping) await new Promise(() => {}); // interrupted after the last section: no table
 const total = (performance.now() - began) / 1000;
 console.log(
-  `\nHexathon bench — next start on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`,
+  `\nHexathon bench — the production server on a fresh demo database, load generator on the same ${os.cpus().length}-core machine${quick ? " (--quick)" : ""}\n`,
 );
 console.log(formatTable(rows));
 console.log(

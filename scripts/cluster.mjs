@@ -13,7 +13,7 @@
 // test can stop or kill one and watch the others carry on. The cluster's
 // addresses and processes are written to a state file (stateFile(port)).
 //
-// Plain Node ESM: it runs next's CLI, not the TypeScript sources.
+// Plain Node ESM: it runs scripts/serve.mjs, not the TypeScript sources.
 import { execFile, spawn } from "node:child_process";
 import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -8,6 +8,7 @@
 // On SIGTERM or SIGINT it stops accepting, lets the app end its event streams
 // and hand back its tournaments (app/_lib/start.ts), finishes the requests in
 // flight and exits, as `next start` does.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -29,8 +30,12 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // the app's start-up makes the store (lib/platform/page-store.ts pageStore), under this name
 const STORE = Symbol.for("hexathon.pageStore");
+// Which instance answered, on every answer: behind a load balancer, the one to look at. Random per process
+// (a restarted instance is another one), and nothing about the machine.
+const INSTANCE = randomBytes(6).toString("hex");
 
 const server = http.createServer((req, res) => {
+  res.setHeader("X-Hexathon-Instance", INSTANCE);
   const store = globalThis[STORE];
   if (store?.serve(req, res)) return;
   store?.capture(req, res);

@@ -252,17 +252,31 @@ test("kill -9 of an instance in the middle of a vote: every ballot counted once,
   test.setTimeout(120_000);
   const { origin } = cluster();
   const joinCode = await openVote(page, origin);
-  // four vote controls through nginx, spread over both instances by its round robin
+  // four vote controls through nginx, spread over both instances by its round robin; which instance each
+  // one's live stream is on, from the header every answer carries (scripts/serve.mjs)
+  const streamOn = new Map<Page, string>();
   const screens = await Promise.all([0, 1, 2, 3].map(() => context.newPage()));
   for (const screen of screens) {
+    screen.on("response", (response) => {
+      // a reconnection nginx couldn't place yet (502) is tried again by the browser
+      const instance = response.headers()["x-hexathon-instance"];
+      if (/\/(live|events)$/.test(new URL(response.url()).pathname) && response.status() === 200 && instance) streamOn.set(screen, instance);
+    });
     await screen.goto(`${origin}/editions/0x09/vote`);
     await expect(screen.getByTestId("vote-status")).toHaveText("Open");
   }
+  const instanceId = async (instance: Instance) => (await fetch(`${instance.origin}/api/health`)).headers.get("x-hexathon-instance");
+  const ids = await Promise.all(cluster().instances.map(instanceId));
+  await expect.poll(() => screens.every((screen) => ids.includes(streamOn.get(screen) ?? ""))).toBe(true);
+  // the instance to kill holds at least one screen's stream
+  const victim = screens.some((screen) => streamOn.get(screen) === ids[0]) ? 0 : 1;
+  const cutOff = screens.filter((screen) => streamOn.get(screen) === ids[victim]);
+  expect(cutOff.length).toBeGreaterThan(0);
   try {
     const before = await counted(joinCode);
     const failures = await voteThrough(origin, joinCode, 30, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const { pid } = cluster().instances[0];
+      const { pid } = cluster().instances[victim];
       process.kill(pid, "SIGKILL");
       await expect.poll(() => alive(pid)).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -277,6 +291,8 @@ test("kill -9 of an instance in the middle of a vote: every ballot counted once,
     const last = Date.now();
     for (const screen of screens) await expect.poll(() => shownCount(screen), { timeout: 2_000, intervals: [100] }).toBe(total);
     expect(Date.now() - last).toBeLessThan(2_000 + 4 * 200);
+    // the screens that were on the killed instance reconnected (to the other, or to its restarted self: a new process)
+    for (const screen of cutOff) expect(streamOn.get(screen)).not.toBe(ids[victim]);
   } finally {
     await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "close" } });
     // the cluster starts it again; the next scenarios want both

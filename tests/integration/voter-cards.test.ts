@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { VOTER_ID_DEFAULTS, voterIdLimits } from "@/lib/platform/config";
 import { DomainError } from "@/lib/platform/errors";
 import { SharedRateLimiter, type Rate } from "@/lib/platform/rate-limit";
@@ -14,16 +14,12 @@ afterAll(async () => {
 });
 
 const VARS = ["HEXATHON_VOTER_IDS_PER_MINUTE", "HEXATHON_VOTER_IDS_BURST"] as const;
-let saved: Record<string, string | undefined>;
+// each test starts with none of them set; vitest puts back what the environment had
 beforeEach(() => {
-  saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
-  for (const v of VARS) delete process.env[v];
+  for (const v of VARS) vi.stubEnv(v, undefined);
 });
 afterEach(() => {
-  for (const v of VARS) {
-    if (saved[v] === undefined) delete process.env[v];
-    else process.env[v] = saved[v];
-  }
+  vi.unstubAllEnvs();
 });
 
 let networks = 0;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { allowedEmailDomains, databaseKind, databaseUrl, oidcConfig, sqliteFile } from "@/lib/platform/config";
 import { emailDomainAllowed } from "@/lib/people/rules";
 
@@ -13,16 +13,12 @@ const VARS = [
   "HEXATHON_OIDC_NAME",
 ] as const;
 
-let saved: Record<string, string | undefined>;
+// each test starts with none of them set; vitest puts back what the environment had
 beforeEach(() => {
-  saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
-  for (const v of VARS) delete process.env[v];
+  for (const v of VARS) vi.stubEnv(v, undefined);
 });
 afterEach(() => {
-  for (const v of VARS) {
-    if (saved[v] === undefined) delete process.env[v];
-    else process.env[v] = saved[v];
-  }
+  vi.unstubAllEnvs();
 });
 
 describe("allowedEmailDomains", () => {
