@@ -23,11 +23,10 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startCluster } from "../scripts/cluster.mjs";
-import { signIn } from "./auth.mjs";
-import { json, makeAgent, pool, request, sleep, summarize, waitFor } from "./load.mjs";
+import { makeAgent, pool, request, sleep, summarize, waitFor } from "./load.mjs";
 import { count, ms, percent, perSecond, row } from "./report.mjs";
 import { sseAgent } from "./sse.mjs";
-import { cast, castOne, join, openStreams, pickThree, POINTS, results } from "./vote.mjs";
+import { cast, castOne, join, openStreams, openVote, pickThree, POINTS, results } from "./vote.mjs";
 
 const SECTION = "cluster";
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
@@ -60,18 +59,6 @@ const alive = (pid) => {
     return false;
   }
 };
-
-async function openVote(origin, o) {
-  const organizer = await signIn(origin, o.organizer);
-  const opened = await request(origin, {
-    method: "POST",
-    path: `/api/editions/${o.edition}/vote`,
-    headers: { cookie: organizer.header() },
-    body: { action: "open" },
-  });
-  if (opened.status !== 200) throw new Error(`opening the vote of ${o.edition} answered ${opened.status}: ${opened.text.slice(0, 200)}`);
-  return { organizer, code: json(opened).joinCode };
-}
 
 /** `n` phones joining through `origin`, `concurrency` at a time. */
 async function joinMany(origin, code, n, concurrency, agent) {

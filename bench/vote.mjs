@@ -119,12 +119,8 @@ async function probeStats(probe, gc = false) {
   }
 }
 
-export async function voteSection({ server, probe, baseline, options = {}, log = console.error }) {
-  const o = { ...VOTE_DEFAULTS, ...options };
-  const { origin } = server;
-  const rows = [];
-
-  // ---- setup: the organizer opens the vote; its join code is what phones use
+/** The organizer (`o.organizer`) signs in and opens the vote of `o.edition`: the session and the join code phones use. */
+export async function openVote(origin, o) {
   const organizer = await signIn(origin, o.organizer);
   const opened = await request(origin, {
     method: "POST",
@@ -133,7 +129,16 @@ export async function voteSection({ server, probe, baseline, options = {}, log =
     body: { action: "open" },
   });
   if (opened.status !== 200) throw new Error(`opening the vote of ${o.edition} answered ${opened.status}: ${opened.text.slice(0, 200)}`);
-  const code = json(opened).joinCode;
+  return { organizer, code: json(opened).joinCode };
+}
+
+export async function voteSection({ server, probe, baseline, options = {}, log = console.error }) {
+  const o = { ...VOTE_DEFAULTS, ...options };
+  const { origin } = server;
+  const rows = [];
+
+  // ---- setup: the organizer opens the vote; its join code is what phones use
+  const { organizer, code } = await openVote(origin, o);
   log(`bench: vote of ${o.edition} open, join code ${code}`);
   const before = await results(origin, organizer, o.edition);
 
