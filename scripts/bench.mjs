@@ -7,7 +7,7 @@
 // again (also on Ctrl-C). A benchmark, not a test: it exits 0 whatever the
 // figures, and 1 only when the server can't be started.
 //
-//   npm run bench                 the full run (about 2 minutes)
+//   npm run bench                 the full run (about 6 minutes)
 //   npm run bench -- --quick      a tenth of the load, to try changes to the bench itself
 //   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
