@@ -123,7 +123,7 @@ export async function startServer({ port: preferred = 3400, probePort = null, st
   }
   // the server's output goes to a file in the temp dir: 1,000s of requests must not flood the bench's table; shown on failure
   const out = openSync(handle.logFile, "a");
-  // node runs next's CLI directly (not the .bin shell shim), so the pid we hold is the server's own
+  // node runs the server script directly (no shell or npm in between), so the pid we hold is the server's own
   const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: serverEnv,

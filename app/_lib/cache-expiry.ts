@@ -2,6 +2,7 @@
 // so a unit test can hold every event to an answer. revalidate.ts applies it.
 import type { DomainEvent } from "@/lib/platform/events";
 import { formatEditionNumber } from "@/lib/editions/rules";
+import { isStoredPage } from "@/lib/platform/content-security-policy";
 
 /** The tags of the public pages' cached data (app/_lib/public-data.ts). */
 export const CACHE_TAGS = {
@@ -21,8 +22,9 @@ export const CACHE_TAGS = {
  * the current edition. Null for every other page.
  */
 export function storedPageTags(path: string): string[] | null {
-  const slug = /^\/articles\/([^/]+)$/.exec(path)?.[1];
-  return slug ? [CACHE_TAGS.article(slug), CACHE_TAGS.currentEdition] : null;
+  if (!isStoredPage(path)) return null;
+  const slug = path.split("/")[2];
+  return [CACHE_TAGS.article(slug), CACHE_TAGS.currentEdition];
 }
 
 export type Expiry = {

@@ -13,6 +13,7 @@
 // answer that was on its way while they expired is not kept: it may predate
 // the change.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 type Entry = {
@@ -109,7 +110,8 @@ export class PageStore {
     this.counts.served++;
     const ifNoneMatch = req.headers["if-none-match"];
     if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag)) {
-      res.writeHead(304, { etag: entry.etag, vary: entry.headers.vary ?? "Accept-Encoding", "cache-control": entry.headers["cache-control"] ?? "" });
+      const { vary, "cache-control": cacheControl } = entry.headers;
+      res.writeHead(304, { etag: entry.etag, ...(vary !== undefined && { vary }), ...(cacheControl !== undefined && { "cache-control": cacheControl }) });
       res.end();
       return true;
     }
@@ -167,7 +169,7 @@ export class PageStore {
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(sent)) if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
     headers["x-nextjs-cache"] = "HIT";
-    const etag = typeof sent.etag === "string" ? sent.etag : `"${body.length.toString(36)}-${this.generation}"`;
+    const etag = typeof sent.etag === "string" ? sent.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
     headers.etag = etag;
     const gzip = gzipSync(body);
     const entry: Entry = {
@@ -204,11 +206,12 @@ export class PageStore {
   expire(tags: string[], paths: StoredPath[] = []): void {
     this.generation++;
     const expiredTags = new Set(tags);
+    const trimmed = paths.map(({ path, type }) => ({ type, path: path.replace(/\/+$/, "") || "/" }));
     const under = (path: string, prefix: string) => prefix === "/" || path === prefix || path.startsWith(`${prefix}/`);
     for (const [key, entry] of this.entries) {
       const hit =
         [...entry.tags].some((tag) => expiredTags.has(tag)) ||
-        paths.some(({ path, type }) => (type === "page" ? entry.path === path.replace(/\/+$/, "") : under(entry.path, path.replace(/\/+$/, "") || "/")));
+        trimmed.some(({ path, type }) => (type === "page" ? entry.path === path : under(entry.path, path)));
       if (hit) {
         this.drop(key, entry);
         this.counts.expired++;

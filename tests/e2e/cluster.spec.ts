@@ -289,10 +289,11 @@ test("kill -9 of an instance in the middle of a vote: every ballot counted once,
     const total = await counted(joinCode);
     expect(total).toBe(before + 30);
     const last = Date.now();
-    for (const screen of screens) await expect.poll(() => shownCount(screen), { timeout: 2_000, intervals: [100] }).toBe(total);
+    // every screen, the ones cut off by the kill first (their stream reconnected through nginx: Playwright
+    // doesn't report an EventSource's reconnection, so the count they show is the proof)
+    for (const screen of [...cutOff, ...screens.filter((s) => !cutOff.includes(s))])
+      await expect.poll(() => shownCount(screen), { timeout: 2_000, intervals: [100] }).toBe(total);
     expect(Date.now() - last).toBeLessThan(2_000 + 4 * 200);
-    // the screens that were on the killed instance reconnected (to the other, or to its restarted self: a new process)
-    for (const screen of cutOff) expect(streamOn.get(screen)).not.toBe(ids[victim]);
   } finally {
     await page.request.post(`${origin}/api/editions/0x09/vote`, { data: { action: "close" } });
     // the cluster starts it again; the next scenarios want both
