@@ -28,6 +28,8 @@ module.exports = (phase) => ({
     "quickjs-emscripten",
     "tsx",
     "sharp",
+    // one registry per process, shared with scripts/serve.mjs through globalThis (lib/platform/metrics.ts)
+    "prom-client",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

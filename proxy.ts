@@ -27,8 +27,8 @@ function siteOrigins(request: NextRequest): string[] {
 
 const jsonError = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
 
-/** The health check (which says why) and the files a browser asks for alongside a page. */
-const ANSWERS_WITHOUT_DATABASE = /^\/(api\/health|favicon\.ico|icon|apple-icon|manifest\.webmanifest|robots\.txt|icon-[\w-]+\.png)/;
+/** The health and readiness checks (which say why), the metrics, and the files a browser asks for alongside a page. */
+const ANSWERS_WITHOUT_DATABASE = /^\/(api\/health|api\/ready|metrics$|favicon\.ico|icon|apple-icon|manifest\.webmanifest|robots\.txt|icon-[\w-]+\.png)/;
 const RETRY_SECONDS = 30;
 
 function unavailable(api: boolean) {

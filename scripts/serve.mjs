@@ -8,9 +8,12 @@
 // On SIGTERM or SIGINT it stops accepting, lets the app end its event streams
 // and hand back its tournaments (app/_lib/start.ts), finishes the requests in
 // flight and exits, as `next start` does.
-import { randomBytes } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -25,31 +28,86 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
 
-const app = next({ dev: false, dir: path.join(import.meta.dirname, ".."), hostname: hostname ?? "localhost", port });
+const dir = path.join(import.meta.dirname, "..");
+const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-// the app's start-up makes the store (lib/platform/page-store.ts pageStore), under this name
+// What the app's start-up (app/_lib/start.ts) leaves on globalThis for this file, which is outside its bundle:
+// the page store (lib/platform/page-store.ts), what to do once a request is answered (lib/platform/requests.ts),
+// the request context its log lines read the request's id from, and its logger (lib/platform/log.ts).
 const STORE = Symbol.for("hexathon.pageStore");
+const ANSWERED = Symbol.for("hexathon.requestAnswered");
+const REQUEST = Symbol.for("hexathon.requestContext");
+const LOGGER = Symbol.for("hexathon.logger");
+const requests = (globalThis[REQUEST] ??= new AsyncLocalStorage());
+const logError = (message, error) => (globalThis[LOGGER] ? globalThis[LOGGER].error({ err: error }, message) : console.error(message, error));
 // Which instance answered, on every answer: behind a load balancer, the one to look at. Random per process
 // (a restarted instance is another one), and nothing about the machine.
 const INSTANCE = randomBytes(6).toString("hex");
+const routeOf = routeMatcher(dir);
+// a load balancer's id for the request (nginx's $request_id) is kept, if it looks like one
+const GIVEN_ID = /^[\w.:-]{8,128}$/;
 
 const server = http.createServer((req, res) => {
+  const started = performance.now();
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && GIVEN_ID.test(given) ? given : randomUUID();
+  // the app reads it from the request (its log lines, the 500 answers that quote it)
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
   res.setHeader("X-Hexathon-Instance", INSTANCE);
-  const store = globalThis[STORE];
-  if (store?.serve(req, res)) return;
-  store?.capture(req, res);
-  handle(req, res).catch((error) => {
-    console.error(`Failed to handle request for ${req.url}`, error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Internal Server Error");
+  res.once("close", () => {
+    const address = pathOf(req);
+    // 499: the client went away before any answer (nginx's word for it)
+    const status = res.headersSent ? res.statusCode : 499;
+    globalThis[ANSWERED]?.({ requestId, method: req.method ?? "GET", route: routeOf(address), path: address, status, ms: performance.now() - started });
+  });
+  requests.run({ id: requestId }, () => {
+    const store = globalThis[STORE];
+    if (store?.serve(req, res)) return;
+    store?.capture(req, res);
+    handle(req, res).catch((error) => {
+      logError(`failed to handle the request for ${pathOf(req)}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end(`Internal Server Error (request ${requestId})`);
+    });
   });
 });
 server.on("error", (error) => {
   console.error(`Hexathon cannot start: ${error.code === "EADDRINUSE" ? `port ${port} is in use by another program.` : error.message}`);
   process.exit(1);
 });
-server.listen(port, hostname, () => console.log(`Hexathon ready on http://${hostname ?? "localhost"}:${port}`));
+server.listen(port, hostname, () => {
+  const message = `Hexathon ready on http://${hostname ?? "localhost"}:${port}`;
+  if (globalThis[LOGGER]) globalThis[LOGGER].info({ instance: INSTANCE, port }, message);
+  else console.log(message);
+});
+
+/** The address without its query string, which may carry a one-time token. */
+function pathOf(req) {
+  return (req.url ?? "/").split("?")[0];
+}
+
+/**
+ * The route pattern of a path ("/api/vote/abc" → "/api/vote/[code]"), from the build's routes manifest:
+ * what the metrics count requests by (a raw address would make a label per voter card).
+ */
+function routeMatcher(root) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(root, ".next", "routes-manifest.json"), "utf8"));
+  } catch {
+    return () => "(unknown)";
+  }
+  const exact = new Set((manifest.staticRoutes ?? []).map((route) => route.page));
+  const patterns = (manifest.dynamicRoutes ?? []).map((route) => ({ page: route.page, regex: new RegExp(route.regex) }));
+  return (address) => {
+    if (address.startsWith("/_next/")) return address.startsWith("/_next/static/") ? "/_next/static" : "/_next";
+    const trimmed = address.length > 1 ? address.replace(/\/+$/, "") : address;
+    if (exact.has(trimmed)) return trimmed;
+    return patterns.find((route) => route.regex.test(trimmed))?.page ?? "(no route)";
+  };
+}
 
 let stopping = false;
 for (const [signal, code] of [

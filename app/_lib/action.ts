@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
+import { currentRequestId, log } from "@/lib/platform/log";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type FormState = {
@@ -46,11 +47,16 @@ export function errorState(error: unknown, values: Record<string, string>): Form
   }
   if (isDatabaseUnavailable(error)) {
     databaseTrouble();
-    console.error(`database unavailable: ${describeDatabaseError(error)}`);
+    log().error({ reason: describeDatabaseError(error) }, "database unavailable");
     return { ok: false, values, message: `${DATABASE_UNAVAILABLE_MESSAGE} Your input is kept.` };
   }
-  console.error(error);
-  return { ok: false, values, message: "Something went wrong on our side. Your input is kept; please try again." };
+  log().error({ err: error }, "action failed");
+  const id = currentRequestId();
+  return {
+    ok: false,
+    values,
+    message: `Something went wrong on our side. Your input is kept; please try again.${id ? ` If it happens again, quote this id: ${id}.` : ""}`,
+  };
 }
 
 type Options<S extends z.ZodType> = {

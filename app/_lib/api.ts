@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/lib/platform/db";
 import { DomainError, HTTP_STATUS } from "@/lib/platform/errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
+import { currentRequestId, log } from "@/lib/platform/log";
 import { assertOrganizer } from "@/lib/people/rules";
 import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/platform/request-guard";
 import { getCurrentUser, type CurrentUser } from "./session";
@@ -26,14 +27,15 @@ export function errorResponse(error: unknown) {
   if (code === "P2002") return jsonError(409, "CONFLICT", "That clashes with existing data.");
   if (isDatabaseUnavailable(error)) {
     databaseTrouble();
-    console.error(`database unavailable: ${describeDatabaseError(error)}`);
+    log().error({ reason: describeDatabaseError(error) }, "database unavailable");
     return NextResponse.json(
       { error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE } },
       { status: 503, headers: { "Retry-After": "2", "Cache-Control": "no-store" } },
     );
   }
-  console.error(error);
-  return jsonError(500, "INTERNAL", "Something went wrong on our side.");
+  log().error({ err: error }, "request failed");
+  const id = currentRequestId();
+  return jsonError(500, "INTERNAL", `Something went wrong on our side.${id ? ` If you report it, quote this id: ${id}.` : ""}`);
 }
 
 /**

@@ -9,8 +9,10 @@ import type { Db } from "@/lib/platform/db";
 import type { DomainEvent, Subscriber } from "@/lib/platform/events";
 import { channels, liveBus, parseChannel, type LiveEvent } from "@/lib/platform/live/bus";
 import { coalesce } from "@/lib/platform/live/coalesce";
+import { metrics } from "@/lib/platform/metrics";
 import { stageEvent, stageSnapshot, type EditionLike } from "@/lib/stage/queries";
 import { voteEvent, voteSnapshot } from "@/lib/votes/queries";
+import { log } from "@/lib/platform/log";
 
 /** The live feeds of an edition: each has its channel on the bus. */
 export type LiveFeed = keyof typeof channels;
@@ -64,8 +66,10 @@ export function liveUpdates(db: Db): Subscriber {
     liveBus().publish(channels[feed](editionId), await liveState(db, feed, editionId));
   };
   const send = async (feed: LiveFeed, event: DomainEvent) => {
-    if (feed !== "arena") return publishState(feed, event.editionId);
-    if (event.type === "tournament.progressed") liveBus().publish(channels.arena(event.editionId), { type: "arena", data: event.progress });
+    if (feed !== "arena") await publishState(feed, event.editionId);
+    else if (event.type === "tournament.progressed") liveBus().publish(channels.arena(event.editionId), { type: "arena", data: event.progress });
+    // a burst's update carries its latest event: the delay of the one that waited least
+    if (event.at) metrics().liveDelay.observe({ feed }, Math.max(0, Date.now() - event.at) / 1000);
   };
 
   const subscriber: Subscriber = async (event) => {
@@ -77,7 +81,7 @@ export function liveUpdates(db: Db): Subscriber {
     let deliver = bursts.get(key);
     if (!deliver) {
       deliver = coalesce((latest: DomainEvent) => {
-        void send(target.feed, latest).catch((error) => console.error(`could not update the live ${target.feed}`, error));
+        void send(target.feed, latest).catch((error) => log().error({ err: error }, `could not update the live ${target.feed}`));
       }, BURST_INTERVAL_MS);
       bursts.set(key, deliver);
     }

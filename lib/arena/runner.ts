@@ -20,9 +20,11 @@ import { matchPool } from "./engine/pool";
 import { progressOf, parseByes, tournamentStandings, TournamentRow } from "./queries";
 import { announce, type TournamentProgress } from "../platform/events";
 import { parseRankPoints } from "../challenges/rules";
-import { describeIfAny } from "./engine/record";
+import { describeIfAny, forfeitKind } from "./engine/record";
+import { metrics } from "../platform/metrics";
 import { scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { pointsFromPlaces } from "./engine/standings";
+import { log } from "../platform/log";
 
 /** This process among the instances sharing the database: the owner of the leases it holds. */
 export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -73,7 +75,7 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
             });
           } catch (error) {
             failed = true;
-            console.error(`tournament ${tournamentId}: match ${match.number} failed, it will be retried on resume`, error);
+            log().error({ err: error, tournamentId }, `tournament match ${match.number} failed, it will be retried on resume`);
             return;
           }
           await db.tournamentMatch.updateMany({
@@ -90,6 +92,10 @@ export async function runTournament(db: Db, tournamentId: string): Promise<void>
               finishedAt: new Date(),
             },
           });
+          const counted = metrics();
+          counted.matches.inc();
+          counted.moves.inc(record.moves[0].length + record.moves[1].length);
+          for (const forfeit of record.forfeits) counted.forfeits.inc({ reason: forfeitKind(forfeit.reason) });
           playedHere++;
           done++;
           const perMatch = (Date.now() - started) / playedHere;
@@ -118,7 +124,7 @@ export async function resumeTournaments(db: Db) {
 
 /** Plays the tournament off the request path; a failure (the database went away) is logged, and the next resume retries. */
 export function playInBackground(db: Db, tournamentId: string): void {
-  runTournament(db, tournamentId).catch((error: Error) => console.error(`tournament ${tournamentId} stopped: ${error.message}; it resumes later`));
+  runTournament(db, tournamentId).catch((error: Error) => log().error({ err: error, tournamentId }, "tournament stopped; it resumes later"));
 }
 
 /** Hands back the leases of this process (it is stopping): another instance takes the tournaments over at once, and this one starts no more matches. */
@@ -152,7 +158,7 @@ async function claimLease(db: Db, tournamentId: string): Promise<Lease | null> {
       .then(({ count }) => {
         if (count === 0) lost = true;
       })
-      .catch((error: Error) => console.error(`tournament ${tournamentId}: could not renew its lease: ${error.message}`));
+      .catch((error: Error) => log().error({ err: error, tournamentId }, "tournament: could not renew its lease"));
   }, ttl / 3);
   renew.unref();
   return {
@@ -161,7 +167,7 @@ async function claimLease(db: Db, tournamentId: string): Promise<Lease | null> {
       clearInterval(renew);
       await db.tournament
         .updateMany({ where: { id: tournamentId, leaseOwner: INSTANCE }, data: { leaseOwner: null, leaseUntil: null } })
-        .catch((error: Error) => console.error(`tournament ${tournamentId}: could not hand back its lease: ${error.message}`));
+        .catch((error: Error) => log().error({ err: error, tournamentId }, "tournament: could not hand back its lease"));
     },
   };
 }

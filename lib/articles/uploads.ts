@@ -17,6 +17,7 @@ import type { Db } from "../platform/db";
 import { invalid } from "../platform/errors";
 import { requireActor, type Actor } from "../people/rules";
 import { UPLOAD_FILE } from "./rules";
+import { log } from "../platform/log";
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 /** wider images are scaled down: an article column is never that wide, and pages stay light */
@@ -84,7 +85,7 @@ export async function readUpload(db: Db, file: string): Promise<Buffer | null> {
   const row = await db.upload.findUnique({ where: { file }, select: { content: true } });
   if (!row?.content) return null;
   const content = Buffer.from(row.content);
-  await keepCopy(file, content).catch((error: Error) => console.error(`could not keep a copy of upload ${file}: ${error.message}`));
+  await keepCopy(file, content).catch((error: Error) => log().error({ err: error }, `could not keep a copy of upload ${file}`));
   return content;
 }
 

@@ -3,6 +3,7 @@
 // the live leaderboard hears of each change.
 import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
+import { metrics } from "../platform/metrics";
 import type { Db, Tx } from "../platform/db";
 import {
   allowedPointRange,
@@ -91,29 +92,35 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
     });
   }
 
-  const result = await db.$transaction(async (tx) => {
-    // the gate lets one attempt through when its time has come; a wrong one closes it for the cooldown
-    const passed = await tx.attemptGate.updateMany({
-      where: { challengeId, teamId: team.id, nextAt: { lte: now }, wrongCount: { lt: MAX_WRONG_ANSWERS } },
-      data: correct ? { nextAt: now } : { wrongCount: { increment: 1 }, nextAt: new Date(now.getTime() + WRONG_ANSWER_COOLDOWN_MS) },
+  const result = await db
+    .$transaction(async (tx) => {
+      // the gate lets one attempt through when its time has come; a wrong one closes it for the cooldown
+      const passed = await tx.attemptGate.updateMany({
+        where: { challengeId, teamId: team.id, nextAt: { lte: now }, wrongCount: { lt: MAX_WRONG_ANSWERS } },
+        data: correct ? { nextAt: now } : { wrongCount: { increment: 1 }, nextAt: new Date(now.getTime() + WRONG_ANSWER_COOLDOWN_MS) },
+      });
+      if (passed.count === 0) {
+        assertMayAnswer(await tx.attemptGate.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }), now, challenge.edition.timezone);
+        throw new DomainError("RATE_LIMITED", "Your team just answered: try again in a few seconds.");
+      }
+      const attempt = await tx.attempt.create({ data: { challengeId, teamId: team.id, userId: me.id, answer, correct, createdAt: now } });
+      // The gate update above locks the team's gate row until this transaction
+      // ends (SQLite runs one write transaction at a time anyway), so a team's
+      // attempts are applied one after the other: the second of two correct
+      // answers sent at once sees the first one's Solve.
+      let alreadySolved = false;
+      if (correct) {
+        if (await tx.solve.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } })) alreadySolved = true;
+        else await tx.solve.create({ data: { challengeId, teamId: team.id, attemptId: attempt.id, solvedAt: now } });
+      }
+      const attempts = await tx.attempt.count({ where: { challengeId, teamId: team.id } });
+      return { correct, alreadySolved, attempts };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "RATE_LIMITED") metrics().riddleAttempts.inc({ result: "refused" });
+      throw error;
     });
-    if (passed.count === 0) {
-      assertMayAnswer(await tx.attemptGate.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }), now, challenge.edition.timezone);
-      throw new DomainError("RATE_LIMITED", "Your team just answered: try again in a few seconds.");
-    }
-    const attempt = await tx.attempt.create({ data: { challengeId, teamId: team.id, userId: me.id, answer, correct, createdAt: now } });
-    // The gate update above locks the team's gate row until this transaction
-    // ends (SQLite runs one write transaction at a time anyway), so a team's
-    // attempts are applied one after the other: the second of two correct
-    // answers sent at once sees the first one's Solve.
-    let alreadySolved = false;
-    if (correct) {
-      if (await tx.solve.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } })) alreadySolved = true;
-      else await tx.solve.create({ data: { challengeId, teamId: team.id, attemptId: attempt.id, solvedAt: now } });
-    }
-    const attempts = await tx.attempt.count({ where: { challengeId, teamId: team.id } });
-    return { correct, alreadySolved, attempts };
-  });
+  metrics().riddleAttempts.inc({ result: correct ? "right" : "wrong" });
   await announce({ type: "challenges.changed", editionId: challenge.editionId });
   return result;
 }

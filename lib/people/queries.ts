@@ -5,6 +5,7 @@ import { type Role, nextAttemptAt, THROTTLE, assertOrganizer, requireActor, type
 import { invalid } from "../platform/errors";
 import { type SignUpMode } from "./email-verification";
 import { mailConfig, type Mail } from "../platform/mail";
+import { log } from "../platform/log";
 
 export type PublicUser = { id: string; name: string; email: string; role: Role };
 export const publicFields = { id: true, name: true, email: true, role: true } as const;
@@ -80,7 +81,7 @@ export async function mail(send: (mail: Mail) => Promise<void>, message: Mail) {
   try {
     await send(message);
   } catch (error) {
-    console.error("sending an email failed:", (error as Error).message);
+    log().error({ err: error }, "sending an email failed");
     throw invalid("We couldn't send the confirmation email just now. Try again in a few minutes; what you typed is kept.");
   }
 }

@@ -16,6 +16,8 @@ import pg from "pg";
 import type { Db } from "./db";
 import type { DomainEvent } from "./events";
 import { coalesce } from "./live/coalesce";
+import { metrics } from "./metrics";
+import { log } from "./log";
 
 export const CLUSTER_CHANNEL = "hexathon_events";
 const PAYLOAD_LIMIT = 7_900;
@@ -70,12 +72,12 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
   const notify = (event: DomainEvent) => {
     const payload = JSON.stringify({ from: instanceId, event });
     if (payload.length > PAYLOAD_LIMIT) {
-      console.error(`cluster: the ${event.type} event is too large to send to the other instances (${payload.length} bytes)`);
+      log().error(`cluster: the ${event.type} event is too large to send to the other instances (${payload.length} bytes)`);
       return;
     }
     void db.$executeRawUnsafe("SELECT pg_notify($1, $2)", CLUSTER_CHANNEL, payload).catch((error: Error) => {
       // the database is unreachable: the other instances catch up when their own connection returns
-      console.error(`cluster: could not send ${event.type} to the other instances: ${error.message}`);
+      log().error(`cluster: could not send ${event.type} to the other instances: ${error.message}`);
     });
   };
   const bursts = new Map<string, (event: DomainEvent) => void>();
@@ -89,7 +91,8 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
       return; // not ours
     }
     if (!parsed.event || parsed.from === instanceId) return;
-    void Promise.resolve(deliver(parsed.event)).catch((error) => console.error("cluster: could not deliver an event", error));
+    if (typeof parsed.event.at === "number") metrics().clusterDelay.observe(Math.max(0, Date.now() - parsed.event.at) / 1000);
+    void Promise.resolve(deliver(parsed.event)).catch((error) => log().error({ err: error }, "cluster: could not deliver an event"));
   };
 
   const scheduleReconnect = () => {
@@ -113,7 +116,7 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
       next.removeAllListeners("notification");
       void next.end().catch(() => {});
       if (stopped) return;
-      if (!complained) console.error(`cluster: no connection to hear the other instances${error ? ` (${error.message})` : ""}; retrying until there is`);
+      if (!complained) log().error(`cluster: no connection to hear the other instances${error ? ` (${error.message})` : ""}; retrying until there is`);
       complained = true;
       scheduleReconnect();
     };
@@ -130,9 +133,9 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
     if (stopped) return void next.end().catch(() => {});
     connected = true;
     backoff = BACKOFF_MS.first;
-    if (complained) console.error("cluster: hearing the other instances again");
+    if (complained) log().error("cluster: hearing the other instances again");
     complained = false;
-    if (everConnected) await Promise.resolve(missed()).catch((error) => console.error("cluster: could not catch up", error));
+    if (everConnected) await Promise.resolve(missed()).catch((error) => log().error({ err: error }, "cluster: could not catch up"));
     everConnected = true;
   };
   void connect();

@@ -6,9 +6,11 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
+import { timed } from "./metrics";
 import { postgresPool, releaseBrokenTransactions } from "./pg-connections";
 import { serializeSqliteAdapter } from "./sqlite-serial";
 
@@ -31,16 +33,39 @@ export function dbKind(db: Db): "sqlite" | "postgresql" {
 
 export function createDb(url = databaseUrl()): Db {
   if (databaseKind(url) === "postgresql") {
-    const adapter = releaseBrokenTransactions(new PrismaPg(postgresPool(url), { disposeExternalPool: true }));
+    const adapter = timeStatements(releaseBrokenTransactions(new PrismaPg(postgresPool(url), { disposeExternalPool: true })));
     const client = new PostgresClient({ adapter }) as unknown as Db;
     (client as unknown as Marked)[KIND] = "postgresql";
     return client;
   }
   // busy timeout: wait for another connection's write instead of failing at once
-  const adapter = serializeSqliteAdapter(new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }));
+  const adapter = timeStatements(serializeSqliteAdapter(new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 })));
   const client = new SqliteClient({ adapter });
   (client as unknown as Marked)[KIND] = "sqlite";
   return client;
+}
+
+/** Every statement's time goes to the metrics (hexathon_db_query_duration_seconds), inside transactions too. */
+function timeStatements<F extends SqlDriverAdapterFactory>(factory: F): F {
+  const timeBoth = (target: Pick<SqlDriverAdapter, "queryRaw" | "executeRaw">) => {
+    const queryRaw = target.queryRaw.bind(target);
+    const executeRaw = target.executeRaw.bind(target);
+    target.queryRaw = (query: SqlQuery) => timed(query.sql, () => queryRaw(query));
+    target.executeRaw = (query: SqlQuery) => timed(query.sql, () => executeRaw(query));
+  };
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter: SqlDriverAdapter = await connect();
+    timeBoth(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args: Parameters<SqlDriverAdapter["startTransaction"]>): Promise<Transaction> => {
+      const tx = await startTransaction(...args);
+      timeBoth(tx);
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 const globalForDb = globalThis as unknown as { hexathonDb?: Db; hexathonDbUrl?: string };

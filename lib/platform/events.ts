@@ -7,6 +7,8 @@
 // The registry lives on globalThis: Next.js bundles the start-up hook and the
 // routes separately, and both must see the same subscribers.
 
+import { log } from "./log";
+
 /** The events, by name. Each says which edition it concerns (its pages show the change). */
 export const EVENT_TYPES = [
   "edition.created",
@@ -47,10 +49,14 @@ export type ArticlePage = { slug: string; editionNumber: number };
 /** How far a running tournament is: matches played of those scheduled so far, and the time left at the pace so far. */
 export type TournamentProgress = { tournamentId: string; status: string; done: number; total: number; etaMs: number | null };
 
-export type DomainEvent =
+export type DomainEvent = (
   | { type: Exclude<EventType, "article.published" | "article.unpublished" | "tournament.progressed">; editionId: string }
   | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] }
-  | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress };
+  | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress }
+) & {
+  /** when it was announced (epoch ms, set by announce): how late its live update reaches the pages is measured from it */
+  at?: number;
+};
 
 /**
  * Hears each event; `missed`, if given, catches up when events may have been
@@ -89,8 +95,9 @@ export function subscribe(name: string, subscriber: Subscriber): () => void {
  * logged, never the caller's failure.
  */
 export async function announce(event: DomainEvent): Promise<void> {
-  (globalThis as Holder)[RELAY]?.(event);
-  await deliver(event);
+  const stamped = { ...event, at: event.at ?? Date.now() };
+  (globalThis as Holder)[RELAY]?.(stamped);
+  await deliver(stamped);
 }
 
 /** Hands an event to this process's subscribers only: what announce does here, and what another instance's event becomes. */
@@ -109,7 +116,7 @@ async function eachSubscriber(failure: string, work: (subscriber: Subscriber) =>
     try {
       await work(subscriber);
     } catch (error) {
-      console.error(`the ${name} subscriber ${failure}`, error);
+      log().error({ err: error }, `the ${name} subscriber ${failure}`);
     }
   }
 }

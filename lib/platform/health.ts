@@ -4,7 +4,9 @@
 // seconds keeps it on globalThis, where proxy.ts reads it to answer 503 with
 // a "temporarily unavailable" page instead of letting every page fail.
 import { clusterRelay } from "./cluster";
+import { databaseKind } from "./config";
 import type { Db } from "./db";
+import { loadMigrations, migrationsDir } from "./migrate";
 
 export type Health = { ok: true } | { ok: false; reason: string };
 
@@ -163,4 +165,46 @@ export function watchDatabase(db: Db): void {
   state.timer = setInterval(state.probe, PROBE_EVERY_MS);
   state.timer.unref();
   state.probe();
+}
+
+const STOPPING = Symbol.for("hexathon.stopping");
+let shipped: string[] | null = null;
+
+/** The migrations this build ships (read once): a database missing one isn't ready for this code. */
+function shippedMigrations(): string[] {
+  return (shipped ??= loadMigrations(migrationsDir(databaseKind())).map((m) => m.name));
+}
+
+/** The process was asked to stop: it finishes what it is doing, and says it isn't ready for more. */
+export function markStopping(): void {
+  (globalThis as { [STOPPING]?: boolean })[STOPPING] = true;
+}
+
+export function isStopping(): boolean {
+  return (globalThis as { [STOPPING]?: boolean })[STOPPING] === true;
+}
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
+
+/**
+ * GET /api/ready: whether a load balancer should send this instance new
+ * requests: not stopping, its database answering with every migration this
+ * build knows applied, and (on PostgreSQL) hearing the other instances' events.
+ */
+export async function instanceReadiness(db: Db, expectedMigrations = shippedMigrations()): Promise<Readiness> {
+  if (isStopping()) return { ready: false, reason: "this instance is shutting down" };
+  const health = await instanceHealth(db);
+  if (!health.database.ok) return { ready: false, reason: health.database.reason };
+  if (health.events === "reconnecting")
+    return { ready: false, reason: "this instance lost its connection for the other instances' events and is reconnecting" };
+  let applied: Set<string>;
+  try {
+    applied = new Set((await db.$queryRawUnsafe<{ name: string }[]>(`SELECT "name" FROM "_hexathon_migrations"`)).map((row) => row.name));
+  } catch (error) {
+    return { ready: false, reason: `the migrations couldn't be read: ${describeDatabaseError(error)}` };
+  }
+  const pending = expectedMigrations.filter((name) => !applied.has(name));
+  if (pending.length)
+    return { ready: false, reason: `${pending.length} migration(s) not applied yet (${pending.slice(0, 3).join(", ")}): run \`hexathon migrate\`` };
+  return { ready: true };
 }

@@ -7,9 +7,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
+import { environmentProblem } from "./environment";
 
 /** Why this instance must not start with this environment, in a sentence for the operator; null when it may. */
 export function deploymentProblem(env: Record<string, string | undefined> = process.env): string | null {
+  const problem = environmentProblem(env);
+  if (problem) return problem;
   const url = env.DATABASE_URL?.trim();
   if (url && databaseKind(url) === "postgresql" && !env.NEXTAUTH_SECRET?.trim()) {
     return (

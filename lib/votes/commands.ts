@@ -2,6 +2,7 @@
 // ballot, revealing the podium, and the organizers' voiding of ballots.
 import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
+import { metrics } from "../platform/metrics";
 import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
@@ -101,6 +102,7 @@ export async function castBallot(
       });
       // not awaited: the voter's answer doesn't wait for the count to reach the projector
       void announce({ type: "ballot.cast", editionId });
+      metrics().ballots.inc({ outcome: ballot.version === 1 ? "cast" : "replaced" });
       return { teamIds: picks, version: ballot.version };
     } catch (error) {
       // two submissions of the same voter raced on the first insert or on the picks: the next try updates

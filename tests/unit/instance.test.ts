@@ -14,7 +14,7 @@ describe("the deployment", () => {
   it("needs one NEXTAUTH_SECRET on PostgreSQL, and says why", () => {
     expect(deploymentProblem({ DATABASE_URL: "postgresql://app@db/hexathon" })).toMatch(/^NEXTAUTH_SECRET is not set\. .* another instance\./);
     expect(deploymentProblem({ DATABASE_URL: "postgres://app@db/hexathon", NEXTAUTH_SECRET: "  " })).not.toBeNull();
-    expect(deploymentProblem({ DATABASE_URL: "postgresql://app@db/hexathon", NEXTAUTH_SECRET: "shared" })).toBeNull();
+    expect(deploymentProblem({ DATABASE_URL: "postgresql://app@db/hexathon", NEXTAUTH_SECRET: "shared-by-every-instance" })).toBeNull();
     // SQLite, the embedded mode, keeps its key in the data directory
     expect(deploymentProblem({ DATABASE_URL: "file:./data/x.db" })).toBeNull();
     expect(deploymentProblem({})).toBeNull();

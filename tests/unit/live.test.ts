@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { log } from "@/lib/platform/log";
 import { InProcessBus, channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import { coalesce } from "@/lib/platform/live/coalesce";
 import { HEARTBEAT_MS, RETRY_MS, closeAllStreams, formatEvent, sseResponse } from "@/lib/platform/live/sse";
@@ -53,7 +54,7 @@ describe("the live bus", () => {
   });
 
   it("keeps serving the other pages when one page's listener throws", () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log(), "error").mockImplementation(() => {});
     const bus = new InProcessBus();
     const [before, after] = [vi.fn(), vi.fn()];
     bus.subscribe("c", before);
@@ -273,7 +274,7 @@ describe("a live stream", () => {
 
   it("closes the stream and unsubscribes when the state can't be loaded", async () => {
     vi.useFakeTimers();
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(log(), "error").mockImplementation(() => {});
     const bus = new InProcessBus();
     const response = sseResponse({
       bus,

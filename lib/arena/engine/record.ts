@@ -33,3 +33,13 @@ export function describeIfAny(record: Pick<MatchRecord, "forfeits">, player: 0 |
   const forfeit = record.forfeits.find((f) => f.player === player);
   return forfeit ? describeForfeit(forfeit) : null;
 }
+
+/** A forfeit's reason in a word, for counting (the metrics): the sentence itself names rounds and limits. */
+export function forfeitKind(reason: string): "time" | "memory" | "threw" | "illegal" | "no_move" | "engine" {
+  if (/^exceeded /.test(reason)) return "time";
+  if (/^ran out of memory/.test(reason)) return "memory";
+  if (/^threw /.test(reason)) return "threw";
+  if (/^played /.test(reason)) return "illegal";
+  if (/^returned /.test(reason)) return "no_move";
+  return "engine"; // failed to load, overflowed the engine's stack, its engine failed
+}

@@ -6,6 +6,8 @@
 // NOTIFY, one LISTEN connection per process fanning out to local
 // subscribers) without touching pages or routes.
 
+import { log } from "../log";
+
 export type LiveEvent = {
   /** the SSE event name, e.g. "stage" or "ballots" */
   type: string;
@@ -36,7 +38,7 @@ export class InProcessBus implements LiveBus {
       try {
         listener(event);
       } catch (error) {
-        console.error("live listener failed", error); // one broken page must not stop the others
+        log().error({ err: error }, "live listener failed"); // one broken page must not stop the others
       }
     }
   }

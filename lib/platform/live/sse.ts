@@ -6,6 +6,7 @@
 // (a comment line every 20 s), and subscriptions leaked by phones that vanish
 // (cleanup on abort and on cancel, idempotent).
 import type { LiveBus, LiveEvent } from "./bus";
+import { log } from "../log";
 
 export const HEARTBEAT_MS = 20_000;
 /** How long a browser waits before reconnecting after the stream drops: a restarted server's countdown is back within about a second. */
@@ -30,6 +31,11 @@ type Options = {
 // The streams open in this process, closed all at once when it stops.
 const OPEN = Symbol.for("hexathon.openStreams");
 const openStreams = () => ((globalThis as { [OPEN]?: Set<() => void> })[OPEN] ??= new Set());
+
+/** How many streams are open in this process now (the metrics' gauge). */
+export function openStreamCount(): number {
+  return openStreams().size;
+}
 
 /**
  * Ends every open stream (the server is stopping): each browser reconnects
@@ -78,7 +84,7 @@ export function sseResponse({ bus, channels, snapshot, signal, heartbeatMs = HEA
       try {
         for (const event of await snapshot()) send(formatEvent(event));
       } catch (error) {
-        console.error("live snapshot failed", error);
+        log().error({ err: error }, "live snapshot failed");
         cleanup();
       }
     },
