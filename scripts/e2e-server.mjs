@@ -3,11 +3,13 @@
 // signed in to a real OpenID Connect provider standing in for the company SSO.
 // With --empty: a fresh install with an empty database and no SSO (the one-time setup).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { mailboxDir, smtpPort } from "../tests/e2e/mailbox.mjs";
 import { OIDC_CLIENT, startOidcProvider } from "../tests/e2e/oidc-provider.mjs";
+import { METRICS_TOKEN, serverLogFile } from "../tests/e2e/operations.mjs";
 import { startSmtpSink } from "../tests/helpers/smtp-sink.mjs";
 
 const root = path.join(import.meta.dirname, "..");
@@ -27,6 +29,8 @@ const env = {
   HEXATHON_DATA_DIR: dir,
   NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+  METRICS_TOKEN,
+  LOG_FORMAT: "json",
   ...(smtp && { SMTP_URL: smtp.url, MAIL_FROM: "Hexathon <hexathon@demo.test>" }),
   ...(oidc && {
     HEXATHON_OIDC_ISSUER: oidc.issuer,
@@ -37,7 +41,20 @@ const env = {
 };
 const script = empty ? "scripts/migrate.ts" : "scripts/seed-demo.ts";
 if (!dbDown) execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { cwd: root, env, stdio: "inherit" });
-const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: ["inherit", "pipe", "pipe"],
+});
+// the server's log, as an operator's log pipeline would get it, for the tests that read it; warnings and
+// errors (and whatever isn't a JSON line) are shown too, the rest would drown the tests' report
+const log = createWriteStream(serverLogFile(port));
+server.stderr.pipe(log);
+server.stderr.pipe(process.stderr);
+createInterface({ input: server.stdout }).on("line", (line) => {
+  log.write(`${line}\n`);
+  if (!/^\{"level":[123]0,/.test(line)) process.stdout.write(`${line}\n`);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   oidc?.close();

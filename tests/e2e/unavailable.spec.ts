@@ -1,6 +1,8 @@
 // A server whose database is unreachable (scripts/e2e-server.mjs --db-down):
 // pages say so with a 503 and a retry, the API in its JSON shape, and the
 // health check names the problem without the connection's password.
+import { readFileSync } from "node:fs";
+import { METRICS_TOKEN, serverLogFile } from "./operations.mjs";
 import { expect, test } from "./test";
 
 test("pages answer 503 'temporarily unavailable' with a retry hint", async ({ page, request }) => {
@@ -25,4 +27,19 @@ test("the health check names the problem, never the password", async ({ request 
   expect(body.status).toBe("unavailable");
   expect(body.reason).toBe("the database is unreachable: Can't reach database server at 127.0.0.1:1");
   expect(body.reason).not.toContain("secret-password");
+});
+
+test("readiness says why, the metrics still answer, and the log never shows the database's password", async ({ request, baseURL }) => {
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(503);
+  const body = (await ready.json()) as { status: string; reason: string };
+  expect(body).toEqual({ status: "not ready", reason: "the database is unreachable: Can't reach database server at 127.0.0.1:1" });
+  expect(ready.headers()["retry-after"]).toBe("5");
+  // what an operator needs most while the database is away
+  const scrape = await request.get("/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(scrape.status()).toBe(200);
+  expect(await scrape.text()).toMatch(/^hexathon_http_requests_total\{method="GET",route="\/api\/ready",status="503"\} \d+$/m);
+  const log = readFileSync(serverLogFile(Number(new URL(baseURL!).port)), "utf8");
+  expect(log).toContain("127.0.0.1:1");
+  expect(log).not.toContain("secret-password");
 });

@@ -14,6 +14,7 @@ import { hearLiveUpdates } from "../helpers/live-updates";
 import { expectDomainError } from "../helpers/expect-domain-error";
 import type { Actor } from "@/lib/people/rules";
 import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
+import { readMetrics } from "../helpers/metrics";
 
 let t: TestDatabase;
 let stopLiveUpdates: (() => void) | undefined;
@@ -300,8 +301,19 @@ describe("a tournament", () => {
     // the third forfeits every match: stored all the same (its check match would refuse it)
     for (const [i, { member }] of members.entries())
       await submitBot(t.db, member, challenge.id, bots[i], "ts", new Date("2030-01-01T10:00:00Z"), { force: i === 2 });
+    const before = await readMetrics();
     await startTournament(t.db, organizer, challenge.id, { seed: 11 });
     const view = await finished(challenge.id);
+    // what an operator watches: matches played, forfeits by reason, moves played in the sandbox
+    const after = await readMetrics();
+    expect(after.value("hexathon_tournament_matches_total") - before.value("hexathon_tournament_matches_total")).toBe(3);
+    expect(
+      after.value("hexathon_tournament_forfeits_total", { reason: "illegal" }) - before.value("hexathon_tournament_forfeits_total", { reason: "illegal" }),
+    ).toBe(2);
+    const records = await t.db.tournamentMatch.findMany({ where: { tournamentId: view.tournament.id }, select: { record: true } });
+    const moves = records.reduce((n, m) => n + (JSON.parse(m.record!) as { moves: unknown[][] }).moves.flat().length, 0);
+    expect(moves).toBeGreaterThan(0);
+    expect(after.value("hexathon_sandbox_moves_total") - before.value("hexathon_sandbox_moves_total")).toBe(moves);
     expect(view.tournament.game).toBe("connect4");
     expect(view.standings.map((s) => [s.name, s.place, s.forfeits])).toEqual([
       ["Team 1", 1, 0],
