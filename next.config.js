@@ -31,6 +31,9 @@ module.exports = (phase) => ({
     // one registry per process, shared with scripts/serve.mjs through globalThis (lib/platform/metrics.ts)
     "prom-client",
   ],
+  // the release archive (npm run release) is built on the standalone server: the build's own files and only
+  // the node_modules they use, no source tree and no dev dependencies (scripts/release.mjs adds the rest)
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

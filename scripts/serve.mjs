@@ -10,7 +10,7 @@
 // flight and exits, as `next start` does.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -26,10 +26,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 // the build is served as built, whatever the shell says (`next start` does the same)
 process.env.NODE_ENV = "production";
+// an internal tool phones nobody (next.config.js says so too, but the release has no next.config.js)
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { default: next } = await import("next");
 
 const dir = path.join(import.meta.dirname, "..");
-const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
+// In the release archive (the standalone build, without next.config.js) the configuration is the one the
+// build wrote down, as Next's own standalone server.js reads it.
+let conf;
+const buildConfig = path.join(dir, ".next", "required-server-files.json");
+if (!existsSync(path.join(dir, "next.config.js")) && existsSync(buildConfig)) {
+  conf = JSON.parse(readFileSync(buildConfig, "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+}
+const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port, ...(conf && { conf }) });
 await app.prepare();
 const handle = app.getRequestHandler();
 // What the app's start-up (app/_lib/start.ts) leaves on globalThis for this file, which is outside its bundle:

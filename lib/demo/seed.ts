@@ -16,7 +16,7 @@ import { makeJoinCode } from "../votes/rules";
 import { teamNameKey } from "../teams/rules";
 import { compileBot } from "../arena/engine/compile";
 import { DEMO_BOTS } from "./bots";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { importArticles } from "../articles/import";
 import { formatTime, utcToZonedLocal, zonedLocalToUtc } from "../platform/time";
 import { markSetupDone } from "../people/commands";
@@ -441,8 +441,11 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
   };
 }
 
-/** The demo's published articles (lib/demo/articles/*.md), through the same importer as `npm run import`. */
-export const DEMO_ARTICLES_DIR = fileURLToPath(new URL("./articles", import.meta.url));
+/**
+ * The demo's published articles (lib/demo/articles/*.md), through the same importer as `npm run import`:
+ * from the project's root, as the migrations are (the release archive has them at the same place).
+ */
+export const DEMO_ARTICLES_DIR = path.join(process.env.HEXATHON_ROOT ?? process.cwd(), "lib", "demo", "articles");
 
 async function importDemoArticles(db: Db, now: Date) {
   const organizer = await db.user.findFirstOrThrow({ where: { role: "ORGANIZER" }, orderBy: { createdAt: "asc" } });
