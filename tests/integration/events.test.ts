@@ -32,6 +32,7 @@ const pitch = "Let us build something people will love.";
 describe("domain events", () => {
   it("topics, teams, phases and prizes announce their edition's change", async () => {
     const edition = await makeEdition(t.db, "TEAMS_FORMING");
+    const started = Date.now();
     const [alice, organizer] = [await makeUser(t.db), await makeUser(t.db, "ORGANIZER")];
     const topic = await proposeTopic(t.db, alice, edition.id, { title: "eBPF tracing", pitch, kind: "TEAM_TOOLING" });
     await updateTopic(t.db, alice, topic.id, { title: "eBPF tracing, everywhere", pitch, kind: "TEAM_TOOLING" });
@@ -39,7 +40,12 @@ describe("domain events", () => {
     await createTeam(t.db, alice, edition.id, { name: "Tracers", topicId: topic.id, memberIds: [] });
     await createJuryPrize(t.db, organizer, edition.id, { name: "Best tool", description: "" });
     await setPhase(t.db, organizer, edition.id, "HACKING");
-    expect(heard).toEqual([
+    // each stamped with when it was announced (the live updates' delay is measured from it), in order
+    const times = heard.map((event) => event.at!);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBeGreaterThanOrEqual(started);
+    expect(times.at(-1)).toBeLessThanOrEqual(Date.now());
+    expect(heard.map((event) => ({ type: event.type, editionId: event.editionId }))).toEqual([
       { type: "topics.changed", editionId: edition.id },
       { type: "topics.changed", editionId: edition.id },
       { type: "topics.changed", editionId: edition.id },
