@@ -55,6 +55,8 @@ const logError = (message, error) => (globalThis[LOGGER] ? globalThis[LOGGER].er
 // (a restarted instance is another one), and nothing about the machine.
 const INSTANCE = randomBytes(6).toString("hex");
 const routeOf = routeMatcher(dir);
+// set on SIGTERM or SIGINT: the answers from then on close their connection
+let stopping = false;
 // a load balancer's id for the request (nginx's $request_id) is kept, if it looks like one
 const GIVEN_ID = /^[\w.:-]{8,128}$/;
 
@@ -66,6 +68,7 @@ const server = http.createServer((req, res) => {
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
   res.setHeader("X-Hexathon-Instance", INSTANCE);
+  if (stopping) res.setHeader("Connection", "close");
   res.once("close", () => {
     const address = pathOf(req);
     // 499: the client went away before any answer (nginx's word for it)
@@ -119,7 +122,6 @@ function routeMatcher(root) {
   };
 }
 
-let stopping = false;
 for (const [signal, code] of [
   ["SIGTERM", 143],
   ["SIGINT", 130],
@@ -127,9 +129,12 @@ for (const [signal, code] of [
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    // the requests in flight finish; idle keep-alive connections close now, busy ones after their answer
+    // The requests in flight finish; idle keep-alive connections close now, busy ones after their answer
+    // (which says "Connection: close"): a load balancer keeps sending requests down a connection it holds
+    // open, and a busy instance would otherwise never see its connections idle.
     server.close(() => void app.close().finally(() => process.exit(code)));
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     // a client that never finishes its request doesn't hold the stop up for ever
     setTimeout(() => process.exit(code), 30_000).unref();
   });
