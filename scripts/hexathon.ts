@@ -60,7 +60,7 @@ async function main() {
       return;
     }
     case "migrate":
-      refuse(deploymentProblem());
+      // scripts/migrate.ts checks the environment and the deployment itself
       return run(() => import("./migrate"), args);
     case "seed-demo":
       refuse(environmentProblem());

@@ -214,7 +214,7 @@ async function importTables(url: string, dir: string, manifest: Manifest, what: 
     const models = dataModel(db).filter((m) => manifest.tables[m.name]);
     const missing = Object.keys(manifest.tables).filter((t) => !models.some((m) => m.name === t));
     if (missing.length) throw new ArchiveProblem(`The ${what} has tables this version doesn't know (${missing.join(", ")}).`);
-    const { references } = await tableKeys(
+    const { primaryKeys, references } = await tableKeys(
       db,
       kind,
       models.map((m) => m.name),
@@ -230,7 +230,6 @@ async function importTables(url: string, dir: string, manifest: Manifest, what: 
           // a table's references to itself (a topic merged into another) are set once all its rows are in
           const selfColumns = references.filter((r) => r.from === name && r.to === name).map((r) => r.column);
           const later: { where: Record<string, unknown>; data: Record<string, unknown> }[] = [];
-          const { primaryKeys } = await tableKeys(tx, kind, [name]);
           const key = primaryKeys.get(name)!;
           for await (const batch of jsonLinesIn(path.join(dir, "tables", `${name}.jsonl`), BATCH)) {
             const rows = batch.map((row) => decodeRow(row, model.fields));

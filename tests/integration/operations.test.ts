@@ -157,7 +157,6 @@ describe("a backup of a serving install", () => {
     const pickedThen = lines(then["BallotPick.jsonl"]).map((p) => (JSON.parse(p) as { ballotId: string }).ballotId);
     expect(new Set(pickedThen)).toEqual(new Set(idsThen));
     const ours = lines(then["Ballot.jsonl"]).filter((b) => (JSON.parse(b) as { editionId: string }).editionId === edition.id).length;
-    expect(pickedThen.filter((id) => idsThen.includes(id))).toHaveLength(lines(then["BallotPick.jsonl"]).length);
     // as many as were cast when it began, or a few more cast while it ran: never a part of one
     expect(ours).toBeGreaterThanOrEqual(backedUpAt);
     expect(ours).toBeLessThanOrEqual(backedUpAt + castDuringBackup);
