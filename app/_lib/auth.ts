@@ -10,12 +10,14 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { authSecret, ensureAuthUrl, oidcConfig } from "@/lib/platform/config";
 import { getDb } from "@/lib/platform/db";
 import { DomainError } from "@/lib/platform/errors";
-import { completeClaims, ssoIdentity, type OidcClaims } from "@/lib/people/oidc";
+import { completeClaims, ssoIdentity, ssoOrganization, type OidcClaims, type SsoOrganization } from "@/lib/people/oidc";
 import { sameSiteUrl } from "@/lib/platform/safe-redirect";
 import { signInSchema } from "@/lib/people/schemas";
 import { clientAddress, clientHash } from "@/lib/platform/client-address";
 import { endSession, startSession } from "@/lib/people/sessions";
 import { findOrCreateSsoUser, signInWithPassword } from "@/lib/people/commands";
+import { redeemInvite } from "@/lib/judging/commands";
+import { redeemSchema } from "@/lib/judging/schemas";
 
 const header = (headers: Record<string, unknown> | undefined, name: string) => {
   const value = headers?.[name];
@@ -36,11 +38,18 @@ function oidcProvider(): OAuthConfig<OidcClaims> | null {
     idToken: true,
     checks: ["pkce", "state"],
     async profile(claims, tokens) {
-      const identity = ssoIdentity(await completeClaims(cfg.issuer, claims, tokens.access_token));
-      return { id: claims.sub, email: identity?.email ?? null, name: identity?.name || null };
+      const complete = await completeClaims(cfg.issuer, claims, tokens.access_token);
+      const identity = ssoIdentity(complete);
+      return { id: claims.sub, email: identity?.email ?? null, name: identity?.name || null, ...ssoOrganization(complete, cfg.claims) };
     },
   };
 }
+
+/** The department and manager the SSO profile carried (null when the provider sent none). */
+const organizationOf = (user: object): SsoOrganization => {
+  const { department, managerEmail } = user as Partial<SsoOrganization>;
+  return { department: department ?? null, managerEmail: managerEmail ?? null };
+};
 
 export function authOptions(): NextAuthOptions {
   ensureAuthUrl();
@@ -70,6 +79,23 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      // a judge's one-time invitation (lib/judging/commands.ts): a new guest account, seated on its tracks
+      CredentialsProvider({
+        id: "judge-invite",
+        name: "Judge invitation",
+        credentials: { token: { label: "Invitation", type: "text" }, name: { label: "Your name", type: "text" } },
+        async authorize(credentials, request) {
+          const parsed = redeemSchema.safeParse(credentials ?? {});
+          if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "This invitation can't be used.");
+          try {
+            const { userId } = await redeemInvite(getDb(), parsed.data.token, { name: parsed.data.name });
+            return { id: userId, email: null, name: parsed.data.name, userAgent: header(request?.headers, "user-agent") };
+          } catch (error) {
+            if (error instanceof DomainError) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
@@ -81,7 +107,7 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return "/signin?error=OidcNoEmail";
         try {
-          await findOrCreateSsoUser(getDb(), user.email, user.name ?? "");
+          await findOrCreateSsoUser(getDb(), user.email, user.name ?? "", organizationOf(user));
           return true;
         } catch (error) {
           if (error instanceof DomainError) return "/signin?error=OidcDomain";
@@ -91,7 +117,8 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (!user) return token;
         // signing in: a new Session row, whose id the cookie carries from now on
-        const userId = account?.provider === "oidc" && user.email ? (await findOrCreateSsoUser(getDb(), user.email, user.name ?? "")).id : user.id;
+        const userId =
+          account?.provider === "oidc" && user.email ? (await findOrCreateSsoUser(getDb(), user.email, user.name ?? "", organizationOf(user))).id : user.id;
         token.sub = userId;
         token.sid = await startSession(getDb(), userId, (user as { userAgent?: string }).userAgent ?? "");
         return token;

@@ -57,7 +57,7 @@ const NOTHING: Expiry = { tags: [], paths: [], articlesOf: [] };
 
 /** Events that only open screens show (app/_lib/live-updates.ts): no cached page changes, nothing is looked up. */
 export function changesCachedPages(event: DomainEvent): boolean {
-  return event.type !== "stage.changed" && event.type !== "ballot.cast" && event.type !== "tournament.progressed";
+  return event.type !== "stage.changed" && event.type !== "ballot.cast" && event.type !== "tournament.progressed" && event.type !== "judging.changed";
 }
 
 /**
@@ -95,10 +95,12 @@ export function expiryFor(event: DomainEvent, editionNumber: number | null): Exp
     case "prizes.changed":
     case "podium.revealed":
     case "ballots.voided":
+    case "judging.published":
       return edition;
     case "stage.changed":
     case "ballot.cast":
     case "tournament.progressed":
+    case "judging.changed":
       return NOTHING;
   }
 }

@@ -34,6 +34,8 @@ export function liveFeedFor(event: DomainEvent): { feed: LiveFeed; burst: boolea
       return { feed: "leaderboard", burst: true };
     case "tournament.progressed":
       return { feed: "arena", burst: true };
+    case "judging.changed":
+      return { feed: "judging", burst: true };
     default:
       return null;
   }
@@ -41,12 +43,15 @@ export function liveFeedFor(event: DomainEvent): { feed: LiveFeed; burst: boolea
 
 const BURST_INTERVAL_MS = 250;
 
+/** The feeds whose events carry what changed rather than a state to read. */
+type StatefulFeed = Exclude<LiveFeed, "arena" | "judging">;
+
 /**
  * A feed's state as it is now: the first message of every stream (and of
  * every reconnection), and each update. A tournament's progress has no state
  * to start from: it comes with its events.
  */
-export async function liveState(db: Db, feed: Exclude<LiveFeed, "arena">, edition: string | EditionLike): Promise<LiveEvent> {
+export async function liveState(db: Db, feed: StatefulFeed, edition: string | EditionLike): Promise<LiveEvent> {
   const editionId = typeof edition === "string" ? edition : edition.id;
   switch (feed) {
     case "stage":
@@ -62,11 +67,12 @@ export async function liveState(db: Db, feed: Exclude<LiveFeed, "arena">, editio
 export function liveUpdates(db: Db): Subscriber {
   const bursts = new Map<string, (event: DomainEvent) => void>();
 
-  const publishState = async (feed: Exclude<LiveFeed, "arena">, editionId: string) => {
+  const publishState = async (feed: StatefulFeed, editionId: string) => {
     liveBus().publish(channels[feed](editionId), await liveState(db, feed, editionId));
   };
   const send = async (feed: LiveFeed, event: DomainEvent) => {
-    if (feed !== "arena") await publishState(feed, event.editionId);
+    if (feed === "judging") liveBus().publish(channels.judging(event.editionId), { type: "judging", data: { at: event.at ?? Date.now() } });
+    else if (feed !== "arena") await publishState(feed, event.editionId);
     else if (event.type === "tournament.progressed") liveBus().publish(channels.arena(event.editionId), { type: "arena", data: event.progress });
     // a burst's update carries its latest event: the delay of the one that waited least
     if (event.at) metrics().liveDelay.observe({ feed }, Math.max(0, Date.now() - event.at) / 1000);
@@ -91,8 +97,11 @@ export function liveUpdates(db: Db): Subscriber {
   subscriber.missed = async () => {
     for (const channel of liveBus().activeChannels()) {
       const open = parseChannel(channel);
-      if (!open || open.feed === "arena") continue; // a tournament's next match tells
-      await publishState(open.feed, open.editionId);
+      if (!open) continue;
+      // a tournament's next match tells; judging pages hear that something changed
+      if (open.feed === "arena") continue;
+      if (open.feed === "judging") liveBus().publish(channel, { type: "judging", data: { at: Date.now() } });
+      else await publishState(open.feed, open.editionId);
     }
   };
   return subscriber;

@@ -66,11 +66,14 @@ export function editionLinks(edition: EditionLike, reader: Actor | null): Editio
   if (edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT") links.push({ rest: "/challenges", label: "Mini-challenges" });
   if ((LIVE_PHASES as readonly string[]).includes(edition.phase)) links.push({ rest: "/live", label: "Follow the presentations live" });
   if (reader?.role === "JUDGE") links.push({ rest: "/jury", label: "Jury vote" });
+  // judging tracks: judges (any account an invitation seated) judge during the final, everyone signed in reads published results
+  if (reader && !isOrganizer(reader) && [...LIVE_PHASES, "CLOSED"].includes(edition.phase)) links.push({ rest: "/judging", label: "Judging" });
   if (isOrganizer(reader)) {
     links.push(
       { rest: "/stage", label: "Stage control" },
       { rest: "/vote", label: "Vote control" },
       { rest: "/prizes", label: "Prizes" },
+      { rest: "/judging", label: "Judging" },
       { rest: "/manage", label: "Manage edition" },
     );
   }

@@ -18,6 +18,7 @@ import { alreadyRegisteredMail, issueVerificationToken, verificationMail, type S
 import { sendMail, type Mail } from "../platform/mail";
 import { endSessionsOf } from "./sessions";
 import type { SignUpInput } from "./schemas";
+import type { SsoOrganization } from "./oidc";
 import { PublicUser, publicFields, SETUP_KEY, needsSetup, signUpMode, SignUpOptions, mail, FAILURES_KEPT_MS } from "./queries";
 
 /**
@@ -145,19 +146,30 @@ export async function verifyCredentials(db: Db, email: string, password: string)
  * the SSO user's: the password someone chose for it is dropped (nobody ever
  * signed in with it), and the SSO sign-in never inherits it.
  */
-export async function findOrCreateSsoUser(db: Db, email: string, name: string, now = new Date()): Promise<PublicUser> {
+export async function findOrCreateSsoUser(db: Db, email: string, name: string, organization?: SsoOrganization, now = new Date()): Promise<PublicUser> {
   const normalized = email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email: normalized } });
-  if (existing?.emailVerifiedAt) return { id: existing.id, name: existing.name, email: existing.email, role: existing.role as Role };
+  // the company's directory is the truth about departments and managers: refreshed at every sign-in
+  const org = organization ?? {};
+  if (existing?.emailVerifiedAt) {
+    if (organization && (existing.department !== organization.department || existing.managerEmail !== organization.managerEmail)) {
+      await db.user.update({ where: { id: existing.id }, data: org });
+    }
+    return { id: existing.id, name: existing.name, email: existing.email, role: existing.role as Role };
+  }
   if (existing) {
     await db.emailToken.deleteMany({ where: { userId: existing.id } });
     await endSessionsOf(db, existing.id);
-    return (await db.user.update({ where: { id: existing.id }, data: { passwordHash: null, emailVerifiedAt: now }, select: publicFields })) as PublicUser;
+    return (await db.user.update({
+      where: { id: existing.id },
+      data: { passwordHash: null, emailVerifiedAt: now, ...org },
+      select: publicFields,
+    })) as PublicUser;
   }
   assertDomain(normalized);
   try {
     return (await db.user.create({
-      data: { email: normalized, name: name.trim() || normalized.split("@")[0], role: "EMPLOYEE", emailVerifiedAt: now },
+      data: { email: normalized, name: name.trim() || normalized.split("@")[0], role: "EMPLOYEE", emailVerifiedAt: now, ...org },
       select: publicFields,
     })) as PublicUser;
   } catch (error) {

@@ -4,7 +4,7 @@
 // missing claims are read from the provider's userinfo endpoint, as the
 // OpenID Connect spec intends.
 
-export type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string; preferred_username?: string };
+export type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string; preferred_username?: string; [claim: string]: unknown };
 
 const discovery = new Map<string, Promise<{ userinfo_endpoint?: string }>>();
 
@@ -37,4 +37,20 @@ export async function completeClaims(issuer: string, idTokenClaims: OidcClaims, 
 export function ssoIdentity(claims: OidcClaims): { email: string; name: string } | null {
   if (!claims.email || claims.email_verified === false) return null;
   return { email: claims.email.trim().toLowerCase(), name: (claims.name ?? claims.preferred_username ?? "").trim() };
+}
+
+/** Where a person sits in the company, when the provider says: judging's conflict-of-interest rules read it. */
+export type SsoOrganization = { department: string | null; managerEmail: string | null };
+
+/**
+ * The department and the manager's address from the claims the deployment
+ * names (HEXATHON_OIDC_DEPARTMENT_CLAIM, HEXATHON_OIDC_MANAGER_CLAIM); a
+ * missing, empty or oversized claim is null, never an error: sign-in goes on.
+ */
+export function ssoOrganization(claims: OidcClaims, names: { department: string; manager: string }): SsoOrganization {
+  const read = (name: string) => {
+    const value = claims[name];
+    return typeof value === "string" && value.trim() && value.length <= 200 ? value.trim() : null;
+  };
+  return { department: read(names.department), managerEmail: read(names.manager)?.toLowerCase() ?? null };
 }

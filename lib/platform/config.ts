@@ -35,7 +35,14 @@ export function allowedEmailDomains(): string[] {
     .filter(Boolean);
 }
 
-export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  /** the claims that carry a person's department and their manager's email (judging's conflicts of interest) */
+  claims: { department: string; manager: string };
+};
 
 /** The company's OpenID Connect provider, when all three variables are set. */
 export function oidcConfig(): OidcConfig | null {
@@ -43,7 +50,16 @@ export function oidcConfig(): OidcConfig | null {
   const clientId = process.env.HEXATHON_OIDC_CLIENT_ID?.trim();
   const clientSecret = process.env.HEXATHON_OIDC_CLIENT_SECRET?.trim();
   if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer: issuer.replace(/\/$/, ""), clientId, clientSecret, name: process.env.HEXATHON_OIDC_NAME?.trim() || "company SSO" };
+  return {
+    issuer: issuer.replace(/\/$/, ""),
+    clientId,
+    clientSecret,
+    name: process.env.HEXATHON_OIDC_NAME?.trim() || "company SSO",
+    claims: {
+      department: process.env.HEXATHON_OIDC_DEPARTMENT_CLAIM?.trim() || "department",
+      manager: process.env.HEXATHON_OIDC_MANAGER_CLAIM?.trim() || "manager",
+    },
+  };
 }
 
 /**

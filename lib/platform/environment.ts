@@ -46,6 +46,8 @@ export const ENVIRONMENT = z
     HEXATHON_OIDC_CLIENT_ID: optional(z.string()),
     HEXATHON_OIDC_CLIENT_SECRET: optional(z.string()),
     HEXATHON_OIDC_NAME: optional(z.string().max(60, "a name of at most 60 characters")),
+    HEXATHON_OIDC_DEPARTMENT_CLAIM: optional(z.string().regex(/^[\w:.-]{1,100}$/, "a claim's name, e.g. department")),
+    HEXATHON_OIDC_MANAGER_CLAIM: optional(z.string().regex(/^[\w:.-]{1,100}$/, "a claim's name, e.g. manager")),
     HEXATHON_PG_POOL_SIZE: optional(wholeNumber(1, 1000)),
     HEXATHON_TOURNAMENT_LEASE_SECONDS: optional(wholeNumber(1, 3600)),
     HEXATHON_VOTER_IDS_BURST: optional(wholeNumber(1, 1_000_000)),

@@ -37,6 +37,10 @@ export const EVENT_TYPES = [
   "stage.changed",
   /** a ballot was cast or replaced: the count changes (open screens only) */
   "ballot.cast",
+  /** tracks set up, opened, paused; judges seated; judgments recorded or withdrawn (organizers' and judges' screens only) */
+  "judging.changed",
+  /** a track's results published or hidden again: the edition's pages show them */
+  "judging.published",
   /** a tournament played matches, or finished (open screens only; its points come with challenges.changed) */
   "tournament.progressed",
 ] as const;

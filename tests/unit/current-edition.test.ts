@@ -108,15 +108,16 @@ describe("editionLinks", () => {
   it("shows what is worth following in this phase", () => {
     expect(rests("DRAFT", null)).toEqual([]);
     expect(rests("PROPOSALS_OPEN", null)).toEqual(["/challenges"]);
-    expect(rests("HACKING", reader("EMPLOYEE"))).toEqual(["/challenges", "/live"]);
+    expect(rests("HACKING", reader("EMPLOYEE"))).toEqual(["/challenges", "/live", "/judging"]);
+    expect(rests("CLOSED", reader("EMPLOYEE"))).toEqual(["/challenges", "/judging"]);
     expect(rests("VOTING", null)).toEqual(["/challenges", "/live"]);
     expect(rests("CLOSED", null)).toEqual(["/challenges"]);
     expect(rests("ARCHIVED", reader("EMPLOYEE"))).toEqual([]);
   });
 
-  it("adds each reader's own tools: the jury's vote, the organizer's controls", () => {
-    expect(rests("PRESENTATIONS", reader("JUDGE"))).toEqual(["/challenges", "/live", "/jury"]);
-    expect(rests("PRESENTATIONS", reader("ORGANIZER"))).toEqual(["/challenges", "/live", "/stage", "/vote", "/prizes", "/manage"]);
-    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/manage"]);
+  it("adds each reader's own tools: the jury's vote, judging, the organizer's controls", () => {
+    expect(rests("PRESENTATIONS", reader("JUDGE"))).toEqual(["/challenges", "/live", "/jury", "/judging"]);
+    expect(rests("PRESENTATIONS", reader("ORGANIZER"))).toEqual(["/challenges", "/live", "/stage", "/vote", "/prizes", "/judging", "/manage"]);
+    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/judging", "/manage"]);
   });
 });

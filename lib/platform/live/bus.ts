@@ -75,7 +75,7 @@ export function liveBus(): LiveBus {
 
 /** "edition:<id>:<feed>" → its edition and feed (null for another kind of channel). */
 export function parseChannel(channel: string): { editionId: string; feed: keyof typeof channels } | null {
-  const match = /^edition:(.+):(stage|vote|leaderboard|arena)$/.exec(channel);
+  const match = /^edition:(.+):(stage|vote|leaderboard|arena|judging)$/.exec(channel);
   return match ? { editionId: match[1], feed: match[2] as keyof typeof channels } : null;
 }
 
@@ -84,4 +84,6 @@ export const channels = {
   vote: (editionId: string) => `edition:${editionId}:vote`,
   leaderboard: (editionId: string) => `edition:${editionId}:leaderboard`,
   arena: (editionId: string) => `edition:${editionId}:arena`,
+  /** "judging changed": judges' and organizers' pages read again (what changed is theirs to see, not the stream's) */
+  judging: (editionId: string) => `edition:${editionId}:judging`,
 };

@@ -2,17 +2,12 @@
 import { withUser } from "@/app/_lib/api";
 import { challengesCsv } from "@/lib/challenges/queries";
 import { getDb } from "@/app/_lib/db";
+import { csvResponse } from "@/app/_lib/csv";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { getEditionBySlug } from "@/lib/editions/queries";
 
 export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_request, { params, user }) => {
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
-  return new Response(await challengesCsv(db, user, edition.id), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="hackathon-${formatEditionNumber(edition.number)}-challenges.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(await challengesCsv(db, user, edition.id), `hackathon-${formatEditionNumber(edition.number)}-challenges.csv`);
 });

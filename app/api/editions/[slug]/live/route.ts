@@ -1,4 +1,4 @@
-// GET /api/editions/[slug]/live — Server-Sent Events: the stage, the vote and the challenges leaderboard now, then every change
+// GET /api/editions/[slug]/live — Server-Sent Events: the stage, the vote and the challenges leaderboard now, then every change (and a tournament's progress, judging's changes)
 import { getCurrentUser } from "@/app/_lib/session";
 import { errorResponse } from "@/app/_lib/api";
 import { getDb } from "@/app/_lib/db";
@@ -15,7 +15,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const edition = await getEditionBySlug(db, await getCurrentUser(), (await params).slug);
     return sseResponse({
       bus: liveBus(),
-      channels: [channels.stage(edition.id), channels.vote(edition.id), channels.leaderboard(edition.id), channels.arena(edition.id)],
+      channels: [
+        channels.stage(edition.id),
+        channels.vote(edition.id),
+        channels.leaderboard(edition.id),
+        channels.arena(edition.id),
+        channels.judging(edition.id),
+      ],
       snapshot: () => Promise.all([liveState(db, "stage", edition), liveState(db, "vote", edition), liveState(db, "leaderboard", edition)]),
       signal: request.signal,
     });

@@ -1,6 +1,7 @@
 // GET /api/editions/[slug]/vote/ballots.csv — organizers: the ballots as CSV, anonymized
 import { withUser } from "@/app/_lib/api";
 import { getDb } from "@/app/_lib/db";
+import { csvResponse } from "@/app/_lib/csv";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { ballotsCsv } from "@/lib/votes/queries";
@@ -9,11 +10,5 @@ export const GET = withUser<{ params: Promise<{ slug: string }> }>(async (_reque
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
   const csv = await ballotsCsv(db, user, edition.id);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="hackathon-${formatEditionNumber(edition.number)}-ballots.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(csv, `hackathon-${formatEditionNumber(edition.number)}-ballots.csv`);
 });

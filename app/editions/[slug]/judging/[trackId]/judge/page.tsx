@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "@/components/link";
+import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { getDb } from "@/app/_lib/db";
+import { ActionButton } from "@/components/action-button";
+import { CompareForm, JudgingRefresh, OrderForm, RubricForm, SeenForm } from "@/components/judging/judge-forms";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { judgePage } from "@/lib/judging/queries";
+import { judgingClosedReason } from "@/lib/judging/rules";
+import { formatInZone } from "@/lib/platform/time";
+import { recordJudgmentAction, sendJudgeAction, skipTeamAction, withdrawJudgmentAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Judge" };
+
+type Props = { params: Promise<{ slug: string; trackId: string }> };
+
+const KIND_LABELS: Record<string, string> = { SEEN: "Seen", PAIR: "Compared", RANKING: "Order", RUBRIC: "Scored", SKIP: "Skipped" };
+
+/** The judge's page, phone-first: where to go, the form, progress, and their own judgments with undo. */
+export default async function JudgePage({ params }: Props) {
+  const { slug, trackId } = await params;
+  const edition = await loadEdition(slug, `/judging/${trackId}/judge`);
+  const user = await requireUser(editionPath(edition.number, `/judging/${trackId}/judge`));
+  const page = await orNotFound(judgePage(getDb(), user, trackId));
+  if (page.track.editionId !== edition.id) notFound();
+  const { track, seat, next, current, seen, candidates, mine } = page;
+  const hex = formatEditionNumber(edition.number);
+  const closed = judgingClosedReason(track);
+  const record = recordJudgmentAction.bind(null, trackId);
+  const sequence = seat.sequence + 1;
+  const done = seen.length;
+
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <JudgingRefresh editionSlug={hex} />
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href={editionPath(edition.number, "/judging")}>Judging {hex}</Link> ·{" "}
+            <Link href={editionPath(edition.number, `/judging/${trackId}`)}>Ranking</Link>
+          </>
+        }
+        title={track.name}
+      />
+      <p className="text-sm font-semibold" data-testid="progress">
+        {done} of {candidates} teams seen
+      </p>
+      {closed ? (
+        <Alert tone="info">{closed}</Alert>
+      ) : track.method === "RANKING" && !next && seen.length > 0 ? null : !next ? (
+        <Card className="space-y-3">
+          {done >= candidates ? (
+            <p>You have seen every team you may judge here. Thank you!</p>
+          ) : (
+            <>
+              <p>{done === 0 ? "Ready? The app sends you to your first team." : "On to the next team."}</p>
+              <ActionButton action={sendJudgeAction.bind(null, trackId)} variant="primary" pendingText="Finding a team…" showSuccess>
+                {done === 0 ? "Send me to a team" : "Next team"}
+              </ActionButton>
+            </>
+          )}
+        </Card>
+      ) : null}
+      {!closed && next && (
+        <Card aria-labelledby="next-team" className="space-y-3">
+          <p className="text-sm text-slate-600">{track.method === "PAIRWISE" && current ? "Now see" : "Go and see"}</p>
+          <h2 id="next-team" className="text-2xl font-bold" data-testid="next-team">
+            {next.name}
+          </h2>
+          {next.topic && <p className="text-slate-700">{next.topic.title}</p>}
+          <p className="text-sm text-slate-700">{next.members.map((m) => m.user.name).join(", ")}</p>
+          {next.articles[0] && (
+            <p>
+              <Link href={`/articles/${next.articles[0].slug}`} className="font-semibold text-indigo-800 underline">
+                Their write-up
+              </Link>
+            </p>
+          )}
+          {track.method === "PAIRWISE" && current && <p className="text-sm">Then compare it with {current.name}, the team you saw before.</p>}
+          {track.method === "PAIRWISE" && <CompareForm action={record} sequence={sequence} current={current} next={{ id: next.id, name: next.name }} />}
+          {track.method === "RANKING" && <SeenForm action={record} sequence={sequence} team={{ id: next.id, name: next.name }} />}
+          {track.method === "RUBRIC" && <RubricForm action={record} sequence={sequence} team={{ id: next.id, name: next.name }} criteria={track.criteria} />}
+          <ActionButton action={skipTeamAction.bind(null, trackId)} fields={{ sequence: String(sequence) }} variant="ghost" pendingText="Skipping…">
+            They aren&apos;t there: skip
+          </ActionButton>
+        </Card>
+      )}
+      {!closed && track.method === "RANKING" && seen.length > 0 && (
+        <Card aria-labelledby="order" className="space-y-3">
+          <h2 id="order" className="text-lg font-bold">
+            Your order of the teams you saw
+          </h2>
+          <p className="text-sm text-slate-700">Best first. Save it whenever you like; the last order you save counts.</p>
+          <OrderForm
+            key={seen.map((t) => t.id).join(",")}
+            action={record}
+            sequence={sequence}
+            teams={orderOf(
+              page.ranked,
+              seen.map((t) => ({ id: t.id, name: t.name })),
+            )}
+          />
+          {!next && (
+            <ActionButton action={sendJudgeAction.bind(null, trackId)} pendingText="Finding a team…" showSuccess>
+              Next team
+            </ActionButton>
+          )}
+        </Card>
+      )}
+      <Card aria-labelledby="mine" className="space-y-2">
+        <h2 id="mine" className="text-lg font-bold">
+          My judgments
+        </h2>
+        {mine.length === 0 ? (
+          <p className="text-sm text-slate-700">None yet.</p>
+        ) : (
+          <ol className="space-y-2 text-sm" aria-label="My judgments, newest first">
+            {mine.map((j) => (
+              <li key={j.id} className="flex flex-wrap items-center gap-2 rounded-lg p-2 ring-1 ring-slate-200">
+                <span className={j.withdrawnAt ? "text-slate-600 line-through" : ""}>
+                  <strong>{KIND_LABELS[j.kind] ?? j.kind}</strong> {j.team?.name}
+                  {j.kind === "PAIR" && j.winner && <> — preferred {j.winner.name}</>}
+                  {j.starred && " ★"}
+                  <span className="text-slate-600">
+                    {" "}
+                    · {formatInZone(j.createdAt, edition.timezone, { weekday: undefined, day: undefined, month: undefined })}
+                  </span>
+                </span>
+                {j.withdrawnAt ? (
+                  <span className="text-slate-700">withdrawn</span>
+                ) : (
+                  !closed && (
+                    <ActionButton
+                      action={withdrawJudgmentAction.bind(null, j.id)}
+                      variant="ghost"
+                      pendingText="Undoing…"
+                      label={`Undo: ${KIND_LABELS[j.kind] ?? j.kind} ${j.team?.name ?? ""}`.trim()}
+                    >
+                      Undo
+                    </ActionButton>
+                  )
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+/** The judge's last saved order, then the teams seen since, at the end. */
+function orderOf(ranked: string[], seen: { id: string; name: string }[]) {
+  const byId = new Map(seen.map((t) => [t.id, t]));
+  const first = ranked.flatMap((id) => byId.get(id) ?? []);
+  return [...first, ...seen.filter((t) => !ranked.includes(t.id))];
+}

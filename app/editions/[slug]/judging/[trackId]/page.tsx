@@ -1,0 +1,330 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "@/components/link";
+import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
+import { requireUser } from "@/app/_lib/session";
+import { getDb } from "@/app/_lib/db";
+import { ActionButton } from "@/components/action-button";
+import { JudgingRefresh } from "@/components/judging/judge-forms";
+import { AddJudgeForm, CriterionForm, TrackForm, WithdrawJudgeForm } from "@/components/judging/organizer-forms";
+import { Alert, Badge, Card, PageHeader } from "@/components/ui";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { deliberation, getTrack, publishedResults } from "@/lib/judging/queries";
+import { METHOD_LABELS, RANKING_RULE_LABELS, TRACK_STATUS_LABELS, type TrackStatus } from "@/lib/judging/rules";
+import type { JudgingMethod, RankingRule } from "@/lib/judging/ranking";
+import { isOrganizer } from "@/lib/people/rules";
+import { listJuryPrizes } from "@/lib/prizes/queries";
+import {
+  addCriterionAction,
+  addJudgeAction,
+  awardTrackWinnerAction,
+  deleteTrackAction,
+  publishResultsAction,
+  removeCriterionAction,
+  removeJudgeAction,
+  trackStatusAction,
+  updateTrackAction,
+  withdrawJudgeAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "Judging track" };
+
+type Props = { params: Promise<{ slug: string; trackId: string }> };
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+const percent = (p: number) => `${Math.round(p * 100)} %`;
+
+export default async function TrackPage({ params }: Props) {
+  const { slug, trackId } = await params;
+  const edition = await loadEdition(slug, `/judging/${trackId}`);
+  const user = await requireUser(editionPath(edition.number, `/judging/${trackId}`));
+  const db = getDb();
+  const { track, seated } = await orNotFound(getTrack(db, user, trackId));
+  if (track.editionId !== edition.id) notFound();
+  const organizer = isOrganizer(user);
+  const hex = formatEditionNumber(edition.number);
+  const method = track.method as JudgingMethod;
+
+  return (
+    <div className="space-y-6">
+      <JudgingRefresh editionSlug={hex} />
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href={editionPath(edition.number)}>Edition {hex}</Link> · <Link href={editionPath(edition.number, "/judging")}>Judging</Link>
+          </>
+        }
+        title={track.name}
+      >
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge tone={track.status === "OPEN" ? "green" : track.status === "PAUSED" ? "amber" : "slate"}>
+            {TRACK_STATUS_LABELS[track.status as TrackStatus]}
+          </Badge>
+          <span>
+            {METHOD_LABELS[method]}
+            {method === "RANKING" && `, ${RANKING_RULE_LABELS[track.rankingRule as RankingRule]}`}
+            {method === "RUBRIC" && track.normalize && ", judges evened out (z-scores)"}
+          </span>
+          {track.resultsPublishedAt && <Badge tone="indigo">Results published</Badge>}
+        </p>
+      </PageHeader>
+      {track.description && <p className="text-slate-700">{track.description}</p>}
+      {seated && (
+        <p>
+          <Link
+            href={editionPath(edition.number, `/judging/${track.id}/judge`)}
+            className="inline-block rounded-lg bg-indigo-700 px-4 py-3 font-semibold text-white"
+          >
+            Judge this track
+          </Link>
+        </p>
+      )}
+      {organizer && <Controls trackId={track.id} status={track.status} published={!!track.resultsPublishedAt} hasPrize={!!track.prizeId} />}
+      {organizer || seated ? <Deliberation trackId={track.id} organizer={organizer} /> : <Results trackId={track.id} />}
+      {organizer && <Setup trackId={track.id} editionId={edition.id} judgingPath={editionPath(edition.number, "/judging")} />}
+    </div>
+  );
+}
+
+function Controls({ trackId, status, published, hasPrize }: { trackId: string; status: string; published: boolean; hasPrize: boolean }) {
+  const csv = `/api/judging/${trackId}`;
+  return (
+    <Card aria-labelledby="controls" className="space-y-3">
+      <h2 id="controls" className="text-lg font-bold">
+        Run this track
+      </h2>
+      <div className="flex flex-wrap gap-2">
+        {status !== "OPEN" && (
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "OPEN" }} variant="primary" pendingText="Opening…">
+            {status === "DRAFT" ? "Open judging" : status === "PAUSED" ? "Resume judging" : "Reopen judging"}
+          </ActionButton>
+        )}
+        {status === "OPEN" && (
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "PAUSED" }} pendingText="Pausing…">
+            Pause judging
+          </ActionButton>
+        )}
+        {(status === "OPEN" || status === "PAUSED") && (
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "CLOSED" }} pendingText="Closing…">
+            Close judging
+          </ActionButton>
+        )}
+        <ActionButton action={publishResultsAction.bind(null, trackId)} fields={published ? {} : { published: "on" }} pendingText="Saving…">
+          {published ? "Hide the results again" : "Publish the results"}
+        </ActionButton>
+        {hasPrize && (
+          <ActionButton action={awardTrackWinnerAction.bind(null, trackId)} pendingText="Awarding…" showSuccess>
+            Award the prize to the winner
+          </ActionButton>
+        )}
+      </div>
+      <p className="flex flex-wrap gap-4 text-sm">
+        <a href={`${csv}/judgments.csv`} className="font-semibold text-indigo-800 underline">
+          Every judgment (CSV)
+        </a>
+        <a href={`${csv}/results.csv`} className="font-semibold text-indigo-800 underline">
+          Results (CSV)
+        </a>
+      </p>
+    </Card>
+  );
+}
+
+async function Deliberation({ trackId, organizer }: { trackId: string; organizer: boolean }) {
+  const user = await requireUser("/");
+  const view = await deliberation(getDb(), user, trackId);
+  const { confidence } = view.ranking;
+  const judged = view.standings.some((s) => s.judgments > 0);
+  return (
+    <Card aria-labelledby="ranking" className="space-y-4">
+      <h2 id="ranking" className="text-lg font-bold">
+        Ranking and how sure it is
+      </h2>
+      {!judged ? (
+        <p className="text-slate-700">No judgment yet.</p>
+      ) : (
+        <>
+          <div data-testid="settled">
+            {confidence.settled ? (
+              <Alert tone="success">The top three are settled: more judgments are very unlikely to change who they are.</Alert>
+            ) : (
+              <Alert tone="info">
+                The top three are not settled yet.
+                {confidence.toSettle?.pairs.length ? (
+                  <> Most useful next: {confidence.toSettle.pairs.map(([a, b]) => `${view.teamName(a)} vs ${view.teamName(b)}`).join("; ")}.</>
+                ) : null}
+                {confidence.toSettle?.moreJudgments ? <> About {confidence.toSettle.moreJudgments} more judgments would settle it.</> : null}
+              </Alert>
+            )}
+          </div>
+          {confidence.aboveFourth.length > 0 && (
+            <p className="text-sm text-slate-700">
+              Chance each is really above the fourth:{" "}
+              {confidence.aboveFourth.map((a, i) => (
+                <span key={a.teamId}>
+                  {i > 0 && ", "}
+                  {view.teamName(a.teamId)} {percent(a.probability)}
+                </span>
+              ))}
+              .
+            </p>
+          )}
+        </>
+      )}
+      <ol className="space-y-2" aria-label="Ranking">
+        {view.standings.map((s) => (
+          <li key={s.teamId} className="rounded-lg p-3 ring-1 ring-slate-200">
+            <div className="flex flex-wrap items-baseline gap-x-3">
+              <span className="w-8 text-lg font-bold">{s.rank}.</span>
+              <span className="font-semibold">{s.team.name}</span>
+              {s.stars > 0 && (
+                <span className="text-amber-800" aria-label={`${s.stars} star${s.stars === 1 ? "" : "s"}`}>
+                  {"★".repeat(Math.min(s.stars, 5))}
+                </span>
+              )}
+              <span className="ml-auto text-sm text-slate-700">
+                score {fmt(s.score)}{" "}
+                <span className="text-slate-600">
+                  (95 % between {fmt(s.low)} and {fmt(s.high)})
+                </span>{" "}
+                · {s.judges} judge
+                {s.judges === 1 ? "" : "s"}
+              </span>
+            </div>
+            {s.remarks.length > 0 && (
+              <details className="mt-1 text-sm">
+                <summary className="cursor-pointer text-indigo-800">Notes ({s.remarks.length})</summary>
+                <ul className="mt-1 space-y-1">
+                  {s.remarks.map((r, i) => (
+                    <li key={i}>
+                      <strong>{r.judge}</strong>
+                      {r.starred && " ★"}
+                      {r.notes && `: ${r.notes}`}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+      <section aria-labelledby="judges">
+        <h3 id="judges" className="font-semibold">
+          Judges
+        </h3>
+        <ul className="mt-2 space-y-3 text-sm">
+          {view.judges.map((j) => (
+            <li key={j.id} className="space-y-1">
+              <p>
+                <strong>{j.name}</strong>
+                {j.guest && " (invited)"}: {j.judgments} judgment{j.judgments === 1 ? "" : "s"}
+                {j.withdrawn > 0 && `, ${j.withdrawn} withdrawn`}
+                {j.leniency && (
+                  <span className="text-slate-700">
+                    {" "}
+                    · gives on average {fmt(j.leniency.mean)} (spread {fmt(j.leniency.sd)})
+                  </span>
+                )}
+              </p>
+              {organizer && j.judgments > 0 && <WithdrawJudgeForm action={withdrawJudgeAction.bind(null, trackId)} judgeId={j.id} judgeName={j.name} />}
+              {organizer && (
+                <ActionButton
+                  action={removeJudgeAction.bind(null, trackId, j.id)}
+                  variant="ghost"
+                  pendingText="Removing…"
+                  label={`Take ${j.name} off this track`}
+                >
+                  Take off this track
+                </ActionButton>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Card>
+  );
+}
+
+async function Results({ trackId }: { trackId: string }) {
+  const user = await requireUser("/");
+  const { standings } = await publishedResults(getDb(), user, trackId);
+  return (
+    <Card aria-labelledby="results">
+      <h2 id="results" className="mb-2 text-lg font-bold">
+        Results
+      </h2>
+      <ol className="space-y-1" aria-label="Results">
+        {standings.map((s) => (
+          <li key={s.teamId}>
+            <strong>{s.rank}.</strong> {s.team.name}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+async function Setup({ trackId, editionId, judgingPath }: { trackId: string; editionId: string; judgingPath: string }) {
+  const user = await requireUser("/");
+  const db = getDb();
+  const [{ track }, prizes] = await Promise.all([getTrack(db, user, trackId), listJuryPrizes(db, user, editionId)]);
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <Card aria-labelledby="settings">
+        <h2 id="settings" className="mb-3 text-lg font-bold">
+          Settings
+        </h2>
+        <TrackForm
+          action={updateTrackAction.bind(null, trackId)}
+          initial={track}
+          prizes={prizes.map((p) => ({ id: p.id, name: p.name }))}
+          submitLabel="Save track"
+        />
+        <div className="mt-4">
+          <ActionButton
+            action={deleteTrackAction.bind(null, trackId)}
+            variant="ghost"
+            pendingText="Deleting…"
+            confirm={{ title: `Delete “${track.name}”?`, details: "Only a track nobody has judged yet can be deleted.", confirm: "Delete track", danger: true }}
+          >
+            Delete track
+          </ActionButton>
+        </div>
+      </Card>
+      <div className="space-y-6">
+        <Card aria-labelledby="add-judge">
+          <h2 id="add-judge" className="mb-3 text-lg font-bold">
+            Judges
+          </h2>
+          <AddJudgeForm action={addJudgeAction.bind(null, trackId)} />
+          <p className="mt-2 text-sm text-slate-600">
+            People without an account: invite them from the <Link href={judgingPath}>judging page</Link> with a one-time link or QR code.
+          </p>
+        </Card>
+        {track.method === "RUBRIC" && (
+          <Card aria-labelledby="criteria">
+            <h2 id="criteria" className="mb-3 text-lg font-bold">
+              Criteria
+            </h2>
+            {track.criteria.length > 0 && (
+              <ul className="mb-3 space-y-2 text-sm">
+                {track.criteria.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center gap-2">
+                    <span>
+                      <strong>{c.name}</strong> ×{c.weight}, 1–{c.scale}
+                      {c.description && <span className="text-slate-600"> — {c.description}</span>}
+                    </span>
+                    <ActionButton action={removeCriterionAction.bind(null, c.id)} variant="ghost" pendingText="Removing…" label={`Remove ${c.name}`}>
+                      Remove
+                    </ActionButton>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <CriterionForm action={addCriterionAction.bind(null, trackId)} />
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

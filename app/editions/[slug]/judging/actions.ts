@@ -1,0 +1,210 @@
+"use server";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { getDb } from "@/app/_lib/db";
+import {
+  addCriterion,
+  addJudge,
+  awardTrackWinner,
+  createInvite,
+  createTrack,
+  declareConflict,
+  deleteTrack,
+  enterTrack,
+  publishResults,
+  recordJudgment,
+  removeConflict,
+  removeCriterion,
+  removeJudge,
+  revokeInvite,
+  sendJudge,
+  setTrackStatus,
+  skipTeam,
+  updateTrack,
+  withdrawJudgeJudgments,
+  withdrawJudgment,
+} from "@/lib/judging/commands";
+import { conflictSchema, criterionSchema, inviteSchema, judgmentSchema, trackSchema, trackStatusSchema, withdrawJudgeSchema } from "@/lib/judging/schemas";
+import { checkbox, optionalText } from "@/lib/platform/schemas";
+import { qrSvg } from "@/lib/platform/qr";
+import { publicOrigin } from "@/app/_lib/origin";
+
+const nothing = z.object({});
+
+export async function createTrackAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: trackSchema,
+    run: async (input, user) => {
+      await createTrack(getDb(), user, editionId, input);
+      return { ok: true, message: `“${input.name}” created. Add its judges${input.method === "RUBRIC" ? " and criteria" : ""}, then open it.` };
+    },
+  });
+}
+
+export async function updateTrackAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: trackSchema,
+    run: async (input, user) => {
+      await updateTrack(getDb(), user, trackId, input);
+      return { ok: true, message: "Track saved." };
+    },
+  });
+}
+
+export async function deleteTrackAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await deleteTrack(getDb(), user, trackId)) });
+}
+
+export async function addCriterionAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: criterionSchema,
+    run: async (input, user) => {
+      await addCriterion(getDb(), user, trackId, input);
+      return { ok: true, message: `“${input.name}” added.` };
+    },
+  });
+}
+
+export async function removeCriterionAction(criterionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeCriterion(getDb(), user, criterionId)) });
+}
+
+export async function trackStatusAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: trackStatusSchema,
+    run: async ({ status }, user) => void (await setTrackStatus(getDb(), user, trackId, status)),
+  });
+}
+
+export async function publishResultsAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ published: checkbox() }),
+    run: async ({ published }, user) => void (await publishResults(getDb(), user, trackId, published)),
+  });
+}
+
+export async function awardTrackWinnerAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: nothing,
+    run: async (_input, user) => {
+      const prize = await awardTrackWinner(getDb(), user, trackId);
+      return { ok: true, message: `“${prize.name}” awarded.` };
+    },
+  });
+}
+
+export async function enterTrackAction(trackId: string, teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ entered: checkbox() }),
+    run: async ({ entered }, user) => void (await enterTrack(getDb(), user, trackId, teamId, entered)),
+  });
+}
+
+export async function addJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ email: z.email({ error: "Type the judge's email address." }).max(200) }),
+    run: async ({ email }, user) => {
+      const judge = await addJudge(getDb(), user, trackId, email);
+      return { ok: true, message: `${judge.name} is a judge of this track.` };
+    },
+  });
+}
+
+export async function removeJudgeAction(trackId: string, userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeJudge(getDb(), user, trackId, userId)) });
+}
+
+export async function withdrawJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: withdrawJudgeSchema,
+    run: async ({ judgeId, reason }, user) => {
+      const count = await withdrawJudgeJudgments(getDb(), user, trackId, judgeId, reason);
+      return { ok: true, message: `${count} judgment${count === 1 ? "" : "s"} withdrawn; the ranking no longer counts them.` };
+    },
+  });
+}
+
+export type InviteState = FormState & { link?: string; qrSvg?: string };
+
+/** The invitation's link (and its QR code) is shown once, in the answer: only its hash is kept. */
+export async function createInviteAction(editionId: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
+  let link: string | undefined;
+  const state = await handleForm(formData, {
+    schema: inviteSchema,
+    arrays: ["trackIds"],
+    run: async (input, user) => {
+      const { token } = await createInvite(getDb(), user, editionId, input);
+      link = `${await publicOrigin()}/judge?t=${token}`;
+      return { ok: true, message: `Invitation for ${input.label} created. Copy the link or show the QR code now: it isn't shown again.` };
+    },
+  });
+  return link ? { ...state, link, qrSvg: await qrSvg(link) } : state;
+}
+
+export async function revokeInviteAction(inviteId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await revokeInvite(getDb(), user, inviteId)) });
+}
+
+export async function declareConflictAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: conflictSchema,
+    run: async (input, user) => {
+      await declareConflict(getDb(), user, editionId, input);
+      return { ok: true, message: "Conflict declared: that judge won't be sent to that team." };
+    },
+  });
+}
+
+export async function removeConflictAction(editionId: string, judgeId: string, teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeConflict(getDb(), user, editionId, judgeId, teamId)) });
+}
+
+// ---- the judge's page -------------------------------------------------------------
+
+export async function sendJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: nothing,
+    run: async (_input, user) => {
+      const teamId = await sendJudge(getDb(), user, trackId);
+      return teamId ? { ok: true } : { ok: true, message: "You have seen every team you may judge here. Thank you!" };
+    },
+  });
+}
+
+export async function skipTeamAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ sequence: judgmentSchema.options[0].shape.sequence }),
+    run: async ({ sequence }, user) => void (await skipTeam(getDb(), user, trackId, sequence)),
+  });
+}
+
+/** A judgment from the judge's form: rubric scores come as `score.<criterion id>` fields. */
+function judgmentFromForm(formData: FormData) {
+  const scores: Record<string, number> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("score.") && typeof value === "string" && value !== "") scores[key.slice(6)] = Number(value);
+  }
+  return formData.get("kind") === "RUBRIC" ? { scores } : {};
+}
+
+export async function recordJudgmentAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const extra = judgmentFromForm(formData);
+  return handleForm(formData, {
+    schema: z.preprocess((raw) => ({ ...(raw as object), ...extra }), judgmentSchema),
+    arrays: ["order"],
+    run: async (input, user) => {
+      await recordJudgment(getDb(), user, trackId, input);
+      return { ok: true, message: input.kind === "RANKING" ? "Your order is saved." : "Saved." };
+    },
+  });
+}
+
+export async function withdrawJudgmentAction(judgmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ reason: optionalText("Reason", 300) }),
+    run: async ({ reason }, user) => {
+      await withdrawJudgment(getDb(), user, judgmentId, reason);
+      return { ok: true, message: "Undone: it no longer counts (it stays in the record, marked withdrawn)." };
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { getCurrentUser } from "@/app/_lib/session";
+import { getDb } from "@/app/_lib/db";
+import { editionPath } from "@/app/_lib/load";
+import { ActionButton } from "@/components/action-button";
+import { InviteForm } from "@/components/judging/invite-form";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { inviteTarget } from "@/lib/judging/commands";
+import { inviteTokenSchema } from "@/lib/judging/schemas";
+import { DomainError } from "@/lib/platform/errors";
+import { acceptInviteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Judge invitation", referrer: "no-referrer" };
+
+/**
+ * A judge's invitation (/judge?t=<token>, also as a QR code): the token is in
+ * the query, which the request log leaves out, and no page it leads to passes it on as a referrer.
+ */
+export default async function JudgeInvitePage({ searchParams }: { searchParams: Promise<{ t?: string | string[] }> }) {
+  const raw = (await searchParams).t;
+  const parsed = inviteTokenSchema.safeParse(typeof raw === "string" ? raw : "");
+  let invite: Awaited<ReturnType<typeof inviteTarget>> | null = null;
+  let problem = parsed.success ? null : parsed.error.issues[0].message;
+  if (parsed.success) {
+    try {
+      invite = await inviteTarget(getDb(), parsed.data);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problem = error.message;
+    }
+  }
+  const user = await getCurrentUser();
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <PageHeader title="Judge invitation" />
+      {!invite || !parsed.success ? (
+        <Alert>{problem}</Alert>
+      ) : (
+        <Card aria-labelledby="invite-heading" className="space-y-3">
+          <h2 id="invite-heading" className="text-lg font-bold">
+            Judge in edition {formatEditionNumber(invite.edition.number)}: {invite.edition.title}
+          </h2>
+          <p className="text-slate-700">You are invited to judge:</p>
+          <ul className="list-disc pl-5">
+            {invite.tracks.map(({ track }) => (
+              <li key={track.id}>{track.name}</li>
+            ))}
+          </ul>
+          {user ? (
+            <>
+              <p className="text-sm text-slate-700">You are signed in as {user.name}: you will judge under this account.</p>
+              <ActionButton action={acceptInviteAction.bind(null, parsed.data)} variant="primary" pendingText="Joining…">
+                Judge as {user.name}
+              </ActionButton>
+            </>
+          ) : (
+            <InviteForm token={parsed.data} label={invite.label} next={editionPath(invite.edition.number, "/judging")} />
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// Judging's rules, as plain functions: the tracks' methods and states, who
+// may judge which team (conflicts of interest), which team a judge is sent to
+// next in a rubric or ranking track, and the leaderboard points a published
+// track gives. The rankings themselves are in ranking.ts (pure as well).
+import { forbidden, invalid } from "../platform/errors";
+import type { JudgingMethod, RankingRule } from "./ranking";
+
+export const JUDGING_METHODS = ["PAIRWISE", "RUBRIC", "RANKING"] as const satisfies readonly JudgingMethod[];
+export const METHOD_LABELS: Record<JudgingMethod, string> = {
+  PAIRWISE: "Pairwise comparisons",
+  RUBRIC: "Rubric of weighted criteria",
+  RANKING: "Each judge ranks the teams they saw",
+};
+export const METHOD_HINTS: Record<JudgingMethod, string> = {
+  PAIRWISE: "The app sends each judge to a team and asks which is better, this one or the previous one (Crowd-BT, as in Gavel).",
+  RUBRIC: "Judges score each team they see on the criteria below; the track's score is the weighted mean.",
+  RANKING: "Judges note the teams they see, then put them in order; the orders are combined.",
+};
+
+export const RANKING_RULES = ["BORDA", "COPELAND"] as const satisfies readonly RankingRule[];
+export const RANKING_RULE_LABELS: Record<RankingRule, string> = {
+  BORDA: "Borda (points by position)",
+  COPELAND: "Copeland (head-to-head wins)",
+};
+
+export const ELIGIBILITIES = ["ALL", "OPT_IN"] as const;
+export type Eligibility = (typeof ELIGIBILITIES)[number];
+export const ELIGIBILITY_LABELS: Record<Eligibility, string> = { ALL: "Every team", OPT_IN: "Teams that enter" };
+
+export const TRACK_STATUSES = ["DRAFT", "OPEN", "PAUSED", "CLOSED"] as const;
+export type TrackStatus = (typeof TRACK_STATUSES)[number];
+export const TRACK_STATUS_LABELS: Record<TrackStatus, string> = { DRAFT: "Not open yet", OPEN: "Judging", PAUSED: "Paused", CLOSED: "Closed" };
+
+/** SKIP: the team wasn't there; the judge is sent elsewhere and not back to it */
+export const JUDGMENT_KINDS = ["SEEN", "PAIR", "RANKING", "RUBRIC", "SKIP"] as const;
+export type JudgmentKind = (typeof JUDGMENT_KINDS)[number];
+
+export const CRITERION_SCALES = [5, 10] as const;
+export const MAX_CRITERIA = 10;
+export const MAX_NOTES = 2000;
+/** a judge sent to a team holds it (others are sent elsewhere) for this long */
+export const VISIT_HOLD_MS = 10 * 60_000;
+export const INVITE_HOURS_DEFAULT = 72;
+
+type TrackState = { status: string; method: string };
+
+/** Why a judge can't record a judgment in this track now, or null. */
+export function judgingClosedReason(track: TrackState): string | null {
+  if (track.status === "OPEN") return null;
+  if (track.status === "PAUSED") return "Judging in this track is paused. Your judgments so far are kept; you can go on when an organizer resumes it.";
+  if (track.status === "CLOSED") return "Judging in this track is closed.";
+  return "Judging in this track hasn't started yet.";
+}
+
+export function assertJudgingOpen(track: TrackState): void {
+  const reason = judgingClosedReason(track);
+  if (reason) throw invalid(reason);
+}
+
+/** The status changes an organizer may make. */
+export function assertStatusChange(from: string, to: TrackStatus, ready: { teams: number; criteria: number; method: string }): void {
+  if (from === to) return;
+  if (to === "DRAFT") throw invalid("A track that has opened can't go back to not open; pause it instead.");
+  if (to === "OPEN" || to === "PAUSED") {
+    if (from === "CLOSED" && to === "PAUSED") throw invalid("Reopen the track rather than pausing a closed one.");
+    if (to === "OPEN" && ready.teams < 2) throw invalid("A track needs at least two teams to judge before it opens.");
+    if (to === "OPEN" && ready.method === "RUBRIC" && ready.criteria === 0) throw invalid("Add at least one criterion before opening a rubric track.");
+  }
+}
+
+// ---- conflicts of interest ------------------------------------------------------
+
+export type Person = { id: string; email: string; department: string | null; managerEmail: string | null };
+export type ConflictRules = { excludeSameDepartment: boolean; excludeReports: boolean };
+
+const same = (a: string | null, b: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Why this judge may not judge this team, or null. Nobody judges their own
+ * team; organizers' declared conflicts; and, when the track asks for it and
+ * the company's SSO said so, a member of the judge's department or a member
+ * who reports to the judge.
+ */
+export function conflictReason(judge: Person, members: Person[], declared: boolean, rules: ConflictRules): string | null {
+  if (members.some((m) => m.id === judge.id)) return "This is your own team.";
+  if (declared) return "An organizer declared a conflict of interest with this team.";
+  if (rules.excludeSameDepartment) {
+    const colleague = members.find((m) => same(m.department, judge.department));
+    if (colleague) return `A member of this team is in your department (${colleague.department}).`;
+  }
+  if (rules.excludeReports && members.some((m) => same(m.managerEmail, judge.email))) return "A member of this team reports to you.";
+  return null;
+}
+
+// ---- who is sent where -------------------------------------------------------------
+
+/**
+ * The team a rubric or ranking judge sees next: one they haven't seen, that no
+ * other judge is at, seen by the fewest judges so far (every team gets its
+ * judges before any gets many); ties broken by a seeded order so two judges
+ * don't all start at the same table.
+ */
+export function leastSeenTeam(
+  candidates: string[],
+  seen: ReadonlySet<string>,
+  busy: ReadonlySet<string>,
+  views: ReadonlyMap<string, number>,
+  seed: number,
+): string | null {
+  const open = candidates.filter((t) => !seen.has(t));
+  const free = open.filter((t) => !busy.has(t));
+  const pool = free.length ? free : open;
+  if (!pool.length) return null;
+  const tiebreak = (id: string) => hash(`${seed}:${id}`);
+  return pool.reduce((best, t) => {
+    const d = (views.get(t) ?? 0) - (views.get(best) ?? 0);
+    return d < 0 || (d === 0 && tiebreak(t) < tiebreak(best)) ? t : best;
+  });
+}
+
+/** A small string hash (FNV-1a): a stable, well-spread tiebreak. */
+export function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// ---- results ----------------------------------------------------------------------
+
+/** "10,6,3" → [10, 6, 3]; empty → none. */
+export function parseBonusPoints(text: string): number[] {
+  const t = text.trim();
+  if (!t) return [];
+  return t.split(",").map((p) => Number(p.trim()));
+}
+
+/** Bonus points by team from a published track's places (tied teams each get their place's points). */
+export function trackBonus(standings: { teamId: string; rank: number }[], points: number[]): Map<string, number> {
+  const bonus = new Map<string, number>();
+  for (const s of standings) {
+    const p = points[s.rank - 1];
+    if (p) bonus.set(s.teamId, p);
+  }
+  return bonus;
+}
+
+/** Organizers, and the track's own judges, deliberate; everyone sees published results. */
+export function assertCanDeliberate(isOrganizer: boolean, seated: boolean): void {
+  if (!isOrganizer && !seated) throw forbidden("Only organizers and this track's judges see its ranking before it is published.");
+}
