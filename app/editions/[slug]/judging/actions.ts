@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
@@ -31,8 +32,18 @@ import { publicOrigin } from "@/app/_lib/origin";
 
 const nothing = z.object({});
 
+/**
+ * handleForm, then the judging pages are read again for the person acting (judging's events don't expire
+ * cached pages: these pages are never cached, but the browser's router keeps what it showed).
+ */
+async function act<S extends z.ZodType>(formData: FormData, options: Parameters<typeof handleForm<S>>[1]): Promise<FormState> {
+  const state = await handleForm(formData, options);
+  if (state.ok) revalidatePath("/editions/[slug]/judging", "layout");
+  return state;
+}
+
 export async function createTrackAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: trackSchema,
     run: async (input, user) => {
       await createTrack(getDb(), user, editionId, input);
@@ -42,7 +53,7 @@ export async function createTrackAction(editionId: string, _prev: FormState, for
 }
 
 export async function updateTrackAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: trackSchema,
     run: async (input, user) => {
       await updateTrack(getDb(), user, trackId, input);
@@ -52,11 +63,11 @@ export async function updateTrackAction(trackId: string, _prev: FormState, formD
 }
 
 export async function deleteTrackAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await deleteTrack(getDb(), user, trackId)) });
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await deleteTrack(getDb(), user, trackId)) });
 }
 
 export async function addCriterionAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: criterionSchema,
     run: async (input, user) => {
       await addCriterion(getDb(), user, trackId, input);
@@ -66,25 +77,25 @@ export async function addCriterionAction(trackId: string, _prev: FormState, form
 }
 
 export async function removeCriterionAction(criterionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeCriterion(getDb(), user, criterionId)) });
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await removeCriterion(getDb(), user, criterionId)) });
 }
 
 export async function trackStatusAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: trackStatusSchema,
     run: async ({ status }, user) => void (await setTrackStatus(getDb(), user, trackId, status)),
   });
 }
 
 export async function publishResultsAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.object({ published: checkbox() }),
     run: async ({ published }, user) => void (await publishResults(getDb(), user, trackId, published)),
   });
 }
 
 export async function awardTrackWinnerAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: nothing,
     run: async (_input, user) => {
       const prize = await awardTrackWinner(getDb(), user, trackId);
@@ -94,14 +105,14 @@ export async function awardTrackWinnerAction(trackId: string, _prev: FormState, 
 }
 
 export async function enterTrackAction(trackId: string, teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.object({ entered: checkbox() }),
     run: async ({ entered }, user) => void (await enterTrack(getDb(), user, trackId, teamId, entered)),
   });
 }
 
 export async function addJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.object({ email: z.email({ error: "Type the judge's email address." }).max(200) }),
     run: async ({ email }, user) => {
       const judge = await addJudge(getDb(), user, trackId, email);
@@ -111,11 +122,11 @@ export async function addJudgeAction(trackId: string, _prev: FormState, formData
 }
 
 export async function removeJudgeAction(trackId: string, userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeJudge(getDb(), user, trackId, userId)) });
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await removeJudge(getDb(), user, trackId, userId)) });
 }
 
 export async function withdrawJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: withdrawJudgeSchema,
     run: async ({ judgeId, reason }, user) => {
       const count = await withdrawJudgeJudgments(getDb(), user, trackId, judgeId, reason);
@@ -129,7 +140,7 @@ export type InviteState = FormState & { link?: string; qrSvg?: string };
 /** The invitation's link (and its QR code) is shown once, in the answer: only its hash is kept. */
 export async function createInviteAction(editionId: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
   let link: string | undefined;
-  const state = await handleForm(formData, {
+  const state = await act(formData, {
     schema: inviteSchema,
     arrays: ["trackIds"],
     run: async (input, user) => {
@@ -142,11 +153,11 @@ export async function createInviteAction(editionId: string, _prev: InviteState, 
 }
 
 export async function revokeInviteAction(inviteId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await revokeInvite(getDb(), user, inviteId)) });
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await revokeInvite(getDb(), user, inviteId)) });
 }
 
 export async function declareConflictAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: conflictSchema,
     run: async (input, user) => {
       await declareConflict(getDb(), user, editionId, input);
@@ -156,13 +167,13 @@ export async function declareConflictAction(editionId: string, _prev: FormState,
 }
 
 export async function removeConflictAction(editionId: string, judgeId: string, teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { schema: nothing, run: async (_input, user) => void (await removeConflict(getDb(), user, editionId, judgeId, teamId)) });
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await removeConflict(getDb(), user, editionId, judgeId, teamId)) });
 }
 
 // ---- the judge's page -------------------------------------------------------------
 
 export async function sendJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: nothing,
     run: async (_input, user) => {
       const teamId = await sendJudge(getDb(), user, trackId);
@@ -172,7 +183,7 @@ export async function sendJudgeAction(trackId: string, _prev: FormState, formDat
 }
 
 export async function skipTeamAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.object({ sequence: judgmentSchema.options[0].shape.sequence }),
     run: async ({ sequence }, user) => void (await skipTeam(getDb(), user, trackId, sequence)),
   });
@@ -189,7 +200,7 @@ function judgmentFromForm(formData: FormData) {
 
 export async function recordJudgmentAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const extra = judgmentFromForm(formData);
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.preprocess((raw) => ({ ...(raw as object), ...extra }), judgmentSchema),
     arrays: ["order"],
     run: async (input, user) => {
@@ -200,7 +211,7 @@ export async function recordJudgmentAction(trackId: string, _prev: FormState, fo
 }
 
 export async function withdrawJudgmentAction(judgmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, {
+  return act(formData, {
     schema: z.object({ reason: optionalText("Reason", 300) }),
     run: async ({ reason }, user) => {
       await withdrawJudgment(getDb(), user, judgmentId, reason);

@@ -141,7 +141,7 @@ async function Deliberation({ trackId, organizer }: { trackId: string; organizer
         Ranking and how sure it is
       </h2>
       {!judged ? (
-        <p className="text-slate-700">No judgment yet.</p>
+        <p className="text-slate-700">Nothing ranks the teams yet{view.track.method === "PAIRWISE" ? ": a pairwise track ranks from comparisons" : ""}.</p>
       ) : (
         <>
           <div data-testid="settled">

@@ -80,9 +80,13 @@ export default async function JudgePage({ params }: Props) {
             </p>
           )}
           {track.method === "PAIRWISE" && current && <p className="text-sm">Then compare it with {current.name}, the team you saw before.</p>}
-          {track.method === "PAIRWISE" && <CompareForm action={record} sequence={sequence} current={current} next={{ id: next.id, name: next.name }} />}
-          {track.method === "RANKING" && <SeenForm action={record} sequence={sequence} team={{ id: next.id, name: next.name }} />}
-          {track.method === "RUBRIC" && <RubricForm action={record} sequence={sequence} team={{ id: next.id, name: next.name }} criteria={track.criteria} />}
+          {track.method === "PAIRWISE" && (
+            <CompareForm key={sequence} action={record} sequence={sequence} current={current} next={{ id: next.id, name: next.name }} />
+          )}
+          {track.method === "RANKING" && <SeenForm key={sequence} action={record} sequence={sequence} team={{ id: next.id, name: next.name }} />}
+          {track.method === "RUBRIC" && (
+            <RubricForm key={sequence} action={record} sequence={sequence} team={{ id: next.id, name: next.name }} criteria={track.criteria} />
+          )}
           <ActionButton action={skipTeamAction.bind(null, trackId)} fields={{ sequence: String(sequence) }} variant="ghost" pendingText="Skipping…">
             They aren&apos;t there: skip
           </ActionButton>
