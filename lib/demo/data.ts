@@ -114,7 +114,7 @@ export const DEMO_ACCOUNTS: DemoPerson[] = [
     name: "Julian Judge",
     email: `judge@${DEMO_DOMAIN}`,
     role: "JUDGE",
-    note: "Enters mini-challenge scores and votes for jury prizes",
+    note: "Scores mini-challenges, votes for jury prizes, judges a track",
   },
   // the seed writes the employees' notes from their actual team and interests
   { key: "alice", name: "Alice Aubert", email: `alice@${DEMO_DOMAIN}`, role: "EMPLOYEE" },

@@ -211,6 +211,7 @@ async function seedEdition(tx: Tx, edition: DemoEdition, userIds: Map<string, st
 
   const orderedTeamIds = edition.teams.map((team) => teamIds.get(teamNameKey(team.name))!);
   await seedFinal(tx, editionId, edition, orderedTeamIds, random, at(edition.endsAt));
+  await seedJudging(tx, editionId, edition, orderedTeamIds, (key) => teamOfPerson.get(key)?.name ?? null, uid, random, at(edition.endsAt));
   if (!edition.firstDay) {
     const teamByName = (name: string) => {
       const team = edition.teams.find((t) => t.name === name)!;
@@ -375,6 +376,82 @@ async function seedFinal(tx: Tx, editionId: string, edition: DemoEdition, teamId
       return [...chosen].map((teamId, i) => ({ ballotId: ballot.id, teamId, rank: i + 1 }));
     }),
   });
+}
+
+/**
+ * A judging track per edition. The archived ones: a rubric track, judged and
+ * published (scores drawn around the teams' data order, as their vote is;
+ * nobody scores their own team). The live one, hacking still: a pairwise track
+ * set up, its judges seated, not open yet.
+ */
+async function seedJudging(
+  tx: Tx,
+  editionId: string,
+  edition: DemoEdition,
+  teamIds: string[],
+  teamOf: (key: string) => string | null,
+  uid: (key: string) => string,
+  random: () => number,
+  endsAt: Date,
+) {
+  const archived = edition.phase === "ARCHIVED";
+  const track = await tx.judgingTrack.create({
+    data: archived
+      ? {
+          editionId,
+          name: "Best technical achievement",
+          description: "The hardest problem solved, and how well.",
+          method: "RUBRIC",
+          normalize: true,
+          status: "CLOSED",
+          resultsPublishedAt: endsAt,
+          createdAt: new Date(endsAt.getTime() - 10 * DAY),
+        }
+      : {
+          editionId,
+          name: "Best use of our C core",
+          description: "Teams that build on the engine's C core: how deep, how useful.",
+          method: "PAIRWISE",
+          eligibility: "OPT_IN",
+          createdAt: new Date(endsAt.getTime() - 3 * DAY),
+        },
+  });
+  // the demo judge, the product manager and the organizer judge (each skips their own team, if any)
+  const judgeKeys = ["judge", "pauline", "organizer"];
+  await tx.trackJudge.createMany({ data: judgeKeys.map((key) => ({ trackId: track.id, userId: uid(key) })) });
+  if (!archived) {
+    await tx.trackTeam.createMany({ data: teamIds.slice(0, 3).map((teamId) => ({ trackId: track.id, teamId })) });
+    return;
+  }
+  const criteria = await tx.trackCriterion.createManyAndReturn({
+    data: [
+      { trackId: track.id, name: "Difficulty", description: "How hard the problem was.", weight: 2, scale: 5, position: 1 },
+      { trackId: track.id, name: "Execution", description: "How well it works, live.", weight: 1, scale: 5, position: 2 },
+    ],
+    select: { id: true },
+  });
+  const ownTeam = new Map(edition.teams.map((team, i) => [team.name, teamIds[i]]));
+  for (const [j, key] of judgeKeys.entries()) {
+    const own = ownTeam.get(teamOf(key) ?? "");
+    const judged = teamIds.map((teamId, i) => ({ teamId, i })).filter((t) => t.teamId !== own);
+    await tx.judgment.createMany({
+      data: judged.map(({ teamId, i }, n) => {
+        // better teams come first in the data; the product manager is the lenient judge
+        const quality = 4.5 - (3 * i) / Math.max(1, teamIds.length - 1) + (key === "pauline" ? 0.5 : 0);
+        const score = () => Math.max(1, Math.min(5, Math.round(quality + (random() - 0.5) * 1.5)));
+        return {
+          trackId: track.id,
+          judgeId: uid(key),
+          sequence: n + 1,
+          kind: "RUBRIC",
+          teamId,
+          payload: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, score()]))),
+          createdAt: new Date(endsAt.getTime() - 2 * HOUR + (j * teamIds.length + n) * 60_000),
+        };
+      }),
+    });
+    await tx.trackJudge.update({ where: { trackId_userId: { trackId: track.id, userId: uid(key) } }, data: { sequence: judged.length } });
+  }
 }
 
 /**
