@@ -17,7 +17,7 @@ const PUBLIC_PAGES = [
   "/articles?q=benchmark",
   "/no-such-page",
 ];
-const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08", "/write"];
+const SIGNED_IN_PAGES = ["/editions/0x09", "/editions/0x09/topics?sort=recent", "/editions/0x09/teams", "/editions/0x08", "/editions/0x08/judging", "/write"];
 
 test("public pages have no serious accessibility violations", async ({ page }) => {
   for (const path of PUBLIC_PAGES) {
@@ -63,6 +63,11 @@ test("an employee's pages have no serious accessibility violations", async ({ pa
   await page.goto("/editions/0x09/teams");
   await page.getByRole("article").getByRole("link").first().click();
   await expectAccessible(page);
+  // a judging track's published results
+  await page.goto("/editions/0x08/judging");
+  await page.getByRole("link", { name: "Results" }).click();
+  await expect(page.getByRole("list", { name: "Results" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("an organizer's pages have no serious accessibility violations", async ({ page }) => {
@@ -79,6 +84,7 @@ test("an organizer's pages have no serious accessibility violations", async ({ p
     "/editions/0x09/challenges/new",
     "/editions/0x09/challenges/audit",
     "/editions/0x09/leaderboard",
+    "/editions/0x09/judging",
   ]) {
     await page.goto(path);
     await expectAccessible(page);
@@ -103,5 +109,10 @@ test("an organizer's pages have no serious accessibility violations", async ({ p
   await page.goto((await page.getByRole("link", { name: /\/vote\// }).getAttribute("href"))!);
   await expectAccessible(page);
   await page.goto("/vote");
+  await expectAccessible(page);
+  // a judged rubric track's deliberation: intervals, leniency, notes
+  await page.goto("/editions/0x08/judging");
+  await page.getByRole("link", { name: "Ranking and deliberation" }).click();
+  await expect(page.getByRole("list", { name: "Ranking" })).toBeVisible();
   await expectAccessible(page);
 });

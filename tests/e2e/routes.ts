@@ -58,6 +58,7 @@ export async function demoIds(organizer: APIRequestContext): Promise<DemoIds> {
   const write = (await (await organizer.get("/api/articles")).json()) as { id: string }[];
   const stage = await html("/editions/0x09/stage");
   const vote = await html("/editions/0x09/vote");
+  const judging = await html("/editions/0x09/judging");
   return {
     slug: "0x09",
     topic: first(topics, /\/editions\/0x09\/topics\/([a-z0-9]{20,})/, "topic"),
@@ -67,6 +68,7 @@ export async function demoIds(organizer: APIRequestContext): Promise<DemoIds> {
     articleSlug: first(articles, /\/articles\/([a-z0-9-]+)"/, "published article"),
     displayKey: first(stage, /\/display\/([A-Za-z0-9_-]{16,})/, "projector link"),
     code: first(vote, /\/vote\/([A-Z0-9]{4,})/, "join code"),
+    track: first(judging, /\/editions\/0x09\/judging\/([a-z0-9]{20,})/, "judging track"),
   };
 }
 
@@ -81,6 +83,7 @@ export function concrete(pattern: string, ids: DemoIds): string {
     .replace(/\/write\/\[id\]/, `/write/${ids.article}`)
     .replace(/\/display\/\[key\]/, `/display/${ids.displayKey}`)
     .replace(/\/vote\/\[code\]/, `/vote/${ids.code}`)
+    .replace(/\/judging\/\[(trackId|id)\]/, `/judging/${ids.track}`)
     .replace(/\[slug\]/, ids.slug)
     .replace(/\[\.\.\.[a-z]+\]/, "nothing/here")
     .replace(/\[[a-z]+\]/g, "no-such-id");
