@@ -207,6 +207,34 @@ describe("judging tracks", () => {
     );
   });
 
+  it("two judges comparing the same pair at the same moment: both comparisons count, once each", async () => {
+    const { organizer, teams, track } = await setUp(t.db, 3);
+    await setTrackStatus(t.db, organizer, track.id, "OPEN");
+    const judges = [await seat(t.db, organizer, track.id), await seat(t.db, organizer, track.id)];
+    // both saw team A first, and both were sent to team B (the app avoids it, a judge walking over doesn't)
+    for (const judge of judges) {
+      await t.db.trackJudge.update({
+        where: { trackId_userId: { trackId: track.id, userId: judge.id } },
+        data: { nextTeamId: teams[0].id, sentAt: new Date() },
+      });
+      await recordJudgment(t.db, judge, track.id, { kind: "SEEN", sequence: 1, teamId: teams[0].id, notes: "", starred: false });
+      await t.db.trackJudge.update({
+        where: { trackId_userId: { trackId: track.id, userId: judge.id } },
+        data: { nextTeamId: teams[1].id, sentAt: new Date() },
+      });
+    }
+    const pair = (judge: (typeof judges)[number]) =>
+      recordJudgment(t.db, judge, track.id, { kind: "PAIR", sequence: 2, teamId: teams[1].id, preferredId: teams[1].id, notes: "", starred: false });
+    const results = await Promise.allSettled([pair(judges[0]), pair(judges[1]), pair(judges[0]), pair(judges[1])]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    const pairs = await t.db.judgment.findMany({ where: { trackId: track.id, kind: "PAIR" } });
+    expect(pairs.map((p) => p.judgeId).sort()).toEqual(judges.map((j) => j.id).sort());
+    expect(pairs.every((p) => p.winnerId === teams[1].id && p.loserId === teams[0].id)).toBe(true);
+    const view = await deliberation(t.db, organizer, track.id);
+    expect(view.standings[0].teamId).toBe(teams[1].id);
+    expect(view.standings.find((s) => s.teamId === teams[1].id)).toMatchObject({ judgments: 2, judges: 2 });
+  });
+
   it("pausing stops judging with a clear message and keeps what was judged; resuming goes on", async () => {
     const { organizer, track } = await setUp(t.db, 3, { method: "RANKING" });
     await setTrackStatus(t.db, organizer, track.id, "OPEN");

@@ -91,6 +91,16 @@ describe("with SMTP: a link by email", () => {
     expect((await expectDomainError(confirmAddress(t.db, linkIn(smtp.messages[0].text), "squatter's one"))).code).toBe("INVALID");
   });
 
+  it("an SSO sign-in keeps the person's department and manager as the company's directory says, at every sign-in", async () => {
+    const user = await findOrCreateSsoUser(t.db, "dept-person@corp.test", "Dept Person", { department: "Payments", managerEmail: "lead@corp.test" });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ department: "Payments", managerEmail: "lead@corp.test" });
+    await findOrCreateSsoUser(t.db, "dept-person@corp.test", "Dept Person", { department: "Search", managerEmail: null });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ department: "Search", managerEmail: null });
+    // a provider that sends nothing about it leaves what is known
+    await findOrCreateSsoUser(t.db, "dept-person@corp.test", "Dept Person");
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ department: "Search" });
+  });
+
   it("a mail server that refuses is a message, and signing up again resends", async () => {
     const failing = { origin, send: async () => Promise.reject(new Error("451 try later")) };
     expect((await expectDomainError(signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, failing))).message).toMatch(

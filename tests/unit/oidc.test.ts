@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeClaims, ssoIdentity } from "@/lib/people/oidc";
+import { completeClaims, ssoIdentity, ssoOrganization } from "@/lib/people/oidc";
 
 // A minimal provider: discovery and a userinfo endpoint that answers for one token.
 let issuer = "";
@@ -51,5 +51,24 @@ describe("who an SSO sign-in stands for", () => {
   it("refuses an email the provider says is not verified, or no email", () => {
     expect(ssoIdentity({ sub: "x", email: "sam@corp.test", email_verified: false })).toBeNull();
     expect(ssoIdentity({ sub: "x", name: "Sam" })).toBeNull();
+  });
+});
+
+describe("where an SSO sign-in sits in the company", () => {
+  const names = { department: "department", manager: "manager" };
+  it("reads the claims the deployment names, the manager's address lower-cased", () => {
+    expect(ssoOrganization({ sub: "x", department: " Payments ", manager: "Boss@Corp.TEST" }, names)).toEqual({
+      department: "Payments",
+      managerEmail: "boss@corp.test",
+    });
+    expect(ssoOrganization({ sub: "x", ou: "Search", mgr: "lead@corp.test" }, { department: "ou", manager: "mgr" })).toEqual({
+      department: "Search",
+      managerEmail: "lead@corp.test",
+    });
+  });
+  it("takes a missing, empty, oversized or non-text claim as unknown, never as an error", () => {
+    expect(ssoOrganization({ sub: "x" }, names)).toEqual({ department: null, managerEmail: null });
+    expect(ssoOrganization({ sub: "x", department: "  ", manager: ["a@corp.test"] }, names)).toEqual({ department: null, managerEmail: null });
+    expect(ssoOrganization({ sub: "x", department: "x".repeat(201), manager: 42 }, names)).toEqual({ department: null, managerEmail: null });
   });
 });
