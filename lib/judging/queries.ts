@@ -167,6 +167,18 @@ export async function tracksToEnter(db: Db, teamId: string) {
   return tracks.map(({ teams, ...t }) => ({ ...t, entered: teams.length > 0 }));
 }
 
+/** Organizers: every team of the edition and whether it is entered in this opt-in track. */
+export async function trackEntries(db: Db, actor: Actor | null, trackId: string) {
+  if (!isOrganizer(actor)) throw notFound("That judging track doesn't exist.");
+  const track = await trackOrNotFound(db, trackId);
+  const teams = await db.team.findMany({
+    where: { editionId: track.editionId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, trackEntries: { where: { trackId }, select: { teamId: true } } },
+  });
+  return teams.map(({ trackEntries, ...t }) => ({ ...t, entered: trackEntries.length > 0 }));
+}
+
 /** A track for its page: the organizer's settings, or what a judge or reader may see. */
 export async function getTrack(db: Db, actor: Actor | null, trackId: string) {
   const track = await trackOrNotFound(db, trackId);

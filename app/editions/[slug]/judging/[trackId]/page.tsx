@@ -9,7 +9,7 @@ import { JudgingRefresh } from "@/components/judging/judge-forms";
 import { AddJudgeForm, CriterionForm, TrackForm, WithdrawJudgeForm } from "@/components/judging/organizer-forms";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { deliberation, getTrack, publishedResults } from "@/lib/judging/queries";
+import { deliberation, getTrack, publishedResults, trackEntries } from "@/lib/judging/queries";
 import { METHOD_LABELS, RANKING_RULE_LABELS, TRACK_STATUS_LABELS, type TrackStatus } from "@/lib/judging/rules";
 import type { JudgingMethod, RankingRule } from "@/lib/judging/ranking";
 import { isOrganizer } from "@/lib/people/rules";
@@ -19,6 +19,7 @@ import {
   addJudgeAction,
   awardTrackWinnerAction,
   deleteTrackAction,
+  enterTrackAction,
   publishResultsAction,
   removeCriterionAction,
   removeJudgeAction,
@@ -267,7 +268,7 @@ async function Results({ trackId }: { trackId: string }) {
 async function Setup({ trackId, editionId, judgingPath }: { trackId: string; editionId: string; judgingPath: string }) {
   const user = await requireUser("/");
   const db = getDb();
-  const [{ track }, prizes] = await Promise.all([getTrack(db, user, trackId), listJuryPrizes(db, user, editionId)]);
+  const [{ track }, prizes, entries] = await Promise.all([getTrack(db, user, trackId), listJuryPrizes(db, user, editionId), trackEntries(db, user, trackId)]);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="settings">
@@ -301,6 +302,33 @@ async function Setup({ trackId, editionId, judgingPath }: { trackId: string; edi
             People without an account: invite them from the <Link href={judgingPath}>judging page</Link> with a one-time link or QR code.
           </p>
         </Card>
+        {track.eligibility === "OPT_IN" && (
+          <Card aria-labelledby="entries">
+            <h2 id="entries" className="mb-2 text-lg font-bold">
+              Teams entered
+            </h2>
+            <p className="mb-2 text-sm text-slate-600">Teams enter from their judging page; you can enter or remove one here.</p>
+            <ul className="space-y-1 text-sm">
+              {entries.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    {t.name}
+                    {t.entered && <span className="ml-2 font-semibold text-green-800">entered</span>}
+                  </span>
+                  <ActionButton
+                    action={enterTrackAction.bind(null, trackId, t.id)}
+                    fields={t.entered ? {} : { entered: "on" }}
+                    variant="ghost"
+                    pendingText="Saving…"
+                    label={t.entered ? `Remove ${t.name} from this track` : `Enter ${t.name} in this track`}
+                  >
+                    {t.entered ? "Remove" : "Enter"}
+                  </ActionButton>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
         {track.method === "RUBRIC" && (
           <Card aria-labelledby="criteria">
             <h2 id="criteria" className="mb-3 text-lg font-bold">
