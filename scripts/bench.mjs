@@ -12,7 +12,7 @@
 //   npm run bench -- --no-probe   without bench/probe.mjs in the server: subscriptions only inferred
 //   npm run bench -- --port 3500  where to start looking for a free port (default 3400)
 //
-// Sections live in bench/ (vote.mjs, articles.mjs, arena.mjs, cluster.mjs); a new one exports a
+// Sections live in bench/ (vote.mjs, articles.mjs, arena.mjs, judging.mjs, cluster.mjs); a new one exports a
 // function returning table rows and is called below.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -21,6 +21,7 @@ import { formatTable, ms, perSecond, row } from "../bench/report.mjs";
 import { currentServer, freePort, startServer } from "../bench/server.mjs";
 import { voteSection } from "../bench/vote.mjs";
 import { arenaSection } from "../bench/arena.mjs";
+import { judgingSection } from "../bench/judging.mjs";
 import { ARTICLES_QUICK, articlesSection } from "../bench/articles.mjs";
 import { CLUSTER_QUICK, clusterSection } from "../bench/cluster.mjs";
 
@@ -115,6 +116,14 @@ try {
   log(`bench: the arena section failed: ${error.stack ?? error.message}`);
   rows.push(row("error", "arena section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
 }
+// judging is a simulation in its own process: no server, the cores to itself
+if (!stopping)
+  try {
+    rows.push(...(await judgingSection({ log, quick })));
+  } catch (error) {
+    log(`bench: the judging section failed: ${error.stack ?? error.message}`);
+    rows.push(row("error", "judging section aborted", error.message.split("\n")[0].slice(0, 60), "", false));
+  }
 
 // the cluster starts its own instances behind nginx, on PostgreSQL: last, with the machine to itself
 if (!stopping)

@@ -15,8 +15,9 @@ import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
 import { awardPrize } from "../prizes/commands";
-import { nextTeam } from "./ranking";
-import { assertJudgingOpen, assertStatusChange, leastSeenTeam, MAX_CRITERIA, hash, type TrackStatus } from "./rules";
+import { nextTeam, nextTeamToVisit } from "./ranking";
+import { mixSeed } from "./random";
+import { assertJudgingOpen, assertStatusChange, MAX_CRITERIA, type TrackStatus } from "./rules";
 import type { CriterionInput, InviteInput, JudgmentInput, TrackInput } from "./schemas";
 import { MAX_CRITERIA_MESSAGE } from "./schemas";
 import { activeJudgments, heldTeams, judgeCandidates, judgeProgress, rankTrack, trackOrNotFound, trackTeams, type Track } from "./queries";
@@ -330,7 +331,7 @@ async function chooseNext(db: Db, track: Track, judgeId: string, now: Date): Pro
   const mine = judgments.filter((j) => j.judgeId === judgeId);
   const { seen, skipped, current } = judgeProgress(mine);
   const busy = heldTeams(seats, judgeId, now);
-  const seed = hash(`${track.id}:${judgeId}:${mine.length}`);
+  const seed = mixSeed(mine.length, `${track.id}:${judgeId}`);
   const ids = candidates.map((t) => t.id);
   if (track.method === "PAIRWISE") {
     const pairs = judgments
@@ -338,14 +339,9 @@ async function chooseNext(db: Db, track: Track, judgeId: string, now: Date): Pro
       .map((j) => ({ judgeId: j.judgeId, winnerId: j.winnerId!, loserId: j.loserId! }));
     return nextTeam({ judgeId, current, seen: [...seen, ...skipped], busy: [...busy], candidates: ids, judgments: pairs, seed });
   }
-  const views = new Map<string, number>();
-  const seenBy = new Set<string>();
-  for (const j of judgments) {
-    if (!j.teamId || j.kind === "SKIP" || seenBy.has(`${j.judgeId}:${j.teamId}`)) continue;
-    seenBy.add(`${j.judgeId}:${j.teamId}`);
-    views.set(j.teamId, (views.get(j.teamId) ?? 0) + 1);
-  }
-  return leastSeenTeam(ids, new Set([...seen, ...skipped]), busy, views, seed);
+  // rubric and ranking: every team seen once, then where the podium is least sure (ranking.ts)
+  const { standings } = rankTrack(track, ids, judgments);
+  return nextTeamToVisit({ judgeId, seen: [...seen, ...skipped], busy: [...busy], candidates: ids, standings, seed });
 }
 
 /**

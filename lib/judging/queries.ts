@@ -11,7 +11,8 @@ import { notFound } from "../platform/errors";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import { rankPairwise, rankRankings, rankRubric, type JudgingMethod, type RankingRule, type TrackRanking } from "./ranking";
-import { VISIT_HOLD_MS, assertCanDeliberate, conflictReason, hash, type Person } from "./rules";
+import { mixSeed } from "./random";
+import { VISIT_HOLD_MS, assertCanDeliberate, conflictReason, type Person } from "./rules";
 
 const personFields = { id: true, name: true, email: true, department: true, managerEmail: true } as const;
 
@@ -87,7 +88,7 @@ export function rankTrack(
   teamIds: string[],
   judgments: ActiveJudgment[],
 ): TrackRanking {
-  const seed = hash(track.id);
+  const seed = mixSeed(0, track.id);
   const eligible = new Set(teamIds);
   const method = track.method as JudgingMethod;
   if (method === "PAIRWISE") {

@@ -1,7 +1,7 @@
 // Judging's rules, as plain functions: the tracks' methods and states, who
-// may judge which team (conflicts of interest), which team a judge is sent to
-// next in a rubric or ranking track, and the leaderboard points a published
-// track gives. The rankings themselves are in ranking.ts (pure as well).
+// may judge which team (conflicts of interest), and the leaderboard points a
+// published track gives. The rankings, and which team a judge is sent to
+// next, are in ranking.ts (pure as well).
 import { forbidden, invalid } from "../platform/errors";
 import type { JudgingMethod, RankingRule } from "./ranking";
 
@@ -90,42 +90,6 @@ export function conflictReason(judge: Person, members: Person[], declared: boole
   }
   if (rules.excludeReports && members.some((m) => same(m.managerEmail, judge.email))) return "A member of this team reports to you.";
   return null;
-}
-
-// ---- who is sent where -------------------------------------------------------------
-
-/**
- * The team a rubric or ranking judge sees next: one they haven't seen, that no
- * other judge is at, seen by the fewest judges so far (every team gets its
- * judges before any gets many); ties broken by a seeded order so two judges
- * don't all start at the same table.
- */
-export function leastSeenTeam(
-  candidates: string[],
-  seen: ReadonlySet<string>,
-  busy: ReadonlySet<string>,
-  views: ReadonlyMap<string, number>,
-  seed: number,
-): string | null {
-  const open = candidates.filter((t) => !seen.has(t));
-  const free = open.filter((t) => !busy.has(t));
-  const pool = free.length ? free : open;
-  if (!pool.length) return null;
-  const tiebreak = (id: string) => hash(`${seed}:${id}`);
-  return pool.reduce((best, t) => {
-    const d = (views.get(t) ?? 0) - (views.get(best) ?? 0);
-    return d < 0 || (d === 0 && tiebreak(t) < tiebreak(best)) ? t : best;
-  });
-}
-
-/** A small string hash (FNV-1a): a stable, well-spread tiebreak. */
-export function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 // ---- results ----------------------------------------------------------------------
