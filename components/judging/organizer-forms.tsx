@@ -121,7 +121,9 @@ export function TrackForm({
           initial={initial?.excludeSameDepartment ?? false}
         />
         <Checkbox name="excludeReports" label="No judging a team with a member who reports to one" state={state} initial={initial?.excludeReports ?? false} />
-        <p className="text-sm text-slate-600">Departments and managers come from the company&apos;s sign-in (OIDC_DEPARTMENT_CLAIM, OIDC_MANAGER_CLAIM).</p>
+        <p className="text-sm text-slate-600">
+          Departments and managers come from the company&apos;s sign-in (HEXATHON_OIDC_DEPARTMENT_CLAIM, HEXATHON_OIDC_MANAGER_CLAIM).
+        </p>
       </fieldset>
       <SelectField
         name="prizeId"

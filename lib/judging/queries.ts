@@ -187,7 +187,9 @@ export async function getTrack(db: Db, actor: Actor | null, trackId: string) {
   if (!edition || !canSeeEdition(actor, edition)) throw notFound("That judging track doesn't exist.");
   const seated = actor ? !!(await db.trackJudge.findUnique({ where: { trackId_userId: { trackId, userId: actor.id } } })) : false;
   if (!isOrganizer(actor) && !seated && !track.resultsPublishedAt) throw notFound("That judging track doesn't exist.");
-  return { track, edition, seated };
+  // every judgment, withdrawn ones too: a track that has any is kept (closed, not deleted)
+  const judgments = await db.judgment.count({ where: { trackId } });
+  return { track, edition, seated, judgments };
 }
 
 /** The judge's page: where to go now, the form to fill, progress, and their own judgments (withdrawn ones too). */

@@ -227,7 +227,14 @@ async function Deliberation({ trackId, organizer }: { trackId: string; organizer
                   </span>
                 )}
               </p>
-              {organizer && j.judgments > 0 && <WithdrawJudgeForm action={withdrawJudgeAction.bind(null, trackId)} judgeId={j.id} judgeName={j.name} />}
+              {organizer && j.judgments > 0 && (
+                <details>
+                  <summary className="cursor-pointer text-indigo-800">Withdraw all of {j.name}&apos;s judgments…</summary>
+                  <div className="mt-2">
+                    <WithdrawJudgeForm action={withdrawJudgeAction.bind(null, trackId)} judgeId={j.id} judgeName={j.name} />
+                  </div>
+                </details>
+              )}
               {organizer && (
                 <ActionButton
                   action={removeJudgeAction.bind(null, trackId, j.id)}
@@ -268,7 +275,11 @@ async function Results({ trackId }: { trackId: string }) {
 async function Setup({ trackId, editionId, judgingPath }: { trackId: string; editionId: string; judgingPath: string }) {
   const user = await requireUser("/");
   const db = getDb();
-  const [{ track }, prizes, entries] = await Promise.all([getTrack(db, user, trackId), listJuryPrizes(db, user, editionId), trackEntries(db, user, trackId)]);
+  const [{ track, judgments: judged }, prizes, entries] = await Promise.all([
+    getTrack(db, user, trackId),
+    listJuryPrizes(db, user, editionId),
+    trackEntries(db, user, trackId),
+  ]);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="settings">
@@ -281,16 +292,23 @@ async function Setup({ trackId, editionId, judgingPath }: { trackId: string; edi
           prizes={prizes.map((p) => ({ id: p.id, name: p.name }))}
           submitLabel="Save track"
         />
-        <div className="mt-4">
-          <ActionButton
-            action={deleteTrackAction.bind(null, trackId)}
-            variant="ghost"
-            pendingText="Deleting…"
-            confirm={{ title: `Delete “${track.name}”?`, details: "Only a track nobody has judged yet can be deleted.", confirm: "Delete track", danger: true }}
-          >
-            Delete track
-          </ActionButton>
-        </div>
+        {judged === 0 && (
+          <div className="mt-4">
+            <ActionButton
+              action={deleteTrackAction.bind(null, trackId)}
+              variant="ghost"
+              pendingText="Deleting…"
+              confirm={{
+                title: `Delete “${track.name}”?`,
+                details: "Only a track nobody has judged yet can be deleted.",
+                confirm: "Delete track",
+                danger: true,
+              }}
+            >
+              Delete track
+            </ActionButton>
+          </div>
+        )}
       </Card>
       <div className="space-y-6">
         <Card aria-labelledby="add-judge">
