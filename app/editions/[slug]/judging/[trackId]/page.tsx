@@ -136,6 +136,9 @@ async function Deliberation({ trackId, organizer }: { trackId: string; organizer
   const view = await deliberation(getDb(), user, trackId);
   const { confidence } = view.ranking;
   const judged = view.standings.some((s) => s.judgments > 0);
+  // one scale for every team's bar: from the lowest interval's end to the highest
+  const ends = view.standings.flatMap((s) => [s.low, s.high]).filter(Number.isFinite);
+  const scale = { min: Math.min(...ends, 0), max: Math.max(...ends, 0) };
   return (
     <Card aria-labelledby="ranking" className="space-y-4">
       <h2 id="ranking" className="text-lg font-bold">
@@ -192,6 +195,7 @@ async function Deliberation({ trackId, organizer }: { trackId: string; organizer
                 {s.judges === 1 ? "" : "s"}
               </span>
             </div>
+            <IntervalBar low={s.low} score={s.score} high={s.high} min={scale.min} max={scale.max} />
             {s.remarks.length > 0 && (
               <details className="mt-1 text-sm">
                 <summary className="cursor-pointer text-indigo-800">Notes ({s.remarks.length})</summary>
@@ -371,6 +375,18 @@ async function Setup({ trackId, editionId, judgingPath }: { trackId: string; edi
           </Card>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A team's score and its 95 % interval on the track's common scale: overlapping bars are teams not told apart yet. */
+function IntervalBar({ low, score, high, min, max }: { low: number; score: number; high: number; min: number; max: number }) {
+  if (!Number.isFinite(low) || !Number.isFinite(high) || max <= min) return null;
+  const at = (v: number) => `${((v - min) / (max - min)) * 100}%`;
+  return (
+    <div className="relative mt-2 h-2 rounded bg-slate-100" aria-hidden="true">
+      <div className="absolute inset-y-0 rounded bg-indigo-200" style={{ left: at(low), width: `calc(${at(high)} - ${at(low)})` }} />
+      <div className="absolute inset-y-0 w-1 -translate-x-1/2 rounded bg-indigo-800" style={{ left: at(score) }} />
     </div>
   );
 }
