@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
+import { metrics } from "../platform/metrics";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
@@ -435,7 +436,9 @@ export async function skipTeam(db: Db, actor: Actor | null, trackId: string, seq
   return judgment;
 }
 
+/** The refusal of a form whose sequence number isn't the judge's next: a repeat (counted), or a page out of date. */
 function staleForm(alreadyDone: boolean) {
+  if (alreadyDone) metrics().judgments.inc({ kind: "refused_repeat" });
   return conflict(
     alreadyDone
       ? "This judgment was already recorded (the form was sent twice, or from another tab). Nothing was counted twice."
@@ -444,9 +447,9 @@ function staleForm(alreadyDone: boolean) {
 }
 
 /** Takes the judge's next sequence number and stores the judgment under it, in one transaction. */
-async function takeSequence(db: Db, trackId: string, judgeId: string, sequence: number, data: object, now: Date) {
+async function takeSequence(db: Db, trackId: string, judgeId: string, sequence: number, data: { kind: string; [field: string]: unknown }, now: Date) {
   try {
-    return await db.$transaction(async (tx) => {
+    const judgment = await db.$transaction(async (tx) => {
       const moved = await tx.trackJudge.updateMany({
         where: { trackId, userId: judgeId, sequence: sequence - 1 },
         data: { sequence, nextTeamId: null, sentAt: null },
@@ -456,6 +459,8 @@ async function takeSequence(db: Db, trackId: string, judgeId: string, sequence: 
       assertJudgingOpen(await trackOrNotFound(tx, trackId));
       return tx.judgment.create({ data: { trackId, judgeId, sequence, createdAt: now, ...data } as never });
     });
+    metrics().judgments.inc({ kind: data.kind });
+    return judgment;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (isUniqueViolation(error)) throw staleForm(true);

@@ -81,6 +81,12 @@ function create() {
       labelNames: ["result"] as const,
       registers,
     }),
+    judgments: new client.Counter({
+      name: "hexathon_judgments_total",
+      help: "Judges' judgments recorded (by kind: SEEN, PAIR, RANKING, RUBRIC, SKIP), or refused as a repeat of one already recorded (kind refused_repeat)",
+      labelNames: ["kind"] as const,
+      registers,
+    }),
     matches: new client.Counter({ name: "hexathon_tournament_matches_total", help: "Tournament matches played on this instance", registers }),
     forfeits: new client.Counter({
       name: "hexathon_tournament_forfeits_total",

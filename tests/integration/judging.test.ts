@@ -29,6 +29,7 @@ import { createJuryPrize } from "@/lib/prizes/commands";
 import type { TrackInput } from "@/lib/judging/schemas";
 import type { Db } from "@/lib/platform/db";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { readMetrics } from "../helpers/metrics";
 import { addMember, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
 
@@ -176,6 +177,7 @@ describe("judging tracks", () => {
       notes: "",
       starred: false,
     });
+    const before = await readMetrics();
     const results = await Promise.allSettled([
       recordJudgment(t.db, a, track.id, form(teams[0].id, 5)),
       recordJudgment(t.db, a, track.id, form(teams[0].id, 5)),
@@ -186,6 +188,10 @@ describe("judging tracks", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/already recorded/);
     expect(await t.db.judgment.count({ where: { trackId: track.id } })).toBe(2);
+    // the operator's counters say the same: two forms, three repeats refused
+    const after = await readMetrics();
+    const grew = (kind: string) => after.value("hexathon_judgments_total", { kind }) - before.value("hexathon_judgments_total", { kind });
+    expect([grew("RUBRIC"), grew("refused_repeat")]).toEqual([2, 3]);
     expect((await t.db.trackJudge.findMany({ where: { trackId: track.id }, orderBy: { userId: "asc" } })).map((s) => s.sequence)).toEqual([1, 1]);
 
     // a score out of range, a missing one, a criterion the rubric doesn't have
