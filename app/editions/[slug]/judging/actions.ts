@@ -191,6 +191,7 @@ export async function skipTeamAction(trackId: string, _prev: FormState, formData
 
 /** A judgment from the judge's form: rubric scores come as `score.<criterion id>` fields. */
 function judgmentFromForm(formData: FormData) {
+  if (!(formData instanceof FormData)) return {}; // handleForm answers a hand-made call
   const scores: Record<string, number> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("score.") && typeof value === "string" && value !== "") scores[key.slice(6)] = Number(value);
