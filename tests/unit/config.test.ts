@@ -11,6 +11,8 @@ const VARS = [
   "HEXATHON_OIDC_CLIENT_ID",
   "HEXATHON_OIDC_CLIENT_SECRET",
   "HEXATHON_OIDC_NAME",
+  "HEXATHON_OIDC_DEPARTMENT_CLAIM",
+  "HEXATHON_OIDC_MANAGER_CLAIM",
 ] as const;
 
 // each test starts with none of them set; vitest puts back what the environment had
@@ -133,7 +135,15 @@ describe("oidcConfig", () => {
       clientId: "hexathon",
       clientSecret: "s3cret",
       name: "company SSO",
+      claims: { department: "department", manager: "manager" },
     });
+  });
+
+  it("reads the department and manager from the claims the deployment names", () => {
+    setAll();
+    process.env.HEXATHON_OIDC_DEPARTMENT_CLAIM = " ou ";
+    process.env.HEXATHON_OIDC_MANAGER_CLAIM = "manager_email";
+    expect(oidcConfig()?.claims).toEqual({ department: "ou", manager: "manager_email" });
   });
 
   it("uses HEXATHON_OIDC_NAME for the sign-in button when given", () => {
