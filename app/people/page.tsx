@@ -77,7 +77,7 @@ export default async function PeoplePage() {
                 <th scope="row" className="px-4 py-2 font-medium">
                   {p.name}
                 </th>
-                <td className="px-4 py-2 text-slate-700">{p.email}</td>
+                <td className="px-4 py-2 break-all text-slate-700">{p.email}</td>
                 <td className="px-4 py-2">
                   <RoleForm action={setRoleAction} userId={p.id} name={p.name} role={p.role} self={p.id === user.id} />
                 </td>

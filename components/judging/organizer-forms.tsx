@@ -77,7 +77,7 @@ export function TrackForm({
         scope={scope}
         label="How judges judge"
         state={state}
-        initial={initial?.method ?? "PAIRWISE"}
+        initial={initial?.method ?? "RANKING"}
         options={JUDGING_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))}
         hint={
           <>
@@ -94,7 +94,7 @@ export function TrackForm({
         scope={scope}
         label="Ranking tracks: how orders are combined"
         state={state}
-        initial={initial?.rankingRule ?? "BORDA"}
+        initial={initial?.rankingRule ?? "COPELAND"}
         options={RANKING_RULES.map((r) => ({ value: r, label: RANKING_RULE_LABELS[r] }))}
       />
       <Checkbox

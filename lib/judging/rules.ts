@@ -5,7 +5,8 @@
 import { forbidden, invalid } from "../platform/errors";
 import type { JudgingMethod, RankingRule } from "./ranking";
 
-export const JUDGING_METHODS = ["PAIRWISE", "RUBRIC", "RANKING"] as const satisfies readonly JudgingMethod[];
+/** the default first: ranking, which the judging bench found best (docs/judging.md) */
+export const JUDGING_METHODS = ["RANKING", "RUBRIC", "PAIRWISE"] as const satisfies readonly JudgingMethod[];
 export const METHOD_LABELS: Record<JudgingMethod, string> = {
   PAIRWISE: "Pairwise comparisons",
   RUBRIC: "Rubric of weighted criteria",
@@ -17,7 +18,7 @@ export const METHOD_HINTS: Record<JudgingMethod, string> = {
   RANKING: "Judges note the teams they see, then put them in order; the orders are combined.",
 };
 
-export const RANKING_RULES = ["BORDA", "COPELAND"] as const satisfies readonly RankingRule[];
+export const RANKING_RULES = ["COPELAND", "BORDA"] as const satisfies readonly RankingRule[];
 export const RANKING_RULE_LABELS: Record<RankingRule, string> = {
   BORDA: "Borda (points by position)",
   COPELAND: "Copeland (head-to-head wins)",

@@ -7,7 +7,8 @@ export const trackSchema = z.object({
   name: text("Track name", 3, 100),
   description: optionalText("Description", 1000),
   method: z.enum(JUDGING_METHODS, { error: "Pick how judges judge: pairwise, rubric or ranking." }),
-  rankingRule: z.enum(RANKING_RULES, { error: "Pick Borda or Copeland." }).default("BORDA"),
+  // Copeland: the bench's best ranking rule (README, docs/judging.md)
+  rankingRule: z.enum(RANKING_RULES, { error: "Pick Borda or Copeland." }).default("COPELAND"),
   normalize: checkbox(),
   eligibility: z.enum(ELIGIBILITIES, { error: "Pick which teams are judged: every team, or teams that enter." }).default("ALL"),
   excludeSameDepartment: checkbox(),

@@ -28,6 +28,9 @@ test("an invited judge judges on a phone and undoes a judgment; the organizer de
   // the invitation: a link shown once, and its QR code, which encodes exactly that link
   const invites = organizer.getByRole("region", { name: "Invite judges" });
   await invites.getByLabel("Who it is for").fill("Dana from product");
+  // this track only (the edition has others)
+  const boxes = invites.getByRole("group", { name: "Tracks they judge" }).getByRole("checkbox");
+  for (const box of await boxes.all()) await box.setChecked((await box.evaluate((el) => el.parentElement?.textContent?.trim())) === name);
   await invites.getByRole("button", { name: "Create invitation" }).click();
   const link = await invites.getByRole("textbox", { name: "Invitation link" }).inputValue();
   expect(link).toMatch(/\/judge\?t=[\w-]{20,}$/);
@@ -54,7 +57,7 @@ test("an invited judge judges on a phone and undoes a judgment; the organizer de
   await other.goto(new URL(link).pathname + new URL(link).search);
   await expect(other.getByRole("main").getByRole("alert")).toContainText("already used");
 
-  await judge.getByRole("link", { name: "Judge this track" }).first().click();
+  await judge.getByRole("list", { name: "Tracks" }).getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "Judge this track" }).click();
   await expect(judge.getByTestId("progress")).toHaveText(/0 of \d+ teams seen/);
   await judge.getByRole("button", { name: "Send me to a team" }).click();
   const first = (await judge.getByTestId("next-team").textContent())!;
