@@ -101,22 +101,13 @@ test("an invited judge judges on a phone and undoes a judgment; the organizer de
   await expect(judge.getByText(/Judging in this track is paused/)).toBeVisible();
   await expect(judge.getByRole("button", { name: /I have seen|this one/ })).toHaveCount(0);
 
-  // the exports
-  const csv = await organizer.request.get(
-    await organizer
-      .getByRole("link", { name: "Every judgment (CSV)" })
-      .getAttribute("href")
-      .then((h) => h!),
-  );
+  // the exports: every judgment for the organizer (the undone one marked), nothing for the judge
+  const judgmentsCsv = (await organizer.getByRole("link", { name: "Every judgment (CSV)" }).getAttribute("href"))!;
+  const csv = await organizer.request.get(judgmentsCsv);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
   expect(lines).toHaveLength(4);
   expect(lines[2]).toMatch(/undone by the judge/);
-  const stranger = await judge.request.get(
-    await organizer
-      .getByRole("link", { name: "Every judgment (CSV)" })
-      .getAttribute("href")
-      .then((h) => h!),
-  );
+  const stranger = await judge.request.get(judgmentsCsv);
   expect(stranger.status()).toBe(404);
 });
