@@ -305,9 +305,10 @@ async function seatOf(db: Db | Tx, trackId: string, userId: string) {
 
 /**
  * Sends the judge to their next team: for pairwise the most informative one
- * after the team they saw last (ranking.ts's nextTeam), otherwise the least
- * seen. Keeps the team they were sent to unless `skip`. Returns its id (null:
- * nothing left to see).
+ * after the team they saw last (ranking.ts's nextTeam), otherwise every team
+ * once and then where the top three are least sure (nextTeamToVisit). A judge
+ * already sent somewhere stays sent there (skipTeam moves them on). Returns
+ * the team's id (null: nothing left to see).
  */
 export async function sendJudge(db: Db, actor: Actor | null, trackId: string, now = new Date()) {
   const me = requireActor(actor);
