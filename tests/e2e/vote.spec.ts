@@ -80,7 +80,10 @@ test("phones vote while the projector counts, the organizer closes the vote and 
   await expect(projector.getByText("The vote is closed")).toBeVisible();
   // a late ballot is refused
   const late = await phone(browser);
+  // the page asks for its voter card once loaded: the late ballot below goes with it (without one it is a 403)
+  const carded = late.waitForResponse((r) => new URL(r.url()).pathname === `/api/vote/${code}` && r.request().method() === "GET");
   await late.goto(`/vote/${code}`);
+  await carded;
   await expect(late.getByText("The vote is closed. Thank you!")).toBeVisible();
   const lateApi = await late.request.put(`/api/vote/${code}/ballot`, { data: { teamIds: [] } });
   expect(lateApi.status()).toBe(422);
