@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
+import { log } from "../platform/log";
 import { metrics } from "../platform/metrics";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
@@ -21,7 +22,7 @@ import { mixSeed } from "./random";
 import { assertJudgingOpen, assertStatusChange, MAX_CRITERIA, type TrackStatus } from "./rules";
 import type { CriterionInput, InviteInput, JudgmentInput, TrackInput } from "./schemas";
 import { MAX_CRITERIA_MESSAGE } from "./schemas";
-import { activeJudgments, heldTeams, judgeCandidates, judgeProgress, rankTrack, trackOrNotFound, trackTeams, type Track } from "./queries";
+import { activeJudgments, heldTeams, judgeCandidates, judgeProgress, rankTrack, readRanking, trackOrNotFound, trackTeams, type Track } from "./queries";
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -128,13 +129,8 @@ export async function awardTrackWinner(db: Db, actor: Actor | null, trackId: str
   assertOrganizer(actor, "award prizes");
   const track = await trackOrNotFound(db, trackId);
   if (!track.prizeId) throw invalid("This track awards no prize: pick one in its settings.");
-  const [teams, judgments] = await Promise.all([trackTeams(db, track), activeJudgments(db, trackId)]);
-  const { standings } = rankTrack(
-    track,
-    teams.map((t) => t.id),
-    judgments,
-  );
-  const first = standings.filter((s) => s.rank === 1);
+  const { judgments, ranking } = await readRanking(db, track);
+  const first = ranking.standings.filter((s) => s.rank === 1);
   if (!judgments.length || !first.length) throw invalid("Nobody has judged in this track yet.");
   if (first.length > 1) throw invalid("First place is shared: award the prize by hand on the prizes page, or gather more judgments.");
   return awardPrize(db, actor, track.prizeId, first[0].teamId);
@@ -291,7 +287,11 @@ export async function removeConflict(db: Db, actor: Actor | null, editionId: str
   const me = assertOrganizer(actor, "declare conflicts of interest");
   const { count } = await db.judgingConflict.deleteMany({ where: { editionId, judgeId, teamId } });
   if (!count) throw notFound("That conflict isn't declared.");
-  await audit(db, me, editionId, null, "conflict removed", `${judgeId} × ${teamId}`);
+  const [judge, team] = await Promise.all([
+    db.user.findUnique({ where: { id: judgeId }, select: { name: true } }),
+    db.team.findUnique({ where: { id: teamId }, select: { name: true } }),
+  ]);
+  await audit(db, me, editionId, null, "conflict removed", `${judge?.name ?? judgeId} × ${team?.name ?? teamId}`);
   await changed(editionId);
 }
 
@@ -367,7 +367,7 @@ export async function recordJudgment(db: Db, actor: Actor | null, trackId: strin
   const data: { kind: string; teamId?: string; winnerId?: string; loserId?: string; payload?: string; notes?: string; starred?: boolean } = {
     kind: input.kind,
   };
-  const mine = (await activeJudgments(db, trackId)).filter((j) => j.judgeId === me.id);
+  const mine = await activeJudgments(db, trackId, me.id);
   const progress = judgeProgress(mine);
   switch (input.kind) {
     case "SEEN":
@@ -419,8 +419,17 @@ export async function recordJudgment(db: Db, actor: Actor | null, trackId: strin
 
   const judgment = await takeSequence(db, trackId, me.id, input.sequence, data, now);
   await changed(track.editionId);
-  if (data.teamId) await sendJudge(db, actor, trackId, now).catch(() => null);
+  if (data.teamId) await sendOn(db, actor, trackId, now);
   return judgment;
+}
+
+/** After a judgment is saved, the judge is sent on; failing that is no reason to refuse what was saved (the page offers "Next team"). */
+async function sendOn(db: Db, actor: Actor | null, trackId: string, now: Date) {
+  try {
+    await sendJudge(db, actor, trackId, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) log().warn({ err: error, trackId }, "could not send the judge to the next team");
+  }
 }
 
 /** The team the app sent the judge to wasn't there: noted, and the judge is sent elsewhere. */
@@ -433,7 +442,7 @@ export async function skipTeam(db: Db, actor: Actor | null, trackId: string, seq
   if (!seat.nextTeamId) throw invalid("The app hasn't sent you to a team: there is nothing to skip.");
   const judgment = await takeSequence(db, trackId, me.id, sequence, { kind: "SKIP", teamId: seat.nextTeamId }, now);
   await changed(track.editionId);
-  await sendJudge(db, actor, trackId, now).catch(() => null);
+  await sendOn(db, actor, trackId, now);
   return judgment;
 }
 

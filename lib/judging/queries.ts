@@ -57,10 +57,10 @@ export async function judgeCandidates(db: Db | Tx, track: Track, judgeId: string
   return { teams, candidates: teams.filter((t) => !excluded.has(t.id)), excluded };
 }
 
-/** The judgments that count (not withdrawn), in the order they were made. */
-export async function activeJudgments(db: Db | Tx, trackId: string) {
+/** The judgments that count (not withdrawn), in the order they were made: the track's, or one judge's. */
+export async function activeJudgments(db: Db | Tx, trackId: string, judgeId?: string) {
   return db.judgment.findMany({
-    where: { trackId, withdrawnAt: null },
+    where: { trackId, withdrawnAt: null, ...(judgeId ? { judgeId } : {}) },
     orderBy: [{ createdAt: "asc" }, { sequence: "asc" }],
     select: { id: true, judgeId: true, kind: true, teamId: true, winnerId: true, loserId: true, payload: true, notes: true, starred: true, createdAt: true },
   });
@@ -112,6 +112,17 @@ export function rankTrack(
   ).map((j) => ({ judgeId: j.judgeId, teamId: j.teamId!, scores: parseJson<Record<string, number>>(j.payload, {}) }));
   const criteria = track.criteria.map((c) => ({ id: c.id, weight: c.weight, scale: c.scale as 5 | 10 }));
   return rankRubric(teamIds, criteria, forms, { normalize: track.normalize, seed });
+}
+
+/** A track's teams, the judgments that count, and the ranking they make: what every view of the results reads. */
+export async function readRanking(db: Db, track: Parameters<typeof rankTrack>[0] & { editionId: string; eligibility: string }) {
+  const [teams, judgments] = await Promise.all([trackTeams(db, track), activeJudgments(db, track.id)]);
+  const ranking = rankTrack(
+    track,
+    teams.map((t) => t.id),
+    judgments,
+  );
+  return { teams, judgments, ranking, byId: new Map(teams.map((t) => [t.id, t])) };
 }
 
 /** The team a judge is at or was sent to, and whether it's still held against other judges. */
@@ -226,17 +237,11 @@ export async function deliberation(db: Db, actor: Actor | null, trackId: string)
   const track = await trackOrNotFound(db, trackId);
   const seat = await db.trackJudge.findUnique({ where: { trackId_userId: { trackId, userId: me.id } } });
   assertCanDeliberate(isOrganizer(me), !!seat);
-  const [teams, judgments, seats, withdrawn] = await Promise.all([
-    trackTeams(db, track),
-    activeJudgments(db, trackId),
+  const [{ judgments, ranking, byId }, seats, withdrawn] = await Promise.all([
+    readRanking(db, track),
     db.trackJudge.findMany({ where: { trackId }, include: { user: { select: { id: true, name: true, guest: true } } }, orderBy: { createdAt: "asc" } }),
     db.judgment.groupBy({ by: ["judgeId"], where: { trackId, withdrawnAt: { not: null } }, _count: true }),
   ]);
-  const ranking = rankTrack(
-    track,
-    teams.map((t) => t.id),
-    judgments,
-  );
   const names = new Map(seats.map((s) => [s.userId, s.user.name]));
   const remarks = new Map<string, { judge: string; notes: string; starred: boolean; at: Date }[]>();
   for (const j of judgments) {
@@ -245,7 +250,6 @@ export async function deliberation(db: Db, actor: Actor | null, trackId: string)
     list.push({ judge: names.get(j.judgeId) ?? "A former judge", notes: j.notes, starred: j.starred, at: j.createdAt });
     remarks.set(j.teamId, list);
   }
-  const byId = new Map(teams.map((t) => [t.id, t]));
   const counted = new Map<string, number>();
   for (const j of judgments) counted.set(j.judgeId, (counted.get(j.judgeId) ?? 0) + 1);
   const withdrawnBy = new Map(withdrawn.map((w) => [w.judgeId, w._count]));
@@ -274,13 +278,7 @@ export async function deliberation(db: Db, actor: Actor | null, trackId: string)
 export async function publishedResults(db: Db, actor: Actor | null, trackId: string) {
   const { track } = await getTrack(db, actor, trackId);
   if (!track.resultsPublishedAt) throw notFound("This track's results aren't published yet.");
-  const [teams, judgments] = await Promise.all([trackTeams(db, track), activeJudgments(db, trackId)]);
-  const ranking = rankTrack(
-    track,
-    teams.map((t) => t.id),
-    judgments,
-  );
-  const byId = new Map(teams.map((t) => [t.id, t]));
+  const { ranking, byId } = await readRanking(db, track);
   return { track, standings: ranking.standings.map((s) => ({ ...s, team: byId.get(s.teamId)! })) };
 }
 
@@ -291,17 +289,7 @@ export async function trackBonusRows(db: Db, editionId: string) {
     include: { criteria: true },
     orderBy: { createdAt: "asc" },
   });
-  return Promise.all(
-    tracks.map(async (track) => {
-      const [teams, judgments] = await Promise.all([trackTeams(db, track), activeJudgments(db, track.id)]);
-      const ranking = rankTrack(
-        track,
-        teams.map((t) => t.id),
-        judgments,
-      );
-      return { track, standings: ranking.standings };
-    }),
-  );
+  return Promise.all(tracks.map(async (track) => ({ track, standings: (await readRanking(db, track)).ranking.standings })));
 }
 
 /** Every judgment of a track, withdrawn ones marked: organizers only. */
@@ -370,16 +358,10 @@ export async function judgmentsCsv(db: Db, actor: Actor | null, trackId: string)
 export async function resultsCsv(db: Db, actor: Actor | null, trackId: string): Promise<string> {
   const track = await trackOrNotFound(db, trackId);
   if (!isOrganizer(actor) && !track.resultsPublishedAt) throw notFound("That judging track doesn't exist.");
-  const [teams, judgments] = await Promise.all([trackTeams(db, track), activeJudgments(db, trackId)]);
-  const ranking = rankTrack(
-    track,
-    teams.map((t) => t.id),
-    judgments,
-  );
-  const name = new Map(teams.map((t) => [t.id, t.name]));
+  const { ranking, byId } = await readRanking(db, track);
   let out = csvLine(["place", "team", "score", "low", "high", "judges", "judgments"]);
   for (const s of ranking.standings) {
-    out += csvLine([s.rank, name.get(s.teamId) ?? "", round(s.score), round(s.low), round(s.high), s.judges, s.judgments]);
+    out += csvLine([s.rank, byId.get(s.teamId)?.name ?? "", round(s.score), round(s.low), round(s.high), s.judges, s.judgments]);
   }
   return out;
 }

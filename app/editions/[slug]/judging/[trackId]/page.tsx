@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "@/components/link";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
-import { requireUser } from "@/app/_lib/session";
+import { requireUser, type CurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
 import { ActionButton } from "@/components/action-button";
 import { JudgingRefresh } from "@/components/judging/judge-forms";
 import { AddJudgeForm, CriterionForm, TrackForm, WithdrawJudgeForm } from "@/components/judging/organizer-forms";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { deliberation, getTrack, publishedResults, trackEntries } from "@/lib/judging/queries";
+import { deliberation, getTrack, publishedResults, trackEntries, type Track } from "@/lib/judging/queries";
 import { METHOD_LABELS, RANKING_RULE_LABELS, TRACK_STATUS_LABELS, type TrackStatus } from "@/lib/judging/rules";
 import type { JudgingMethod, RankingRule } from "@/lib/judging/ranking";
 import { isOrganizer } from "@/lib/people/rules";
@@ -40,7 +40,7 @@ export default async function TrackPage({ params }: Props) {
   const edition = await loadEdition(slug, `/judging/${trackId}`);
   const user = await requireUser(editionPath(edition.number, `/judging/${trackId}`));
   const db = getDb();
-  const { track, seated } = await orNotFound(getTrack(db, user, trackId));
+  const { track, seated, judgments: judged } = await orNotFound(getTrack(db, user, trackId));
   if (track.editionId !== edition.id) notFound();
   const organizer = isOrganizer(user);
   const hex = formatEditionNumber(edition.number);
@@ -81,8 +81,8 @@ export default async function TrackPage({ params }: Props) {
         </p>
       )}
       {organizer && <Controls trackId={track.id} status={track.status} published={!!track.resultsPublishedAt} hasPrize={!!track.prizeId} />}
-      {organizer || seated ? <Deliberation trackId={track.id} organizer={organizer} /> : <Results trackId={track.id} />}
-      {organizer && <Setup trackId={track.id} editionId={edition.id} judgingPath={editionPath(edition.number, "/judging")} />}
+      {organizer || seated ? <Deliberation user={user} trackId={track.id} organizer={organizer} /> : <Results user={user} trackId={track.id} />}
+      {organizer && <Setup user={user} track={track} judged={judged} judgingPath={editionPath(edition.number, "/judging")} />}
     </div>
   );
 }
@@ -131,8 +131,7 @@ function Controls({ trackId, status, published, hasPrize }: { trackId: string; s
   );
 }
 
-async function Deliberation({ trackId, organizer }: { trackId: string; organizer: boolean }) {
-  const user = await requireUser("/");
+async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; trackId: string; organizer: boolean }) {
   const view = await deliberation(getDb(), user, trackId);
   const { confidence } = view.ranking;
   const judged = view.standings.some((s) => s.judgments > 0);
@@ -257,8 +256,7 @@ async function Deliberation({ trackId, organizer }: { trackId: string; organizer
   );
 }
 
-async function Results({ trackId }: { trackId: string }) {
-  const user = await requireUser("/");
+async function Results({ user, trackId }: { user: CurrentUser; trackId: string }) {
   const { standings } = await publishedResults(getDb(), user, trackId);
   return (
     <Card aria-labelledby="results">
@@ -276,14 +274,12 @@ async function Results({ trackId }: { trackId: string }) {
   );
 }
 
-async function Setup({ trackId, editionId, judgingPath }: { trackId: string; editionId: string; judgingPath: string }) {
-  const user = await requireUser("/");
+type SetupProps = { user: CurrentUser; track: Track; judged: number; judgingPath: string };
+
+async function Setup({ user, track, judged, judgingPath }: SetupProps) {
   const db = getDb();
-  const [{ track, judgments: judged }, prizes, entries] = await Promise.all([
-    getTrack(db, user, trackId),
-    listJuryPrizes(db, user, editionId),
-    trackEntries(db, user, trackId),
-  ]);
+  const trackId = track.id;
+  const [prizes, entries] = await Promise.all([listJuryPrizes(db, user, track.editionId), trackEntries(db, user, trackId)]);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="settings">
