@@ -3,16 +3,14 @@
 // browser asked for.
 import "server-only";
 import { headers } from "next/headers";
+import { siteOrigin } from "@/lib/platform/config";
 
 /**
  * For pages cached for everyone, rendered without a request to read: the
  * configured address (NEXTAUTH_URL, which a deployment sets), else this server
  * on localhost (the demo).
  */
-export function configuredOrigin(): string {
-  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
-  return `http://localhost:${process.env.PORT ?? 3000}`;
-}
+export const configuredOrigin = siteOrigin;
 
 export async function publicOrigin(): Promise<string> {
   if (process.env.NEXTAUTH_URL) return configuredOrigin();

@@ -1,6 +1,8 @@
 // The server's start-up: the one place that sets work going outside a request.
 import { releaseTournaments, resumeTournaments } from "@/lib/arena/runner";
 import { shareLocalUploads } from "@/lib/articles/uploads";
+import { queueScheduledNews } from "@/lib/notifications/commands";
+import { outboxWorker } from "@/lib/notifications/outbox";
 import { startClusterRelay } from "@/lib/platform/cluster";
 import { databaseKind, databaseUrl, tournamentLeaseMs } from "@/lib/platform/config";
 import { getDb } from "@/lib/platform/db";
@@ -50,6 +52,15 @@ export function startServer() {
   resume();
   // as often as a lease is renewed: a dead instance's tournament is taken over within a lease and a third
   setInterval(resume, tournamentLeaseMs() / 3).unref();
+
+  // the clock's news (a challenge opening, presentations soon), queued once whichever instance looks first
+  const scheduled = () => {
+    if (databaseAvailability()?.ok === false) return;
+    void queueScheduledNews(db)
+      .then((queued) => queued > 0 && outboxWorker(db).kick())
+      .catch((error) => log().error({ err: error }, "could not queue the scheduled news"));
+  };
+  setInterval(scheduled, 30_000).unref();
 
   // A graceful stop (a deploy, a scale-down): Next stops accepting and finishes the requests in flight, which
   // an event stream never does by itself, so the streams end here (each browser reconnects, through the load

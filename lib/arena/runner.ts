@@ -10,9 +10,8 @@
 // Each match is played from its own seed and recorded once, and a Swiss
 // round is paired from the recorded results, so the standings are those of
 // an uninterrupted run.
-import { randomUUID } from "node:crypto";
-import os from "node:os";
 import type { Db } from "../platform/db";
+import { INSTANCE } from "../platform/instance";
 import { tournamentLeaseMs } from "../platform/config";
 import type { GameId } from "./engine/games/types";
 import { type MatchRecord } from "./engine/match";
@@ -25,9 +24,6 @@ import { metrics } from "../platform/metrics";
 import { scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { pointsFromPlaces } from "./engine/standings";
 import { log } from "../platform/log";
-
-/** This process among the instances sharing the database: the owner of the leases it holds. */
-export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /**
  * Plays the tournament's pending matches, round after round, if no other

@@ -43,7 +43,7 @@ export async function setPhase(db: Db, actor: Actor | null, id: string, phase: P
   assertOrganizer(actor, "change an edition's phase");
   const updated = await db.edition.updateMany({ where: { id }, data: { phase } });
   if (updated.count === 0) throw notFound("That edition doesn't exist.");
-  await announce({ type: "phase.changed", editionId: id });
+  await announce({ type: "phase.changed", editionId: id, phase });
   return db.edition.findUniqueOrThrow({ where: { id } });
 }
 

@@ -121,3 +121,13 @@ export function ensureAuthUrl(): void {
     process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT || 3000}`;
   }
 }
+
+/**
+ * The address people reach this server at, for links sent away from it (chat
+ * messages, emails, calendars): NEXTAUTH_URL's origin, which a deployment
+ * sets, else this server on localhost (the demo).
+ */
+export function siteOrigin(): string {
+  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
+  return `http://localhost:${process.env.PORT ?? 3000}`;
+}

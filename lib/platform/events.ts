@@ -7,6 +7,7 @@
 // The registry lives on globalThis: Next.js bundles the start-up hook and the
 // routes separately, and both must see the same subscribers.
 
+import { randomUUID } from "node:crypto";
 import { log } from "./log";
 
 /** The events, by name. Each says which edition it concerns (its pages show the change). */
@@ -54,19 +55,28 @@ export type ArticlePage = { slug: string; editionNumber: number };
 export type TournamentProgress = { tournamentId: string; status: string; done: number; total: number; etaMs: number | null };
 
 export type DomainEvent = (
-  | { type: Exclude<EventType, "article.published" | "article.unpublished" | "tournament.progressed">; editionId: string }
+  | { type: Exclude<EventType, "article.published" | "article.unpublished" | "tournament.progressed" | "phase.changed" | "topics.changed">; editionId: string }
   | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] }
   | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress }
+  | { type: "phase.changed"; editionId: string; phase: string }
+  /** `proposed`: the topic a person just proposed (its proposal is news; other changes are not) */
+  | { type: "topics.changed"; editionId: string; proposed?: string }
 ) & {
   /** when it was announced (epoch ms, set by announce): how late its live update reaches the pages is measured from it */
   at?: number;
+  /** set by announce, the same on every instance that hears it: what is sent about it once is keyed by it */
+  id?: string;
 };
 
 /**
  * Hears each event; `missed`, if given, catches up when events may have been
  * missed (the connection to the other instances dropped a while).
  */
-export type Subscriber = ((event: DomainEvent) => void | Promise<void>) & { missed?: () => void | Promise<void> };
+export type Subscriber = ((event: DomainEvent) => void | Promise<void>) & {
+  missed?: () => void | Promise<void>;
+  /** hears only the events announced in this process: work done once for the whole cluster (notifications) */
+  hereOnly?: boolean;
+};
 
 /** Where announced events also go: the other instances sharing the database (lib/platform/cluster.ts). */
 export type Relay = (event: DomainEvent) => void;
@@ -99,14 +109,14 @@ export function subscribe(name: string, subscriber: Subscriber): () => void {
  * logged, never the caller's failure.
  */
 export async function announce(event: DomainEvent): Promise<void> {
-  const stamped = { ...event, at: event.at ?? Date.now() };
+  const stamped = { ...event, at: event.at ?? Date.now(), id: event.id ?? randomUUID() };
   (globalThis as Holder)[RELAY]?.(stamped);
-  await deliver(stamped);
+  await eachSubscriber(`failed on ${event.type}`, (subscriber) => subscriber(stamped));
 }
 
-/** Hands an event to this process's subscribers only: what announce does here, and what another instance's event becomes. */
+/** Hands another instance's event to this process's subscribers, except those that hear only their own process's. */
 export function deliver(event: DomainEvent): Promise<void> {
-  return eachSubscriber(`failed on ${event.type}`, (subscriber) => subscriber(event));
+  return eachSubscriber(`failed on ${event.type}`, (subscriber) => (subscriber.hereOnly ? undefined : subscriber(event)));
 }
 
 /** Every subscriber catches up: events from the other instances may have been missed. */

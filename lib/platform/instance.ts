@@ -3,7 +3,9 @@
 // SQLite file is the embedded, single-server mode, so a second server on the
 // same file is refused rather than left to corrupt its neighbour's live state
 // (the live bus, the cache, the tournament it plays are per process there).
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseKind, databaseUrl, sqliteFile } from "./config";
@@ -59,3 +61,6 @@ export function claimDatabase(url = databaseUrl()): void {
   const holder = globalThis as { [CLAIM]?: SqliteClaim };
   holder[CLAIM] ??= claimSqliteFile(sqliteFile(url));
 }
+
+/** This process among the instances sharing the database: the owner of the leases it holds (tournaments, outbox messages). */
+export const INSTANCE = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

@@ -5,7 +5,16 @@
 // organizer's approval).
 import nodemailer, { type Transporter } from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** e.g. List-Unsubscribe */
+  headers?: Record<string, string>;
+  /** "<id@host>": the same on a repeated send, so it is recognized */
+  messageId?: string;
+};
 
 export type MailConfig = { url: string; from: string };
 
@@ -28,5 +37,13 @@ function transport(config: MailConfig): Transporter {
 /** Sends one message; throws with the server's answer when it refuses. */
 export async function sendMail(mail: Mail, config = mailConfig()): Promise<void> {
   if (!config) throw new Error("Email is off: SMTP_URL is not set.");
-  await transport(config).sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  await transport(config).sendMail({
+    from: config.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    messageId: mail.messageId,
+  });
 }

@@ -87,6 +87,17 @@ function create() {
       labelNames: ["kind"] as const,
       registers,
     }),
+    outbox: new client.Counter({
+      name: "hexathon_outbox_attempts_total",
+      help: "Attempts at sending outbox messages (channel EMAIL or WEBHOOK), by outcome: sent, retry (failed, tried again later), failed (given up)",
+      labelNames: ["channel", "outcome"] as const,
+      registers,
+    }),
+    outboxQueued: new client.Gauge({
+      name: "hexathon_outbox_queued",
+      help: "Outbox messages waiting to be sent (all instances: read from the database when scraped)",
+      registers,
+    }),
     matches: new client.Counter({ name: "hexathon_tournament_matches_total", help: "Tournament matches played on this instance", registers }),
     forfeits: new client.Counter({
       name: "hexathon_tournament_forfeits_total",

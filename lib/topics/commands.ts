@@ -25,7 +25,7 @@ export async function proposeTopic(db: Db, actor: Actor | null, editionId: strin
       status: isOrganizer(me) ? "APPROVED" : "PENDING",
     },
   });
-  await announce({ type: "topics.changed", editionId });
+  await announce({ type: "topics.changed", editionId, proposed: topic.id });
   return topic;
 }
 

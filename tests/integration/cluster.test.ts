@@ -50,9 +50,9 @@ describe.runIf(postgres)("instances on one PostgreSQL", () => {
     const [a, b] = [await instance("aaaaaaaa-1"), await instance("bbbbbbbb-1")];
     const published: DomainEvent = { type: "article.published", editionId: "e1", pages: [{ slug: "heatmaps", editionNumber: 9 }] };
     a.relay.send(published);
-    b.relay.send({ type: "phase.changed", editionId: "e1" });
+    b.relay.send({ type: "phase.changed", editionId: "e1", phase: "VOTING" });
     await vi.waitFor(() => expect(b.heard).toEqual([published]), { timeout: 2000, interval: 20 });
-    await vi.waitFor(() => expect(a.heard).toEqual([{ type: "phase.changed", editionId: "e1" }]), { timeout: 2000, interval: 20 });
+    await vi.waitFor(() => expect(a.heard).toEqual([{ type: "phase.changed", editionId: "e1", phase: "VOTING" }]), { timeout: 2000, interval: 20 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.heard).toHaveLength(1); // nobody hears an event twice
     expect(b.heard).toHaveLength(1);

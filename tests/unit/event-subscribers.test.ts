@@ -21,8 +21,10 @@ const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent => {
       };
     case "tournament.progressed":
       return { type, editionId: "e9", progress: { tournamentId: "t1", status: "RUNNING", done: 3, total: 10, etaMs: 7000 } };
+    case "phase.changed":
+      return { type, editionId: "e9", phase: "VOTING" };
     default:
-      return { type, editionId: "e9" };
+      return { type, editionId: "e9" } as DomainEvent;
   }
 };
 
