@@ -4,7 +4,7 @@ import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
 import { changePasswordSchema } from "@/lib/people/schemas";
 import { signOutOtherBrowsers } from "@/lib/people/sessions";
-import { changePassword } from "@/lib/people/commands";
+import { changePassword, myCalendarKey, resetCalendarKey } from "@/lib/people/commands";
 import { z } from "zod";
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -25,6 +25,17 @@ export async function signOutOthersAction(_prev: FormState, formData: FormData):
       const ended = await signOutOtherBrowsers(getDb(), user);
       revalidatePath("/account");
       return { ok: true, message: ended === 1 ? "1 other browser was signed out." : `${ended} other browsers were signed out.` };
+    },
+  });
+}
+
+export async function calendarAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: z.object({ reset: z.literal("yes").optional() }),
+    run: async ({ reset }, user) => {
+      await (reset ? resetCalendarKey(getDb(), user) : myCalendarKey(getDb(), user));
+      revalidatePath("/account");
+      return { ok: true, message: reset ? "Your calendar has a new address: the old one no longer works." : "Your calendar address is ready." };
     },
   });
 }

@@ -7,8 +7,9 @@ import { getDb } from "@/app/_lib/db";
 import { ROLE_LABELS } from "@/lib/people/rules";
 import { mySessions } from "@/lib/people/sessions";
 import { formatInZone } from "@/lib/platform/time";
-import { hasPassword } from "@/lib/people/queries";
-import { changePasswordAction, signOutOthersAction } from "./actions";
+import { calendarKeyOf, hasPassword } from "@/lib/people/queries";
+import { configuredOrigin } from "@/app/_lib/origin";
+import { calendarAddressAction, changePasswordAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -41,7 +42,8 @@ function browserName(userAgent: string): string {
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const db = getDb();
-  const [sessions, password] = await Promise.all([mySessions(db, user), hasPassword(db, user)]);
+  const [sessions, password, calendarKey] = await Promise.all([mySessions(db, user), hasPassword(db, user), calendarKeyOf(db, user)]);
+  const calendarUrl = calendarKey && `${configuredOrigin()}/calendar/${calendarKey}.ics`;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div className="max-w-2xl space-y-6">
@@ -62,6 +64,38 @@ export default async function AccountPage() {
           <PasswordForm action={changePasswordAction} />
         ) : (
           <p className="text-slate-700">You sign in with the company&rsquo;s SSO: your password is changed there.</p>
+        )}
+      </Card>
+      <Card className="space-y-4">
+        <h2 className="text-lg font-semibold">Your calendar</h2>
+        <p className="text-slate-700">
+          Subscribe to it from Outlook, Google or Apple Calendar: the agenda, your team&rsquo;s slot on stage once the running order is set, and its challenges.
+          It updates itself. Keep the address to yourself: anyone who has it sees your calendar.
+        </p>
+        {calendarUrl ? (
+          <>
+            <label className="block text-sm font-semibold" htmlFor="calendar-url">
+              Calendar address
+            </label>
+            <input id="calendar-url" readOnly value={calendarUrl} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm" />
+            <ActionButton
+              action={calendarAddressAction}
+              fields={{ reset: "yes" }}
+              pendingText="Resetting…"
+              showSuccess
+              confirm={{
+                title: "Give your calendar a new address?",
+                details: "Calendars subscribed to the old address stop updating.",
+                confirm: "New address",
+              }}
+            >
+              New address
+            </ActionButton>
+          </>
+        ) : (
+          <ActionButton action={calendarAddressAction} pendingText="Creating…" showSuccess>
+            Create my calendar address
+          </ActionButton>
         )}
       </Card>
       <Card className="space-y-4">

@@ -1,4 +1,5 @@
 // People: sign-up, sign-in checks, the one-time setup, roles.
+import { randomBytes } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
 import {
   type Role,
@@ -269,3 +270,24 @@ async function lockOrganizers(db: Db, tx: Tx): Promise<string[]> {
 // burst of parallel guesses can't all pass the throttle before the first
 // failure is recorded.
 const accountQueues = new Map<string, Promise<unknown>>();
+
+// ---- the personal calendar's secret address -------------------------------------
+
+/** The secret of the person's calendar address (/calendar/<key>.ics), created on first use. */
+export async function myCalendarKey(db: Db, actor: Actor | null): Promise<string> {
+  const me = requireActor(actor);
+  await db.user.updateMany({ where: { id: me.id, calendarKey: null }, data: { calendarKey: newCalendarKey() } });
+  const user = await db.user.findUnique({ where: { id: me.id }, select: { calendarKey: true } });
+  if (!user?.calendarKey) throw notFound("Your account doesn't exist any more.");
+  return user.calendarKey;
+}
+
+/** A new secret: the old address stops working (it was shared by mistake). */
+export async function resetCalendarKey(db: Db, actor: Actor | null): Promise<string> {
+  const me = requireActor(actor);
+  const calendarKey = newCalendarKey();
+  await db.user.update({ where: { id: me.id }, data: { calendarKey } });
+  return calendarKey;
+}
+
+const newCalendarKey = () => randomBytes(24).toString("base64url");

@@ -85,3 +85,9 @@ export async function mail(send: (mail: Mail) => Promise<void>, message: Mail) {
     throw invalid("We couldn't send the confirmation email just now. Try again in a few minutes; what you typed is kept.");
   }
 }
+
+/** The secret of the person's calendar address, or null until they ask for one. */
+export async function calendarKeyOf(db: Db, actor: Actor | null): Promise<string | null> {
+  const me = requireActor(actor);
+  return (await db.user.findUnique({ where: { id: me.id }, select: { calendarKey: true } }))?.calendarKey ?? null;
+}

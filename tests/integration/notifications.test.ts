@@ -80,7 +80,7 @@ describe("chat channels", () => {
     await createWebhook(t.db, organizer, edition.id, hookInput({ kind: "SLACK", name: "Slack", url: `${receiver.url}/services/T0/B0/x`, allowInternal: true }));
     await createWebhook(t.db, organizer, edition.id, hookInput({ kind: "TEAMS", name: "Teams", url: `${receiver.url}/workflows/1`, allowInternal: true }));
     heard.length = 0;
-    await proposeTopic(t.db, alice, edition.id, { title: "Fast <builds> & *caches*", pitch: "Make CI fast.", kind: "TECH" });
+    await proposeTopic(t.db, alice, edition.id, { title: "Fast <builds> & *caches*", pitch: "Make CI fast.", kind: "FUN" });
     expect(await queueHeard(t.db)).toBe(3);
     expect(await drainOutbox(t.db)).toEqual({ sent: 3, retry: 0, failed: 0 });
 
@@ -118,7 +118,7 @@ describe("chat channels", () => {
     const edition = await makeEdition(t.db, "DRAFT");
     const hook = await createWebhook(t.db, organizer, edition.id, hookInput());
     heard.length = 0;
-    await proposeTopic(t.db, organizer, edition.id, { title: "Secret plans", pitch: "Not yet.", kind: "TECH" });
+    await proposeTopic(t.db, organizer, edition.id, { title: "Secret plans", pitch: "Not yet.", kind: "FUN" });
     expect(await queueHeard(t.db)).toBe(0);
     await sendTestMessage(t.db, organizer, hook.id);
     await drainOutbox(t.db);

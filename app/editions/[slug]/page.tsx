@@ -181,6 +181,16 @@ export default async function EditionPage({ params }: Props) {
             Agenda
           </h2>
           <AgendaList items={agenda} timezone={edition.timezone} now={now} />
+          <p className="mt-3 text-sm text-slate-700">
+            <a className="font-medium text-indigo-800 underline" href={`/editions/${formatEditionNumber(edition.number)}/agenda.ics`}>
+              Subscribe to the agenda
+            </a>{" "}
+            in Outlook, Google or Apple Calendar (copy the link), or get{" "}
+            <Link className="font-medium text-indigo-800 underline" href="/account">
+              your own calendar
+            </Link>{" "}
+            with your team&rsquo;s slot.
+          </p>
         </section>
 
         <section className="lg:col-span-3" aria-labelledby="topics">
