@@ -74,6 +74,7 @@ export function editionLinks(edition: EditionLike, reader: Actor | null): Editio
       { rest: "/vote", label: "Vote control" },
       { rest: "/prizes", label: "Prizes" },
       { rest: "/judging", label: "Judging" },
+      { rest: "/notifications", label: "Notifications" },
       { rest: "/manage", label: "Manage edition" },
     );
   }

@@ -91,7 +91,7 @@ export function addressRefusal(address: string, policy: OutboundPolicy): string 
   const range = parsed.range();
   if (range === "unicast") return null;
   if (INTERNAL_RANGES.has(range)) {
-    return policy.allowInternal ? null : `${address} is a private address: tick "internal server" if the receiver is inside the company's network.`;
+    return policy.allowInternal ? null : `${address} is a private address: tick “It is an internal server” if the receiver is inside the company's network.`;
   }
   return `${address} is a ${RANGE_NAMES[range] ?? `reserved (${range})`} address, which no webhook may reach.`;
 }

@@ -1,0 +1,62 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { handleForm, type FormState } from "@/app/_lib/action";
+import { getDb } from "@/app/_lib/db";
+import { createWebhook, deleteWebhook, retryMessage, sendTestMessage, setWebhookActive } from "@/lib/notifications/commands";
+import { outboxWorker } from "@/lib/notifications/outbox";
+import { webhookSchema } from "@/lib/notifications/schemas";
+
+const nothing = z.object({});
+/** `created`: the new webhook's id (the form starts afresh); `secret`: its signing secret, shown this once */
+export type WebhookState = FormState & { created?: string; secret?: string | null };
+
+/** handleForm, then the page is read again; what was queued goes out now rather than at the next round. */
+async function act<S extends z.ZodType>(formData: FormData, options: Parameters<typeof handleForm<S>>[1], send = false): Promise<FormState> {
+  const state = await handleForm(formData, options);
+  if (state.ok) {
+    if (send) outboxWorker(getDb()).kick();
+    revalidatePath("/editions/[slug]/notifications", "page");
+  }
+  return state;
+}
+
+export async function createWebhookAction(editionId: string, _prev: WebhookState, formData: FormData): Promise<WebhookState> {
+  let created: { id: string; secret: string | null } | null = null;
+  const state = await act(formData, {
+    schema: webhookSchema,
+    arrays: ["events"],
+    run: async (input, user) => {
+      created = await createWebhook(getDb(), user, editionId, input);
+      return { ok: true, message: `“${input.name}” added. Send it a test message to check it works.` };
+    },
+  });
+  const made = created as { id: string; secret: string | null } | null;
+  return made ? { ...state, created: made.id, secret: made.secret } : state;
+}
+
+export async function deleteWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await deleteWebhook(getDb(), user, webhookId)) });
+}
+
+export async function setWebhookActiveAction(webhookId: string, active: boolean, _prev: FormState, formData: FormData): Promise<FormState> {
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await setWebhookActive(getDb(), user, webhookId, active)) });
+}
+
+export async function testWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return act(
+    formData,
+    {
+      schema: nothing,
+      run: async (_input, user) => {
+        await sendTestMessage(getDb(), user, webhookId);
+        return { ok: true, message: "Test message queued: its delivery shows below in a moment." };
+      },
+    },
+    true,
+  );
+}
+
+export async function retryMessageAction(messageId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return act(formData, { schema: nothing, run: async (_input, user) => void (await retryMessage(getDb(), user, messageId)) }, true);
+}

@@ -1,0 +1,134 @@
+// News where people are, in the browser: an organizer connects a
+// Mattermost-style channel (a real HTTP receiver on this machine) to a new
+// edition, tests it, opens proposals and proposes a topic, and sees each
+// message arrive and the outbox say so; another tool's signing secret is
+// shown once; an address inside the network is refused with the form kept;
+// calendars subscribe to the agenda.
+import ICAL from "ical.js";
+import { verifySignature } from "@/lib/notifications/signing";
+import { startReceiver } from "../helpers/http-receiver.mjs";
+import { expect, test, type Page } from "./test";
+import { expectAccessible, signIn, unique } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+test.beforeAll(async () => {
+  receiver = await startReceiver();
+});
+test.afterAll(async () => {
+  await receiver.close();
+});
+
+/** What the receiver got on `path`, waited for (the outbox sends within a moment, or within its 5-second round). */
+async function arrived(path: string, count: number) {
+  await expect.poll(() => receiver.received.filter((r) => r.path === path).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return receiver.received.filter((r) => r.path === path).map((r) => ({ ...r, json: JSON.parse(r.body) }));
+}
+
+async function setPhase(organizer: Page, editionUrl: string, phase: string) {
+  await organizer.goto(`${editionUrl}/manage`);
+  await organizer.getByRole("radio", { name: new RegExp(`^${phase}`) }).check();
+  await organizer.getByRole("button", { name: "Change phase" }).click();
+  await expect(organizer.getByText("Phase changed.")).toBeVisible();
+}
+
+test("a chat channel gets the test message, the phase change and the new topic; the outbox shows each", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/editions/new");
+  await organizer.getByLabel("Title").fill("Hackathon with a chat");
+  await organizer.getByRole("button", { name: "Create edition" }).click();
+  await expect(organizer).toHaveURL(/\/editions\/0x[0-9A-F]+\/manage$/);
+  const editionUrl = /\/editions\/0x[0-9A-F]+/.exec(organizer.url())![0];
+
+  await organizer.goto(`${editionUrl}/notifications`);
+  await expectAccessible(organizer);
+  const form = organizer.getByRole("region", { name: "Add a chat channel or webhook" });
+  await form.getByLabel("Where it posts").selectOption({ label: "Mattermost" });
+  await form.getByLabel("Name", { exact: true }).fill("#hackathon");
+  // inside the company's network, not ticked as internal: refused, and what was typed stays
+  await form.getByLabel("Webhook address").fill("http://10.20.30.40/hooks/abc");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(form.getByRole("alert")).toContainText("10.20.30.40 is a private address: tick “It is an internal server”");
+  await expect(form.getByLabel("Webhook address")).toHaveValue("http://10.20.30.40/hooks/abc");
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("#hackathon");
+  await form.getByLabel("Webhook address").fill(`${receiver.url}/hooks/mattermost`);
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(form.getByText("“#hackathon” added.", { exact: false })).toBeVisible();
+
+  const hook = organizer.getByRole("region", { name: "#hackathon" });
+  await hook.getByRole("button", { name: "Send a test message to #hackathon" }).click();
+  const [test_] = await arrived("/hooks/mattermost", 1);
+  expect(test_.json.text).toContain("a test message");
+
+  await setPhase(organizer, editionUrl, "Proposals open");
+  const topic = `Chat-ops for the build farm ${unique()}`;
+  await organizer.goto(`${editionUrl}/topics/new`);
+  await organizer.getByLabel("Title").fill(topic);
+  await organizer.getByLabel("Kind").selectOption({ label: "Team tooling" });
+  await organizer.getByLabel("Pitch").fill("Post every red build to the team's channel, with who broke it.");
+  await organizer.getByRole("button", { name: "Propose topic" }).click();
+  await expect(organizer.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+
+  const messages = await arrived("/hooks/mattermost", 3);
+  expect(messages[1].json.text).toMatch(/proposals open/);
+  expect(messages[2].json.text).toContain(`new topic “${topic.replace(/-/g, "\\-")}”`);
+  expect(messages[2].json.text).toContain(`${editionUrl}/topics/`);
+
+  await organizer.goto(`${editionUrl}/notifications`);
+  const outbox = organizer.getByRole("list", { name: "Messages" });
+  await expect(outbox.getByRole("listitem")).toHaveCount(3);
+  await expect(outbox.getByLabel(/new topic .*: Sent$/)).toBeVisible();
+  await expect(organizer.getByText("0 queued · 3 sent · 0 failed")).toBeVisible();
+
+  // a calendar app subscribes to the agenda: a real parser reads it
+  const ics = await organizer.request.get(`${editionUrl}/agenda.ics`);
+  expect(ics.headers()["content-type"]).toContain("text/calendar");
+  const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+  expect(calendar.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("summary"))).toContain(
+    `${editionUrl.slice(-4)} Hackathon with a chat: hacking`,
+  );
+
+  // back to a draft: the other walks see the demo as it was
+  await setPhase(organizer, editionUrl, "Draft");
+});
+
+test("another tool's signing secret is shown once, and its deliveries verify with it", async ({ browser }) => {
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/editions/0x09/notifications");
+  const form = organizer.getByRole("region", { name: "Add a chat channel or webhook" });
+  const name = `Data lake ${unique()}`;
+  await form.getByLabel("Where it posts").selectOption({ label: "Another tool (signed JSON)" });
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByLabel("Webhook address").fill(`${receiver.url}/ingest`);
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  const secret = await organizer.getByRole("textbox", { name: "Signing secret" }).inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  await organizer
+    .getByRole("region", { name })
+    .getByRole("button", { name: `Send a test message to ${name}` })
+    .click();
+  const [delivery] = await arrived("/ingest", 1);
+  expect(delivery.json).toMatchObject({ type: "webhook.test", id: delivery.headers["webhook-id"] });
+  expect(verifySignature(secret, delivery.headers, delivery.body)).toBe(true);
+
+  await organizer.reload();
+  expect(await organizer.content()).not.toContain(secret);
+  await organizer
+    .getByRole("region", { name })
+    .getByRole("button", { name: `Delete ${name}` })
+    .click();
+  await organizer.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(organizer.getByRole("region", { name })).toHaveCount(0);
+});
+
+test("employees may not see an edition's notifications", async ({ browser }) => {
+  const alice = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@demo.test");
+  await alice.goto("/editions/0x09/notifications");
+  await expect(alice.getByRole("main")).toContainText(/organizers/i);
+  await expect(alice.getByRole("region", { name: "Add a chat channel or webhook" })).toHaveCount(0);
+});
