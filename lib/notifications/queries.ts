@@ -5,6 +5,7 @@ import type { Db } from "../platform/db";
 import type { DomainEvent } from "../platform/events";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
+import { formatTime } from "../platform/time";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_DESCRIPTIONS, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
@@ -163,11 +164,6 @@ export async function scheduledNews(db: Db, now: Date): Promise<News[]> {
 }
 
 const ordinal = (place: number) => ["1st", "2nd", "3rd"][place - 1] ?? `${place}th`;
-
-/** 24-hour time in the edition's zone. */
-function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-}
 
 /** The webhooks that want this news: active ones of its edition whose list names it. */
 export async function webhooksFor(db: Db, news: News) {

@@ -5,6 +5,7 @@
 // (tests change the environment); this is the gate in front of them.
 // README.md → Configuration documents each variable.
 import { z } from "zod";
+import { invalidAllowEntry } from "./outbound";
 
 const optional = (schema: z.ZodType) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value), schema.optional());
@@ -52,6 +53,18 @@ export const ENVIRONMENT = z
     HEXATHON_TOURNAMENT_LEASE_SECONDS: optional(wholeNumber(1, 3600)),
     HEXATHON_VOTER_IDS_BURST: optional(wholeNumber(1, 1_000_000)),
     HEXATHON_VOTER_IDS_PER_MINUTE: optional(wholeNumber(1, 1_000_000)),
+    HEXATHON_WEBHOOK_ALLOW: optional(
+      z.string().refine(
+        (value) =>
+          !invalidAllowEntry(
+            value
+              .split(",")
+              .map((entry) => entry.trim())
+              .filter(Boolean),
+          ),
+        "addresses or CIDRs separated by commas, e.g. 10.0.0.0/8, 127.0.0.1",
+      ),
+    ),
     SMTP_URL: optional(url(/^smtps?:$/, "smtp://user:password@mail.example.com:587 or smtps://…:465")),
     MAIL_FROM: optional(z.string().regex(/@/, "an address, e.g. Hexathon <hexathon@example.com>")),
     METRICS_TOKEN: optional(z.string().min(16, "at least 16 characters (e.g. the output of `openssl rand -hex 24`)")),

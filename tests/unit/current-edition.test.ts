@@ -117,7 +117,16 @@ describe("editionLinks", () => {
 
   it("adds each reader's own tools: the jury's vote, judging, the organizer's controls", () => {
     expect(rests("PRESENTATIONS", reader("JUDGE"))).toEqual(["/challenges", "/live", "/jury", "/judging"]);
-    expect(rests("PRESENTATIONS", reader("ORGANIZER"))).toEqual(["/challenges", "/live", "/stage", "/vote", "/prizes", "/judging", "/manage"]);
-    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/judging", "/manage"]);
+    expect(rests("PRESENTATIONS", reader("ORGANIZER"))).toEqual([
+      "/challenges",
+      "/live",
+      "/stage",
+      "/vote",
+      "/prizes",
+      "/judging",
+      "/notifications",
+      "/manage",
+    ]);
+    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/judging", "/notifications", "/manage"]);
   });
 });
