@@ -57,7 +57,13 @@ const NOTHING: Expiry = { tags: [], paths: [], articlesOf: [] };
 
 /** Events that only open screens show (app/_lib/live-updates.ts): no cached page changes, nothing is looked up. */
 export function changesCachedPages(event: DomainEvent): boolean {
-  return event.type !== "stage.changed" && event.type !== "ballot.cast" && event.type !== "tournament.progressed" && event.type !== "judging.changed";
+  return (
+    event.type !== "stage.changed" &&
+    event.type !== "ballot.cast" &&
+    event.type !== "tournament.progressed" &&
+    event.type !== "judging.changed" &&
+    event.type !== "article.review"
+  );
 }
 
 /**
@@ -101,6 +107,7 @@ export function expiryFor(event: DomainEvent, editionNumber: number | null): Exp
     case "ballot.cast":
     case "tournament.progressed":
     case "judging.changed":
+    case "article.review":
       return NOTHING;
   }
 }

@@ -5,6 +5,8 @@ import { getDb } from "@/app/_lib/db";
 import { changePasswordSchema } from "@/lib/people/schemas";
 import { signOutOtherBrowsers } from "@/lib/people/sessions";
 import { changePassword, myCalendarKey, resetCalendarKey } from "@/lib/people/commands";
+import { saveEmailSettings } from "@/lib/notifications/commands";
+import { emailSettingsSchema } from "@/lib/notifications/schemas";
 import { z } from "zod";
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -36,6 +38,17 @@ export async function calendarAddressAction(_prev: FormState, formData: FormData
       await (reset ? resetCalendarKey(getDb(), user) : myCalendarKey(getDb(), user));
       revalidatePath("/account");
       return { ok: true, message: reset ? "Your calendar has a new address: the old one no longer works." : "Your calendar address is ready." };
+    },
+  });
+}
+
+export async function emailSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: emailSettingsSchema,
+    run: async (input, user) => {
+      await saveEmailSettings(getDb(), user, input);
+      revalidatePath("/account");
+      return { ok: true, message: "Your email settings are saved." };
     },
   });
 }

@@ -9,7 +9,9 @@ import { mySessions } from "@/lib/people/sessions";
 import { formatInZone } from "@/lib/platform/time";
 import { calendarKeyOf, hasPassword } from "@/lib/people/queries";
 import { configuredOrigin } from "@/app/_lib/origin";
-import { calendarAddressAction, changePasswordAction, signOutOthersAction } from "./actions";
+import { emailSettings } from "@/lib/notifications/queries";
+import { EmailSettingsForm } from "@/components/notifications/email-settings-form";
+import { calendarAddressAction, changePasswordAction, emailSettingsAction, signOutOthersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -42,7 +44,12 @@ function browserName(userAgent: string): string {
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const db = getDb();
-  const [sessions, password, calendarKey] = await Promise.all([mySessions(db, user), hasPassword(db, user), calendarKeyOf(db, user)]);
+  const [sessions, password, calendarKey, email] = await Promise.all([
+    mySessions(db, user),
+    hasPassword(db, user),
+    calendarKeyOf(db, user),
+    emailSettings(db, user),
+  ]);
   const calendarUrl = calendarKey && `${configuredOrigin()}/calendar/${calendarKey}.ics`;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
@@ -66,6 +73,21 @@ export default async function AccountPage() {
           <p className="text-slate-700">You sign in with the company&rsquo;s SSO: your password is changed there.</p>
         )}
       </Card>
+      {email && (
+        <Card className="space-y-4">
+          <h2 id="email" className="scroll-mt-20 text-lg font-semibold">
+            Emails
+          </h2>
+          <p className="text-slate-700">
+            What Hexathon tells you by email, and when: at once, or in one digest a day (sent at 08:00 in the edition&rsquo;s time zone). Every email has a link
+            to stop that kind.
+          </p>
+          {!email.emailOn && (
+            <p className="text-slate-700">This server sends no email yet (its operator hasn&rsquo;t set it up): your choices apply once it does.</p>
+          )}
+          <EmailSettingsForm kinds={email.kinds} action={emailSettingsAction} />
+        </Card>
+      )}
       <Card className="space-y-4">
         <h2 className="text-lg font-semibold">Your calendar</h2>
         <p className="text-slate-700">

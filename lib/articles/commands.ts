@@ -146,6 +146,7 @@ export async function submitForReview(db: Db, actor: Actor | null, id: string) {
   assertPublishable(article);
   await db.article.update({ where: { id }, data: { status: "IN_REVIEW" } });
   await addEvent(db, id, me, "SUBMITTED");
+  await announce({ type: "article.review", editionId: article.editionId, articleId: id, step: "SUBMITTED", actorId: me.id });
 }
 
 /** A comment in the review's conversation, by an author or an organizer. */
@@ -164,6 +165,7 @@ export async function requestChanges(db: Db, actor: Actor | null, id: string, co
   // a published article's changes go back to its authors; the published text stays as it is
   await db.article.update({ where: { id }, data: { status: published ? "PUBLISHED" : "DRAFT" } });
   await addEvent(db, id, me, "CHANGES_REQUESTED", comment);
+  await announce({ type: "article.review", editionId: article.editionId, articleId: id, step: "CHANGES_REQUESTED", actorId: me.id });
 }
 
 /**

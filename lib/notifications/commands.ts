@@ -1,19 +1,22 @@
 // Writes of notifications: organizers' webhooks (their secret shown once), a
-// test message, retrying and redelivering from the outbox; and the news that
-// events and the clock make, queued once per webhook.
+// test message, retrying and redelivering from the outbox; the news that
+// events and the clock make, queued once per webhook; people's emails, sent
+// at once or kept for their daily digest; and their email settings.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../platform/db";
 import type { DomainEvent } from "../platform/events";
-import { siteOrigin } from "../platform/config";
-import { invalid, notFound } from "../platform/errors";
+import { authSecret, siteOrigin } from "../platform/config";
+import { invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { mailIsOn } from "../platform/mail";
 import { invalidAllowEntry, outboundPolicy, urlRefusal } from "../platform/outbound";
-import { type Actor, assertOrganizer } from "../people/rules";
+import { type Actor, assertOrganizer, requireActor } from "../people/rules";
 import { formatEditionNumber } from "../editions/rules";
 import { enqueue, requeue } from "./outbox";
-import { newsOfEvent, scheduledNews, webhooksFor } from "./queries";
-import { chatBody, genericBody, type News, type WebhookKind } from "./rules";
-import type { WebhookInput } from "./schemas";
-import { newWebhookSecret } from "./signing";
+import { digestMail, type DigestLine, type MailLinks, noticeMail } from "./emails";
+import { type Notice, newsOfEvent, noticesOfEvent, noticesOfScheduledNews, recipientsOf, scheduledNews, webhooksFor } from "./queries";
+import { chatBody, digestDueAt, EMAIL_KINDS, emailModeOf, type EmailKind, genericBody, isEmailKind, type News, RETRY_FOR_MS, type WebhookKind } from "./rules";
+import type { EmailSettingsInput, WebhookInput } from "./schemas";
+import { newWebhookSecret, readUnsubscribeToken, unsubscribeToken } from "./signing";
 
 /** The address's problem under the operator's and the organizer's rules, as a form error. */
 function checkUrl(url: string, allowInternal: boolean) {
@@ -119,15 +122,177 @@ async function queueNews(db: Db, news: News, now: Date): Promise<number> {
   return queued;
 }
 
-/** What an event is news of, queued for every webhook that wants it (the start-up subscribes it to events). */
+/**
+ * What an event is news of, queued for every webhook that wants it, and the
+ * emails it makes (the start-up subscribes it to events). Returns how many
+ * messages went into the outbox.
+ */
 export async function queueNewsOfEvent(db: Db, event: DomainEvent, now = new Date()): Promise<number> {
   const news = await newsOfEvent(db, event);
-  return news ? queueNews(db, news, now) : 0;
+  let queued = news ? await queueNews(db, news, now) : 0;
+  for (const notice of await noticesOfEvent(db, event, news)) queued += await queueNotice(db, notice, now);
+  return queued;
 }
 
-/** The clock's news (challenges opening, presentations soon), queued once whichever instance asks first. */
+/** The clock's news (challenges opening, presentations soon), queued once whichever instance asks first; and the digests due. */
 export async function queueScheduledNews(db: Db, now = new Date()): Promise<number> {
   let queued = 0;
-  for (const news of await scheduledNews(db, now)) queued += await queueNews(db, news, now);
+  for (const news of await scheduledNews(db, now)) {
+    queued += await queueNews(db, news, now);
+    const edition = await db.edition.findUnique({ where: { id: news.editionId }, select: { timezone: true } });
+    for (const notice of noticesOfScheduledNews(news, edition?.timezone ?? "UTC")) queued += await queueNotice(db, notice, now);
+  }
+  return queued + (await queueDueDigests(db, now));
+}
+
+/** The links at the foot of a person's email: their settings, and an unsubscribe link for `scope`. */
+function mailLinks(userId: string, scope: string): MailLinks {
+  return { settingsUrl: `${siteOrigin()}/account#email`, unsubscribeUrl: `${siteOrigin()}/unsubscribe/${unsubscribeToken(authSecret(), userId, scope)}` };
+}
+
+/**
+ * A notice for each person it concerns: an email in the outbox for those who
+ * want it at once, a line kept for the digest of those who want it daily.
+ * Keys make a repeat (another instance, a retried event) queue nothing more.
+ * Without SMTP_URL nothing is kept: there is nobody to send it.
+ */
+export async function queueNotice(db: Db, notice: Notice, now = new Date()): Promise<number> {
+  if (!mailIsOn()) return 0;
+  let queued = 0;
+  for (const person of await recipientsOf(db, notice)) {
+    if (person.mode === "NOW") {
+      const mail = noticeMail(person.email, notice, mailLinks(person.id, notice.kind));
+      const written = await enqueue(db, {
+        key: `email:${notice.key}:${person.id}`,
+        channel: "EMAIL",
+        editionId: notice.editionId,
+        recipient: person.email,
+        kind: notice.kind,
+        summary: mail.subject,
+        body: JSON.stringify(mail),
+        now,
+      });
+      if (written) queued++;
+    } else if (person.mode === "DIGEST") {
+      try {
+        await db.digestEntry.create({
+          data: {
+            key: `${notice.key}:${person.id}`,
+            userId: person.id,
+            editionId: notice.editionId,
+            kind: notice.kind,
+            title: notice.title,
+            text: notice.text.slice(0, 500),
+            url: notice.url,
+            createdAt: now,
+          },
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // kept already
+      }
+    }
+  }
   return queued;
+}
+
+/** Entries looked at per round: a digest round catches up over several rounds after a long stop. */
+const DIGEST_BATCH = 5_000;
+
+/**
+ * Each person whose digest hour has passed since their oldest waiting line
+ * gets one email with all their lines. The lines are marked sent in the
+ * transaction that queues the email: two instances at once queue it once.
+ */
+export async function queueDueDigests(db: Db, now = new Date()): Promise<number> {
+  if (!mailIsOn()) return 0;
+  const waiting = await db.digestEntry.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, take: DIGEST_BATCH });
+  if (waiting.length === 0) return 0;
+  const editionIds = [...new Set(waiting.flatMap((entry) => (entry.editionId ? [entry.editionId] : [])))];
+  const zones = new Map(
+    (await db.edition.findMany({ where: { id: { in: editionIds } }, select: { id: true, timezone: true } })).map((e) => [e.id, e.timezone]),
+  );
+  const zoneOf = (entry: { editionId: string | null }) => (entry.editionId && zones.get(entry.editionId)) || "UTC";
+  const byPerson = new Map<string, typeof waiting>();
+  for (const entry of waiting) byPerson.set(entry.userId, [...(byPerson.get(entry.userId) ?? []), entry]);
+  let queued = 0;
+  for (const [userId, entries] of byPerson) {
+    // the oldest line decides: once its digest hour has passed, everything waiting goes
+    if (digestDueAt(entries[0].createdAt, zoneOf(entries[0])) > now) continue;
+    const person = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+    const lines: DigestLine[] = entries.flatMap((entry) =>
+      isEmailKind(entry.kind) ? [{ kind: entry.kind, title: entry.title, text: entry.text, url: entry.url, at: entry.createdAt, timezone: zoneOf(entry) }] : [],
+    );
+    const ids = entries.map((entry) => entry.id);
+    try {
+      await db.$transaction(async (tx) => {
+        const taken = await tx.digestEntry.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt: now } });
+        if (taken.count !== ids.length) throw new DigestTaken();
+        if (!person?.emailVerifiedAt || lines.length === 0) return;
+        const mail = digestMail(person.email, lines, mailLinks(userId, "digest"));
+        await tx.outboxMessage.create({
+          data: {
+            key: `digest:${entries[0].id}`,
+            channel: "EMAIL",
+            // shown in the outbox of the edition whose news came first
+            editionId: entries[0].editionId,
+            recipient: person.email,
+            kind: "digest",
+            summary: mail.subject,
+            body: JSON.stringify(mail),
+            nextAttemptAt: now,
+            expiresAt: new Date(now.getTime() + RETRY_FOR_MS),
+          },
+        });
+        queued++;
+      });
+    } catch (error) {
+      // another instance queued this digest first: nothing to do
+      if (!(error instanceof DigestTaken) && !isUniqueViolation(error)) throw error;
+    }
+  }
+  return queued;
+}
+
+class DigestTaken extends Error {}
+
+/** Saves a person's choice for each kind of email. */
+export async function saveEmailSettings(db: Db, actor: Actor | null, input: EmailSettingsInput) {
+  const me = requireActor(actor);
+  const choices = Object.entries(input).filter((entry): entry is [EmailKind, "NOW" | "DIGEST" | "OFF"] => isEmailKind(entry[0]) && entry[1] !== undefined);
+  await db.$transaction(
+    choices.map(([kind, mode]) =>
+      db.emailSetting.upsert({ where: { userId_kind: { userId: me.id, kind } }, create: { userId: me.id, kind, mode }, update: { mode } }),
+    ),
+  );
+}
+
+const UNSUBSCRIBE_INVALID =
+  "This unsubscribe link isn't valid: it was changed or copied incompletely. Sign in and choose your emails in your account's settings.";
+
+/** What an unsubscribe link would stop, for the page that confirms it (no sign-in). */
+export async function unsubscribeTarget(db: Db, token: string) {
+  const target = readUnsubscribeToken(authSecret(), token);
+  const person = target && (await db.user.findUnique({ where: { id: target.userId }, select: { email: true } }));
+  if (!target || !person || !(target.scope === "digest" || target.scope === "all" || isEmailKind(target.scope))) throw invalid(UNSUBSCRIBE_INVALID);
+  return { email: person.email, scope: target.scope as EmailKind | "digest" | "all" };
+}
+
+/**
+ * Stops what the link names: one kind, every kind in the digest, or all
+ * emails. Needs no sign-in (the link's signature is the proof, and a mail
+ * provider's one-click POST has no session); doing it twice is harmless.
+ */
+export async function unsubscribe(db: Db, token: string, { everything = false }: { everything?: boolean } = {}) {
+  const target = await unsubscribeTarget(db, token);
+  const { email } = target;
+  // the link proves the mailbox is theirs: its page may stop every email, not only the kind it came with
+  const scope = everything ? "all" : target.scope;
+  const { userId } = readUnsubscribeToken(authSecret(), token)!;
+  const rows = await db.emailSetting.findMany({ where: { userId } });
+  const chosen = new Map(rows.map((row) => [row.kind, row.mode]));
+  const kinds = scope === "all" ? [...EMAIL_KINDS] : scope === "digest" ? EMAIL_KINDS.filter((kind) => emailModeOf(kind, chosen) === "DIGEST") : [scope];
+  await db.$transaction(
+    kinds.map((kind) => db.emailSetting.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, mode: "OFF" }, update: { mode: "OFF" } })),
+  );
+  return { email, scope, kinds };
 }

@@ -10,7 +10,23 @@ import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_DESCRIPTIONS, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
 import { podiumSteps } from "../votes/rules";
-import { type News, type NewsType, isNewsType, maskedUrl, SOON_MS, STALE_NEWS_MS, WEBHOOK_KIND_LABELS, type WebhookKind } from "./rules";
+import { mailIsOn } from "../platform/mail";
+import { isOrganizer } from "../people/rules";
+import {
+  EMAIL_KIND_LABELS,
+  EMAIL_KINDS,
+  type EmailKind,
+  type EmailMode,
+  emailModeOf,
+  type News,
+  type NewsType,
+  isNewsType,
+  maskedUrl,
+  SOON_MS,
+  STALE_NEWS_MS,
+  WEBHOOK_KIND_LABELS,
+  type WebhookKind,
+} from "./rules";
 
 type EditionRow = { id: string; number: number; title: string; phase: string; timezone: string };
 
@@ -99,7 +115,7 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
         title: `New article: ${article.title}`,
         text: [article.teamName ? `By ${article.teamName}.` : "", article.summary].filter(Boolean).join(" "),
         path: `/articles/${article.slug}`,
-        data: { article: { slug: article.slug, title: article.title, team: article.teamName, summary: article.summary } },
+        data: { article: { id: article.articleId, slug: article.slug, title: article.title, team: article.teamName, summary: article.summary } },
       });
     }
     case "tournament.progressed": {
@@ -228,5 +244,254 @@ export async function notificationsAdmin(db: Db, actor: Actor | null, editionId:
       })),
     })),
     counts: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Record<string, number>,
+  };
+}
+
+/** Who a notice is for: named people, everyone taking part in its edition, or the organizers. */
+export type Audience = { userIds: string[] } | "participants" | "organizers";
+
+/** One notification for email, before it is sent at once or kept for each person's digest. */
+export type Notice = {
+  kind: EmailKind;
+  /** unique per notification: with the person's id, the key of their email or digest line */
+  key: string;
+  editionId: string;
+  timezone: string;
+  audience: Audience;
+  /** who caused it: they don't hear of what they did themselves */
+  actorId?: string;
+  title: string;
+  text: string;
+  url: string;
+};
+
+const quoted = (title: string) => `“${title}”`;
+
+/** The email notifications an event makes. Draft editions make none: only organizers see them. */
+export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | null): Promise<Notice[]> {
+  const edition = await db.edition.findUnique({ where: { id: event.editionId }, select: { id: true, number: true, title: true, phase: true, timezone: true } });
+  if (!edition || edition.phase === "DRAFT") return [];
+  const slug = formatEditionNumber(edition.number);
+  const base = { editionId: edition.id, timezone: edition.timezone };
+  const eventKey = event.id ?? `${event.type}:${event.at ?? Date.now()}`;
+  switch (event.type) {
+    case "topics.changed": {
+      const notices: Notice[] = [];
+      if (event.proposed) {
+        const topic = await db.topic.findUnique({ where: { id: event.proposed }, include: { proposer: { select: { name: true } } } });
+        // organizers' own topics need no review
+        if (topic?.status === "PENDING")
+          notices.push({
+            ...base,
+            kind: "topic.review",
+            key: `topic.review:${topic.id}`,
+            audience: "organizers",
+            actorId: topic.proposerId,
+            title: `${slug}: new topic to review, ${quoted(topic.title)}`,
+            text: `Proposed by ${topic.proposer.name}. Approve it, reject it, or merge it into a topic like it.`,
+            url: `${siteOrigin()}/editions/${slug}/topics/${topic.id}`,
+          });
+      }
+      if (event.interest) {
+        const { topicId, userId } = event.interest;
+        const [topic, person] = await Promise.all([
+          db.topic.findUnique({ where: { id: topicId }, include: { _count: { select: { interests: true } } } }),
+          db.user.findUnique({ where: { id: userId }, select: { name: true } }),
+        ]);
+        if (topic && person) {
+          const count = topic._count.interests;
+          notices.push({
+            ...base,
+            kind: "topic.interest",
+            // once per person and topic: withdrawing and showing interest again is no news
+            key: `topic.interest:${topicId}:${userId}`,
+            audience: { userIds: [topic.proposerId] },
+            actorId: userId,
+            title: `${person.name} is interested in your topic ${quoted(topic.title)}`,
+            text: count === 1 ? "The first person to show interest." : `${count} people are interested now.`,
+            url: `${siteOrigin()}/editions/${slug}/topics/${topic.id}`,
+          });
+        }
+      }
+      if (event.reviewed) {
+        const topic = await db.topic.findUnique({ where: { id: event.reviewed.topicId }, include: { mergedInto: { select: { title: true, id: true } } } });
+        if (topic && topic.status !== "PENDING") {
+          const [title, text] =
+            topic.status === "APPROVED"
+              ? [`Your topic ${quoted(topic.title)} is approved`, "Everyone can see it now, show interest in it, and form a team around it."]
+              : topic.status === "REJECTED"
+                ? [
+                    `Your topic ${quoted(topic.title)} was not accepted`,
+                    `${topic.rejectionReason ? `The organizers said: ${topic.rejectionReason}\n\n` : ""}You can edit it and send it for review again.`,
+                  ]
+                : [
+                    `Your topic ${quoted(topic.title)} was merged`,
+                    `It joined ${quoted(topic.mergedInto?.title ?? "another topic")}, which is much like it: the people interested in yours moved along.`,
+                  ];
+          notices.push({
+            ...base,
+            kind: "topic.reviewed",
+            key: `topic.reviewed:${topic.id}:${eventKey}`,
+            audience: { userIds: [topic.proposerId] },
+            actorId: event.reviewed.actorId,
+            title,
+            text,
+            url: `${siteOrigin()}/editions/${slug}/topics/${topic.status === "MERGED" && topic.mergedInto ? topic.mergedInto.id : topic.id}`,
+          });
+        }
+      }
+      return notices;
+    }
+    case "teams.changed": {
+      const change = event.change;
+      if (!change) return [];
+      const [teams, people] = await Promise.all([
+        db.team.findMany({ where: { id: { in: change.teamIds } }, include: { members: { select: { userId: true } } } }),
+        db.user.findMany({ where: { id: { in: [change.actorId, ...change.personIds] } }, select: { id: true, name: true } }),
+      ]);
+      const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "Someone";
+      const actor = nameOf(change.actorId);
+      const persons = change.personIds.map(nameOf).join(", ");
+      return teams.map((team): Notice => {
+        const title = {
+          formed: `${actor} formed the team ${quoted(team.name)} with you`,
+          joined: `${actor} joined your team ${quoted(team.name)}`,
+          left: `${actor} left your team ${quoted(team.name)}`,
+          moved: team.members.some((m) => change.personIds.includes(m.userId))
+            ? `${actor} moved ${persons} into ${quoted(team.name)}`
+            : `${actor} moved ${persons} out of ${quoted(team.name)}`,
+          renamed: `${actor} renamed your team to ${quoted(team.name)}`,
+        }[change.what];
+        // the people moved out hear it too: they are no longer among the members
+        const moved = change.what === "moved" ? change.personIds : [];
+        return {
+          ...base,
+          kind: "team.changed",
+          key: `team.changed:${team.id}:${eventKey}`,
+          audience: { userIds: [...new Set([...team.members.map((m) => m.userId), ...moved])] },
+          actorId: change.actorId,
+          title,
+          text: `${quoted(team.name)} has ${team.members.length === 1 ? "1 member" : `${team.members.length} members`} now.`,
+          url: `${siteOrigin()}/editions/${slug}/teams/${team.id}`,
+        };
+      });
+    }
+    case "article.review": {
+      const article = await db.article.findUnique({ where: { id: event.articleId }, include: { authors: { select: { userId: true } } } });
+      if (!article) return [];
+      if (event.step === "SUBMITTED") {
+        return [
+          {
+            ...base,
+            kind: "article.review",
+            key: `article.review:${article.id}:${eventKey}`,
+            audience: "organizers",
+            actorId: event.actorId,
+            title: `${quoted(article.title)} waits for review`,
+            text: "Its authors ask the organizers to publish it.",
+            url: `${siteOrigin()}/write/${article.id}`,
+          },
+        ];
+      }
+      const comment = await db.articleEvent.findFirst({ where: { articleId: article.id, kind: "CHANGES_REQUESTED" }, orderBy: { createdAt: "desc" } });
+      return [
+        {
+          ...base,
+          kind: "article.changes",
+          key: `article.changes:${article.id}:${eventKey}`,
+          audience: { userIds: article.authors.flatMap((a) => (a.userId ? [a.userId] : [])) },
+          actorId: event.actorId,
+          title: `Changes asked for ${quoted(article.title)}`,
+          text: comment?.body ? `${comment.actorName} wrote: ${comment.body}` : "The organizers sent it back with comments.",
+          url: `${siteOrigin()}/write/${article.id}`,
+        },
+      ];
+    }
+    case "article.published": {
+      if (!news || news.type !== "article.published") return [];
+      const articleId = (news.data.article as { id?: string } | undefined)?.id;
+      const authors = articleId ? await db.articleAuthor.findMany({ where: { articleId }, select: { userId: true } }) : [];
+      return [
+        {
+          ...base,
+          kind: "article.published",
+          key: news.key,
+          audience: { userIds: authors.flatMap((a) => (a.userId ? [a.userId] : [])) },
+          title: `Your article ${quoted(String((news.data.article as { title?: string }).title ?? ""))} is published`,
+          text: "Everyone can read it now. Share the link!",
+          url: news.url,
+        },
+      ];
+    }
+    case "phase.changed":
+      if (!news || edition.phase === "ARCHIVED") return [];
+      return [{ ...base, kind: "phase.changed", key: news.key, audience: "participants", title: news.title, text: news.text, url: news.url }];
+    default:
+      return [];
+  }
+}
+
+/** The clock's email notifications: presentations starting soon, for those taking part. */
+export function noticesOfScheduledNews(news: News, timezone: string): Notice[] {
+  if (news.type !== "presentations.soon") return [];
+  return [
+    {
+      kind: "presentations.soon",
+      key: news.key,
+      editionId: news.editionId,
+      timezone,
+      audience: "participants",
+      title: news.title,
+      text: news.text,
+      url: news.url,
+    },
+  ];
+}
+
+/** The people taking part in an edition: those who proposed a topic, showed interest in one, or are in a team. */
+async function participants(db: Db, editionId: string): Promise<string[]> {
+  const [proposers, interested, members] = await Promise.all([
+    db.topic.findMany({ where: { editionId }, select: { proposerId: true }, distinct: ["proposerId"] }),
+    db.interest.findMany({ where: { topic: { editionId } }, select: { userId: true }, distinct: ["userId"] }),
+    db.teamMember.findMany({ where: { editionId }, select: { userId: true } }),
+  ]);
+  return [...new Set([...proposers.map((t) => t.proposerId), ...interested.map((i) => i.userId), ...members.map((m) => m.userId)])];
+}
+
+export type Recipient = { id: string; email: string; mode: EmailMode };
+
+/**
+ * Who gets a notice, and how: people of its audience who may sign in (an
+ * address proven, not a judge's guest account), except whoever caused it,
+ * each with their mode for its kind. Edition-wide news also reaches anyone who
+ * turned its kind on without taking part.
+ */
+export async function recipientsOf(db: Db, notice: Notice): Promise<Recipient[]> {
+  const ids = notice.audience === "participants" ? await participants(db, notice.editionId) : notice.audience === "organizers" ? null : notice.audience.userIds;
+  const optedIn = notice.audience === "participants" ? { emailSettings: { some: { kind: notice.kind, mode: { in: ["NOW", "DIGEST"] } } } } : null;
+  const audience = ids === null ? { role: "ORGANIZER" } : optedIn ? { OR: [{ id: { in: ids } }, optedIn] } : { id: { in: ids } };
+  const people = await db.user.findMany({
+    where: { AND: [audience, { emailVerifiedAt: { not: null }, guest: false }, ...(notice.actorId ? [{ id: { not: notice.actorId } }] : [])] },
+    select: { id: true, email: true, emailSettings: { where: { kind: notice.kind } } },
+  });
+  return people.map((person) => ({
+    id: person.id,
+    email: person.email,
+    mode: emailModeOf(notice.kind, new Map(person.emailSettings.map((setting) => [setting.kind, setting.mode]))),
+  }));
+}
+
+/** A person's email settings: each kind they may get, with their mode, and whether this server sends email at all. */
+export async function emailSettings(db: Db, actor: Actor | null) {
+  if (!actor) return null;
+  const rows = await db.emailSetting.findMany({ where: { userId: actor.id } });
+  const chosen = new Map(rows.map((row) => [row.kind, row.mode]));
+  return {
+    emailOn: mailIsOn(),
+    kinds: EMAIL_KINDS.filter((kind) => !EMAIL_KIND_LABELS[kind].organizersOnly || isOrganizer(actor)).map((kind) => ({
+      kind,
+      ...EMAIL_KIND_LABELS[kind],
+      mode: emailModeOf(kind, chosen),
+    })),
   };
 }

@@ -1,6 +1,8 @@
 // Notifications' rules, as plain functions: what news an edition sends to
 // chat channels and webhooks, each platform's message format, and how often a
-// failed delivery is retried. No database, no node modules (forms import it).
+// failed delivery is retried, and what emails people get. No database, no node
+// modules (forms import it).
+import { utcToZonedLocal, zonedLocalToUtc } from "../platform/time";
 
 /** Where a webhook posts: a chat platform's incoming webhook, or any tool taking signed JSON. */
 export const WEBHOOK_KINDS = ["SLACK", "MATTERMOST", "TEAMS", "GENERIC"] as const;
@@ -136,3 +138,63 @@ export function maskedUrl(url: string): string {
 }
 
 export const OUTBOX_STATUS_LABELS: Record<string, string> = { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed" };
+
+/**
+ * What a person may hear of by email, each chosen in their settings: at once,
+ * in a daily digest, or not at all. The first seven concern the person
+ * (their topic, their team, their article, or what waits for organizers'
+ * review); the last two the edition they take part in.
+ */
+export const EMAIL_KINDS = [
+  "topic.interest",
+  "topic.reviewed",
+  "team.changed",
+  "topic.review",
+  "article.review",
+  "article.changes",
+  "article.published",
+  "phase.changed",
+  "presentations.soon",
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+export const isEmailKind = (value: string): value is EmailKind => (EMAIL_KINDS as readonly string[]).includes(value);
+
+export const EMAIL_MODES = ["NOW", "DIGEST", "OFF"] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+export const EMAIL_MODE_LABELS: Record<EmailMode, string> = { NOW: "At once", DIGEST: "In the daily digest", OFF: "Never" };
+
+export const EMAIL_KIND_LABELS: Record<EmailKind, { label: string; hint: string; default: EmailMode; organizersOnly?: true }> = {
+  "topic.interest": { label: "Interest in my topics", hint: "Someone shows interest in a topic you proposed.", default: "DIGEST" },
+  "topic.reviewed": { label: "My topics reviewed", hint: "A topic you proposed is approved, rejected or merged.", default: "NOW" },
+  "team.changed": { label: "My team", hint: "Someone joins or leaves your team, or renames it.", default: "NOW" },
+  "topic.review": { label: "Topics to review", hint: "Someone proposes a topic: it waits for an organizer's approval.", default: "NOW", organizersOnly: true },
+  "article.review": { label: "Articles to review", hint: "A team asks the organizers to publish its article.", default: "NOW", organizersOnly: true },
+  "article.changes": { label: "Changes asked for my articles", hint: "The organizers send your team's article back with comments.", default: "NOW" },
+  "article.published": { label: "My articles published", hint: "Your team's article is on the public pages.", default: "NOW" },
+  "phase.changed": {
+    label: "The edition's next phase",
+    hint: "An edition you take part in opens proposals, starts hacking, opens the vote…",
+    default: "DIGEST",
+  },
+  "presentations.soon": { label: "Presentations starting", hint: "15 minutes before the presentations of an edition you take part in.", default: "NOW" },
+};
+
+/** A person's mode for a kind: their choice, else the kind's default. */
+export function emailModeOf(kind: EmailKind, chosen: ReadonlyMap<string, string> | undefined): EmailMode {
+  const mode = chosen?.get(kind);
+  return mode === "NOW" || mode === "DIGEST" || mode === "OFF" ? mode : EMAIL_KIND_LABELS[kind].default;
+}
+
+/** The hour (local, in the edition's time zone) the daily digest goes out. */
+export const DIGEST_HOUR = 8;
+
+/** When the digest holding a notification of `at` goes out: the next DIGEST_HOUR:00 in `tz` after it. */
+export function digestDueAt(at: Date, tz: string): Date {
+  const day = utcToZonedLocal(at, tz).slice(0, 10);
+  const hour = `T${String(DIGEST_HOUR).padStart(2, "0")}:00`;
+  const today = zonedLocalToUtc(`${day}${hour}`, tz);
+  if (today && today > at) return today;
+  // noon UTC of the local day, plus a day, is always the next local day
+  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 24 * 60 * 60_000).toISOString().slice(0, 10);
+  return zonedLocalToUtc(`${next}${hour}`, tz) ?? new Date(at.getTime() + 24 * 60 * 60_000);
+}

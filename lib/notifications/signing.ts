@@ -36,3 +36,33 @@ export function verifySignature(secret: string, headers: Record<string, string |
     return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
   });
 }
+
+/** What an unsubscribe link stops: one kind of email, every digest, or every notification. */
+export type UnsubscribeScope = string;
+
+// Unsubscribe links work without signing in (RFC 8058's one-click: a mail
+// provider posts to them), so they carry whose settings they change and a
+// signature only this server can make. The key is derived from the server's
+// auth secret: no table of links, and none works on another installation.
+const unsubscribeKey = (secret: string) => createHmac("sha256", secret).update("hexathon email unsubscribe").digest();
+
+function unsubscribeSignature(secret: string, payload: string): string {
+  return createHmac("sha256", unsubscribeKey(secret)).update(payload).digest("base64url").slice(0, 32);
+}
+
+/** The token in a person's unsubscribe link for `scope`. */
+export function unsubscribeToken(secret: string, userId: string, scope: UnsubscribeScope): string {
+  const payload = Buffer.from(`${userId} ${scope}`).toString("base64url");
+  return `${payload}.${unsubscribeSignature(secret, payload)}`;
+}
+
+/** Whose settings and which scope the token names, or null when it wasn't made here (or was altered). */
+export function readUnsubscribeToken(secret: string, token: string): { userId: string; scope: UnsubscribeScope } | null {
+  const [payload, signature, extra] = token.split(".");
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(unsubscribeSignature(secret, payload));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const [userId, scope, more] = Buffer.from(payload, "base64url").toString("utf8").split(" ");
+  return userId && scope && more === undefined ? { userId, scope } : null;
+}

@@ -44,9 +44,25 @@ export const EVENT_TYPES = [
   "judging.published",
   /** a tournament played matches, or finished (open screens only; its points come with challenges.changed) */
   "tournament.progressed",
+  /** an article sent to the organizers for review, or sent back to its authors (no public page shows it: notifications only) */
+  "article.review",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Events that change no page anyone keeps open or cached: they are news for notifications alone. */
+export const NOTIFICATION_EVENTS: readonly EventType[] = ["article.review"];
+
+/** Who changed which teams, and how: the members of those teams hear of it. */
+export type TeamChange = {
+  what: "formed" | "joined" | "left" | "moved" | "renamed";
+  /** who did it */
+  actorId: string;
+  /** who joined, left or was moved (formed: the people brought along) */
+  personIds: string[];
+  /** the teams concerned: the one formed, joined, left, renamed; moved: from and to */
+  teamIds: string[];
+};
 
 /** Where a published article is (and was, when it replaced or left an address). */
 export type ArticlePage = { slug: string; editionNumber: number };
@@ -55,12 +71,29 @@ export type ArticlePage = { slug: string; editionNumber: number };
 export type TournamentProgress = { tournamentId: string; status: string; done: number; total: number; etaMs: number | null };
 
 export type DomainEvent = (
-  | { type: Exclude<EventType, "article.published" | "article.unpublished" | "tournament.progressed" | "phase.changed" | "topics.changed">; editionId: string }
+  | {
+      type: Exclude<
+        EventType,
+        "article.published" | "article.unpublished" | "tournament.progressed" | "phase.changed" | "topics.changed" | "teams.changed" | "article.review"
+      >;
+      editionId: string;
+    }
   | { type: "article.published" | "article.unpublished"; editionId: string; pages: ArticlePage[] }
   | { type: "tournament.progressed"; editionId: string; progress: TournamentProgress }
   | { type: "phase.changed"; editionId: string; phase: string }
-  /** `proposed`: the topic a person just proposed (its proposal is news; other changes are not) */
-  | { type: "topics.changed"; editionId: string; proposed?: string }
+  /**
+   * `proposed`: the topic a person just proposed; `interest`: someone showed interest in a topic;
+   * `reviewed`: an organizer approved, rejected or merged a topic. Each is news for someone; other changes are not.
+   */
+  | {
+      type: "topics.changed";
+      editionId: string;
+      proposed?: string;
+      interest?: { topicId: string; userId: string };
+      reviewed?: { topicId: string; actorId: string };
+    }
+  | { type: "teams.changed"; editionId: string; change?: TeamChange }
+  | { type: "article.review"; editionId: string; articleId: string; step: "SUBMITTED" | "CHANGES_REQUESTED"; actorId: string }
 ) & {
   /** when it was announced (epoch ms, set by announce): how late its live update reaches the pages is measured from it */
   at?: number;

@@ -47,3 +47,48 @@ export async function sendMail(mail: Mail, config = mailConfig()): Promise<void>
     messageId: mail.messageId,
   });
 }
+
+/** Whether email goes out: SMTP_URL is set and well-formed (a malformed one is reported where organizers look, not thrown everywhere). */
+export function mailIsOn(): boolean {
+  try {
+    return mailConfig() !== null;
+  } catch {
+    return false;
+  }
+}
+
+export type MailCheck = { state: "off" } | { state: "ok"; server: string } | { state: "failed"; server: string | null; problem: string };
+
+/** How long the check waits for the mail server: the organizer's page waits for it. */
+const CHECK_TIMEOUT_MS = 10_000;
+
+/**
+ * Checks the SMTP configuration the way sending would use it: connects,
+ * greets, upgrades to TLS and signs in, without sending anything. The
+ * answer is a sentence for the organizers' page, never an exception.
+ */
+export async function checkMail(): Promise<MailCheck> {
+  let config: MailConfig | null;
+  try {
+    config = mailConfig();
+  } catch (error) {
+    return { state: "failed", server: null, problem: (error as Error).message };
+  }
+  if (!config) return { state: "off" };
+  const url = new URL(config.url);
+  const server = `${url.hostname}:${url.port || (url.protocol === "smtps:" ? "465" : "587")}`;
+  const probe = nodemailer.createTransport(config.url, {
+    connectionTimeout: CHECK_TIMEOUT_MS,
+    greetingTimeout: CHECK_TIMEOUT_MS,
+    socketTimeout: CHECK_TIMEOUT_MS,
+  });
+  try {
+    await probe.verify();
+    return { state: "ok", server };
+  } catch (error) {
+    const smtp = error as Error & { code?: string; response?: string };
+    return { state: "failed", server, problem: smtp.response ?? (smtp.code ? `${smtp.code}: ${smtp.message}` : smtp.message) };
+  } finally {
+    probe.close();
+  }
+}

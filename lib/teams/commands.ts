@@ -60,7 +60,8 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
       await tx.teamMember.createMany({ data: memberIds.map((userId) => ({ teamId: team.id, userId, editionId })) });
       return team;
     });
-    await announce({ type: "teams.changed", editionId });
+    const brought = memberIds.filter((id) => id !== me.id);
+    await announce({ type: "teams.changed", editionId, change: { what: "formed", actorId: me.id, personIds: brought, teamIds: [team.id] } });
     return team;
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -85,7 +86,7 @@ export async function joinTeam(db: Db, actor: Actor | null, teamId: string) {
     if (isUniqueViolation(error)) throw conflict("You joined another team at the same moment. A person is in one team per edition.");
     throw error;
   }
-  await announce({ type: "teams.changed", editionId: team.editionId });
+  await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "joined", actorId: me.id, personIds: [me.id], teamIds: [team.id] } });
   return getTeam(db, me, teamId);
 }
 
@@ -95,7 +96,7 @@ export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
   if (!team.members.some((m) => m.userId === me.id)) throw invalid("You are not in this team.");
   if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
   await db.$transaction((tx) => removeMember(tx, teamId, me.id)).catch(raceMessage);
-  await announce({ type: "teams.changed", editionId: team.editionId });
+  await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "left", actorId: me.id, personIds: [me.id], teamIds: [team.id] } });
 }
 
 /** Organizers move a person into a team (or out of any team, with teamId null). */
@@ -108,17 +109,24 @@ export async function movePerson(db: Db, actor: Actor | null, editionId: string,
   if (!user) throw notFound("That person doesn’t exist.");
   const target = teamId ? await db.team.findUnique({ where: { id: teamId } }) : null;
   if (teamId && (!target || target.editionId !== editionId)) throw invalid("Pick a team of this edition.", "teamId");
+  let from: string | null | undefined;
   try {
-    await db.$transaction(async (tx) => {
+    from = await db.$transaction(async (tx) => {
       const current = await tx.teamMember.findUnique({ where: { editionId_userId: { editionId, userId } } });
-      if (current?.teamId === teamId) return;
+      if (current?.teamId === teamId) return undefined; // where they are already: nothing moves
       if (current) await removeMember(tx, current.teamId, userId);
       if (target) await addMember(tx, target, userId, edition.maxTeamSize);
+      return current?.teamId ?? null;
     });
   } catch (error) {
     raceMessage(error);
   }
-  await announce({ type: "teams.changed", editionId });
+  const teamIds = [from, teamId].filter((id): id is string => typeof id === "string");
+  await announce({
+    type: "teams.changed",
+    editionId,
+    ...(from !== undefined ? { change: { what: "moved", actorId: me.id, personIds: [userId], teamIds } } : {}),
+  });
 }
 
 export async function renameTeam(db: Db, actor: Actor | null, teamId: string, name: string) {
@@ -131,7 +139,7 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, na
   }
   try {
     const renamed = await db.team.update({ where: { id: teamId }, data: { name, nameKey: teamNameKey(name) } });
-    await announce({ type: "teams.changed", editionId: team.editionId });
+    await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "renamed", actorId: me.id, personIds: [], teamIds: [teamId] } });
     return renamed;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A team called “${name}” already exists in this edition. Pick another name.`, "name");

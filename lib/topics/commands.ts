@@ -53,9 +53,11 @@ export async function setInterest(db: Db, actor: Actor | null, topicId: string, 
       throw invalid(topic.status === "MERGED" ? "This topic was merged into another one: show interest there." : "This topic was rejected.");
     throw invalid("Interest can only change while proposals are open or teams are forming.");
   }
+  let shown = false;
   if (interested) {
     try {
       await db.interest.create({ data: { userId: me.id, topicId } });
+      shown = true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // already interested: nothing to do
     }
@@ -63,18 +65,18 @@ export async function setInterest(db: Db, actor: Actor | null, topicId: string, 
     await db.interest.deleteMany({ where: { userId: me.id, topicId } });
   }
   const count = await db.interest.count({ where: { topicId } });
-  await announce({ type: "topics.changed", editionId: topic.editionId });
+  await announce({ type: "topics.changed", editionId: topic.editionId, ...(shown ? { interest: { topicId, userId: me.id } } : {}) });
   return { interested, count };
 }
 
 export async function approveTopic(db: Db, actor: Actor | null, topicId: string) {
-  await loadForModeration(db, actor, topicId);
-  return moderated(db, topicId, { status: "APPROVED", rejectionReason: null });
+  const { me } = await loadForModeration(db, actor, topicId);
+  return moderated(db, me, topicId, { status: "APPROVED", rejectionReason: null });
 }
 
 export async function rejectTopic(db: Db, actor: Actor | null, topicId: string, reason: string) {
-  await loadForModeration(db, actor, topicId);
-  return moderated(db, topicId, { status: "REJECTED", rejectionReason: reason });
+  const { me } = await loadForModeration(db, actor, topicId);
+  return moderated(db, me, topicId, { status: "REJECTED", rejectionReason: reason });
 }
 
 /**
@@ -82,7 +84,7 @@ export async function rejectTopic(db: Db, actor: Actor | null, topicId: string, 
  * along (once per person), teams follow, and the duplicate points to its target.
  */
 export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, targetId: string) {
-  const source = await loadForModeration(db, actor, sourceId);
+  const { me, topic: source } = await loadForModeration(db, actor, sourceId);
   if (sourceId === targetId) throw invalid("Pick another topic to merge into.", "targetTopicId");
   const target = await db.topic.findUnique({ where: { id: targetId } });
   if (!target || target.editionId !== source.editionId) throw invalid("Pick a topic of the same edition.", "targetTopicId");
@@ -98,7 +100,7 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
       await tx.topic.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: targetId } });
       return tx.topic.update({ where: { id: sourceId }, data: { status: "MERGED", mergedIntoId: targetId } });
     });
-    await announce({ type: "topics.changed", editionId: merged.editionId });
+    await announce({ type: "topics.changed", editionId: merged.editionId, reviewed: { topicId: sourceId, actorId: me.id } });
     return merged;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("Someone showed interest while merging; please try again.");
@@ -107,16 +109,16 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
 }
 
 async function loadForModeration(db: Db, actor: Actor | null, topicId: string) {
-  assertOrganizer(actor, "moderate topics");
+  const me = assertOrganizer(actor, "moderate topics");
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
   if (!topic) throw notFound("That topic doesn't exist.");
   if (!canModerateTopic(actor, topic.edition)) throw invalid("Topics of an archived edition can't be moderated.");
   if (topic.status === "MERGED") throw invalid("This topic was already merged into another one.");
-  return topic;
+  return { me, topic };
 }
 
-async function moderated(db: Db, topicId: string, data: { status: "APPROVED" | "REJECTED"; rejectionReason: string | null }) {
+async function moderated(db: Db, me: Actor, topicId: string, data: { status: "APPROVED" | "REJECTED"; rejectionReason: string | null }) {
   const topic = await db.topic.update({ where: { id: topicId }, data });
-  await announce({ type: "topics.changed", editionId: topic.editionId });
+  await announce({ type: "topics.changed", editionId: topic.editionId, reviewed: { topicId, actorId: me.id } });
   return topic;
 }

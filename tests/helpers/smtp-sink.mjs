@@ -8,10 +8,10 @@ import { SMTPServer } from "smtp-server";
 
 /**
  * @param {{ port?: number, dir?: string }} [options]
- * @returns {Promise<{ port: number, url: string, messages: { to: string, from: string, subject: string, text: string, html: string }[], close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, url: string, messages: { to: string, from: string, subject: string, text: string, html: string, headers: Record<string, string> }[], close: () => Promise<void> }>}
  */
 export async function startSmtpSink({ port = 0, dir } = {}) {
-  /** @type {{ to: string, from: string, subject: string, text: string, html: string }[]} */
+  /** @type {{ to: string, from: string, subject: string, text: string, html: string, headers: Record<string, string> }[]} */
   const messages = [];
   if (dir) mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
@@ -28,6 +28,16 @@ export async function startSmtpSink({ port = 0, dir } = {}) {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            // raw header values, by lower-case name (List-Unsubscribe, Message-ID…)
+            headers: Object.fromEntries(
+              mail.headerLines.map((h) => [
+                h.key,
+                h.line
+                  .slice(h.line.indexOf(":") + 1)
+                  .replace(/\r?\n[ \t]+/g, " ")
+                  .trim(),
+              ]),
+            ),
           };
           messages.push(message);
           if (dir) writeFileSync(path.join(dir, `${Date.now()}-${messages.length}.json`), JSON.stringify(message));

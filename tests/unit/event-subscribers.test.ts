@@ -1,11 +1,12 @@
 // Every domain event changes something a page shows: a cached public page,
 // whose tag or path it must expire, or an open screen, whose live feed it must
-// reach. A new event without an answer fails here (and TypeScript refuses
-// expiryFor without a case for it).
+// reach; or it is news for notifications alone, and says so. A new event
+// without an answer fails here (and TypeScript refuses expiryFor without a
+// case for it).
 import { describe, expect, it } from "vitest";
 import { CACHE_TAGS, changesCachedPages, expiryFor, storedPageTags } from "@/app/_lib/cache-expiry";
 import { liveFeedFor } from "@/app/_lib/live-updates";
-import { EVENT_TYPES, type DomainEvent } from "@/lib/platform/events";
+import { EVENT_TYPES, NOTIFICATION_EVENTS, type DomainEvent } from "@/lib/platform/events";
 
 const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent => {
   switch (type) {
@@ -23,6 +24,8 @@ const eventOf = (type: (typeof EVENT_TYPES)[number]): DomainEvent => {
       return { type, editionId: "e9", progress: { tournamentId: "t1", status: "RUNNING", done: 3, total: 10, etaMs: 7000 } };
     case "phase.changed":
       return { type, editionId: "e9", phase: "VOTING" };
+    case "article.review":
+      return { type, editionId: "e9", articleId: "a1", step: "SUBMITTED", actorId: "u1" };
     default:
       return { type, editionId: "e9" } as DomainEvent;
   }
@@ -37,9 +40,15 @@ describe("cache expiry", () => {
     if (expiry.articlesOf.length) expect(expiry.tags).toContain(CACHE_TAGS.articles);
   });
 
-  it.each(EVENT_TYPES.filter((type) => !changesCachedPages(eventOf(type))))("%s, which no cached page shows, reaches the open screens", (type) => {
+  const screensOnly = EVENT_TYPES.filter((type) => !changesCachedPages(eventOf(type)) && !NOTIFICATION_EVENTS.includes(type));
+  it.each(screensOnly)("%s, which no cached page shows, reaches the open screens", (type) => {
     expect(liveFeedFor(eventOf(type))).not.toBeNull();
     expect(expiryFor(eventOf(type), 9)).toEqual({ tags: [], paths: [], articlesOf: [] });
+  });
+
+  it.each([...NOTIFICATION_EVENTS])("%s, news for notifications alone, changes no page", (type) => {
+    expect(liveFeedFor(eventOf(type))).toBeNull();
+    expect(changesCachedPages(eventOf(type))).toBe(false);
   });
 
   it("the vote's changes reach every projector and phone, a ballot's count at most four times a second", () => {

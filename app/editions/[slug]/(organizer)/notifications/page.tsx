@@ -1,19 +1,62 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "@/components/link";
 import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
 import { WebhookForm } from "@/components/notifications/webhook-form";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { notificationsAdmin } from "@/lib/notifications/queries";
-import { NEWS_LABELS, OUTBOX_STATUS_LABELS, isNewsType } from "@/lib/notifications/rules";
+import { EMAIL_KIND_LABELS, NEWS_LABELS, OUTBOX_STATUS_LABELS, isEmailKind, isNewsType } from "@/lib/notifications/rules";
+import { checkMail } from "@/lib/platform/mail";
 import { formatInZone } from "@/lib/platform/time";
 import { createWebhookAction, deleteWebhookAction, retryMessageAction, setWebhookActiveAction, testWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 const STATUS_TONES = { QUEUED: "amber", SENT: "green", FAILED: "red" } as const;
+
+const kindLabel = (kind: string) =>
+  isNewsType(kind)
+    ? NEWS_LABELS[kind]
+    : isEmailKind(kind)
+      ? `Email: ${EMAIL_KIND_LABELS[kind].label.toLowerCase()}`
+      : kind === "digest"
+        ? "Email: daily digest"
+        : kind === "webhook.test"
+          ? "Test message"
+          : kind;
+
+/** The mail server as sending would find it (connects, greets, signs in): a wrong SMTP_URL shows here, not as a crash. */
+async function MailServerStatus() {
+  const check = await checkMail();
+  if (check.state === "off")
+    return (
+      <p className="text-slate-700">
+        Email is off: the server&rsquo;s operator hasn&rsquo;t set <code>SMTP_URL</code>. Chat channels and webhooks work without it.
+      </p>
+    );
+  if (check.state === "ok")
+    return (
+      <p role="status" className="text-green-800">
+        The mail server at <span className="font-mono">{check.server}</span> answers and accepts Hexathon&rsquo;s sign-in: emails go out.
+      </p>
+    );
+  return (
+    <Alert>
+      Emails can&rsquo;t go out:{" "}
+      {check.server ? (
+        <>
+          the mail server at <span className="font-mono">{check.server}</span> answered{" "}
+        </>
+      ) : (
+        "the configuration says "
+      )}
+      &ldquo;{check.problem}&rdquo;. They wait in the outbox; ask the server&rsquo;s operator to check <code>SMTP_URL</code>.
+    </Alert>
+  );
+}
 
 export default async function NotificationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const page = await loadForOrganizer((await params).slug, "/notifications");
@@ -29,6 +72,16 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
         {hex}&rsquo;s news in your chat channels and other tools. Everything goes through the outbox below: when a receiver is down, its messages wait and are
         retried for a day.
       </p>
+
+      <section aria-labelledby="email" className="space-y-3">
+        <h2 id="email" className="text-xl font-bold">
+          Email
+        </h2>
+        <Suspense fallback={<p className="text-slate-700">Checking the mail server…</p>}>
+          <MailServerStatus />
+        </Suspense>
+        <p className="text-sm text-slate-700">People choose their emails in their account&rsquo;s settings; the ones sent for {hex} are in the outbox below.</p>
+      </section>
 
       <section aria-labelledby="webhooks" className="space-y-3">
         <h2 id="webhooks" className="text-xl font-bold">
@@ -112,9 +165,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                     <div className="min-w-0">
                       <p className="font-semibold break-words">{message.summary}</p>
                       <p className="break-all text-slate-700">
-                        To {message.to} ·{" "}
-                        {isNewsType(message.kind) ? NEWS_LABELS[message.kind] : message.kind === "webhook.test" ? "Test message" : message.kind} ·{" "}
-                        {at(message.createdAt)}
+                        To {message.to} · {kindLabel(message.kind)} · {at(message.createdAt)}
                       </p>
                     </div>
                     <Badge tone={STATUS_TONES[message.status as keyof typeof STATUS_TONES] ?? "slate"}>

@@ -1,0 +1,29 @@
+"use client";
+import { useActionState } from "react";
+import type { FormState } from "@/app/_lib/action";
+import { EMAIL_MODE_LABELS, EMAIL_MODES, type EmailKind, type EmailMode } from "@/lib/notifications/rules";
+import { FormMessage, SelectField, SubmitButton } from "../form";
+
+const MODE_OPTIONS = EMAIL_MODES.map((mode) => ({ value: mode, label: EMAIL_MODE_LABELS[mode] }));
+
+/** One choice per kind of email: at once, in the daily digest, or never. */
+export function EmailSettingsForm({
+  kinds,
+  action,
+}: {
+  kinds: { kind: EmailKind; label: string; hint: string; mode: EmailMode }[];
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage state={state} success="Your email settings are saved." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {kinds.map(({ kind, label, hint, mode }) => (
+          <SelectField key={kind} name={kind} label={label} hint={hint} initial={mode} options={MODE_OPTIONS} state={state} />
+        ))}
+      </div>
+      <SubmitButton pendingText="Saving…">Save email settings</SubmitButton>
+    </form>
+  );
+}
