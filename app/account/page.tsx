@@ -70,7 +70,9 @@ export default async function AccountPage() {
         {password ? (
           <PasswordForm action={changePasswordAction} />
         ) : (
-          <p className="text-slate-700">You sign in with the company&rsquo;s SSO: your password is changed there.</p>
+          <p className="text-slate-700">
+            You have no password here: you sign in with the company&rsquo;s SSO (whose password is changed there) or with a one-time link sent by email.
+          </p>
         )}
       </Card>
       {email && (
@@ -85,7 +87,7 @@ export default async function AccountPage() {
           {!email.emailOn && (
             <p className="text-slate-700">This server sends no email yet (its operator hasn&rsquo;t set it up): your choices apply once it does.</p>
           )}
-          <EmailSettingsForm kinds={email.kinds} action={emailSettingsAction} />
+          <EmailSettingsForm kinds={email.kinds} action={emailSettingsAction} labelledBy="email" />
         </Card>
       )}
       <Card className="space-y-4">

@@ -1,18 +1,33 @@
 "use client";
 // Email + password through next-auth's credentials provider, without a page
 // reload, so a wrong password keeps the email typed and says what went wrong.
+// When the server can send email, the same Email field also gets a one-time
+// sign-in link (next-auth's email provider): one field, not a second one,
+// so that "Email" names one thing on the page.
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { signInSchema } from "@/lib/people/schemas";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { emailSchema, signInSchema } from "@/lib/people/schemas";
 import { TextField } from "@/components/form";
 import type { FormState } from "@/app/_lib/action";
 import { Alert, buttonClass } from "@/components/ui";
 
-export function SignInForm({ returnTo, oidc }: { returnTo: string; oidc: string | null }) {
+type Props = {
+  returnTo: string;
+  oidc: string | null;
+  /** whether a sign-in link may be asked for (the server sends email) */
+  emailLink: boolean;
+  /** the sign-in page's sentences for next-auth's error codes */
+  errors: Record<string, string>;
+};
+
+export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
   const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<FormState>({});
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [sending, startSending] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,6 +40,7 @@ export function SignInForm({ returnTo, oidc }: { returnTo: string; oidc: string 
       setState({ ok: false, values, fieldErrors });
       return;
     }
+    setSentTo(null);
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
@@ -38,21 +54,57 @@ export function SignInForm({ returnTo, oidc }: { returnTo: string; oidc: string 
     });
   }
 
+  function sendLink() {
+    const email = String(new FormData(form.current ?? undefined).get("email") ?? "");
+    const values = { email };
+    const parsed = emailSchema.safeParse(email);
+    setSentTo(null);
+    if (!parsed.success) {
+      setState({ ok: false, values, fieldErrors: { email: [parsed.error.issues[0]?.message ?? "Enter your email address."] } });
+      return;
+    }
+    startSending(async () => {
+      const result = await signIn("email", { email: parsed.data, callbackUrl: returnTo, redirect: false });
+      if (!result || result.error) {
+        setState({ ok: false, values, message: (result?.error && errors[result.error]) || errors.EmailSignin });
+        return;
+      }
+      setState({ values });
+      setSentTo(parsed.data);
+    });
+  }
+
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
         {state.message && <Alert>{state.message}</Alert>}
+        {sentTo && <Alert tone="success">Check your inbox: we sent a link to {sentTo} if it may sign in here. It works once, for 15 minutes.</Alert>}
         <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
         <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />
-        <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>
+        <button type="submit" disabled={pending || sending} className={buttonClass("primary", "w-full")}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
+        {emailLink && (
+          <>
+            <Or />
+            <button
+              type="button"
+              onClick={sendLink}
+              disabled={pending || sending}
+              aria-describedby="email-link-hint"
+              className={buttonClass("secondary", "w-full")}
+            >
+              {sending ? "Sending the link…" : "Email me a sign-in link"}
+            </button>
+            <p id="email-link-hint" className="text-sm text-slate-700">
+              No password needed: we email a link to the address above that signs you in.
+            </p>
+          </>
+        )}
       </form>
       {oidc && (
         <>
-          <div className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
-            <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
-          </div>
+          <Or />
           <button type="button" onClick={() => signIn("oidc", { callbackUrl: returnTo })} className={buttonClass("secondary", "w-full")}>
             Sign in with {oidc}
           </button>
@@ -61,3 +113,9 @@ export function SignInForm({ returnTo, oidc }: { returnTo: string; oidc: string 
     </div>
   );
 }
+
+const Or = () => (
+  <div className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
+    <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
+  </div>
+);

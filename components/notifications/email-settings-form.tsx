@@ -10,13 +10,16 @@ const MODE_OPTIONS = EMAIL_MODES.map((mode) => ({ value: mode, label: EMAIL_MODE
 export function EmailSettingsForm({
   kinds,
   action,
+  labelledBy,
 }: {
   kinds: { kind: EmailKind; label: string; hint: string; mode: EmailMode }[];
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  /** the id of the heading that names the form */
+  labelledBy: string;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form action={formAction} noValidate aria-labelledby={labelledBy} className="space-y-4">
       <FormMessage state={state} success="Your email settings are saved." />
       <div className="grid gap-4 sm:grid-cols-2">
         {kinds.map(({ kind, label, hint, mode }) => (

@@ -13,7 +13,7 @@ export type SignUpMode = "email" | "approval";
 export const VERIFY_PURPOSE = "VERIFY_EMAIL";
 export const LINK_HOURS = 24;
 
-const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+export const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new link for this person (earlier ones stop working); the token to put in it. */
 export async function issueVerificationToken(db: Db, userId: string, now = new Date()): Promise<string> {
@@ -33,7 +33,7 @@ const LINK_INVALID =
 /** Whose address a link would confirm (for the page that asks for the password), or why it can't. */
 export async function verificationTarget(db: Db, token: string, now = new Date()): Promise<{ email: string }> {
   const row = await db.emailToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { email: true } } } });
-  if (!row || row.purpose !== VERIFY_PURPOSE || row.usedAt || row.expiresAt <= now) throw invalid(LINK_INVALID);
+  if (!row?.user || row.purpose !== VERIFY_PURPOSE || row.usedAt || row.expiresAt <= now) throw invalid(LINK_INVALID);
   return { email: row.user.email };
 }
 
@@ -46,7 +46,7 @@ export async function verificationTarget(db: Db, token: string, now = new Date()
  */
 export async function confirmAddress(db: Db, token: string, password: string, now = new Date()): Promise<{ email: string }> {
   const row = await db.emailToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!row || row.purpose !== VERIFY_PURPOSE || row.usedAt || row.expiresAt <= now) throw invalid(LINK_INVALID);
+  if (!row?.user || row.purpose !== VERIFY_PURPOSE || row.usedAt || row.expiresAt <= now) throw invalid(LINK_INVALID);
   if (!row.user.passwordHash || !(await verifyPassword(row.user.passwordHash, password))) {
     throw new DomainError(
       "FORBIDDEN",
@@ -56,7 +56,7 @@ export async function confirmAddress(db: Db, token: string, password: string, no
   }
   const used = await db.emailToken.updateMany({ where: { tokenHash: row.tokenHash, usedAt: null }, data: { usedAt: now } });
   if (used.count === 0) throw invalid(LINK_INVALID); // used by a simultaneous click
-  await db.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: now } });
+  await db.user.update({ where: { id: row.user.id }, data: { emailVerifiedAt: now } });
   return { email: row.user.email };
 }
 
@@ -89,7 +89,8 @@ export function alreadyRegisteredMail(to: string, signInLink: string): Mail {
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function htmlOf(text: string, link: string): string {
+/** The HTML part of a mail whose plain text is `text`: its paragraphs, the one that is `link` made a link. */
+export function htmlOf(text: string, link: string): string {
   const paragraphs = text
     .split("\n\n")
     .map((p) => (p === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`));

@@ -33,6 +33,34 @@ test("a newcomer signs up, can't sign in before following the emailed link, then
   await expect(page.getByText("Nina Newcomer")).toBeVisible();
 });
 
+test("a one-time link by email signs in, once, without a password", async ({ browser, page }) => {
+  // an address with no account yet (the demo limits no domain): following the link creates it
+  const email = `linked-${unique()}@demo.test`;
+  await page.goto("/signin?callbackUrl=%2Faccount");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText(`Check your inbox: we sent a link to ${email} if it may sign in here. It works once, for 15 minutes.`);
+  const mail = await mailTo(email, /Your sign-in link for Hexathon/);
+  expect(mail.html).toContain("works once");
+  const link = mail.text.match(/https?:\/\/\S+\/signin\?\S*token=\S+/)![0];
+
+  // opened in another browser (a mail scanner would stop here: opening uses nothing up)
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(link);
+  await expect(reader.getByText(`This link signs you in as ${email}. It works once.`)).toBeVisible();
+  await reader.getByRole("button", { name: "Finish signing in" }).click();
+  await expect(reader).toHaveURL(/\/account$/);
+  await expect(reader.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(reader.getByRole("main")).toContainText(email);
+
+  // the same link again: refused in a sentence
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(link);
+  await again.getByRole("button", { name: "Finish signing in" }).click();
+  await expect(again.getByRole("main").getByRole("alert")).toContainText("That sign-in link doesn't work any more");
+  await expect(again.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
+
 test("sign-up explains what is wrong and keeps what was typed", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Alice Again");

@@ -33,7 +33,7 @@ export async function expectAccessible(page: Page) {
 /** A unique suffix so that a scenario never collides with data of an earlier one. */
 export const unique = () => Date.now().toString(36).slice(-5);
 
-export type SentMail = { to: string; from: string; subject: string; text: string; html: string };
+export type SentMail = { to: string; from: string; subject: string; text: string; html: string; headers: Record<string, string> };
 
 /** The newest email the app sent to `to` whose subject matches, waiting for it to arrive. */
 export async function mailTo(to: string, subject: RegExp = /./): Promise<SentMail> {

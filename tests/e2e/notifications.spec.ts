@@ -1,18 +1,22 @@
 // News where people are, in the browser: an organizer connects a
 // Mattermost-style channel (a real HTTP receiver on this machine) to a new
 // edition, tests it, opens proposals and proposes a topic, and sees each
-// message arrive and the outbox say so; another tool's signing secret is
-// shown once; an address inside the network is refused with the form kept;
+// message arrive and the outbox say so; an employee's topic reaches the
+// channel and the organizer's mailbox (a real SMTP server), whose email
+// unsubscribes without signing in; another tool's signing secret is shown
+// once; an address inside the network is refused with the form kept;
 // calendars subscribe to the agenda.
 import ICAL from "ical.js";
 import { verifySignature } from "@/lib/notifications/signing";
 import { startReceiver } from "../helpers/http-receiver.mjs";
 import { expect, test, type Page } from "./test";
-import { expectAccessible, signIn, unique } from "./helpers";
+import { expectAccessible, mailTo, signIn, unique } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+/** The edition the first test creates; the second goes on with it and returns it to a draft. */
+let editionUrl = "";
 test.beforeAll(async () => {
   receiver = await startReceiver();
 });
@@ -41,7 +45,7 @@ test("a chat channel gets the test message, the phase change and the new topic; 
   await organizer.getByLabel("Title").fill("Hackathon with a chat");
   await organizer.getByRole("button", { name: "Create edition" }).click();
   await expect(organizer).toHaveURL(/\/editions\/0x[0-9A-F]+\/manage$/);
-  const editionUrl = /\/editions\/0x[0-9A-F]+/.exec(organizer.url())![0];
+  editionUrl = /\/editions\/0x[0-9A-F]+/.exec(organizer.url())![0];
 
   await organizer.goto(`${editionUrl}/notifications`);
   await expectAccessible(organizer);
@@ -90,6 +94,51 @@ test("a chat channel gets the test message, the phase change and the new topic; 
   expect(calendar.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("summary"))).toContain(
     `${editionUrl.slice(-4)} Hackathon with a chat: hacking`,
   );
+});
+
+test("an employee's topic reaches the channel and the organizers' mailbox; the email unsubscribes from its link alone", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const alice = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@demo.test");
+  const topic = `Release notes from commits ${unique()}`;
+  await alice.goto(`${editionUrl}/topics/new`);
+  await alice.getByLabel("Title").fill(topic);
+  await alice.getByLabel("Kind").selectOption({ label: "Team tooling" });
+  await alice.getByLabel("Pitch").fill("Write the release notes from the merged commits, grouped by component.");
+  await alice.getByRole("button", { name: "Propose topic" }).click();
+  await expect(alice.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+
+  const [, , , chat] = await arrived("/hooks/mattermost", 4);
+  expect(chat.json.text).toContain(`new topic “${topic}”`);
+  const mail = await mailTo("organizer@demo.test", new RegExp(`new topic to review, “${topic}”`));
+  expect(mail.text).toContain("Proposed by Alice");
+  expect(mail.html).toContain(`${editionUrl}/topics/`);
+  expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  const oneClick = /^<(.+)>$/.exec(mail.headers["list-unsubscribe"])![1];
+
+  // someone reading the email, signed in nowhere: the page asks, one click unsubscribes
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(/Stop these emails: (\S+)/.exec(mail.text)![1]);
+  await expect(reader.getByRole("main")).toContainText("Stop emails about “topics to review” to organizer@demo.test?");
+  await expectAccessible(reader);
+  await reader.getByRole("button", { name: "Unsubscribe", exact: true }).click();
+  await expect(reader.getByRole("status")).toHaveText("Done: organizer@demo.test gets no more emails of this kind.");
+  // a mail provider's one-click (RFC 8058): a POST from its servers, no session, no Origin
+  const post = await reader.request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(post.status()).toBe(200);
+  expect(await reader.request.post(oneClick.replace(/\.[\w-]+\/one-click$/, ".forged/one-click"), { form: {} }).then((r) => r.status())).toBe(400);
+
+  // the settings say so, and turn it back on
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/account#email");
+  const emails = organizer.getByRole("form", { name: "Emails" });
+  await expect(emails.getByLabel("Topics to review")).toHaveValue("OFF");
+  await emails.getByLabel("Topics to review").selectOption({ label: "At once" });
+  await emails.getByRole("button", { name: "Save email settings" }).click();
+  await expect(emails.getByText("Your email settings are saved.")).toBeVisible();
+  await organizer.reload();
+  await expect(organizer.getByRole("form", { name: "Emails" }).getByLabel("Topics to review")).toHaveValue("NOW");
 
   // back to a draft: the other walks see the demo as it was
   await setPhase(organizer, editionUrl, "Draft");
