@@ -51,10 +51,14 @@ export async function updateChallenge(db: Db, actor: Actor | null, challengeId: 
 /** Opens or closes a challenge by hand, or gives it back to its times. */
 export async function setChallengeState(db: Db, actor: Actor | null, challengeId: string, state: "OPEN" | "CLOSED" | "AUTO") {
   assertOrganizer(actor, "open and close challenges");
+  const before = await db.challenge.findUnique({ where: { id: challengeId } });
+  if (!before) throw notFound("That challenge doesn't exist.");
   const updated = await db.challenge.updateMany({ where: { id: challengeId }, data: { manualState: state === "AUTO" ? null : state } });
   if (updated.count === 0) throw notFound("That challenge doesn't exist.");
   const challenge = await db.challenge.findUniqueOrThrow({ where: { id: challengeId } });
-  await announce({ type: "challenges.changed", editionId: challenge.editionId });
+  const now = new Date();
+  const opened = challengeState(before, now) !== "OPEN" && challengeState(challenge, now) === "OPEN";
+  await announce({ type: "challenges.changed", editionId: challenge.editionId, ...(opened ? { opened: challengeId } : {}) });
   return challenge;
 }
 

@@ -118,6 +118,11 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
         data: { article: { id: article.articleId, slug: article.slug, title: article.title, team: article.teamName, summary: article.summary } },
       });
     }
+    case "challenges.changed": {
+      if (!event.opened) return null;
+      const challenge = await db.challenge.findUnique({ where: { id: event.opened } });
+      return challenge && challengeOpened(edition, { ...challenge, opensAt: at }, `challenge.opened:${challenge.id}:${eventKey}`, at);
+    }
     case "tournament.progressed": {
       if (event.progress.status !== "DONE") return null;
       const tournament = await db.tournament.findUnique({ where: { id: event.progress.tournamentId }, include: { challenge: true } });
@@ -148,15 +153,7 @@ export async function scheduledNews(db: Db, now: Date): Promise<News[]> {
     include: { edition: true },
   });
   for (const challenge of challenges) {
-    const slug = formatEditionNumber(challenge.edition.number);
-    news.push(
-      newsOf(challenge.edition, "challenge.opened", `challenge.opened:${challenge.id}:${challenge.opensAt.getTime()}`, challenge.opensAt, {
-        title: `${slug}: “${challenge.title}” is open`,
-        text: `Until ${formatTime(challenge.closesAt, challenge.edition.timezone)}. Go!`,
-        path: `/editions/${slug}/challenges/${challenge.id}`,
-        data: { challenge: { id: challenge.id, title: challenge.title, kind: challenge.kind, opensAt: challenge.opensAt, closesAt: challenge.closesAt } },
-      }),
-    );
+    news.push(challengeOpened(challenge.edition, challenge, `challenge.opened:${challenge.id}:${challenge.opensAt.getTime()}`, challenge.opensAt));
   }
   const editions = await db.edition.findMany({
     where: {
@@ -177,6 +174,19 @@ export async function scheduledNews(db: Db, now: Date): Promise<News[]> {
     );
   }
   return news;
+}
+
+type OpenedChallenge = { id: string; title: string; kind: string; opensAt: Date; closesAt: Date };
+
+function challengeOpened(edition: EditionRow, challenge: OpenedChallenge, key: string, at: Date): News {
+  const slug = formatEditionNumber(edition.number);
+  return newsOf(edition, "challenge.opened", key, at, {
+    title: `${slug}: “${challenge.title}” is open`,
+    // one opened by hand after its planned end stays open until closed by hand: no time to give
+    text: challenge.closesAt > at ? `Until ${formatTime(challenge.closesAt, edition.timezone)}. Go!` : "Go!",
+    path: `/editions/${slug}/challenges/${challenge.id}`,
+    data: { challenge: { id: challenge.id, title: challenge.title, kind: challenge.kind, opensAt: challenge.opensAt, closesAt: challenge.closesAt } },
+  });
 }
 
 const ordinal = (place: number) => ["1st", "2nd", "3rd"][place - 1] ?? `${place}th`;

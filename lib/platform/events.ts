@@ -74,7 +74,14 @@ export type DomainEvent = (
   | {
       type: Exclude<
         EventType,
-        "article.published" | "article.unpublished" | "tournament.progressed" | "phase.changed" | "topics.changed" | "teams.changed" | "article.review"
+        | "article.published"
+        | "article.unpublished"
+        | "tournament.progressed"
+        | "phase.changed"
+        | "topics.changed"
+        | "teams.changed"
+        | "article.review"
+        | "challenges.changed"
       >;
       editionId: string;
     }
@@ -93,6 +100,8 @@ export type DomainEvent = (
       reviewed?: { topicId: string; actorId: string };
     }
   | { type: "teams.changed"; editionId: string; change?: TeamChange }
+  /** `opened`: a challenge an organizer opened by hand (one opening at its time is the clock's news) */
+  | { type: "challenges.changed"; editionId: string; opened?: string }
   | { type: "article.review"; editionId: string; articleId: string; step: "SUBMITTED" | "CHANGES_REQUESTED"; actorId: string }
 ) & {
   /** when it was announced (epoch ms, set by announce): how late its live update reaches the pages is measured from it */

@@ -20,6 +20,7 @@ import { notificationsAdmin } from "@/lib/notifications/queries";
 import { verifySignature } from "@/lib/notifications/signing";
 import type { WebhookInput } from "@/lib/notifications/schemas";
 import { setPhase } from "@/lib/editions/commands";
+import { setChallengeState } from "@/lib/challenges/commands";
 import { proposeTopic } from "@/lib/topics/commands";
 import { subscribe, type DomainEvent } from "@/lib/platform/events";
 import { OutboundRefused, outboundPolicy, postOutbound } from "@/lib/platform/outbound";
@@ -255,6 +256,20 @@ describe("delivery", () => {
     expect(await queueScheduledNews(t.db, new Date(now.getTime() + 30_000))).toBe(0);
     await drainOutbox(t.db);
     expect(bodies().map((body) => body.text)).toEqual([expect.stringContaining("“Riddle one” is open")]);
+  });
+
+  it("a challenge an organizer opens by hand is news; closing it, or opening it again while open, is not", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const edition = await makeEdition(t.db, "HACKING");
+    await createWebhook(t.db, organizer, edition.id, hookInput({ events: ["challenge.opened"] }));
+    const future = Date.now() + 3_600_000;
+    const riddle = await makeChallenge(t.db, edition.id, { title: "Riddle by hand", opensAt: new Date(future), closesAt: new Date(future + 3_600_000) });
+    await setChallengeState(t.db, organizer, riddle.id, "OPEN");
+    await setChallengeState(t.db, organizer, riddle.id, "OPEN");
+    await setChallengeState(t.db, organizer, riddle.id, "CLOSED");
+    expect(await queueHeard(t.db)).toBe(1);
+    await drainOutbox(t.db);
+    expect(bodies().map((body) => body.text)).toEqual([expect.stringContaining("“Riddle by hand” is open")]);
   });
 });
 
