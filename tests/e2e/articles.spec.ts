@@ -42,7 +42,9 @@ async function publishAs(organizer: Page, title: string) {
   await organizer.goto("/write");
   await organizer.getByRole("link", { name: title }).click();
   await organizer.getByRole("button", { name: /^Publish/ }).click();
+  // a published article with changes says "Published" already: done once the changes are out
   await expect(organizer.getByTestId("article-status")).toContainText("Published");
+  await expect(organizer.getByTestId("article-status")).not.toContainText("Changes not yet published");
 }
 
 test("an article is written, previewed, submitted, published, and found by an anonymous reader", async ({ browser }) => {
