@@ -48,6 +48,8 @@ test("a chat channel gets the test message, the phase change and the new topic; 
   editionUrl = /\/editions\/0x[0-9A-F]+/.exec(organizer.url())![0];
 
   await organizer.goto(`${editionUrl}/notifications`);
+  // the mail server is checked as sending would use it
+  await expect(organizer.getByRole("region", { name: "Email" }).getByRole("status")).toContainText(/The mail server at 127\.0\.0\.1:\d+ answers/);
   await expectAccessible(organizer);
   const form = organizer.getByRole("region", { name: "Add a chat channel or webhook" });
   await form.getByLabel("Where it posts").selectOption({ label: "Mattermost" });
