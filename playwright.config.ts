@@ -61,7 +61,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: chromium, baseURL: `http://127.0.0.1:${CLUSTER_PORT}` },
       testMatch: /cluster\.spec/,
     },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y|articles)\.spec/ },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(phone|a11y|articles|insights)\.spec/ },
   ],
   webServer: [
     {

@@ -10,13 +10,16 @@ import { formatInZone } from "@/lib/platform/time";
 import { cachedFacets, cachedWinners } from "@/app/_lib/public-data";
 import type { EditionWinners } from "@/lib/articles/queries";
 import { placeLabel } from "@/lib/votes/rules";
+import { Lines } from "@/components/charts/lines";
+import { editionFigures } from "@/lib/insights/queries";
+import { editionsChart } from "@/lib/insights/rules";
 
 export const metadata: Metadata = { title: "Editions" };
 
 export default async function EditionsPage() {
   const user = await getCurrentUser();
   const editions = await listEditions(getDb(), user);
-  const [winners, facets] = await Promise.all([Promise.all(editions.map((e) => cachedWinners(e.id))), cachedFacets()]);
+  const [winners, facets, figures] = await Promise.all([Promise.all(editions.map((e) => cachedWinners(e.id))), cachedFacets(), editionFigures(getDb(), user)]);
   const articleCount = new Map(facets.editions.map((e) => [e.number, e.count]));
   return (
     <div>
@@ -54,6 +57,11 @@ export default async function EditionsPage() {
             </li>
           ))}
         </ul>
+      )}
+      {figures.length >= 2 && (
+        <section aria-label="Editions over time" className="mt-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <Lines id="editions-over-time" chart={editionsChart(figures)} />
+        </section>
       )}
     </div>
   );

@@ -309,6 +309,13 @@ export type AnnouncedPrizes = {
   publicFavourite: { teamId: string; name: string; audiencePoints: number } | null;
   /** why teams share a podium place, when some do (null otherwise) */
   sharedNote: string | null;
+  /** every team's points and how the ballots placed it: the results' charts */
+  results: {
+    ranking: { teamId: string; name: string; place: number; audiencePoints: number; bonusPoints: number; total: number; placeCounts: number[] }[];
+    ballots: number;
+    method: VoteMethod;
+    weights: { audience: number; bonus: number };
+  };
 };
 
 /**
@@ -333,6 +340,20 @@ export async function announcedPrizes(db: Db, editionId: string): Promise<Announ
         ? { teamId: favourite.teamId, name: favourite.name, audiencePoints: favourite.audiencePoints }
         : null,
     sharedNote: podium.some((p) => p.tied) ? results.sharedNote : null,
+    results: {
+      ranking: results.ranking.map((r) => ({
+        teamId: r.teamId,
+        name: r.name,
+        place: r.place,
+        audiencePoints: r.audiencePoints,
+        bonusPoints: r.bonusPoints,
+        total: r.total,
+        placeCounts: r.placeCounts,
+      })),
+      ballots: results.ballots,
+      method: results.settings.method,
+      weights: { audience: results.settings.audienceWeight, bonus: results.settings.bonusWeight },
+    },
   };
 }
 

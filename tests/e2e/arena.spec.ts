@@ -88,6 +88,19 @@ test("bots are practised, submitted and played in a tournament", async ({ browse
   const column = headers.indexOf(TOURNAMENT);
   expect(column).toBeGreaterThan(1);
   await expect(board.locator(`[data-testid="leaderboard"] tr[data-team="${winner}"]`).locator("th, td").nth(column)).toHaveText("10");
+
+  // the finished tournament's pictures, drawn on the server: ratings with their ranges, and who beat whom
+  await organizer.reload();
+  const ratings = organizer.locator('figure[data-chart="tournament-ratings"]');
+  await expect(ratings.getByRole("img", { name: "Ratings and how sure they are" })).toBeVisible();
+  await expect(ratings.locator("svg circle")).toHaveCount(6);
+  await ratings.getByText("The numbers").click();
+  await expect(ratings.locator("tbody tr")).toHaveCount(6);
+  const grid = organizer.locator('figure[data-chart="head-to-head"]');
+  await expect(grid.getByRole("img", { name: "Head to head" })).toBeVisible();
+  // six teams: 30 cells off the diagonal, each a record of 3 matches
+  await expect(grid.locator("svg text").filter({ hasText: /^\d–\d–\d$/ })).toHaveCount(30);
+  await expectAccessible(organizer);
 });
 
 test("Connect Four: the contract, a practice match and its board, replayed move by move", async ({ browser }) => {

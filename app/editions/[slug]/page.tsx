@@ -17,6 +17,8 @@ import { listTopics } from "@/lib/topics/queries";
 import { formatInZone } from "@/lib/platform/time";
 import { cachedArticleList, cachedEditionPrizes } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
+import { BarRows } from "@/components/charts/bar-rows";
+import { ballotsChart, resultsChart } from "@/lib/insights/rules";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -130,6 +132,18 @@ export default async function EditionPage({ params }: Props) {
               ))}
             </ul>
           )}
+        </section>
+      )}
+
+      {prizes && prizes.results.ranking.length > 0 && (
+        <section aria-labelledby="results-heading" className="space-y-6">
+          <h2 id="results-heading" className="text-xl font-bold">
+            Results
+          </h2>
+          <Card className="space-y-8">
+            <BarRows id="results-points" chart={resultsChart(prizes.results.ranking, prizes.results.weights)} />
+            <BarRows id="results-ballots" chart={ballotsChart(prizes.results.ranking, prizes.results.ballots, prizes.results.method)} />
+          </Card>
         </section>
       )}
 

@@ -20,6 +20,9 @@ import { BotWorkbench } from "@/components/arena/bot-workbench";
 import { TournamentPanel } from "@/components/arena/tournament-panel";
 import { getGame } from "@/lib/arena/engine/games";
 import { teamBotVersions, tournamentView } from "@/lib/arena/queries";
+import { DotRows } from "@/components/charts/dot-rows";
+import { Grid } from "@/components/charts/grid";
+import { headToHeadChart, raceChart, ratingsChart } from "@/lib/insights/rules";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -324,6 +327,32 @@ export default async function ChallengePage({ params }: Props) {
           <p className="mt-1 font-mono text-lg" data-testid="accepted-answers">
             {challenge.answers.join(" · ")}
           </p>
+        </Card>
+      )}
+
+      {riddle && ranking && ranking.some((r) => r.solvedAt) && (
+        <Card>
+          <DotRows
+            id="riddle-race"
+            chart={raceChart(
+              challenge.opensAt,
+              ranking.flatMap((r) => (r.solvedAt ? [{ team: r.name, at: r.solvedAt, points: r.points }] : [])),
+              ranking.length,
+            )}
+          />
+        </Card>
+      )}
+
+      {arena && arena.done > 0 && (
+        <Card className="space-y-8">
+          <DotRows id="tournament-ratings" chart={ratingsChart(arena.standings, arena.done)} />
+          <Grid
+            id="head-to-head"
+            chart={headToHeadChart(
+              arena.standings,
+              arena.headToHead.map((row) => row.against),
+            )}
+          />
         </Card>
       )}
 

@@ -1,0 +1,143 @@
+// The data behind each chart: rows in the right order, parts that add up,
+// a description that says the main point in words, and a numbers table that
+// holds the same figures as the picture.
+import { describe, expect, it } from "vitest";
+import { ballotsChart, editionsChart, headToHeadChart, raceChart, ratingsChart, resultsChart, type RankedTeam } from "@/lib/insights/rules";
+
+const ranking: RankedTeam[] = [
+  { name: "Outliers", place: 2, audiencePoints: 20, bonusPoints: 6, total: 26, placeCounts: [3, 4, 1] },
+  { name: "Heatmappers", place: 1, audiencePoints: 25, bonusPoints: 4, total: 29, placeCounts: [5, 1, 2] },
+  { name: "Forks", place: 3, audiencePoints: 9, bonusPoints: 0, total: 9, placeCounts: [0, 3, 5] },
+];
+
+describe("results", () => {
+  it("ranks every team by place, audience and bonus apart, the parts adding up to the total", () => {
+    const chart = resultsChart(ranking, { audience: 1, bonus: 1 });
+    expect(chart.rows.map((r) => r.label)).toEqual(["1. Heatmappers", "2. Outliers", "3. Forks"]);
+    for (const [i, row] of chart.rows.entries()) expect(row.values[0] + row.values[1]).toBe(chart.numbers.rows[i][4]);
+    expect(chart.description).toBe(
+      "3 teams ranked. The first three: Heatmappers (29), Outliers (26) and Forks (9). Each bar is the audience's points and the mini-challenges' bonus, added up.",
+    );
+    expect(chart.numbers.rows[0]).toEqual([1, "Heatmappers", 25, 4, 29]);
+  });
+
+  it("weights the parts as the ranking did, and says so", () => {
+    const weighted = ranking.map((t) => ({ ...t, total: t.audiencePoints * 2 + t.bonusPoints * 0.5 }));
+    const chart = resultsChart(weighted, { audience: 2, bonus: 0.5 });
+    expect(chart.rows[0].values).toEqual([50, 2]);
+    expect(chart.rows[0].note).toBe("52 pts");
+    expect(chart.description).toContain("(audience × 2, bonus × 0.5)");
+  });
+
+  it("shows how the ballots placed each team, and who was ranked first most", () => {
+    const chart = ballotsChart(ranking, 8, "RANKED");
+    expect(chart.series.map((s) => s.label)).toEqual(["Ranked 1st", "Ranked 2nd", "Ranked 3rd"]);
+    expect(chart.rows[0]).toEqual({ label: "Heatmappers", note: "8 mentions", values: [5, 1, 2] });
+    expect(chart.description).toBe("8 ballots. Heatmappers was ranked first on 5 ballots, more than any other team.");
+    expect(chart.numbers.rows).toEqual([
+      ["Heatmappers", 5, 1, 2],
+      ["Outliers", 3, 4, 1],
+      ["Forks", 0, 3, 5],
+    ]);
+    const approval = ballotsChart(
+      ranking.map((t) => ({ ...t, placeCounts: [t.placeCounts[0]] })),
+      8,
+      "APPROVAL",
+    );
+    expect(approval.series).toEqual([{ key: "picked", label: "Picked" }]);
+    expect(approval.description).toContain("was picked on 5 ballots");
+    expect(ballotsChart([], 0, "RANKED").description).toBe("No ballot was cast.");
+  });
+});
+
+describe("the tournament", () => {
+  it("orders ratings by μ with μ ± σ as the range, and says whether the leader is clear", () => {
+    const chart = ratingsChart(
+      [
+        { name: "B", rating: { mu: 24, sigma: 2 } },
+        { name: "A", rating: { mu: 30, sigma: 1.5 } },
+      ],
+      12,
+    );
+    expect(chart.rows.map((r) => [r.label, r.low, r.value, r.high])).toEqual([
+      ["A", 28.5, 30, 31.5],
+      ["B", 22, 24, 26],
+    ]);
+    expect(chart.description).toContain("After 12 matches, A is rated highest (30 ± 1.5). Its range is clear of B's.");
+    expect(chart.domain[0]).toBeLessThanOrEqual(22);
+    expect(chart.domain[1]).toBeGreaterThanOrEqual(31.5);
+    const close = ratingsChart(
+      [
+        { name: "A", rating: { mu: 25, sigma: 3 } },
+        { name: "B", rating: { mu: 24, sigma: 3 } },
+      ],
+      2,
+    );
+    expect(close.description).toContain("overlaps B's: the order between them is not sure yet");
+  });
+
+  it("puts each pair's record in the grid, a win counting 1 and a draw ½, nothing on the diagonal", () => {
+    const teams = [
+      { teamId: "a", name: "A" },
+      { teamId: "b", name: "B" },
+      { teamId: "c", name: "C" },
+    ];
+    const chart = headToHeadChart(teams, [
+      [null, { won: 2, drawn: 0, lost: 0 }, { won: 1, drawn: 1, lost: 0 }],
+      [{ won: 0, drawn: 0, lost: 2 }, null, null],
+      [{ won: 0, drawn: 1, lost: 1 }, null, null],
+    ]);
+    expect(chart.cells[0][1]).toEqual({ share: 1, text: "2–0–0" });
+    expect(chart.cells[0][2]).toEqual({ share: 0.75, text: "1–1–0" });
+    expect(chart.cells[1][1]).toBeNull();
+    expect(chart.numbers.rows[1]).toEqual(["B", "0–0–2", "—", "not played"]);
+    expect(chart.description).toContain("A came out ahead against 2 teams, the most.");
+  });
+});
+
+describe("the riddle race", () => {
+  it("places each solve in minutes after the opening, first first", () => {
+    const opens = new Date("2031-01-16T13:00:00Z");
+    const chart = raceChart(
+      opens,
+      [
+        { team: "Late", at: new Date("2031-01-16T13:09:06Z"), points: 3 },
+        { team: "Quick", at: new Date("2031-01-16T13:03:12Z"), points: 10 },
+      ],
+      8,
+    );
+    expect(chart.rows.map((r) => [r.label, r.value])).toEqual([
+      ["1. Quick", 3.2],
+      ["2. Late", 9.1],
+    ]);
+    expect(chart.domain).toEqual([0, 10]);
+    expect(chart.description).toBe("2 teams of 8 solved it. Quick was first, 3.2 minutes after it opened; the last, 9.1 minutes after.");
+    expect(chart.numbers.rows).toEqual([
+      [1, "Quick", 3.2, 10],
+      [2, "Late", 9.1, 3],
+    ]);
+    expect(raceChart(opens, [], 8).description).toBe("No team has solved it yet.");
+  });
+});
+
+describe("the archive", () => {
+  it("draws editions in order, a line per figure, and compares the latest with the one before", () => {
+    const chart = editionsChart([
+      { number: 9, slug: "0x09", teams: 8, people: 37, articles: 1 },
+      { number: 8, slug: "0x08", teams: 4, people: 29, articles: 3 },
+    ]);
+    expect(chart.xLabels).toEqual([
+      { x: 8, label: "0x08" },
+      { x: 9, label: "0x09" },
+    ]);
+    expect(chart.series.find((s) => s.key === "people")?.points).toEqual([
+      { x: 8, y: 29 },
+      { x: 9, y: 37 },
+    ]);
+    expect(chart.description).toBe("2 editions. The latest, 0x09, had 37 people in 8 teams and 1 article (0x08: 29 people, 4 teams).");
+    expect(chart.numbers.rows).toEqual([
+      ["0x08", 29, 4, 3],
+      ["0x09", 37, 8, 1],
+    ]);
+  });
+});
