@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>
-        <footer className="flex flex-wrap items-center justify-center gap-x-6 gap-y-2 border-t border-slate-200 px-4 py-4 text-center text-sm text-slate-600">
+        <footer className="flex flex-wrap print:hidden items-center justify-center gap-x-6 gap-y-2 border-t border-slate-200 px-4 py-4 text-center text-sm text-slate-600">
           <span>Hexathon — our hackathon, edition by edition.</span>
           <a href="/feed.xml" className="underline">
             Articles feed

@@ -37,7 +37,7 @@ export function SiteHeader({ publicEditionNumber }: Props) {
   // the server's, unless the visitor's differs (while no edition is public, an organizer is shown the newest draft)
   const editionNumber = visitor?.currentEditionNumber ?? publicEditionNumber;
   return (
-    <header className="bg-indigo-900 text-white">
+    <header className="bg-indigo-900 text-white print:hidden">
       {/* in reading order: the name of the site, the menu, then who you are. On a phone, two rows of fixed
           height (the site and who you are, then the menu, which scrolls sideways); wider, one row. */}
       <div className="mx-auto grid max-w-5xl grid-cols-[auto_minmax(0,1fr)] grid-rows-[2.75rem_auto] items-center gap-x-3 px-4 py-2 sm:flex sm:gap-4 sm:py-3">

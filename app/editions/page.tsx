@@ -12,7 +12,8 @@ import type { EditionWinners } from "@/lib/articles/queries";
 import { placeLabel } from "@/lib/votes/rules";
 import { Lines } from "@/components/charts/lines";
 import { editionFigures } from "@/lib/insights/queries";
-import { editionsChart } from "@/lib/insights/rules";
+import { editionsChart, topicKindsChart } from "@/lib/insights/rules";
+import { BarRows } from "@/components/charts/bar-rows";
 
 export const metadata: Metadata = { title: "Editions" };
 
@@ -59,8 +60,9 @@ export default async function EditionsPage() {
         </ul>
       )}
       {figures.length >= 2 && (
-        <section aria-label="Editions over time" className="mt-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section aria-label="Editions over time" className="mt-8 grid gap-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
           <Lines id="editions-over-time" chart={editionsChart(figures)} />
+          <BarRows id="topic-kinds" chart={topicKindsChart(figures)} />
         </section>
       )}
     </div>

@@ -75,6 +75,7 @@ export function editionLinks(edition: EditionLike, reader: Actor | null): Editio
       { rest: "/prizes", label: "Prizes" },
       { rest: "/judging", label: "Judging" },
       { rest: "/notifications", label: "Notifications" },
+      { rest: "/report", label: "Report" },
       { rest: "/manage", label: "Manage edition" },
     );
   }

@@ -3,6 +3,7 @@
 // numbers as a table (one click away under every chart). Components in
 // components/charts draw them; these functions decide what they say, and the
 // unit tests hold them to it. No database, no node modules.
+import { csvLine } from "../platform/csv";
 
 /** The words and the table every chart carries. */
 export type ChartText = {
@@ -196,6 +197,8 @@ export function raceChart(opensAt: Date, solves: Solve[], teams: number): DotCha
 }
 
 export type EditionFigures = { number: number; slug: string; teams: number; people: number; articles: number };
+/** An edition's topics per kind, and how many became a team. */
+export type TopicFigures = { kind: string; label: string; proposed: number; becameTeams: number }[];
 
 /** Editions over time: teams, people taking part, articles published. */
 export function editionsChart(editions: EditionFigures[]): LineChart {
@@ -223,4 +226,183 @@ export function editionsChart(editions: EditionFigures[]): LineChart {
 
 function ordinal(n: number): string {
   return ["1st", "2nd", "3rd"][n - 1] ?? `${n}th`;
+}
+
+// The reports: what an edition (and every edition) counts, for the people who
+// fund a hackathon. People "take part" in an edition when they proposed a
+// topic, showed interest in one, or were in a team.
+
+export type Participation = {
+  people: number;
+  /** taking part for the first time: in no earlier edition */
+  firstTimers: number;
+  /** also in the previous edition */
+  returning: number;
+  /** how many took part in the previous edition (null: there was none) */
+  previousPeople: number | null;
+  /** the share of the previous edition's people who came back (null: there was none, or it had nobody) */
+  retention: number | null;
+};
+
+export function participation(current: ReadonlySet<string>, earlier: ReadonlySet<string>, previous: ReadonlySet<string> | null): Participation {
+  const people = [...current];
+  const returning = previous ? people.filter((id) => previous.has(id)).length : 0;
+  return {
+    people: people.length,
+    firstTimers: people.filter((id) => !earlier.has(id)).length,
+    returning,
+    previousPeople: previous ? previous.size : null,
+    retention: previous && previous.size > 0 ? returning / previous.size : null,
+  };
+}
+
+/** Teams and their sizes: how many, the average, and how many teams of each size. */
+export function teamSizes(sizes: number[]): { teams: number; average: number; histogram: { size: number; count: number }[] } {
+  const counts = new Map<number, number>();
+  for (const size of sizes) counts.set(size, (counts.get(size) ?? 0) + 1);
+  return {
+    teams: sizes.length,
+    average: sizes.length ? round1(sizes.reduce((a, b) => a + b, 0) / sizes.length) : 0,
+    histogram: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([size, count]) => ({ size, count })),
+  };
+}
+
+/** How evenly judges covered the teams: judgments per team at least, at most, on average, and teams never judged. */
+export function coverage(perTeam: number[]): { min: number; max: number; average: number; unjudged: number } | null {
+  if (perTeam.length === 0) return null;
+  return {
+    min: Math.min(...perTeam),
+    max: Math.max(...perTeam),
+    average: round1(perTeam.reduce((a, b) => a + b, 0) / perTeam.length),
+    unjudged: perTeam.filter((n) => n === 0).length,
+  };
+}
+
+export type EditionReport = {
+  edition: { number: number; slug: string; title: string };
+  participation: Participation;
+  teams: ReturnType<typeof teamSizes>;
+  topics: TopicFigures;
+  vote: { ballots: number; people: number } | null;
+  judging: { tracks: number; judgments: number; perTeam: { team: string; judgments: number }[] } | null;
+  challenges: { title: string; kind: string; took: number; succeeded: number | null; teams: number }[];
+  departments: { department: string; people: number }[];
+  articles: number;
+};
+
+const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+
+/** The report as lines (section, measure, value): the CSV export, in the order of the page. */
+export function reportLines(report: EditionReport): [string, string, string | number][] {
+  const p = report.participation;
+  const lines: [string, string, string | number][] = [
+    ["People", "Taking part", p.people],
+    ["People", "First time", p.firstTimers],
+    ["People", "Also in the previous edition", p.previousPeople === null ? "—" : p.returning],
+    ["People", "Came back from the previous edition", percent(p.retention)],
+    ["Teams", "Teams", report.teams.teams],
+    ["Teams", "Average size", report.teams.average],
+    ...report.teams.histogram.map(({ size, count }): [string, string, number] => ["Teams", `Teams of ${plural(size, "person", "people")}`, count]),
+    ...report.topics.flatMap(({ label, proposed, becameTeams }): [string, string, number][] => [
+      ["Topics", `${label}: proposed`, proposed],
+      ["Topics", `${label}: became a team`, becameTeams],
+    ]),
+    ["Articles", "Published", report.articles],
+  ];
+  if (report.vote) {
+    lines.push(
+      ["Vote", "Ballots cast", report.vote.ballots],
+      ["Vote", "Ballots per person taking part", report.vote.people ? round1(report.vote.ballots / report.vote.people) : "—"],
+    );
+  }
+  if (report.judging) {
+    const c = coverage(report.judging.perTeam.map((t) => t.judgments));
+    lines.push(["Judging", "Tracks", report.judging.tracks], ["Judging", "Judgments", report.judging.judgments]);
+    if (c)
+      lines.push(
+        ["Judging", "Judgments per team (fewest)", c.min],
+        ["Judging", "Judgments per team (most)", c.max],
+        ["Judging", "Teams never judged", c.unjudged],
+      );
+  }
+  for (const c of report.challenges) {
+    lines.push(["Mini-challenges", `${c.title}: teams taking part`, `${c.took} of ${c.teams}`]);
+    if (c.succeeded !== null) lines.push(["Mini-challenges", `${c.title}: teams that solved it`, c.succeeded]);
+  }
+  for (const d of report.departments) lines.push(["Departments", d.department, d.people]);
+  return lines;
+}
+
+/** Topics per kind in each edition, and how many of each became a team (the archive's, and the all-editions report's). */
+export function topicKindsChart(reports: { edition: { number: number; slug: string }; topics: TopicFigures }[]): BarChart {
+  const kinds = reports[0]?.topics.map((t) => ({ key: t.kind, label: t.label })) ?? [];
+  const rows = [...reports].sort((a, b) => a.edition.number - b.edition.number);
+  const total = (r: (typeof rows)[number]) => r.topics.reduce((sum, t) => sum + t.proposed, 0);
+  const became = (r: (typeof rows)[number]) => r.topics.reduce((sum, t) => sum + t.becameTeams, 0);
+  const busiest = [...rows].sort((a, b) => total(b) - total(a))[0];
+  return {
+    title: "Topics of each kind, per edition",
+    description: !busiest
+      ? "No edition yet."
+      : `${busiest.edition.slug} had the most topics (${total(busiest)}). Across ${plural(rows.length, "edition")}, ${rows.reduce((s, r) => s + became(r), 0)} of ${rows.reduce((s, r) => s + total(r), 0)} topics became a team.`,
+    series: kinds,
+    rows: rows.map((r) => ({
+      label: r.edition.slug,
+      note: `${plural(total(r), "topic")}, ${became(r)} became teams`,
+      values: r.topics.map((t) => t.proposed),
+    })),
+    numbers: {
+      columns: ["Edition", ...kinds.flatMap((k) => [`${k.label}: proposed`, `${k.label}: became a team`])],
+      rows: rows.map((r) => [r.edition.slug, ...r.topics.flatMap((t) => [t.proposed, t.becameTeams])]),
+    },
+  };
+}
+
+/** An edition's teams by size. */
+export function teamSizesChart(report: Pick<EditionReport, "teams">): BarChart {
+  const { histogram, teams, average } = report.teams;
+  return {
+    title: "Teams by size",
+    description: teams === 0 ? "No team was formed." : `${plural(teams, "team")}, ${average} people on average.`,
+    series: [{ key: "teams", label: "Teams" }],
+    rows: histogram.map(({ size, count }) => ({ label: plural(size, "person", "people"), note: plural(count, "team"), values: [count] })),
+    numbers: { columns: ["Size", "Teams"], rows: histogram.map(({ size, count }) => [size, count]) },
+  };
+}
+
+/** Judgments per team: whether judges saw every team about as often. */
+export function coverageChart(perTeam: { team: string; judgments: number }[]): BarChart {
+  const rows = [...perTeam].sort((a, b) => a.judgments - b.judgments || a.team.localeCompare(b.team));
+  const c = coverage(rows.map((r) => r.judgments));
+  return {
+    title: "Judgments per team",
+    description: !c
+      ? "No team to judge."
+      : `From ${c.min} to ${c.max} judgments per team, ${c.average} on average${c.unjudged ? `; ${plural(c.unjudged, "team")} never judged` : ""}.`,
+    series: [{ key: "judgments", label: "Judgments" }],
+    rows: rows.map((r) => ({ label: r.team, note: plural(r.judgments, "judgment"), values: [r.judgments] })),
+    numbers: { columns: ["Team", "Judgments"], rows: rows.map((r) => [r.team, r.judgments]) },
+  };
+}
+
+/** People taking part by department, when the company's sign-in says it. */
+export function departmentsChart(departments: EditionReport["departments"], people: number): BarChart {
+  const known = departments.reduce((sum, d) => sum + d.people, 0);
+  return {
+    title: "People by department",
+    description: departments.length
+      ? `${departments[0].department} had the most people taking part (${departments[0].people}). The department is known for ${known} of ${people}.`
+      : "No department is known.",
+    series: [{ key: "people", label: "People" }],
+    rows: departments.map((d) => ({ label: d.department, note: plural(d.people, "person", "people"), values: [d.people] })),
+    numbers: { columns: ["Department", "People"], rows: departments.map((d) => [d.department, d.people]) },
+  };
+}
+
+/** Reports as CSV: a line per figure, the edition first (several editions follow each other). */
+export function reportCsv(reports: EditionReport[]): string {
+  return (
+    csvLine(["Edition", "Section", "Measure", "Value"]) +
+    reports.flatMap((report) => reportLines(report).map((line) => csvLine([report.edition.slug, ...line]))).join("")
+  );
 }

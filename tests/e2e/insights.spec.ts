@@ -3,7 +3,7 @@
 // show, row for row, and the page stays accessible. The demo's finished
 // editions have revealed results, a solved riddle and three editions to draw.
 import { expect, test, type Locator, type Page } from "./test";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 /** The chart's figure, its SVG image found by the accessible name and description it gives. */
 async function chart(page: Page, id: string, title: string) {
@@ -74,4 +74,45 @@ test("the riddle race and the editions over time", async ({ page }) => {
   expect(rows.length).toBeGreaterThanOrEqual(2);
   await expect(editions.locator("figcaption")).toContainText(`The latest, ${rows[rows.length - 1][0]}, had ${rows[rows.length - 1][1]} people`);
   await expectAccessible(page);
+});
+
+test("an edition's report and all editions': figures, pictures, the CSV holds what the page says; organizers only", async ({ browser }) => {
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/editions/0x08");
+  await organizer.getByRole("link", { name: "Report", exact: true }).click();
+  await expect(organizer.getByRole("heading", { level: 1 })).toHaveText(/^Report of 0x08/);
+  const figures = organizer.getByRole("region", { name: "Key figures" });
+  await expect(figures).toContainText("People taking part");
+  await chart(organizer, "report-team-sizes", "Teams by size");
+  await expectAccessible(organizer);
+
+  // the CSV's lines are the page's "Every figure" table, in order
+  const lines = await organizer
+    .getByRole("table", { name: "Every figure of the report, by section" })
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent!.trim())));
+  const csv = await organizer.request.get("/api/editions/0x08/report.csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const rows = (await csv.text())
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((line) => line.split(","));
+  expect(rows.map(([edition, section, measure, value]) => [edition, section, measure, value])).toEqual(lines.map((line) => ["0x08", ...line]));
+
+  await organizer.getByRole("link", { name: "All editions" }).click();
+  await expect(organizer.getByRole("heading", { level: 1 })).toHaveText("All editions: report");
+  const table = organizer.getByRole("table", { name: "Every edition’s figures, oldest first" });
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  await chart(organizer, "report-topic-kinds", "Topics of each kind, per edition");
+  await expectAccessible(organizer);
+
+  const alice = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@demo.test");
+  await alice.goto("/editions/0x08/report");
+  await expect(alice.getByRole("main")).toContainText(/organizers/i);
+  expect((await alice.request.get("/api/editions/0x08/report.csv")).status()).toBe(403);
+  await alice.goto("/editions/report");
+  await expect(alice.getByRole("main")).toContainText("Only organizers see the reports.");
 });

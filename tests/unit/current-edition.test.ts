@@ -125,8 +125,9 @@ describe("editionLinks", () => {
       "/prizes",
       "/judging",
       "/notifications",
+      "/report",
       "/manage",
     ]);
-    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/judging", "/notifications", "/manage"]);
+    expect(rests("ARCHIVED", reader("ORGANIZER"))).toEqual(["/stage", "/vote", "/prizes", "/judging", "/notifications", "/report", "/manage"]);
   });
 });

@@ -2,7 +2,23 @@
 // a description that says the main point in words, and a numbers table that
 // holds the same figures as the picture.
 import { describe, expect, it } from "vitest";
-import { ballotsChart, editionsChart, headToHeadChart, raceChart, ratingsChart, resultsChart, type RankedTeam } from "@/lib/insights/rules";
+import {
+  ballotsChart,
+  coverage,
+  coverageChart,
+  editionsChart,
+  type EditionReport,
+  headToHeadChart,
+  participation,
+  raceChart,
+  ratingsChart,
+  reportCsv,
+  reportLines,
+  resultsChart,
+  teamSizes,
+  topicKindsChart,
+  type RankedTeam,
+} from "@/lib/insights/rules";
 
 const ranking: RankedTeam[] = [
   { name: "Outliers", place: 2, audiencePoints: 20, bonusPoints: 6, total: 26, placeCounts: [3, 4, 1] },
@@ -139,5 +155,69 @@ describe("the archive", () => {
       ["0x08", 29, 4, 3],
       ["0x09", 37, 8, 1],
     ]);
+  });
+});
+
+describe("the reports", () => {
+  it("counts first-timers against every earlier edition and returners against the previous one", () => {
+    const earlier = new Set(["ann", "bob", "cid"]);
+    const previous = new Set(["bob", "cid", "dan"]);
+    expect(participation(new Set(["ann", "bob", "eve", "fay"]), earlier, previous)).toEqual({
+      people: 4,
+      firstTimers: 2,
+      returning: 1,
+      previousPeople: 3,
+      retention: 1 / 3,
+    });
+    expect(participation(new Set(["ann"]), new Set(), null)).toEqual({ people: 1, firstTimers: 1, returning: 0, previousPeople: null, retention: null });
+  });
+
+  it("sizes teams, and tells how evenly judges covered them", () => {
+    expect(teamSizes([3, 4, 3, 5])).toEqual({
+      teams: 4,
+      average: 3.8,
+      histogram: [
+        { size: 3, count: 2 },
+        { size: 4, count: 1 },
+        { size: 5, count: 1 },
+      ],
+    });
+    expect(coverage([4, 0, 6])).toEqual({ min: 0, max: 6, average: 3.3, unjudged: 1 });
+    expect(coverage([])).toBeNull();
+  });
+
+  it("writes every figure as a CSV line, formulas neutralized", () => {
+    const report: EditionReport = {
+      edition: { number: 9, slug: "0x09", title: "Nine" },
+      participation: { people: 10, firstTimers: 4, returning: 5, previousPeople: 8, retention: 0.625 },
+      teams: teamSizes([3, 4]),
+      topics: [{ kind: "FUN", label: "Fun", proposed: 5, becameTeams: 2 }],
+      vote: { ballots: 25, people: 10 },
+      judging: { tracks: 1, judgments: 9, perTeam: [{ team: "=cmd", judgments: 9 }] },
+      challenges: [{ title: "=Riddle", kind: "RIDDLE", took: 2, succeeded: 1, teams: 2 }],
+      departments: [{ department: "Payments", people: 6 }],
+      articles: 2,
+    };
+    const csv = reportCsv([report]);
+    expect(csv.split("\r\n")[0]).toBe("Edition,Section,Measure,Value");
+    expect(csv).toContain("0x09,People,Came back from the previous edition,63 %\r\n");
+    expect(csv).toContain("0x09,Topics,Fun: became a team,2\r\n");
+    expect(csv).toContain("0x09,Vote,Ballots per person taking part,2.5\r\n");
+    expect(csv).toContain(`0x09,Mini-challenges,"'=Riddle: teams taking part",2 of 2\r\n`);
+    expect(csv).toContain("0x09,Departments,Payments,6\r\n");
+    expect(reportLines(report)).toContainEqual(["Judging", "Teams never judged", 0]);
+    expect(coverageChart(report.judging!.perTeam).numbers.rows).toEqual([["=cmd", 9]]);
+  });
+
+  it("stacks each edition's topics by kind and says how many became teams", () => {
+    const chart = topicKindsChart([
+      { edition: { number: 8, slug: "0x08" }, topics: [{ kind: "FUN", label: "Fun", proposed: 4, becameTeams: 1 }] },
+      { edition: { number: 7, slug: "0x07" }, topics: [{ kind: "FUN", label: "Fun", proposed: 6, becameTeams: 3 }] },
+    ]);
+    expect(chart.rows.map((r) => [r.label, r.values])).toEqual([
+      ["0x07", [6]],
+      ["0x08", [4]],
+    ]);
+    expect(chart.description).toBe("0x07 had the most topics (6). Across 2 editions, 4 of 10 topics became a team.");
   });
 });

@@ -1,0 +1,8 @@
+// GET /api/editions/report.csv — organizers: every edition's report, a line per figure (edition, section, measure, value)
+import { withUser } from "@/app/_lib/api";
+import { getDb } from "@/app/_lib/db";
+import { csvResponse } from "@/app/_lib/csv";
+import { allReports } from "@/lib/insights/queries";
+import { reportCsv } from "@/lib/insights/rules";
+
+export const GET = withUser(async (_request, { user }) => csvResponse(reportCsv(await allReports(getDb(), user)), "hackathon-report.csv"));

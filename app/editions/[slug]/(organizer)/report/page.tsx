@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "@/components/link";
+import { editionPath, loadForOrganizer } from "@/app/_lib/load";
+import { ReportView } from "@/components/insights/report-view";
+import { PrintButton } from "@/components/insights/print-button";
+import { Alert, PageHeader } from "@/components/ui";
+import { getDb } from "@/app/_lib/db";
+import { formatEditionNumber } from "@/lib/editions/rules";
+import { editionReport } from "@/lib/insights/queries";
+
+export const metadata: Metadata = { title: "Report" };
+
+export default async function ReportPage({ params }: { params: Promise<{ slug: string }> }) {
+  const page = await loadForOrganizer((await params).slug, "/report");
+  if (!page) return null; // the layout says why
+  const { edition, user } = page;
+  const hex = formatEditionNumber(edition.number);
+  if (edition.phase === "DRAFT") {
+    return (
+      <div className="space-y-6">
+        <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Report" />
+        <Alert tone="info">A draft edition has nothing to report yet: open it for proposals first.</Alert>
+      </div>
+    );
+  }
+  const report = await editionReport(getDb(), user, edition.id);
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title={`Report of ${hex}: ${edition.title}`}>
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <a
+            href={`/api/editions/${hex}/report.csv`}
+            className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-indigo-900 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            Download as CSV
+          </a>
+          <PrintButton />
+          <Link href="/editions/report" className="rounded-lg px-4 py-2 text-sm font-semibold text-indigo-900 underline">
+            All editions
+          </Link>
+        </div>
+      </PageHeader>
+      <p className="text-slate-700">
+        People take part when they propose a topic, show interest in one, or are in a team. First time: in no earlier edition. Back: also in the previous one.
+      </p>
+      <ReportView report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// An edition's report: the figures people ask for first, the pictures, and
+// every line of it in one table (what the CSV holds). Printable: the browser's
+// print (or "Save as PDF") leaves out the site's header and the buttons.
+import { BarRows } from "@/components/charts/bar-rows";
+import { coverageChart, departmentsChart, type EditionReport, reportLines, teamSizesChart } from "@/lib/insights/rules";
+
+const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+
+export function ReportView({ report }: { report: EditionReport }) {
+  const p = report.participation;
+  const figures: [string, string | number, string?][] = [
+    ["People taking part", p.people],
+    ["First time", p.firstTimers, p.people ? percent(p.firstTimers / p.people) : undefined],
+    [
+      "Back from the previous edition",
+      p.previousPeople === null ? "—" : p.returning,
+      p.retention === null ? undefined : `${percent(p.retention)} of its people`,
+    ],
+    ["Teams", report.teams.teams, report.teams.teams ? `${report.teams.average} people on average` : undefined],
+    [
+      "Ballots",
+      report.vote?.ballots ?? "—",
+      report.vote?.people ? `${Math.round((report.vote.ballots / report.vote.people) * 10) / 10} per person taking part` : undefined,
+    ],
+    ["Articles published", report.articles],
+  ];
+  return (
+    <div className="space-y-6">
+      <section aria-label="Key figures">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+          {figures.map(([label, value, note]) => (
+            <div key={label} className="rounded-xl bg-white p-4 ring-1 ring-slate-200 print:ring-slate-400">
+              <dt className="text-sm text-slate-700">{label}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{value}</dd>
+              {note && <dd className="text-sm text-slate-700">{note}</dd>}
+            </div>
+          ))}
+        </dl>
+      </section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-xl bg-white p-4 ring-1 ring-slate-200 break-inside-avoid">
+          <BarRows id="report-team-sizes" chart={teamSizesChart(report)} />
+        </section>
+        {report.judging && (
+          <section className="rounded-xl bg-white p-4 ring-1 ring-slate-200 break-inside-avoid">
+            <BarRows id="report-coverage" chart={coverageChart(report.judging.perTeam)} />
+          </section>
+        )}
+        {report.departments.length > 0 && (
+          <section className="rounded-xl bg-white p-4 ring-1 ring-slate-200 break-inside-avoid">
+            <BarRows id="report-departments" chart={departmentsChart(report.departments, p.people)} />
+          </section>
+        )}
+      </div>
+      <section aria-labelledby="report-lines" className="break-inside-avoid">
+        <h2 id="report-lines" className="mb-2 text-lg font-bold">
+          Every figure
+        </h2>
+        <div className="overflow-x-auto" tabIndex={0}>
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Every figure of the report, by section</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="px-2 py-1">
+                  Section
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Measure
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  Value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reportLines(report).map(([section, measure, value], i) => (
+                <tr key={i} className="border-b border-slate-100">
+                  <td className="px-2 py-1">{section}</td>
+                  <th scope="row" className="px-2 py-1 font-normal">
+                    {measure}
+                  </th>
+                  <td className="px-2 py-1 text-right tabular-nums">{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
