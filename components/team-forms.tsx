@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { FormMessage, SelectField, SubmitButton, TextField } from "./form";
+import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "./form";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -35,6 +35,52 @@ export function MovePersonForm({ action, teamId, people }: { action: Action; tea
       <div className="basis-full">
         <FormMessage state={state} />
       </div>
+    </form>
+  );
+}
+
+/** What became of the project: the team (or an organizer) tells it after the edition. */
+export function OutcomeForm({
+  action,
+  initial,
+  statuses,
+}: {
+  action: Action;
+  initial: { status: string; happenedOn: string; note: string; links: string } | null;
+  statuses: { value: string; label: string }[];
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage state={state} success="Saved: the edition's page tells it." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="status"
+          label="What became of it"
+          state={state}
+          initial={initial?.status ?? ""}
+          options={[{ value: "", label: "Choose…" }, ...statuses]}
+        />
+        <TextField name="happenedOn" label="Since when" type="date" state={state} initial={initial?.happenedOn ?? ""} />
+      </div>
+      <TextArea
+        name="note"
+        label="In a few words"
+        state={state}
+        initial={initial?.note ?? ""}
+        rows={3}
+        maxLength={1000}
+        hint="What it does now, who uses it, or why it stopped."
+      />
+      <TextArea
+        name="links"
+        label="Links (optional)"
+        state={state}
+        initial={initial?.links ?? ""}
+        rows={3}
+        hint="One address per line, five at most: a ticket, a merge request, release notes."
+      />
+      <SubmitButton>Save the outcome</SubmitButton>
     </form>
   );
 }

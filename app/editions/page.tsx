@@ -12,7 +12,7 @@ import type { EditionWinners } from "@/lib/articles/queries";
 import { placeLabel } from "@/lib/votes/rules";
 import { Lines } from "@/components/charts/lines";
 import { editionFigures } from "@/lib/insights/queries";
-import { editionsChart, topicKindsChart } from "@/lib/insights/rules";
+import { editionsChart, productSentence, topicKindsChart } from "@/lib/insights/rules";
 import { BarRows } from "@/components/charts/bar-rows";
 
 export const metadata: Metadata = { title: "Editions" };
@@ -22,6 +22,8 @@ export default async function EditionsPage() {
   const editions = await listEditions(getDb(), user);
   const [winners, facets, figures] = await Promise.all([Promise.all(editions.map((e) => cachedWinners(e.id))), cachedFacets(), editionFigures(getDb(), user)]);
   const articleCount = new Map(facets.editions.map((e) => [e.number, e.count]));
+  const adopted = new Map(figures.map((f) => [f.number, f.outcomes.ADOPTED]));
+  const inProduct = productSentence(figures.map((f) => ({ projects: f.teams, outcomes: f.outcomes })));
   return (
     <div>
       <PageHeader title="Editions">{canManageEditions(user) && <ButtonLink href="/editions/new">New edition</ButtonLink>}</PageHeader>
@@ -52,6 +54,7 @@ export default async function EditionsPage() {
                       </Link>
                     </>
                   ) : null}
+                  {adopted.get(e.number) ? <> · {adopted.get(e.number)} in the product</> : null}
                 </p>
                 <Winners winners={winners[i]} />
               </article>
@@ -61,6 +64,7 @@ export default async function EditionsPage() {
       )}
       {figures.length >= 2 && (
         <section aria-label="Editions over time" className="mt-8 grid gap-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
+          {inProduct && <p className="text-lg font-semibold lg:col-span-2">{inProduct}</p>}
           <Lines id="editions-over-time" chart={editionsChart(figures)} />
           <BarRows id="topic-kinds" chart={topicKindsChart(figures)} />
         </section>

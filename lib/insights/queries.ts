@@ -7,7 +7,8 @@ import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber } from "../editions/rules";
 import { listEditions } from "../editions/queries";
 import { TOPIC_KIND_LABELS, type TopicKind } from "../topics/rules";
-import { type EditionFigures, type EditionReport, participation, teamSizes, type TopicFigures } from "./rules";
+import type { OutcomeStatus } from "../teams/rules";
+import { countOutcomes, type EditionFigures, type EditionReport, participation, teamSizes, type TopicFigures } from "./rules";
 
 /** Who took part in each of these editions, by edition id. */
 async function participantsOf(db: Db, editionIds: string[]): Promise<Map<string, Set<string>>> {
@@ -36,13 +37,14 @@ async function reportedEditions(db: Db, actor: Actor | null) {
 export async function editionFigures(
   db: Db,
   actor: Actor | null,
-): Promise<(EditionFigures & { edition: { number: number; slug: string }; topics: TopicFigures })[]> {
+): Promise<(EditionFigures & { edition: { number: number; slug: string }; topics: TopicFigures; outcomes: Record<OutcomeStatus, number> })[]> {
   const editions = await reportedEditions(db, actor);
   const ids = editions.map((e) => e.id);
-  const [people, articles, topics] = await Promise.all([
+  const [people, articles, topics, outcomes] = await Promise.all([
     participantsOf(db, ids),
     db.publishedArticle.groupBy({ by: ["editionId"], where: { editionId: { in: ids } }, _count: { _all: true } }),
     db.topic.findMany({ where: { editionId: { in: ids }, status: "APPROVED" }, select: { editionId: true, kind: true, _count: { select: { teams: true } } } }),
+    db.projectOutcome.findMany({ where: { team: { editionId: { in: ids } } }, select: { status: true, team: { select: { editionId: true } } } }),
   ]);
   const published = new Map(articles.map((a) => [a.editionId, a._count._all]));
   return editions.map((e) => {
@@ -56,6 +58,7 @@ export async function editionFigures(
       people: people.get(e.id)?.size ?? 0,
       articles: published.get(e.id) ?? 0,
       topics: topicFigures(own.map((t) => ({ kind: t.kind, teams: t._count.teams }))),
+      outcomes: countOutcomes(outcomes.filter((o) => o.team.editionId === e.id).map((o) => o.status)),
     };
   });
 }
@@ -89,7 +92,7 @@ type ReportedEdition = Awaited<ReturnType<typeof reportedEditions>>[number];
 /** The reports of these editions (oldest first; each compared with those before it in the list). */
 async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionReport[]> {
   const ids = editions.map((e) => e.id);
-  const [people, teams, topics, ballots, tracks, judgments, challenges, articles] = await Promise.all([
+  const [people, teams, topics, ballots, tracks, judgments, challenges, articles, outcomes] = await Promise.all([
     participantsOf(db, ids),
     db.team.findMany({ where: { editionId: { in: ids } }, select: { id: true, name: true, editionId: true, memberCount: true, topicId: true } }),
     db.topic.findMany({ where: { editionId: { in: ids }, status: { not: "MERGED" } }, select: { id: true, editionId: true, kind: true } }),
@@ -114,6 +117,7 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
       },
     }),
     db.publishedArticle.groupBy({ by: ["editionId"], where: { editionId: { in: ids } }, _count: { _all: true } }),
+    db.projectOutcome.findMany({ where: { team: { editionId: { in: ids } } }, select: { status: true, team: { select: { editionId: true } } } }),
   ]);
   const everyone = [...new Set([...people.values()].flatMap((set) => [...set]))];
   const departments = new Map(
@@ -166,6 +170,7 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([department, count]) => ({ department, people: count })),
       articles: articleCount.get(edition.id) ?? 0,
+      outcomes: countOutcomes(outcomes.filter((o) => o.team.editionId === edition.id).map((o) => o.status)),
     };
   });
 }

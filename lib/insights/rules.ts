@@ -4,6 +4,7 @@
 // components/charts draw them; these functions decide what they say, and the
 // unit tests hold them to it. No database, no node modules.
 import { csvLine } from "../platform/csv";
+import { OUTCOME_LABELS, OUTCOME_STATUSES, type OutcomeStatus } from "../teams/rules";
 
 /** The words and the table every chart carries. */
 export type ChartText = {
@@ -288,7 +289,30 @@ export type EditionReport = {
   challenges: { title: string; kind: string; took: number; succeeded: number | null; teams: number }[];
   departments: { department: string; people: number }[];
   articles: number;
+  /** what became of the projects, as their teams told it */
+  outcomes: Record<OutcomeStatus, number>;
 };
+
+/** Outcomes counted by status, every status present. */
+export function countOutcomes(statuses: string[]): Record<OutcomeStatus, number> {
+  const counts = Object.fromEntries(OUTCOME_STATUSES.map((status) => [status, 0])) as Record<OutcomeStatus, number>;
+  for (const status of statuses) if (status in counts) counts[status as OutcomeStatus]++;
+  return counts;
+}
+
+/**
+ * The sentence funders ask for: "9 of 41 projects of the last three editions
+ * are in the product" (editions that are over, with teams; null when none).
+ */
+export function productSentence(editions: { projects: number; outcomes: Record<OutcomeStatus, number> }[], last = 3): string | null {
+  const recent = editions.filter((e) => e.projects > 0).slice(-last);
+  if (recent.length === 0) return null;
+  const projects = recent.reduce((sum, e) => sum + e.projects, 0);
+  const adopted = recent.reduce((sum, r) => sum + r.outcomes.ADOPTED, 0);
+  const used = recent.reduce((sum, r) => sum + r.outcomes.INTERNAL_USE, 0);
+  const which = recent.length === 1 ? "the last edition" : `the last ${["", "", "two", "three", "four", "five"][recent.length] ?? recent.length} editions`;
+  return `${adopted} of ${plural(projects, "project")} of ${which} ${adopted === 1 ? "is" : "are"} in the product${used ? `, and ${used} in internal use` : ""}.`;
+}
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 
@@ -330,6 +354,9 @@ export function reportLines(report: EditionReport): [string, string, string | nu
     if (c.succeeded !== null) lines.push(["Mini-challenges", `${c.title}: teams that solved it`, c.succeeded]);
   }
   for (const d of report.departments) lines.push(["Departments", d.department, d.people]);
+  for (const status of OUTCOME_STATUSES) lines.push(["What happened next", OUTCOME_LABELS[status], report.outcomes[status]]);
+  const told = OUTCOME_STATUSES.reduce((sum, status) => sum + report.outcomes[status], 0);
+  lines.push(["What happened next", "Not told", Math.max(0, report.teams.teams - told)]);
   return lines;
 }
 

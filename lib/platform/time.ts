@@ -103,3 +103,9 @@ export function formatDate(instant: Date, tz: string): string {
 export function dayKeyInZone(instant: Date, tz: string): string {
   return utcToZonedLocal(instant, tz).slice(0, 10);
 }
+
+/** "16 January 2031" from a day "2031-01-16" that belongs to no time zone (a project's outcome). */
+export function formatDay(day: string): string {
+  const noon = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? day : formatDate(noon, "UTC");
+}

@@ -4,10 +4,10 @@ import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
-import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamNameKey } from "./rules";
+import { canChangeOwnTeam, canEditTeam, canMovePeople, canRecordOutcome, explainTeamsLocked, teamNameKey } from "./rules";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
 import { topicIsOpen } from "../topics/rules";
-import type { TeamInput } from "./schemas";
+import type { OutcomeInput, TeamInput } from "./schemas";
 import { person, getTeam, teamOf } from "./queries";
 
 /**
@@ -173,4 +173,19 @@ async function removeMember(tx: Tx, teamId: string, userId: string) {
 
 function fullMessage(name: string, cap: number) {
   return `Team “${name}” is full (${cap} of ${cap} people).`;
+}
+
+/** Tells (or updates) what became of the team's project; its team or an organizer, once the edition is over. */
+export async function recordOutcome(db: Db, actor: Actor | null, teamId: string, input: OutcomeInput) {
+  const me = requireActor(actor);
+  const team = await getTeam(db, me, teamId);
+  const isMember = team.members.some((m) => m.userId === me.id);
+  if (!canRecordOutcome(me, isMember, team.edition)) {
+    if (!isMember && !isOrganizer(me)) throw forbidden("Only the team's members or an organizer can tell what became of its project.");
+    throw invalid("What became of a project is told once its edition is over.");
+  }
+  const data = { status: input.status, happenedOn: input.happenedOn, note: input.note, links: JSON.stringify(input.links), recordedById: me.id };
+  const outcome = await db.projectOutcome.upsert({ where: { teamId }, create: { teamId, ...data }, update: data });
+  await announce({ type: "teams.changed", editionId: team.editionId });
+  return outcome;
 }

@@ -9,6 +9,7 @@ import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
 import { canSeeEdition } from "../editions/rules";
 import { type Actor } from "../people/rules";
+import { isOutcomeStatus, OUTCOME_STATUSES, type OutcomeStatus } from "./rules";
 
 export async function listTeams(db: Db, editionId: string) {
   return db.team.findMany({
@@ -53,3 +54,32 @@ export async function availableInterestedPeople(db: Db, editionId: string, topic
 }
 
 export const person = { select: { id: true, name: true } } as const;
+
+export type Outcome = { teamId: string; team: string; status: OutcomeStatus; happenedOn: string; note: string; links: string[]; updatedAt: Date };
+
+function outcomeOf(row: { teamId: string; status: string; happenedOn: string; note: string; links: string; updatedAt: Date }, team: string): Outcome | null {
+  if (!isOutcomeStatus(row.status)) return null;
+  let links: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.links);
+    links = Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === "string") : [];
+  } catch {
+    // a hand-edited row: no links rather than no page
+  }
+  return { teamId: row.teamId, team, status: row.status, happenedOn: row.happenedOn, note: row.note, links, updatedAt: row.updatedAt };
+}
+
+/** A team's outcome, if told. */
+export async function teamOutcome(db: Db, team: { id: string; name: string }): Promise<Outcome | null> {
+  const row = await db.projectOutcome.findUnique({ where: { teamId: team.id } });
+  return row && outcomeOf(row, team.name);
+}
+
+/** The outcomes told of an edition's projects, those in the product first. */
+export async function editionOutcomes(db: Db, editionId: string): Promise<Outcome[]> {
+  const rows = await db.projectOutcome.findMany({ where: { team: { editionId } }, include: { team: { select: { name: true } } } });
+  const order = (o: Outcome) => OUTCOME_STATUSES.indexOf(o.status);
+  return rows
+    .flatMap((row) => outcomeOf(row, row.team.name) ?? [])
+    .sort((a, b) => order(a) - order(b) || b.happenedOn.localeCompare(a.happenedOn) || a.team.localeCompare(b.team));
+}

@@ -40,3 +40,20 @@ export function explainTeamsLocked(edition: EditionLike): DomainError {
 export function teamNameKey(name: string): string {
   return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+/** What became of a project after its edition. */
+export const OUTCOME_STATUSES = ["ADOPTED", "INTERNAL_USE", "CONTINUED", "STOPPED"] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export const OUTCOME_LABELS: Record<OutcomeStatus, string> = {
+  ADOPTED: "Adopted into the product",
+  INTERNAL_USE: "In internal use",
+  CONTINUED: "Continued as a project",
+  STOPPED: "Stopped",
+};
+export const isOutcomeStatus = (value: string): value is OutcomeStatus => (OUTCOME_STATUSES as readonly string[]).includes(value);
+
+/** A project's outcome is told once its edition is over, by its team or an organizer. */
+export function canRecordOutcome(actor: Actor | null, isMember: boolean, edition: EditionLike): boolean {
+  if (edition.phase !== "CLOSED" && edition.phase !== "ARCHIVED") return false;
+  return isOrganizer(actor) || (!!actor && isMember);
+}

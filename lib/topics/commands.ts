@@ -5,7 +5,7 @@ import type { Db } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
 import { canModerateTopic, canProposeTopic, canSeeTopic, canShowInterest, explainTopicProposalsClosed, topicIsOpen } from "./rules";
-import { canSeeEdition } from "../editions/rules";
+import { canSeeEdition, formatEditionNumber } from "../editions/rules";
 import type { TopicInput } from "./schemas";
 import { assertMayEditTopic } from "./queries";
 import { announce } from "../platform/events";
@@ -120,5 +120,47 @@ async function loadForModeration(db: Db, actor: Actor | null, topicId: string) {
 async function moderated(db: Db, me: Actor, topicId: string, data: { status: "APPROVED" | "REJECTED"; rejectionReason: string | null }) {
   const topic = await db.topic.update({ where: { id: topicId }, data });
   await announce({ type: "topics.changed", editionId: topic.editionId, reviewed: { topicId, actorId: me.id } });
+  return topic;
+}
+
+/**
+ * Brings a past topic, or a past team's project, back as a proposal of an
+ * edition open for proposals: the same title, pitch and kind, with a link to
+ * where it came from (its write-up is shown beside it). Reviewed like any
+ * proposal; once per person, source and edition.
+ */
+export async function reviveTopic(db: Db, actor: Actor | null, target: { editionId: string }, source: { topicId: string } | { teamId: string }) {
+  const me = requireActor(actor);
+  const edition = await editionOrNotFound(db, target.editionId, me);
+  if (!canProposeTopic(me, edition)) throw explainTopicProposalsClosed(edition);
+  const origin =
+    "topicId" in source
+      ? await db.topic.findUnique({ where: { id: source.topicId }, include: { edition: true } })
+      : await db.team
+          .findUnique({ where: { id: source.teamId }, include: { edition: true, topic: true } })
+          .then(
+            (team) =>
+              team && { ...team, title: team.topic?.title ?? team.name, pitch: team.topic?.pitch ?? "", kind: team.topic?.kind ?? "FUN", status: "APPROVED" },
+          );
+  if (!origin || !canSeeEdition(me, origin.edition)) throw notFound("That topic or project doesn't exist.");
+  if (origin.editionId === edition.id) throw invalid("It is already in this edition.");
+  if (origin.status !== "APPROVED") throw invalid("Only an approved topic can be revived.");
+  const link = "topicId" in source ? { revivedFromTopicId: source.topicId } : { revivedFromTeamId: source.teamId };
+  const already = await db.topic.findFirst({ where: { editionId: edition.id, proposerId: me.id, ...link }, select: { id: true } });
+  if (already) throw conflict("You revived it in this edition already.");
+  const topic = await db.topic.create({
+    data: {
+      editionId: edition.id,
+      proposerId: me.id,
+      title: origin.title,
+      // a team's project without a pitch of its own: say where it comes from, the proposer writes the rest
+      pitch:
+        origin.pitch || `The project of team “${"name" in origin ? origin.name : origin.title}” in ${formatEditionNumber(origin.edition.number)}, carried on.`,
+      kind: origin.kind,
+      status: isOrganizer(me) ? "APPROVED" : "PENDING",
+      ...link,
+    },
+  });
+  await announce({ type: "topics.changed", editionId: edition.id, proposed: topic.id });
   return topic;
 }

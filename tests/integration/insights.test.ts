@@ -5,6 +5,12 @@
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { allReports, editionFigures, editionReport } from "@/lib/insights/queries";
 import { reportCsv } from "@/lib/insights/rules";
+import { recordOutcome } from "@/lib/teams/commands";
+import { createArticle, publishArticle, saveArticle } from "@/lib/articles/commands";
+import { reviveTopic } from "@/lib/topics/commands";
+import { revivalOf, revivalTarget } from "@/lib/topics/queries";
+import { editionOutcomes } from "@/lib/teams/queries";
+import { outcomeSchema } from "@/lib/teams/schemas";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeChallenge, makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
@@ -114,5 +120,104 @@ describe("an edition's report", () => {
     const drafts = (await t.db.edition.findMany({ where: { phase: "DRAFT" }, select: { number: true } })).map((e) => e.number);
     expect(drafts.length).toBeGreaterThan(0);
     expect((await editionFigures(t.db, null)).filter((f) => drafts.includes(f.number))).toEqual([]);
+  });
+});
+
+describe("what happened next", () => {
+  const told = { status: "ADOPTED" as const, happenedOn: "2026-03-02", note: "Shipped in release 4.2.", links: ["https://tracker.example/PROJ-12"] };
+
+  it("the team tells it once the edition is over, an organizer may too, others may not; it counts in the report", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const [member, outsider] = [await makeUser(t.db), await makeUser(t.db)];
+    const edition = await makeEdition(t.db, "HACKING");
+    const team = await makeTeam(t.db, edition.id, "Shippers");
+    await addMember(t.db, team, member.id);
+    await expectDomainError(recordOutcome(t.db, member, team.id, told), "INVALID", "What became of a project is told once its edition is over.");
+    await t.db.edition.update({ where: { id: edition.id }, data: { phase: "CLOSED" } });
+    await expectDomainError(recordOutcome(t.db, outsider, team.id, told), "FORBIDDEN");
+    await expectDomainError(recordOutcome(t.db, null, team.id, told), "UNAUTHENTICATED");
+    await recordOutcome(t.db, member, team.id, { ...told, status: "CONTINUED", links: [] });
+    await recordOutcome(t.db, organizer, team.id, told); // updated, not added
+    const other = await makeTeam(t.db, edition.id, "Stoppers");
+    await recordOutcome(t.db, organizer, other.id, { ...told, status: "STOPPED", note: "", links: [] });
+    expect(await editionOutcomes(t.db, edition.id)).toEqual([
+      expect.objectContaining({ team: "Shippers", status: "ADOPTED", happenedOn: "2026-03-02", links: ["https://tracker.example/PROJ-12"] }),
+      expect.objectContaining({ team: "Stoppers", status: "STOPPED" }),
+    ]);
+    const report = await editionReport(t.db, organizer, edition.id);
+    expect(report.outcomes).toEqual({ ADOPTED: 1, INTERNAL_USE: 0, CONTINUED: 0, STOPPED: 1 });
+  });
+
+  it("refuses a day to come, a day that doesn't exist, links that aren't web addresses, and more than five", () => {
+    const form = (fields: Record<string, string>) => outcomeSchema.safeParse({ status: "ADOPTED", happenedOn: "2026-03-02", note: "", links: "", ...fields });
+    expect(form({}).success).toBe(true);
+    expect(form({ happenedOn: "2999-01-01" }).error?.issues[0].message).toBe("That day is still to come: tell it once it happened.");
+    expect(form({ happenedOn: "2026-02-30" }).error?.issues[0].message).toBe("That day doesn't exist.");
+    expect(form({ links: "javascript:alert(1)" }).error?.issues[0].message).toBe("Each line must be a web address starting with http:// or https://.");
+    expect(form({ links: Array.from({ length: 6 }, (_, i) => `https://x.example/${i}`).join("\n") }).error?.issues[0].message).toBe("Five links at most.");
+    expect(form({ links: " https://a.example/1 \r\n\nhttps://b.example/2" }).data?.links).toEqual(["https://a.example/1", "https://b.example/2"]);
+    expect(form({ status: "SOLD" }).success).toBe(false);
+  });
+});
+
+describe("reviving a past topic or project", () => {
+  it("brings it back as a proposal of the edition open now, linked to where it came from and its write-up", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
+    const past = await makeEdition(t.db, "ARCHIVED");
+    const topic = await makeTopic(t.db, past.id, organizer.id);
+    const team = await makeTeam(t.db, past.id, "Heat", { topicId: topic.id });
+    await addMember(t.db, team, alice.id);
+    const article = await createArticle(t.db, alice, { editionId: past.id, teamId: team.id, title: "Heat, the write-up" });
+    await saveArticle(
+      t.db,
+      alice,
+      article.id,
+      {
+        title: "Heat, the write-up",
+        summary: "What we built, and what we learned.",
+        body: "## What we built\n\n".padEnd(80, "x"),
+        tags: [],
+        coverFile: null,
+        coverAlt: "",
+      },
+      article.version,
+    );
+    await publishArticle(t.db, organizer, article.id);
+    const now = await makeEdition(t.db, "PROPOSALS_OPEN");
+    expect((await revivalTarget(t.db, alice))?.id).toBe(now.id);
+
+    const revived = await reviveTopic(t.db, alice, { editionId: now.id }, { topicId: topic.id });
+    expect(revived).toMatchObject({
+      editionId: now.id,
+      title: topic.title,
+      pitch: topic.pitch,
+      kind: topic.kind,
+      status: "PENDING",
+      revivedFromTopicId: topic.id,
+    });
+    expect(await revivalOf(t.db, revived)).toEqual({
+      from: { kind: "topic", id: topic.id, title: topic.title, editionNumber: past.number },
+      writeUp: { slug: expect.any(String), title: "Heat, the write-up", summary: "What we built, and what we learned." },
+    });
+    await expectDomainError(reviveTopic(t.db, alice, { editionId: now.id }, { topicId: topic.id }), "CONFLICT");
+
+    const project = await reviveTopic(t.db, alice, { editionId: now.id }, { teamId: team.id });
+    expect(project).toMatchObject({ title: topic.title, revivedFromTeamId: team.id });
+    expect((await revivalOf(t.db, project))?.from).toEqual({ kind: "team", id: team.id, title: "Heat", editionNumber: past.number });
+  });
+
+  it("refuses what can't be revived: a rejected topic, one of the same edition, proposals closed, nobody signed in", async () => {
+    const alice = await makeUser(t.db);
+    const past = await makeEdition(t.db, "CLOSED");
+    const rejected = await makeTopic(t.db, past.id, alice.id, "REJECTED");
+    const open = await makeEdition(t.db, "PROPOSALS_OPEN");
+    const hacking = await makeEdition(t.db, "HACKING");
+    const approved = await makeTopic(t.db, past.id, alice.id);
+    await expectDomainError(reviveTopic(t.db, alice, { editionId: open.id }, { topicId: rejected.id }), "INVALID", "Only an approved topic can be revived.");
+    await expectDomainError(reviveTopic(t.db, alice, { editionId: past.id }, { topicId: approved.id }), "INVALID");
+    await expectDomainError(reviveTopic(t.db, alice, { editionId: hacking.id }, { topicId: approved.id }), "INVALID");
+    await expectDomainError(reviveTopic(t.db, null, { editionId: open.id }, { topicId: approved.id }), "UNAUTHENTICATED");
+    await expectDomainError(reviveTopic(t.db, alice, { editionId: open.id }, { topicId: "nope" }), "NOT_FOUND");
   });
 });

@@ -81,7 +81,7 @@ const archive = (name: string) => path.join(dir, name);
 describe("moving between SQLite and PostgreSQL", () => {
   it("keeps every row, id, password hash, ballot, replay, article and image, and the pages read the same", async () => {
     const before = await tablesOf(t.url, "source");
-    expect(Object.keys(before)).toHaveLength(51);
+    expect(Object.keys(before)).toHaveLength(52);
     for (const table of ["User", "Ballot", "BallotPick", "TournamentMatch", "PublishedArticle", "Upload"])
       expect(before[`${table}.jsonl`].length, table).toBeGreaterThan(10);
 

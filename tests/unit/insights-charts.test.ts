@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import {
   ballotsChart,
   coverage,
+  countOutcomes,
   coverageChart,
+  productSentence,
   editionsChart,
   type EditionReport,
   headToHeadChart,
@@ -197,6 +199,7 @@ describe("the reports", () => {
       challenges: [{ title: "=Riddle", kind: "RIDDLE", took: 2, succeeded: 1, teams: 2 }],
       departments: [{ department: "Payments", people: 6 }],
       articles: 2,
+      outcomes: countOutcomes(["ADOPTED", "STOPPED", "SOMETHING ELSE"]),
     };
     const csv = reportCsv([report]);
     expect(csv.split("\r\n")[0]).toBe("Edition,Section,Measure,Value");
@@ -205,6 +208,8 @@ describe("the reports", () => {
     expect(csv).toContain("0x09,Vote,Ballots per person taking part,2.5\r\n");
     expect(csv).toContain(`0x09,Mini-challenges,"'=Riddle: teams taking part",2 of 2\r\n`);
     expect(csv).toContain("0x09,Departments,Payments,6\r\n");
+    expect(csv).toContain("0x09,What happened next,Adopted into the product,1\r\n");
+    expect(csv).toContain("0x09,What happened next,Not told,0\r\n");
     expect(reportLines(report)).toContainEqual(["Judging", "Teams never judged", 0]);
     expect(coverageChart(report.judging!.perTeam).numbers.rows).toEqual([["=cmd", 9]]);
   });
@@ -219,5 +224,22 @@ describe("the reports", () => {
       ["0x08", [4]],
     ]);
     expect(chart.description).toBe("0x07 had the most topics (6). Across 2 editions, 4 of 10 topics became a team.");
+  });
+});
+
+describe("what happened next", () => {
+  it("says how many projects of the last three editions are in the product", () => {
+    const edition = (projects: number, adopted: string[]) => ({ projects, outcomes: countOutcomes(adopted) });
+    expect(
+      productSentence([
+        edition(10, ["ADOPTED"]),
+        edition(12, ["ADOPTED", "ADOPTED", "INTERNAL_USE"]),
+        edition(0, []),
+        edition(14, ["ADOPTED", "STOPPED"]),
+        edition(15, ["ADOPTED"]),
+      ]),
+    ).toBe("4 of 41 projects of the last three editions are in the product, and 1 in internal use.");
+    expect(productSentence([edition(5, ["ADOPTED"])])).toBe("1 of 5 projects of the last edition is in the product.");
+    expect(productSentence([edition(0, [])])).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import { getDb } from "@/app/_lib/db";
 import { listAgenda } from "@/lib/editions/queries";
 import { canProposeTopic } from "@/lib/topics/rules";
 import { teamsOpen } from "@/lib/teams/rules";
-import { listTeams, teamOf } from "@/lib/teams/queries";
+import { editionOutcomes, listTeams, teamOf } from "@/lib/teams/queries";
+import { OutcomeNote } from "@/components/outcome-note";
 import { listTopics } from "@/lib/topics/queries";
 import { formatInZone } from "@/lib/platform/time";
 import { cachedArticleList, cachedEditionPrizes } from "@/app/_lib/public-data";
@@ -33,13 +34,14 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
-  const [agenda, topics, teams, myTeam, { announced: prizes, jury: juryPrizes }, articles] = await Promise.all([
+  const [agenda, topics, teams, myTeam, { announced: prizes, jury: juryPrizes }, articles, outcomes] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
     listTeams(db, edition.id),
     user ? teamOf(db, user.id, edition.id) : null,
     cachedEditionPrizes(edition.id), // the results are computed once per announcement, not per view
     cachedArticleList({ edition: edition.number }),
+    editionOutcomes(db, edition.id),
   ]);
   const now = new Date();
   const milestone = nextMilestone(edition, now);
@@ -144,6 +146,23 @@ export default async function EditionPage({ params }: Props) {
             <BarRows id="results-points" chart={resultsChart(prizes.results.ranking, prizes.results.weights)} />
             <BarRows id="results-ballots" chart={ballotsChart(prizes.results.ranking, prizes.results.ballots, prizes.results.method)} />
           </Card>
+        </section>
+      )}
+
+      {outcomes.length > 0 && (
+        <section aria-labelledby="outcomes-heading" className="space-y-3">
+          <h2 id="outcomes-heading" className="text-xl font-bold">
+            What happened next
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {outcomes.map((outcome) => (
+              <li key={outcome.teamId}>
+                <Card>
+                  <OutcomeNote outcome={outcome} team={outcome.team} />
+                </Card>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

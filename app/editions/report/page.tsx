@@ -9,7 +9,7 @@ import { PrintButton } from "@/components/insights/print-button";
 import { EmptyState, NotAllowed, PageHeader } from "@/components/ui";
 import { isOrganizer } from "@/lib/people/rules";
 import { allReports } from "@/lib/insights/queries";
-import { editionsChart, topicKindsChart } from "@/lib/insights/rules";
+import { editionsChart, productSentence, topicKindsChart } from "@/lib/insights/rules";
 
 export const metadata: Metadata = { title: "All editions: report" };
 
@@ -19,6 +19,7 @@ export default async function AllEditionsReportPage() {
   const user = await requireUser("/editions/report");
   if (!isOrganizer(user)) return <NotAllowed title="All editions: report">Only organizers see the reports.</NotAllowed>;
   const reports = await allReports(getDb(), user);
+  const inProduct = productSentence(reports.map((r) => ({ projects: r.teams.teams, outcomes: r.outcomes })));
   const figures = reports.map((r) => ({
     number: r.edition.number,
     slug: r.edition.slug,
@@ -43,18 +44,29 @@ export default async function AllEditionsReportPage() {
         <EmptyState>No edition beyond its draft yet.</EmptyState>
       ) : (
         <>
+          {inProduct && <p className="text-lg font-semibold">{inProduct}</p>}
           <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Every edition&rsquo;s figures, oldest first</caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  {["Edition", "People", "First time", "Back from the previous", "Teams", "Average size", "Topics", "Became teams", "Ballots", "Articles"].map(
-                    (column) => (
-                      <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                        {column}
-                      </th>
-                    ),
-                  )}
+                  {[
+                    "Edition",
+                    "People",
+                    "First time",
+                    "Back from the previous",
+                    "Teams",
+                    "Average size",
+                    "Topics",
+                    "Became teams",
+                    "Ballots",
+                    "Articles",
+                    "In the product",
+                  ].map((column) => (
+                    <th key={column} scope="col" className="px-3 py-2 font-semibold">
+                      {column}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -79,6 +91,7 @@ export default async function AllEditionsReportPage() {
                       <td className="px-3 py-2">{became}</td>
                       <td className="px-3 py-2">{r.vote?.ballots ?? "—"}</td>
                       <td className="px-3 py-2">{r.articles}</td>
+                      <td className="px-3 py-2">{r.outcomes.ADOPTED}</td>
                     </tr>
                   );
                 })}

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
-import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
+import { moveMemberSchema, outcomeSchema, teamSchema } from "@/lib/teams/schemas";
 import { text } from "@/lib/platform/schemas";
-import { createTeam, joinTeam, leaveTeam, movePerson, renameTeam } from "@/lib/teams/commands";
+import { createTeam, joinTeam, leaveTeam, movePerson, recordOutcome, renameTeam } from "@/lib/teams/commands";
 
 const noFields = z.object({});
 
@@ -59,6 +59,16 @@ export async function movePersonAction(editionId: string, _prev: FormState, form
     run: async ({ userId, teamId }, user) => {
       await movePerson(getDb(), user, editionId, userId, teamId);
       return { ok: true, message: teamId ? "Moved." : "Taken out of the team." };
+    },
+  });
+}
+
+export async function recordOutcomeAction(teamId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, {
+    schema: outcomeSchema,
+    run: async (input, user) => {
+      await recordOutcome(getDb(), user, teamId, input);
+      return { ok: true, message: "Saved: the edition's page tells it." };
     },
   });
 }

@@ -5,7 +5,7 @@ import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
 import { mergeTopicSchema, rejectTopicSchema, topicSchema } from "@/lib/topics/schemas";
-import { approveTopic, mergeTopic, proposeTopic, rejectTopic, setInterest, updateTopic } from "@/lib/topics/commands";
+import { approveTopic, mergeTopic, proposeTopic, rejectTopic, reviveTopic, setInterest, updateTopic } from "@/lib/topics/commands";
 
 const noFields = z.object({});
 const interestSchema = z.object({ interested: z.enum(["true", "false"]).transform((v) => v === "true") });
@@ -72,5 +72,25 @@ export async function mergeTopicAction(topicId: string, editionNumber: number, _
     },
   });
   if (state.ok) redirect(editionPath(editionNumber, `/topics/${state.values?.targetTopicId}`));
+  return state;
+}
+
+/** A past topic or project brought back as a proposal of the edition open now; then its proposer adapts the pitch. */
+export async function reviveTopicAction(
+  editionId: string,
+  editionNumber: number,
+  source: { topicId: string } | { teamId: string },
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  let target = "";
+  const state = await handleForm(formData, {
+    schema: noFields,
+    run: async (_input, user) => {
+      const topic = await reviveTopic(getDb(), user, { editionId }, source);
+      target = editionPath(editionNumber, `/topics/${topic.id}/edit`);
+    },
+  });
+  if (state.ok && target) redirect(target);
   return state;
 }

@@ -5,15 +5,19 @@ import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
 import { ActionButton } from "@/components/action-button";
 import { KindBadge } from "@/components/labels";
-import { MovePersonForm, RenameTeamForm } from "@/components/team-forms";
+import { MovePersonForm, OutcomeForm, RenameTeamForm } from "@/components/team-forms";
+import { OutcomeNote } from "@/components/outcome-note";
 import { leaveQuestion } from "@/components/team-card";
 import { Card, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { canChangeOwnTeam, canEditTeam, canMovePeople } from "@/lib/teams/rules";
-import { getTeam, teamOf } from "@/lib/teams/queries";
+import { canChangeOwnTeam, canEditTeam, canMovePeople, canRecordOutcome, OUTCOME_LABELS, OUTCOME_STATUSES } from "@/lib/teams/rules";
+import { getTeam, teamOf, teamOutcome } from "@/lib/teams/queries";
+import { revivalTarget } from "@/lib/topics/queries";
+import { ReviveButton } from "@/components/revival";
+import { reviveTopicAction } from "../../topics/actions";
 import { listPeople } from "@/lib/people/queries";
-import { joinTeamAction, leaveTeamAction, movePersonAction, renameTeamAction } from "../actions";
+import { joinTeamAction, leaveTeamAction, movePersonAction, recordOutcomeAction, renameTeamAction } from "../actions";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -34,6 +38,12 @@ export default async function TeamPage({ params }: Props) {
   const open = canChangeOwnTeam(user, edition);
   const organizing = canMovePeople(user, edition);
   const people = organizing ? await listPeople(db, user) : [];
+  const [outcome, reviveInto] = await Promise.all([
+    teamOutcome(db, team),
+    // a project of an edition that is over may come back as a proposal of the one open now
+    edition.phase === "CLOSED" || edition.phase === "ARCHIVED" ? revivalTarget(db, user) : null,
+  ]);
+  const telling = canRecordOutcome(user, isMember, edition);
 
   return (
     <div className="space-y-6">
@@ -48,6 +58,7 @@ export default async function TeamPage({ params }: Props) {
             Join team
           </ActionButton>
         )}
+        {reviveInto && <ReviveButton action={reviveTopicAction.bind(null, reviveInto.id, reviveInto.number, { teamId: team.id })} into={reviveInto.number} />}
       </PageHeader>
 
       {team.topic && (
@@ -89,6 +100,22 @@ export default async function TeamPage({ params }: Props) {
           ))}
         </ul>
       </Card>
+
+      {(outcome || telling) && (
+        <Card aria-labelledby="outcome" className="space-y-4">
+          <h2 id="outcome" className="text-lg font-bold">
+            What happened next
+          </h2>
+          {outcome ? <OutcomeNote outcome={outcome} /> : <p className="text-slate-700">Not told yet. Did the project live on after the hackathon?</p>}
+          {telling && (
+            <OutcomeForm
+              action={recordOutcomeAction.bind(null, team.id)}
+              statuses={OUTCOME_STATUSES.map((status) => ({ value: status, label: OUTCOME_LABELS[status] }))}
+              initial={outcome && { status: outcome.status, happenedOn: outcome.happenedOn, note: outcome.note, links: outcome.links.join("\n") }}
+            />
+          )}
+        </Card>
+      )}
 
       {canEditTeam(user, isMember, edition) && (
         <Card aria-labelledby="rename">

@@ -14,9 +14,10 @@ import { renderMarkdown } from "@/lib/platform/markdown";
 import { canChangeOwnTeam } from "@/lib/teams/rules";
 import { canEditTopic, canModerateTopic, canShowInterest, topicIsOpen } from "@/lib/topics/rules";
 import { availableInterestedPeople, teamOf } from "@/lib/teams/queries";
-import { getTopic, listTopics } from "@/lib/topics/queries";
+import { getTopic, listTopics, revivalOf, revivalTarget } from "@/lib/topics/queries";
+import { ReviveButton, RevivalNote } from "@/components/revival";
 import { formatInZone } from "@/lib/platform/time";
-import { approveTopicAction, mergeTopicAction, rejectTopicAction, setInterestAction } from "../actions";
+import { approveTopicAction, mergeTopicAction, rejectTopicAction, reviveTopicAction, setInterestAction } from "../actions";
 import { createTeamAction } from "../../teams/actions";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
@@ -43,6 +44,12 @@ export default async function TopicPage({ params }: Props) {
     ? (await listTopics(db, user, edition.id, { sort: "recent" })).filter((t) => t.id !== topic.id && topicIsOpen(t)).map((t) => ({ id: t.id, title: t.title }))
     : [];
 
+  const [revival, reviveInto] = await Promise.all([
+    revivalOf(db, topic),
+    // a topic of an edition that is over may come back in the one open for proposals
+    (edition.phase === "CLOSED" || edition.phase === "ARCHIVED") && topic.status === "APPROVED" ? revivalTarget(db, user) : null,
+  ]);
+
   return (
     <div className="space-y-6">
       <PageHeader eyebrow={<Link href={editionPath(edition.number, "/topics")}>Topics of {formatEditionNumber(edition.number)}</Link>} title={topic.title}>
@@ -51,7 +58,9 @@ export default async function TopicPage({ params }: Props) {
             Edit topic
           </ButtonLink>
         )}
+        {reviveInto && <ReviveButton action={reviveTopicAction.bind(null, reviveInto.id, reviveInto.number, { topicId: topic.id })} into={reviveInto.number} />}
       </PageHeader>
+      {revival && <RevivalNote revival={revival} />}
 
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
         <KindBadge kind={topic.kind} />
