@@ -31,8 +31,7 @@ CREATE TABLE "new_Topic" (
     CONSTRAINT "Topic_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Topic_proposerId_fkey" FOREIGN KEY ("proposerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Topic_mergedIntoId_fkey" FOREIGN KEY ("mergedIntoId") REFERENCES "Topic" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Topic_revivedFromTopicId_fkey" FOREIGN KEY ("revivedFromTopicId") REFERENCES "Topic" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Topic_revivedFromTeamId_fkey" FOREIGN KEY ("revivedFromTeamId") REFERENCES "Team" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Topic_revivedFromTopicId_fkey" FOREIGN KEY ("revivedFromTopicId") REFERENCES "Topic" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 INSERT INTO "new_Topic" ("createdAt", "editionId", "id", "kind", "mergedIntoId", "pitch", "proposerId", "rejectionReason", "status", "title", "updatedAt") SELECT "createdAt", "editionId", "id", "kind", "mergedIntoId", "pitch", "proposerId", "rejectionReason", "status", "title", "updatedAt" FROM "Topic";
 DROP TABLE "Topic";

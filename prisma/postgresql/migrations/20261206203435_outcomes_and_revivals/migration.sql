@@ -23,8 +23,5 @@ CREATE INDEX "ProjectOutcome_status_idx" ON "ProjectOutcome"("status");
 ALTER TABLE "Topic" ADD CONSTRAINT "Topic_revivedFromTopicId_fkey" FOREIGN KEY ("revivedFromTopicId") REFERENCES "Topic"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Topic" ADD CONSTRAINT "Topic_revivedFromTeamId_fkey" FOREIGN KEY ("revivedFromTeamId") REFERENCES "Team"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "ProjectOutcome" ADD CONSTRAINT "ProjectOutcome_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
