@@ -123,6 +123,16 @@ export default async function AccountPage() {
         )}
       </Card>
       <Card className="space-y-4">
+        <h2 className="text-lg font-semibold">Your data</h2>
+        <p className="text-slate-700">
+          Everything Hexathon keeps about you, in one file: your profile, topics, interests, teams, the ballots you cast signed in, your articles, judgments and
+          email settings.
+        </p>
+        <a href="/api/me/data" download className="inline-block font-semibold text-indigo-800 underline">
+          Download your data (JSON)
+        </a>
+      </Card>
+      <Card className="space-y-4">
         <h2 className="text-lg font-semibold">Where you are signed in</h2>
         <ul className="divide-y divide-slate-100 text-sm">
           {sessions.map((s) => (

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/session";
 import { RoleForm } from "@/components/role-form";
-import { PageHeader, NotAllowed } from "@/components/ui";
+import { Alert, PageHeader, NotAllowed } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { canManageRoles } from "@/lib/people/rules";
 import { formatInZone } from "@/lib/platform/time";
 import { listPeople, pendingAccounts, recentSignInFailures, signUpMode } from "@/lib/people/queries";
 import { ActionButton } from "@/components/action-button";
+import Link from "@/components/link";
 import { approveAccountAction, refuseAccountAction, setRoleAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function PeoplePage() {
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const forgotten = (await searchParams).forgotten === "1";
   const user = await requireUser("/people");
   if (!canManageRoles(user)) {
     return <NotAllowed title="People">Only organizers can manage people and their roles.</NotAllowed>;
@@ -21,6 +23,11 @@ export default async function PeoplePage() {
   return (
     <div>
       <PageHeader title="People" />
+      {forgotten && (
+        <div className="mb-4">
+          <Alert tone="success">Forgotten: their name and address are gone; what they did still counts, as &ldquo;A former colleague&rdquo;.</Alert>
+        </div>
+      )}
       <p className="mb-4 text-slate-700">
         Organizers run editions; judges score mini-challenges and vote for jury prizes; employees propose topics, form teams and vote.
       </p>
@@ -91,6 +98,11 @@ export default async function PeoplePage() {
                   >
                     Sign out everywhere
                   </ActionButton>
+                  {p.id !== user.id && (
+                    <Link href={`/people/${p.id}/forget`} className="mt-1 inline-block text-sm text-indigo-800 underline" aria-label={`Forget ${p.name}`}>
+                      Forget (left the company)
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

@@ -64,7 +64,7 @@ export async function recentSignInFailures(db: Db, actor: Actor | null, now = ne
 
 export async function listPeople(db: Db, actor: Actor | null) {
   assertOrganizer(actor, "manage people");
-  return db.user.findMany({ select: { ...publicFields, createdAt: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
+  return db.user.findMany({ where: { forgottenAt: null }, select: { ...publicFields, createdAt: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
 }
 
 /** Whether this person signs in with a password (not only through the SSO). */

@@ -3,7 +3,7 @@
 // then revives that project as a proposal of a new edition open for
 // proposals, where it links back to where it came from.
 import { expect, test, type Page } from "./test";
-import { expectAccessible, signIn, unique } from "./helpers";
+import { expectAccessible, signIn, signUp, unique } from "./helpers";
 
 async function setPhase(organizer: Page, editionUrl: string, phase: string) {
   await organizer.goto(`${editionUrl}/manage`);
@@ -64,4 +64,34 @@ test("a finished project's outcome is told, shown and counted; then it is revive
 
   // back to a draft: the other walks see the demo as it was
   await setPhase(organizer, editionUrl, "Draft");
+});
+
+test("a person downloads their data; when they leave, an organizer forgets them and their session ends", async ({ browser }) => {
+  const email = `leaving-${unique()}@demo.test`;
+  const leaving = await (await browser.newContext()).newPage();
+  await signUp(leaving, { name: "Lea Leaving", email, password: "a long enough password" });
+  await leaving.goto("/account");
+  const download = await leaving.request.get("/api/me/data");
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="hexathon-my-data-/);
+  const data = await download.json();
+  expect(data.profile).toMatchObject({ name: "Lea Leaving", email });
+  await expect(leaving.getByRole("link", { name: "Download your data (JSON)" })).toHaveAttribute("href", "/api/me/data");
+
+  const organizer = await (await browser.newContext()).newPage();
+  await signIn(organizer, "organizer@demo.test");
+  await organizer.goto("/people");
+  await organizer.getByRole("link", { name: "Forget Lea Leaving" }).click();
+  await expect(organizer.getByRole("heading", { level: 1 })).toHaveText("Forget Lea Leaving");
+  await expectAccessible(organizer);
+  // not confirmed: refused, nothing happens
+  await organizer.getByRole("button", { name: "Forget Lea Leaving" }).click();
+  await expect(organizer.getByRole("main").getByRole("alert")).toContainText("Tick the box to confirm");
+  await organizer.getByLabel(`Lea Leaving (${email}) left the company`).check();
+  await organizer.getByRole("button", { name: "Forget Lea Leaving" }).click();
+  await expect(organizer).toHaveURL(/\/people\?forgotten=1$/);
+  await expect(organizer.getByRole("main")).not.toContainText(email);
+
+  // their browser is signed out, and the address signs in no more
+  await leaving.reload();
+  await expect(leaving.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
