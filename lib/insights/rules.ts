@@ -433,3 +433,32 @@ export function reportCsv(reports: EditionReport[]): string {
     reports.flatMap((report) => reportLines(report).map((line) => csvLine([report.edition.slug, ...line]))).join("")
   );
 }
+
+export type BoardForChart = {
+  challenges: { id: string; title: string }[];
+  rows: { name: string; perChallenge: Record<string, number>; total: number; place: number }[];
+};
+
+/** The bonus leaderboard over the hackathon: each leading team's total after each mini-challenge, in order. */
+export function leaderboardChart(board: BoardForChart, teams = 5): LineChart {
+  const leaders = [...board.rows].sort((a, b) => a.place - b.place || a.name.localeCompare(b.name)).slice(0, teams);
+  const running = (row: BoardForChart["rows"][number]) => {
+    let total = 0;
+    return board.challenges.map((c, i) => ({ x: i + 1, y: (total += row.perChallenge[c.id] ?? 0) }));
+  };
+  const [first, second] = leaders;
+  const series = leaders.map((row, i) => ({ key: `team${i}`, label: row.name, points: running(row) }));
+  return {
+    title: "Totals over the hackathon",
+    description: !first
+      ? "No team yet."
+      : `The ${leaders.length === 1 ? "team's" : `first ${leaders.length} teams'`} bonus points after each of the ${plural(board.challenges.length, "mini-challenge")}. ${first.name} leads with ${plural(first.total, "point")}${second ? `, ${second.name} follows with ${second.total}` : ""}.`,
+    series,
+    xLabels: board.challenges.map((_, i) => ({ x: i + 1, label: String(i + 1) })),
+    axis: "After mini-challenge no.",
+    numbers: {
+      columns: ["Team", ...board.challenges.map((c, i) => `${i + 1}. ${c.title}`)],
+      rows: series.map((s) => [s.label, ...s.points.map((p) => p.y)]),
+    },
+  };
+}

@@ -67,6 +67,13 @@ test("the riddle race and the editions over time", async ({ page }) => {
   }
   expect(found, "a solved riddle in the demo").toBe(true);
 
+  // the bonus leaderboard over the hackathon: each line ends at the team's total in the table above it
+  await page.goto("/editions/0x09/leaderboard");
+  const board = await chart(page, "leaderboard-over-time", "Totals over the hackathon");
+  const totals = await numbers(board);
+  expect(totals.length).toBeGreaterThan(0);
+  for (const row of totals) await expect(page.getByTestId(`total-${row[0]}`)).toHaveText(row[row.length - 1]);
+
   await page.goto("/editions");
   const editions = await chart(page, "editions-over-time", "Editions over time");
   const rows = await numbers(editions);

@@ -7,6 +7,7 @@ import {
   coverage,
   countOutcomes,
   coverageChart,
+  leaderboardChart,
   productSentence,
   editionsChart,
   type EditionReport,
@@ -241,5 +242,29 @@ describe("what happened next", () => {
     ).toBe("4 of 41 projects of the last three editions are in the product, and 1 in internal use.");
     expect(productSentence([edition(5, ["ADOPTED"])])).toBe("1 of 5 projects of the last edition is in the product.");
     expect(productSentence([edition(0, [])])).toBeNull();
+  });
+});
+
+describe("the leaderboard over the hackathon", () => {
+  it("adds up each leading team's points challenge after challenge", () => {
+    const chart = leaderboardChart(
+      {
+        challenges: [
+          { id: "r", title: "Riddle" },
+          { id: "t", title: "Tournament" },
+        ],
+        rows: [
+          { name: "B", perChallenge: { r: 3 }, total: 3, place: 2 },
+          { name: "A", perChallenge: { r: 10, t: 5 }, total: 15, place: 1 },
+        ],
+      },
+      5,
+    );
+    expect(chart.series.map((s) => [s.label, s.points.map((p) => p.y)])).toEqual([
+      ["A", [10, 15]],
+      ["B", [3, 3]],
+    ]);
+    expect(chart.numbers.columns).toEqual(["Team", "1. Riddle", "2. Tournament"]);
+    expect(chart.description).toBe("The first 2 teams' bonus points after each of the 2 mini-challenges. A leads with 15 points, B follows with 3.");
   });
 });

@@ -9,6 +9,8 @@ import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { isOrganizer } from "@/lib/people/rules";
 import { displayKey } from "@/lib/stage/queries";
+import { Lines } from "@/components/charts/lines";
+import { leaderboardChart } from "@/lib/insights/rules";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
@@ -17,7 +19,7 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ sl
   const user = await getCurrentUser();
   const db = getDb();
   const hex = formatEditionNumber(edition.number);
-  const key = isOrganizer(user) ? await displayKey(db, user, edition.id) : null;
+  const [key, board] = await Promise.all([isOrganizer(user) ? displayKey(db, user, edition.id) : null, bonusLeaderboard(db, edition.id)]);
   return (
     <div>
       <PageHeader eyebrow={<Link href={editionPath(edition.number, "/challenges")}>Mini-challenges of {hex}</Link>} title="Bonus leaderboard">
@@ -28,7 +30,12 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ sl
         )}
       </PageHeader>
       <p className="mb-4 text-slate-700">The points teams earned in the mini-challenges, added to their audience vote.</p>
-      <LiveLeaderboard editionSlug={hex} initial={await bonusLeaderboard(db, edition.id)} />
+      <LiveLeaderboard editionSlug={hex} initial={board} />
+      {board.challenges.length >= 2 && board.rows.some((row) => row.total > 0) && (
+        <section aria-label="Totals over the hackathon" className="mt-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <Lines id="leaderboard-over-time" chart={leaderboardChart(board)} />
+        </section>
+      )}
     </div>
   );
 }
