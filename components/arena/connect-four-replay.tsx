@@ -14,6 +14,7 @@ const SIDES = [
 
 export function ConnectFourReplay({ record, names }: { record: MatchRecord; names: [string, string] }) {
   const games = useMemo(() => connectFourGames(record.moves, record.rounds), [record]);
+  const winners = useMemo(() => games.map((g) => g.winner), [games]);
   // every disc of the match is a step: [game, disc within the game]
   const steps = useMemo(() => games.flatMap((g, gi) => g.discs.map((_, di) => [gi, di] as const)), [games]);
   const turn = useMemo(() => {
@@ -31,6 +32,7 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
       steps={steps.length}
       stepLabel={(at) => `Game ${steps[at][0] + 1} of ${games.length}, move ${steps[at][1] + 1}`}
       turningPoint={turn}
+      winners={winners}
       speedMs={200}
     >
       {(at) => {

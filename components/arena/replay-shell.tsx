@@ -5,6 +5,8 @@
 // step the scrubber is at.
 import { useEffect, useState, type ReactNode } from "react";
 import { type MatchRecord, describeForfeit } from "@/lib/arena/engine/record";
+import { matchScoreChart } from "@/lib/insights/rules";
+import { Lines } from "@/components/charts/lines";
 
 type Props = {
   record: MatchRecord;
@@ -15,6 +17,8 @@ type Props = {
   /** "Round 12 of 1000", "Game 3 of 20, move 9" */
   stepLabel: (at: number) => string;
   turningPoint: { step: number; label: string } | null;
+  /** who won each round (or game), null when drawn: the score's picture over the match */
+  winners: (0 | 1 | null)[];
   /** ms between steps when playing */
   speedMs: number;
   children: (at: number) => ReactNode;
@@ -22,7 +26,7 @@ type Props = {
 
 const button = "rounded-lg px-3 py-1.5 ring-1 ring-slate-300";
 
-export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, speedMs, children }: Props) {
+export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, winners, speedMs, children }: Props) {
   const [at, setAt] = useState(Math.max(0, steps - 1));
   const [playing, setPlaying] = useState(false);
 
@@ -60,6 +64,7 @@ export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turnin
             )}
           </div>
           {children(at)}
+          {winners.length > 1 && <Lines id={`match-score-${record.seed}`} chart={matchScoreChart(names, winners, roundNoun === "games" ? "game" : "round")} />}
         </>
       )}
     </div>

@@ -20,6 +20,7 @@ export function RpsReplay({ record, names }: { record: MatchRecord; names: [stri
       steps={rounds}
       stepLabel={(at) => `Round ${at + 1} of ${rounds}`}
       turningPoint={turn === null ? null : { step: turn, label: `round ${turn + 1}` }}
+      winners={winners}
       speedMs={60}
     >
       {(at) => {

@@ -26,9 +26,12 @@ type Props = {
 
 export function ChartFigure({ id, chart, height, legend, children }: Props) {
   return (
-    <figure aria-labelledby={`${id}-caption`} className="space-y-2" data-chart={id}>
-      <figcaption id={`${id}-caption`}>
-        <span className="block font-semibold">{chart.title}</span>
+    // named by the title alone: the description may name people (a bot "Your bot"), and labels are matched by their words
+    <figure aria-labelledby={`${id}-name`} className="space-y-2" data-chart={id}>
+      <figcaption>
+        <span id={`${id}-name`} className="block font-semibold">
+          {chart.title}
+        </span>
         <span className="block text-sm text-slate-700">{chart.description}</span>
       </figcaption>
       <svg

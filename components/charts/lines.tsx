@@ -17,7 +17,11 @@ const tickLabel = { fill: "currentColor", fontSize: 11, fontFamily: "inherit" } 
 
 export function Lines({ id, chart }: { id: string; chart: LineChart }) {
   const max = Math.max(1, ...chart.series.flatMap((s) => s.points.map((p) => p.y)));
-  const x = scalePoint({ domain: chart.xLabels.map((l) => l.x), range: [LEFT, CHART_WIDTH - RIGHT], padding: 0.3 });
+  const xs = chart.series.flatMap((s) => s.points.map((p) => p.x));
+  // labelled x values (editions) sit at even steps; plain numbers (rounds) on a linear axis
+  const x = chart.xLabels.length
+    ? scalePoint({ domain: chart.xLabels.map((l) => l.x), range: [LEFT, CHART_WIDTH - RIGHT], padding: 0.3 })
+    : scaleLinear({ domain: [Math.min(0, ...xs), Math.max(1, ...xs)], range: [LEFT, CHART_WIDTH - RIGHT], nice: true });
   const y = scaleLinear({ domain: [0, max], range: [HEIGHT - BOTTOM, TOP], nice: true });
   const labelOf = new Map(chart.xLabels.map((l) => [l.x, l.label]));
   return (
@@ -29,6 +33,7 @@ export function Lines({ id, chart }: { id: string; chart: LineChart }) {
           scale={x}
           stroke="currentColor"
           tickStroke="currentColor"
+          numTicks={chart.xLabels.length ? undefined : 5}
           tickFormat={(value) => labelOf.get(Number(value)) ?? String(value)}
           tickLabelProps={{ ...tickLabel, textAnchor: "middle" }}
           label={chart.axis}
@@ -45,9 +50,8 @@ export function Lines({ id, chart }: { id: string; chart: LineChart }) {
               fill="none"
               className={SERIES_STROKES[i % SERIES_STROKES.length]}
             />
-            {series.points.map((p) => (
-              <circle key={p.x} cx={x(p.x) ?? 0} cy={y(p.y)} r={3.5} className={SERIES_FILLS[i % SERIES_FILLS.length]} />
-            ))}
+            {series.points.length <= 20 &&
+              series.points.map((p) => <circle key={p.x} cx={x(p.x) ?? 0} cy={y(p.y)} r={3.5} className={SERIES_FILLS[i % SERIES_FILLS.length]} />)}
             {series.points.length > 0 && (
               <text
                 x={(x(series.points[series.points.length - 1].x) ?? 0) + 6}

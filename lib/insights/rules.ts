@@ -37,7 +37,7 @@ export type GridChart = ChartText & {
 /** Lines over an ordered x (editions, minutes), one per series. */
 export type LineChart = ChartText & {
   series: { key: string; label: string; points: { x: number; y: number }[] }[];
-  /** the x values' labels, e.g. edition numbers */
+  /** the x values' labels, e.g. edition numbers; empty: x is a number read on a plain axis (rounds) */
   xLabels: { x: number; label: string }[];
   axis: string;
 };
@@ -460,5 +460,41 @@ export function leaderboardChart(board: BoardForChart, teams = 5): LineChart {
       columns: ["Team", ...board.challenges.map((c, i) => `${i + 1}. ${c.title}`)],
       rows: series.map((s) => [s.label, ...s.points.map((p) => p.y)]),
     },
+  };
+}
+
+/** Points drawn for a long match: a match of 3,000 rounds is read at about a hundred. */
+const MATCH_POINTS = 100;
+
+/** A match's score over its rounds (or games): each bot's wins so far, with where the winner took the lead for good. */
+export function matchScoreChart(names: [string, string], winners: (0 | 1 | null)[], noun: "round" | "game"): LineChart {
+  const step = Math.max(1, Math.ceil(winners.length / MATCH_POINTS));
+  const wins = [0, 0];
+  const points: { x: number; a: number; b: number }[] = [{ x: 0, a: 0, b: 0 }];
+  winners.forEach((w, i) => {
+    if (w !== null) wins[w]++;
+    if ((i + 1) % step === 0 || i === winners.length - 1) points.push({ x: i + 1, a: wins[0], b: wins[1] });
+  });
+  let lead = 0;
+  let decided: number | null = null;
+  winners.forEach((w, i) => {
+    const before = Math.sign(lead);
+    lead += w === 0 ? 1 : w === 1 ? -1 : 0;
+    if (Math.sign(lead) !== before) decided = i + 1;
+  });
+  const leader = wins[0] === wins[1] ? null : wins[0] > wins[1] ? names[0] : names[1];
+  return {
+    title: `The score over the ${noun}s`,
+    description: `${leader ? `${leader} won` : "A draw"}, ${wins[0]}–${wins[1]} over ${plural(winners.length, noun)}${
+      leader && decided ? `; it led for good from ${noun} ${decided}` : ""
+    }.`,
+    series: [
+      { key: "a", label: names[0], points: points.map((p) => ({ x: p.x, y: p.a })) },
+      { key: "b", label: names[1], points: points.map((p) => ({ x: p.x, y: p.b })) },
+    ],
+    // numbered: the axis counts rounds
+    xLabels: [],
+    axis: `${noun[0].toUpperCase()}${noun.slice(1)}s played`,
+    numbers: { columns: [`After ${noun}`, `${names[0]}: wins`, `${names[1]}: wins`], rows: points.slice(1).map((p) => [p.x, p.a, p.b]) },
   };
 }

@@ -81,6 +81,10 @@ test("bots are practised, submitted and played in a tournament", async ({ browse
   await organizer.getByText(/All 45 matches/).click();
   await organizer.getByRole("button", { name: "Replay" }).first().click();
   await expect(organizer.getByTestId("replay")).toContainText("over 3000 rounds");
+  // the score over the rounds, drawn with the replay: its description says who won, by how much
+  const score = organizer.getByTestId("replay").getByRole("img", { name: "The score over the rounds" });
+  await expect(score).toBeVisible();
+  await expect(score).toHaveAccessibleDescription(/(won|A draw), \d+–\d+ over 3000 rounds/);
 
   const winner = (await standings.getByRole("rowheader").first().textContent())!;
   await expect(running).toBeHidden({ timeout: 10_000 }); // the banner goes once it's over

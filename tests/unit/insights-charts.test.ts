@@ -8,6 +8,7 @@ import {
   countOutcomes,
   coverageChart,
   leaderboardChart,
+  matchScoreChart,
   productSentence,
   editionsChart,
   type EditionReport,
@@ -266,5 +267,26 @@ describe("the leaderboard over the hackathon", () => {
     ]);
     expect(chart.numbers.columns).toEqual(["Team", "1. Riddle", "2. Tournament"]);
     expect(chart.description).toBe("The first 2 teams' bonus points after each of the 2 mini-challenges. A leads with 15 points, B follows with 3.");
+  });
+});
+
+describe("a match's score", () => {
+  it("counts each bot's wins over the rounds, read at about a hundred points, and says when the winner led for good", () => {
+    const winners: (0 | 1 | null)[] = [1, 1, null, 0, 0, 0];
+    const chart = matchScoreChart(["Ann", "Bob"], winners, "round");
+    expect(chart.series.map((s) => s.points.map((p) => p.y))).toEqual([
+      [0, 0, 0, 0, 1, 2, 3],
+      [0, 1, 2, 2, 2, 2, 2],
+    ]);
+    expect(chart.description).toBe("Ann won, 3–2 over 6 rounds; it led for good from round 6.");
+    const long = matchScoreChart(
+      ["A", "B"],
+      Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? 0 : i % 3 === 1 ? 1 : null)),
+      "round",
+    );
+    expect(long.series[0].points.length).toBeLessThanOrEqual(101);
+    expect(long.series[0].points.at(-1)).toEqual({ x: 3000, y: 1000 });
+    expect(long.numbers.rows.at(-1)).toEqual([3000, 1000, 1000]);
+    expect(long.description).toBe("A draw, 1000–1000 over 3000 rounds.");
   });
 });
