@@ -5,6 +5,8 @@ import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { publicOrigin } from "@/app/_lib/origin";
 import { PageHeader } from "@/components/ui";
 import { VoteControl } from "@/components/vote/vote-control";
+import { BarRows } from "@/components/charts/bar-rows";
+import { ballotsChart, resultsChart } from "@/lib/insights/rules";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
@@ -40,6 +42,16 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
         signInAdvice={signInAdvice}
         voteUrl={`${await publicOrigin()}/vote/${vote.joinCode}`}
       />
+      {vote.status === "CLOSED" && results.ranking.length > 0 && (
+        // the results as the edition's page shows them once revealed (organizers see them from the close)
+        <section aria-label="The results in pictures" className="mt-8 space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <BarRows
+            id="vote-results-points"
+            chart={resultsChart(results.ranking, { audience: results.settings.audienceWeight, bonus: results.settings.bonusWeight })}
+          />
+          <BarRows id="vote-results-ballots" chart={ballotsChart(results.ranking, results.ballots, results.settings.method)} />
+        </section>
+      )}
     </div>
   );
 }
