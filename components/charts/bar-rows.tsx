@@ -3,7 +3,7 @@
 import { Bar } from "@visx/shape";
 import { scaleLinear } from "@visx/scale";
 import type { BarChart } from "@/lib/insights/rules";
-import { CHART_WIDTH, ChartFigure, SERIES_FILLS } from "./chart-figure";
+import { CHART_WIDTH, ChartFigure, RowLabel, SERIES_FILLS } from "./chart-figure";
 
 const LABEL = 16;
 const BAR = 14;
@@ -21,12 +21,7 @@ export function BarRows({ id, chart }: { id: string; chart: BarChart }) {
         let start = 0;
         return (
           <g key={i} aria-hidden="true">
-            <text x={0} y={top + 12} className="fill-current text-[12px]">
-              {row.label}
-            </text>
-            <text x={CHART_WIDTH} y={top + 12} textAnchor="end" className="fill-current text-[12px] font-semibold">
-              {row.note}
-            </text>
+            <RowLabel top={top} label={row.label} note={row.note} />
             <rect x={0} y={top + LABEL} width={CHART_WIDTH} height={BAR} className="fill-slate-100" />
             {row.values.map((value, j) => {
               const width = x(Math.max(0, value));

@@ -94,3 +94,17 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
     </figure>
   );
 }
+
+/** A row's name on the left and its figure on the right, above the row's mark. */
+export function RowLabel({ top, label, note }: { top: number; label: string; note: string }) {
+  return (
+    <>
+      <text x={0} y={top + 12} className="fill-current text-[12px]">
+        {label}
+      </text>
+      <text x={CHART_WIDTH} y={top + 12} textAnchor="end" className="fill-current text-[12px] font-semibold">
+        {note}
+      </text>
+    </>
+  );
+}

@@ -4,7 +4,7 @@
 import { AxisBottom } from "@visx/axis";
 import { scaleLinear } from "@visx/scale";
 import type { DotChart } from "@/lib/insights/rules";
-import { CHART_WIDTH, ChartFigure } from "./chart-figure";
+import { CHART_WIDTH, ChartFigure, RowLabel } from "./chart-figure";
 
 const LABEL = 16;
 const MARK = 12;
@@ -23,12 +23,7 @@ export function DotRows({ id, chart }: { id: string; chart: DotChart }) {
         const middle = top + LABEL + MARK / 2;
         return (
           <g key={i} aria-hidden="true">
-            <text x={0} y={top + 12} className="fill-current text-[12px]">
-              {row.label}
-            </text>
-            <text x={CHART_WIDTH} y={top + 12} textAnchor="end" className="fill-current text-[12px] font-semibold">
-              {row.note}
-            </text>
+            <RowLabel top={top} label={row.label} note={row.note} />
             <line x1={x(row.low)} x2={x(row.high)} y1={middle} y2={middle} strokeWidth={4} strokeLinecap="round" className="stroke-indigo-500" />
             <circle cx={x(row.value)} cy={middle} r={5} strokeWidth={1.5} className="fill-indigo-900 stroke-white" />
           </g>

@@ -2,9 +2,7 @@
 // every line of it in one table (what the CSV holds). Printable: the browser's
 // print (or "Save as PDF") leaves out the site's header and the buttons.
 import { BarRows } from "@/components/charts/bar-rows";
-import { coverageChart, departmentsChart, type EditionReport, reportLines, teamSizesChart } from "@/lib/insights/rules";
-
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+import { coverageChart, departmentsChart, type EditionReport, percent, reportLines, teamSizesChart } from "@/lib/insights/rules";
 
 export function ReportView({ report }: { report: EditionReport }) {
   const p = report.participation;

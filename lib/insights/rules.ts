@@ -314,7 +314,8 @@ export function productSentence(editions: { projects: number; outcomes: Record<O
   return `${adopted} of ${plural(projects, "project")} of ${which} ${adopted === 1 ? "is" : "are"} in the product${used ? `, and ${used} in internal use` : ""}.`;
 }
 
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+/** "63 %", or a dash when there is nothing to divide by. */
+export const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 
 /** The report as lines (section, measure, value): the CSV export, in the order of the page. */
 export function reportLines(report: EditionReport): [string, string, string | number][] {

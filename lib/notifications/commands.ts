@@ -128,10 +128,38 @@ async function queueNews(db: Db, news: News, now: Date): Promise<number> {
  * messages went into the outbox.
  */
 export async function queueNewsOfEvent(db: Db, event: DomainEvent, now = new Date()): Promise<number> {
+  if (!mayBeNews(event)) return 0;
   const news = await newsOfEvent(db, event);
   let queued = news ? await queueNews(db, news, now) : 0;
   for (const notice of await noticesOfEvent(db, event, news)) queued += await queueNotice(db, notice, now);
   return queued;
+}
+
+/**
+ * Whether an event may be news for a webhook or an email. Most are not (a
+ * ballot cast, the timer, a score): they are dropped here without a query,
+ * since every event waits for its subscribers.
+ */
+function mayBeNews(event: DomainEvent): boolean {
+  switch (event.type) {
+    case "topics.changed":
+      return !!(event.proposed || event.interest || event.reviewed);
+    case "teams.changed":
+      return !!event.change;
+    case "challenges.changed":
+      return !!event.opened;
+    case "tournament.progressed":
+      return event.progress.status === "DONE";
+    case "phase.changed":
+    case "vote.opened":
+    case "vote.closed":
+    case "podium.revealed":
+    case "article.published":
+    case "article.review":
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The clock's news (challenges opening, presentations soon), queued once whichever instance asks first; and the digests due. */

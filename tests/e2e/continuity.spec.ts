@@ -2,15 +2,8 @@
 // of a finished edition's project (the edition page and the archive say so),
 // then revives that project as a proposal of a new edition open for
 // proposals, where it links back to where it came from.
-import { expect, test, type Page } from "./test";
-import { expectAccessible, signIn, signUp, unique } from "./helpers";
-
-async function setPhase(organizer: Page, editionUrl: string, phase: string) {
-  await organizer.goto(`${editionUrl}/manage`);
-  await organizer.getByRole("radio", { name: new RegExp(`^${phase}`) }).check();
-  await organizer.getByRole("button", { name: "Change phase" }).click();
-  await expect(organizer.getByText("Phase changed.")).toBeVisible();
-}
+import { expect, test } from "./test";
+import { expectAccessible, setPhase, signIn, signUp, unique } from "./helpers";
 
 test("a finished project's outcome is told, shown and counted; then it is revived in a new edition", async ({ browser }) => {
   test.setTimeout(90_000);

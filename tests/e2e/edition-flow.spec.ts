@@ -11,6 +11,8 @@ const TOPIC = "Time-travel debugger for the billing service";
 const TEAM = "Laws of the Universe";
 const NEWBIE = { name: "Erin Engineer", email: `erin-${Date.now().toString(36)}@demo.test`, password: "erin's password" };
 let editionUrl = "";
+/** the new edition's number ("0x0A" on a fresh demo; later if an earlier walk made one) */
+let hex = "";
 
 async function as(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -52,10 +54,11 @@ async function setPhase(browser: Browser, phase: string) {
 test("the organizer creates an edition and opens proposals", async ({ browser }) => {
   const organizer = await as(browser, "organizer@demo.test");
   await organizer.goto("/editions/new");
-  await organizer.getByLabel("Title").fill("Hackathon 0x0A");
+  await organizer.getByLabel("Title").fill("Hackathon of the flow");
   await organizer.getByRole("button", { name: "Create edition" }).click();
-  await expect(organizer).toHaveURL(/\/editions\/0x0A\/manage$/);
-  editionUrl = "/editions/0x0A";
+  await expect(organizer).toHaveURL(/\/editions\/0x[0-9A-F]+\/manage$/);
+  hex = /0x[0-9A-F]+/.exec(organizer.url())![0];
+  editionUrl = `/editions/${hex}`;
   // the agenda: pizzas on Thursday evening
   await organizer.getByLabel("Title").last().fill("Pizzas");
   const starts = await organizer.getByLabel("Hacking starts").inputValue();
@@ -68,8 +71,8 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
   await organizer.context().close();
   await setPhase(browser, "Proposals open");
   // 0x09 is still hacking: it stays the current edition in every page's header, and the home page
-  // shows it first and links 0x0A as also open
-  await expectCurrent(browser, "0x09", "0x0A — proposals open");
+  // shows it first and links the new one as also open
+  await expectCurrent(browser, "0x09", `${hex} — proposals open`);
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(editionUrl);
   await expect(visitor.getByTestId("edition-phase")).toHaveText("Proposals open");
@@ -78,12 +81,12 @@ test("the organizer creates an edition and opens proposals", async ({ browser })
 });
 
 test("a live edition is the current one: the header follows it, stored pages too, and every open edition is on the home page", async ({ browser }) => {
-  // 0x0A's final before 0x09's (a correction, or two editions overlapping): the most advanced phase wins
+  // the new edition's final before 0x09's (a correction, or two editions overlapping): the most advanced phase wins
   await setPhase(browser, "Presentations");
-  await expectCurrent(browser, "0x0A", "0x09 — hacking");
+  await expectCurrent(browser, hex, "0x09 — hacking");
   // and back: the header returns to 0x09 at once, on every page
   await setPhase(browser, "Proposals open");
-  await expectCurrent(browser, "0x09", "0x0A — proposals open");
+  await expectCurrent(browser, "0x09", `${hex} — proposals open`);
 });
 
 test("an employee proposes a topic; a wrong field is explained and nothing typed is lost", async ({ browser }) => {

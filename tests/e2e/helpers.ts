@@ -68,3 +68,11 @@ export async function signUp(page: Page, person: { name: string; email: string; 
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/** An organizer moves an edition to a phase on its manage page ("Proposals open", "Draft"…). */
+export async function setPhase(organizer: Page, editionUrl: string, phase: string) {
+  await organizer.goto(`${editionUrl}/manage`);
+  await organizer.getByRole("radio", { name: new RegExp(`^${phase}`) }).check();
+  await organizer.getByRole("button", { name: "Change phase" }).click();
+  await expect(organizer.getByText("Phase changed.")).toBeVisible();
+}

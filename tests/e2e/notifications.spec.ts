@@ -9,8 +9,8 @@
 import ICAL from "ical.js";
 import { verifySignature } from "@/lib/notifications/signing";
 import { startReceiver } from "../helpers/http-receiver.mjs";
-import { expect, test, type Page } from "./test";
-import { expectAccessible, mailTo, signIn, unique } from "./helpers";
+import { expect, test } from "./test";
+import { expectAccessible, mailTo, setPhase, signIn, unique } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -28,13 +28,6 @@ test.afterAll(async () => {
 async function arrived(path: string, count: number) {
   await expect.poll(() => receiver.received.filter((r) => r.path === path).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
   return receiver.received.filter((r) => r.path === path).map((r) => ({ ...r, json: JSON.parse(r.body) }));
-}
-
-async function setPhase(organizer: Page, editionUrl: string, phase: string) {
-  await organizer.goto(`${editionUrl}/manage`);
-  await organizer.getByRole("radio", { name: new RegExp(`^${phase}`) }).check();
-  await organizer.getByRole("button", { name: "Change phase" }).click();
-  await expect(organizer.getByText("Phase changed.")).toBeVisible();
 }
 
 test("a chat channel gets the test message, the phase change and the new topic; the outbox shows each", async ({ browser }) => {

@@ -9,11 +9,9 @@ import { PrintButton } from "@/components/insights/print-button";
 import { EmptyState, NotAllowed, PageHeader } from "@/components/ui";
 import { isOrganizer } from "@/lib/people/rules";
 import { allReports } from "@/lib/insights/queries";
-import { editionsChart, productSentence, topicKindsChart } from "@/lib/insights/rules";
+import { editionsChart, percent, productSentence, topicKindsChart } from "@/lib/insights/rules";
 
 export const metadata: Metadata = { title: "All editions: report" };
-
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 
 export default async function AllEditionsReportPage() {
   const user = await requireUser("/editions/report");
