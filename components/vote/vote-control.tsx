@@ -3,7 +3,7 @@
 // the live ballot count, the full results (organizers only), the reveal on
 // the projector from third to first, the exports, and where the ballots came
 // from (components/vote/ballot-audit.tsx).
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { BallotAudit } from "@/components/vote/ballot-audit";
@@ -31,9 +31,22 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
   const [notice, setNotice] = useState<string | null>(null);
   const base = `/api/editions/${editionSlug}/vote`;
 
+  // one request at a time: ballots arrive several a second, and each would otherwise start its own
+  // computation of the results; a change during a request asks once more after it
+  const loading = useRef(false);
+  const again = useRef(false);
   const refreshResults = useCallback(async () => {
-    const result = await fetchJson<Results>(base);
-    if (result.ok) setResults(result.data as Results);
+    if (loading.current) return void (again.current = true);
+    loading.current = true;
+    try {
+      do {
+        again.current = false;
+        const result = await fetchJson<Results>(base);
+        if (result.ok) setResults(result.data as Results);
+      } while (again.current);
+    } finally {
+      loading.current = false;
+    }
   }, [base]);
 
   useEffect(() => {
