@@ -67,8 +67,18 @@ export async function liveState(db: Db, feed: StatefulFeed, edition: string | Ed
 export function liveUpdates(db: Db): Subscriber {
   const bursts = new Map<string, (event: DomainEvent) => void>();
 
+  // reads of a feed's state may finish out of order (a slow one under load after a quick later one):
+  // a state older than one already published is dropped, or screens would go back to a stale count
+  const started = new Map<string, number>();
+  const published = new Map<string, number>();
   const publishState = async (feed: StatefulFeed, editionId: string) => {
-    liveBus().publish(channels[feed](editionId), await liveState(db, feed, editionId));
+    const channel = channels[feed](editionId);
+    const ticket = (started.get(channel) ?? 0) + 1;
+    started.set(channel, ticket);
+    const state = await liveState(db, feed, editionId);
+    if (ticket < (published.get(channel) ?? 0)) return;
+    published.set(channel, ticket);
+    liveBus().publish(channel, state);
   };
   const send = async (feed: LiveFeed, event: DomainEvent) => {
     if (feed === "judging") liveBus().publish(channels.judging(event.editionId), { type: "judging", data: { at: event.at ?? Date.now() } });
