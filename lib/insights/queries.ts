@@ -78,7 +78,8 @@ export async function editionReport(db: Db, actor: Actor | null, editionId: stri
   const index = editions.findIndex((e) => e.id === editionId);
   const edition = editions[index];
   if (!edition) throw notFound("That edition has no report: it doesn't exist, or is still a draft.");
-  return (await reportsOf(db, editions.slice(0, index + 1))).at(-1)!;
+  // the earlier editions count only for who took part before: their own figures aren't read
+  return (await reportsOf(db, editions.slice(0, index + 1), [edition.id]))[0];
 }
 
 /** Organizers: every edition's report, oldest first. */
@@ -89,11 +90,17 @@ export async function allReports(db: Db, actor: Actor | null): Promise<EditionRe
 
 type ReportedEdition = Awaited<ReturnType<typeof reportedEditions>>[number];
 
-/** The reports of these editions (oldest first; each compared with those before it in the list). */
-async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionReport[]> {
-  const ids = editions.map((e) => e.id);
+/**
+ * The reports of these editions (oldest first; each compared with those
+ * before it in the list), or of the `only` ones among them.
+ */
+async function reportsOf(db: Db, editions: ReportedEdition[], only?: string[]): Promise<EditionReport[]> {
+  const ids = only ?? editions.map((e) => e.id);
   const [people, teams, topics, ballots, tracks, judgments, challenges, articles, outcomes] = await Promise.all([
-    participantsOf(db, ids),
+    participantsOf(
+      db,
+      editions.map((e) => e.id),
+    ),
     db.team.findMany({ where: { editionId: { in: ids } }, select: { id: true, name: true, editionId: true, memberCount: true, topicId: true } }),
     db.topic.findMany({ where: { editionId: { in: ids }, status: { not: "MERGED" } }, select: { id: true, editionId: true, kind: true } }),
     db.ballot.groupBy({ by: ["editionId"], where: { editionId: { in: ids }, voidId: null }, _count: { _all: true } }),
@@ -119,7 +126,7 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
     db.publishedArticle.groupBy({ by: ["editionId"], where: { editionId: { in: ids } }, _count: { _all: true } }),
     db.projectOutcome.findMany({ where: { team: { editionId: { in: ids } } }, select: { status: true, team: { select: { editionId: true } } } }),
   ]);
-  const everyone = [...new Set([...people.values()].flatMap((set) => [...set]))];
+  const everyone = [...new Set(ids.flatMap((id) => [...(people.get(id) ?? [])]))];
   const departments = new Map(
     (await db.user.findMany({ where: { id: { in: everyone }, department: { not: null } }, select: { id: true, department: true } })).map((u) => [
       u.id,
@@ -129,11 +136,13 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
   const ballotCount = new Map(ballots.map((b) => [b.editionId, b._count._all]));
   const articleCount = new Map(articles.map((a) => [a.editionId, a._count._all]));
   const earlier = new Set<string>();
-  return editions.map((edition, i) => {
+  const reports: EditionReport[] = [];
+  editions.forEach((edition, i) => {
     const here = people.get(edition.id) ?? new Set<string>();
     const previous = i > 0 ? (people.get(editions[i - 1].id) ?? new Set<string>()) : null;
     const report = participation(here, earlier, previous);
     for (const id of here) earlier.add(id);
+    if (!ids.includes(edition.id)) return;
     const ownTeams = teams.filter((t) => t.editionId === edition.id);
     const ownTracks = tracks.filter((t) => t.editionId === edition.id);
     const ownJudgments = judgments.filter((j) => j.track.editionId === edition.id);
@@ -142,7 +151,7 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
       const department = departments.get(id);
       if (department) byDepartment.set(department, (byDepartment.get(department) ?? 0) + 1);
     }
-    return {
+    reports.push({
       edition: { number: edition.number, slug: formatEditionNumber(edition.number), title: edition.title },
       participation: report,
       teams: teamSizes(ownTeams.map((t) => t.memberCount)),
@@ -171,8 +180,9 @@ async function reportsOf(db: Db, editions: ReportedEdition[]): Promise<EditionRe
         .map(([department, count]) => ({ department, people: count })),
       articles: articleCount.get(edition.id) ?? 0,
       outcomes: countOutcomes(outcomes.filter((o) => o.team.editionId === edition.id).map((o) => o.status)),
-    };
+    });
   });
+  return reports;
 }
 
 /** Whether a judgment is about this team: the team seen or scored, either side of a pair, or among those ranked. */

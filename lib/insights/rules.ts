@@ -5,6 +5,7 @@
 // unit tests hold them to it. No database, no node modules.
 import { csvLine } from "../platform/csv";
 import { OUTCOME_LABELS, OUTCOME_STATUSES, type OutcomeStatus } from "../teams/rules";
+import { placeLabel } from "../votes/rules";
 
 /** The words and the table every chart carries. */
 export type ChartText = {
@@ -84,7 +85,7 @@ export function ballotsChart(ranking: RankedTeam[], ballots: number, method: "RA
   const series =
     method === "APPROVAL"
       ? [{ key: "picked", label: "Picked" }]
-      : Array.from({ length: picks }, (_, i) => ({ key: `rank${i + 1}`, label: `Ranked ${ordinal(i + 1)}` }));
+      : Array.from({ length: picks }, (_, i) => ({ key: `rank${i + 1}`, label: `Ranked ${placeLabel(i + 1, false)}` }));
   const rows = [...ranking].sort((a, b) => a.place - b.place);
   const favourite = [...rows].sort((a, b) => (b.placeCounts[0] ?? 0) - (a.placeCounts[0] ?? 0))[0];
   const counted = (t: RankedTeam) => series.map((_, i) => t.placeCounts[i] ?? 0);
@@ -223,10 +224,6 @@ export function editionsChart(editions: EditionFigures[]): LineChart {
     axis: "Edition",
     numbers: { columns: ["Edition", "People taking part", "Teams", "Articles"], rows: rows.map((e) => [e.slug, e.people, e.teams, e.articles]) },
   };
-}
-
-function ordinal(n: number): string {
-  return ["1st", "2nd", "3rd"][n - 1] ?? `${n}th`;
 }
 
 // The reports: what an edition (and every edition) counts, for the people who

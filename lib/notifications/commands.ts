@@ -302,7 +302,7 @@ export async function unsubscribeTarget(db: Db, token: string) {
   const target = readUnsubscribeToken(authSecret(), token);
   const person = target && (await db.user.findUnique({ where: { id: target.userId }, select: { email: true } }));
   if (!target || !person || !(target.scope === "digest" || target.scope === "all" || isEmailKind(target.scope))) throw invalid(UNSUBSCRIBE_INVALID);
-  return { email: person.email, scope: target.scope as EmailKind | "digest" | "all" };
+  return { userId: target.userId, email: person.email, scope: target.scope as EmailKind | "digest" | "all" };
 }
 
 /**
@@ -312,10 +312,9 @@ export async function unsubscribeTarget(db: Db, token: string) {
  */
 export async function unsubscribe(db: Db, token: string, { everything = false }: { everything?: boolean } = {}) {
   const target = await unsubscribeTarget(db, token);
-  const { email } = target;
+  const { userId, email } = target;
   // the link proves the mailbox is theirs: its page may stop every email, not only the kind it came with
   const scope = everything ? "all" : target.scope;
-  const { userId } = readUnsubscribeToken(authSecret(), token)!;
   const rows = await db.emailSetting.findMany({ where: { userId } });
   const chosen = new Map(rows.map((row) => [row.kind, row.mode]));
   const kinds = scope === "all" ? [...EMAIL_KINDS] : scope === "digest" ? EMAIL_KINDS.filter((kind) => emailModeOf(kind, chosen) === "DIGEST") : [scope];

@@ -3,7 +3,7 @@
 // edition's time zone on the 24-hour clock, a link to the settings, and a
 // one-click unsubscribe (RFC 8058: List-Unsubscribe with an HTTPS address
 // that takes a POST, and List-Unsubscribe-Post) that needs no sign-in.
-import type { Mail } from "../platform/mail";
+import { escapeHtml, type Mail } from "../platform/mail";
 import { formatInZone } from "../platform/time";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS, type EmailKind } from "./rules";
 
@@ -13,8 +13,6 @@ export type MailLinks = { settingsUrl: string; unsubscribeUrl: string };
 export type NoticeContent = { kind: EmailKind; title: string; text: string; url: string };
 
 export type DigestLine = { kind: EmailKind; title: string; text: string; url: string; at: Date; timezone: string };
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The headers that give mail clients their "unsubscribe" button; the POST goes to the link's one-click address. */
 function unsubscribeHeaders(links: MailLinks): Record<string, string> {

@@ -9,7 +9,7 @@ import { formatTime } from "../platform/time";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_DESCRIPTIONS, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
-import { podiumSteps } from "../votes/rules";
+import { placeLabel, podiumSteps } from "../votes/rules";
 import { mailIsOn } from "../platform/mail";
 import { isOrganizer } from "../people/rules";
 import {
@@ -101,7 +101,7 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
       const podium = results.ranking.filter((team) => team.place <= 3).map((team) => ({ place: team.place, team: team.name, points: team.total }));
       return newsOf(edition, "podium.revealed", `podium.revealed:${edition.id}:${vote.closedAt?.getTime() ?? 0}`, at, {
         title: `${slug}: the winners`,
-        text: podium.map((p) => `${ordinal(p.place)}: ${p.team} (${p.points} points)`).join("\n"),
+        text: podium.map((p) => `${placeLabel(p.place, false)}: ${p.team} (${p.points} points)`).join("\n"),
         path: `/editions/${slug}`,
         data: { podium },
       });
@@ -188,8 +188,6 @@ function challengeOpened(edition: EditionRow, challenge: OpenedChallenge, key: s
     data: { challenge: { id: challenge.id, title: challenge.title, kind: challenge.kind, opensAt: challenge.opensAt, closesAt: challenge.closesAt } },
   });
 }
-
-const ordinal = (place: number) => ["1st", "2nd", "3rd"][place - 1] ?? `${place}th`;
 
 /** The webhooks that want this news: active ones of its edition whose list names it. */
 export async function webhooksFor(db: Db, news: News) {

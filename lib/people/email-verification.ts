@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../platform/db";
 import { DomainError, invalid } from "../platform/errors";
-import type { Mail } from "../platform/mail";
+import { escapeHtml, type Mail } from "../platform/mail";
 import { verifyPassword } from "./passwords";
 
 export type SignUpMode = "email" | "approval";
@@ -86,8 +86,6 @@ export function alreadyRegisteredMail(to: string, signInLink: string): Mail {
   ].join("\n");
   return { to, subject: "You already have a Hexathon account", text, html: htmlOf(text, signInLink) };
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The HTML part of a mail whose plain text is `text`: its paragraphs, the one that is `link` made a link. */
 export function htmlOf(text: string, link: string): string {

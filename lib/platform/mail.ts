@@ -18,6 +18,9 @@ export type Mail = {
 
 export type MailConfig = { url: string; from: string };
 
+/** Text set into an email's HTML part, as text. */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
 /** SMTP_URL ("smtp://user:pass@mail.example.com:587", "smtps://…:465") and MAIL_FROM, or null when email is off. */
 export function mailConfig(): MailConfig | null {
   const url = process.env.SMTP_URL?.trim();

@@ -271,7 +271,7 @@ describe("unsubscribing", () => {
   it("works from the link alone, for its kind or for everything; an altered link is refused", async () => {
     const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
     const token = unsubscribeToken(process.env.NEXTAUTH_SECRET!, alice.id, "topic.reviewed");
-    expect(await unsubscribeTarget(t.db, token)).toEqual({ email: alice.email, scope: "topic.reviewed" });
+    expect(await unsubscribeTarget(t.db, token)).toEqual({ userId: alice.id, email: alice.email, scope: "topic.reviewed" });
     await unsubscribe(t.db, token);
     await unsubscribe(t.db, token); // twice is harmless
     let kinds = (await emailSettings(t.db, alice))!.kinds;
