@@ -3,10 +3,14 @@
 // that aren't valid UTF-8) with the JSON error shape, before any body is read
 // (the rules are lib/platform/request-guard.ts), then gives each page its
 // Content-Security-Policy (lib/platform/content-security-policy.ts) and the nonce
-// Next.js puts on its own scripts.
+// Next.js puts on its own scripts, and sends each page to the reader's
+// language: pages live under app/[locale]/, their addresses carry no language
+// (one address per page, shared across languages), and the proxy adds the one
+// lib/platform/request-locale.ts chooses.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/platform/content-security-policy";
 import { databaseAvailability } from "@/lib/platform/health";
+import { requestLocale } from "@/lib/platform/request-locale";
 import { checkRequest, pathDecodes } from "@/lib/platform/request-guard";
 
 /**
@@ -30,6 +34,16 @@ const jsonError = (status: number, code: string, message: string) => NextRespons
 /** The health and readiness checks (which say why), the metrics, and the files a browser asks for alongside a page. */
 const ANSWERS_WITHOUT_DATABASE = /^\/(api\/health|api\/ready|metrics$|favicon\.ico|icon|apple-icon|manifest\.webmanifest|robots\.txt|icon-[\w-]+\.png)/;
 const RETRY_SECONDS = 30;
+/** Answered at the root of app/, the same in every language: files, feeds, uploads, metrics and Next's own. */
+const NOT_TRANSLATED =
+  /^\/(_next\/|__next|feed\.xml$|metrics$|uploads\/|calendar\/|favicon\.ico$|icon|apple-icon|manifest\.webmanifest$|robots\.txt$|sitemap\.xml$)/;
+
+/** The address of the page in the reader's language: "/editions/0x09" → "/fr/editions/0x09". */
+function inLocale(request: NextRequest, pathname: string, locale: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
+  return url;
+}
 
 function unavailable(api: boolean) {
   const headers = { "Retry-After": String(RETRY_SECONDS), "Cache-Control": "no-store" };
@@ -55,8 +69,8 @@ export function proxy(request: NextRequest) {
 
   if (!pathDecodes(pathname)) {
     if (api) return jsonError(400, "BAD_REQUEST", "The address contains characters that aren't valid (broken percent-encoding).");
-    // a page: the ordinary 404 page, answered by a path no route has
-    return NextResponse.rewrite(new URL("/_invalid-address", request.url));
+    // a page: the ordinary 404 page (in English: the address may not even be this site's), answered by a path no route has
+    return NextResponse.rewrite(new URL("/en/_invalid-address", request.url));
   }
 
   const refusal = checkRequest({
@@ -87,7 +101,16 @@ export function proxy(request: NextRequest) {
   headers.delete("content-security-policy-report-only");
   if (nonce) headers.set("content-security-policy", policy);
   else headers.delete("content-security-policy"); // a client doesn't choose the nonce a stored page keeps
-  const response = NextResponse.next({ request: { headers } });
+  let response: NextResponse;
+  if (NOT_TRANSLATED.test(pathname)) {
+    headers.delete("x-next-intl-locale"); // the same in every language: a client does not choose one
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const locale = requestLocale({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
+    // next-intl's: the language of a page that doesn't name it itself (app/_lib/i18n.ts)
+    headers.set("x-next-intl-locale", locale);
+    response = NextResponse.rewrite(inLocale(request, pathname, locale), { request: { headers } });
+  }
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

@@ -1,16 +1,23 @@
+// What no page, in no language, answers (pages are all under app/[locale]/,
+// where proxy.ts sends every address): the same words as the 404 page there.
 import Link from "@/components/link";
+import en from "@/messages/en.json";
+import "./globals.css";
 
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-lg py-12 text-center">
-      <p className="font-mono text-5xl font-bold text-indigo-800">0x194</p>
-      <h1 className="mt-4 text-2xl font-bold">Page not found</h1>
-      <p className="mt-2 text-slate-700">There is nothing at this address. It may have moved, or never existed.</p>
-      <p className="mt-6">
-        <Link href="/" className="font-semibold text-indigo-800 underline">
-          Back to the home page
-        </Link>
-      </p>
-    </div>
+    <html lang="en">
+      <body>
+        <main className="mx-auto max-w-lg px-4 py-12 text-center">
+          <h1 className="text-2xl font-bold">{en.notFound.title}</h1>
+          <p className="mt-2 text-slate-700">{en.notFound.body}</p>
+          <p className="mt-6">
+            <Link href="/" className="font-semibold text-indigo-800 underline">
+              {en.notFound.home}
+            </Link>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { announceVisitorChange } from "./visitor";
 
 export function SignOutButton() {
+  const t = useTranslations("layout");
   return (
     <button
       type="button"
@@ -13,7 +15,7 @@ export function SignOutButton() {
       }}
       className="shrink-0 rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap text-indigo-50 underline-offset-2 hover:bg-indigo-800 hover:underline"
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

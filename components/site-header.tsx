@@ -6,7 +6,7 @@
 // the visitor's) keeps its height, the menu is one row that scrolls sideways,
 // and the visitor's own links come after the others.
 import Link from "@/components/link";
-import { ROLE_LABELS } from "@/lib/people/rules";
+import { useTranslations } from "next-intl";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { SignOutButton } from "./sign-out-button";
 import { useVisitor } from "./visitor";
@@ -19,19 +19,21 @@ type Props = {
 };
 
 function SignedOutLinks() {
+  const t = useTranslations("layout");
   return (
     <>
       <Link href="/signin" className={linkClass}>
-        Sign in
+        {t("signIn")}
       </Link>
       <Link href="/signup" className="rounded-md bg-white px-3 py-2 text-sm font-semibold whitespace-nowrap text-indigo-900 hover:bg-indigo-50">
-        Sign up
+        {t("signUp")}
       </Link>
     </>
   );
 }
 
 export function SiteHeader({ publicEditionNumber }: Props) {
+  const t = useTranslations();
   const visitor = useVisitor();
   const user = visitor?.user ?? null;
   // the server's, unless the visitor's differs (while no edition is public, an organizer is shown the newest draft)
@@ -48,36 +50,36 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           Hexathon
         </Link>
         {/* room around the links for their focus ring, which a scrolling box would clip */}
-        <nav aria-label="Main" className="col-span-2 row-start-2 -mx-3.5 overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
+        <nav aria-label={t("layout.mainMenu")} className="col-span-2 row-start-2 -mx-3.5 overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
           <ul className="flex items-center gap-1">
             {editionNumber !== null && (
               <li>
                 <Link href={`/editions/${formatEditionNumber(editionNumber)}`} className={linkClass}>
-                  Edition {formatEditionNumber(editionNumber)}
+                  {t("layout.edition", { number: formatEditionNumber(editionNumber) })}
                 </Link>
               </li>
             )}
             <li>
               <Link href="/editions" className={linkClass}>
-                Editions
+                {t("layout.editions")}
               </Link>
             </li>
             <li>
               <Link href="/articles" className={linkClass}>
-                Articles
+                {t("layout.articles")}
               </Link>
             </li>
             {user && (
               <li>
                 <Link href="/write" className={linkClass}>
-                  Write
+                  {t("layout.write")}
                 </Link>
               </li>
             )}
             {user?.role === "ORGANIZER" && (
               <li>
                 <Link href="/people" className={linkClass}>
-                  People
+                  {t("layout.people")}
                 </Link>
               </li>
             )}
@@ -97,11 +99,11 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           ) : user ? (
             <>
               <span className="flex min-w-0 items-center text-indigo-100">
-                <Link href="/account" className="truncate font-semibold text-white underline-offset-2 hover:underline" title="Your account">
+                <Link href="/account" className="truncate font-semibold text-white underline-offset-2 hover:underline" title={t("layout.yourAccount")}>
                   {user.name}
                 </Link>
                 <span className="sr-only">, </span>
-                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{t(`roles.${user.role}`)}</span>
               </span>
               <SignOutButton />
             </>

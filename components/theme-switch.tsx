@@ -2,6 +2,7 @@
 // Light, dark, or as the system says: remembered in this browser, applied to
 // <html data-theme> (app/layout.tsx sets it before the first paint).
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { THEME_KEY } from "@/lib/platform/theme-script";
 
 type Choice = "system" | "light" | "dark";
@@ -13,6 +14,7 @@ function apply(choice: Choice) {
 }
 
 export function ThemeSwitch() {
+  const t = useTranslations("layout");
   const [choice, setChoice] = useState<Choice>("system");
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function ThemeSwitch() {
 
   return (
     <label className="inline-flex items-center gap-2 text-sm">
-      Theme
+      {t("theme")}
       <select
         value={choice}
         onChange={(e) => {
@@ -39,9 +41,9 @@ export function ThemeSwitch() {
         }}
         className="rounded-md bg-white px-2 py-1 text-slate-900 ring-1 ring-slate-300"
       >
-        <option value="system">As the system</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        <option value="system">{t("themeSystem")}</option>
+        <option value="light">{t("themeLight")}</option>
+        <option value="dark">{t("themeDark")}</option>
       </select>
     </label>
   );

@@ -8,9 +8,11 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
 import type { Role } from "@/lib/people/rules";
+import type { Locale } from "@/lib/platform/locale";
 
 export type Visitor = {
-  user: { name: string; role: Role } | null;
+  /** `locale`: the language the person chose in their account, if they did */
+  user: { name: string; role: Role; locale?: Locale | null } | null;
   /** the edition the header links to (the current one, lib/editions/rules.ts), if any */
   currentEditionNumber: number | null;
 };
@@ -80,6 +82,7 @@ async function refreshVisitor() {
     if (response.ok) {
       const visitor = (await response.json()) as Visitor;
       if (ask === asked) publish(visitor);
+      showInChosenLanguage(visitor);
       return;
     }
   } catch {
@@ -90,6 +93,24 @@ async function refreshVisitor() {
     current = { user: null, currentEditionNumber: null };
     for (const listener of listeners) listener();
   }
+}
+
+const RELOADED_KEY = "hexathon:locale-reload";
+
+/**
+ * Signed in on a browser that showed another language: /api/me has just set the account's in the
+ * cookie, and the page is loaded again in it. Once per tab and language, in case the cookie can't be kept.
+ */
+function showInChosenLanguage(visitor: Visitor) {
+  const chosen = visitor.user?.locale;
+  if (!chosen || chosen === document.documentElement.lang) return;
+  try {
+    if (window.sessionStorage.getItem(RELOADED_KEY) === chosen) return;
+    window.sessionStorage.setItem(RELOADED_KEY, chosen);
+  } catch {
+    return; // no storage: no way to tell a second reload from the first
+  }
+  window.location.reload();
 }
 
 /** The session changed without a navigation (signed in or out): forget who it was and ask again. */

@@ -114,11 +114,14 @@ function routeMatcher(root) {
   }
   const exact = new Set((manifest.staticRoutes ?? []).map((route) => route.page));
   const patterns = (manifest.dynamicRoutes ?? []).map((route) => ({ page: route.page, regex: new RegExp(route.regex) }));
+  const find = (address) => (exact.has(address) ? address : patterns.find((route) => route.regex.test(address))?.page);
   return (address) => {
     if (address.startsWith("/_next/")) return address.startsWith("/_next/static/") ? "/_next/static" : "/_next";
     const trimmed = address.length > 1 ? address.replace(/\/+$/, "") : address;
-    if (exact.has(trimmed)) return trimmed;
-    return patterns.find((route) => route.regex.test(trimmed))?.page ?? "(no route)";
+    // pages live under app/[locale]/ and are asked for without it (the proxy adds the reader's language)
+    const page = find(trimmed) ?? find(`/en${trimmed === "/" ? "" : trimmed}`);
+    if (page === undefined) return "(no route)";
+    return page.replace(/^\/\[locale\](?=\/|$)/, "") || "/";
   };
 }
 

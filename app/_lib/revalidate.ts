@@ -13,6 +13,7 @@ import { revalidatePath, revalidateTag } from "next/cache";
 import { articleIndex, editionArticleSlugs } from "@/lib/articles/queries";
 import { editionNumberOf } from "@/lib/editions/queries";
 import { getDb } from "@/lib/platform/db";
+import { LOCALES } from "@/lib/platform/locale";
 import { currentPageStore } from "@/lib/platform/page-store";
 import type { DomainEvent, Subscriber } from "@/lib/platform/events";
 import { CACHE_TAGS, changesCachedPages, expiryFor, type Expiry } from "./cache-expiry";
@@ -29,16 +30,21 @@ export function pathTag({ path, type }: Path): string {
   return `${base}${base.endsWith("/") ? "" : "/"}${type}`;
 }
 
+/** Next renders each page once per language, under app/[locale]/: "/editions/0x09" is "/en/editions/0x09" and "/fr/editions/0x09". */
+const inEveryLocale = (paths: Path[]): Path[] =>
+  paths.flatMap(({ path, type }) => LOCALES.map((locale) => ({ type, path: `/${locale}${path === "/" ? "" : path}` })));
+
 async function expire(tags: string[], paths: Path[]) {
+  const rendered = inEveryLocale(paths);
   try {
     for (const tag of tags) revalidateTag(tag, NOW);
-    for (const { path, type } of paths) revalidatePath(path, type);
+    for (const { path, type } of rendered) revalidatePath(path, type);
   } catch (error) {
     if (!/static generation store missing/.test((error as Error).message)) throw error;
   }
   // Next's cache of this process exists once it has served a request; before that, nothing is cached in memory
   const cache = (globalThis as { __incrementalCache?: IncrementalCache }).__incrementalCache;
-  await cache?.revalidateTag([...tags, ...paths.map(pathTag)], NOW);
+  await cache?.revalidateTag([...tags, ...rendered.map(pathTag)], NOW);
   // then the pages served before Next: a reader asking in between gets Next's fresh page, and it is kept
   currentPageStore()?.expire(tags, paths);
 }

@@ -4,7 +4,7 @@
 // conflicts, and withdrawing a judge's judgments.
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
-import type { InviteState } from "@/app/editions/[slug]/judging/actions";
+import type { InviteState } from "@/app/[locale]/editions/[slug]/judging/actions";
 import { ELIGIBILITY_LABELS, JUDGING_METHODS, METHOD_HINTS, METHOD_LABELS, RANKING_RULE_LABELS, RANKING_RULES, ELIGIBILITIES } from "@/lib/judging/rules";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../form";
 

@@ -2,7 +2,7 @@
 // The organizer's form for a chat channel or another tool's webhook. A signed
 // JSON receiver's secret is shown once, right after it is added.
 import { useActionState } from "react";
-import type { WebhookState } from "@/app/editions/[slug]/(organizer)/notifications/actions";
+import type { WebhookState } from "@/app/[locale]/editions/[slug]/(organizer)/notifications/actions";
 import { NEWS_LABELS, NEWS_TYPES, WEBHOOK_KIND_LABELS, WEBHOOK_KINDS } from "@/lib/notifications/rules";
 import { FormMessage, SelectField, SubmitButton, TextField } from "../form";
 

@@ -13,6 +13,7 @@ import {
   emailDomainAllowed,
 } from "./rules";
 import { allowedEmailDomains } from "../platform/config";
+import type { Locale } from "../platform/locale";
 import { DomainError, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { alreadyRegisteredMail, issueVerificationToken, verificationMail, type SignUpMode } from "./email-verification";
@@ -291,3 +292,11 @@ export async function resetCalendarKey(db: Db, actor: Actor | null): Promise<str
 }
 
 const newCalendarKey = () => randomBytes(24).toString("base64url");
+
+// ---- the person's language ------------------------------------------------------
+
+/** The language the person reads Hexathon in, on every device they sign in on, and gets their emails in. */
+export async function setMyLocale(db: Db, actor: Actor | null, locale: Locale): Promise<void> {
+  const me = requireActor(actor);
+  await db.user.update({ where: { id: me.id }, data: { locale } });
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text, idSchema } from "../platform/schemas";
+import { LOCALES } from "../platform/locale";
 import { ROLES } from "./rules";
 
 export const emailSchema = z
@@ -39,3 +40,5 @@ export const roleChangeSchema = z.object({
 });
 
 export const personSchema = z.object({ userId: idSchema });
+
+export const localeSchema = z.object({ locale: z.enum(LOCALES, "Choose one of the languages offered.") });

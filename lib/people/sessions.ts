@@ -6,11 +6,12 @@
 import type { Db, Tx } from "../platform/db";
 import { type Role, assertOrganizer, requireActor, type Actor } from "./rules";
 import { notFound } from "../platform/errors";
+import { isLocale, type Locale } from "../platform/locale";
 
 export const SESSION_DAYS = 30;
 const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 
-export type SessionActor = Actor & { name: string; email: string; sessionId: string };
+export type SessionActor = Actor & { name: string; email: string; locale: Locale | null; sessionId: string };
 
 export async function startSession(db: Db, userId: string, userAgent = "", now = new Date()): Promise<string> {
   // a person's expired sessions go when they start a new one: the table stays the size of who is signed in
@@ -25,10 +26,11 @@ export async function startSession(db: Db, userId: string, userAgent = "", now =
 export async function actorForSession(db: Db, userId: string, sessionId: string, now = new Date()): Promise<SessionActor | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    select: { userId: true, expiresAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
+    select: { userId: true, expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, locale: true } } },
   });
   if (!session || session.userId !== userId || session.expiresAt <= now) return null;
-  return { ...session.user, role: session.user.role as Role, sessionId };
+  const { locale, ...user } = session.user;
+  return { ...user, role: user.role as Role, locale: isLocale(locale) ? locale : null, sessionId };
 }
 
 export async function endSession(db: Db, sessionId: string): Promise<void> {

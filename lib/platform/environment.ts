@@ -5,6 +5,7 @@
 // (tests change the environment); this is the gate in front of them.
 // README.md → Configuration documents each variable.
 import { z } from "zod";
+import { LOCALES } from "./locale";
 import { invalidAllowEntry } from "./outbound";
 
 const optional = (schema: z.ZodType) =>
@@ -68,6 +69,7 @@ export const ENVIRONMENT = z
     SMTP_URL: optional(url(/^smtps?:$/, "smtp://user:password@mail.example.com:587 or smtps://…:465")),
     MAIL_FROM: optional(z.string().regex(/@/, "an address, e.g. Hexathon <hexathon@example.com>")),
     METRICS_TOKEN: optional(z.string().min(16, "at least 16 characters (e.g. the output of `openssl rand -hex 24`)")),
+    DEFAULT_LOCALE: optional(z.enum(LOCALES, `one of ${LOCALES.join(", ")}`)),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")),
     LOG_FORMAT: optional(z.enum(["json", "pretty"], "json or pretty")),
   })

@@ -15,6 +15,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { requestLocale } from "./request-locale";
 
 type Entry = {
   /** the decoded path, for expiry by path */
@@ -84,7 +85,10 @@ export class PageStore {
     return this.entries.size;
   }
 
-  /** The key of a request the store may answer (a plain GET or HEAD of a page that may be stored, without a query), else null. */
+  /**
+   * The key of a request the store may answer (a plain GET or HEAD of a page that may be stored, without a query), else null.
+   * A page is stored once per language: the key starts with the one the proxy will choose for this request.
+   */
   private keyOf(req: IncomingMessage): string | null {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
     const url = req.url;
@@ -92,7 +96,7 @@ export class PageStore {
     for (const header of ROUTER_HEADERS) if (req.headers[header] !== undefined) return null;
     // Next's draft mode shows unpublished content to whoever holds its cookie
     if (req.headers.cookie?.includes("__prerender_bypass")) return null;
-    return url;
+    return `${requestLocale({ cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] })} ${url}`;
   }
 
   /** Answers `req` from the store; false when it has no page for it (then Next answers). */
@@ -125,7 +129,7 @@ export class PageStore {
   /** Keeps Next's answer to `req` when it is a page that may be stored, once it has been sent in full. */
   capture(req: IncomingMessage, res: ServerResponse): void {
     const key = req.method === "GET" ? this.keyOf(req) : null;
-    const path = key === null ? null : decodedPath(key);
+    const path = key === null ? null : decodedPath(key.slice(key.indexOf(" ") + 1));
     const tags = path === null ? null : this.tagsOf(path);
     if (key === null || path === null || !tags) return;
     const generation = this.generation;

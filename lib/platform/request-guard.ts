@@ -32,8 +32,8 @@ export function bodyLimitFor(pathname: string, isServerAction = false): number {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const changesState = (method: string) => !SAFE_METHODS.has(method.toUpperCase());
 
-/** Routes whose bodies are not JSON: next-auth's forms and the image upload. */
-const NON_JSON = [/^\/api\/auth\//, /^\/api\/uploads$/];
+/** Routes whose bodies are not JSON: next-auth's forms, the image upload and the footer's choice of language. */
+const NON_JSON = [/^\/api\/auth\//, /^\/api\/uploads$/, /^\/api\/locale$/];
 
 export type GuardInput = {
   method: string;

@@ -17,13 +17,13 @@ function routeFiles(dir: string, name: string): string[] {
   });
 }
 
-/** "/editions/[slug]/vote" from app/editions/[slug]/vote/route.ts (route groups dropped). */
+/** "/editions/[slug]/vote" from app/[locale]/editions/[slug]/vote/page.tsx (route groups and the locale, which the proxy adds, dropped). */
 const patternOf = (file: string) =>
   "/" +
   path
     .relative(APP, path.dirname(file))
     .split(path.sep)
-    .filter((s) => s && !s.startsWith("("))
+    .filter((s) => s && !s.startsWith("(") && s !== "[locale]")
     .join("/");
 
 export function apiRoutes(): ApiRoute[] {

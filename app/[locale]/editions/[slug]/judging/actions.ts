@@ -38,7 +38,7 @@ const nothing = z.object({});
  */
 async function act<S extends z.ZodType>(formData: FormData, options: Parameters<typeof handleForm<S>>[1]): Promise<FormState> {
   const state = await handleForm(formData, options);
-  if (state.ok) revalidatePath("/editions/[slug]/judging", "layout");
+  if (state.ok) revalidatePath("/[locale]/editions/[slug]/judging", "layout");
   return state;
 }
 

@@ -16,7 +16,7 @@ async function act<S extends z.ZodType>(formData: FormData, options: Parameters<
   const state = await handleForm(formData, options);
   if (state.ok) {
     if (send) outboxWorker(getDb()).kick();
-    revalidatePath("/editions/[slug]/notifications", "page");
+    revalidatePath("/[locale]/editions/[slug]/notifications", "page");
   }
   return state;
 }

@@ -12,7 +12,7 @@ export async function setRoleAction(_prev: FormState, formData: FormData): Promi
     schema: roleChangeSchema,
     run: async ({ userId, role }, user) => {
       const person = await setRole(getDb(), user, userId, role);
-      revalidatePath("/people");
+      revalidatePath("/[locale]/people", "page");
       return { ok: true, message: `${person.name} is now ${ROLE_LABELS[role].toLowerCase()}.` };
     },
   });
@@ -33,7 +33,7 @@ export async function approveAccountAction(_prev: FormState, formData: FormData)
     schema: personSchema,
     run: async ({ userId }, user) => {
       await approveAccount(getDb(), user, userId);
-      revalidatePath("/people");
+      revalidatePath("/[locale]/people", "page");
     },
   });
 }
@@ -43,7 +43,7 @@ export async function refuseAccountAction(_prev: FormState, formData: FormData):
     schema: personSchema,
     run: async ({ userId }, user) => {
       await refuseAccount(getDb(), user, userId);
-      revalidatePath("/people");
+      revalidatePath("/[locale]/people", "page");
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
-import { setupAction } from "@/app/signup/actions";
+import { setupAction } from "@/app/[locale]/signup/actions";
 import { AccountForm } from "@/components/account-form";
 import { Card } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";

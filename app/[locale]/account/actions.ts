@@ -14,7 +14,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     schema: changePasswordSchema,
     run: async ({ current, password }, user) => {
       await changePassword(getDb(), user, user?.sessionId, current, password);
-      revalidatePath("/account");
+      revalidatePath("/[locale]/account", "page");
       return { ok: true, message: "Password changed. Every other browser signed in as you was signed out." };
     },
   });
@@ -25,7 +25,7 @@ export async function signOutOthersAction(_prev: FormState, formData: FormData):
     schema: z.object({}),
     run: async (_input, user) => {
       const ended = await signOutOtherBrowsers(getDb(), user);
-      revalidatePath("/account");
+      revalidatePath("/[locale]/account", "page");
       return { ok: true, message: ended === 1 ? "1 other browser was signed out." : `${ended} other browsers were signed out.` };
     },
   });
@@ -36,7 +36,7 @@ export async function calendarAddressAction(_prev: FormState, formData: FormData
     schema: z.object({ reset: z.literal("yes").optional() }),
     run: async ({ reset }, user) => {
       await (reset ? resetCalendarKey(getDb(), user) : myCalendarKey(getDb(), user));
-      revalidatePath("/account");
+      revalidatePath("/[locale]/account", "page");
       return { ok: true, message: reset ? "Your calendar has a new address: the old one no longer works." : "Your calendar address is ready." };
     },
   });
@@ -47,7 +47,7 @@ export async function emailSettingsAction(_prev: FormState, formData: FormData):
     schema: emailSettingsSchema,
     run: async (input, user) => {
       await saveEmailSettings(getDb(), user, input);
-      revalidatePath("/account");
+      revalidatePath("/[locale]/account", "page");
       return { ok: true, message: "Your email settings are saved." };
     },
   });

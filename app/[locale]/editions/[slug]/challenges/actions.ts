@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { LOCALES } from "@/lib/platform/locale";
 import { redirect } from "next/navigation";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
@@ -61,6 +62,6 @@ export async function scoreAction(challengeId: string, editionNumber: number, _p
   });
   // refused because another judge saved meanwhile: the page shows the new value and version,
   // the form keeps what this judge typed, and a second save is a conscious decision
-  if (!state.ok) revalidatePath(editionPath(editionNumber), "layout");
+  if (!state.ok) for (const locale of LOCALES) revalidatePath(`/${locale}${editionPath(editionNumber)}`, "layout");
   return state;
 }
