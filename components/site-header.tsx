@@ -103,7 +103,7 @@ export function SiteHeader({ publicEditionNumber }: Props) {
                   {user.name}
                 </Link>
                 <span className="sr-only">, </span>
-                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{t(`roles.${user.role}`)}</span>
+                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{t(`labels.role.${user.role}`)}</span>
               </span>
               <SignOutButton />
             </>

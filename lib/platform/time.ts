@@ -1,6 +1,7 @@
 // Wall-clock times in an edition's timezone. Organizers type "Friday 16:00"
 // meaning 16:00 where the hackathon happens, whatever the server's zone; the
 // database stores instants (UTC). Intl does the zone arithmetic, DST included.
+import { INTL_TAGS, type Locale } from "./locale";
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -64,17 +65,18 @@ export function utcToZonedLocal(instant: Date, tz: string): string {
 // Every date and time a person reads goes through the formatters below (a unit
 // test keeps toLocale…String and Intl.DateTimeFormat out of the rest of the
 // code): 24-hour, in the zone they are given (the edition's, where there is
-// one), the same text on the server and in every browser.
+// one), in the reader's language (English unless told), the same text on the
+// server and in every browser.
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Thu 16 Jan, 19:00" in the edition's zone; `options` adds or removes parts (`{ hour: undefined }`). */
-export function formatInZone(instant: Date, tz: string, options?: Intl.DateTimeFormatOptions): string {
+/** "Thu 16 Jan, 19:00" ("jeu. 16 janv., 19:00") in the edition's zone; `options` adds or removes parts (`{ hour: undefined }`). */
+export function formatInZone(instant: Date, tz: string, options?: Intl.DateTimeFormatOptions, locale: Locale = "en"): string {
   // an option set to undefined removes a part: it must count in the key, which JSON would drop
-  const key = [tz, ...Object.entries(options ?? {}).map(([name, value]) => `${name}=${String(value)}`)].join(" ");
+  const key = [locale, tz, ...Object.entries(options ?? {}).map(([name, value]) => `${name}=${String(value)}`)].join(" ");
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
+    format = new Intl.DateTimeFormat(INTL_TAGS[locale], {
       timeZone: tz,
       weekday: "short",
       day: "numeric",
@@ -90,13 +92,13 @@ export function formatInZone(instant: Date, tz: string, options?: Intl.DateTimeF
 }
 
 /** "14:05" in `tz`, or "14:05:07" with seconds: a time of day on the 24-hour clock. */
-export function formatTime(instant: Date, tz: string, { seconds = false }: { seconds?: boolean } = {}): string {
-  return formatInZone(instant, tz, { weekday: undefined, day: undefined, month: undefined, second: seconds ? "2-digit" : undefined });
+export function formatTime(instant: Date, tz: string, { seconds = false, locale = "en" }: { seconds?: boolean; locale?: Locale } = {}): string {
+  return formatInZone(instant, tz, { weekday: undefined, day: undefined, month: undefined, second: seconds ? "2-digit" : undefined }, locale);
 }
 
-/** "16 January 2025": the calendar day of `instant` in `tz`. */
-export function formatDate(instant: Date, tz: string): string {
-  return formatInZone(instant, tz, { weekday: undefined, month: "long", year: "numeric", hour: undefined, minute: undefined });
+/** "16 January 2025" ("16 janvier 2025"): the calendar day of `instant` in `tz`. */
+export function formatDate(instant: Date, tz: string, locale: Locale = "en"): string {
+  return formatInZone(instant, tz, { weekday: undefined, month: "long", year: "numeric", hour: undefined, minute: undefined }, locale);
 }
 
 /** The calendar day of `instant` in `tz`, e.g. "2020-01-16": used to group an agenda by day. */
@@ -105,7 +107,7 @@ export function dayKeyInZone(instant: Date, tz: string): string {
 }
 
 /** "16 January 2031" from a day "2031-01-16" that belongs to no time zone (a project's outcome). */
-export function formatDay(day: string): string {
+export function formatDay(day: string, locale: Locale = "en"): string {
   const noon = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(noon.getTime()) ? day : formatDate(noon, "UTC");
+  return Number.isNaN(noon.getTime()) ? day : formatDate(noon, "UTC", locale);
 }
