@@ -4,6 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
 import { FormMessage, SubmitButton, TextField } from "./form";
 
@@ -17,6 +18,7 @@ type Props = {
 };
 
 export function AccountForm({ action, submitLabel, returnTo, allowedDomains, signInAfter = false }: Props) {
+  const t = useTranslations("auth.accountForm");
   const router = useRouter();
   const [state, formAction] = useActionState(async (prev: FormState, formData: FormData) => {
     const result = await action(prev, formData);
@@ -26,16 +28,16 @@ export function AccountForm({ action, submitLabel, returnTo, allowedDomains, sig
       password: String(formData.get("password")),
       redirect: false,
     });
-    if (!signedIn || signedIn.error) return { ok: false, message: "Your account was created, but signing in failed: sign in on the sign-in page." };
+    if (!signedIn || signedIn.error) return { ok: false, message: t("signInFailed") };
     router.replace(returnTo);
     router.refresh();
-    return { ok: true, message: "Account created. Signing you in…" };
+    return { ok: true, message: t("created") };
   }, {});
 
   if (state.ok && !signInAfter) {
     return (
       <div role="status" className="space-y-2 rounded-lg bg-green-50 px-4 py-3 text-green-900 ring-1 ring-green-200">
-        <p className="font-semibold">Almost there.</p>
+        <p className="font-semibold">{t("almostThere")}</p>
         <p>{state.message}</p>
       </div>
     );
@@ -43,27 +45,27 @@ export function AccountForm({ action, submitLabel, returnTo, allowedDomains, sig
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />
-      <TextField name="name" label="Name" autoComplete="name" required state={state} />
+      <TextField name="name" label={t("name")} autoComplete="name" required state={state} />
       <TextField
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         required
         state={state}
-        hint={allowedDomains.length ? `Use your company address (${allowedDomains.map((d) => "@" + d).join(", ")}).` : undefined}
+        hint={allowedDomains.length ? t("domainHint", { domains: allowedDomains.map((d) => "@" + d).join(", ") }) : undefined}
       />
       <TextField
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
         state={state}
-        hint="At least 8 characters."
+        hint={t("passwordHint")}
       />
-      <SubmitButton className="w-full" pendingText="Creating your account…">
+      <SubmitButton className="w-full" pendingText={t("creating")}>
         {submitLabel}
       </SubmitButton>
     </form>

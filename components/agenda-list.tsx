@@ -1,5 +1,6 @@
 // The edition's agenda, by day, in the edition's timezone, with what is on now
 // and what comes next highlighted.
+import { useLocale, useTranslations } from "next-intl";
 import { agendaStatuses, type AgendaStatus } from "@/lib/editions/rules";
 import { dayKeyInZone, formatInZone, formatTime } from "@/lib/platform/time";
 import { Badge, EmptyState, cx } from "./ui";
@@ -14,7 +15,9 @@ const rowStyle: Record<AgendaStatus, string> = {
 };
 
 export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: string; now: Date }) {
-  if (items.length === 0) return <EmptyState>The organizers have not published the agenda yet.</EmptyState>;
+  const t = useTranslations("agenda");
+  const locale = useLocale();
+  if (items.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   const statuses = agendaStatuses(items, now);
   const days = new Map<string, Item[]>();
   for (const item of items) {
@@ -24,9 +27,9 @@ export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: 
   return (
     <div className="space-y-4">
       {[...days.entries()].map(([day, dayItems]) => (
-        <section key={day} aria-label={formatInZone(dayItems[0].startsAt, timezone, { hour: undefined, minute: undefined, weekday: "long" })}>
+        <section key={day} aria-label={formatInZone(dayItems[0].startsAt, timezone, { hour: undefined, minute: undefined, weekday: "long" }, locale)}>
           <h3 className="mb-2 text-sm font-bold uppercase tracking-wide text-slate-700">
-            {formatInZone(dayItems[0].startsAt, timezone, { hour: undefined, minute: undefined, weekday: "long" })}
+            {formatInZone(dayItems[0].startsAt, timezone, { hour: undefined, minute: undefined, weekday: "long" }, locale)}
           </h3>
           <ol className="space-y-1">
             {dayItems.map((item) => {
@@ -39,19 +42,19 @@ export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: 
                   aria-current={status === "now" ? "true" : undefined}
                 >
                   <time dateTime={item.startsAt.toISOString()} className="font-mono text-sm font-semibold tabular-nums">
-                    {formatTime(item.startsAt, timezone)}
+                    {formatTime(item.startsAt, timezone, { locale })}
                   </time>
                   <div className="min-w-0">
                     <span className="font-medium">{item.title}</span>
                     {item.location && <span className="ml-2 text-sm text-slate-600">· {item.location}</span>}
                     {status === "now" && (
                       <span className="ml-2">
-                        <Badge tone="amber">Now</Badge>
+                        <Badge tone="amber">{t("now")}</Badge>
                       </span>
                     )}
                     {status === "next" && (
                       <span className="ml-2">
-                        <Badge tone="indigo">Next</Badge>
+                        <Badge tone="indigo">{t("next")}</Badge>
                       </span>
                     )}
                     {item.description && <p className="text-sm text-slate-700">{item.description}</p>}
@@ -62,7 +65,7 @@ export function AgendaList({ items, timezone, now }: { items: Item[]; timezone: 
           </ol>
         </section>
       ))}
-      <p className="text-xs text-slate-600">Times are in {timezone.replace(/_/g, " ")} time.</p>
+      <p className="text-xs text-slate-600">{t("timezone", { timezone: timezone.replace(/_/g, " ") })}</p>
     </div>
   );
 }

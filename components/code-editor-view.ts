@@ -37,6 +37,8 @@ export type EditorOptions = {
   attributes: Record<string, string>;
   /** 1-based line to mark, e.g. where a compile error is; null for none */
   errorLine: number | null;
+  /** The marked line's title ("The error is on this line"), in the reader's language (read when the editor is created) */
+  errorTitle: string;
   minHeight: string;
   /** Called with the whole text after each change made in the editor (not after setValue). */
   onChange: (value: string) => void;
@@ -103,21 +105,25 @@ const external = Annotation.define<boolean>();
 
 // The marked line: a line decoration (background, bar, title) and a "!" in a
 // gutter of its own, so the mark isn't carried by color alone. The mark
-// follows its line while the text is edited above it.
+// follows its line while the text is edited above it. The title is the
+// editor's own (options.errorTitle, in the reader's language).
 const setErrorLine = StateEffect.define<number | null>();
-const ERROR_TITLE = "The error is on this line";
 
 class ErrorMarker extends GutterMarker {
+  constructor(readonly title: string) {
+    super();
+  }
+  eq(other: GutterMarker) {
+    return other instanceof ErrorMarker && other.title === this.title;
+  }
   toDOM() {
     const span = document.createElement("span");
     span.className = "cm-errorMarker";
     span.textContent = "!";
-    span.title = ERROR_TITLE;
+    span.title = this.title;
     return span;
   }
 }
-const errorMarker = new ErrorMarker();
-const errorLineDecoration = Decoration.line({ class: "cm-errorLine", attributes: { title: ERROR_TITLE } });
 
 /** Where the marked line starts, or null. */
 const errorField = StateField.define<number | null>({
@@ -135,23 +141,30 @@ const errorField = StateField.define<number | null>({
     return tr.state.doc.lineAt(tr.changes.mapPos(pos)).from;
   },
   provide: (field) => [
-    EditorView.decorations.compute([field], (state): DecorationSet => {
-      const pos = state.field(field);
-      return pos === null ? Decoration.none : Decoration.set(errorLineDecoration.range(pos));
-    }),
     EditorView.contentAttributes.compute([field], (state): Record<string, string> => (state.field(field) === null ? {} : { "aria-invalid": "true" })),
   ],
 });
 
-const errorGutter = gutter({
-  class: "cm-errorGutter",
-  markers: (view) => {
-    const pos = view.state.field(errorField);
-    return pos === null ? RangeSet.empty : RangeSet.of(errorMarker.range(pos));
-  },
-  // keeps the gutter as wide with a mark as without
-  initialSpacer: () => errorMarker,
-});
+/** The marked line's looks, titled `title`: its decoration (to put with errorField) and its gutter's "!". */
+function errorMarks(title: string) {
+  const marker = new ErrorMarker(title);
+  const lineDecoration = Decoration.line({ class: "cm-errorLine", attributes: { title } });
+  return {
+    decorations: EditorView.decorations.compute([errorField], (state): DecorationSet => {
+      const pos = state.field(errorField);
+      return pos === null ? Decoration.none : Decoration.set(lineDecoration.range(pos));
+    }),
+    gutter: gutter({
+      class: "cm-errorGutter",
+      markers: (view) => {
+        const pos = view.state.field(errorField);
+        return pos === null ? RangeSet.empty : RangeSet.of(marker.range(pos));
+      },
+      // keeps the gutter as wide with a mark as without
+      initialSpacer: () => marker,
+    }),
+  };
+}
 
 const languageOf = (language: EditorLanguage) => javascript({ typescript: language === "ts" });
 
@@ -163,13 +176,14 @@ export function createCodeEditor(options: EditorOptions): CodeEditorHandle {
   // must not replace what has been typed since.
   let echoes: string[] = [];
   let currentLanguage = options.language;
+  const marks = errorMarks(options.errorTitle);
 
   const view = new EditorView({
     state: EditorState.create({
       doc: options.value,
       extensions: [
         lineNumbers(),
-        errorGutter,
+        marks.gutter,
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),
@@ -183,6 +197,7 @@ export function createCodeEditor(options: EditorOptions): CodeEditorHandle {
         language.of(languageOf(options.language)),
         attributes.of(EditorView.contentAttributes.of(options.attributes)),
         errorField,
+        marks.decorations,
         theme(options.minHeight),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged || update.transactions.some((tr) => tr.annotation(external))) return;

@@ -15,6 +15,7 @@
 // from outside (e.g. "start from the starter bot") replaces the text, as one
 // step that can be undone.
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { CodeEditorHandle, EditorLanguage } from "@/components/code-editor-view";
 
 export type CodeEditorProps = {
@@ -35,6 +36,7 @@ export type CodeEditorProps = {
 };
 
 export function CodeEditor({ id, value, onChange, language, label, labelledBy, describedBy, minHeight = "16rem", errorLine }: CodeEditorProps) {
+  const t = useTranslations("codeEditor");
   const hostRef = useRef<HTMLDivElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const pendingFocus = useRef<{ anchor: number; head: number } | null>(null);
@@ -53,7 +55,7 @@ export function CodeEditor({ id, value, onChange, language, label, labelledBy, d
   );
 
   const emitChange = useEffectEvent((text: string) => onChange(text));
-  const currentOptions = useEffectEvent(() => ({ value, language, attributes, errorLine: errorLine ?? null, minHeight }));
+  const currentOptions = useEffectEvent(() => ({ value, language, attributes, errorLine: errorLine ?? null, errorTitle: t("errorLine"), minHeight }));
 
   // load and create the editor once, in the browser only
   useEffect(() => {
@@ -129,7 +131,7 @@ export function CodeEditor({ id, value, onChange, language, label, labelledBy, d
       />
       {editor && (
         <p id={hintId} className="mt-1 text-sm text-slate-700">
-          Tab indents. To leave the editor with the keyboard, press Escape, then Tab.
+          {t("keys")}
         </p>
       )}
     </div>

@@ -8,6 +8,7 @@
 // tests and assistive technologies handle it badly. Without JavaScript the
 // button submits at once, as it did before.
 import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "./form";
 import { buttonClass } from "./ui";
 
@@ -28,6 +29,7 @@ type Props = Omit<ComponentProps<typeof SubmitButton>, "onClick" | "type"> & {
 };
 
 export function ConfirmSubmit({ ask, ...button }: Props) {
+  const t = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -94,7 +96,7 @@ export function ConfirmSubmit({ ask, ...button }: Props) {
                 {question.confirm}
               </button>
               <button type="button" ref={cancel} onClick={close} className={buttonClass("secondary")}>
-                Cancel
+                {t("cancel")}
               </button>
             </div>
           </div>

@@ -1,8 +1,9 @@
 "use client";
 // Organizers' forms for an edition: its settings, its phase, its agenda.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
-import { PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS } from "@/lib/editions/rules";
+import { PHASES } from "@/lib/editions/rules";
 import { FormMessage, SubmitButton, TextField } from "./form";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -18,32 +19,33 @@ export type EditionFormValues = {
 };
 
 export function EditionForm({ action, initial, submitLabel }: { action: Action; initial: EditionFormValues; submitLabel: string }) {
+  const t = useTranslations("manage.form");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="number" label="Number" type="number" min={1} initial={initial.number} state={state} hint="Shown in hexadecimal: 10 is 0x0A." />
-        <TextField name="title" label="Title" initial={initial.title} state={state} maxLength={120} />
-        <TextField name="timezone" label="Timezone" initial={initial.timezone} state={state} hint="Where the hackathon happens, e.g. Europe/Paris." />
-        <TextField name="maxTeamSize" label="Team size cap" type="number" min={1} max={50} initial={initial.maxTeamSize} state={state} />
+        <TextField name="number" label={t("number")} type="number" min={1} initial={initial.number} state={state} hint={t("numberHint")} />
+        <TextField name="title" label={t("title")} initial={initial.title} state={state} maxLength={120} />
+        <TextField name="timezone" label={t("timezone")} initial={initial.timezone} state={state} hint={t("timezoneHint")} />
+        <TextField name="maxTeamSize" label={t("maxTeamSize")} type="number" min={1} max={50} initial={initial.maxTeamSize} state={state} />
         <TextField
           name="hackingStartsAt"
-          label="Hacking starts"
+          label={t("hackingStartsAt")}
           type="datetime-local"
           initial={initial.hackingStartsAt}
           state={state}
-          hint="Usually Thursday morning."
+          hint={t("hackingHint")}
         />
         <TextField
           name="presentationsStartAt"
-          label="Presentations start"
+          label={t("presentationsStartAt")}
           type="datetime-local"
           initial={initial.presentationsStartAt}
           state={state}
-          hint="Usually Friday 16:00."
+          hint={t("presentationsHint")}
         />
-        <TextField name="endsAt" label="Ends" type="datetime-local" initial={initial.endsAt} state={state} />
+        <TextField name="endsAt" label={t("endsAt")} type="datetime-local" initial={initial.endsAt} state={state} />
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
@@ -51,27 +53,29 @@ export function EditionForm({ action, initial, submitLabel }: { action: Action; 
 }
 
 export function PhaseForm({ action, phase }: { action: Action; phase: string }) {
+  const t = useTranslations("manage.phaseForm");
+  const tl = useTranslations("labels");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-3">
       <FormMessage state={state} />
       <fieldset>
-        <legend className="text-sm font-semibold text-slate-800">Phase</legend>
+        <legend className="text-sm font-semibold text-slate-800">{t("legend")}</legend>
         <ul className="mt-2 space-y-1" key={phase}>
           {PHASES.map((p) => (
             <li key={p}>
               <label className="flex min-h-11 items-start gap-3 rounded-lg px-2 py-1 hover:bg-slate-50">
                 <input type="radio" name="phase" value={p} defaultChecked={p === phase} className="mt-1 size-5" />
                 <span>
-                  <span className="font-medium">{PHASE_LABELS[p]}</span>
-                  <span className="block text-sm text-slate-600">{PHASE_DESCRIPTIONS[p]}</span>
+                  <span className="font-medium">{tl(`phase.${p}`)}</span>
+                  <span className="block text-sm text-slate-600">{tl(`phaseDescription.${p}`)}</span>
                 </span>
               </label>
             </li>
           ))}
         </ul>
       </fieldset>
-      <SubmitButton variant="secondary">Change phase</SubmitButton>
+      <SubmitButton variant="secondary">{t("submit")}</SubmitButton>
     </form>
   );
 }
@@ -89,6 +93,7 @@ export function AgendaItemForm({
   submitLabel: string;
   idPrefix: string;
 }) {
+  const t = useTranslations("manage.agendaForm");
   const [state, formAction] = useActionState(action, {});
   // distinct field names per item keep the labels' ids unique on the page
   const scoped = prefixState(state, idPrefix);
@@ -96,13 +101,13 @@ export function AgendaItemForm({
     <form action={(fd) => formAction(unprefix(fd, idPrefix))} noValidate className="space-y-3">
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name={`${idPrefix}title`} label="Title" initial={initial?.title} state={scoped} maxLength={120} />
-        <TextField name={`${idPrefix}location`} label="Location (optional)" initial={initial?.location} state={scoped} maxLength={120} />
-        <TextField name={`${idPrefix}startsAt`} label="Starts" type="datetime-local" initial={initial?.startsAt} state={scoped} />
-        <TextField name={`${idPrefix}endsAt`} label="Ends (optional)" type="datetime-local" initial={initial?.endsAt} state={scoped} />
+        <TextField name={`${idPrefix}title`} label={t("title")} initial={initial?.title} state={scoped} maxLength={120} />
+        <TextField name={`${idPrefix}location`} label={t("location")} initial={initial?.location} state={scoped} maxLength={120} />
+        <TextField name={`${idPrefix}startsAt`} label={t("startsAt")} type="datetime-local" initial={initial?.startsAt} state={scoped} />
+        <TextField name={`${idPrefix}endsAt`} label={t("endsAt")} type="datetime-local" initial={initial?.endsAt} state={scoped} />
         <TextField
           name={`${idPrefix}description`}
-          label="Description (optional)"
+          label={t("description")}
           initial={initial?.description}
           state={scoped}
           maxLength={500}

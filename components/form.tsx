@@ -3,6 +3,7 @@
 // and keep what was typed (the action sends the values back).
 import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
 import { Alert, buttonClass, cx, type ButtonVariant } from "./ui";
 
@@ -106,10 +107,11 @@ export function SubmitButton({
   className,
   ...rest
 }: ComponentProps<"button"> & { pendingText?: string; variant?: ButtonVariant }) {
+  const t = useTranslations("common");
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)} {...rest}>
-      {pending ? (pendingText ?? "Saving…") : children}
+      {pending ? (pendingText ?? t("saving")) : children}
     </button>
   );
 }

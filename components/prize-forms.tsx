@@ -1,6 +1,7 @@
 "use client";
 // Forms around jury prizes: define one, pick a team (a judge's vote, or the
 // organizer's award).
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { FormMessage, SelectField, SubmitButton, TextField } from "./form";
@@ -8,13 +9,14 @@ import { FormMessage, SelectField, SubmitButton, TextField } from "./form";
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 export function NewPrizeForm({ action }: { action: Action }) {
+  const t = useTranslations("prizes.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-3">
       <FormMessage state={state} />
-      <TextField name="name" label="Prize name" state={state} maxLength={100} hint="For example “Product management special prize”." />
-      <TextField name="description" label="Description (optional)" state={state} maxLength={300} />
-      <SubmitButton variant="secondary">Add jury prize</SubmitButton>
+      <TextField name="name" label={t("name")} state={state} maxLength={100} hint={t("nameHint")} />
+      <TextField name="description" label={t("description")} state={state} maxLength={300} />
+      <SubmitButton variant="secondary">{t("add")}</SubmitButton>
     </form>
   );
 }
@@ -38,6 +40,7 @@ export function TeamPickForm({
   /** unique per form on the page (the prize id) */
   scope: string;
 }) {
+  const t = useTranslations("prizes.forms");
   const [state, formAction] = useActionState(action, {});
   const name = "teamId";
   return (
@@ -48,7 +51,7 @@ export function TeamPickForm({
         label={label}
         state={state}
         initial={initial ?? ""}
-        options={[{ value: "", label: allowNone ?? "Choose a team…" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+        options={[{ value: "", label: allowNone ?? t("chooseTeam") }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
       />
       <SubmitButton variant="secondary">{submitLabel}</SubmitButton>
       <FormMessage state={state} />

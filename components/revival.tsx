@@ -2,6 +2,7 @@
 // project's write-up beside it; and the button that revives a past topic or
 // project into the edition open for proposals.
 import Link from "@/components/link";
+import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/action-button";
 import { Card } from "@/components/ui";
 import type { FormState } from "@/app/_lib/action";
@@ -9,19 +10,26 @@ import { formatEditionNumber } from "@/lib/editions/rules";
 import type { Revival } from "@/lib/topics/queries";
 
 export function RevivalNote({ revival }: { revival: Revival }) {
+  const t = useTranslations("revival");
   const hex = formatEditionNumber(revival.from.editionNumber);
   const href = `/editions/${hex}/${revival.from.kind === "team" ? "teams" : "topics"}/${revival.from.id}`;
   return (
     <Card aria-labelledby="revived-from" className="space-y-2 border-l-4 border-purple-400">
       <h2 id="revived-from" className="font-bold">
-        Revived from {hex}:{" "}
-        <Link href={href} className="text-indigo-800 underline">
-          {revival.from.kind === "team" ? `team ${revival.from.title}'s project` : revival.from.title}
-        </Link>
+        {t.rich("from", {
+          hex,
+          kind: revival.from.kind === "team" ? "team" : "topic",
+          title: revival.from.title,
+          link: (chunks) => (
+            <Link href={href} className="text-indigo-800 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </h2>
       {revival.writeUp ? (
         <div>
-          <p className="text-sm text-slate-700">Its write-up:</p>
+          <p className="text-sm text-slate-700">{t("writeUp")}</p>
           <p>
             <Link href={`/articles/${revival.writeUp.slug}`} className="font-semibold text-indigo-800 underline">
               {revival.writeUp.title}
@@ -30,25 +38,26 @@ export function RevivalNote({ revival }: { revival: Revival }) {
           <p className="text-slate-700">{revival.writeUp.summary}</p>
         </div>
       ) : (
-        <p className="text-sm text-slate-700">No write-up was published then.</p>
+        <p className="text-sm text-slate-700">{t("noWriteUp")}</p>
       )}
     </Card>
   );
 }
 
 export function ReviveButton({ action, into }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; into: number }) {
+  const t = useTranslations("revival");
   const hex = formatEditionNumber(into);
   return (
     <ActionButton
       action={action}
-      pendingText="Reviving…"
+      pendingText={t("reviving")}
       confirm={{
-        title: `Revive it in ${hex}?`,
-        details: `It becomes your proposal in ${hex}, with a link back here; you can then adapt its pitch.`,
-        confirm: "Revive",
+        title: t("title", { hex }),
+        details: t("details", { hex }),
+        confirm: t("confirm"),
       }}
     >
-      Revive in {hex}
+      {t("button", { hex })}
     </ActionButton>
   );
 }

@@ -1,15 +1,19 @@
 import Link from "@/components/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import type { Question } from "./confirm-submit";
 import { KindBadge } from "./labels";
 
-/** What a member is asked before leaving their team (a plain function: server pages hand it to the button). */
-export function leaveQuestion(teamName: string, memberCount: number): Question {
+/** The messages of the question below, from `getTranslations("teams.leaveQuestion")` (or `useTranslations`). */
+type LeaveTranslator = ReturnType<typeof useTranslations<"teams.leaveQuestion">>;
+
+/** What a member is asked before leaving their team (a plain function: server pages hand it to the button, with their translator). */
+export function leaveQuestion(teamName: string, memberCount: number, t: LeaveTranslator): Question {
   return {
-    title: `Leave ${teamName}?`,
-    details: memberCount <= 1 ? "You are its only member: the team is dissolved." : "You can join again later while teams are forming, if there is still room.",
-    confirm: "Leave",
+    title: t("title", { name: teamName }),
+    details: memberCount <= 1 ? t("alone") : t("others"),
+    confirm: t("confirm"),
     danger: true,
   };
 }
@@ -33,6 +37,7 @@ export function TeamCard({
   maxTeamSize: number;
   children?: ReactNode;
 }) {
+  const t = useTranslations("teams.card");
   const base = `/editions/${formatEditionNumber(editionNumber)}`;
   return (
     <article className="h-full rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`team-${team.id}`}>
@@ -42,9 +47,7 @@ export function TeamCard({
             {team.name}
           </Link>
         </h3>
-        <span className="text-sm text-slate-600">
-          {team.memberCount} / {maxTeamSize} people
-        </span>
+        <span className="text-sm text-slate-600">{t("people", { count: team.memberCount, max: maxTeamSize })}</span>
       </div>
       {team.topic && (
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
@@ -55,7 +58,7 @@ export function TeamCard({
         </p>
       )}
       <p className="mt-2 text-sm text-slate-700">
-        <span className="sr-only">Members: </span>
+        <span className="sr-only">{t("members")} </span>
         {team.members.map((m) => m.user.name).join(", ")}
       </p>
       {children && <div className="mt-3">{children}</div>}

@@ -2,6 +2,7 @@
 // Forms a team around a topic: a name, and the interested people (without a
 // team yet) to bring along.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
 import { FormMessage, SubmitButton, TextField } from "./form";
 
@@ -13,6 +14,7 @@ type Props = {
 };
 
 export function TeamCreateForm({ action, topicId, candidates, maxTeamSize }: Props) {
+  const t = useTranslations("teams.createForm");
   const [state, formAction] = useActionState(action, {});
   const chosen = new Set(state.values?.memberIds?.split(",") ?? []);
   const memberError = state.fieldErrors?.memberIds?.[0];
@@ -20,11 +22,11 @@ export function TeamCreateForm({ action, topicId, candidates, maxTeamSize }: Pro
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="topicId" value={topicId} />
-      <TextField name="name" label="Team name" required maxLength={60} state={state} hint="Unique within the edition, e.g. “Laws of the Universe”." />
+      <TextField name="name" label={t("name")} required maxLength={60} state={state} hint={t("nameHint")} />
       {candidates.length > 0 && (
         <fieldset aria-describedby={memberError ? "memberIds-error" : undefined}>
-          <legend className="text-sm font-semibold text-slate-800">Bring along (people interested in this topic, not in a team yet)</legend>
-          <p className="text-sm text-slate-600">You join the team yourself; at most {maxTeamSize} people in all.</p>
+          <legend className="text-sm font-semibold text-slate-800">{t("bringAlong")}</legend>
+          <p className="text-sm text-slate-600">{t("bringHint", { max: maxTeamSize })}</p>
           <ul className="mt-2 grid gap-1 sm:grid-cols-2" key={state.values?.memberIds ?? ""}>
             {candidates.map((c) => (
               <li key={c.id}>
@@ -42,7 +44,7 @@ export function TeamCreateForm({ action, topicId, candidates, maxTeamSize }: Pro
           )}
         </fieldset>
       )}
-      <SubmitButton pendingText="Creating…">Create team</SubmitButton>
+      <SubmitButton pendingText={t("creating")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // The organizers' panel on a topic: approve, reject with a reason the proposer
 // sees, or merge a duplicate into another topic (interest moves along; asked first).
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
 import { ActionButton } from "./action-button";
 import { ConfirmSubmit, type Question } from "./confirm-submit";
@@ -11,37 +12,40 @@ import { Card } from "./ui";
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Props = { status: string; approve: Action; reject: Action; merge: Action; mergeTargets: { id: string; title: string }[] };
 
+type Translator = ReturnType<typeof useTranslations<"topics.moderation">>;
+
 /** Merging can't be undone from here: asked first, once a topic is chosen (none chosen: the server says to choose one). */
-function mergeQuestion(form: HTMLFormElement, targets: { id: string; title: string }[]): Question | null {
+function mergeQuestion(form: HTMLFormElement, targets: { id: string; title: string }[], t: Translator): Question | null {
   const chosen = (form.elements.namedItem("targetTopicId") as HTMLSelectElement | null)?.value;
   const target = targets.find((t) => t.id === chosen);
   if (!target) return null;
   return {
-    title: `Merge this topic into “${target.title}”?`,
-    details: "Its interest and its teams move there, and this topic is closed as merged: that can't be undone.",
-    confirm: "Merge",
+    title: t("mergeTitle", { title: target.title }),
+    details: t("mergeDetails"),
+    confirm: t("mergeConfirm"),
   };
 }
 
 export function TopicModeration({ status, approve, reject, merge, mergeTargets }: Props) {
+  const t = useTranslations("topics.moderation");
   const [rejectState, rejectAction] = useActionState(reject, {});
   const [mergeState, mergeAction] = useActionState(merge, {});
   return (
     <Card aria-labelledby="moderation" className="space-y-5 border-l-4 border-amber-400">
       <h2 id="moderation" className="text-lg font-bold">
-        Moderation <span className="text-sm font-normal text-slate-600">(organizers)</span>
+        {t.rich("heading", { small: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
       </h2>
       {status !== "APPROVED" && (
-        <ActionButton action={approve} variant="primary" pendingText="Approving…">
-          Approve topic
+        <ActionButton action={approve} variant="primary" pendingText={t("approving")}>
+          {t("approve")}
         </ActionButton>
       )}
       {status !== "REJECTED" && (
         <form action={rejectAction} noValidate className="space-y-3">
           <FormMessage state={rejectState} />
-          <TextField name="reason" label="Reason for rejecting (shown to the proposer)" state={rejectState} maxLength={500} />
-          <SubmitButton variant="danger" pendingText="Rejecting…">
-            Reject topic
+          <TextField name="reason" label={t("reason")} state={rejectState} maxLength={500} />
+          <SubmitButton variant="danger" pendingText={t("rejecting")}>
+            {t("reject")}
           </SubmitButton>
         </form>
       )}
@@ -50,13 +54,13 @@ export function TopicModeration({ status, approve, reject, merge, mergeTargets }
           <FormMessage state={mergeState} />
           <SelectField
             name="targetTopicId"
-            label="Merge this duplicate into"
+            label={t("mergeInto")}
             state={mergeState}
-            options={[{ value: "", label: "Choose a topic…" }, ...mergeTargets.map((t) => ({ value: t.id, label: t.title }))]}
-            hint="Interest and teams move to the chosen topic."
+            options={[{ value: "", label: t("chooseTopic") }, ...mergeTargets.map((t) => ({ value: t.id, label: t.title }))]}
+            hint={t("mergeHint")}
           />
-          <ConfirmSubmit variant="secondary" pendingText="Merging…" ask={(form) => mergeQuestion(form, mergeTargets)}>
-            Merge topics
+          <ConfirmSubmit variant="secondary" pendingText={t("merging")} ask={(form) => mergeQuestion(form, mergeTargets, t)}>
+            {t("merge")}
           </ConfirmSubmit>
         </form>
       )}

@@ -33,6 +33,8 @@ const env = {
   LOG_FORMAT: "json",
   // the tests' chat and webhook receivers listen on this machine, as a company's chat server is listed by its operator
   HEXATHON_WEBHOOK_ALLOW: "127.0.0.1/32",
+  // the walk in the pseudo-locale (every word 40% longer) looks for what a longer language would overflow
+  HEXATHON_PSEUDO_LOCALE: "1",
   ...(smtp && { SMTP_URL: smtp.url, MAIL_FROM: "Hexathon <hexathon@demo.test>" }),
   ...(oidc && {
     HEXATHON_OIDC_ISSUER: oidc.issuer,

@@ -12,7 +12,7 @@ import { ThemeSwitch } from "@/components/theme-switch";
 import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/lib/platform/theme-script";
 import { VisitorSync } from "@/components/visitor";
 import { LanguageSwitch } from "@/components/language-switch";
-import { isLocale, LOCALES } from "@/lib/platform/locale";
+import { isPageLocale, LOCALES, type Locale } from "@/lib/platform/locale";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -24,7 +24,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "metadata" });
+  const t = await getTranslations({ locale: isPageLocale(locale) ? (locale as Locale) : "en", namespace: "metadata" });
   return {
     metadataBase: new URL(configuredOrigin()),
     title: { default: t("title"), template: "%s · Hexathon" },
@@ -52,9 +52,9 @@ async function publicEditionNumber(): Promise<number | null> {
  */
 export default async function RootLayout({ children, params }: Props) {
   const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  if (!isPageLocale(locale)) notFound();
   // the page's language is its address's: the page stays static (next-intl would otherwise read the request)
-  setRequestLocale(locale);
+  setRequestLocale(locale as Locale);
   const t = await getTranslations("layout");
   const editionNumber = await publicEditionNumber();
   return (

@@ -6,6 +6,7 @@
 // the reason, shown by the submit button (where the eyes are), with a way to
 // submit it all the same.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { MatchRecord } from "@/lib/arena/engine/record";
 import { CodeEditor } from "@/components/code-editor";
 import { fetchJson } from "@/components/fetch-json";
@@ -35,6 +36,7 @@ export function BotWorkbench({
   canSubmit,
   contractSummary,
 }: Props) {
+  const t = useTranslations("arena.workbench");
   const [source, setSource] = useState(initialSource);
   const [language, setLanguage] = useState(initialLanguage);
   const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
@@ -42,7 +44,8 @@ export function BotWorkbench({
   const [error, setError] = useState<string | null>(null);
   /** why the submitted bot was refused by its check match (shown by the submit button), and what was checked */
   const [checkFailure, setCheckFailure] = useState<{ message: string; source: string; language: "ts" | "js" } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** what went well (or went through with a warning: `info`) */
+  const [notice, setNotice] = useState<{ text: string; tone: "success" | "info" } | null>(null);
   const [practice, setPractice] = useState<{ record: MatchRecord; opponent: string } | null>(null);
   const [versions, setVersions] = useState(initialVersions);
 
@@ -52,10 +55,10 @@ export function BotWorkbench({
     input.value = ""; // the same file again reloads it
     if (!file) return;
     setError(null);
-    if (file.size > MAX_BOT_BYTES) return setError(`${file.name} is larger than ${MAX_BOT_BYTES / 1024} KB: a bot is one small file.`);
+    if (file.size > MAX_BOT_BYTES) return setError(t("tooLarge", { name: file.name, kb: MAX_BOT_BYTES / 1024 }));
     setSource(await file.text());
     setLanguage(/\.(c|m)?ts$/i.test(file.name) ? "ts" : "js");
-    setNotice(`Loaded ${file.name}: try it in a practice match, then submit it.`);
+    setNotice({ text: t("loaded", { name: file.name }), tone: "success" });
   }
 
   async function runPractice() {
@@ -77,8 +80,8 @@ export function BotWorkbench({
     if (result.ok) {
       setNotice(
         force
-          ? `Version ${result.data.version} submitted, although it forfeited its check match: as it is, it loses every match it forfeits. The last version before the deadline plays.`
-          : `Version ${result.data.version} submitted. The last version before the deadline plays.`,
+          ? { text: t("submittedForced", { version: result.data.version }), tone: "info" }
+          : { text: t("submitted", { version: result.data.version }), tone: "success" },
       );
       setVersions((v) => [{ version: result.data.version, createdAt: result.data.createdAt }, ...v]);
     } else if (/^Your bot forfeited\b/.test(result.message)) setCheckFailure({ message: result.message, source, language });
@@ -88,10 +91,10 @@ export function BotWorkbench({
   return (
     <div className="space-y-4">
       {error && <Alert>{error}</Alert>}
-      {notice && !error && !checkFailure && <Alert tone={/although it forfeited/.test(notice) ? "info" : "success"}>{notice}</Alert>}
+      {notice && !error && !checkFailure && <Alert tone={notice.tone}>{notice.text}</Alert>}
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">
-          Language
+          {t("language")}
           <select
             value={language}
             onChange={(e) => setLanguage(e.target.value as "ts" | "js")}
@@ -102,10 +105,10 @@ export function BotWorkbench({
           </select>
         </label>
         <button type="button" className={buttonClass("ghost")} onClick={() => setSource(starter)}>
-          Start from the starter bot
+          {t("starter")}
         </button>
         <label className={`${buttonClass("ghost")} cursor-pointer focus-within:outline-3 focus-within:outline-indigo-600`}>
-          Upload a file
+          {t("upload")}
           <input
             type="file"
             accept=".js,.mjs,.cjs,.ts,.mts,.cts,text/javascript,application/typescript"
@@ -115,7 +118,7 @@ export function BotWorkbench({
         </label>
       </div>
       <label id="bot-source-label" htmlFor="bot-source" className="block text-sm font-semibold">
-        Your bot
+        {t("yourBot")}
       </label>
       {/* Tab indents; Escape then Tab leaves the editor. A compile error's line ("line N, column M: …") is marked. */}
       <CodeEditor
@@ -123,7 +126,7 @@ export function BotWorkbench({
         value={source}
         onChange={setSource}
         language={language}
-        label="Your bot"
+        label={t("yourBot")}
         labelledBy="bot-source-label"
         describedBy="bot-contract"
         minHeight="24rem"
@@ -134,7 +137,7 @@ export function BotWorkbench({
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="max-w-full min-w-0 text-sm font-semibold">
-          Practice against
+          {t("practiceAgainst")}
           <select
             value={opponent}
             onChange={(e) => setOpponent(e.target.value)}
@@ -142,23 +145,23 @@ export function BotWorkbench({
           >
             {opponents.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}: {o.description}
+                {t("opponent", { name: o.name, description: o.description })}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className={buttonClass("secondary")} disabled={busy !== null} onClick={() => void runPractice()}>
-          {busy === "practice" ? "Playing…" : "Play a practice match"}
+          {busy === "practice" ? t("playing") : t("play")}
         </button>
         {canSubmit && (
           <button type="button" className={buttonClass("primary")} disabled={busy !== null} onClick={() => void submit()}>
-            {busy === "submit" ? "Checking and submitting…" : "Submit this bot"}
+            {busy === "submit" ? t("submitting") : t("submit")}
           </button>
         )}
       </div>
       {checkFailure && (
         <Alert>
-          <p className="font-semibold">Not submitted.</p>
+          <p className="font-semibold">{t("notSubmitted")}</p>
           <p className="mt-1">{checkFailure.message}</p>
           {/* only for the bot that was checked: an edited one is submitted (and checked) with the button above */}
           {checkFailure.source === source && checkFailure.language === language && (
@@ -169,16 +172,16 @@ export function BotWorkbench({
                 disabled={busy !== null}
                 onClick={() => void submit(true)}
               >
-                Submit it anyway
+                {t("submitAnyway")}
               </button>
             </p>
           )}
         </Alert>
       )}
-      {practice && <Replay record={practice.record} names={["Your bot", practice.opponent]} />}
+      {practice && <Replay record={practice.record} names={[t("yourBot"), practice.opponent]} />}
       {versions.length > 0 && (
         <p className="text-sm text-slate-700" data-testid="versions">
-          Submitted: {versions.map((v) => `v${v.version}`).join(", ")} (the last one before the deadline plays).
+          {t("versions", { list: versions.map((v) => `v${v.version}`).join(", ") })}
         </p>
       )}
     </div>

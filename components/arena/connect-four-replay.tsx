@@ -3,6 +3,7 @@
 // it stood, the last disc marked, the winning four ringed. Discs carry their
 // side's letter as well as its colour.
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import type { MatchRecord } from "@/lib/arena/engine/record";
 import { COLUMNS, ROWS, connectFourGames } from "@/lib/arena/engine/games/connect-four";
 import { ReplayShell, turningRound } from "./replay-shell";
@@ -13,6 +14,7 @@ const SIDES = [
 ] as const;
 
 export function ConnectFourReplay({ record, names }: { record: MatchRecord; names: [string, string] }) {
+  const t = useTranslations("arena.connectFour");
   const games = useMemo(() => connectFourGames(record.moves, record.rounds), [record]);
   const winners = useMemo(() => games.map((g) => g.winner), [games]);
   // every disc of the match is a step: [game, disc within the game]
@@ -21,8 +23,8 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
     const round = turningRound(games.map((g) => g.winner));
     if (round === null) return null;
     const step = steps.findLastIndex(([gi]) => gi === round);
-    return step < 0 ? null : { step, label: `game ${round + 1}` };
-  }, [games, steps]);
+    return step < 0 ? null : { step, label: t("turningPoint", { game: round + 1 }) };
+  }, [games, steps, t]);
 
   return (
     <ReplayShell
@@ -30,7 +32,7 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
       names={names}
       roundNoun="games"
       steps={steps.length}
-      stepLabel={(at) => `Game ${steps[at][0] + 1} of ${games.length}, move ${steps[at][1] + 1}`}
+      stepLabel={(at) => t("step", { game: steps[at][0] + 1, games: games.length, move: steps[at][1] + 1 })}
       turningPoint={turn}
       winners={winners}
       speedMs={200}
@@ -44,19 +46,26 @@ export function ConnectFourReplay({ record, names }: { record: MatchRecord; name
         const inLine = new Set(finished && game.line ? game.line.map(([r, c]) => r * COLUMNS + c) : []);
         const last = shown[di];
         const won = games.slice(0, gi + (finished ? 1 : 0)).reduce((s, g) => (g.winner === null ? s : (s[g.winner]++, s)), [0, 0]);
+        const move = { game: gi + 1, starter: names[game.starter], player: names[last.player], column: last.column + 1 };
         return (
           <div className="space-y-2">
             <p className="text-sm">
-              <span className="font-semibold">{SIDES[0].letter}</span> {names[0]} · <span className="font-semibold">{SIDES[1].letter}</span> {names[1]} · games
-              won {won[0]}–{won[1]}
+              {t.rich("sides", {
+                letterA: SIDES[0].letter,
+                letterB: SIDES[1].letter,
+                a: names[0],
+                b: names[1],
+                wonA: won[0],
+                wonB: won[1],
+                side: (chunks) => <span className="font-semibold">{chunks}</span>,
+              })}
             </p>
             <p className="text-sm" aria-live="polite">
-              Game {gi + 1}, started by {names[game.starter]}: {names[last.player]} drops in column {last.column + 1}
-              {finished && (game.winner === null ? " — the board is full: a draw." : ` — four in a row, ${names[game.winner]} wins the game.`)}
+              {!finished ? t("move", move) : game.winner === null ? t("moveDraw", move) : t("moveWin", { ...move, winner: names[game.winner] })}
             </p>
             <div
               role="img"
-              aria-label={`The board after move ${di + 1} of game ${gi + 1}`}
+              aria-label={t("board", { move: di + 1, game: gi + 1 })}
               className="inline-grid gap-1 rounded-lg bg-blue-800 p-2"
               style={{ gridTemplateColumns: `repeat(${COLUMNS}, 2.25rem)` }}
             >

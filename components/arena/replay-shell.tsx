@@ -4,6 +4,7 @@
 // own view (rounds of rock-paper-scissors, a Connect Four board) renders the
 // step the scrubber is at.
 import { useEffect, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { type MatchRecord, describeForfeit } from "@/lib/arena/engine/record";
 import { matchScoreChart } from "@/lib/insights/rules";
 import { Lines } from "@/components/charts/lines";
@@ -11,7 +12,7 @@ import { Lines } from "@/components/charts/lines";
 type Props = {
   record: MatchRecord;
   names: [string, string];
-  /** "rounds", "games" */
+  /** "rounds", "games": which the match is made of (an identifier: the messages word it) */
   roundNoun: string;
   steps: number;
   /** "Round 12 of 1000", "Game 3 of 20, move 9" */
@@ -27,6 +28,7 @@ type Props = {
 const button = "rounded-lg px-3 py-1.5 ring-1 ring-slate-300";
 
 export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, winners, speedMs, children }: Props) {
+  const t = useTranslations("arena.replay");
   const [at, setAt] = useState(Math.max(0, steps - 1));
   const [playing, setPlaying] = useState(false);
 
@@ -36,15 +38,15 @@ export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turnin
     return () => clearInterval(id);
   }, [playing, steps, speedMs]);
 
+  // the match's result: "{winner} wins: 520–470 (10 drawn) over 1000 rounds · seed 42"
+  const result = { a: record.wins[0], b: record.wins[1], draws: record.draws, rounds: record.rounds, noun: roundNoun, seed: record.seed };
+
   return (
     <div className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" data-testid="replay">
-      <p className="font-semibold">
-        {record.winner === null ? "Draw" : `${names[record.winner]} wins`}: {record.wins[0]}–{record.wins[1]} ({record.draws} drawn) over {record.rounds}{" "}
-        {roundNoun} · seed {record.seed}
-      </p>
+      <p className="font-semibold">{record.winner === null ? t("resultDraw", result) : t("resultWin", { ...result, winner: names[record.winner] })}</p>
       {record.forfeits.map((f) => (
         <p key={f.player} className="font-medium text-red-700" role="alert">
-          {names[f.player]} forfeits: {describeForfeit(f)}
+          {t("forfeits", { name: names[f.player], reason: describeForfeit(f) })}
         </p>
       ))}
       {steps > 0 && (
@@ -55,11 +57,11 @@ export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turnin
           </label>
           <div className="flex flex-wrap gap-2">
             <button type="button" className={button} onClick={() => (at >= steps - 1 ? (setAt(0), setPlaying(true)) : setPlaying((p) => !p))}>
-              {playing ? "Pause" : "Play"}
+              {playing ? t("pause") : t("play")}
             </button>
             {turningPoint && (
               <button type="button" className={button} onClick={() => setAt(turningPoint.step)}>
-                Jump to the turning point ({turningPoint.label})
+                {t("turningPoint", { label: turningPoint.label })}
               </button>
             )}
           </div>

@@ -7,6 +7,7 @@
 import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { TournamentProgressBar } from "./progress-bar";
 import { useVisitor } from "../visitor";
@@ -22,6 +23,7 @@ export function RunningTournaments() {
 }
 
 function RunningTournamentsBar() {
+  const t = useTranslations("arena.running");
   const [running, setRunning] = useState<Running[]>([]);
   const pathname = usePathname();
 
@@ -59,19 +61,25 @@ function RunningTournamentsBar() {
   }, []);
 
   // the tournament's own page shows its full progress already
-  const shown = running.filter((t) => !pathname.endsWith(`/challenges/${t.challengeId}`));
+  const shown = running.filter((r) => !pathname.endsWith(`/challenges/${r.challengeId}`));
   if (shown.length === 0) return null;
   return (
-    <section aria-label="Tournaments running now" className="border-b border-indigo-200 bg-indigo-50">
+    <section aria-label={t("label")} className="border-b border-indigo-200 bg-indigo-50">
       <div className="mx-auto max-w-5xl space-y-2 px-4 py-2">
-        {shown.map((t) => {
-          const href = `/editions/${formatEditionNumber(t.editionNumber)}/challenges/${t.challengeId}`;
+        {shown.map((r) => {
+          const href = `/editions/${formatEditionNumber(r.editionNumber)}/challenges/${r.challengeId}`;
           return (
-            <div key={t.tournamentId} className="grid gap-1 sm:grid-cols-[auto_1fr] sm:items-center sm:gap-4">
+            <div key={r.tournamentId} className="grid gap-1 sm:grid-cols-[auto_1fr] sm:items-center sm:gap-4">
               <Link href={href} className="text-sm font-semibold text-indigo-900 underline">
-                {t.title}: the tournament is running
+                {t("running", { title: r.title })}
               </Link>
-              <TournamentProgressBar done={t.done} total={t.total} etaMs={t.etaMs} label={`Progress of ${t.title}`} testId="running-tournament-progress" />
+              <TournamentProgressBar
+                done={r.done}
+                total={r.total}
+                etaMs={r.etaMs}
+                label={t("progress", { title: r.title })}
+                testId="running-tournament-progress"
+              />
             </div>
           );
         })}

@@ -3,6 +3,7 @@
 // (matches done, time left), then the standings, the head-to-head results and
 // any match's replay.
 import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { MatchRecord } from "@/lib/arena/engine/record";
 import type { Rating, Standing } from "@/lib/arena/engine/standings";
 import { fetchJson } from "@/components/fetch-json";
@@ -56,6 +57,7 @@ export type TournamentSetup = {
 type Props = { challengeId: string; editionSlug: string; initial: TournamentState; organizer: boolean; setup: TournamentSetup };
 
 export function TournamentPanel({ challengeId, editionSlug, initial, organizer, setup }: Props) {
+  const t = useTranslations("arena.tournament");
   const [state, setState] = useState(initial);
   const [progress, setProgress] = useState<{ done: number; total: number; etaMs: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,14 +103,20 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
     <div className="space-y-4">
       {error && <Alert>{error}</Alert>}
       <p className="text-sm text-slate-700" data-testid="tournament-setup">
-        {setup.game}: {setup.rounds} {setup.roundNoun}s a match, {setup.matchesPerPair} {setup.matchesPerPair === 1 ? "match" : "matches"} per pair,{" "}
-        {setup.format === "SWISS" ? `Swiss (${setup.swissRounds ?? "⌈log₂ teams⌉ + 1"} rounds)` : "round robin"}. Bots are due by {setup.deadline}: each
-        team&apos;s last version before then plays.
+        {t("setup", {
+          game: setup.game,
+          rounds: setup.rounds,
+          noun: setup.roundNoun,
+          perPair: setup.matchesPerPair,
+          format: setup.format,
+          swissRounds: setup.swissRounds ?? t("swissRoundsAuto"),
+          deadline: setup.deadline,
+        })}
       </p>
       {organizer && !running && (
         <form action={start} className="flex flex-wrap items-end gap-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
           <label className="text-sm font-semibold">
-            Seed (optional)
+            {t("seed")}
             <input
               name="seed"
               type="number"
@@ -118,7 +126,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
             />
           </label>
           <button type="submit" className={buttonClass("primary")}>
-            {state ? "Run the tournament again" : "Run the tournament"}
+            {state ? t("runAgain") : t("run")}
           </button>
         </form>
       )}
@@ -128,13 +136,19 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
             done={done}
             total={total}
             etaMs={running ? (progress?.etaMs ?? null) : null}
-            label="Tournament progress"
+            label={t("progress")}
             testId="tournament-progress"
           />
           {state?.tournament && (
             <p className="mt-1 text-sm text-slate-600">
-              {state.tournament.format === "SWISS" ? `Swiss, ${state.tournament.swissRounds} rounds` : "Round robin"} · {state.tournament.rounds}{" "}
-              {setup.roundNoun}s a match · {state.tournament.matchesPerPair} per pair · seed {state.tournament.seed}
+              {t("settings", {
+                format: state.tournament.format,
+                swissRounds: state.tournament.swissRounds,
+                rounds: state.tournament.rounds,
+                noun: setup.roundNoun,
+                perPair: state.tournament.matchesPerPair,
+                seed: state.tournament.seed,
+              })}
             </p>
           )}
         </div>
@@ -142,20 +156,20 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       {state && state.standings.length > 0 && (
         <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Standings: 3 points a match won, 1 a match drawn</caption>
+            <caption className="sr-only">{t("standingsCaption")}</caption>
             <thead className="text-slate-600">
               <tr>
                 {[
                   "#",
-                  "Team",
-                  "Played",
-                  "Won",
-                  "Drawn",
-                  "Lost",
-                  `${setup.roundNoun[0].toUpperCase()}${setup.roundNoun.slice(1)}s won`,
-                  "Forfeits",
-                  "Points",
-                  "Rating",
+                  t("columns.team"),
+                  t("columns.played"),
+                  t("columns.won"),
+                  t("columns.drawn"),
+                  t("columns.lost"),
+                  t("columns.roundsWon", { noun: setup.roundNoun }),
+                  t("columns.forfeits"),
+                  t("columns.points"),
+                  t("columns.rating"),
                 ].map((h) => (
                   <th key={h} scope="col" className="py-2 pr-3">
                     {h}
@@ -186,13 +200,9 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
                   </td>
                   <td className="py-2 pr-3 font-bold">
                     {s.matchPoints}
-                    {s.byes > 0 && (
-                      <span className="ml-1 text-xs font-normal text-slate-600">
-                        ({s.byes} {s.byes === 1 ? "bye" : "byes"})
-                      </span>
-                    )}
+                    {s.byes > 0 && <span className="ml-1 text-xs font-normal text-slate-600">({t("byes", { count: s.byes })})</span>}
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums" title="OpenSkill rating: mean ± two standard deviations">
+                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums" title={t("ratingTitle")}>
                     {s.rating.mu.toFixed(1)} ± {(2 * s.rating.sigma).toFixed(1)}
                   </td>
                 </tr>
@@ -204,7 +214,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       {state && state.headToHead.length > 1 && (
         <div className="overflow-x-auto" tabIndex={0}>
           <table className="text-sm">
-            <caption className="mb-1 text-left font-semibold">Head to head (matches won–drawn–lost by the row&apos;s team)</caption>
+            <caption className="mb-1 text-left font-semibold">{t("headToHead")}</caption>
             <thead>
               <tr>
                 <td />
@@ -234,15 +244,13 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       )}
       {state && forfeitsByTeam(state).length > 0 && (
         <div className="space-y-2" data-testid="forfeits">
-          <h3 className="font-semibold">Forfeits</h3>
+          <h3 className="font-semibold">{t("forfeits")}</h3>
           {forfeitsByTeam(state).map(({ teamId, name, reasons }) => (
             <div key={teamId} id={`forfeits-${teamId}`} className="text-sm">
               <p className="font-medium">{name}</p>
               <ul className="ml-5 list-disc text-red-800">
                 {reasons.map((r) => (
-                  <li key={r.matchId}>
-                    against {nameOf(r.opponentId)}: {r.reason}
-                  </li>
+                  <li key={r.matchId}>{t("forfeitAgainst", { opponent: nameOf(r.opponentId), reason: r.reason })}</li>
                 ))}
               </ul>
             </div>
@@ -251,17 +259,17 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       )}
       {state && state.matches.length > 0 && (
         <details>
-          <summary className="cursor-pointer font-semibold">All {state.matches.length} matches, with their replays</summary>
+          <summary className="cursor-pointer font-semibold">{t("allMatches", { count: state.matches.length })}</summary>
           <ul className="mt-2 space-y-1 text-sm">
             {state.matches.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {state.tournament.format === "SWISS" && <span className="text-slate-600">Round {m.round + 1}: </span>}
+                  {state.tournament.format === "SWISS" && <span className="text-slate-600">{t("swissRound", { round: m.round + 1 })} </span>}
                   {nameOf(m.teamAId)} {m.winsA}–{m.winsB} {nameOf(m.teamBId)}
-                  {(m.forfeitA || m.forfeitB) && <span className="text-red-700"> (forfeit)</span>}
+                  {(m.forfeitA || m.forfeitB) && <span className="text-red-700"> {t("forfeit")}</span>}
                 </span>
                 <button type="button" className="text-indigo-800 underline" onClick={() => void showReplay(m)}>
-                  Replay
+                  {t("replay")}
                 </button>
               </li>
             ))}

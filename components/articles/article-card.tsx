@@ -1,24 +1,27 @@
 // An article in a list: cover, title, summary (or the search's matching
 // passage), byline, edition, reading time, tags.
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import type { PublicCard } from "@/app/_lib/public-data";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { TOPIC_KIND_LABELS, type TopicKind } from "@/lib/topics/rules";
 import { formatDate } from "@/lib/platform/time";
+import type { Locale } from "@/lib/platform/locale";
 
 /**
  * "17 January 2020", the day in UTC: an imported article's date is its front
  * matter's day at midnight UTC, which any zone west of Greenwich would show as
  * the day before (the cards don't carry their edition's zone).
  */
-export const formatArticleDate = (iso: string) => formatDate(new Date(iso), "UTC");
+export const formatArticleDate = (iso: string, locale: Locale = "en") => formatDate(new Date(iso), "UTC", locale);
 
-export function Byline({ authors }: { authors: PublicCard["authors"] }) {
+export async function Byline({ authors }: { authors: PublicCard["authors"] }) {
+  const t = await getTranslations("articles.card");
   return (
     <>
       {authors.map((a, i) => (
         <span key={a.key}>
-          {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
+          {i > 0 && (i === authors.length - 1 ? ` ${t("and")} ` : ", ")}
           <Link href={`/articles?author=${a.key}`} className="underline decoration-slate-400 underline-offset-2 hover:decoration-2">
             {a.name}
           </Link>
@@ -28,8 +31,9 @@ export function Byline({ authors }: { authors: PublicCard["authors"] }) {
   );
 }
 
-export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard; headingLevel?: 2 | 3 }) {
+export async function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
+  const [t, tl, locale] = await Promise.all([getTranslations("articles.card"), getTranslations("labels"), getLocale()]);
   return (
     <article className="flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       {article.coverFile && (
@@ -40,7 +44,7 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard
       <div className="flex flex-1 flex-col gap-2 p-4">
         <p className="text-xs font-semibold text-indigo-800">
           <span className="font-mono">{formatEditionNumber(article.editionNumber)}</span>
-          {article.topicKind && ` · ${TOPIC_KIND_LABELS[article.topicKind as TopicKind] ?? article.topicKind}`}
+          {article.topicKind && ` · ${article.topicKind in TOPIC_KIND_LABELS ? tl(`topicKind.${article.topicKind as TopicKind}`) : article.topicKind}`}
           {article.teamName && ` · ${article.teamName}`}
         </p>
         <Heading className="text-lg font-bold leading-snug">
@@ -57,8 +61,12 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: PublicCard
           <p className="text-sm text-slate-700">{article.summary}</p>
         )}
         <p className="mt-auto pt-2 text-sm text-slate-600">
-          By <Byline authors={article.authors} /> · <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> ·{" "}
-          {article.readingMinutes} min read
+          {t.rich("byline", {
+            authors: () => <Byline authors={article.authors} />,
+            when: (chunks) => <time dateTime={article.publishedAt}>{chunks}</time>,
+            date: formatArticleDate(article.publishedAt, locale),
+            minutes: article.readingMinutes,
+          })}
         </p>
         <TagList tags={article.tags} />
       </div>
@@ -79,10 +87,11 @@ export function ArticleGrid({ articles, headingLevel }: { articles: PublicCard[]
 }
 
 /** An article's tags, each a link to the articles that share it. */
-export function TagList({ tags, className = "" }: { tags: string[]; className?: string }) {
+export async function TagList({ tags, className = "" }: { tags: string[]; className?: string }) {
   if (tags.length === 0) return null;
+  const t = await getTranslations("articles.card");
   return (
-    <ul className={`flex flex-wrap gap-1.5 ${className}`} aria-label="Tags">
+    <ul className={`flex flex-wrap gap-1.5 ${className}`} aria-label={t("tags")}>
       {tags.map((tag) => (
         <li key={tag}>
           <Link href={`/articles?tag=${tag}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-200">

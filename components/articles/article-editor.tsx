@@ -6,6 +6,7 @@
 // as a beacon when the tab closes, and retried when the network comes back;
 // a co-author's save in between is detected, never overwritten.
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type MutableRefObject } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
 import { MAX_TAGS, type ArticleStatus } from "@/lib/articles/rules";
@@ -64,11 +65,13 @@ type Props = {
 };
 
 export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) {
+  const t = useTranslations("write.editor");
+  const locale = useLocale();
   const [draft, setDraft] = useState<Draft>(() => toDraft(article));
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [uploading, setUploading] = useState(false);
@@ -93,7 +96,7 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setDraft(backup.draft);
         setSaveState("unsaved");
-        setNotice("Restored what you typed last time in this browser, which hadn't reached the server. It is being saved now.");
+        setRestored(true);
       } else localStorage.removeItem(backupKey(article.id));
     } catch {
       localStorage.removeItem(backupKey(article.id));
@@ -225,12 +228,15 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
       const response = await fetch("/api/uploads", { method: "POST", body: form });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {
-        setMessage(`${file.name}: ${data?.error?.message ?? `the server answered ${response.status}.`}`);
+        const reason = data?.error?.message;
+        setMessage(
+          reason != null ? t("uploadRefused", { file: file.name, reason: String(reason) }) : t("uploadAnswered", { file: file.name, status: response.status }),
+        );
         return null;
       }
       return data;
     } catch {
-      setMessage(`${file.name} couldn't be sent: the server can't be reached.`);
+      setMessage(t("uploadOffline", { file: file.name }));
       return null;
     } finally {
       setUploading(false);
@@ -268,33 +274,29 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
   }
 
   const status = {
-    saved: savedAt ? `Saved at ${formatTime(savedAt, timezone, { seconds: true })}` : "All changes saved",
-    unsaved: "Unsaved changes (kept in this browser)",
-    saving: "Saving…",
-    offline: "Offline: your changes are kept in this browser and will be saved when the network is back",
-    conflict: "Not saved: a co-author saved meanwhile",
+    saved: savedAt ? t("savedAt", { time: formatTime(savedAt, timezone, { seconds: true, locale }) }) : t("allSaved"),
+    unsaved: t("unsaved"),
+    saving: t("saving"),
+    offline: t("offline"),
+    conflict: t("conflict"),
   }[saveState];
 
   return (
     <div className="space-y-4">
-      {notice && <Alert tone="success">{notice}</Alert>}
+      {restored && <Alert tone="success">{t("restored")}</Alert>}
       {message && <Alert>{message}</Alert>}
       <p className="flex flex-wrap items-center gap-2 text-sm" role="status" data-testid="save-status">
         <Badge tone={saveState === "saved" ? "green" : saveState === "conflict" || saveState === "offline" ? "red" : "amber"}>{status}</Badge>
-        {uploading && <span>Uploading the image…</span>}
-        {preview && (
-          <span className="text-slate-600">
-            {preview.words} words · reading time: {preview.readingMinutes} {preview.readingMinutes === 1 ? "minute" : "minutes"}
-          </span>
-        )}
+        {uploading && <span>{t("uploading")}</span>}
+        {preview && <span className="text-slate-600">{t("stats", { words: preview.words, minutes: preview.readingMinutes })}</span>}
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="text-sm font-semibold sm:col-span-2">
-          Title
+          {t("title")}
           <input value={draft.title} onChange={(e) => update({ title: e.target.value })} maxLength={140} className={`${field} text-lg font-bold`} />
         </label>
         <label className="text-sm font-semibold sm:col-span-2">
-          Summary
+          {t("summary")}
           <textarea
             value={draft.summary}
             onChange={(e) => update({ summary: e.target.value })}
@@ -304,18 +306,18 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
             aria-describedby="summary-hint"
           />
           <span id="summary-hint" className="mt-1 block font-normal text-slate-600">
-            One or two sentences: they show in the lists, the feed and link previews.
+            {t("summaryHint")}
           </span>
         </label>
         <label className="text-sm font-semibold">
-          Tags
+          {t("tags")}
           <input value={draft.tags} onChange={(e) => update({ tags: e.target.value })} className={field} aria-describedby="tags-hint" />
           <span id="tags-hint" className="mt-1 block font-normal text-slate-600">
-            Separated by commas, {MAX_TAGS} at most: ebpf, observability.
+            {t("tagsHint", { max: MAX_TAGS })}
           </span>
         </label>
         <label className="text-sm font-semibold">
-          Address
+          {t("address")}
           <input
             value={draft.slug}
             onChange={(e) => update({ slug: e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, "-") })}
@@ -324,27 +326,26 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
             aria-describedby="slug-hint"
           />
           <span id="slug-hint" className="mt-1 block font-normal text-slate-600">
-            /articles/{draft.slug}
-            {published ? ": fixed now that it\u2019s published, so links keep working." : ""}
+            {published ? t("slugHintFixed", { slug: draft.slug }) : t("slugHint", { slug: draft.slug })}
           </span>
         </label>
         <div className="space-y-2 text-sm sm:col-span-2">
-          <p className="font-semibold">Cover image</p>
+          <p className="font-semibold">{t("cover")}</p>
           {draft.coverFile ? (
             <div className="flex flex-wrap items-start gap-3">
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={`/uploads/${draft.coverFile}`} alt="The cover" className="h-24 w-40 rounded object-cover ring-1 ring-slate-300" />
+              <img src={`/uploads/${draft.coverFile}`} alt={t("coverImageAlt")} className="h-24 w-40 rounded object-cover ring-1 ring-slate-300" />
               <label className="min-w-60 flex-1 font-semibold">
-                What the cover shows (for people who can&apos;t see it)
+                {t("coverAlt")}
                 <input value={draft.coverAlt} onChange={(e) => update({ coverAlt: e.target.value })} maxLength={200} className={field} />
               </label>
               <button type="button" className={buttonClass("ghost")} onClick={() => update({ coverFile: null, coverAlt: "" })}>
-                Remove the cover
+                {t("removeCover")}
               </button>
             </div>
           ) : (
             <label className={`${buttonClass("secondary")} cursor-pointer focus-within:outline-3 focus-within:outline-indigo-600`}>
-              Upload a cover image
+              {t("uploadCover")}
               <input
                 type="file"
                 accept="image/png,image/jpeg,image/webp,image/gif,image/avif"
@@ -361,17 +362,23 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
         </div>
       </div>
 
-      <div className="flex gap-2 lg:hidden" role="group" aria-label="Show">
-        {(["write", "preview"] as const).map((t) => (
-          <button key={t} type="button" aria-pressed={tab === t} onClick={() => setTab(t)} className={buttonClass(tab === t ? "primary" : "secondary")}>
-            {t === "write" ? "Write" : "Preview"}
+      <div className="flex gap-2 lg:hidden" role="group" aria-label={t("show")}>
+        {(["write", "preview"] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            aria-pressed={tab === mode}
+            onClick={() => setTab(mode)}
+            className={buttonClass(tab === mode ? "primary" : "secondary")}
+          >
+            {mode === "write" ? t("write") : t("preview")}
           </button>
         ))}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className={tab === "write" ? "" : "hidden lg:block"}>
           <label htmlFor="article-body" className="text-sm font-semibold">
-            Text (Markdown)
+            {t("body")}
           </label>
           <textarea
             id="article-body"
@@ -386,22 +393,24 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
             className={`${field} font-mono text-sm leading-6`}
           />
           <p id="body-hint" className="mt-1 text-sm text-slate-600">
-            Markdown: ## headings, **bold**, tables, - [ ] task lists, footnotes[^1], ```c fenced code```. Drop or paste images here, or{" "}
-            <label className="cursor-pointer font-semibold text-indigo-800 underline focus-within:outline-3 focus-within:outline-indigo-600">
-              insert an image
-              <input
-                type="file"
-                accept="image/png,image/jpeg,image/webp,image/gif,image/avif"
-                multiple
-                className="sr-only"
-                onChange={(e) => void insertImages(imageFiles(e.currentTarget.files))}
-              />
-            </label>
-            .
+            {t.rich("bodyHint", {
+              insert: (chunks) => (
+                <label className="cursor-pointer font-semibold text-indigo-800 underline focus-within:outline-3 focus-within:outline-indigo-600">
+                  {chunks}
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp,image/gif,image/avif"
+                    multiple
+                    className="sr-only"
+                    onChange={(e) => void insertImages(imageFiles(e.currentTarget.files))}
+                  />
+                </label>
+              ),
+            })}
           </p>
         </div>
         <section
-          aria-label="Preview"
+          aria-label={t("preview")}
           className={`${tab === "preview" ? "" : "hidden lg:block"} article min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200`}
           data-testid="preview"
         >
@@ -409,7 +418,7 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
           {preview ? (
             <div className="prose prose-slate max-w-none prose-pre:bg-slate-900" dangerouslySetInnerHTML={{ __html: preview.html }} />
           ) : (
-            <p className="text-slate-600">The preview appears here.</p>
+            <p className="text-slate-600">{t("previewEmpty")}</p>
           )}
         </section>
       </div>

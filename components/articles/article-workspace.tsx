@@ -4,28 +4,26 @@
 // decided by the server (lib/articles/); the buttons only follow it.
 import Link from "@/components/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, buttonClass } from "@/components/ui";
-import { ARTICLE_STATUS_LABELS, type ArticleStatus } from "@/lib/articles/rules";
+import type { ArticleStatus } from "@/lib/articles/rules";
 import { ArticleEditor, type EditorArticle } from "./article-editor";
 
 type Author = { userId: string | null; name: string };
 /** `at` is `createdAt` as people read it, formatted by the server in the edition's zone (the same text on the server and in the browser) */
 type Event = { id: string; actorName: string; kind: string; body: string; createdAt: string; at: string };
 
-const EVENT_LABELS: Record<string, string> = {
-  COMMENT: "commented",
-  SUBMITTED: "submitted it for review",
-  CHANGES_REQUESTED: "asked for changes",
-  PUBLISHED: "published it",
-  UNPUBLISHED: "unpublished it",
-};
+/** The remove button's mark: a symbol, the same in every language (its name is the button's aria-label). */
+const REMOVE_MARK = "✕";
 
 type Props = { article: EditorArticle; timezone: string; authors: Author[]; events: Event[]; organizer: boolean };
 
 export function ArticleWorkspace({ article, timezone, authors: initialAuthors, events, organizer }: Props) {
   const router = useRouter();
+  const t = useTranslations("write.workspace");
+  const tl = useTranslations("labels");
   const flush = useRef<(() => Promise<boolean>) | null>(null);
   const [status, setStatus] = useState<{ status: ArticleStatus; pendingChanges: boolean }>({ status: article.status, pendingChanges: article.pendingChanges });
   const [authors, setAuthors] = useState(initialAuthors);
@@ -57,7 +55,7 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
     // what was just typed goes first: one reviews and publishes what is on screen
     if (action !== "unpublish" && flush.current && !(await flush.current())) {
       setBusy(false);
-      return setError("Your latest changes aren't saved yet (see above): nothing was sent.");
+      return setError(t("notSaved"));
     }
     const result = await fetchJson<{ status: ArticleStatus; pendingChanges: boolean }>(`/api/articles/${article.id}/review`, "POST", { action, comment });
     setBusy(false);
@@ -78,25 +76,25 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
       <aside className="space-y-6">
         <section aria-labelledby="review-heading" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="review-heading" className="font-bold">
-            Review
+            {t("review")}
           </h2>
           <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="article-status">
             <Badge tone={status.status === "PUBLISHED" ? "green" : status.status === "IN_REVIEW" ? "amber" : "slate"}>
-              {ARTICLE_STATUS_LABELS[status.status]}
+              {tl(`articleStatus.${status.status}`)}
             </Badge>
-            {status.pendingChanges && <span>Changes not yet published</span>}
+            {status.pendingChanges && <span>{t("pendingChanges")}</span>}
           </p>
           {article.published && (
             <p className="text-sm">
               <Link href={`/articles/${article.published.slug}`} className="font-semibold text-indigo-800 underline">
-                See the published article
+                {t("seePublished")}
               </Link>
             </p>
           )}
           {error && <Alert>{error}</Alert>}
           {done && <Alert tone="success">{done}</Alert>}
           <label className="block text-sm font-semibold">
-            Comment
+            {t("comment")}
             <textarea
               value={comment}
               onChange={(e) => setComment(e.target.value)}
@@ -110,25 +108,20 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
               type="button"
               disabled={busy || !comment.trim()}
               className={buttonClass("secondary")}
-              onClick={() => void review("comment", "Comment added.")}
+              onClick={() => void review("comment", t("commentAdded"))}
             >
-              Comment
+              {t("commentButton")}
             </button>
             {!reviewable && (status.status !== "PUBLISHED" || status.pendingChanges) && (
-              <button
-                type="button"
-                disabled={busy}
-                className={buttonClass("primary")}
-                onClick={() => void review("submit", "Submitted: the organizers have been asked to review it.")}
-              >
-                Submit for review
+              <button type="button" disabled={busy} className={buttonClass("primary")} onClick={() => void review("submit", t("submitted"))}>
+                {t("submit")}
               </button>
             )}
             {organizer && (
               <>
                 {(status.status !== "PUBLISHED" || status.pendingChanges) && (
-                  <button type="button" disabled={busy} className={buttonClass("primary")} onClick={() => void review("publish", "Published.")}>
-                    {live ? "Publish the changes" : "Publish"}
+                  <button type="button" disabled={busy} className={buttonClass("primary")} onClick={() => void review("publish", t("published"))}>
+                    {live ? t("publishChanges") : t("publish")}
                   </button>
                 )}
                 {reviewable && (
@@ -136,30 +129,25 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
                     type="button"
                     disabled={busy || !comment.trim()}
                     className={buttonClass("secondary")}
-                    onClick={() => void review("request-changes", "Sent back to its authors with your comment.")}
+                    onClick={() => void review("request-changes", t("changesRequested"))}
                   >
-                    Request changes
+                    {t("requestChanges")}
                   </button>
                 )}
                 {live && (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    className={buttonClass("danger")}
-                    onClick={() => void review("unpublish", "Unpublished: it's off the public pages.")}
-                  >
-                    Unpublish
+                  <button type="button" disabled={busy} className={buttonClass("danger")} onClick={() => void review("unpublish", t("unpublished"))}>
+                    {t("unpublish")}
                   </button>
                 )}
               </>
             )}
           </div>
           {events.length > 0 && (
-            <ol className="space-y-2 border-t border-slate-200 pt-3 text-sm" aria-label="History">
+            <ol className="space-y-2 border-t border-slate-200 pt-3 text-sm" aria-label={t("history")}>
               {events.map((e) => (
                 <li key={e.id}>
                   <p>
-                    <span className="font-semibold">{e.actorName}</span> {EVENT_LABELS[e.kind] ?? e.kind}{" "}
+                    <span className="font-semibold">{e.actorName}</span> {t("event", { kind: e.kind })}{" "}
                     <time dateTime={e.createdAt} className="text-slate-600">
                       {e.at}
                     </time>
@@ -173,21 +161,21 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
 
         <section aria-labelledby="authors-heading" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="authors-heading" className="font-bold">
-            Authors
+            {t("authors")}
           </h2>
           <ol className="space-y-1 text-sm">
             {authors.map((a, i) => (
               <li key={`${a.userId ?? a.name}`} className="flex items-center gap-1">
                 <span className="flex-1">
                   {a.name}
-                  {!a.userId && <span className="text-slate-600"> (guest)</span>}
+                  {!a.userId && <span className="text-slate-600"> {t("guest")}</span>}
                 </span>
                 <button
                   type="button"
                   className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
-                  aria-label={`Move ${a.name} up`}
+                  aria-label={t("moveUp", { name: a.name })}
                 >
                   ↑
                 </button>
@@ -196,7 +184,7 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
                   className="rounded px-2 py-1 ring-1 ring-slate-300 disabled:opacity-40"
                   disabled={i === authors.length - 1}
                   onClick={() => move(i, 1)}
-                  aria-label={`Move ${a.name} down`}
+                  aria-label={t("moveDown", { name: a.name })}
                 >
                   ↓
                 </button>
@@ -205,9 +193,9 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
                   className="rounded px-2 py-1 text-red-800 ring-1 ring-slate-300 disabled:opacity-40"
                   disabled={authors.length === 1}
                   onClick={() => void saveAuthors(authors.filter((_, j) => j !== i))}
-                  aria-label={`Remove ${a.name}`}
+                  aria-label={t("remove", { name: a.name })}
                 >
-                  ✕
+                  {REMOVE_MARK}
                 </button>
               </li>
             ))}
@@ -216,12 +204,12 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
             className="flex items-end gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              if (guest.trim().length < 2) return setError("Type the co-author's name.");
+              if (guest.trim().length < 2) return setError(t("guestNameMissing"));
               void saveAuthors([...authors, { userId: null, name: guest.trim() }]).then(() => setGuest(""));
             }}
           >
             <label className="flex-1 text-sm font-semibold">
-              Add a co-author by name
+              {t("addGuest")}
               <input
                 value={guest}
                 onChange={(e) => setGuest(e.target.value)}
@@ -230,7 +218,7 @@ export function ArticleWorkspace({ article, timezone, authors: initialAuthors, e
               />
             </label>
             <button type="submit" className={buttonClass("secondary")}>
-              Add
+              {t("add")}
             </button>
           </form>
         </section>

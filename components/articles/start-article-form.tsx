@@ -2,6 +2,7 @@
 // Starting an article: which edition (and team), and a working title.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 
@@ -9,6 +10,7 @@ type Choice = { editionId: string; teamId: string | null; label: string };
 
 export function StartArticleForm({ choices }: { choices: Choice[] }) {
   const router = useRouter();
+  const t = useTranslations("write.start");
   const [choice, setChoice] = useState(0);
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function StartArticleForm({ choices }: { choices: Choice[] }) {
         </div>
       )}
       <label className="text-sm font-semibold">
-        For
+        {t("for")}
         <select
           value={choice}
           onChange={(e) => setChoice(Number(e.target.value))}
@@ -54,7 +56,7 @@ export function StartArticleForm({ choices }: { choices: Choice[] }) {
         </select>
       </label>
       <label className="text-sm font-semibold">
-        Working title
+        {t("workingTitle")}
         <input
           value={title}
           onChange={(e) => setTitle(e.target.value)}
@@ -65,7 +67,7 @@ export function StartArticleForm({ choices }: { choices: Choice[] }) {
         />
       </label>
       <button type="submit" disabled={busy} className={buttonClass("primary")}>
-        Start writing
+        {t("submit")}
       </button>
     </form>
   );

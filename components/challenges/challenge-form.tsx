@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
-import { CHALLENGE_KINDS, CHALLENGE_KIND_LABELS, SCORINGS, SCORING_LABELS } from "@/lib/challenges/rules";
+import { CHALLENGE_KINDS, SCORINGS } from "@/lib/challenges/rules";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../form";
 
 export type ChallengeFormValues = {
@@ -35,6 +36,8 @@ type Props = {
 };
 
 export function ChallengeForm({ action, initial, submitLabel, timezone, games }: Props) {
+  const t = useTranslations("challenges.form");
+  const tl = useTranslations("labels");
   const [state, formAction] = useActionState(action, {});
   const hidden = state.values ? state.values.hiddenUntilOpen === "on" : initial.hiddenUntilOpen;
   return (
@@ -43,101 +46,80 @@ export function ChallengeForm({ action, initial, submitLabel, timezone, games }:
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="kind"
-          label="Kind"
+          label={t("kind")}
           state={state}
           initial={initial.kind}
-          options={CHALLENGE_KINDS.map((k) => ({ value: k, label: CHALLENGE_KIND_LABELS[k] }))}
+          options={CHALLENGE_KINDS.map((k) => ({ value: k, label: tl(`challengeKind.${k}`) }))}
         />
-        <TextField name="title" label="Title" state={state} initial={initial.title} maxLength={120} />
+        <TextField name="title" label={t("title")} state={state} initial={initial.title} maxLength={120} />
       </div>
-      <TextArea
-        name="statement"
-        label="Statement"
-        rows={8}
-        state={state}
-        initial={initial.statement}
-        className="font-mono"
-        hint="Markdown: images, lists, code. Shown to teams once the challenge opens."
-      />
+      <TextArea name="statement" label={t("statement")} rows={8} state={state} initial={initial.statement} className="font-mono" hint={t("statementHint")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="opensAt" label="Opens" type="datetime-local" state={state} initial={initial.opensAt} hint={`In ${timezone} time.`} />
-        <TextField name="closesAt" label="Closes" type="datetime-local" state={state} initial={initial.closesAt} />
+        <TextField name="opensAt" label={t("opens")} type="datetime-local" state={state} initial={initial.opensAt} hint={t("timezoneHint", { timezone })} />
+        <TextField name="closesAt" label={t("closes")} type="datetime-local" state={state} initial={initial.closesAt} />
       </div>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="hiddenUntilOpen" defaultChecked={hidden} key={String(hidden)} className="size-4" />
-        <span>Hidden until it opens (nobody but organizers and judges sees it before)</span>
+        <span>{t("hidden")}</span>
       </label>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="scoring"
-          label="Points"
+          label={t("scoring")}
           state={state}
           initial={initial.scoring}
-          options={SCORINGS.map((s) => ({ value: s, label: SCORING_LABELS[s] }))}
+          options={SCORINGS.map((s) => ({ value: s, label: tl(`scoring.${s}`) }))}
         />
-        <TextField
-          name="rankPoints"
-          label="Points by rank"
-          state={state}
-          initial={initial.rankPoints}
-          hint="For ranked riddles: 1st, 2nd, 3rd… correct team."
-        />
-        <TextField name="fixedPoints" label="Fixed points" type="number" min={0} state={state} initial={initial.fixedPoints} hint="For fixed-points riddles." />
-        <TextField name="maxPoints" label="Most points a judge gives" type="number" min={1} state={state} initial={initial.maxPoints} />
+        <TextField name="rankPoints" label={t("rankPoints")} state={state} initial={initial.rankPoints} hint={t("rankPointsHint")} />
+        <TextField name="fixedPoints" label={t("fixedPoints")} type="number" min={0} state={state} initial={initial.fixedPoints} hint={t("fixedPointsHint")} />
+        <TextField name="maxPoints" label={t("maxPoints")} type="number" min={1} state={state} initial={initial.maxPoints} />
       </div>
-      <TextArea
-        name="answers"
-        label="Accepted answers (riddles)"
-        rows={3}
-        state={state}
-        initial={initial.answers}
-        hint="One per line: alternative spellings welcome. Case, accents, spaces and punctuation don't matter; numbers compare as numbers. Never shown to teams before the challenge closes."
-      />
+      <TextArea name="answers" label={t("answers")} rows={3} state={state} initial={initial.answers} hint={t("answersHint")} />
       <fieldset className="space-y-4 rounded-lg p-4 ring-1 ring-slate-200">
-        <legend className="px-1 font-semibold">Tournament (bot arena)</legend>
+        <legend className="px-1 font-semibold">{t("tournament")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="game" label="Game" state={state} initial={initial.game} options={games.map((g) => ({ value: g.id, label: g.name }))} />
+          <SelectField name="game" label={t("game")} state={state} initial={initial.game} options={games.map((g) => ({ value: g.id, label: g.name }))} />
           <TextField
             name="matchRounds"
-            label="Rounds per match"
+            label={t("matchRounds")}
             type="number"
             min={1}
             state={state}
             initial={initial.matchRounds}
-            hint={games.map((g) => `${g.name}: ${g.roundNoun}s, ${g.defaultRounds} is a good number`).join(" · ")}
+            hint={games.map((g) => t("matchRoundsHint", { game: g.name, noun: g.roundNoun, count: g.defaultRounds })).join(" · ")}
           />
           <TextField
             name="matchesPerPair"
-            label="Matches per pair"
+            label={t("matchesPerPair")}
             type="number"
             min={1}
             max={9}
             state={state}
             initial={initial.matchesPerPair}
-            hint="Each with its own seed, sides alternating."
+            hint={t("matchesPerPairHint")}
           />
           <SelectField
             name="format"
-            label="Format"
+            label={t("format")}
             state={state}
             initial={initial.format}
             options={[
-              { value: "ROUND_ROBIN", label: "Round robin: every pair meets" },
-              { value: "SWISS", label: "Swiss: rounds of pairings by standings, for large fields" },
+              { value: "ROUND_ROBIN", label: t("formatRoundRobin") },
+              { value: "SWISS", label: t("formatSwiss") },
             ]}
           />
           <TextField
             name="swissRounds"
-            label="Swiss rounds"
+            label={t("swissRounds")}
             type="number"
             min={1}
             max={30}
             state={state}
             initial={initial.swissRounds}
-            hint="Empty: enough to find a winner (⌈log₂ teams⌉ + 1)."
+            hint={t("swissRoundsHint")}
           />
         </div>
-        <p className="text-sm text-slate-600">The deadline for bots is the challenge&apos;s closing time: each team&apos;s last version before it plays.</p>
+        <p className="text-sm text-slate-600">{t("deadlineNote")}</p>
       </fieldset>
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>

@@ -2,11 +2,13 @@
 // The bonus leaderboard, live: it changes on every open screen within a
 // second of a correct answer or a judge's score, without a reload.
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Leaderboard } from "@/lib/challenges/leaderboard";
 
 type Props = { editionSlug: string; initial: Leaderboard; projector?: boolean };
 
 export function LiveLeaderboard({ editionSlug, initial, projector = false }: Props) {
+  const t = useTranslations("challenges.leaderboard");
   const [board, setBoard] = useState(initial);
   const [live, setLive] = useState(false);
   useEffect(() => {
@@ -22,28 +24,28 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
     // the projector's overlay scrolls when many teams compete: focusable, so keyboards can scroll it too
     <div className={projector ? "fixed inset-0 z-50 overflow-auto bg-slate-950 p-[3vw] text-white" : ""} tabIndex={projector ? 0 : undefined}>
       <div className="mb-3 flex items-baseline justify-between gap-3">
-        {projector && <h1 className="text-[3.5vw] font-bold">Mini-challenges: bonus points</h1>}
+        {projector && <h1 className="text-[3.5vw] font-bold">{t("projectorTitle")}</h1>}
         <span
           className={`text-sm ${projector ? (live ? "text-emerald-300" : "text-amber-200") : live ? "text-emerald-700" : "text-amber-700"}`}
           aria-live="polite"
         >
-          {live ? "● live" : "connecting…"}
+          {live ? t("live") : t("connecting")}
         </span>
       </div>
       <div className={projector ? "" : "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"} tabIndex={projector ? undefined : 0}>
         <table className={`w-full text-left ${projector ? "text-[2vw]" : "text-sm"}`}>
-          <caption className="sr-only">Bonus points per team and challenge</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className={projector ? "text-slate-300" : "bg-slate-50 text-slate-700"}>
             <tr>
               <th scope="col" className={cell}>
                 #
               </th>
               <th scope="col" className={cell}>
-                Team
+                {t("team")}
               </th>
               {/* the total next to the team: on a phone the challenges' columns scroll, the total stays in sight */}
               <th scope="col" className={`${cell} text-right`}>
-                Total
+                {t("total")}
               </th>
               {board.challenges.map((c) => (
                 <th key={c.id} scope="col" className={`${cell} text-right`}>

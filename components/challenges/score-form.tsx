@@ -3,6 +3,7 @@
 // travels with the save: if another judge saved meanwhile, the server refuses
 // and says who and what, and the judge decides.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/action";
 import { FormMessage, SubmitButton, TextField } from "../form";
 
@@ -17,15 +18,16 @@ type Props = {
 };
 
 export function ScoreForm({ action, teamId, teamName, points, comment, version, max }: Props) {
+  const t = useTranslations("challenges.scoreForm");
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} noValidate className="grid gap-2 sm:grid-cols-[6rem_1fr_auto] sm:items-start" aria-label={`Score of ${teamName}`}>
+    <form action={formAction} noValidate className="grid gap-2 sm:grid-cols-[6rem_1fr_auto] sm:items-start" aria-label={t("label", { team: teamName })}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="version" value={version} />
       <TextField
         name="points"
         scope={teamId}
-        label="Points"
+        label={t("points")}
         type="number"
         inputMode="numeric"
         min={0}
@@ -33,10 +35,10 @@ export function ScoreForm({ action, teamId, teamName, points, comment, version, 
         state={state}
         initial={points === null ? "" : String(points)}
       />
-      <TextField name="comment" scope={teamId} label="Why" state={state} initial={comment} maxLength={300} />
+      <TextField name="comment" scope={teamId} label={t("why")} state={state} initial={comment} maxLength={300} />
       <div className="sm:pt-6">
-        <SubmitButton variant="secondary" aria-label={`Save the score of ${teamName}`}>
-          Save
+        <SubmitButton variant="secondary" aria-label={t("saveLabel", { team: teamName })}>
+          {t("save")}
         </SubmitButton>
       </div>
       <div className="sm:col-span-3">

@@ -5,6 +5,7 @@
 // and scale up with the page: one drawing reads on a 390 px phone and, larger,
 // on a projector. Colours are the palette's, so the dark theme turns them too.
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ChartText } from "@/lib/insights/rules";
 
 /** The drawing's width in SVG units: a phone's, so text keeps its size there. */
@@ -25,6 +26,8 @@ type Props = {
 };
 
 export function ChartFigure({ id, chart, height, legend, children }: Props) {
+  // a hook, not getTranslations: charts are drawn by server components and by client ones (a replay) alike
+  const t = useTranslations("charts");
   return (
     // named by the title alone: the description may name people (a bot "Your bot"), and labels are matched by their words
     <figure aria-labelledby={`${id}-name`} className="space-y-2" data-chart={id}>
@@ -47,7 +50,7 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
         {children}
       </svg>
       {legend && legend.length > 1 && (
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800" aria-label="Legend">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800" aria-label={t("legend")}>
           {legend.map((label, i) => (
             <li key={label} className="flex items-center gap-1.5">
               <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${SERIES_SWATCHES[i % SERIES_SWATCHES.length]}`} />
@@ -57,7 +60,7 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
         </ul>
       )}
       <details className="text-sm">
-        <summary className="cursor-pointer font-semibold text-indigo-800">The numbers</summary>
+        <summary className="cursor-pointer font-semibold text-indigo-800">{t("numbers")}</summary>
         {/* focusable: on a phone the table may scroll sideways, and keyboards must reach it */}
         <div className="mt-2 overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-left">

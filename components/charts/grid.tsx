@@ -16,6 +16,9 @@ const SHADES = [
   { fill: "fill-indigo-800", text: "fill-white" },
 ];
 
+/** "3. Team name", cut to fit the left margin: a number and data, no words of the interface. */
+const rowName = (i: number, label: string) => `${i + 1}. ${label.length > 16 ? `${label.slice(0, 15)}…` : label}`;
+
 export function Grid({ id, chart }: { id: string; chart: GridChart }) {
   const n = chart.labels.length;
   const cell = Math.min(40, (CHART_WIDTH - NAMES) / Math.max(1, n));
@@ -31,7 +34,7 @@ export function Grid({ id, chart }: { id: string; chart: GridChart }) {
               {i + 1}
             </text>
             <text x={NAMES - 6} y={HEADER + i * cell + cell / 2 + 4} textAnchor="end" className="fill-current text-[11px]">
-              {`${i + 1}. ${label.length > 16 ? `${label.slice(0, 15)}…` : label}`}
+              {rowName(i, label)}
             </text>
           </g>
         ))}

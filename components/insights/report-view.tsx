@@ -1,30 +1,28 @@
 // An edition's report: the figures people ask for first, the pictures, and
 // every line of it in one table (what the CSV holds). Printable: the browser's
 // print (or "Save as PDF") leaves out the site's header and the buttons.
+import { getTranslations } from "next-intl/server";
 import { BarRows } from "@/components/charts/bar-rows";
 import { coverageChart, departmentsChart, type EditionReport, percent, reportLines, teamSizesChart } from "@/lib/insights/rules";
 
-export function ReportView({ report }: { report: EditionReport }) {
+export async function ReportView({ report }: { report: EditionReport }) {
+  const t = await getTranslations("insights.view");
   const p = report.participation;
   const figures: [string, string | number, string?][] = [
-    ["People taking part", p.people],
-    ["First time", p.firstTimers, p.people ? percent(p.firstTimers / p.people) : undefined],
+    [t("people"), p.people],
+    [t("firstTime"), p.firstTimers, p.people ? percent(p.firstTimers / p.people) : undefined],
+    [t("back"), p.previousPeople === null ? "—" : p.returning, p.retention === null ? undefined : t("retention", { percent: percent(p.retention) })],
+    [t("teams"), report.teams.teams, report.teams.teams ? t("average", { average: report.teams.average }) : undefined],
     [
-      "Back from the previous edition",
-      p.previousPeople === null ? "—" : p.returning,
-      p.retention === null ? undefined : `${percent(p.retention)} of its people`,
-    ],
-    ["Teams", report.teams.teams, report.teams.teams ? `${report.teams.average} people on average` : undefined],
-    [
-      "Ballots",
+      t("ballots"),
       report.vote?.ballots ?? "—",
-      report.vote?.people ? `${Math.round((report.vote.ballots / report.vote.people) * 10) / 10} per person taking part` : undefined,
+      report.vote?.people ? t("perPerson", { perPerson: Math.round((report.vote.ballots / report.vote.people) * 10) / 10 }) : undefined,
     ],
-    ["Articles published", report.articles],
+    [t("articles"), report.articles],
   ];
   return (
     <div className="space-y-6">
-      <section aria-label="Key figures">
+      <section aria-label={t("keyFigures")}>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {figures.map(([label, value, note]) => (
             <div key={label} className="rounded-xl bg-white p-4 ring-1 ring-slate-200 print:ring-slate-400">
@@ -52,21 +50,21 @@ export function ReportView({ report }: { report: EditionReport }) {
       </div>
       <section aria-labelledby="report-lines" className="break-inside-avoid">
         <h2 id="report-lines" className="mb-2 text-lg font-bold">
-          Every figure
+          {t("everyFigure")}
         </h2>
         <div className="overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Every figure of the report, by section</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="px-2 py-1">
-                  Section
+                  {t("section")}
                 </th>
                 <th scope="col" className="px-2 py-1">
-                  Measure
+                  {t("measure")}
                 </th>
                 <th scope="col" className="px-2 py-1 text-right">
-                  Value
+                  {t("value")}
                 </th>
               </tr>
             </thead>

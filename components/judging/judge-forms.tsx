@@ -2,6 +2,7 @@
 // The judge's forms, phone-first: big targets, one hand. Each carries the
 // judge's next sequence number, so a second tap or a second tab is refused
 // by the server rather than counted twice.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import type { FormState } from "@/app/_lib/action";
@@ -12,13 +13,14 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Team = { id: string; name: string };
 
 function NotesAndStar({ state, scope }: { state: FormState; scope: string }) {
+  const t = useTranslations("judge.forms");
   const starred = state.values ? state.values.starred === "on" : false;
   return (
     <>
-      <TextArea name="notes" scope={scope} label="Notes (kept with your judgment, seen in deliberation)" rows={3} maxLength={2000} state={state} />
+      <TextArea name="notes" scope={scope} label={t("notes")} rows={3} maxLength={2000} state={state} />
       <label className="flex min-h-11 items-center gap-3 text-base">
         <input type="checkbox" name="starred" defaultChecked={starred} key={String(starred)} className="size-6" />
-        <span>★ Star: a likely winner</span>
+        <span>{t("star")}</span>
       </label>
     </>
   );
@@ -26,6 +28,7 @@ function NotesAndStar({ state, scope }: { state: FormState; scope: string }) {
 
 /** Pairwise: which of the two is better (or, for the first team, that the judge has seen it). */
 export function CompareForm({ action, sequence, current, next }: { action: Action; sequence: number; current: Team | null; next: Team }) {
+  const t = useTranslations("judge.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4">
@@ -36,16 +39,16 @@ export function CompareForm({ action, sequence, current, next }: { action: Actio
       <NotesAndStar state={state} scope={`pair-${sequence}`} />
       {current ? (
         <fieldset className="space-y-3">
-          <legend className="text-lg font-bold">Which is better?</legend>
+          <legend className="text-lg font-bold">{t("whichBetter")}</legend>
           <button type="submit" name="preferredId" value={next.id} className={buttonClass("primary", "min-h-14 w-full text-lg")}>
-            {next.name} <span className="font-normal">(this one)</span>
+            {t.rich("thisOne", { name: next.name, muted: (chunks) => <span className="font-normal">{chunks}</span> })}
           </button>
           <button type="submit" name="preferredId" value={current.id} className={buttonClass("secondary", "min-h-14 w-full text-lg")}>
-            {current.name} <span className="font-normal">(the one before)</span>
+            {t.rich("oneBefore", { name: current.name, muted: (chunks) => <span className="font-normal">{chunks}</span> })}
           </button>
         </fieldset>
       ) : (
-        <SubmitButton className="min-h-14 w-full text-lg">I have seen {next.name}</SubmitButton>
+        <SubmitButton className="min-h-14 w-full text-lg">{t("seen", { name: next.name })}</SubmitButton>
       )}
     </form>
   );
@@ -53,6 +56,7 @@ export function CompareForm({ action, sequence, current, next }: { action: Actio
 
 /** Ranking tracks: the team the judge has just seen. */
 export function SeenForm({ action, sequence, team }: { action: Action; sequence: number; team: Team }) {
+  const t = useTranslations("judge.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4">
@@ -61,7 +65,7 @@ export function SeenForm({ action, sequence, team }: { action: Action; sequence:
       <input type="hidden" name="kind" value="SEEN" />
       <FormMessage state={state} />
       <NotesAndStar state={state} scope={`seen-${sequence}`} />
-      <SubmitButton className="min-h-14 w-full text-lg">I have seen {team.name}</SubmitButton>
+      <SubmitButton className="min-h-14 w-full text-lg">{t("seen", { name: team.name })}</SubmitButton>
     </form>
   );
 }
@@ -70,6 +74,7 @@ export type RubricCriterion = { id: string; name: string; description: string; w
 
 /** Rubric tracks: one score per criterion, as large radio buttons. */
 export function RubricForm({ action, sequence, team, criteria }: { action: Action; sequence: number; team: Team; criteria: RubricCriterion[] }) {
+  const t = useTranslations("judge.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -82,10 +87,7 @@ export function RubricForm({ action, sequence, team, criteria }: { action: Actio
         return (
           <fieldset key={c.id} className="space-y-1">
             <legend className="font-semibold">
-              {c.name}{" "}
-              <span className="text-sm font-normal text-slate-600">
-                (×{c.weight}, 1–{c.scale})
-              </span>
+              {c.name} <span className="text-sm font-normal text-slate-600">{t("criterionScale", { weight: c.weight, scale: c.scale })}</span>
             </legend>
             {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
             <div className={cx("grid gap-1", c.scale === 5 ? "grid-cols-5" : "grid-cols-5 sm:grid-cols-10")}>
@@ -104,13 +106,14 @@ export function RubricForm({ action, sequence, team, criteria }: { action: Actio
         );
       })}
       <NotesAndStar state={state} scope={`rubric-${sequence}`} />
-      <SubmitButton className="min-h-14 w-full text-lg">Save my scores for {team.name}</SubmitButton>
+      <SubmitButton className="min-h-14 w-full text-lg">{t("saveScores", { name: team.name })}</SubmitButton>
     </form>
   );
 }
 
 /** Ranking tracks: the teams seen, put in order with buttons (no dragging: works by keyboard and one thumb). */
 export function OrderForm({ action, sequence, teams }: { action: Action; sequence: number; teams: Team[] }) {
+  const t = useTranslations("judge.forms");
   const [state, formAction] = useActionState(action, {});
   // a refresh (another judge's judgment) hands new props but keeps this state: the order being arranged stays
   // (the page remounts the form, by its key, when the teams seen change)
@@ -126,18 +129,18 @@ export function OrderForm({ action, sequence, teams }: { action: Action; sequenc
       <input type="hidden" name="sequence" value={sequence} />
       <input type="hidden" name="kind" value="RANKING" />
       <FormMessage state={state} />
-      <ol className="space-y-2" aria-label="Your order, best first">
-        {order.map((t, i) => (
-          <li key={t.id} className="flex items-center gap-2 rounded-lg bg-white p-2 ring-1 ring-slate-200">
-            <input type="hidden" name="order" value={t.id} />
+      <ol className="space-y-2" aria-label={t("orderLabel")}>
+        {order.map((team, i) => (
+          <li key={team.id} className="flex items-center gap-2 rounded-lg bg-white p-2 ring-1 ring-slate-200">
+            <input type="hidden" name="order" value={team.id} />
             <span className="w-6 text-right font-bold">{i + 1}.</span>
-            <span className="flex-1">{t.name}</span>
+            <span className="flex-1">{team.name}</span>
             <button
               type="button"
               disabled={i === 0}
               onClick={() => move(i, -1)}
               className={buttonClass("ghost", "min-h-11 min-w-11")}
-              aria-label={`Move ${t.name} up`}
+              aria-label={t("moveUp", { name: team.name })}
             >
               ↑
             </button>
@@ -146,7 +149,7 @@ export function OrderForm({ action, sequence, teams }: { action: Action; sequenc
               disabled={i === order.length - 1}
               onClick={() => move(i, 1)}
               className={buttonClass("ghost", "min-h-11 min-w-11")}
-              aria-label={`Move ${t.name} down`}
+              aria-label={t("moveDown", { name: team.name })}
             >
               ↓
             </button>
@@ -154,7 +157,7 @@ export function OrderForm({ action, sequence, teams }: { action: Action; sequenc
         ))}
       </ol>
       <SubmitButton variant="secondary" className="w-full">
-        Save my order
+        {t("saveOrder")}
       </SubmitButton>
     </form>
   );

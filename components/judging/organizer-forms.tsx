@@ -2,10 +2,11 @@
 // The organizer's forms of judging: a track's settings, a rubric's criteria,
 // judges by email or by invitation (link and QR code, shown once), declared
 // conflicts, and withdrawing a judge's judgments.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/action";
 import type { InviteState } from "@/app/[locale]/editions/[slug]/judging/actions";
-import { ELIGIBILITY_LABELS, JUDGING_METHODS, METHOD_HINTS, METHOD_LABELS, RANKING_RULE_LABELS, RANKING_RULES, ELIGIBILITIES } from "@/lib/judging/rules";
+import { JUDGING_METHODS, RANKING_RULES, ELIGIBILITIES } from "@/lib/judging/rules";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../form";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -49,41 +50,31 @@ export function TrackForm({
   prizes: { id: string; name: string }[];
   submitLabel: string;
 }) {
+  const t = useTranslations("judging.forms");
+  const tl = useTranslations("labels");
   const [state, formAction] = useActionState(action, {});
   const scope = initial ? "edit" : "new";
   return (
     <form action={formAction} noValidate className="space-y-3">
       <FormMessage state={state} />
-      <TextField
-        name="name"
-        scope={scope}
-        label="Track name"
-        state={state}
-        initial={initial?.name}
-        maxLength={100}
-        hint="For example “Best use of our C core”."
-      />
-      <TextArea
-        name="description"
-        scope={scope}
-        label="What judges look for (optional)"
-        state={state}
-        initial={initial?.description}
-        rows={2}
-        maxLength={1000}
-      />
+      <TextField name="name" scope={scope} label={t("trackName")} state={state} initial={initial?.name} maxLength={100} hint={t("trackNameHint")} />
+      <TextArea name="description" scope={scope} label={t("lookFor")} state={state} initial={initial?.description} rows={2} maxLength={1000} />
       <SelectField
         name="method"
         scope={scope}
-        label="How judges judge"
+        label={t("method")}
         state={state}
         initial={initial?.method ?? "RANKING"}
-        options={JUDGING_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))}
+        options={JUDGING_METHODS.map((m) => ({ value: m, label: tl(`judgingMethod.${m}`) }))}
         hint={
           <>
             {JUDGING_METHODS.map((m) => (
               <span key={m} className="block">
-                <strong>{METHOD_LABELS[m]}:</strong> {METHOD_HINTS[m]}
+                {t.rich("methodHint", {
+                  label: tl(`judgingMethod.${m}`),
+                  hint: tl(`judgingMethodHint.${m}`),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </span>
             ))}
           </>
@@ -92,55 +83,42 @@ export function TrackForm({
       <SelectField
         name="rankingRule"
         scope={scope}
-        label="Ranking tracks: how orders are combined"
+        label={t("rankingRule")}
         state={state}
         initial={initial?.rankingRule ?? "COPELAND"}
-        options={RANKING_RULES.map((r) => ({ value: r, label: RANKING_RULE_LABELS[r] }))}
+        options={RANKING_RULES.map((r) => ({ value: r, label: tl(`rankingRule.${r}`) }))}
       />
-      <Checkbox
-        name="normalize"
-        label="Rubric tracks: even out lenient and strict judges"
-        hint="Each judge's scores are turned into z-scores (their own mean and spread) before they are combined."
-        state={state}
-        initial={initial?.normalize ?? false}
-      />
+      <Checkbox name="normalize" label={t("normalize")} hint={t("normalizeHint")} state={state} initial={initial?.normalize ?? false} />
       <SelectField
         name="eligibility"
         scope={scope}
-        label="Teams judged"
+        label={t("eligibility")}
         state={state}
         initial={initial?.eligibility ?? "ALL"}
-        options={ELIGIBILITIES.map((e) => ({ value: e, label: ELIGIBILITY_LABELS[e] }))}
+        options={ELIGIBILITIES.map((e) => ({ value: e, label: tl(`eligibility.${e}`) }))}
       />
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-slate-800">Conflicts of interest (besides one&apos;s own team and those you declare)</legend>
-        <Checkbox
-          name="excludeSameDepartment"
-          label="No judging a team with a member of one's own department"
-          state={state}
-          initial={initial?.excludeSameDepartment ?? false}
-        />
-        <Checkbox name="excludeReports" label="No judging a team with a member who reports to one" state={state} initial={initial?.excludeReports ?? false} />
-        <p className="text-sm text-slate-600">
-          Departments and managers come from the company&apos;s sign-in (HEXATHON_OIDC_DEPARTMENT_CLAIM, HEXATHON_OIDC_MANAGER_CLAIM).
-        </p>
+        <legend className="text-sm font-semibold text-slate-800">{t("conflictsLegend")}</legend>
+        <Checkbox name="excludeSameDepartment" label={t("sameDepartment")} state={state} initial={initial?.excludeSameDepartment ?? false} />
+        <Checkbox name="excludeReports" label={t("reports")} state={state} initial={initial?.excludeReports ?? false} />
+        <p className="text-sm text-slate-600">{t("departmentsNote")}</p>
       </fieldset>
       <SelectField
         name="prizeId"
         scope={scope}
-        label="Prize for the winner"
+        label={t("prize")}
         state={state}
         initial={initial?.prizeId ?? ""}
-        options={[{ value: "", label: "None" }, ...prizes.map((p) => ({ value: p.id, label: p.name }))]}
+        options={[{ value: "", label: t("noPrize") }, ...prizes.map((p) => ({ value: p.id, label: p.name }))]}
       />
       <TextField
         name="bonusPoints"
         scope={scope}
-        label="Leaderboard points by place (optional)"
+        label={t("bonusPoints")}
         state={state}
         initial={initial?.bonusPoints}
         maxLength={60}
-        hint="For example 10, 6, 3: added to the teams' bonus once the results are published."
+        hint={t("bonusPointsHint")}
       />
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
@@ -148,36 +126,38 @@ export function TrackForm({
 }
 
 export function CriterionForm({ action }: { action: Action }) {
+  const t = useTranslations("judging.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-2">
       <FormMessage state={state} />
-      <TextField name="name" label="Criterion" state={state} maxLength={80} className="sm:col-span-2" />
-      <TextField name="description" label="What judges look for (optional)" state={state} maxLength={500} className="sm:col-span-2" />
-      <TextField name="weight" label="Weight" type="number" min={1} max={10} initial="1" state={state} inputMode="numeric" />
+      <TextField name="name" label={t("criterion")} state={state} maxLength={80} className="sm:col-span-2" />
+      <TextField name="description" label={t("lookFor")} state={state} maxLength={500} className="sm:col-span-2" />
+      <TextField name="weight" label={t("weight")} type="number" min={1} max={10} initial="1" state={state} inputMode="numeric" />
       <SelectField
         name="scale"
-        label="Scale"
+        label={t("scale")}
         state={state}
         initial="5"
         options={[
-          { value: "5", label: "1 to 5" },
-          { value: "10", label: "1 to 10" },
+          { value: "5", label: t("scale5") },
+          { value: "10", label: t("scale10") },
         ]}
       />
       <div className="sm:col-span-2">
-        <SubmitButton variant="secondary">Add criterion</SubmitButton>
+        <SubmitButton variant="secondary">{t("addCriterion")}</SubmitButton>
       </div>
     </form>
   );
 }
 
 export function AddJudgeForm({ action }: { action: Action }) {
+  const t = useTranslations("judging.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-2">
-      <TextField name="email" label="Add a judge who has an account" type="email" autoComplete="off" state={state} maxLength={200} />
-      <SubmitButton variant="secondary">Add judge</SubmitButton>
+      <TextField name="email" label={t("judgeEmail")} type="email" autoComplete="off" state={state} maxLength={200} />
+      <SubmitButton variant="secondary">{t("addJudge")}</SubmitButton>
       <FormMessage state={state} />
     </form>
   );
@@ -190,45 +170,40 @@ export function InviteCreateForm({
   action: (prev: InviteState, formData: FormData) => Promise<InviteState>;
   tracks: { id: string; name: string }[];
 }) {
+  const t = useTranslations("judging.forms");
   const [state, formAction] = useActionState(action, {});
   const picked = new Set((state.values?.trackIds ?? "").split(",").filter(Boolean));
   return (
     <div className="space-y-3">
       <form action={formAction} noValidate className="space-y-3">
         <FormMessage state={state} />
-        <TextField
-          name="label"
-          label="Who it is for"
-          state={state}
-          maxLength={100}
-          hint="Their name as it will first appear, e.g. “Dana (product)”; they can change it."
-        />
+        <TextField name="label" label={t("inviteFor")} state={state} maxLength={100} hint={t("inviteForHint")} />
         <fieldset>
-          <legend className="text-sm font-semibold text-slate-800">Tracks they judge</legend>
-          {tracks.map((t) => (
-            <label key={t.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="trackIds" value={t.id} defaultChecked={picked.size === 0 || picked.has(t.id)} className="size-4" />
-              {t.name}
+          <legend className="text-sm font-semibold text-slate-800">{t("inviteTracks")}</legend>
+          {tracks.map((track) => (
+            <label key={track.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="trackIds" value={track.id} defaultChecked={picked.size === 0 || picked.has(track.id)} className="size-4" />
+              {track.name}
             </label>
           ))}
           {state.fieldErrors?.trackIds && <p className="text-sm font-medium text-red-700">{state.fieldErrors.trackIds[0]}</p>}
         </fieldset>
-        <TextField name="hours" label="Valid for (hours)" type="number" min={1} max={720} initial="72" inputMode="numeric" state={state} />
-        <SubmitButton variant="secondary">Create invitation</SubmitButton>
+        <TextField name="hours" label={t("inviteHours")} type="number" min={1} max={720} initial="72" inputMode="numeric" state={state} />
+        <SubmitButton variant="secondary">{t("createInvite")}</SubmitButton>
       </form>
       {state.ok && state.link && (
         <div className="space-y-2 rounded-lg bg-indigo-50 p-3" data-testid="invite-link">
-          <p className="text-sm font-semibold">One-time link (works once, then it signs nobody in):</p>
+          <p className="text-sm font-semibold">{t("oneTimeLink")}</p>
           <input
             readOnly
             value={state.link}
-            aria-label="Invitation link"
+            aria-label={t("inviteLink")}
             className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
           />
           {state.qrSvg && (
             <div
               role="img"
-              aria-label="QR code of the invitation link"
+              aria-label={t("inviteQr")}
               className="mx-auto w-48 [&>svg]:h-auto [&>svg]:w-full"
               dangerouslySetInnerHTML={{ __html: state.qrSvg }}
             />
@@ -240,38 +215,40 @@ export function InviteCreateForm({
 }
 
 export function ConflictForm({ action, judges, teams }: { action: Action; judges: { id: string; name: string }[]; teams: { id: string; name: string }[] }) {
+  const t = useTranslations("judging.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-2">
       <FormMessage state={state} />
       <SelectField
         name="judgeId"
-        label="Judge"
+        label={t("judge")}
         state={state}
-        options={[{ value: "", label: "Choose a judge…" }, ...judges.map((j) => ({ value: j.id, label: j.name }))]}
+        options={[{ value: "", label: t("chooseJudge") }, ...judges.map((j) => ({ value: j.id, label: j.name }))]}
       />
       <SelectField
         name="teamId"
-        label="Team"
+        label={t("team")}
         state={state}
-        options={[{ value: "", label: "Choose a team…" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+        options={[{ value: "", label: t("chooseTeam") }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
       />
-      <TextField name="reason" label="Reason (optional)" state={state} maxLength={300} className="sm:col-span-2" />
+      <TextField name="reason" label={t("reason")} state={state} maxLength={300} className="sm:col-span-2" />
       <div className="sm:col-span-2">
-        <SubmitButton variant="secondary">Declare conflict</SubmitButton>
+        <SubmitButton variant="secondary">{t("declareConflict")}</SubmitButton>
       </div>
     </form>
   );
 }
 
 export function WithdrawJudgeForm({ action, judgeId, judgeName }: { action: Action; judgeId: string; judgeName: string }) {
+  const t = useTranslations("judging.forms");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} noValidate className="space-y-2">
       <input type="hidden" name="judgeId" value={judgeId} />
-      <TextField name="reason" scope={judgeId} label={`Why withdraw ${judgeName}'s judgments`} state={state} maxLength={500} />
-      <SubmitButton variant="secondary" pendingText="Withdrawing…">
-        Withdraw all of {judgeName}&apos;s judgments
+      <TextField name="reason" scope={judgeId} label={t("withdrawWhy", { name: judgeName })} state={state} maxLength={500} />
+      <SubmitButton variant="secondary" pendingText={t("withdrawing")}>
+        {t("withdrawAll", { name: judgeName })}
       </SubmitButton>
       <FormMessage state={state} />
     </form>

@@ -4,6 +4,7 @@
 // ticks, so every screen shows the same time and a throttled tab is right
 // again the moment it is shown.
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { formatTimer, progress, remainingAt, timerTone, type TimerState } from "@/lib/stage/rules";
 
 const toneClass = {
@@ -24,6 +25,7 @@ type Props = {
 };
 
 export function StageCountdown({ timer, offsetMs, className = "", onTimeUp, showBar = true }: Props) {
+  const t = useTranslations("countdown");
   const [now, setNow] = useState(() => Date.now());
   const wasPositive = useRef(true);
 
@@ -57,7 +59,7 @@ export function StageCountdown({ timer, offsetMs, className = "", onTimeUp, show
     <div className={className}>
       <p
         role="timer"
-        aria-label={`${timer.status === "PAUSED" ? "Paused, " : ""}${remaining < 0 ? "overrun" : "time left"} ${formatTimer(remaining)}`}
+        aria-label={t("timerLabel", { paused: timer.status === "PAUSED" ? "yes" : "no", overrun: remaining < 0 ? "yes" : "no", time: formatTimer(remaining) })}
         data-testid="countdown"
         data-remaining-ms={remaining}
         // the instant (this device's clock) the value is for: screens compare the end they show, whenever each is read

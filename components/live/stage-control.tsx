@@ -3,6 +3,7 @@
 // shortcuts, the running order (drag and drop, or buttons for keyboards), the
 // slot length and the projector's link.
 import { useCallback, useEffect, useState, useSyncExternalStore, type DragEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { StageSnapshot, StageTeam } from "@/lib/stage/queries";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
@@ -31,6 +32,7 @@ const ownedByFocus = (event: KeyboardEvent) => {
 };
 
 export function StageControl({ editionSlug, initial, displayPath, slotSeconds, changeoverSeconds }: Props) {
+  const t = useTranslations("stage");
   const clock = useServerClock();
   const onReconnect = useCallback(() => void clock.resync(), [clock]);
   const { snapshot, connection, setSnapshot } = useLiveStage(editionSlug, initial, onReconnect);
@@ -121,12 +123,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
     } else setError(result.message);
   }
 
-  const controls: { command: Command; label: string; key?: string; variant?: "primary" | "secondary" | "danger" }[] = [
-    { command: toggle, label: toggle === "pause" ? "Pause" : toggle === "resume" ? "Resume" : "Start", key: "Space", variant: "primary" },
-    { command: "add30", label: "+30 s" },
-    { command: "reset", label: "Reset", key: "R" },
-    { command: "previous", label: "Previous team", key: "P" },
-    { command: "next", label: "Next team", key: "N" },
+  // key: the aria-keyshortcuts value; keyLabel: the key as the button shows it
+  const controls: { command: Command; label: string; key?: string; keyLabel?: string; variant?: "primary" | "secondary" | "danger" }[] = [
+    { command: toggle, label: t(`commands.${toggle}`), key: "Space", keyLabel: t("keys.space"), variant: "primary" },
+    { command: "add30", label: t("commands.add30") },
+    { command: "reset", label: t("commands.reset"), key: "R", keyLabel: "R" },
+    { command: "previous", label: t("commands.previous"), key: "P", keyLabel: "P" },
+    { command: "next", label: t("commands.next"), key: "N", keyLabel: "N" },
   ];
 
   return (
@@ -135,25 +138,23 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
       <section aria-labelledby="timer-heading" className="rounded-2xl bg-slate-950 p-5 text-white sm:p-8">
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-300">
           <h2 id="timer-heading" className="font-semibold">
-            {snapshot.position ? `Team ${snapshot.position} of ${snapshot.order.length}` : "Not started"}
+            {snapshot.position ? t("position", { position: snapshot.position, total: snapshot.order.length }) : t("notStarted")}
           </h2>
-          <span className={connection === "live" ? "text-emerald-300" : "text-amber-200"}>{connection === "live" ? "● live" : "reconnecting…"}</span>
+          <span className={connection === "live" ? "text-emerald-300" : "text-amber-200"}>{connection === "live" ? t("live") : t("reconnecting")}</span>
         </div>
         <p className="mt-3 text-3xl font-bold" data-testid="current-team">
-          {snapshot.current?.name ?? "Nobody on stage yet"}
+          {snapshot.current?.name ?? t("nobodyOnStage")}
         </p>
         {snapshot.current?.topic && <p className="text-slate-300">{snapshot.current.topic}</p>}
         <StageCountdown timer={snapshot.timer} offsetMs={clock.offsetMs} className="mt-4 [&_[role=timer]]:text-7xl" />
         <p className="mt-3 text-slate-300" data-testid="next-team">
-          {snapshot.next ? (
-            <>
-              Next: <span className="font-semibold text-white">{snapshot.next.name}</span>
-            </>
-          ) : snapshot.current ? (
-            "Last presentation"
-          ) : null}
+          {snapshot.next
+            ? t.rich("next", { name: snapshot.next.name, team: (chunks) => <span className="font-semibold text-white">{chunks}</span> })
+            : snapshot.current
+              ? t("lastPresentation")
+              : null}
         </p>
-        <div className="mt-5 flex flex-wrap gap-2" role="toolbar" aria-label="Stage commands">
+        <div className="mt-5 flex flex-wrap gap-2" role="toolbar" aria-label={t("commandsLabel")}>
           {controls.map((c) => (
             <button
               key={c.label}
@@ -163,23 +164,20 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
               className={buttonClass(c.variant ?? "secondary", "min-w-24")}
             >
               {c.label}
-              {c.key && <kbd className="rounded bg-black/10 px-1.5 text-xs font-normal">{c.key}</kbd>}
+              {c.key && <kbd className="rounded bg-black/10 px-1.5 text-xs font-normal">{c.keyLabel}</kbd>}
             </button>
           ))}
         </div>
-        <p className="mt-3 text-sm text-slate-300">
-          Keyboard: <kbd>Space</kbd> start / pause / resume · <kbd>N</kbd> next team · <kbd>P</kbd> previous · <kbd>R</kbd> reset. Overrunning is allowed and
-          counted on every screen.
-        </p>
+        <p className="mt-3 text-sm text-slate-300">{t.rich("keyboardHelp", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-5">
         <section aria-labelledby="order-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
           <h2 id="order-heading" className="text-lg font-bold">
-            Running order
+            {t("order.title")}
           </h2>
-          <p className="mb-3 text-sm text-slate-600">Drag a team, or use its buttons. A team that isn&apos;t ready can go to the end, even live.</p>
-          <ol className="space-y-2" aria-label="Running order">
+          <p className="mb-3 text-sm text-slate-600">{t("order.hint")}</p>
+          <ol className="space-y-2" aria-label={t("order.title")}>
             {order.map((team, i) => (
               <li
                 key={team.id}
@@ -204,7 +202,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                     className={buttonClass("ghost", "min-h-9 px-2")}
                     onClick={() => move(i, i - 1)}
                     disabled={i === 0}
-                    aria-label={`Move ${team.name} up`}
+                    aria-label={t("order.moveUp", { name: team.name })}
                   >
                     ↑
                   </button>
@@ -213,7 +211,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                     className={buttonClass("ghost", "min-h-9 px-2")}
                     onClick={() => move(i, i + 1)}
                     disabled={i === order.length - 1}
-                    aria-label={`Move ${team.name} down`}
+                    aria-label={t("order.moveDown", { name: team.name })}
                   >
                     ↓
                   </button>
@@ -222,17 +220,17 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                     className={buttonClass("ghost", "min-h-9 px-2")}
                     onClick={() => move(i, order.length - 1)}
                     disabled={i === order.length - 1}
-                    aria-label={`Send ${team.name} to the end`}
+                    aria-label={t("order.toEndLabel", { name: team.name })}
                   >
-                    To end
+                    {t("order.toEnd")}
                   </button>
                   <button
                     type="button"
                     className={buttonClass("ghost", "min-h-9 px-2")}
                     onClick={() => void run({ command: "goto", teamId: team.id })}
-                    aria-label={`Put ${team.name} on stage`}
+                    aria-label={t("order.onStageLabel", { name: team.name })}
                   >
-                    On stage
+                    {t("order.onStage")}
                   </button>
                 </span>
               </li>
@@ -243,12 +241,12 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <section aria-labelledby="slot-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="slot-heading" className="mb-3 text-lg font-bold">
-              Slot length
+              {t("slot.title")}
             </h2>
             <form action={saveSlot} className="space-y-3">
               <div className="flex items-end gap-2">
                 <label className="text-sm font-semibold">
-                  Minutes
+                  {t("slot.minutes")}
                   <input
                     name="minutes"
                     type="number"
@@ -259,7 +257,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                   />
                 </label>
                 <label className="text-sm font-semibold">
-                  Seconds
+                  {t("slot.seconds")}
                   <input
                     name="seconds"
                     type="number"
@@ -271,7 +269,7 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                 </label>
               </div>
               <label className="block text-sm font-semibold">
-                Changeover between teams (seconds)
+                {t("slot.changeover")}
                 <input
                   name="changeover"
                   type="number"
@@ -282,18 +280,18 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                 />
               </label>
               <button type="submit" className={buttonClass("secondary")}>
-                Save slot length
+                {t("slot.save")}
               </button>
             </form>
           </section>
 
           <section aria-labelledby="display-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="display-heading" className="text-lg font-bold">
-              Projector
+              {t("projector.title")}
             </h2>
-            <p className="mb-2 text-sm text-slate-600">Open this secret link on the projector&apos;s computer: no sign-in needed.</p>
+            <p className="mb-2 text-sm text-slate-600">{t("projector.hint")}</p>
             <label htmlFor="display-url" className="sr-only">
-              Projector link
+              {t("projector.link")}
             </label>
             <input
               id="display-url"
@@ -313,13 +311,13 @@ export function StageControl({ editionSlug, initial, displayPath, slotSeconds, c
                   )
                 }
               >
-                {copied ? "Copied" : "Copy link"}
+                {copied ? t("projector.copied") : t("projector.copy")}
               </button>
               <a href={currentDisplayPath} target="_blank" rel="noreferrer" className={buttonClass("ghost")}>
-                Open projector view
+                {t("projector.open")}
               </a>
               <button type="button" className={buttonClass("ghost")} onClick={() => void revokeDisplayLink()}>
-                Make a new link (the old one stops working)
+                {t("projector.newLink")}
               </button>
             </div>
           </section>

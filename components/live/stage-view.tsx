@@ -2,6 +2,7 @@
 // The stage as everyone sees it: the projector (full-screen, dark, legible
 // from the back of the room), a presenter's laptop, anyone's phone.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { StageSnapshot } from "@/lib/stage/queries";
 import type { VoteSnapshot } from "@/lib/votes/queries";
 import { StageCountdown } from "./countdown";
@@ -58,6 +59,7 @@ function beep() {
 }
 
 export function StageView({ editionSlug, editionLabel, initial, initialVote, voteUrl, qrSvg, projector = false }: Props) {
+  const t = useTranslations("live");
   const clock = useServerClock();
   const onReconnect = useCallback(() => void clock.resync(), [clock]);
   const { snapshot, connection, vote } = useLiveStage(editionSlug, initial, onReconnect, initialVote);
@@ -80,11 +82,16 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
       <div className="flex flex-wrap items-center justify-between gap-3 text-slate-300">
         <p className={projector ? "text-[2vw] font-semibold" : "text-sm font-semibold"}>
           {editionLabel} ·{" "}
-          {vote?.status === "OPEN" ? "the vote" : vote?.status === "CLOSED" ? "results" : `presentations${position ? ` · ${position} of ${order.length}` : ""}`}
+          {t("section", {
+            section: vote?.status === "OPEN" ? "vote" : vote?.status === "CLOSED" ? "results" : "presentations",
+            hasPosition: position ? "yes" : "no",
+            position: position ?? 0,
+            total: order.length,
+          })}
         </p>
         <p className="flex items-center gap-3 text-sm" aria-live="polite">
           <span className={connection === "live" ? "text-emerald-300" : "text-amber-200"}>
-            {connection === "live" ? "● live" : connection === "connecting" ? "connecting…" : "reconnecting…"}
+            {connection === "live" ? t("connection.live") : connection === "connecting" ? t("connection.connecting") : t("connection.reconnecting")}
           </span>
           {projector && (
             <>
@@ -94,14 +101,14 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
                 aria-pressed={sound}
                 className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
               >
-                {sound ? "Sound on" : "Sound off"}
+                {sound ? t("soundOn") : t("soundOff")}
               </button>
               <button
                 type="button"
                 onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
                 className="rounded px-2 py-1 ring-1 ring-slate-600 hover:bg-slate-800"
               >
-                Full screen
+                {t("fullScreen")}
               </button>
             </>
           )}
@@ -129,7 +136,7 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
               </>
             ) : (
               <h1 className={projector ? "text-[5vw] font-bold" : "text-2xl font-bold"} data-testid="current-team">
-                The presentations start soon
+                {t("startSoon")}
               </h1>
             )}
             <StageCountdown
@@ -141,13 +148,11 @@ export function StageView({ editionSlug, editionLabel, initial, initialVote, vot
           </div>
 
           <p className={projector ? "mt-[2vw] text-[2.2vw] text-slate-300" : "mt-4 text-slate-300"} data-testid="next-team">
-            {next ? (
-              <>
-                Next: <span className="font-semibold text-white">{next.name}</span>
-              </>
-            ) : current ? (
-              "Last presentation"
-            ) : null}
+            {next
+              ? t.rich("next", { name: next.name, team: (chunks) => <span className="font-semibold text-white">{chunks}</span> })
+              : current
+                ? t("lastPresentation")
+                : null}
           </p>
         </>
       )}

@@ -2,20 +2,20 @@
 // What the projector (and the live page) shows around the vote: how to join
 // while it is open, with the live ballot count but never the results; then the
 // podium, revealed from third to first, with audience and bonus points apart.
+import { useTranslations } from "next-intl";
 import type { RevealedPlace, VoteSnapshot } from "@/lib/votes/queries";
 
-const PLACE_NAMES = ["", "First place", "Second place", "Third place"];
-
 export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: VoteSnapshot; voteUrl: string; qrSvg?: string; projector: boolean }) {
+  const t = useTranslations("display");
   if (!projector) {
     return (
       <div className="space-y-4 text-center">
-        <h2 className="text-3xl font-bold">The vote is open</h2>
+        <h2 className="text-3xl font-bold">{t("open.title")}</h2>
         <a href={voteUrl} className="inline-flex min-h-14 items-center rounded-xl bg-amber-300 px-8 text-xl font-bold text-slate-950">
-          Vote now
+          {t("open.voteNow")}
         </a>
         <p className="text-slate-300" data-testid="ballot-count">
-          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+          {t("ballotCount", { count: vote.ballots })}
         </p>
       </div>
     );
@@ -26,22 +26,26 @@ export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: Vote
         <div
           className="rounded-2xl bg-white p-[1.5vw] [&_svg]:h-[32vw] [&_svg]:w-[32vw]"
           role="img"
-          aria-label={`QR code for ${voteUrl}`}
+          aria-label={t("open.qrCode", { url: voteUrl })}
           dangerouslySetInnerHTML={{ __html: qrSvg }}
         />
       )}
       <div className="space-y-[1.5vw]">
-        <h1 className="text-[5vw] font-bold leading-tight">Vote now!</h1>
-        <p className="text-[2.2vw] text-slate-300">Scan the code, or open</p>
+        <h1 className="text-[5vw] font-bold leading-tight">{t("open.projectorTitle")}</h1>
+        <p className="text-[2.2vw] text-slate-300">{t("open.scan")}</p>
         <p className="font-mono text-[2.6vw] font-semibold text-white">{voteUrl.replace(/^https?:\/\//, "").replace(/\/vote\/.*$/, "/vote")}</p>
         <p className="text-[2.2vw] text-slate-300">
-          and type{" "}
-          <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-200" data-testid="join-code">
-            {vote.joinCode}
-          </span>
+          {t.rich("open.typeCode", {
+            joinCode: vote.joinCode,
+            code: (chunks) => (
+              <span className="font-mono text-[4vw] font-bold tracking-widest text-amber-200" data-testid="join-code">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
         <p className="text-[3vw] font-bold" data-testid="ballot-count" aria-live="polite">
-          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+          {t("ballotCount", { count: vote.ballots })}
         </p>
       </div>
     </div>
@@ -49,12 +53,13 @@ export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: Vote
 }
 
 export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; projector: boolean }) {
+  const t = useTranslations("display");
   if (vote.revealed.length === 0) {
     return (
       <div className="text-center">
-        <h1 className={projector ? "text-[5vw] font-bold" : "text-3xl font-bold"}>The vote is closed</h1>
+        <h1 className={projector ? "text-[5vw] font-bold" : "text-3xl font-bold"}>{t("closed.title")}</h1>
         <p className={projector ? "mt-4 text-[2.5vw] text-slate-300" : "mt-2 text-slate-300"} data-testid="ballot-count">
-          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"} · the results are coming…
+          {t("closed.ballots", { count: vote.ballots })}
         </p>
       </div>
     );
@@ -68,12 +73,13 @@ export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; proj
  * equal points says which rule decided.
  */
 export function Podium({ places, more, sharedNote, projector }: { places: RevealedPlace[]; more: boolean; sharedNote: string | null; projector: boolean }) {
+  const t = useTranslations("display.podium");
   const max = Math.max(1, ...places.map((p) => p.total));
   const groups = [...new Set(places.map((p) => p.place))].sort((a, b) => a - b).map((place) => places.filter((p) => p.place === place));
   return (
     <div className="w-full">
-      <h1 className={projector ? "mb-[1.5vw] text-[3.5vw] font-bold" : "mb-4 text-3xl font-bold"}>The winners</h1>
-      <ol className={projector ? "space-y-[1.2vw]" : "space-y-4"} aria-label="Podium" data-testid="podium">
+      <h1 className={projector ? "mb-[1.5vw] text-[3.5vw] font-bold" : "mb-4 text-3xl font-bold"}>{t("title")}</h1>
+      <ol className={projector ? "space-y-[1.2vw]" : "space-y-4"} aria-label={t("label")} data-testid="podium">
         {groups.map((teams) => {
           const { place } = teams[0];
           const shared = teams.length > 1;
@@ -82,8 +88,7 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
           return (
             <li key={place} className="animate-[fadein_0.8s_ease-out]" data-testid={`podium-place-${place}`}>
               <p className={projector ? "text-[2vw] font-semibold text-amber-200" : "text-sm font-semibold text-amber-200"}>
-                {PLACE_NAMES[place] ?? `Place ${place}`}
-                {shared ? `, shared by ${teams.length} teams` : ""}
+                {t("place", { place, shared: shared ? "yes" : "no", teams: teams.length })}
               </p>
               <ul className={shared ? (projector ? "space-y-[0.6vw]" : "space-y-2") : undefined}>
                 {teams.map((p) => (
@@ -97,7 +102,7 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
                         <div className="h-full bg-amber-300" style={{ width: `${(p.bonusPoints / max) * 100}%` }} />
                       </div>
                       <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-200">
-                        {p.total} pts ({p.audiencePoints} audience + {p.bonusPoints} bonus)
+                        {t("points", { total: p.total, audience: p.audiencePoints, bonus: p.bonusPoints })}
                       </span>
                     </div>
                   </li>
@@ -112,7 +117,7 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
           );
         })}
       </ol>
-      {more && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>And now…</p>}
+      {more && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>{t("more")}</p>}
       {sharedNote && (
         <p className={projector ? "mt-[1.5vw] text-[1.6vw] text-slate-200" : "mt-4 text-sm text-slate-200"} data-testid="shared-note">
           {sharedNote}
@@ -121,11 +126,11 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
       <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex flex-wrap gap-4 text-xs text-slate-300"}>
         <span>
           <span className="mr-2 inline-block size-3 rounded-sm bg-indigo-400" aria-hidden="true" />
-          audience vote
+          {t("audienceVote")}
         </span>
         <span>
           <span className="mr-2 inline-block size-3 rounded-sm bg-amber-300" aria-hidden="true" />
-          mini-challenge bonus
+          {t("bonus")}
         </span>
       </p>
     </div>

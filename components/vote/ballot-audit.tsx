@@ -4,6 +4,7 @@
 // (two steps: the form, then the button that says how many), and the voids
 // with their restore. Refreshed as the live count moves, at most every 5 s.
 import { useEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, Badge, EmptyState, buttonClass } from "@/components/ui";
 import type { AuditAddress, VoteAudit } from "@/lib/votes/queries";
@@ -26,16 +27,16 @@ function revive(audit: VoteAudit): VoteAudit {
   };
 }
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-
 export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Props) {
+  const t = useTranslations("vote.audit");
+  const locale = useLocale();
   const [audit, setAudit] = useState(() => revive(initialAudit));
   const [voiding, setVoiding] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const base = `/api/editions/${editionSlug}/vote`;
-  const time = (at: Date) => formatTime(at, timeZone);
+  const time = (at: Date) => formatTime(at, timeZone, { locale });
 
   // the live count moved: read the audit again, at most every REFRESH_MS
   const seen = useRef(ballots);
@@ -83,15 +84,11 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
     <div className="space-y-6">
       <section aria-labelledby="addresses-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="addresses-heading" className="text-lg font-bold">
-          Ballots by address
+          {t("byAddress.title")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Each ballot keeps the network address it was sent from, hashed: no address is stored or shown, but ballots from the same one are listed together. A
-          room on one Wi-Fi shares an address; a script shows as one address with many ballots within a minute or two. Voided ballots stop counting at once
-          (sending one again keeps it voided), and restoring them makes them count again.
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t("byAddress.intro")}</p>
         <p className="mt-2 text-sm font-semibold" data-testid="audit-summary">
-          {plural(audit.ballots, "ballot")} counted, {audit.voided} voided.
+          {t("byAddress.summary", { count: audit.ballots, voided: audit.voided })}
         </p>
         {error && (
           <div className="mt-3">
@@ -105,28 +102,28 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
         )}
         {audit.addresses.length === 0 ? (
           <div className="mt-3">
-            <EmptyState>No ballots yet.</EmptyState>
+            <EmptyState>{t("noBallots")}</EmptyState>
           </div>
         ) : (
           <div className="mt-3 overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Ballots by address (the start of its hash), most first</caption>
+              <caption className="sr-only">{t("byAddress.caption")}</caption>
               <thead className="text-slate-600">
                 <tr>
                   <th scope="col" className="py-2 pr-2">
-                    Address
+                    {t("byAddress.address")}
                   </th>
                   <th scope="col" className="py-2 pr-2 text-right">
-                    Ballots
+                    {t("byAddress.ballots")}
                   </th>
                   <th scope="col" className="py-2 pr-2">
-                    First
+                    {t("byAddress.first")}
                   </th>
                   <th scope="col" className="py-2 pr-2">
-                    Last
+                    {t("byAddress.last")}
                   </th>
                   <th scope="col" className="py-2">
-                    Status
+                    {t("byAddress.status")}
                   </th>
                 </tr>
               </thead>
@@ -144,11 +141,11 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
                       <td className="py-2">
                         <span className="flex flex-wrap items-center gap-2">
                           {counted === 0 ? (
-                            <Badge tone="red">voided</Badge>
+                            <Badge tone="red">{t("byAddress.voided", { count: a.ballots })}</Badge>
                           ) : a.voided > 0 ? (
-                            <Badge tone="amber">{a.voided} voided</Badge>
+                            <Badge tone="amber">{t("byAddress.someVoided", { count: a.voided })}</Badge>
                           ) : (
-                            <Badge tone="green">counting</Badge>
+                            <Badge tone="green">{t("byAddress.counting", { count: counted })}</Badge>
                           )}
                           {counted > 0 && (
                             <button
@@ -162,7 +159,7 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
                                 setError(null);
                               }}
                             >
-                              Void these ballots<span className="sr-only"> from address {a.label}</span>
+                              {t.rich("byAddress.voidThese", { address: a.label, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                             </button>
                           )}
                         </span>
@@ -176,8 +173,7 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
         )}
         {audit.otherAddresses.addresses > 0 && (
           <p className="mt-2 text-sm text-slate-600">
-            And {plural(audit.otherAddresses.addresses, "more address", "more addresses")} with {plural(audit.otherAddresses.ballots, "ballot")} between them,
-            fewer each.
+            {t("byAddress.others", { addresses: audit.otherAddresses.addresses, ballots: audit.otherAddresses.ballots })}
           </p>
         )}
         {target && (
@@ -188,7 +184,7 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
             time={time}
             onCancel={() => setVoiding(null)}
             onVoid={async (body) => {
-              const ok = await send(`${base}/voids`, body, (data) => `${plural(data.void.ballots, "ballot")} from address ${target.label} voided.`);
+              const ok = await send(`${base}/voids`, body, (data) => t("voidedNotice", { count: data.void.ballots, address: target.label }));
               if (ok) setVoiding(null);
             }}
           />
@@ -197,27 +193,27 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
 
       <section aria-labelledby="minutes-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="minutes-heading" className="text-lg font-bold">
-          Ballots per minute
+          {t("perMinute.title")}
         </h2>
-        <p className="mt-1 text-sm text-slate-700">Since the vote opened, by the minute each ballot was last sent; minutes without any are left out.</p>
+        <p className="mt-1 text-sm text-slate-700">{t("perMinute.intro")}</p>
         {audit.minutes.length === 0 ? (
           <div className="mt-3">
-            <EmptyState>No ballots yet.</EmptyState>
+            <EmptyState>{t("noBallots")}</EmptyState>
           </div>
         ) : (
           <div className="mt-3 max-h-96 overflow-y-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Ballots per minute, counted and voided</caption>
+              <caption className="sr-only">{t("perMinute.caption")}</caption>
               <thead className="text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-2">
-                    Minute
+                    {t("perMinute.minute")}
                   </th>
                   <th scope="col" className="w-full py-1 pr-2">
-                    Ballots
+                    {t("perMinute.ballots")}
                   </th>
                   <th scope="col" className="py-1 text-right">
-                    Voided
+                    {t("perMinute.voided")}
                   </th>
                 </tr>
               </thead>
@@ -248,46 +244,37 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
 
       <section aria-labelledby="voids-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="voids-heading" className="text-lg font-bold">
-          Voided ballots
+          {t("voids.title")}
         </h2>
         {audit.voids.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">Nothing voided.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("voids.none")}</p>
         ) : (
-          <ul className="mt-3 divide-y divide-slate-100" aria-label="Voids, latest first" data-testid="voids">
+          <ul className="mt-3 divide-y divide-slate-100" aria-label={t("voids.label")} data-testid="voids">
             {audit.voids.map((v) => {
-              const from = v.clientLabel === null ? "" : ` from address ${v.clientLabel}`;
-              const bounds = [v.fromAt && `at or after ${time(v.fromAt)}`, v.toAt && `before ${time(v.toAt)}`].filter(Boolean);
-              const span = bounds.length ? `, last sent ${bounds.join(" and ")}` : "";
+              // which ballots: how many, from which address (if one), last sent within which minutes (if any)
+              const which = {
+                count: v.ballots,
+                hasAddress: v.clientLabel === null ? "no" : "yes",
+                address: v.clientLabel ?? "",
+                bounds: v.fromAt && v.toAt ? "both" : v.fromAt ? "from" : v.toAt ? "to" : "none",
+                fromTime: v.fromAt ? time(v.fromAt) : "",
+                toTime: v.toAt ? time(v.toAt) : "",
+              };
               return (
                 <li key={v.id} className="flex flex-wrap items-start justify-between gap-2 py-3 text-sm">
                   <div className="min-w-0">
-                    <p className="font-semibold">
-                      {plural(v.ballots, "ballot")}
-                      {from}
-                      {span}
-                    </p>
-                    <p className="break-words text-slate-700">
-                      Voided by {v.by} at {time(v.createdAt)}: “{v.reason}”
-                    </p>
-                    {v.restoredAt && (
-                      <p className="text-slate-700">
-                        Restored by {v.restoredBy} at {time(v.restoredAt)}.
-                      </p>
-                    )}
+                    <p className="font-semibold">{t("voids.which", which)}</p>
+                    <p className="break-words text-slate-700">{t("voids.by", { by: v.by, time: time(v.createdAt), reason: v.reason })}</p>
+                    {v.restoredAt && <p className="text-slate-700">{t("voids.restoredBy", { by: v.restoredBy ?? "", time: time(v.restoredAt) })}</p>}
                   </div>
                   {!v.restoredAt && (
                     <button
                       type="button"
                       disabled={busy}
                       className={buttonClass("secondary", "min-h-9 px-3 py-1")}
-                      onClick={() => void send(`${base}/voids/${v.id}/restore`, {}, () => `${plural(v.ballots, "ballot")}${from} count again.`)}
+                      onClick={() => void send(`${base}/voids/${v.id}/restore`, {}, () => t("voids.restoredNotice", which))}
                     >
-                      Restore
-                      <span className="sr-only">
-                        {" "}
-                        the {plural(v.ballots, "ballot")}
-                        {from}
-                      </span>
+                      {t.rich("voids.restore", { ...which, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </button>
                   )}
                 </li>
@@ -316,6 +303,7 @@ function VoidForm({
   onCancel: () => void;
   onVoid: (body: VoidBody) => Promise<void>;
 }) {
+  const t = useTranslations("vote.audit.voidForm");
   const minutes = address.minutes;
   const at = (i: number) => minutes[i]?.at.getTime() ?? 0;
   const [span, setSpan] = useState(false);
@@ -344,37 +332,37 @@ function VoidForm({
       }}
     >
       <h3 id="void-heading" className="font-bold">
-        Void ballots from address <span className="font-mono">{address.label}</span>
+        {t.rich("title", { address: address.label, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
       </h3>
       <label className="block text-sm font-semibold">
-        Reason (kept in the audit trail)
+        {t("reason")}
         <input name="reason" required minLength={3} maxLength={500} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} className={field} />
       </label>
       {minutes.length > 1 && (
         <fieldset className="space-y-2 text-sm">
-          <legend className="font-semibold">Which ballots</legend>
+          <legend className="font-semibold">{t("which")}</legend>
           <label className="flex items-start gap-2">
             <input type="radio" name="span" checked={!span} onChange={() => setSpan(false)} className="mt-1 size-4" />
-            <span>All {plural(address.ballots - address.voided, "counted ballot")} from this address</span>
+            <span>{t("all", { count: address.ballots - address.voided })}</span>
           </label>
           <label className="flex items-start gap-2">
             <input type="radio" name="span" checked={span} onChange={() => setSpan(true)} className="mt-1 size-4" />
-            <span>Only those last sent in these minutes</span>
+            <span>{t("some")}</span>
           </label>
           {span && (
             <div className="flex flex-wrap gap-3 pl-6">
-              <MinuteSelect label="From" value={from} onChange={setFrom} minutes={minutes} time={time} className={field} />
-              <MinuteSelect label="To" value={to} onChange={setTo} minutes={minutes} time={time} className={field} />
+              <MinuteSelect label={t("from")} value={from} onChange={setFrom} minutes={minutes} time={time} className={field} />
+              <MinuteSelect label={t("to")} value={to} onChange={setTo} minutes={minutes} time={time} className={field} />
             </div>
           )}
         </fieldset>
       )}
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={busy || count === 0} className={buttonClass("danger")}>
-          Void {plural(count, "ballot")}
+          {t("submit", { count })}
         </button>
         <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

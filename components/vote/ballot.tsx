@@ -5,6 +5,7 @@
 // screen (and survives a reload) and the page retries until the server says
 // it has the ballot.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 type Team = { id: string; name: string; topic: string | null };
 type Status = "NOT_OPEN" | "OPEN" | "CLOSED";
@@ -24,10 +25,10 @@ type Sending =
   | { state: "retrying"; message: string }
   | { state: "refused"; message: string };
 
-const ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"];
 const draftKey = (code: string) => `hexathon-ballot-${code}`;
 
 export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, requireSignIn, signedIn }: Props) {
+  const t = useTranslations("ballot");
   const [picks, setPicks] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>(initialStatus);
   const [ballots, setBallots] = useState<number | null>(null);
@@ -100,17 +101,17 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
           return;
         }
         if (response.status >= 500 || response.status === 429) throw new Error("server busy");
-        setSending({ state: "refused", message: data?.error?.message ?? "Your vote was refused." });
+        setSending({ state: "refused", message: data?.error?.message ?? t("refused") });
         if (/closed/i.test(data?.error?.message ?? "")) setStatus("CLOSED");
       } catch {
         // the network (or the server) is away: keep the choice and try again, a little later each time
         const delay = retry.current.delay;
         retry.current.delay = Math.min(delay * 2, 10_000);
-        setSending({ state: "retrying", message: `No connection. Your choice is kept; trying again in ${Math.round(delay / 1000)} s…` });
+        setSending({ state: "retrying", message: t("retrying", { seconds: Math.round(delay / 1000) }) });
         retry.current.timer = setTimeout(() => void sendLatest.current(teamIds), delay);
       }
     },
-    [code, requireSignIn],
+    [code, requireSignIn, t],
   );
 
   useEffect(() => {
@@ -140,11 +141,13 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
   if (requireSignIn && !signedIn) {
     return (
       <p className="rounded-xl bg-white p-5 text-lg ring-1 ring-slate-200">
-        This vote is one ballot per person:{" "}
-        <a href={`/signin?callbackUrl=${encodeURIComponent(`/vote/${code}`)}`} className="font-semibold text-indigo-800 underline">
-          sign in to vote
-        </a>
-        .
+        {t.rich("signInNeeded", {
+          link: (chunks) => (
+            <a href={`/signin?callbackUrl=${encodeURIComponent(`/vote/${code}`)}`} className="font-semibold text-indigo-800 underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
     );
   }
@@ -156,13 +159,13 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
       <p className="mb-3 text-slate-700" id="how">
         {status === "OPEN"
           ? method === "RANKED"
-            ? `Tap your favourite ${maxPicks === 1 ? "team" : `${maxPicks} teams, in order`}: the first gets ${maxPicks} point${maxPicks === 1 ? "" : "s"}${maxPicks > 1 ? ", the next fewer" : ""}. Tap again to remove.`
-            : `Tap up to ${maxPicks} teams you liked. Tap again to remove.`
+            ? t("howRanked", { picks: maxPicks })
+            : t("howApproval", { picks: maxPicks })
           : status === "CLOSED"
-            ? "The vote is closed. Thank you!"
-            : "The vote opens right after the last presentation. Keep this page open."}
+            ? t("closed")
+            : t("notOpen")}
       </p>
-      <ul className="space-y-2" aria-describedby="how" aria-label="Teams" data-ready={ready}>
+      <ul className="space-y-2" aria-describedby="how" aria-label={t("teams")} data-ready={ready}>
         {teams.map((team) => {
           const rank = picks.indexOf(team.id);
           const picked = rank >= 0;
@@ -179,13 +182,13 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
                   aria-hidden="true"
                   className={`flex size-10 shrink-0 items-center justify-center rounded-full text-sm font-bold ${picked ? "bg-white text-indigo-800" : "bg-slate-100 text-slate-500"}`}
                 >
-                  {picked ? (method === "RANKED" ? ORDINALS[rank] : "✓") : ""}
+                  {picked ? (method === "RANKED" ? t("ordinal", { rank: rank + 1 }) : "✓") : ""}
                 </span>
                 <span className="min-w-0">
                   <span className="block text-lg font-semibold">{team.name}</span>
                   {team.topic && <span className={`block truncate text-sm ${picked ? "text-indigo-100" : "text-slate-600"}`}>{team.topic}</span>}
                 </span>
-                {picked && method === "RANKED" && <span className="sr-only">, your {ORDINALS[rank]} pick</span>}
+                {picked && method === "RANKED" && <span className="sr-only">{t("yourPick", { rank: rank + 1 })}</span>}
               </button>
             </li>
           );
@@ -197,9 +200,10 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
           <div aria-live="polite" className="min-h-6 text-sm">
             {sending.state === "saved" && (
               <p className="font-semibold text-green-800" role="status">
-                ✓ Your vote is in
-                {method === "RANKED" ? `: ${sending.teamIds.map((id, i) => `${ORDINALS[i]} ${names.get(id) ?? "?"}`).join(", ")}` : ""}. You can change it until
-                the vote closes.
+                {t("saved", {
+                  ranked: method === "RANKED" ? "yes" : "no",
+                  list: sending.teamIds.map((id, i) => t("pickItem", { rank: i + 1, name: names.get(id) ?? "?" })).join(", "),
+                })}
               </p>
             )}
             {sending.state === "retrying" && <p className="font-medium text-amber-800">{sending.message}</p>}
@@ -210,7 +214,7 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
             )}
             {sending.state === "idle" && status === "OPEN" && (
               <p className="text-slate-600">
-                {picks.length} of {maxPicks} picked{ballots !== null ? ` · ${ballots} ballots so far` : ""}
+                {t("progress", { picked: picks.length, picks: maxPicks, hasCount: ballots !== null ? "yes" : "no", ballots: ballots ?? 0 })}
               </p>
             )}
           </div>
@@ -220,7 +224,7 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
             disabled={status !== "OPEN" || picks.length === 0 || sending.state === "sending" || saved}
             className="min-h-14 w-full rounded-xl bg-indigo-700 text-lg font-bold text-white disabled:bg-slate-300 disabled:text-slate-600"
           >
-            {sending.state === "sending" ? "Sending…" : saved ? "Vote sent" : sending.state === "retrying" ? "Retrying…" : "Send my vote"}
+            {sending.state === "sending" ? t("sending") : saved ? t("sent") : sending.state === "retrying" ? t("retryingButton") : t("send")}
           </button>
         </div>
       </div>

@@ -4,10 +4,10 @@
 // the projector from third to first, the exports, and where the ballots came
 // from (components/vote/ballot-audit.tsx).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
 import { BallotAudit } from "@/components/vote/ballot-audit";
-import { placeLabel } from "@/lib/votes/rules";
 import type { VoteAudit, Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
 
 type Props = {
@@ -24,6 +24,7 @@ type Props = {
 };
 
 export function VoteControl({ editionSlug, initialVote, initialSettings, initialResults, initialAudit, timeZone, signInAdvice, voteUrl }: Props) {
+  const t = useTranslations("vote.control");
   const [vote, setVote] = useState(initialVote);
   const [settings, setSettings] = useState(initialSettings);
   const [results, setResults] = useState(initialResults);
@@ -82,7 +83,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
     if (result.ok) {
       setVote(result.data as VoteSnapshot);
       setError(null);
-      setNotice("Voting rules saved.");
+      setNotice(t("rulesSaved"));
     } else {
       setNotice(null);
       setError(result.message);
@@ -100,16 +101,20 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
 
       <section aria-labelledby="status-heading" className="rounded-2xl bg-slate-950 p-6 text-white">
         <h2 id="status-heading" className="text-sm font-semibold text-slate-300">
-          The vote
+          {t("title")}
         </h2>
         <p className="mt-1 text-3xl font-bold" data-testid="vote-status">
-          {vote.status === "OPEN" ? "Open" : vote.status === "CLOSED" ? "Closed" : "Not open yet"}
+          {t("status", { status: vote.status })}
         </p>
         <p className="mt-1 text-xl" data-testid="ballot-count" aria-live="polite">
-          {vote.ballots} {vote.ballots === 1 ? "ballot" : "ballots"}
+          {t("ballotCount", { count: vote.ballots })}
         </p>
         <p className="mt-2 text-sm text-slate-300">
-          Join code <span className="font-mono text-lg font-bold tracking-widest text-amber-200">{vote.joinCode}</span> ·{" "}
+          {t.rich("joinCode", {
+            joinCode: vote.joinCode,
+            mono: (chunks) => <span className="font-mono text-lg font-bold tracking-widest text-amber-200">{chunks}</span>,
+          })}{" "}
+          ·{" "}
           <a href={voteUrl} className="underline">
             {voteUrl}
           </a>
@@ -117,64 +122,62 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
         <div className="mt-4 flex flex-wrap gap-2">
           {vote.status !== "OPEN" && (
             <button type="button" className={buttonClass("primary")} onClick={() => void act("open")}>
-              {vote.status === "CLOSED" ? "Reopen the vote" : "Open the vote"}
+              {vote.status === "CLOSED" ? t("reopen") : t("open")}
             </button>
           )}
           {vote.status === "OPEN" && (
             <button type="button" className={buttonClass("danger")} onClick={() => void act("close")}>
-              Close the vote
+              {t("close")}
             </button>
           )}
           {vote.status === "CLOSED" && vote.nextRevealPlace !== null && (
             <button type="button" className={buttonClass("primary")} onClick={() => void act("reveal")}>
-              Reveal {["", "first", "second", "third"][vote.nextRevealPlace] ?? "next"} place
+              {t("reveal", { place: vote.nextRevealPlace })}
             </button>
           )}
           {vote.status === "CLOSED" && vote.revealed.length > 0 && (
             <button type="button" className={buttonClass("secondary")} onClick={() => void act("hide")}>
-              Hide the results
+              {t("hide")}
             </button>
           )}
         </div>
-        <p className="mt-3 text-sm text-slate-300">
-          The projector shows the QR code while the vote is open, and the podium as you reveal it, third place first.
-        </p>
+        <p className="mt-3 text-sm text-slate-300">{t("projectorHint")}</p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-5">
         <section aria-labelledby="results-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="results-heading" className="text-lg font-bold">
-              Results <span className="text-sm font-normal text-slate-600">(organizers only until revealed)</span>
+              {t.rich("results.title", { small: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
             </h2>
             <span className="flex gap-3 text-sm">
               <a href={`${base}/results.csv`} className="font-semibold text-indigo-800 underline">
-                Results CSV
+                {t("results.resultsCsv")}
               </a>
               <a href={`${base}/ballots.csv`} className="font-semibold text-indigo-800 underline">
-                Ballots CSV
+                {t("results.ballotsCsv")}
               </a>
             </span>
           </div>
           <div className="mt-3 overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Ranking: audience points plus mini-challenge bonus</caption>
+              <caption className="sr-only">{t("results.caption")}</caption>
               <thead className="text-slate-600">
                 <tr>
                   <th scope="col" className="py-2 pr-2">
-                    Place
+                    {t("results.place")}
                   </th>
                   <th scope="col" className="py-2 pr-2">
-                    Team
+                    {t("results.team")}
                   </th>
                   <th scope="col" className="py-2 pr-2 text-right">
-                    Audience
+                    {t("results.audience")}
                   </th>
                   <th scope="col" className="py-2 pr-2 text-right">
-                    Bonus
+                    {t("results.bonus")}
                   </th>
                   <th scope="col" className="py-2 text-right">
-                    Total
+                    {t("results.total")}
                   </th>
                 </tr>
               </thead>
@@ -199,31 +202,31 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
           <Ties results={results} />
           {settings.publicVotePrize && favourite && favourite.audiencePoints > 0 && (
             <p className="mt-3 text-sm text-slate-700">
-              Public-vote favourite: <strong>{favourite.name}</strong> ({favourite.audiencePoints} audience points).
+              {t.rich("results.favourite", { name: favourite.name, points: favourite.audiencePoints, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
           )}
         </section>
 
         <section aria-labelledby="rules-heading" className="min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
           <h2 id="rules-heading" className="mb-3 text-lg font-bold">
-            Voting rules
+            {t("rules.title")}
           </h2>
-          {locked && <p className="mb-3 text-sm text-slate-600">The rules are fixed once the vote has opened.</p>}
+          {locked && <p className="mb-3 text-sm text-slate-600">{t("rules.locked")}</p>}
           <form action={saveSettings} className="space-y-3" key={JSON.stringify(settings)}>
             <fieldset disabled={locked} className="space-y-3">
-              <legend className="sr-only">Voting rules</legend>
-              <div role="radiogroup" aria-label="Ballot" className="space-y-1">
+              <legend className="sr-only">{t("rules.title")}</legend>
+              <div role="radiogroup" aria-label={t("rules.method")} className="space-y-1">
                 <label className="flex items-start gap-2">
                   <input type="radio" name="method" value="RANKED" defaultChecked={settings.method === "RANKED"} className="mt-1 size-4" />
-                  <span>Favourites in order (3, 2 and 1 points for three picks)</span>
+                  <span>{t("rules.ranked")}</span>
                 </label>
                 <label className="flex items-start gap-2">
                   <input type="radio" name="method" value="APPROVAL" defaultChecked={settings.method === "APPROVAL"} className="mt-1 size-4" />
-                  <span>Approval: 1 point for each team picked</span>
+                  <span>{t("rules.approval")}</span>
                 </label>
               </div>
               <label className="block text-sm font-semibold">
-                Picks per ballot
+                {t("rules.picks")}
                 <input name="picks" type="number" min={1} max={10} defaultValue={settings.picks} className={field} />
               </label>
               <div>
@@ -235,7 +238,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
                     aria-describedby={signInAdvice ? "sign-in-advice" : undefined}
                     className="size-4"
                   />
-                  <span>Require sign-in (one ballot per person, not for one&apos;s own team)</span>
+                  <span>{t("rules.requireSignIn")}</span>
                 </label>
                 {signInAdvice && (
                   <p id="sign-in-advice" className="mt-1 ml-6 text-sm text-indigo-900" data-testid="sign-in-advice">
@@ -244,25 +247,25 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
                 )}
                 <label className="mt-2 ml-6 flex items-start gap-2 text-sm">
                   <input type="checkbox" name="foldPlusAddresses" defaultChecked={settings.foldPlusAddresses} className="mt-0.5 size-4" />
-                  <span>Count name+anything@company as name@company (one ballot per mailbox)</span>
+                  <span>{t("rules.foldPlusAddresses")}</span>
                 </label>
               </div>
               <div className="flex gap-4">
                 <label className="block text-sm font-semibold">
-                  Audience weight
+                  {t("rules.audienceWeight")}
                   <input name="audienceWeight" type="number" min={0} max={100} defaultValue={settings.audienceWeight} className={field} />
                 </label>
                 <label className="block text-sm font-semibold">
-                  Bonus weight
+                  {t("rules.bonusWeight")}
                   <input name="bonusWeight" type="number" min={0} max={100} defaultValue={settings.bonusWeight} className={field} />
                 </label>
               </div>
               <label className="flex items-center gap-2">
                 <input type="checkbox" name="publicVotePrize" defaultChecked={settings.publicVotePrize} className="size-4" />
-                <span>Announce the public-vote favourite as its own prize</span>
+                <span>{t("rules.publicVotePrize")}</span>
               </label>
               <button type="submit" className={buttonClass("secondary")}>
-                Save rules
+                {t("rules.save")}
               </button>
             </fieldset>
           </form>
@@ -279,6 +282,10 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
  * ahead on equal points (and by what figures), and the rule itself.
  */
 function Ties({ results }: { results: Results }) {
+  const t = useTranslations("vote.control.ties");
+  /** "A, B and C" */
+  const listOf = (names: string[]) =>
+    names.length <= 1 ? (names[0] ?? "") : t("list", { head: names.slice(0, -1).join(", "), last: names[names.length - 1] });
   // teams nobody voted for, with no bonus, share the last place: the table's "=" says enough
   const shared = [...new Set(results.ranking.filter((r) => r.tied && r.total > 0).map((r) => r.place))].map((place) => ({
     place,
@@ -292,15 +299,19 @@ function Ties({ results }: { results: Results }) {
   return (
     <div className="mt-3 space-y-1 text-sm text-slate-700" data-testid="ties">
       {(shared.length > 0 || decided.length > 0) && (
-        <ul className="space-y-1" aria-label="Ties">
+        <ul className="space-y-1" aria-label={t("label")}>
           {shared.map((s) => (
-            <li key={`shared-${s.place}`}>
-              <strong>{listOf(s.names)}</strong> share {placeLabel(s.place, false)} place.
-            </li>
+            <li key={`shared-${s.place}`}>{t.rich("shared", { names: listOf(s.names), place: s.place, strong: (chunks) => <strong>{chunks}</strong> })}</li>
           ))}
           {decided.map((d) => (
             <li key={`decided-${d.place}`}>
-              <strong>{listOf(d.names)}</strong> ({placeLabel(d.place, d.names.length > 1)}): {d.note.charAt(0).toLowerCase() + d.note.slice(1)}.
+              {t.rich("decided", {
+                names: listOf(d.names),
+                place: d.place,
+                shared: d.names.length > 1 ? "yes" : "no",
+                note: d.note.charAt(0).toLowerCase() + d.note.slice(1),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </li>
           ))}
         </ul>
@@ -309,6 +320,3 @@ function Ties({ results }: { results: Results }) {
     </div>
   );
 }
-
-/** "A, B and C" */
-const listOf = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);

@@ -70,6 +70,7 @@ export const ENVIRONMENT = z
     MAIL_FROM: optional(z.string().regex(/@/, "an address, e.g. Hexathon <hexathon@example.com>")),
     METRICS_TOKEN: optional(z.string().min(16, "at least 16 characters (e.g. the output of `openssl rand -hex 24`)")),
     DEFAULT_LOCALE: optional(z.enum(LOCALES, `one of ${LOCALES.join(", ")}`)),
+    HEXATHON_PSEUDO_LOCALE: optional(z.enum(["1", "0"], "1 (offer the pseudo-locale en-XA) or 0")),
     LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")),
     LOG_FORMAT: optional(z.enum(["json", "pretty"], "json or pretty")),
   })

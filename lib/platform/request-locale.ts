@@ -4,7 +4,7 @@
 // Pure: proxy.ts, the page store (scripts/serve.mjs) and the app all decide
 // the same way.
 import Negotiator from "negotiator";
-import { defaultLocale, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./locale";
+import { defaultLocale, isLocale, isPageLocale, LOCALE_COOKIE, LOCALES, type PageLocale } from "./locale";
 
 /** The value of one cookie in a Cookie header, or null. */
 export function cookieValue(header: string | null | undefined, name: string): string | null {
@@ -17,9 +17,9 @@ export function cookieValue(header: string | null | undefined, name: string): st
 }
 
 /** The language of a request: chosen (cookie), else asked for (Accept-Language), else the default. */
-export function requestLocale({ cookie, acceptLanguage }: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
+export function requestLocale({ cookie, acceptLanguage }: { cookie?: string | null; acceptLanguage?: string | null }): PageLocale {
   const chosen = cookieValue(cookie, LOCALE_COOKIE);
-  if (isLocale(chosen)) return chosen;
+  if (isPageLocale(chosen)) return chosen;
   if (acceptLanguage) {
     // bounded: a header of thousands of ranges is the attacker's, not a browser's;
     // "*" ("any language") leaves the choice to the instance's default, not to the first of LOCALES

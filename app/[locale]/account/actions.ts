@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
 import { changePasswordSchema } from "@/lib/people/schemas";
@@ -15,7 +16,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     run: async ({ current, password }, user) => {
       await changePassword(getDb(), user, user?.sessionId, current, password);
       revalidatePath("/[locale]/account", "page");
-      return { ok: true, message: "Password changed. Every other browser signed in as you was signed out." };
+      const t = await getTranslations("account.actions");
+      return { ok: true, message: t("passwordChanged") };
     },
   });
 }
@@ -26,7 +28,8 @@ export async function signOutOthersAction(_prev: FormState, formData: FormData):
     run: async (_input, user) => {
       const ended = await signOutOtherBrowsers(getDb(), user);
       revalidatePath("/[locale]/account", "page");
-      return { ok: true, message: ended === 1 ? "1 other browser was signed out." : `${ended} other browsers were signed out.` };
+      const t = await getTranslations("account.actions");
+      return { ok: true, message: t("othersSignedOut", { count: ended }) };
     },
   });
 }
@@ -37,7 +40,8 @@ export async function calendarAddressAction(_prev: FormState, formData: FormData
     run: async ({ reset }, user) => {
       await (reset ? resetCalendarKey(getDb(), user) : myCalendarKey(getDb(), user));
       revalidatePath("/[locale]/account", "page");
-      return { ok: true, message: reset ? "Your calendar has a new address: the old one no longer works." : "Your calendar address is ready." };
+      const t = await getTranslations("account.actions");
+      return { ok: true, message: reset ? t("calendarReset") : t("calendarReady") };
     },
   });
 }
@@ -48,7 +52,8 @@ export async function emailSettingsAction(_prev: FormState, formData: FormData):
     run: async (input, user) => {
       await saveEmailSettings(getDb(), user, input);
       revalidatePath("/[locale]/account", "page");
-      return { ok: true, message: "Your email settings are saved." };
+      const t = await getTranslations("account.actions");
+      return { ok: true, message: t("emailSettingsSaved") };
     },
   });
 }

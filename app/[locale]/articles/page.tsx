@@ -2,21 +2,22 @@
 // of topic, author, tag), full-text search with highlighted passages, pages.
 // Open to everyone; a plain GET form, so it works without JavaScript.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { cachedArticleList, cachedFacets } from "@/app/_lib/public-data";
 import { ArticleGrid } from "@/components/articles/article-card";
 import { EmptyState, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { TOPIC_KIND_LABELS } from "@/lib/topics/rules";
 import { articleQuerySchema } from "@/lib/articles/schemas";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = articleQuerySchema.parse(flatten(await searchParams));
+  const t = await getTranslations("articles");
   return {
-    title: query.q ? `“${query.q}” in the articles` : "Articles",
-    description: "What the teams built, edition by edition: write-ups, benchmarks and code.",
+    title: query.q ? t("metaTitleSearch", { query: query.q }) : t("metaTitle"),
+    description: t("metaDescription"),
     alternates: { canonical: "/articles", types: { "application/atom+xml": "/feed.xml" } },
     // one canonical list; filtered and searched pages aren't worth indexing on their own
     robots: Object.keys(query).length > 0 ? { index: false, follow: true } : undefined,
@@ -37,7 +38,7 @@ const field = "mt-1 block w-full rounded-lg bg-white px-3 py-2 text-base ring-1 
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const query = articleQuerySchema.parse(flatten(await searchParams));
-  const [list, facets] = await Promise.all([cachedArticleList(query), cachedFacets()]);
+  const [list, facets, t, tl] = await Promise.all([cachedArticleList(query), cachedFacets(), getTranslations("articles.list"), getTranslations("labels")]);
   const linkQuery = {
     q: query.q,
     edition: query.edition ? formatEditionNumber(query.edition) : undefined,
@@ -50,9 +51,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Articles" eyebrow={<Link href="/editions">Every edition</Link>}>
+      <PageHeader title={t("title")} eyebrow={<Link href="/editions">{t("everyEdition")}</Link>}>
         <a href="/feed.xml" className="text-sm font-semibold text-indigo-800 underline">
-          Atom feed
+          {t("atomFeed")}
         </a>
       </PageHeader>
 
@@ -60,37 +61,51 @@ export default async function ArticlesPage({ searchParams }: Props) {
         action="/articles"
         method="get"
         role="search"
-        aria-label="Articles"
+        aria-label={t("searchLabel")}
         className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6"
       >
         <label className="text-sm font-semibold sm:col-span-2 lg:col-span-2">
-          Search
-          <input type="search" name="q" defaultValue={query.q} placeholder="eBPF, benchmark, Prometheus…" className={field} />
+          {t("search")}
+          <input type="search" name="q" defaultValue={query.q} placeholder={t("searchPlaceholder")} className={field} />
         </label>
         <FilterSelect
           name="edition"
-          label="Edition"
+          label={t("edition")}
+          all={t("all")}
           value={linkQuery.edition}
           options={facets.editions.map((e) => ({ value: formatEditionNumber(e.number), label: `${formatEditionNumber(e.number)} (${e.count})` }))}
         />
-        <FilterSelect name="kind" label="Kind of topic" value={query.kind} options={facets.kinds.map((k) => ({ value: k, label: TOPIC_KIND_LABELS[k] }))} />
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          all={t("all")}
+          value={query.kind}
+          options={facets.kinds.map((k) => ({ value: k, label: tl(`topicKind.${k}`) }))}
+        />
         <FilterSelect
           name="author"
-          label="Author"
+          label={t("author")}
+          all={t("all")}
           value={query.author}
           options={facets.authors.map((a) => ({ value: a.key, label: `${a.name} (${a.count})` }))}
         />
-        <FilterSelect name="tag" label="Tag" value={query.tag} options={facets.tags.map((t) => ({ value: t.tag, label: `#${t.tag} (${t.count})` }))} />
+        <FilterSelect
+          name="tag"
+          label={t("tag")}
+          all={t("all")}
+          value={query.tag}
+          options={facets.tags.map((tag) => ({ value: tag.tag, label: `#${tag.tag} (${tag.count})` }))}
+        />
         <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-6">
           <button
             type="submit"
             className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800"
           >
-            Search
+            {t("submit")}
           </button>
           {filtered && (
             <Link href="/articles" className="text-sm font-semibold text-indigo-800 underline">
-              Clear the filters
+              {t("clearFilters")}
             </Link>
           )}
         </div>
@@ -98,21 +113,34 @@ export default async function ArticlesPage({ searchParams }: Props) {
 
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="article-count">
         {list.total === 0
-          ? "No article matches."
-          : `${list.total} ${list.total === 1 ? "article" : "articles"}${query.q ? ` matching “${query.q}”` : ""}${query.author ? ` by ${authorName}` : ""}${query.tag ? ` tagged #${query.tag}` : ""}${query.edition ? ` from ${formatEditionNumber(query.edition)}` : ""}${list.pages > 1 ? `, page ${list.page} of ${list.pages}` : ""}.`}
+          ? t("noMatch")
+          : t("count", {
+              total: list.total,
+              withQuery: query.q ? "yes" : "no",
+              query: query.q ?? "",
+              withAuthor: query.author ? "yes" : "no",
+              author: authorName ?? "",
+              withTag: query.tag ? "yes" : "no",
+              tag: query.tag ?? "",
+              withEdition: query.edition ? "yes" : "no",
+              edition: query.edition ? formatEditionNumber(query.edition) : "",
+              paged: list.pages > 1 ? "yes" : "no",
+              page: list.page,
+              pages: list.pages,
+            })}
       </p>
 
       {list.items.length > 0 ? (
         <ArticleGrid articles={list.items} headingLevel={2} />
       ) : (
-        <EmptyState>{filtered ? "Try fewer filters, or other words." : "No article has been published yet."}</EmptyState>
+        <EmptyState>{filtered ? t("emptyFiltered") : t("emptyNone")}</EmptyState>
       )}
 
       {list.pages > 1 && (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-center gap-2">
+        <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-center gap-2">
           {list.page > 1 && (
             <Link href={pageHref(linkQuery, list.page - 1)} rel="prev" className="rounded-lg px-3 py-2 font-semibold text-indigo-800 ring-1 ring-slate-300">
-              ← Newer
+              ← {t("newer")}
             </Link>
           )}
           {Array.from({ length: list.pages }, (_, i) => i + 1)
@@ -125,14 +153,14 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   aria-current={p === list.page ? "page" : undefined}
                   className={`min-w-11 rounded-lg px-3 py-2 text-center font-semibold ring-1 ring-slate-300 ${p === list.page ? "bg-indigo-700 text-white" : "text-indigo-800"}`}
                 >
-                  <span className="sr-only">Page </span>
+                  <span className="sr-only">{t("page")} </span>
                   {p}
                 </Link>
               </span>
             ))}
           {list.page < list.pages && (
             <Link href={pageHref(linkQuery, list.page + 1)} rel="next" className="rounded-lg px-3 py-2 font-semibold text-indigo-800 ring-1 ring-slate-300">
-              Older →
+              {t("older")} →
             </Link>
           )}
         </nav>
@@ -141,15 +169,17 @@ export default async function ArticlesPage({ searchParams }: Props) {
   );
 }
 
-/** One of the list's filters: "All", then the choices; a value that isn't among them (a followed link) is kept. */
+/** One of the list's filters: "All" (`all`, in the reader's language), then the choices; a value that isn't among them (a followed link) is kept. */
 function FilterSelect({
   name,
   label,
+  all,
   value,
   options,
 }: {
   name: string;
   label: string;
+  all: string;
   value: string | undefined;
   options: { value: string; label: string }[];
 }) {
@@ -157,7 +187,7 @@ function FilterSelect({
     <label className="text-sm font-semibold">
       {label}
       <select name={name} defaultValue={value ?? ""} className={field}>
-        <option value="">All</option>
+        <option value="">{all}</option>
         {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

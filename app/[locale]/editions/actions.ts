@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
@@ -25,7 +26,8 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
     schema: editionSchema,
     run: async (input, user) => {
       number = (await updateEdition(getDb(), user, editionId, input)).number;
-      return { ok: true, message: "Edition saved." };
+      const t = await getTranslations("manage");
+      return { ok: true, message: t("saved") };
     },
   });
   // the number may have changed, and with it the URL
@@ -38,7 +40,8 @@ export async function setPhaseAction(editionId: string, _prev: FormState, formDa
     schema: phaseSchema,
     run: async ({ phase }, user) => {
       await setPhase(getDb(), user, editionId, phase);
-      return { ok: true, message: "Phase changed." };
+      const t = await getTranslations("manage");
+      return { ok: true, message: t("phaseChanged") };
     },
   });
 }
@@ -48,7 +51,8 @@ export async function addAgendaItemAction(editionId: string, _prev: FormState, f
     schema: agendaItemSchema,
     run: async (input, user) => {
       await addAgendaItem(getDb(), user, editionId, input);
-      return { ok: true, message: `“${input.title}” added to the agenda.` };
+      const t = await getTranslations("manage");
+      return { ok: true, message: t("itemAdded", { title: input.title }) };
     },
   });
 }
@@ -58,7 +62,8 @@ export async function updateAgendaItemAction(itemId: string, _prev: FormState, f
     schema: agendaItemSchema,
     run: async (input, user) => {
       await updateAgendaItem(getDb(), user, itemId, input);
-      return { ok: true, message: "Saved." };
+      const t = await getTranslations("manage");
+      return { ok: true, message: t("itemSaved") };
     },
   });
 }

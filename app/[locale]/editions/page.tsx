@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
@@ -9,15 +11,19 @@ import { listEditions } from "@/lib/editions/queries";
 import { formatInZone } from "@/lib/platform/time";
 import { cachedFacets, cachedWinners } from "@/app/_lib/public-data";
 import type { EditionWinners } from "@/lib/articles/queries";
-import { placeLabel } from "@/lib/votes/rules";
 import { Lines } from "@/components/charts/lines";
 import { editionFigures } from "@/lib/insights/queries";
 import { editionsChart, productSentence, topicKindsChart } from "@/lib/insights/rules";
 import { BarRows } from "@/components/charts/bar-rows";
 
-export const metadata: Metadata = { title: "Editions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("editions");
+  return { title: t("metaTitle") };
+}
 
 export default async function EditionsPage() {
+  const t = await getTranslations("editions");
+  const locale = await getLocale();
   const user = await getCurrentUser();
   const editions = await listEditions(getDb(), user);
   const [winners, facets, figures] = await Promise.all([Promise.all(editions.map((e) => cachedWinners(e.id))), cachedFacets(), editionFigures(getDb(), user)]);
@@ -26,9 +32,9 @@ export default async function EditionsPage() {
   const inProduct = productSentence(figures.map((f) => ({ projects: f.teams, outcomes: f.outcomes })));
   return (
     <div>
-      <PageHeader title="Editions">{canManageEditions(user) && <ButtonLink href="/editions/new">New edition</ButtonLink>}</PageHeader>
+      <PageHeader title={t("title")}>{canManageEditions(user) && <ButtonLink href="/editions/new">{t("newEdition")}</ButtonLink>}</PageHeader>
       {editions.length === 0 ? (
-        <EmptyState>No edition yet.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {editions.map((e, i) => (
@@ -41,20 +47,20 @@ export default async function EditionsPage() {
                   </Link>
                 </h2>
                 <p className="mt-1 text-sm text-slate-700">
-                  {formatInZone(e.hackingStartsAt, e.timezone, { weekday: undefined, hour: undefined, minute: undefined, year: "numeric" })}
+                  {formatInZone(e.hackingStartsAt, e.timezone, { weekday: undefined, hour: undefined, minute: undefined, year: "numeric" }, locale)}
                 </p>
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   <PhaseBadge phase={e.phase} />
-                  {e._count.topics} topics · {e._count.teams} teams
+                  {t("counts", { topics: e._count.topics, teams: e._count.teams })}
                   {articleCount.get(e.number) ? (
                     <>
                       {" · "}
                       <Link href={`/articles?edition=${formatEditionNumber(e.number)}`} className="font-semibold text-indigo-800 underline">
-                        {articleCount.get(e.number)} {articleCount.get(e.number) === 1 ? "article" : "articles"}
+                        {t("articles", { count: articleCount.get(e.number) ?? 0 })}
                       </Link>
                     </>
                   ) : null}
-                  {adopted.get(e.number) ? <> · {adopted.get(e.number)} in the product</> : null}
+                  {adopted.get(e.number) ? <> · {t("inProduct", { count: adopted.get(e.number) ?? 0 })}</> : null}
                 </p>
                 <Winners winners={winners[i]} />
               </article>
@@ -63,7 +69,7 @@ export default async function EditionsPage() {
         </ul>
       )}
       {figures.length >= 2 && (
-        <section aria-label="Editions over time" className="mt-8 grid gap-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
+        <section aria-label={t("overTime")} className="mt-8 grid gap-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
           {inProduct && <p className="text-lg font-semibold lg:col-span-2">{inProduct}</p>}
           <Lines id="editions-over-time" chart={editionsChart(figures)} />
           <BarRows id="topic-kinds" chart={topicKindsChart(figures)} />
@@ -75,18 +81,19 @@ export default async function EditionsPage() {
 
 /** The winners, once announced: the podium, the public's favourite, the jury prizes. */
 function Winners({ winners }: { winners: EditionWinners }) {
+  const t = useTranslations("editions");
   if (winners.podium.length === 0 && winners.prizes.length === 0 && !winners.favourite) return null;
   return (
-    <dl className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label="Winners">
+    <dl className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label={t("winners")}>
       {winners.podium.map((p) => (
         <div key={`${p.place}-${p.name}`} className="flex gap-2">
-          <dt className="w-28 shrink-0 font-semibold text-slate-700">{placeLabel(p.place, p.tied)} place</dt>
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">{t("place", { place: p.place, shared: p.tied ? "yes" : "no" })}</dt>
           <dd>{p.name}</dd>
         </div>
       ))}
       {winners.favourite && (
         <div className="flex gap-2">
-          <dt className="w-28 shrink-0 font-semibold text-slate-700">Public&apos;s favourite</dt>
+          <dt className="w-28 shrink-0 font-semibold text-slate-700">{t("publicFavourite")}</dt>
           <dd>{winners.favourite}</dd>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
 import { editionPath } from "@/app/_lib/load";
@@ -11,7 +12,10 @@ import { inviteTokenSchema } from "@/lib/judging/schemas";
 import { DomainError } from "@/lib/platform/errors";
 import { acceptInviteAction } from "./actions";
 
-export const metadata: Metadata = { title: "Judge invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("judge.invite");
+  return { title: t("title"), referrer: "no-referrer" };
+}
 
 /**
  * A judge's invitation (/judge?t=<token>, also as a QR code): the token is in
@@ -31,17 +35,18 @@ export default async function JudgeInvitePage({ searchParams }: { searchParams: 
     }
   }
   const user = await getCurrentUser();
+  const t = await getTranslations("judge.invite");
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <PageHeader title="Judge invitation" />
+      <PageHeader title={t("title")} />
       {!invite || !parsed.success ? (
         <Alert>{problem}</Alert>
       ) : (
         <Card aria-labelledby="invite-heading" className="space-y-3">
           <h2 id="invite-heading" className="text-lg font-bold">
-            Judge in edition {formatEditionNumber(invite.edition.number)}: {invite.edition.title}
+            {t("heading", { edition: formatEditionNumber(invite.edition.number), title: invite.edition.title })}
           </h2>
-          <p className="text-slate-700">You are invited to judge:</p>
+          <p className="text-slate-700">{t("invited")}</p>
           <ul className="list-disc pl-5">
             {invite.tracks.map(({ track }) => (
               <li key={track.id}>{track.name}</li>
@@ -49,9 +54,9 @@ export default async function JudgeInvitePage({ searchParams }: { searchParams: 
           </ul>
           {user ? (
             <>
-              <p className="text-sm text-slate-700">You are signed in as {user.name}: you will judge under this account.</p>
-              <ActionButton action={acceptInviteAction.bind(null, parsed.data)} variant="primary" pendingText="Joining…">
-                Judge as {user.name}
+              <p className="text-sm text-slate-700">{t("signedInAs", { name: user.name })}</p>
+              <ActionButton action={acceptInviteAction.bind(null, parsed.data)} variant="primary" pendingText={t("joining")}>
+                {t("judgeAs", { name: user.name })}
               </ActionButton>
             </>
           ) : (

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
-import { ROLE_LABELS } from "@/lib/people/rules";
 import { personSchema, roleChangeSchema } from "@/lib/people/schemas";
 import { signOutEverywhere } from "@/lib/people/sessions";
 import { approveAccount, refuseAccount, setRole } from "@/lib/people/commands";
@@ -13,7 +13,8 @@ export async function setRoleAction(_prev: FormState, formData: FormData): Promi
     run: async ({ userId, role }, user) => {
       const person = await setRole(getDb(), user, userId, role);
       revalidatePath("/[locale]/people", "page");
-      return { ok: true, message: `${person.name} is now ${ROLE_LABELS[role].toLowerCase()}.` };
+      const t = await getTranslations("people.actions");
+      return { ok: true, message: t("roleSet", { name: person.name, role }) };
     },
   });
 }
@@ -23,7 +24,8 @@ export async function signOutEverywhereAction(_prev: FormState, formData: FormDa
     schema: personSchema,
     run: async ({ userId }, user) => {
       const ended = await signOutEverywhere(getDb(), user, userId);
-      return { ok: true, message: ended === 1 ? "Signed out of 1 browser." : `Signed out of ${ended} browsers.` };
+      const t = await getTranslations("people.actions");
+      return { ok: true, message: t("signedOut", { count: ended }) };
     },
   });
 }

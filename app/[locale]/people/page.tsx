@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_lib/session";
 import { RoleForm } from "@/components/role-form";
 import { Alert, PageHeader, NotAllowed } from "@/components/ui";
@@ -10,49 +11,58 @@ import { ActionButton } from "@/components/action-button";
 import Link from "@/components/link";
 import { approveAccountAction, refuseAccountAction, setRoleAction, signOutEverywhereAction } from "./actions";
 
-export const metadata: Metadata = { title: "People" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("people");
+  return { title: t("title") };
+}
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const forgotten = (await searchParams).forgotten === "1";
   const user = await requireUser("/people");
+  const [t, locale] = await Promise.all([getTranslations("people"), getLocale()]);
   if (!canManageRoles(user)) {
-    return <NotAllowed title="People">Only organizers can manage people and their roles.</NotAllowed>;
+    return <NotAllowed title={t("title")}>{t("notAllowed")}</NotAllowed>;
   }
   const [people, failures, pending] = await Promise.all([listPeople(getDb(), user), recentSignInFailures(getDb(), user), pendingAccounts(getDb(), user)]);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div>
-      <PageHeader title="People" />
+      <PageHeader title={t("title")} />
       {forgotten && (
         <div className="mb-4">
-          <Alert tone="success">Forgotten: their name and address are gone; what they did still counts, as &ldquo;A former colleague&rdquo;.</Alert>
+          <Alert tone="success">{t("forgotten")}</Alert>
         </div>
       )}
-      <p className="mb-4 text-slate-700">
-        Organizers run editions; judges score mini-challenges and vote for jury prizes; employees propose topics, form teams and vote.
-      </p>
+      <p className="mb-4 text-slate-700">{t("roles")}</p>
       {pending.length > 0 && (
         <section className="mb-8" aria-labelledby="pending">
           <h2 id="pending" className="mb-1 text-lg font-semibold">
-            Waiting for approval
+            {t("pending.title")}
           </h2>
-          <p className="mb-3 text-sm text-slate-700">
-            {signUpMode() === "email"
-              ? "They haven't followed the link we emailed them. Approve someone whose email doesn't arrive only if you know the address is theirs."
-              : "This server sends no email, so new accounts wait for you: approve those whose address you know is theirs."}
-          </p>
+          <p className="mb-3 text-sm text-slate-700">{signUpMode() === "email" ? t("pending.introEmail") : t("pending.introNoEmail")}</p>
           <ul className="divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
             {pending.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <span className="min-w-0 flex-1">
                   <span className="font-medium break-words">{p.name}</span> <span className="break-all text-slate-700">{p.email}</span>
-                  <span className="block text-xs text-slate-600">signed up {formatInZone(p.createdAt, zone)}</span>
+                  <span className="block text-xs text-slate-600">{t("pending.signedUp", { date: formatInZone(p.createdAt, zone, undefined, locale) })}</span>
                 </span>
-                <ActionButton action={approveAccountAction} fields={{ userId: p.id }} variant="primary" label={`Approve ${p.name}`} pendingText="Approving…">
-                  Approve
+                <ActionButton
+                  action={approveAccountAction}
+                  fields={{ userId: p.id }}
+                  variant="primary"
+                  label={t("pending.approveLabel", { name: p.name })}
+                  pendingText={t("pending.approving")}
+                >
+                  {t("pending.approve")}
                 </ActionButton>
-                <ActionButton action={refuseAccountAction} fields={{ userId: p.id }} label={`Refuse ${p.name}`} pendingText="Refusing…">
-                  Refuse
+                <ActionButton
+                  action={refuseAccountAction}
+                  fields={{ userId: p.id }}
+                  label={t("pending.refuseLabel", { name: p.name })}
+                  pendingText={t("pending.refusing")}
+                >
+                  {t("pending.refuse")}
                 </ActionButton>
               </li>
             ))}
@@ -61,20 +71,20 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       )}
       <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Everyone with an account, and their role</caption>
+          <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
               <th scope="col" className="px-4 py-3">
-                Name
+                {t("table.name")}
               </th>
               <th scope="col" className="px-4 py-3">
-                Email
+                {t("table.email")}
               </th>
               <th scope="col" className="px-4 py-3">
-                Role
+                {t("table.role")}
               </th>
               <th scope="col" className="px-4 py-3">
-                Sessions
+                {t("table.sessions")}
               </th>
             </tr>
           </thead>
@@ -92,15 +102,19 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   <ActionButton
                     action={signOutEverywhereAction}
                     fields={{ userId: p.id }}
-                    label={`Sign ${p.name} out everywhere`}
-                    pendingText="Signing out…"
+                    label={t("table.signOutLabel", { name: p.name })}
+                    pendingText={t("table.signingOut")}
                     showSuccess
                   >
-                    Sign out everywhere
+                    {t("table.signOut")}
                   </ActionButton>
                   {p.id !== user.id && (
-                    <Link href={`/people/${p.id}/forget`} className="mt-1 inline-block text-sm text-indigo-800 underline" aria-label={`Forget ${p.name}`}>
-                      Forget (left the company)
+                    <Link
+                      href={`/people/${p.id}/forget`}
+                      className="mt-1 inline-block text-sm text-indigo-800 underline"
+                      aria-label={t("table.forgetLabel", { name: p.name })}
+                    >
+                      {t("table.forget")}
                     </Link>
                   )}
                 </td>
@@ -111,30 +125,30 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
       <section className="mt-8" aria-labelledby="failures">
         <h2 id="failures" className="mb-2 text-lg font-semibold">
-          Failed sign-ins, last 24 hours
+          {t("failures.title")}
         </h2>
         {failures.length === 0 ? (
-          <p className="text-slate-700">None.</p>
+          <p className="text-slate-700">{t("failures.none")}</p>
         ) : (
           <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Failed sign-ins by the address typed (it may belong to nobody)</caption>
+              <caption className="sr-only">{t("failures.caption")}</caption>
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
                   <th scope="col" className="px-4 py-3">
-                    Address typed
+                    {t("failures.address")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Failures
+                    {t("failures.failures")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    From
+                    {t("failures.from")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Last
+                    {t("failures.last")}
                   </th>
                   <th scope="col" className="px-4 py-3">
-                    Waits until
+                    {t("failures.waitsUntil")}
                   </th>
                 </tr>
               </thead>
@@ -145,9 +159,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       {f.email}
                     </th>
                     <td className="px-4 py-2">{f.failures}</td>
-                    <td className="px-4 py-2">{f.clients === 1 ? "1 address" : `${f.clients} addresses`}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{formatInZone(f.last, zone)}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{f.waitUntil ? formatInZone(f.waitUntil, zone) : "—"}</td>
+                    <td className="px-4 py-2">{t("failures.clients", { count: f.clients })}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{formatInZone(f.last, zone, undefined, locale)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{f.waitUntil ? formatInZone(f.waitUntil, zone, undefined, locale) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,6 +7,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { emailSchema, signInSchema } from "@/lib/people/schemas";
 import { TextField } from "@/components/form";
 import type { FormState } from "@/app/_lib/action";
@@ -22,6 +23,7 @@ type Props = {
 };
 
 export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
+  const t = useTranslations("auth.signInForm");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<FormState>({});
@@ -45,7 +47,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
         // a wait (too many failures) comes as its own sentence; anything else is a wrong email or password
-        const message = result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password. Check them and try again.";
+        const message = result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrongCredentials");
         setState({ ok: false, values, message });
         return;
       }
@@ -60,7 +62,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
     const parsed = emailSchema.safeParse(email);
     setSentTo(null);
     if (!parsed.success) {
-      setState({ ok: false, values, fieldErrors: { email: [parsed.error.issues[0]?.message ?? "Enter your email address."] } });
+      setState({ ok: false, values, fieldErrors: { email: [parsed.error.issues[0]?.message ?? t("enterEmail")] } });
       return;
     }
     startSending(async () => {
@@ -78,11 +80,11 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
     <div className="space-y-5">
       <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
         {state.message && <Alert>{state.message}</Alert>}
-        {sentTo && <Alert tone="success">Check your inbox: we sent a link to {sentTo} if it may sign in here. It works once, for 15 minutes.</Alert>}
-        <TextField name="email" label="Email" type="email" autoComplete="email" required state={state} />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />
+        {sentTo && <Alert tone="success">{t("linkSent", { email: sentTo })}</Alert>}
+        <TextField name="email" label={t("email")} type="email" autoComplete="email" required state={state} />
+        <TextField name="password" label={t("password")} type="password" autoComplete="current-password" required state={state} />
         <button type="submit" disabled={pending || sending} className={buttonClass("primary", "w-full")}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("signingIn") : t("signIn")}
         </button>
         {emailLink && (
           <>
@@ -94,10 +96,10 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
               aria-describedby="email-link-hint"
               className={buttonClass("secondary", "w-full")}
             >
-              {sending ? "Sending the link…" : "Email me a sign-in link"}
+              {sending ? t("sendingLink") : t("sendLink")}
             </button>
             <p id="email-link-hint" className="text-sm text-slate-700">
-              No password needed: we email a link to the address above that signs you in.
+              {t("linkHint")}
             </p>
           </>
         )}
@@ -106,7 +108,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
         <>
           <Or />
           <button type="button" onClick={() => signIn("oidc", { callbackUrl: returnTo })} className={buttonClass("secondary", "w-full")}>
-            Sign in with {oidc}
+            {t("signInWith", { provider: oidc })}
           </button>
         </>
       )}
@@ -114,8 +116,11 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
   );
 }
 
-const Or = () => (
-  <div className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
-    <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
-  </div>
-);
+function Or() {
+  const t = useTranslations("auth.signInForm");
+  return (
+    <div className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
+      <span className="h-px flex-1 bg-slate-200" /> {t("or")} <span className="h-px flex-1 bg-slate-200" />
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 "use server";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
 import { signUpSchema } from "@/lib/people/schemas";
@@ -11,10 +12,9 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     signedIn: false,
     run: async (input) => {
       const { mode } = await signUp(getDb(), input, { origin: await publicOrigin() });
+      const t = await getTranslations("auth.signUp");
       // the same words whether or not the address already had an account
-      return mode === "email"
-        ? { ok: true, message: `Check your inbox: we sent a link to ${input.email} to confirm it's yours. It works for 24 hours.` }
-        : { ok: true, message: "Thanks! An organizer approves new accounts: you can sign in once they have." };
+      return mode === "email" ? { ok: true, message: t("checkInbox", { email: input.email }) } : { ok: true, message: t("awaitApproval") };
     },
   });
 }

@@ -2,6 +2,7 @@
 // nothing (mail scanners open links): the person confirms with the password
 // they chose, and is signed in.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { Alert, Card } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
@@ -10,13 +11,17 @@ import { verificationTarget } from "@/lib/people/email-verification";
 import { confirmAddressAction } from "./actions";
 import { ConfirmAddressForm } from "./confirm-form";
 
-export const metadata: Metadata = { title: "Confirm your address", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.verify");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const token = (await searchParams).token;
+  const t = await getTranslations("auth.verify");
   let email: string | null = null;
   let problem: string | null = null;
-  if (typeof token !== "string" || token.length < 20 || token.length > 100) problem = "This link is incomplete: copy the whole link from the email.";
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) problem = t("incomplete");
   else {
     try {
       email = (await verificationTarget(getDb(), token)).email;
@@ -27,14 +32,14 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-6 text-2xl font-bold tracking-tight">Confirm your address</h1>
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
       <Card className="space-y-4">
         {problem ? (
           <>
             <Alert>{problem}</Alert>
             <p>
               <Link href="/signup" className="font-semibold text-indigo-800 underline">
-                Sign up again
+                {t("signUpAgain")}
               </Link>
             </p>
           </>

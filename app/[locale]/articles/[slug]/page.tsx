@@ -8,13 +8,15 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { configuredOrigin } from "@/app/_lib/origin";
 import { cachedArticle } from "@/app/_lib/public-data";
 import { ArticleGrid, Byline, formatArticleDate, TagList } from "@/components/articles/article-card";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { TOPIC_KIND_LABELS, type TopicKind } from "@/lib/topics/rules";
+import { isLocale } from "@/lib/platform/locale";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 // None at build time (the build has no database): each article's page is
 // rendered on its first visit and kept (incremental static regeneration).
@@ -23,8 +25,15 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await cachedArticle((await params).slug);
-  if (!article) return { title: "Article not found" };
+  const { locale: asked, slug } = await params;
+  const locale = isLocale(asked) ? asked : "en";
+  // the page's language is its address's, set before any translation: the page stays static (no request is read)
+  setRequestLocale(locale);
+  const article = await cachedArticle(slug);
+  if (!article) {
+    const t = await getTranslations({ locale, namespace: "articles" });
+    return { title: t("article.notFound") };
+  }
   const origin = configuredOrigin(); // a cached page has no request to read the host from
   const cover = article.coverFile ? [{ url: `${origin}/uploads/${article.coverFile}`, alt: article.coverAlt || article.title }] : undefined;
   return {
@@ -50,9 +59,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await cachedArticle((await params).slug);
+  const { locale: asked, slug } = await params;
+  const locale = isLocale(asked) ? asked : "en";
+  // the page's language is its address's, set before any translation: the page stays static (no request is read)
+  setRequestLocale(locale);
+  const [t, tl] = await Promise.all([getTranslations({ locale, namespace: "articles" }), getTranslations({ locale, namespace: "labels" })]);
+  const article = await cachedArticle(slug);
   if (!article) notFound();
   const edition = formatEditionNumber(article.editionNumber);
+  const revisedAt = article.revisedAt;
   return (
     <article className="article mx-auto max-w-3xl space-y-6" data-testid="article">
       <header className="space-y-3">
@@ -60,26 +75,28 @@ export default async function ArticlePage({ params }: Props) {
           <Link href={`/editions/${edition}`} className="font-mono hover:underline">
             {edition}
           </Link>
-          {article.topicKind && ` · ${TOPIC_KIND_LABELS[article.topicKind as TopicKind] ?? article.topicKind}`}
+          {article.topicKind && ` · ${article.topicKind in TOPIC_KIND_LABELS ? tl(`topicKind.${article.topicKind as TopicKind}`) : article.topicKind}`}
           {article.teamName && ` · ${article.teamName}`}
         </p>
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{article.title}</h1>
         <p className="text-lg text-slate-700">{article.summary}</p>
-        <p className="text-sm text-slate-700">
-          By <Byline authors={article.authors} />
-        </p>
+        <p className="text-sm text-slate-700">{t.rich("article.by", { authors: () => <Byline authors={article.authors} /> })}</p>
         <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
           <span>
-            Published <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time>
+            {t.rich("article.published", {
+              when: (chunks) => <time dateTime={article.publishedAt}>{chunks}</time>,
+              date: formatArticleDate(article.publishedAt, locale),
+            })}
           </span>
-          {article.revisedAt && (
+          {revisedAt && (
             <span>
-              Updated on <time dateTime={article.revisedAt}>{formatArticleDate(article.revisedAt)}</time>
+              {t.rich("article.updated", {
+                when: (chunks) => <time dateTime={revisedAt}>{chunks}</time>,
+                date: formatArticleDate(revisedAt, locale),
+              })}
             </span>
           )}
-          <span>
-            Reading time: {article.readingMinutes} {article.readingMinutes === 1 ? "minute" : "minutes"}
-          </span>
+          <span>{t("article.readingTime", { minutes: article.readingMinutes })}</span>
         </p>
         <TagList tags={article.tags} className="print:hidden" />
       </header>
@@ -92,7 +109,7 @@ export default async function ArticlePage({ params }: Props) {
       {article.toc.length > 2 && (
         <nav aria-labelledby="toc-heading" className="rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 print:hidden">
           <h2 id="toc-heading" className="text-sm font-bold uppercase tracking-wide text-slate-700">
-            Contents
+            {t("article.contents")}
           </h2>
           <ol className="mt-2 space-y-1 text-sm">
             {article.toc.map((entry) => (
@@ -111,7 +128,7 @@ export default async function ArticlePage({ params }: Props) {
       {article.more.length > 0 && (
         <section aria-labelledby="more-heading" className="space-y-3 border-t border-slate-200 pt-6 print:hidden">
           <h2 id="more-heading" className="text-xl font-bold">
-            More from {edition}
+            {t("article.moreFrom", { edition })}
           </h2>
           <ArticleGrid articles={article.more} />
         </section>

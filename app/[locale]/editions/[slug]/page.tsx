@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
@@ -7,7 +8,7 @@ import { Countdown } from "@/components/countdown";
 import { KindBadge } from "@/components/labels";
 import { TeamCard } from "@/components/team-card";
 import { ButtonLink, Card, EmptyState } from "@/components/ui";
-import { editionLinks, nextMilestone, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, formatEditionNumber, type Phase } from "@/lib/editions/rules";
+import { editionLinks, nextMilestone, PHASES, formatEditionNumber, type Phase } from "@/lib/editions/rules";
 import { getDb } from "@/app/_lib/db";
 import { listAgenda } from "@/lib/editions/queries";
 import { canProposeTopic } from "@/lib/topics/rules";
@@ -34,6 +35,10 @@ export default async function EditionPage({ params }: Props) {
   const edition = await loadEdition((await params).slug);
   const user = await getCurrentUser();
   const db = getDb();
+  const t = await getTranslations("editions");
+  const tp = await getTranslations("editions.page");
+  const tl = await getTranslations("labels");
+  const locale = await getLocale();
   const [agenda, topics, teams, myTeam, { announced: prizes, jury: juryPrizes }, articles, outcomes] = await Promise.all([
     listAgenda(db, edition.id),
     listTopics(db, user, edition.id, { sort: "interest" }),
@@ -51,31 +56,34 @@ export default async function EditionPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-indigo-900 to-indigo-700 p-6 text-white shadow-lg sm:p-8" aria-labelledby="edition-title">
-        <p className="font-mono text-sm font-semibold text-amber-200">Edition {hex}</p>
+        <p className="font-mono text-sm font-semibold text-amber-200">{t("eyebrow", { hex })}</p>
         <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">
           {edition.title}
         </h1>
         <p className="mt-2 text-indigo-100">
-          Hacking from {formatInZone(edition.hackingStartsAt, edition.timezone)} · presentations {formatInZone(edition.presentationsStartAt, edition.timezone)}
+          {tp("dates", {
+            hacking: formatInZone(edition.hackingStartsAt, edition.timezone, undefined, locale),
+            presentations: formatInZone(edition.presentationsStartAt, edition.timezone, undefined, locale),
+          })}
         </p>
         <div className="mt-5 flex flex-wrap items-end justify-between gap-4">
           <div>
-            <p className="text-sm text-indigo-100">Phase</p>
+            <p className="text-sm text-indigo-100">{tp("phase")}</p>
             <p className="text-xl font-bold" data-testid="edition-phase">
-              {PHASE_LABELS[edition.phase as Phase] ?? edition.phase}
+              {tl(`phase.${edition.phase as Phase}`)}
             </p>
-            <p className="max-w-md text-sm text-indigo-100">{PHASE_DESCRIPTIONS[edition.phase as Phase]}</p>
+            <p className="max-w-md text-sm text-indigo-100">{tl(`phaseDescription.${edition.phase as Phase}`)}</p>
           </div>
           {milestone && edition.phase !== "ARCHIVED" && <Countdown to={milestone.at.toISOString()} label={milestone.label} />}
         </div>
-        <ol className="mt-5 flex flex-wrap gap-1" aria-label="Phases">
+        <ol className="mt-5 flex flex-wrap gap-1" aria-label={tp("phases")}>
           {PHASES.map((phase, i) => (
             <li
               key={phase}
               aria-current={i === phaseIndex ? "step" : undefined}
               className={`rounded px-2 py-0.5 text-xs ${i === phaseIndex ? "bg-amber-200 font-bold text-indigo-950" : i < phaseIndex ? "bg-indigo-800 text-indigo-100" : "bg-indigo-950/40 text-indigo-100"}`}
             >
-              {PHASE_LABELS[phase]}
+              {tl(`phase.${phase}`)}
             </li>
           ))}
         </ol>
@@ -91,21 +99,18 @@ export default async function EditionPage({ params }: Props) {
       {(prizes || juryPrizes.length > 0) && (
         <section aria-labelledby="prizes" className="rounded-2xl bg-amber-50 p-6 ring-1 ring-amber-200">
           <h2 id="prizes" className="text-xl font-bold">
-            Prizes
+            {tp("prizes")}
           </h2>
           {prizes && (
             <>
-              <ol className="mt-3 grid gap-3 sm:grid-cols-3" aria-label="Podium">
+              <ol className="mt-3 grid gap-3 sm:grid-cols-3" aria-label={tp("podium")}>
                 {prizes.podium.map((p) => (
                   <li key={p.teamId} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-amber-200">
-                    <p className="text-sm font-semibold text-amber-800">
-                      {["", "🥇 First place", "🥈 Second place", "🥉 Third place"][p.place] ?? `Place ${p.place}`}
-                      {p.tied ? ", shared" : ""}
-                    </p>
+                    <p className="text-sm font-semibold text-amber-800">{tp("place", { place: p.place, shared: p.tied ? "yes" : "no" })}</p>
                     <Link href={editionPath(edition.number, `/teams/${p.teamId}`)} className="break-words text-lg font-bold text-indigo-900 hover:underline">
                       {p.name}
                     </Link>
-                    <p className="text-sm text-slate-700">{p.total} points</p>
+                    <p className="text-sm text-slate-700">{tp("points", { count: p.total })}</p>
                     {p.tieBreakNote && <p className="mt-1 text-sm text-slate-700">{p.tieBreakNote}.</p>}
                   </li>
                 ))}
@@ -115,21 +120,30 @@ export default async function EditionPage({ params }: Props) {
           )}
           {prizes?.publicFavourite && (
             <p className="mt-3">
-              Public-vote favourite:{" "}
-              <Link href={editionPath(edition.number, `/teams/${prizes.publicFavourite.teamId}`)} className="font-bold text-indigo-900 hover:underline">
-                {prizes.publicFavourite.name}
-              </Link>{" "}
-              ({prizes.publicFavourite.audiencePoints} audience points)
+              {tp.rich("publicFavourite", {
+                name: prizes.publicFavourite.name,
+                points: prizes.publicFavourite.audiencePoints,
+                link: (chunks) => (
+                  <Link href={editionPath(edition.number, `/teams/${prizes.publicFavourite!.teamId}`)} className="font-bold text-indigo-900 hover:underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
           {juryPrizes.length > 0 && (
-            <ul className="mt-3 space-y-1" aria-label="Jury prizes">
+            <ul className="mt-3 space-y-1" aria-label={tp("juryPrizes")}>
               {juryPrizes.map((prize) => (
                 <li key={prize.id}>
-                  {prize.name}:{" "}
-                  <Link href={editionPath(edition.number, `/teams/${prize.team!.id}`)} className="font-bold text-indigo-900 hover:underline">
-                    {prize.team!.name}
-                  </Link>
+                  {tp.rich("juryPrize", {
+                    prize: prize.name,
+                    team: prize.team!.name,
+                    link: (chunks) => (
+                      <Link href={editionPath(edition.number, `/teams/${prize.team!.id}`)} className="font-bold text-indigo-900 hover:underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
                 </li>
               ))}
             </ul>
@@ -140,7 +154,7 @@ export default async function EditionPage({ params }: Props) {
       {prizes && prizes.results.ranking.length > 0 && (
         <section aria-labelledby="results-heading" className="space-y-6">
           <h2 id="results-heading" className="text-xl font-bold">
-            Results
+            {tp("results")}
           </h2>
           <Card className="space-y-8">
             <BarRows id="results-points" chart={resultsChart(prizes.results.ranking, prizes.results.weights)} />
@@ -152,7 +166,7 @@ export default async function EditionPage({ params }: Props) {
       {outcomes.length > 0 && (
         <section aria-labelledby="outcomes-heading" className="space-y-3">
           <h2 id="outcomes-heading" className="text-xl font-bold">
-            What happened next
+            {tp("outcomes")}
           </h2>
           <ul className="grid gap-3 sm:grid-cols-2">
             {outcomes.map((outcome) => (
@@ -170,11 +184,11 @@ export default async function EditionPage({ params }: Props) {
         <section aria-labelledby="articles-heading" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="articles-heading" className="text-xl font-bold">
-              Articles
+              {tp("articles")}
             </h2>
             {articles.total > articles.items.length && (
               <Link href={`/articles?edition=${hex}`} className="font-semibold text-indigo-800 underline">
-                All {articles.total} articles from {hex}
+                {tp("allArticles", { count: articles.total, hex })}
               </Link>
             )}
           </div>
@@ -185,24 +199,22 @@ export default async function EditionPage({ params }: Props) {
       {user && (
         <Card aria-labelledby="my-team">
           <h2 id="my-team" className="text-lg font-bold">
-            Your team
+            {tp("yourTeam")}
           </h2>
           {myTeam ? (
             <p className="mt-1">
-              You are in{" "}
-              <Link href={editionPath(edition.number, `/teams/${myTeam.id}`)} className="font-semibold text-indigo-800 underline">
-                {myTeam.name}
-              </Link>
-              .
+              {tp.rich("inTeam", {
+                name: myTeam.name,
+                link: (chunks) => (
+                  <Link href={editionPath(edition.number, `/teams/${myTeam.id}`)} className="font-semibold text-indigo-800 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : (
             <p className="mt-1 text-slate-700">
-              You are not in a team yet.{" "}
-              {teamsOpen(edition)
-                ? "Join one below, or form one around a topic you like."
-                : edition.phase === "PROPOSALS_OPEN"
-                  ? "Show interest in topics now; teams form in the next phase."
-                  : "Teams are locked in this phase."}
+              {tp("noTeam", { state: teamsOpen(edition) ? "open" : edition.phase === "PROPOSALS_OPEN" ? "proposals" : "locked" })}
             </p>
           )}
         </Card>
@@ -211,39 +223,43 @@ export default async function EditionPage({ params }: Props) {
       <div className="grid gap-8 lg:grid-cols-5">
         <section className="lg:col-span-2" aria-labelledby="agenda">
           <h2 id="agenda" className="mb-3 text-xl font-bold">
-            Agenda
+            {tp("agenda")}
           </h2>
           <AgendaList items={agenda} timezone={edition.timezone} now={now} />
           <p className="mt-3 text-sm text-slate-700">
-            <a className="font-medium text-indigo-800 underline" href={`/editions/${formatEditionNumber(edition.number)}/agenda.ics`}>
-              Subscribe to the agenda
-            </a>{" "}
-            in Outlook, Google or Apple Calendar (copy the link), or get{" "}
-            <Link className="font-medium text-indigo-800 underline" href="/account">
-              your own calendar
-            </Link>{" "}
-            with your team&rsquo;s slot.
+            {tp.rich("subscribe", {
+              subscribe: (chunks) => (
+                <a className="font-medium text-indigo-800 underline" href={`/editions/${formatEditionNumber(edition.number)}/agenda.ics`}>
+                  {chunks}
+                </a>
+              ),
+              calendar: (chunks) => (
+                <Link className="font-medium text-indigo-800 underline" href="/account">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </section>
 
         <section className="lg:col-span-3" aria-labelledby="topics">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <h2 id="topics" className="text-xl font-bold">
-              Topics <span className="text-base font-normal text-slate-600">({topics.length})</span>
+              {tp("topics")} <span className="text-base font-normal text-slate-600">({topics.length})</span>
             </h2>
             <div className="flex gap-2">
               {canProposeTopic(user, edition) && (
                 <ButtonLink href={editionPath(edition.number, "/topics/new")} variant="secondary">
-                  Propose a topic
+                  {tp("proposeTopic")}
                 </ButtonLink>
               )}
               <ButtonLink href={editionPath(edition.number, "/topics")} variant="ghost">
-                All topics
+                {tp("allTopics")}
               </ButtonLink>
             </div>
           </div>
           {topics.length === 0 ? (
-            <EmptyState>No topics yet.</EmptyState>
+            <EmptyState>{tp("noTopics")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-200 rounded-xl bg-white ring-1 ring-slate-200">
               {topics.slice(0, 6).map((topic) => (
@@ -252,7 +268,7 @@ export default async function EditionPage({ params }: Props) {
                     {topic.title}
                   </Link>
                   <KindBadge kind={topic.kind} />
-                  <span className="ml-auto text-sm text-slate-600">{topic.interestCount} interested</span>
+                  <span className="ml-auto text-sm text-slate-600">{tp("interested", { count: topic.interestCount })}</span>
                 </li>
               ))}
             </ul>
@@ -263,14 +279,14 @@ export default async function EditionPage({ params }: Props) {
       <section aria-labelledby="teams">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="teams" className="text-xl font-bold">
-            Teams <span className="text-base font-normal text-slate-600">({teams.length})</span>
+            {tp("teams")} <span className="text-base font-normal text-slate-600">({teams.length})</span>
           </h2>
           <ButtonLink href={editionPath(edition.number, "/teams")} variant="ghost">
-            All teams
+            {tp("allTeams")}
           </ButtonLink>
         </div>
         {teams.length === 0 ? (
-          <EmptyState>No team has formed yet.</EmptyState>
+          <EmptyState>{tp("noTeams")}</EmptyState>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {teams.map((team) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_lib/session";
 import { EditionForm } from "@/components/edition-forms";
 import { Alert, Card, PageHeader } from "@/components/ui";
@@ -8,7 +9,10 @@ import { nextEditionNumber } from "@/lib/editions/queries";
 import { utcToZonedLocal } from "@/lib/platform/time";
 import { createEditionAction } from "../actions";
 
-export const metadata: Metadata = { title: "New edition" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("editions.new");
+  return { title: t("metaTitle") };
+}
 
 /** The next Thursday 09:00 (and Friday 16:00, 19:00) as a starting point for the form. */
 function suggestedDates(timezone: string) {
@@ -23,16 +27,17 @@ function suggestedDates(timezone: string) {
 
 export default async function NewEditionPage() {
   const user = await requireUser("/editions/new");
+  const t = await getTranslations("editions.new");
   const number = await nextEditionNumber(getDb());
   const timezone = "Europe/Paris";
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="New edition" />
+      <PageHeader title={t("title")} />
       {canManageEditions(user) ? (
         <Card>
           <EditionForm
             action={createEditionAction}
-            submitLabel="Create edition"
+            submitLabel={t("submit")}
             initial={{
               number: String(number),
               title: `Hackathon ${formatEditionNumber(number)}`,
@@ -43,7 +48,7 @@ export default async function NewEditionPage() {
           />
         </Card>
       ) : (
-        <Alert>Only organizers can create editions.</Alert>
+        <Alert>{t("organizersOnly")}</Alert>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 // Organizers: every edition side by side, for the people who fund the next one.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
@@ -11,11 +12,18 @@ import { isOrganizer } from "@/lib/people/rules";
 import { allReports } from "@/lib/insights/queries";
 import { editionsChart, percent, productSentence, topicKindsChart } from "@/lib/insights/rules";
 
-export const metadata: Metadata = { title: "All editions: report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("insights.all");
+  return { title: t("metaTitle") };
+}
+
+/** The table's columns, in order (their headings are insights.all.columns.*). */
+const COLUMNS = ["edition", "people", "firstTime", "back", "teams", "averageSize", "topics", "becameTeams", "ballots", "articles", "inProduct"] as const;
 
 export default async function AllEditionsReportPage() {
   const user = await requireUser("/editions/report");
-  if (!isOrganizer(user)) return <NotAllowed title="All editions: report">Only organizers see the reports.</NotAllowed>;
+  const t = await getTranslations("insights");
+  if (!isOrganizer(user)) return <NotAllowed title={t("all.title")}>{t("all.forbidden")}</NotAllowed>;
   const reports = await allReports(getDb(), user);
   const inProduct = productSentence(reports.map((r) => ({ projects: r.teams.teams, outcomes: r.outcomes })));
   const figures = reports.map((r) => ({
@@ -27,42 +35,30 @@ export default async function AllEditionsReportPage() {
   }));
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href="/editions">Editions</Link>} title="All editions: report">
+      <PageHeader eyebrow={<Link href="/editions">{t("all.editions")}</Link>} title={t("all.title")}>
         <div className="flex flex-wrap gap-2 print:hidden">
           <a
             href="/api/editions/report.csv"
             className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-indigo-900 ring-1 ring-slate-300 hover:bg-slate-50"
           >
-            Download as CSV
+            {t("downloadCsv")}
           </a>
           <PrintButton />
         </div>
       </PageHeader>
       {reports.length === 0 ? (
-        <EmptyState>No edition beyond its draft yet.</EmptyState>
+        <EmptyState>{t("all.empty")}</EmptyState>
       ) : (
         <>
           {inProduct && <p className="text-lg font-semibold">{inProduct}</p>}
           <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">Every edition&rsquo;s figures, oldest first</caption>
+              <caption className="sr-only">{t("all.caption")}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  {[
-                    "Edition",
-                    "People",
-                    "First time",
-                    "Back from the previous",
-                    "Teams",
-                    "Average size",
-                    "Topics",
-                    "Became teams",
-                    "Ballots",
-                    "Articles",
-                    "In the product",
-                  ].map((column) => (
+                  {COLUMNS.map((column) => (
                     <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                      {column}
+                      {t(`all.columns.${column}`)}
                     </th>
                   ))}
                 </tr>

@@ -1,4 +1,5 @@
 "use server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
@@ -13,10 +14,8 @@ export async function unsubscribeAction(_prev: FormState, formData: FormData): P
     signedIn: false,
     run: async ({ token, everything }) => {
       const { email } = await unsubscribe(getDb(), token, { everything: everything === "yes" });
-      return {
-        ok: true,
-        message: everything ? `Done: Hexathon sends no more notifications to ${email}.` : `Done: ${email} gets no more emails of this kind.`,
-      };
+      const t = await getTranslations("unsubscribe");
+      return { ok: true, message: everything ? t("doneAll", { email }) : t("doneKind", { email }) };
     },
   });
 }

@@ -2,27 +2,27 @@
 // nothing (mail scanners open links); one click does, without signing in:
 // the signed link is the proof that the mailbox is the person's.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { ActionButton } from "@/components/action-button";
 import { Alert, Card } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { unsubscribeTarget } from "@/lib/notifications/commands";
-import { EMAIL_KIND_LABELS } from "@/lib/notifications/rules";
+import { isEmailKind } from "@/lib/notifications/rules";
 import { unsubscribeTokenSchema } from "@/lib/notifications/schemas";
 import { DomainError } from "@/lib/platform/errors";
 import { unsubscribeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Stop emails", robots: { index: false } };
-
-const scopeText = (scope: string) =>
-  scope === "digest"
-    ? "the daily digest"
-    : scope === "all"
-      ? "every notification email"
-      : `emails about “${EMAIL_KIND_LABELS[scope as keyof typeof EMAIL_KIND_LABELS]?.label.toLowerCase() ?? scope}”`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("unsubscribe");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const parsed = unsubscribeTokenSchema.safeParse((await params).token);
+  const [t, tl] = await Promise.all([getTranslations("unsubscribe"), getTranslations("labels")]);
+  // a kind of email is named by its label ("my team"), the digest and "all" by the question itself
+  const kindName = (scope: string) => (isEmailKind(scope) ? tl(`emailKind.${scope}.label`).toLowerCase() : scope);
   let target: { email: string; scope: string } | null = null;
   let problem = parsed.success ? null : parsed.error.issues[0].message;
   if (parsed.success) {
@@ -35,19 +35,24 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-6 text-2xl font-bold tracking-tight">Stop emails</h1>
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
       <Card className="space-y-4">
         {target && parsed.success ? (
           <>
             <p>
-              Stop {scopeText(target.scope)} to <strong className="break-all">{target.email}</strong>?
+              {t.rich("question", {
+                scope: target.scope,
+                kind: kindName(target.scope),
+                email: target.email,
+                strong: (chunks) => <strong className="break-all">{chunks}</strong>,
+              })}
             </p>
-            <ActionButton action={unsubscribeAction} fields={{ token: parsed.data }} variant="primary" pendingText="Unsubscribing…" showSuccess>
-              Unsubscribe
+            <ActionButton action={unsubscribeAction} fields={{ token: parsed.data }} variant="primary" pendingText={t("unsubscribing")} showSuccess>
+              {t("unsubscribe")}
             </ActionButton>
             {target.scope !== "all" && (
-              <ActionButton action={unsubscribeAction} fields={{ token: parsed.data, everything: "yes" }} pendingText="Unsubscribing…" showSuccess>
-                Stop all emails from Hexathon
+              <ActionButton action={unsubscribeAction} fields={{ token: parsed.data, everything: "yes" }} pendingText={t("unsubscribing")} showSuccess>
+                {t("stopAll")}
               </ActionButton>
             )}
           </>
@@ -55,11 +60,13 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
           <Alert>{problem}</Alert>
         )}
         <p className="text-sm text-slate-700">
-          Or{" "}
-          <Link href="/account#email" className="font-semibold text-indigo-800 underline">
-            choose which emails you get
-          </Link>{" "}
-          in your account (you&rsquo;ll be asked to sign in).
+          {t.rich("manage", {
+            link: (chunks) => (
+              <Link href="/account#email" className="font-semibold text-indigo-800 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </Card>
     </div>

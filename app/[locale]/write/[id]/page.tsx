@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_lib/session";
 import { ArticleWorkspace } from "@/components/articles/article-workspace";
 import { NotAllowed, PageHeader } from "@/components/ui";
@@ -15,18 +16,21 @@ import { formatInZone } from "@/lib/platform/time";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata: Metadata = { title: "Writing", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("write.page");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 export default async function WriteArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/write/${id}`);
+  const [t, locale] = await Promise.all([getTranslations("write.page"), getLocale()]);
   let article;
   try {
     article = await articleForEditing(getDb(), user, id);
   } catch (error) {
     if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof DomainError && error.code === "FORBIDDEN")
-      return <NotAllowed title="Not your article">Only its authors and the organizers can edit it.</NotAllowed>;
+    if (error instanceof DomainError && error.code === "FORBIDDEN") return <NotAllowed title={t("notYours")}>{t("notYoursBody")}</NotAllowed>;
     throw error;
   }
   return (
@@ -35,7 +39,7 @@ export default async function WriteArticlePage({ params }: Props) {
         title={article.title}
         eyebrow={
           <>
-            <Link href="/write">Write</Link> · <span className="font-mono">{formatEditionNumber(article.edition.number)}</span>
+            <Link href="/write">{t("write")}</Link> · <span className="font-mono">{formatEditionNumber(article.edition.number)}</span>
             {article.team && ` · ${article.team.name}`}
           </>
         }
@@ -63,7 +67,7 @@ export default async function WriteArticlePage({ params }: Props) {
           kind: e.kind,
           body: e.body,
           createdAt: e.createdAt.toISOString(),
-          at: formatInZone(e.createdAt, article.edition.timezone),
+          at: formatInZone(e.createdAt, article.edition.timezone, undefined, locale),
         }))}
         organizer={isOrganizer(user)}
       />

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { LOCALES } from "@/lib/platform/locale";
 import { redirect } from "next/navigation";
 import { handleForm, type FormState } from "@/app/_lib/action";
@@ -36,7 +37,8 @@ export async function challengeStateAction(challengeId: string, _prev: FormState
     schema: challengeStateSchema,
     run: async ({ state }, user) => {
       await setChallengeState(getDb(), user, challengeId, state);
-      return { ok: true, message: state === "OPEN" ? "Opened." : state === "CLOSED" ? "Closed." : "It follows its times again." };
+      const t = await getTranslations("challenges.actions");
+      return { ok: true, message: state === "OPEN" ? t("opened") : state === "CLOSED" ? t("closed") : t("auto") };
     },
   });
 }
@@ -46,8 +48,9 @@ export async function answerAction(challengeId: string, _prev: FormState, formDa
     schema: answerSchema,
     run: async ({ answer }, user) => {
       const result = await submitAnswer(getDb(), user, challengeId, answer);
-      if (result.correct) return { ok: true, message: result.alreadySolved ? "Correct — a teammate was just faster." : "Correct! Your team scores." };
-      return { ok: false, values: { answer }, fieldErrors: { answer: ["That's not it. Your next try is allowed in 10 seconds."] }, message: "Wrong answer." };
+      const t = await getTranslations("challenges.actions");
+      if (result.correct) return { ok: true, message: result.alreadySolved ? t("correctAlreadySolved") : t("correct") };
+      return { ok: false, values: { answer }, fieldErrors: { answer: [t("wrongHint")] }, message: t("wrong") };
     },
   });
 }
@@ -57,7 +60,8 @@ export async function scoreAction(challengeId: string, editionNumber: number, _p
     schema: scoreSchema,
     run: async ({ teamId, points, comment, version }, user) => {
       await setScore(getDb(), user, challengeId, { teamId, points, comment, version });
-      return { ok: true, message: points === null ? "Score removed." : "Score saved." };
+      const t = await getTranslations("challenges.actions");
+      return { ok: true, message: points === null ? t("scoreRemoved") : t("scoreSaved") };
     },
   });
   // refused because another judge saved meanwhile: the page shows the new value and version,

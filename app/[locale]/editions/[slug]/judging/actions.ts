@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
@@ -43,21 +44,23 @@ async function act<S extends z.ZodType>(formData: FormData, options: Parameters<
 }
 
 export async function createTrackAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: trackSchema,
     run: async (input, user) => {
       await createTrack(getDb(), user, editionId, input);
-      return { ok: true, message: `“${input.name}” created. Add its judges${input.method === "RUBRIC" ? " and criteria" : ""}, then open it.` };
+      return { ok: true, message: t(input.method === "RUBRIC" ? "trackCreatedRubric" : "trackCreated", { name: input.name }) };
     },
   });
 }
 
 export async function updateTrackAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: trackSchema,
     run: async (input, user) => {
       await updateTrack(getDb(), user, trackId, input);
-      return { ok: true, message: "Track saved." };
+      return { ok: true, message: t("trackSaved") };
     },
   });
 }
@@ -67,11 +70,12 @@ export async function deleteTrackAction(trackId: string, _prev: FormState, formD
 }
 
 export async function addCriterionAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: criterionSchema,
     run: async (input, user) => {
       await addCriterion(getDb(), user, trackId, input);
-      return { ok: true, message: `“${input.name}” added.` };
+      return { ok: true, message: t("criterionAdded", { name: input.name }) };
     },
   });
 }
@@ -95,11 +99,12 @@ export async function publishResultsAction(trackId: string, _prev: FormState, fo
 }
 
 export async function awardTrackWinnerAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: nothing,
     run: async (_input, user) => {
       const prize = await awardTrackWinner(getDb(), user, trackId);
-      return { ok: true, message: `“${prize.name}” awarded.` };
+      return { ok: true, message: t("prizeAwarded", { name: prize.name }) };
     },
   });
 }
@@ -112,11 +117,12 @@ export async function enterTrackAction(trackId: string, teamId: string, _prev: F
 }
 
 export async function addJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
-    schema: z.object({ email: z.email({ error: "Type the judge's email address." }).max(200) }),
+    schema: z.object({ email: z.email({ error: t("judgeEmailInvalid") }).max(200) }),
     run: async ({ email }, user) => {
       const judge = await addJudge(getDb(), user, trackId, email);
-      return { ok: true, message: `${judge.name} is a judge of this track.` };
+      return { ok: true, message: t("judgeAdded", { name: judge.name }) };
     },
   });
 }
@@ -126,11 +132,12 @@ export async function removeJudgeAction(trackId: string, userId: string, _prev: 
 }
 
 export async function withdrawJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: withdrawJudgeSchema,
     run: async ({ judgeId, reason }, user) => {
       const count = await withdrawJudgeJudgments(getDb(), user, trackId, judgeId, reason);
-      return { ok: true, message: `${count} judgment${count === 1 ? "" : "s"} withdrawn; the ranking no longer counts them.` };
+      return { ok: true, message: t("judgmentsWithdrawn", { count }) };
     },
   });
 }
@@ -139,6 +146,7 @@ export type InviteState = FormState & { link?: string; qrSvg?: string };
 
 /** The invitation's link (and its QR code) is shown once, in the answer: only its hash is kept. */
 export async function createInviteAction(editionId: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
+  const t = await getTranslations("judging.actions");
   let link: string | undefined;
   const state = await act(formData, {
     schema: inviteSchema,
@@ -146,7 +154,7 @@ export async function createInviteAction(editionId: string, _prev: InviteState, 
     run: async (input, user) => {
       const { token } = await createInvite(getDb(), user, editionId, input);
       link = `${await publicOrigin()}/judge?t=${token}`;
-      return { ok: true, message: `Invitation for ${input.label} created. Copy the link or show the QR code now: it isn't shown again.` };
+      return { ok: true, message: t("inviteCreated", { label: input.label }) };
     },
   });
   return link ? { ...state, link, qrSvg: await qrSvg(link) } : state;
@@ -157,11 +165,12 @@ export async function revokeInviteAction(inviteId: string, _prev: FormState, for
 }
 
 export async function declareConflictAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: conflictSchema,
     run: async (input, user) => {
       await declareConflict(getDb(), user, editionId, input);
-      return { ok: true, message: "Conflict declared: that judge won't be sent to that team." };
+      return { ok: true, message: t("conflictDeclared") };
     },
   });
 }
@@ -173,11 +182,12 @@ export async function removeConflictAction(editionId: string, judgeId: string, t
 // ---- the judge's page -------------------------------------------------------------
 
 export async function sendJudgeAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: nothing,
     run: async (_input, user) => {
       const teamId = await sendJudge(getDb(), user, trackId);
-      return teamId ? { ok: true } : { ok: true, message: "You have seen every team you may judge here. Thank you!" };
+      return teamId ? { ok: true } : { ok: true, message: t("allSeen") };
     },
   });
 }
@@ -200,23 +210,25 @@ function judgmentFromForm(formData: FormData) {
 }
 
 export async function recordJudgmentAction(trackId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   const extra = judgmentFromForm(formData);
   return act(formData, {
     schema: z.preprocess((raw) => ({ ...(raw as object), ...extra }), judgmentSchema),
     arrays: ["order"],
     run: async (input, user) => {
       await recordJudgment(getDb(), user, trackId, input);
-      return { ok: true, message: input.kind === "RANKING" ? "Your order is saved." : "Saved." };
+      return { ok: true, message: input.kind === "RANKING" ? t("orderSaved") : t("saved") };
     },
   });
 }
 
 export async function withdrawJudgmentAction(judgmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("judging.actions");
   return act(formData, {
     schema: z.object({ reason: optionalText("Reason", 300) }),
     run: async ({ reason }, user) => {
       await withdrawJudgment(getDb(), user, judgmentId, reason);
-      return { ok: true, message: "Undone: it no longer counts (it stays in the record, marked withdrawn)." };
+      return { ok: true, message: t("judgmentUndone") };
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser, type CurrentUser } from "@/app/_lib/session";
@@ -8,7 +9,7 @@ import { ConflictForm, InviteCreateForm, TrackForm } from "@/components/judging/
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { judgingAdmin, listInvites, listTracks, tracksToEnter } from "@/lib/judging/queries";
-import { METHOD_LABELS, TRACK_STATUS_LABELS, type TrackStatus } from "@/lib/judging/rules";
+import { TRACK_STATUSES, type TrackStatus } from "@/lib/judging/rules";
 import type { JudgingMethod } from "@/lib/judging/ranking";
 import { isOrganizer } from "@/lib/people/rules";
 import { listJuryPrizes } from "@/lib/prizes/queries";
@@ -16,7 +17,12 @@ import { listTeams, teamOf } from "@/lib/teams/queries";
 import { formatInZone } from "@/lib/platform/time";
 import { createInviteAction, createTrackAction, declareConflictAction, enterTrackAction, removeConflictAction, revokeInviteAction } from "./actions";
 
-export const metadata: Metadata = { title: "Judging" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("judging.list");
+  return { title: t("metaTitle") };
+}
+
+const isTrackStatus = (status: string): status is TrackStatus => (TRACK_STATUSES as readonly string[]).includes(status);
 
 const statusTone = (status: string) => (status === "OPEN" ? "green" : status === "PAUSED" ? "amber" : "slate");
 
@@ -27,61 +33,69 @@ export default async function JudgingPage({ params }: { params: Promise<{ slug: 
   const db = getDb();
   const organizer = isOrganizer(user);
   const [tracks, myTeam] = await Promise.all([listTracks(db, user, edition.id), teamOf(db, user.id, edition.id)]);
+  const [t, tc, tr] = await Promise.all([getTranslations("judging.list"), getTranslations("judging.common"), getTranslations()]);
   const hex = formatEditionNumber(edition.number);
   const trackPath = (id: string, rest = "") => editionPath(edition.number, `/judging/${id}${rest}`);
   // opt-in tracks the reader's team may enter or leave (the ones already listed as theirs to judge or read apart)
-  const listed = new Set(tracks.map((t) => t.id));
-  const openToEnter = organizer || !myTeam ? [] : (await tracksToEnter(db, myTeam.id)).filter((t) => !listed.has(t.id));
+  const listed = new Set(tracks.map((track) => track.id));
+  const openToEnter = organizer || !myTeam ? [] : (await tracksToEnter(db, myTeam.id)).filter((track) => !listed.has(track.id));
 
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Judging" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{tr("layout.edition", { number: hex })}</Link>} title={t("title")} />
       {tracks.length === 0 && openToEnter.length === 0 ? (
-        <EmptyState>{organizer ? "No judging track yet: create the first one below." : "Nothing to judge or to read here yet."}</EmptyState>
+        <EmptyState>{organizer ? t("emptyOrganizer") : t("empty")}</EmptyState>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2" aria-label="Tracks">
-          {tracks.map((t) => (
-            <li key={t.id}>
-              <Card aria-labelledby={`track-${t.id}`} className="h-full space-y-2">
+        <ul className="grid gap-4 md:grid-cols-2" aria-label={t("tracks")}>
+          {tracks.map((track) => (
+            <li key={track.id}>
+              <Card aria-labelledby={`track-${track.id}`} className="h-full space-y-2">
                 <div className="flex flex-wrap items-center gap-2">
-                  <h2 id={`track-${t.id}`} className="text-lg font-bold">
-                    <Link href={trackPath(t.id)} className="underline-offset-2 hover:underline">
-                      {t.name}
+                  <h2 id={`track-${track.id}`} className="text-lg font-bold">
+                    <Link href={trackPath(track.id)} className="underline-offset-2 hover:underline">
+                      {track.name}
                     </Link>
                   </h2>
-                  <Badge tone={statusTone(t.status)}>{TRACK_STATUS_LABELS[t.status as TrackStatus] ?? t.status}</Badge>
-                  {t.resultsPublishedAt && <Badge tone="indigo">Results published</Badge>}
+                  <Badge tone={statusTone(track.status)}>{isTrackStatus(track.status) ? tr(`labels.trackStatus.${track.status}`) : track.status}</Badge>
+                  {track.resultsPublishedAt && <Badge tone="indigo">{tc("resultsPublished")}</Badge>}
                 </div>
-                <p className="text-sm text-slate-700">{METHOD_LABELS[t.method as JudgingMethod]}</p>
+                <p className="text-sm text-slate-700">{tr(`labels.judgingMethod.${track.method as JudgingMethod}`)}</p>
                 {organizer && (
                   <p className="text-sm text-slate-600">
-                    {t.judges.length} judge{t.judges.length === 1 ? "" : "s"} · {t._count.judgments} judgment{t._count.judgments === 1 ? "" : "s"}
-                    {t.eligibility === "OPT_IN" ? ` · ${t._count.teams} team${t._count.teams === 1 ? "" : "s"} entered` : ""}
+                    {t(track.eligibility === "OPT_IN" ? "countsWithEntries" : "counts", {
+                      judges: track.judges.length,
+                      judgments: track._count.judgments,
+                      teams: track._count.teams,
+                    })}
                   </p>
                 )}
                 <p className="flex flex-wrap gap-2">
-                  {t.seated && (
-                    <Link href={trackPath(t.id, "/judge")} className="rounded-lg bg-indigo-700 px-3 py-2 text-sm font-semibold text-white">
-                      Judge this track
+                  {track.seated && (
+                    <Link href={trackPath(track.id, "/judge")} className="rounded-lg bg-indigo-700 px-3 py-2 text-sm font-semibold text-white">
+                      {tc("judgeThisTrack")}
                     </Link>
                   )}
-                  <Link href={trackPath(t.id)} className="rounded-lg px-3 py-2 text-sm font-semibold text-indigo-800 ring-1 ring-indigo-200">
-                    {organizer || t.seated ? "Ranking and deliberation" : "Results"}
+                  <Link href={trackPath(track.id)} className="rounded-lg px-3 py-2 text-sm font-semibold text-indigo-800 ring-1 ring-indigo-200">
+                    {organizer || track.seated ? t("rankingLink") : tc("results")}
                   </Link>
                 </p>
               </Card>
             </li>
           ))}
-          {openToEnter.map((t) => (
-            <li key={t.id}>
-              <Card aria-labelledby={`enter-${t.id}`} className="space-y-2">
-                <h2 id={`enter-${t.id}`} className="text-lg font-bold">
-                  {t.name}
+          {openToEnter.map((track) => (
+            <li key={track.id}>
+              <Card aria-labelledby={`enter-${track.id}`} className="space-y-2">
+                <h2 id={`enter-${track.id}`} className="text-lg font-bold">
+                  {track.name}
                 </h2>
-                {t.description && <p className="text-sm text-slate-700">{t.description}</p>}
-                <p className="text-sm">{t.entered ? `Your team ${myTeam!.name} is entered.` : "Teams enter this track if they want to be judged in it."}</p>
-                <ActionButton action={enterTrackAction.bind(null, t.id, myTeam!.id)} fields={t.entered ? {} : { entered: "on" }} pendingText="Saving…">
-                  {t.entered ? "Leave this track" : `Enter ${myTeam!.name}`}
+                {track.description && <p className="text-sm text-slate-700">{track.description}</p>}
+                <p className="text-sm">{track.entered ? t("entered", { team: myTeam!.name }) : t("enterHint")}</p>
+                <ActionButton
+                  action={enterTrackAction.bind(null, track.id, myTeam!.id)}
+                  fields={track.entered ? {} : { entered: "on" }}
+                  pendingText={tc("saving")}
+                >
+                  {track.entered ? t("leave") : t("enter", { team: myTeam!.name })}
                 </ActionButton>
               </Card>
             </li>
@@ -108,61 +122,60 @@ async function OrganizerSections({ user, editionId, timezone, tracks }: Organize
     judgingAdmin(db, user, editionId),
     listTeams(db, editionId),
   ]);
-  const judges = [...new Map(tracks.flatMap((t) => t.judges.map((j) => [j.userId, { id: j.userId, name: j.user.name }] as const))).values()];
+  const [t, tc, locale] = await Promise.all([getTranslations("judging.organizer"), getTranslations("judging.common"), getLocale()]);
+  const judges = [...new Map(tracks.flatMap((track) => track.judges.map((j) => [j.userId, { id: j.userId, name: j.user.name }] as const))).values()];
   const now = new Date();
   return (
     <>
       <Card aria-labelledby="new-track">
         <h2 id="new-track" className="mb-3 text-lg font-bold">
-          New track
+          {t("newTrack")}
         </h2>
-        <TrackForm action={createTrackAction.bind(null, editionId)} prizes={prizes.map((p) => ({ id: p.id, name: p.name }))} submitLabel="Create track" />
+        <TrackForm action={createTrackAction.bind(null, editionId)} prizes={prizes.map((p) => ({ id: p.id, name: p.name }))} submitLabel={t("createTrack")} />
       </Card>
       {tracks.length > 0 && (
         <Card aria-labelledby="invites" className="space-y-3">
           <h2 id="invites" className="text-lg font-bold">
-            Invite judges
+            {t("invite")}
           </h2>
-          <p className="text-sm text-slate-700">
-            A one-time link, or its QR code, signs a judge in on their phone: no account needed. It works once, expires, and can be revoked.
-          </p>
-          <InviteCreateForm action={createInviteAction.bind(null, editionId)} tracks={tracks.map((t) => ({ id: t.id, name: t.name }))} />
+          <p className="text-sm text-slate-700">{t("inviteIntro")}</p>
+          <InviteCreateForm action={createInviteAction.bind(null, editionId)} tracks={tracks.map((track) => ({ id: track.id, name: track.name }))} />
           {invites.length > 0 && (
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Invitations</caption>
+              <caption className="sr-only">{t("invitations")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">For</th>
-                  <th scope="col">Tracks</th>
-                  <th scope="col">State</th>
+                  <th scope="col">{t("colFor")}</th>
+                  <th scope="col">{t("colTracks")}</th>
+                  <th scope="col">{t("colState")}</th>
                   <th scope="col">
-                    <span className="sr-only">Revoke</span>
+                    <span className="sr-only">{t("revoke")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {invites.map((i) => {
                   const state = i.usedAt
-                    ? `used ${formatInZone(i.usedAt, timezone)}`
+                    ? t("inviteUsed", { at: formatInZone(i.usedAt, timezone, undefined, locale) })
                     : i.revokedAt
-                      ? "revoked"
+                      ? t("inviteRevoked")
                       : i.expiresAt <= now
-                        ? "expired"
-                        : `valid until ${formatInZone(i.expiresAt, timezone)}`;
+                        ? t("inviteExpired")
+                        : t("inviteValid", { at: formatInZone(i.expiresAt, timezone, undefined, locale) });
                   return (
                     <tr key={i.id} className="border-t border-slate-200">
                       <td className="py-1">{i.label}</td>
-                      <td>{i.tracks.map((t) => t.track.name).join(", ")}</td>
+                      <td>{i.tracks.map((entry) => entry.track.name).join(", ")}</td>
                       <td>{state}</td>
                       <td>
                         {!i.usedAt && !i.revokedAt && i.expiresAt > now && (
                           <ActionButton
                             action={revokeInviteAction.bind(null, i.id)}
                             variant="ghost"
-                            pendingText="Revoking…"
-                            label={`Revoke the invitation for ${i.label}`}
+                            pendingText={t("revoking")}
+                            label={t("revokeLabel", { label: i.label })}
                           >
-                            Revoke
+                            {t("revoke")}
                           </ActionButton>
                         )}
                       </td>
@@ -176,9 +189,9 @@ async function OrganizerSections({ user, editionId, timezone, tracks }: Organize
       )}
       <Card aria-labelledby="conflicts" className="space-y-3">
         <h2 id="conflicts" className="text-lg font-bold">
-          Conflicts of interest
+          {t("conflicts")}
         </h2>
-        <p className="text-sm text-slate-700">Nobody judges their own team. Declare the other conflicts here: that judge is never sent to that team.</p>
+        <p className="text-sm text-slate-700">{t("conflictsIntro")}</p>
         {admin.conflicts.length > 0 && (
           <ul className="space-y-1 text-sm">
             {admin.conflicts.map((c) => (
@@ -188,30 +201,30 @@ async function OrganizerSections({ user, editionId, timezone, tracks }: Organize
                 <ActionButton
                   action={removeConflictAction.bind(null, editionId, c.judgeId, c.teamId)}
                   variant="ghost"
-                  pendingText="Removing…"
-                  label={`Remove the conflict ${c.judgeName} × ${c.team.name}`}
+                  pendingText={tc("removing")}
+                  label={t("removeConflictLabel", { judge: c.judgeName, team: c.team.name })}
                 >
-                  Remove
+                  {tc("remove")}
                 </ActionButton>
               </li>
             ))}
           </ul>
         )}
         {judges.length > 0 ? (
-          <ConflictForm action={declareConflictAction.bind(null, editionId)} judges={judges} teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
+          <ConflictForm action={declareConflictAction.bind(null, editionId)} judges={judges} teams={teams.map((team) => ({ id: team.id, name: team.name }))} />
         ) : (
-          <p className="text-sm text-slate-600">Add judges to a track first.</p>
+          <p className="text-sm text-slate-600">{t("addJudgesFirst")}</p>
         )}
       </Card>
       {admin.audit.length > 0 && (
         <Card aria-labelledby="audit">
           <h2 id="audit" className="mb-2 text-lg font-bold">
-            Audit trail
+            {t("audit")}
           </h2>
-          <ol className="space-y-1 text-sm" aria-label="Judging audit trail, newest first">
+          <ol className="space-y-1 text-sm" aria-label={t("auditLabel")}>
             {admin.audit.slice(0, 50).map((a) => (
               <li key={a.id}>
-                <span className="text-slate-600">{formatInZone(a.createdAt, timezone)}</span> · {a.actorName}: {a.action}
+                <span className="text-slate-600">{formatInZone(a.createdAt, timezone, undefined, locale)}</span> · {a.actorName}: {a.action}
                 {a.detail && <span className="text-slate-700"> — {a.detail}</span>}
               </li>
             ))}

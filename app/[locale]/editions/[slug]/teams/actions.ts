@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
@@ -28,7 +29,8 @@ export async function joinTeamAction(teamId: string, _prev: FormState, formData:
     schema: noFields,
     run: async (_input, user) => {
       await joinTeam(getDb(), user, teamId);
-      return { ok: true, message: "Welcome to the team!" };
+      const t = await getTranslations("teams");
+      return { ok: true, message: t("welcome") };
     },
   });
 }
@@ -38,7 +40,8 @@ export async function leaveTeamAction(teamId: string, _prev: FormState, formData
     schema: noFields,
     run: async (_input, user) => {
       await leaveTeam(getDb(), user, teamId);
-      return { ok: true, message: "You left the team." };
+      const t = await getTranslations("teams");
+      return { ok: true, message: t("left") };
     },
   });
 }
@@ -48,7 +51,8 @@ export async function renameTeamAction(teamId: string, _prev: FormState, formDat
     schema: z.object({ name: text("Team name", 2, 60) }),
     run: async ({ name }, user) => {
       await renameTeam(getDb(), user, teamId, name);
-      return { ok: true, message: "Team renamed." };
+      const t = await getTranslations("teams");
+      return { ok: true, message: t("renamed") };
     },
   });
 }
@@ -58,7 +62,8 @@ export async function movePersonAction(editionId: string, _prev: FormState, form
     schema: moveMemberSchema,
     run: async ({ userId, teamId }, user) => {
       await movePerson(getDb(), user, editionId, userId, teamId);
-      return { ok: true, message: teamId ? "Moved." : "Taken out of the team." };
+      const t = await getTranslations("teams");
+      return { ok: true, message: teamId ? t("moved") : t("takenOut") };
     },
   });
 }
@@ -68,7 +73,8 @@ export async function recordOutcomeAction(teamId: string, _prev: FormState, form
     schema: outcomeSchema,
     run: async (input, user) => {
       await recordOutcome(getDb(), user, teamId, input);
-      return { ok: true, message: "Saved: the edition's page tells it." };
+      const t = await getTranslations("outcome");
+      return { ok: true, message: t("saved") };
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const edition = await loadEdition((await params).slug);
-  return { title: `Teams of ${formatEditionNumber(edition.number)}` };
+  const t = await getTranslations("teams");
+  return { title: t("metaTitle", { hex: formatEditionNumber(edition.number) }) };
 }
 
 export default async function TeamsPage({ params }: Props) {
@@ -24,10 +26,13 @@ export default async function TeamsPage({ params }: Props) {
   const db = getDb();
   const [teams, myTeam] = await Promise.all([listTeams(db, edition.id), user ? teamOf(db, user.id, edition.id) : null]);
   const open = canChangeOwnTeam(user, edition);
+  const t = await getTranslations("teams");
+  const te = await getTranslations("editions");
+  const tq = await getTranslations("teams.leaveQuestion");
 
   return (
     <div>
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {formatEditionNumber(edition.number)}</Link>} title="Teams" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{te("eyebrow", { hex: formatEditionNumber(edition.number) })}</Link>} title={t("title")} />
       {user && !open && (
         <div className="mb-4">
           <Alert tone="info">{explainTeamsLocked(edition).message}</Alert>
@@ -35,15 +40,17 @@ export default async function TeamsPage({ params }: Props) {
       )}
       {open && !myTeam && (
         <p className="mb-4 text-slate-700">
-          Join a team below, or form a new one from a{" "}
-          <Link href={editionPath(edition.number, "/topics")} className="font-semibold text-indigo-800 underline">
-            topic&apos;s page
-          </Link>
-          .
+          {t.rich("joinIntro", {
+            link: (chunks) => (
+              <Link href={editionPath(edition.number, "/topics")} className="font-semibold text-indigo-800 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
       {teams.length === 0 ? (
-        <EmptyState>No team has formed yet.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {teams.map((team) => (
@@ -52,16 +59,21 @@ export default async function TeamsPage({ params }: Props) {
                 {open && myTeam?.id === team.id && (
                   <ActionButton
                     action={leaveTeamAction.bind(null, team.id)}
-                    pendingText="Leaving…"
-                    label={`Leave ${team.name}`}
-                    confirm={leaveQuestion(team.name, team.memberCount)}
+                    pendingText={t("leaving")}
+                    label={t("leaveLabel", { name: team.name })}
+                    confirm={leaveQuestion(team.name, team.memberCount, tq)}
                   >
-                    Leave team
+                    {t("leave")}
                   </ActionButton>
                 )}
                 {open && !myTeam && (
-                  <ActionButton action={joinTeamAction.bind(null, team.id)} variant="primary" pendingText="Joining…" label={`Join ${team.name}`}>
-                    {team.memberCount >= edition.maxTeamSize ? "Full — try anyway" : "Join team"}
+                  <ActionButton
+                    action={joinTeamAction.bind(null, team.id)}
+                    variant="primary"
+                    pendingText={t("joining")}
+                    label={t("joinLabel", { name: team.name })}
+                  >
+                    {team.memberCount >= edition.maxTeamSize ? t("full") : t("join")}
                   </ActionButton>
                 )}
               </TeamCard>

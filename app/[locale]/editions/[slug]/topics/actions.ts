@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
@@ -48,7 +49,8 @@ export async function approveTopicAction(topicId: string, _prev: FormState, form
     schema: noFields,
     run: async (_input, user) => {
       await approveTopic(getDb(), user, topicId);
-      return { ok: true, message: "Topic approved." };
+      const t = await getTranslations("topics");
+      return { ok: true, message: t("approvedMessage") };
     },
   });
 }
@@ -58,7 +60,8 @@ export async function rejectTopicAction(topicId: string, _prev: FormState, formD
     schema: rejectTopicSchema,
     run: async ({ reason }, user) => {
       await rejectTopic(getDb(), user, topicId, reason);
-      return { ok: true, message: "Topic rejected; the proposer sees your reason." };
+      const t = await getTranslations("topics");
+      return { ok: true, message: t("rejectedMessage") };
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
@@ -6,7 +7,7 @@ import { ActionButton } from "@/components/action-button";
 import { KindBadge, StatusBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader, cx } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
-import { TOPIC_KINDS, TOPIC_KIND_LABELS, canProposeTopic, canShowInterest } from "@/lib/topics/rules";
+import { TOPIC_KINDS, canProposeTopic, canShowInterest } from "@/lib/topics/rules";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { markdownExcerpt } from "@/lib/platform/markdown";
 import { topicListQuerySchema } from "@/lib/topics/schemas";
@@ -17,13 +18,17 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const edition = await loadEdition((await params).slug);
-  return { title: `Topics of ${formatEditionNumber(edition.number)}` };
+  const t = await getTranslations("topics");
+  return { title: t("metaTitle", { hex: formatEditionNumber(edition.number) }) };
 }
 
 export default async function TopicsPage({ params, searchParams }: Props) {
   const edition = await loadEdition((await params).slug, "/topics");
   const query = topicListQuerySchema.parse(await searchParams);
   const user = await getCurrentUser();
+  const t = await getTranslations("topics");
+  const te = await getTranslations("editions");
+  const tl = await getTranslations("labels");
   const topics = await listTopics(getDb(), user, edition.id, query);
   const base = editionPath(edition.number, "/topics");
   const href = (kind: string | undefined, sort: string) => {
@@ -40,36 +45,36 @@ export default async function TopicsPage({ params, searchParams }: Props) {
 
   return (
     <div>
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {formatEditionNumber(edition.number)}</Link>} title="Topics">
-        {canProposeTopic(user, edition) && <ButtonLink href={`${base}/new`}>Propose a topic</ButtonLink>}
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{te("eyebrow", { hex: formatEditionNumber(edition.number) })}</Link>} title={t("title")}>
+        {canProposeTopic(user, edition) && <ButtonLink href={`${base}/new`}>{t("propose")}</ButtonLink>}
       </PageHeader>
 
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Filter by kind" className="flex flex-wrap gap-2">
+        <nav aria-label={t("filterByKind")} className="flex flex-wrap gap-2">
           <Link href={href(undefined, query.sort)} className={chip(!query.kind)} aria-current={!query.kind ? "page" : undefined}>
-            All kinds
+            {t("allKinds")}
           </Link>
           {TOPIC_KINDS.map((kind) => (
             <Link key={kind} href={href(kind, query.sort)} className={chip(query.kind === kind)} aria-current={query.kind === kind ? "page" : undefined}>
-              {TOPIC_KIND_LABELS[kind]}
+              {tl(`topicKind.${kind}`)}
             </Link>
           ))}
         </nav>
-        <nav aria-label="Sort" className="flex items-center gap-2 text-sm">
-          <span className="text-slate-700">Sort by</span>
+        <nav aria-label={t("sort")} className="flex items-center gap-2 text-sm">
+          <span className="text-slate-700">{t("sortBy")}</span>
           <Link href={href(query.kind, "interest")} className={chip(query.sort === "interest")} aria-current={query.sort === "interest" ? "page" : undefined}>
-            Interest
+            {t("sortInterest")}
           </Link>
           <Link href={href(query.kind, "recent")} className={chip(query.sort === "recent")} aria-current={query.sort === "recent" ? "page" : undefined}>
-            Most recent
+            {t("sortRecent")}
           </Link>
         </nav>
       </div>
 
       {topics.length === 0 ? (
-        <EmptyState>{query.kind ? "No topic of this kind yet." : "No topics yet. Be the first to propose one!"}</EmptyState>
+        <EmptyState>{query.kind ? t("emptyKind") : t("empty")}</EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label="Topics">
+        <ul className="space-y-3" aria-label={t("listLabel")}>
           {topics.map((topic) => (
             <li key={topic.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <article aria-labelledby={`topic-${topic.id}`} className="flex flex-wrap gap-4 sm:flex-nowrap">
@@ -83,13 +88,15 @@ export default async function TopicsPage({ params, searchParams }: Props) {
                     <KindBadge kind={topic.kind} />
                     <StatusBadge status={topic.status} />
                   </div>
-                  <p className="mt-1 text-sm text-slate-600">Proposed by {topic.proposer.name}</p>
+                  <p className="mt-1 text-sm text-slate-600">{t("proposedBy", { name: topic.proposer.name })}</p>
                   <p className="mt-2 text-slate-800">{markdownExcerpt(topic.pitch)}</p>
-                  {topic.teams.length > 0 && <p className="mt-2 text-sm text-slate-700">Teams: {topic.teams.map((t) => t.name).join(", ")}</p>}
+                  {topic.teams.length > 0 && (
+                    <p className="mt-2 text-sm text-slate-700">{t("teams", { names: topic.teams.map((team) => team.name).join(", ") })}</p>
+                  )}
                 </div>
                 <div className="flex shrink-0 flex-col items-start gap-2 sm:items-end">
                   <p className="text-sm font-semibold text-slate-800" data-testid="interest-count">
-                    {topic.interestCount} interested
+                    {t("interestedCount", { count: topic.interestCount })}
                   </p>
                   {user && canShowInterest(user, topic, edition) && (
                     <ActionButton
@@ -97,10 +104,10 @@ export default async function TopicsPage({ params, searchParams }: Props) {
                       fields={{ interested: String(!topic.interested) }}
                       pressed={topic.interested}
                       variant={topic.interested ? "primary" : "secondary"}
-                      pendingText="Saving…"
-                      label={`I'm interested in ${topic.title}`}
+                      pendingText={t("saving")}
+                      label={t("interestLabel", { title: topic.title })}
                     >
-                      {topic.interested ? "✓ Interested" : "I'm interested"}
+                      {topic.interested ? t("interested") : t("showInterest")}
                     </ActionButton>
                   )}
                 </div>

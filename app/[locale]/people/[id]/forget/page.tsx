@@ -2,6 +2,7 @@
 // whether its byline keeps the name; everything else personal goes, what the
 // person cast and did stays counted (lib/people/portability.ts).
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
@@ -12,12 +13,16 @@ import { forgetPreview } from "@/lib/people/portability";
 import { DomainError } from "@/lib/platform/errors";
 import { forgetPersonAction } from "./actions";
 
-export const metadata: Metadata = { title: "Forget a person", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("people.forget");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export default async function ForgetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/people/${id}/forget`);
-  if (!isOrganizer(user)) return <NotAllowed title="Forget a person">Only organizers can forget people.</NotAllowed>;
+  const t = await getTranslations("people");
+  if (!isOrganizer(user)) return <NotAllowed title={t("forget.title")}>{t("forget.notAllowed")}</NotAllowed>;
   let person: Awaited<ReturnType<typeof forgetPreview>> | null = null;
   let problem: string | null = null;
   try {
@@ -28,18 +33,16 @@ export default async function ForgetPage({ params }: { params: Promise<{ id: str
   }
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader eyebrow={<Link href="/people">People</Link>} title={person ? `Forget ${person.name}` : "Forget a person"} />
+      <PageHeader eyebrow={<Link href="/people">{t("title")}</Link>} title={person ? t("forget.titleNamed", { name: person.name }) : t("forget.title")} />
       {!person ? (
         <Alert>{problem}</Alert>
       ) : (
         <>
           <p className="text-slate-700">
-            For someone who left the company: their name, address, department and sign-in go, and so do the emails queued for them and every record that names
-            them. What they did stays counted, as &ldquo;A former colleague&rdquo;: {person._count.topics} topics proposed, {person._count.memberships} team
-            places, {person._count.judgments} judgments, and their ballots. This can&rsquo;t be undone.
+            {t("forget.intro", { topics: person._count.topics, memberships: person._count.memberships, judgments: person._count.judgments })}
           </p>
           {person.id === user.id ? (
-            <Alert>You can&rsquo;t forget yourself: ask another organizer.</Alert>
+            <Alert>{t("forget.notYourself")}</Alert>
           ) : (
             <ForgetForm
               action={forgetPersonAction.bind(null, person.id)}

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
@@ -22,13 +23,14 @@ async function act<S extends z.ZodType>(formData: FormData, options: Parameters<
 }
 
 export async function createWebhookAction(editionId: string, _prev: WebhookState, formData: FormData): Promise<WebhookState> {
+  const t = await getTranslations("notifications.actions");
   let created: { id: string; secret: string | null } | null = null;
   const state = await act(formData, {
     schema: webhookSchema,
     arrays: ["events"],
     run: async (input, user) => {
       created = await createWebhook(getDb(), user, editionId, input);
-      return { ok: true, message: `“${input.name}” added. Send it a test message to check it works.` };
+      return { ok: true, message: t("created", { name: input.name }) };
     },
   });
   const made = created as { id: string; secret: string | null } | null;
@@ -44,13 +46,14 @@ export async function setWebhookActiveAction(webhookId: string, active: boolean,
 }
 
 export async function testWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("notifications.actions");
   return act(
     formData,
     {
       schema: nothing,
       run: async (_input, user) => {
         await sendTestMessage(getDb(), user, webhookId);
-        return { ok: true, message: "Test message queued: its delivery shows below in a moment." };
+        return { ok: true, message: t("testQueued") };
       },
     },
     true,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense, type ReactNode } from "react";
 import Link from "@/components/link";
 import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
@@ -8,52 +9,41 @@ import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { notificationsAdmin } from "@/lib/notifications/queries";
-import { EMAIL_KIND_LABELS, NEWS_LABELS, OUTBOX_STATUS_LABELS, isEmailKind, isNewsType } from "@/lib/notifications/rules";
+import { WEBHOOK_KINDS, isEmailKind, isNewsType, type WebhookKind } from "@/lib/notifications/rules";
 import { checkMail } from "@/lib/platform/mail";
 import { formatInZone } from "@/lib/platform/time";
 import { createWebhookAction, deleteWebhookAction, retryMessageAction, setWebhookActiveAction, testWebhookAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notifications.page");
+  return { title: t("title") };
+}
 
 const STATUS_TONES = { QUEUED: "amber", SENT: "green", FAILED: "red" } as const;
 
-const kindLabel = (kind: string) =>
-  isNewsType(kind)
-    ? NEWS_LABELS[kind]
-    : isEmailKind(kind)
-      ? `Email: ${EMAIL_KIND_LABELS[kind].label.toLowerCase()}`
-      : kind === "digest"
-        ? "Email: daily digest"
-        : kind === "webhook.test"
-          ? "Test message"
-          : kind;
+const OUTBOX_STATUSES = ["QUEUED", "SENT", "FAILED"] as const;
+type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+const isOutboxStatus = (status: string): status is OutboxStatus => (OUTBOX_STATUSES as readonly string[]).includes(status);
+const isWebhookKind = (kind: string): kind is WebhookKind => (WEBHOOK_KINDS as readonly string[]).includes(kind);
 
 /** The mail server as sending would find it (connects, greets, signs in): a wrong SMTP_URL shows here, not as a crash. */
 async function MailServerStatus() {
   const check = await checkMail();
-  if (check.state === "off")
-    return (
-      <p className="text-slate-700">
-        Email is off: the server&rsquo;s operator hasn&rsquo;t set <code>SMTP_URL</code>. Chat channels and webhooks work without it.
-      </p>
-    );
+  const t = await getTranslations("notifications.page");
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
+  const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
+  if (check.state === "off") return <p className="text-slate-700">{t.rich("mailOff", { code })}</p>;
   if (check.state === "ok")
     return (
       <p role="status" className="text-green-800">
-        The mail server at <span className="font-mono">{check.server}</span> answers and accepts Hexathon&rsquo;s sign-in: emails go out.
+        {t.rich("mailOk", { server: check.server, mono })}
       </p>
     );
   return (
     <Alert>
-      Emails can&rsquo;t go out:{" "}
-      {check.server ? (
-        <>
-          the mail server at <span className="font-mono">{check.server}</span> answered{" "}
-        </>
-      ) : (
-        "the configuration says "
-      )}
-      &ldquo;{check.problem}&rdquo;. They wait in the outbox; ask the server&rsquo;s operator to check <code>SMTP_URL</code>.
+      {check.server
+        ? t.rich("mailProblemServer", { server: check.server, problem: check.problem, mono, code })
+        : t.rich("mailProblemConfig", { problem: check.problem, code })}
     </Alert>
   );
 }
@@ -64,31 +54,40 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { edition, user } = page;
   const hex = formatEditionNumber(edition.number);
   const { webhooks, messages, counts } = await notificationsAdmin(getDb(), user, edition.id);
-  const at = (date: Date) => formatInZone(date, edition.timezone);
+  const [t, tr, locale] = await Promise.all([getTranslations("notifications.page"), getTranslations(), getLocale()]);
+  const at = (date: Date) => formatInZone(date, edition.timezone, undefined, locale);
+  const statusLabel = (status: string) => (isOutboxStatus(status) ? tr(`labels.outboxStatus.${status}`) : status);
+  const kindLabel = (kind: string) =>
+    isNewsType(kind)
+      ? tr(`labels.news.${kind}`)
+      : isEmailKind(kind)
+        ? t("kindEmail", { label: tr(`labels.emailKind.${kind}.label`).toLowerCase() })
+        : kind === "digest"
+          ? t("kindDigest")
+          : kind === "webhook.test"
+            ? t("kindTest")
+            : kind;
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Notifications" />
-      <p className="text-slate-700">
-        {hex}&rsquo;s news in your chat channels and other tools. Everything goes through the outbox below: when a receiver is down, its messages wait and are
-        retried for a day.
-      </p>
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{tr("layout.edition", { number: hex })}</Link>} title={t("title")} />
+      <p className="text-slate-700">{t("intro", { edition: hex })}</p>
 
       <section aria-labelledby="email" className="space-y-3">
         <h2 id="email" className="text-xl font-bold">
-          Email
+          {t("email")}
         </h2>
-        <Suspense fallback={<p className="text-slate-700">Checking the mail server…</p>}>
+        <Suspense fallback={<p className="text-slate-700">{t("checkingMail")}</p>}>
           <MailServerStatus />
         </Suspense>
-        <p className="text-sm text-slate-700">People choose their emails in their account&rsquo;s settings; the ones sent for {hex} are in the outbox below.</p>
+        <p className="text-sm text-slate-700">{t("peopleChoose", { edition: hex })}</p>
       </section>
 
       <section aria-labelledby="webhooks" className="space-y-3">
         <h2 id="webhooks" className="text-xl font-bold">
-          Chat channels and webhooks
+          {t("webhooks")}
         </h2>
         {webhooks.length === 0 ? (
-          <EmptyState>None yet: add one below.</EmptyState>
+          <EmptyState>{t("noWebhooks")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {webhooks.map((hook) => (
@@ -97,39 +96,39 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
                       <h3 id={`hook-${hook.id}`} className="font-bold break-words">
-                        {hook.name} {!hook.active && <Badge tone="amber">Paused</Badge>}
+                        {hook.name} {!hook.active && <Badge tone="amber">{t("paused")}</Badge>}
                       </h3>
                       <p className="text-sm break-all text-slate-700">
-                        {hook.kindLabel} · <span className="font-mono">{hook.url}</span>
-                        {hook.allowInternal && " · internal server"}
+                        {isWebhookKind(hook.kind) ? tr(`labels.webhookKind.${hook.kind}`) : hook.kindLabel} · <span className="font-mono">{hook.url}</span>
+                        {hook.allowInternal && ` · ${t("internalServer")}`}
                       </p>
-                      <p className="text-sm text-slate-700">{hook.events.map((type) => NEWS_LABELS[type]).join(" · ")}</p>
+                      <p className="text-sm text-slate-700">{hook.events.map((type) => tr(`labels.news.${type}`)).join(" · ")}</p>
                     </div>
                     <div className="flex flex-wrap gap-2">
                       <ActionButton
                         action={testWebhookAction.bind(null, hook.id)}
-                        pendingText="Queuing…"
+                        pendingText={t("queuing")}
                         showSuccess
-                        label={`Send a test message to ${hook.name}`}
+                        label={t("testLabel", { name: hook.name })}
                       >
-                        Send a test message
+                        {t("test")}
                       </ActionButton>
                       <ActionButton action={setWebhookActiveAction.bind(null, hook.id, !hook.active)} variant="ghost" pendingText="…">
-                        {hook.active ? "Pause" : "Resume"}
+                        {hook.active ? t("pause") : t("resume")}
                       </ActionButton>
                       <ActionButton
                         action={deleteWebhookAction.bind(null, hook.id)}
                         variant="ghost"
-                        pendingText="Deleting…"
-                        label={`Delete ${hook.name}`}
+                        pendingText={t("deleting")}
+                        label={t("deleteLabel", { name: hook.name })}
                         confirm={{
-                          title: `Delete “${hook.name}”?`,
-                          details: "It receives nothing more; its deliveries stay in the log.",
-                          confirm: "Delete",
+                          title: t("deleteTitle", { name: hook.name }),
+                          details: t("deleteDetails"),
+                          confirm: t("delete"),
                           danger: true,
                         }}
                       >
-                        Delete
+                        {t("delete")}
                       </ActionButton>
                     </div>
                   </div>
@@ -140,7 +139,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
         )}
         <Card aria-labelledby="new-webhook" className="space-y-3">
           <h3 id="new-webhook" className="text-lg font-semibold">
-            Add a chat channel or webhook
+            {t("addWebhook")}
           </h3>
           <WebhookForm action={createWebhookAction.bind(null, edition.id)} />
         </Card>
@@ -148,45 +147,36 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
 
       <section aria-labelledby="outbox" className="space-y-3">
         <h2 id="outbox" className="text-xl font-bold">
-          Outbox
+          {t("outbox")}
         </h2>
-        <p className="text-sm text-slate-700">
-          {(["QUEUED", "SENT", "FAILED"] as const).map((status) => `${counts[status] ?? 0} ${OUTBOX_STATUS_LABELS[status].toLowerCase()}`).join(" · ")} — the
-          latest 50 messages.
-        </p>
+        <p className="text-sm text-slate-700">{t("outboxCounts", { queued: counts.QUEUED ?? 0, sent: counts.SENT ?? 0, failed: counts.FAILED ?? 0 })}</p>
         {messages.length === 0 ? (
-          <EmptyState>Nothing sent yet.</EmptyState>
+          <EmptyState>{t("nothingSent")}</EmptyState>
         ) : (
-          <ul className="space-y-2" aria-label="Messages">
+          <ul className="space-y-2" aria-label={t("messages")}>
             {messages.map((message) => (
               <li key={message.id}>
-                <Card className="space-y-1 text-sm" aria-label={`${message.summary}: ${OUTBOX_STATUS_LABELS[message.status]}`}>
+                <Card className="space-y-1 text-sm" aria-label={t("messageLabel", { summary: message.summary, status: statusLabel(message.status) })}>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
                       <p className="font-semibold break-words">{message.summary}</p>
-                      <p className="break-all text-slate-700">
-                        To {message.to} · {kindLabel(message.kind)} · {at(message.createdAt)}
-                      </p>
+                      <p className="break-all text-slate-700">{t("messageTo", { to: message.to, kind: kindLabel(message.kind), at: at(message.createdAt) })}</p>
                     </div>
-                    <Badge tone={STATUS_TONES[message.status as keyof typeof STATUS_TONES] ?? "slate"}>
-                      {OUTBOX_STATUS_LABELS[message.status] ?? message.status}
-                    </Badge>
+                    <Badge tone={STATUS_TONES[message.status as keyof typeof STATUS_TONES] ?? "slate"}>{statusLabel(message.status)}</Badge>
                   </div>
                   {message.status === "QUEUED" && message.attempts > 0 && message.nextAttemptAt && (
-                    <p className="text-slate-700">
-                      {message.attempts} failed {message.attempts === 1 ? "attempt" : "attempts"}; next at {at(message.nextAttemptAt)}.
-                    </p>
+                    <p className="text-slate-700">{t("attempts", { count: message.attempts, at: at(message.nextAttemptAt) })}</p>
                   )}
-                  {message.lastError && <p className="break-words text-red-800">Last answer: {message.lastError}</p>}
+                  {message.lastError && <p className="break-words text-red-800">{t("lastAnswer", { error: message.lastError })}</p>}
                   {message.log.length > 0 && (
                     <details>
-                      <summary className="cursor-pointer text-indigo-800">Delivery log ({message.attempts})</summary>
+                      <summary className="cursor-pointer text-indigo-800">{t("deliveryLog", { count: message.attempts })}</summary>
                       <table className="mt-1 w-full text-left text-xs">
                         <thead>
                           <tr>
-                            <th scope="col">When</th>
-                            <th scope="col">Answer</th>
-                            <th scope="col">Took</th>
+                            <th scope="col">{t("colWhen")}</th>
+                            <th scope="col">{t("colAnswer")}</th>
+                            <th scope="col">{t("colTook")}</th>
                           </tr>
                         </thead>
                         <tbody>
@@ -196,7 +186,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                               <td className="pr-2 break-all">
                                 {attempt.statusCode ?? "—"} {attempt.response}
                               </td>
-                              <td className="whitespace-nowrap">{attempt.durationMs} ms</td>
+                              <td className="whitespace-nowrap">{t("durationMs", { ms: attempt.durationMs })}</td>
                             </tr>
                           ))}
                         </tbody>
@@ -206,10 +196,10 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                   {message.status !== "QUEUED" && (message.status === "FAILED" || message.channel === "WEBHOOK") && (
                     <ActionButton
                       action={retryMessageAction.bind(null, message.id)}
-                      pendingText="Queuing…"
-                      label={`${message.status === "FAILED" ? "Retry" : "Redeliver"} “${message.summary}”`}
+                      pendingText={t("queuing")}
+                      label={message.status === "FAILED" ? t("retryLabel", { summary: message.summary }) : t("redeliverLabel", { summary: message.summary })}
                     >
-                      {message.status === "FAILED" ? "Retry" : "Redeliver"}
+                      {message.status === "FAILED" ? t("retry") : t("redeliver")}
                     </ActionButton>
                   )}
                 </Card>

@@ -1,4 +1,5 @@
 "use server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
@@ -6,21 +7,23 @@ import { awardPrize, castJuryVote, createJuryPrize, deleteJuryPrize } from "@/li
 import { awardSchema, juryVoteSchema, prizeSchema } from "@/lib/prizes/schemas";
 
 export async function createPrizeAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("prizes.actions");
   return handleForm(formData, {
     schema: prizeSchema,
     run: async (input, user) => {
       await createJuryPrize(getDb(), user, editionId, input);
-      return { ok: true, message: `“${input.name}” added. Judges can now vote for it.` };
+      return { ok: true, message: t("created", { name: input.name }) };
     },
   });
 }
 
 export async function awardPrizeAction(prizeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("prizes.actions");
   return handleForm(formData, {
     schema: awardSchema,
     run: async ({ teamId }, user) => {
       await awardPrize(getDb(), user, prizeId, teamId);
-      return { ok: true, message: teamId ? "Prize awarded." : "Prize taken back." };
+      return { ok: true, message: teamId ? t("awarded") : t("takenBack") };
     },
   });
 }
@@ -35,11 +38,12 @@ export async function deletePrizeAction(prizeId: string, _prev: FormState, formD
 }
 
 export async function juryVoteAction(prizeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("prizes.actions");
   return handleForm(formData, {
     schema: juryVoteSchema,
     run: async ({ teamId }, user) => {
       await castJuryVote(getDb(), user, prizeId, teamId);
-      return { ok: true, message: "Your jury vote is saved. You can change it until the prize is awarded." };
+      return { ok: true, message: t("juryVoteSaved") };
     },
   });
 }

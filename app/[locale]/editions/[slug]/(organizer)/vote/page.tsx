@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { oidcEnabled, oidcName } from "@/app/_lib/auth";
 import { editionPath, loadForOrganizer } from "@/app/_lib/load";
@@ -11,12 +12,16 @@ import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
 
-export const metadata: Metadata = { title: "Vote control" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("vote.page");
+  return { title: t("title") };
+}
 
 export default async function VoteControlPage({ params }: { params: Promise<{ slug: string }> }) {
   const page = await loadForOrganizer((await params).slug, "/vote");
   if (!page) return null; // the layout says why
   const { edition, user } = page;
+  const t = await getTranslations();
   const hex = formatEditionNumber(edition.number);
   const db = getDb();
   const vote = await voteSnapshot(db, edition.id);
@@ -27,9 +32,9 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
   ]);
   return (
     <div>
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {hex}</Link>} title="Vote control">
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{t("layout.edition", { number: hex })}</Link>} title={t("vote.page.title")}>
         <Link href={editionPath(edition.number, "/stage")} className="text-sm font-semibold text-indigo-800 underline">
-          Stage control
+          {t("stage.page.title")}
         </Link>
       </PageHeader>
       <VoteControl
@@ -44,7 +49,7 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
       />
       {vote.status === "CLOSED" && results.ranking.length > 0 && (
         // the results as the edition's page shows them once revealed (organizers see them from the close)
-        <section aria-label="The results in pictures" className="mt-8 space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section aria-label={t("vote.page.charts")} className="mt-8 space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <BarRows
             id="vote-results-points"
             chart={resultsChart(results.ranking, { audience: results.settings.audienceWeight, bonus: results.settings.bonusWeight })}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -7,7 +8,7 @@ import { ActionButton } from "@/components/action-button";
 import { AnswerForm } from "@/components/challenges/answer-form";
 import { ScoreForm } from "@/components/challenges/score-form";
 import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
-import { allowedPointRange, CHALLENGE_KIND_LABELS, SCORING_LABELS, STATE_LABELS, type ChallengeKind, type Scoring } from "@/lib/challenges/rules";
+import { allowedPointRange, CHALLENGE_KINDS, SCORINGS, type ChallengeKind, type Scoring } from "@/lib/challenges/rules";
 import { challengeAttempts, challengeRanking, getChallenge, myTeamAttempts } from "@/lib/challenges/queries";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
@@ -25,6 +26,9 @@ import { Grid } from "@/components/charts/grid";
 import { headToHeadChart, raceChart, ratingsChart } from "@/lib/insights/rules";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
+
+const isKind = (kind: string): kind is ChallengeKind => (CHALLENGE_KINDS as readonly string[]).includes(kind);
+const isScoring = (scoring: string): scoring is Scoring => (SCORINGS as readonly string[]).includes(scoring);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const challenge = await orNotFound(getChallenge(getDb(), await getCurrentUser(), (await params).id));
@@ -49,109 +53,118 @@ export default async function ChallengePage({ params }: Props) {
     // organizers and judges follow the race: every team's attempts and the correct answers by time
     riddle && judging ? challengeAttempts(db, user, id) : null,
   ]);
-  const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true });
+  const t = await getTranslations("challenges.detail");
+  const tl = await getTranslations("labels");
+  const locale = await getLocale();
+  const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true, locale });
+  const quoted = (answer: string) => t("quoted", { answer });
   const range = allowedPointRange(challenge);
   const game = getGame(challenge.game);
   const base = editionPath(edition.number, "/challenges");
 
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href={base}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>} title={challenge.title}>
+      <PageHeader eyebrow={<Link href={base}>{t("eyebrow", { edition: formatEditionNumber(edition.number) })}</Link>} title={challenge.title}>
         {isOrganizer(user) && (
           <ButtonLink href={`${base}/${id}/edit`} variant="secondary">
-            Edit challenge
+            {t("edit")}
           </ButtonLink>
         )}
       </PageHeader>
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-        <Badge tone={challenge.state === "OPEN" ? "green" : challenge.state === "CLOSED" ? "indigo" : "slate"}>{STATE_LABELS[challenge.state]}</Badge>
-        <Badge tone="purple">{CHALLENGE_KIND_LABELS[challenge.kind as ChallengeKind] ?? challenge.kind}</Badge>
+        <Badge tone={challenge.state === "OPEN" ? "green" : challenge.state === "CLOSED" ? "indigo" : "slate"}>{tl(`challengeState.${challenge.state}`)}</Badge>
+        <Badge tone="purple">{isKind(challenge.kind) ? tl(`challengeKind.${challenge.kind}`) : challenge.kind}</Badge>
         <span>
-          Opens {formatInZone(challenge.opensAt, edition.timezone)} · closes {formatInZone(challenge.closesAt, edition.timezone)} ·{" "}
-          {SCORING_LABELS[challenge.scoring as Scoring]}
+          {t("times", {
+            opens: formatInZone(challenge.opensAt, edition.timezone, undefined, locale),
+            closes: formatInZone(challenge.closesAt, edition.timezone, undefined, locale),
+            scoring: isScoring(challenge.scoring) ? tl(`scoring.${challenge.scoring}`) : "",
+          })}
           {challenge.scoring === "RANK" ? ` (${challenge.rankPoints.replace(/,/g, ", ")})` : challenge.scoring === "FIXED" ? ` (${challenge.fixedPoints})` : ""}
         </span>
       </div>
 
       {isOrganizer(user) && (
-        <div className="flex flex-wrap gap-2" role="group" aria-label="Open or close by hand">
+        <div className="flex flex-wrap gap-2" role="group" aria-label={t("byHand")}>
           {challenge.state !== "OPEN" && (
-            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "OPEN" }} variant="primary" pendingText="Opening…">
-              Open now
+            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "OPEN" }} variant="primary" pendingText={t("opening")}>
+              {t("openNow")}
             </ActionButton>
           )}
           {challenge.state === "OPEN" && (
-            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "CLOSED" }} variant="danger" pendingText="Closing…">
-              Close now
+            <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "CLOSED" }} variant="danger" pendingText={t("closing")}>
+              {t("closeNow")}
             </ActionButton>
           )}
           {challenge.manualState && (
             <ActionButton action={challengeStateAction.bind(null, id)} fields={{ state: "AUTO" }} pendingText="…">
-              Follow its times again
+              {t("followTimes")}
             </ActionButton>
           )}
         </div>
       )}
 
       <Card>
-        <h2 className="sr-only">Statement</h2>
+        <h2 className="sr-only">{t("statement")}</h2>
         <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.statement) }} />
       </Card>
 
       {riddle && !(race && !mine?.team) && (
         <Card aria-labelledby="answer-heading">
           <h2 id="answer-heading" className="mb-3 text-lg font-bold">
-            Your team&apos;s answer
+            {t("answerHeading")}
           </h2>
           {!user ? (
             <p>
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`${base}/${id}`)}`} className="font-semibold text-indigo-800 underline">
-                Sign in
-              </Link>{" "}
-              to answer.
+              {t.rich("signInToAnswer", {
+                link: (chunks) => (
+                  <Link href={`/signin?callbackUrl=${encodeURIComponent(`${base}/${id}`)}`} className="font-semibold text-indigo-800 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : !mine?.team ? (
             <p className="text-slate-700" data-testid="join-a-team">
               {challenge.state === "CLOSED" ? (
-                "This challenge is closed."
+                t("closed")
               ) : (
                 <>
-                  {challenge.state === "UPCOMING" && "This challenge hasn't opened yet. "}
-                  Only members of a team can answer.{" "}
-                  {teamsOpen(edition) ? (
-                    <>
-                      <Link href={editionPath(edition.number, "/teams")} className="font-semibold text-indigo-800 underline">
-                        Join a team
-                      </Link>{" "}
-                      first.
-                    </>
-                  ) : (
-                    "Teams are settled now: an organizer can move you into one."
-                  )}
+                  {challenge.state === "UPCOMING" && `${t("notOpenYet")} `}
+                  {t("membersOnly")}{" "}
+                  {teamsOpen(edition)
+                    ? t.rich("joinFirst", {
+                        link: (chunks) => (
+                          <Link href={editionPath(edition.number, "/teams")} className="font-semibold text-indigo-800 underline">
+                            {chunks}
+                          </Link>
+                        ),
+                      })
+                    : t("teamsSettled")}
                 </>
               )}
             </p>
           ) : mine.solved ? (
             <p className="font-semibold text-green-800" data-testid="solved">
-              ✓ {mine.team.name} solved it at {time(mine.solved.solvedAt)}.
+              ✓ {t("solvedAt", { team: mine.team.name, time: time(mine.solved.solvedAt) })}
             </p>
           ) : challenge.state === "OPEN" ? (
             <AnswerForm action={answerAction.bind(null, id)} />
           ) : (
-            <p className="text-slate-700">{challenge.state === "UPCOMING" ? "This challenge hasn't opened yet." : "This challenge is closed."}</p>
+            <p className="text-slate-700">{challenge.state === "UPCOMING" ? t("notOpenYet") : t("closed")}</p>
           )}
           {mine && mine.attempts.length > 0 && (
             <>
-              <h3 className="mt-5 text-sm font-semibold">Your team&apos;s attempts</h3>
-              <ol className="mt-1 space-y-1 text-sm" aria-label="Your team's attempts">
+              <h3 className="mt-5 text-sm font-semibold">{t("yourAttempts")}</h3>
+              <ol className="mt-1 space-y-1 text-sm" aria-label={t("yourAttempts")}>
                 {mine.attempts.map((a) => (
                   <li key={a.id} className="flex flex-wrap gap-x-2">
                     <time dateTime={a.createdAt.toISOString()} className="font-mono">
                       {time(a.createdAt)}
                     </time>
-                    <span>{a.by}:</span>
-                    <span className="font-mono">“{a.answer}”</span>
-                    <span className={a.correct ? "font-semibold text-green-800" : "text-red-700"}>{a.correct ? "correct" : "wrong"}</span>
+                    <span>{t("attemptBy", { name: a.by })}</span>
+                    <span className="font-mono">{quoted(a.answer)}</span>
+                    <span className={a.correct ? "font-semibold text-green-800" : "text-red-700"}>{a.correct ? t("correct") : t("wrong")}</span>
                   </li>
                 ))}
               </ol>
@@ -163,42 +176,41 @@ export default async function ChallengePage({ params }: Props) {
       {race && (
         <Card aria-labelledby="race-heading">
           <h2 id="race-heading" className="text-lg font-bold">
-            Answers and attempts <span className="text-sm font-normal text-slate-600">({isOrganizer(user) ? "organizers" : "judges"})</span>
+            {t.rich("raceHeading", {
+              audience: isOrganizer(user) ? "organizers" : "judges",
+              muted: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span>,
+            })}
           </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            Times are the server&apos;s, in the edition&apos;s time zone ({edition.timezone}). Reload the page for the latest.
-          </p>
+          <p className="mt-1 text-sm text-slate-700">{t("raceTimes", { timezone: edition.timezone })}</p>
           {challenge.answers && isOrganizer(user) && (
             <p className="mt-3">
-              <span className="text-sm font-semibold">
-                {challenge.state === "CLOSED" ? "The answer" : "Accepted answers (organizers only until it closes)"}:
-              </span>{" "}
+              <span className="text-sm font-semibold">{t("acceptedAnswersLabel", { state: challenge.state })}</span>{" "}
               <span className="font-mono text-lg" data-testid="accepted-answers">
                 {challenge.answers.join(" · ")}
               </span>
             </p>
           )}
 
-          <h3 className="mt-5 text-base font-semibold">Correct answers by time</h3>
+          <h3 className="mt-5 text-base font-semibold">{t("solvesHeading")}</h3>
           {race.solves.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-700">No correct answer yet.</p>
+            <p className="mt-1 text-sm text-slate-700">{t("noSolve")}</p>
           ) : (
             <div className="mt-1 overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Correct answers by time, teams in the same millisecond sharing a rank</caption>
+                <caption className="sr-only">{t("solvesCaption")}</caption>
                 <thead className="text-slate-600">
                   <tr>
                     <th scope="col" className="py-2 pr-2">
-                      Rank
+                      {t("columns.rank")}
                     </th>
                     <th scope="col" className="py-2 pr-2">
-                      Team
+                      {t("columns.team")}
                     </th>
                     <th scope="col" className="py-2 pr-2">
-                      Time
+                      {t("columns.time")}
                     </th>
                     <th scope="col" className="py-2 text-right">
-                      Points
+                      {t("columns.points")}
                     </th>
                   </tr>
                 </thead>
@@ -221,27 +233,30 @@ export default async function ChallengePage({ params }: Props) {
           )}
 
           <h3 className="mt-5 text-base font-semibold">
-            Attempts <span className="font-normal text-slate-600">({race.attempts.length})</span>
+            {t.rich("attemptsHeading", {
+              count: race.attempts.length,
+              muted: (chunks) => <span className="font-normal text-slate-600">{chunks}</span>,
+            })}
           </h3>
           {race.attempts.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-700">No attempt yet.</p>
+            <p className="mt-1 text-sm text-slate-700">{t("noAttempt")}</p>
           ) : (
             <div className="mt-1 overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Every team&apos;s attempts, oldest first: who answered what, and whether it was right</caption>
+                <caption className="sr-only">{t("attemptsCaption")}</caption>
                 <thead className="text-slate-600">
                   <tr>
                     <th scope="col" className="py-2 pr-2">
-                      Time
+                      {t("columns.time")}
                     </th>
                     <th scope="col" className="py-2 pr-2">
-                      Team
+                      {t("columns.team")}
                     </th>
                     <th scope="col" className="py-2 pr-2">
-                      Answer
+                      {t("columns.answer")}
                     </th>
                     <th scope="col" className="py-2">
-                      Result
+                      {t("columns.result")}
                     </th>
                   </tr>
                 </thead>
@@ -255,10 +270,10 @@ export default async function ChallengePage({ params }: Props) {
                         {a.team}
                         <span className="block text-xs font-normal text-slate-600">{a.by}</span>
                       </th>
-                      <td className="py-2 pr-2 align-top font-mono wrap-anywhere">“{a.answer}”</td>
+                      <td className="py-2 pr-2 align-top font-mono wrap-anywhere">{quoted(a.answer)}</td>
                       <td className={`py-2 align-top whitespace-nowrap ${a.correct ? "font-semibold text-green-800" : "text-red-800"}`}>
                         <span aria-hidden="true">{a.correct ? "✓ " : "✗ "}</span>
-                        {a.correct ? "right" : "wrong"}
+                        {a.correct ? t("right") : t("wrong")}
                       </td>
                     </tr>
                   ))}
@@ -272,11 +287,11 @@ export default async function ChallengePage({ params }: Props) {
       {tournament && user && (
         <Card aria-labelledby="bot-heading">
           <h2 id="bot-heading" className="mb-3 text-lg font-bold">
-            {mine?.team ? `${mine.team.name}'s bot` : "Try the arena"}
+            {mine?.team ? t("teamBot", { team: mine.team.name }) : t("tryArena")}
           </h2>
-          {!mine?.team && <p className="mb-3 text-sm text-slate-700">Join a team to submit a bot; anyone can play practice matches.</p>}
+          {!mine?.team && <p className="mb-3 text-sm text-slate-700">{t("joinToSubmit")}</p>}
           <details className="mb-4 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold">The bot contract: {game.name}</summary>
+            <summary className="cursor-pointer font-semibold">{t("contract", { game: game.name })}</summary>
             <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(game.contract) }} />
           </details>
           <BotWorkbench
@@ -295,7 +310,7 @@ export default async function ChallengePage({ params }: Props) {
       {tournament && user && (
         <Card aria-labelledby="tournament-heading">
           <h2 id="tournament-heading" className="mb-3 text-lg font-bold">
-            Tournament
+            {t("tournament")}
           </h2>
           <TournamentPanel
             challengeId={id}
@@ -308,7 +323,7 @@ export default async function ChallengePage({ params }: Props) {
               matchesPerPair: challenge.matchesPerPair,
               format: challenge.format,
               swissRounds: challenge.swissRounds,
-              deadline: formatInZone(challenge.closesAt, edition.timezone),
+              deadline: formatInZone(challenge.closesAt, edition.timezone, undefined, locale),
             }}
             initial={
               arena
@@ -322,7 +337,7 @@ export default async function ChallengePage({ params }: Props) {
       {challenge.answers && riddle && !(race && isOrganizer(user)) && (
         <Card aria-labelledby="accepted-heading">
           <h2 id="accepted-heading" className="text-lg font-bold">
-            {challenge.state === "CLOSED" ? "The answer" : "Accepted answers (organizers only until it closes)"}
+            {t("acceptedAnswers", { state: challenge.state })}
           </h2>
           <p className="mt-1 font-mono text-lg" data-testid="accepted-answers">
             {challenge.answers.join(" · ")}
@@ -359,7 +374,7 @@ export default async function ChallengePage({ params }: Props) {
       {ranking && !judging && (
         <Card aria-labelledby="ranking-heading">
           <h2 id="ranking-heading" className="mb-2 text-lg font-bold">
-            Results
+            {t("results")}
           </h2>
           <ol className="space-y-1">
             {ranking
@@ -369,7 +384,7 @@ export default async function ChallengePage({ params }: Props) {
                 <li key={r.teamId} className="flex flex-wrap gap-x-3">
                   <span className="font-semibold">{r.name}</span>
                   {r.solvedAt && <span className="font-mono text-sm">{time(r.solvedAt)}</span>}
-                  <span>{r.points} pts</span>
+                  <span>{t("points", { points: r.points })}</span>
                 </li>
               ))}
           </ol>
@@ -379,13 +394,10 @@ export default async function ChallengePage({ params }: Props) {
       {judging && ranking && (
         <Card aria-labelledby="scores-heading" className="border-l-4 border-amber-400">
           <h2 id="scores-heading" className="text-lg font-bold">
-            Scores <span className="text-sm font-normal text-slate-600">(judges)</span>
+            {t.rich("scoresHeading", { muted: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
           </h2>
           <p className="mb-3 text-sm text-slate-700">
-            {challenge.scoring === "JUDGE"
-              ? `Enter each team's points (0 to ${range.max}) with a short reason.`
-              : `Points come from the answers; enter points (0 to ${range.max}) only to override a result, with the reason. Empty the points to remove an override.`}{" "}
-            Every change is kept in the audit trail.
+            {challenge.scoring === "JUDGE" ? t("scoresJudge", { max: range.max }) : t("scoresOverride", { max: range.max })} {t("scoresAudit")}
           </p>
           <ul className="divide-y divide-slate-100">
             {ranking.map((r) => (
@@ -394,12 +406,13 @@ export default async function ChallengePage({ params }: Props) {
                   <span className="font-semibold">{r.name}</span>
                   {r.solvedAt && (
                     <span className="text-sm text-slate-600">
-                      solved at {time(r.solvedAt)}
+                      {t("solvedAtTime", { time: time(r.solvedAt) })}
                       {r.rank ? ` (#${r.rank})` : ""}
                     </span>
                   )}
                   <span className="text-sm" data-testid={`points-${r.name}`}>
-                    {r.points} pts{r.score && challenge.scoring !== "JUDGE" ? ` (override; computed ${r.computed})` : ""}
+                    {t("points", { points: r.points })}
+                    {r.score && challenge.scoring !== "JUDGE" ? ` ${t("override", { computed: r.computed })}` : ""}
                   </span>
                 </p>
                 <ScoreForm

@@ -1,5 +1,6 @@
 import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
@@ -10,7 +11,10 @@ import { isOrganizer } from "@/lib/people/rules";
 import { utcToZonedLocal } from "@/lib/platform/time";
 import { createChallengeAction } from "../actions";
 
-export const metadata: Metadata = { title: "New challenge" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("challenges.new");
+  return { title: t("title") };
+}
 
 /** A sensible start for the form: the challenge opens at the next-but-one full hour, for an hour. */
 function nextFullHourPlusOne() {
@@ -21,18 +25,19 @@ function nextFullHourPlusOne() {
 export default async function NewChallengePage({ params }: { params: Promise<{ slug: string }> }) {
   const edition = await loadEdition((await params).slug, "/challenges/new");
   const user = await requireUser(editionPath(edition.number, "/challenges/new"));
-  if (!isOrganizer(user)) return <Alert>Only organizers set up challenges.</Alert>;
+  const t = await getTranslations("challenges.new");
+  if (!isOrganizer(user)) return <Alert>{t("organizersOnly")}</Alert>;
   const inAnHour = nextFullHourPlusOne();
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        eyebrow={<Link href={editionPath(edition.number, "/challenges")}>Mini-challenges of {formatEditionNumber(edition.number)}</Link>}
-        title="New challenge"
+        eyebrow={<Link href={editionPath(edition.number, "/challenges")}>{t("eyebrow", { edition: formatEditionNumber(edition.number) })}</Link>}
+        title={t("title")}
       />
       <Card>
         <ChallengeForm
           action={createChallengeAction.bind(null, edition.id, edition.number)}
-          submitLabel="Create challenge"
+          submitLabel={t("submit")}
           timezone={edition.timezone}
           initial={{
             kind: "RIDDLE",

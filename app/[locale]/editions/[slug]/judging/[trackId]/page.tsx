@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser, type CurrentUser } from "@/app/_lib/session";
@@ -10,7 +11,7 @@ import { AddJudgeForm, CriterionForm, TrackForm, WithdrawJudgeForm } from "@/com
 import { Alert, Badge, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { deliberation, getTrack, publishedResults, trackEntries, type Track } from "@/lib/judging/queries";
-import { METHOD_LABELS, RANKING_RULE_LABELS, TRACK_STATUS_LABELS, type TrackStatus } from "@/lib/judging/rules";
+import type { TrackStatus } from "@/lib/judging/rules";
 import type { JudgingMethod, RankingRule } from "@/lib/judging/ranking";
 import { isOrganizer } from "@/lib/people/rules";
 import { listJuryPrizes } from "@/lib/prizes/queries";
@@ -28,7 +29,10 @@ import {
   withdrawJudgeAction,
 } from "../actions";
 
-export const metadata: Metadata = { title: "Judging track" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("judging.track");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ slug: string; trackId: string }> };
 
@@ -45,6 +49,7 @@ export default async function TrackPage({ params }: Props) {
   const organizer = isOrganizer(user);
   const hex = formatEditionNumber(edition.number);
   const method = track.method as JudgingMethod;
+  const [t, tc, tr] = await Promise.all([getTranslations("judging.track"), getTranslations("judging.common"), getTranslations()]);
 
   return (
     <div className="space-y-6">
@@ -52,21 +57,22 @@ export default async function TrackPage({ params }: Props) {
       <PageHeader
         eyebrow={
           <>
-            <Link href={editionPath(edition.number)}>Edition {hex}</Link> · <Link href={editionPath(edition.number, "/judging")}>Judging</Link>
+            <Link href={editionPath(edition.number)}>{tr("layout.edition", { number: hex })}</Link> ·{" "}
+            <Link href={editionPath(edition.number, "/judging")}>{t("judgingLink")}</Link>
           </>
         }
         title={track.name}
       >
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={track.status === "OPEN" ? "green" : track.status === "PAUSED" ? "amber" : "slate"}>
-            {TRACK_STATUS_LABELS[track.status as TrackStatus]}
+            {tr(`labels.trackStatus.${track.status as TrackStatus}`)}
           </Badge>
           <span>
-            {METHOD_LABELS[method]}
-            {method === "RANKING" && `, ${RANKING_RULE_LABELS[track.rankingRule as RankingRule]}`}
-            {method === "RUBRIC" && track.normalize && ", judges evened out (z-scores)"}
+            {tr(`labels.judgingMethod.${method}`)}
+            {method === "RANKING" && `, ${tr(`labels.rankingRule.${track.rankingRule as RankingRule}`)}`}
+            {method === "RUBRIC" && track.normalize && `, ${t("evenedOut")}`}
           </span>
-          {track.resultsPublishedAt && <Badge tone="indigo">Results published</Badge>}
+          {track.resultsPublishedAt && <Badge tone="indigo">{tc("resultsPublished")}</Badge>}
         </p>
       </PageHeader>
       {track.description && <p className="text-slate-700">{track.description}</p>}
@@ -76,7 +82,7 @@ export default async function TrackPage({ params }: Props) {
             href={editionPath(edition.number, `/judging/${track.id}/judge`)}
             className="inline-block rounded-lg bg-indigo-700 px-4 py-3 font-semibold text-white"
           >
-            Judge this track
+            {tc("judgeThisTrack")}
           </Link>
         </p>
       )}
@@ -87,44 +93,45 @@ export default async function TrackPage({ params }: Props) {
   );
 }
 
-function Controls({ trackId, status, published, hasPrize }: { trackId: string; status: string; published: boolean; hasPrize: boolean }) {
+async function Controls({ trackId, status, published, hasPrize }: { trackId: string; status: string; published: boolean; hasPrize: boolean }) {
+  const [t, tc] = await Promise.all([getTranslations("judging.track"), getTranslations("judging.common")]);
   const csv = `/api/judging/${trackId}`;
   return (
     <Card aria-labelledby="controls" className="space-y-3">
       <h2 id="controls" className="text-lg font-bold">
-        Run this track
+        {t("controls")}
       </h2>
       <div className="flex flex-wrap gap-2">
         {status !== "OPEN" && (
-          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "OPEN" }} variant="primary" pendingText="Opening…">
-            {status === "DRAFT" ? "Open judging" : status === "PAUSED" ? "Resume judging" : "Reopen judging"}
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "OPEN" }} variant="primary" pendingText={t("opening")}>
+            {status === "DRAFT" ? t("open") : status === "PAUSED" ? t("resume") : t("reopen")}
           </ActionButton>
         )}
         {status === "OPEN" && (
-          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "PAUSED" }} pendingText="Pausing…">
-            Pause judging
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "PAUSED" }} pendingText={t("pausing")}>
+            {t("pause")}
           </ActionButton>
         )}
         {(status === "OPEN" || status === "PAUSED") && (
-          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "CLOSED" }} pendingText="Closing…">
-            Close judging
+          <ActionButton action={trackStatusAction.bind(null, trackId)} fields={{ status: "CLOSED" }} pendingText={t("closing")}>
+            {t("close")}
           </ActionButton>
         )}
-        <ActionButton action={publishResultsAction.bind(null, trackId)} fields={published ? {} : { published: "on" }} pendingText="Saving…">
-          {published ? "Hide the results again" : "Publish the results"}
+        <ActionButton action={publishResultsAction.bind(null, trackId)} fields={published ? {} : { published: "on" }} pendingText={tc("saving")}>
+          {published ? t("hideResults") : t("publishResults")}
         </ActionButton>
         {hasPrize && (
-          <ActionButton action={awardTrackWinnerAction.bind(null, trackId)} pendingText="Awarding…" showSuccess>
-            Award the prize to the winner
+          <ActionButton action={awardTrackWinnerAction.bind(null, trackId)} pendingText={t("awarding")} showSuccess>
+            {t("award")}
           </ActionButton>
         )}
       </div>
       <p className="flex flex-wrap gap-4 text-sm">
         <a href={`${csv}/judgments.csv`} className="font-semibold text-indigo-800 underline">
-          Every judgment (CSV)
+          {t("judgmentsCsv")}
         </a>
         <a href={`${csv}/results.csv`} className="font-semibold text-indigo-800 underline">
-          Results (CSV)
+          {t("resultsCsv")}
         </a>
       </p>
     </Card>
@@ -133,6 +140,7 @@ function Controls({ trackId, status, published, hasPrize }: { trackId: string; s
 
 async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; trackId: string; organizer: boolean }) {
   const view = await deliberation(getDb(), user, trackId);
+  const [t, tc] = await Promise.all([getTranslations("judging.track"), getTranslations("judging.common")]);
   const { confidence } = view.ranking;
   const judged = view.standings.some((s) => s.judgments > 0);
   // one scale for every team's bar: from the lowest interval's end to the highest
@@ -141,69 +149,76 @@ async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; t
   return (
     <Card aria-labelledby="ranking" className="space-y-4">
       <h2 id="ranking" className="text-lg font-bold">
-        Ranking and how sure it is
+        {t("ranking")}
       </h2>
       {!judged ? (
-        <p className="text-slate-700">Nothing ranks the teams yet{view.track.method === "PAIRWISE" ? ": a pairwise track ranks from comparisons" : ""}.</p>
+        <p className="text-slate-700">{view.track.method === "PAIRWISE" ? t("notRankedPairwise") : t("notRanked")}</p>
       ) : (
         <>
           <div data-testid="settled">
             {confidence.settled ? (
-              <Alert tone="success">The top three are settled: more judgments are very unlikely to change who they are.</Alert>
+              <Alert tone="success">{t("settled")}</Alert>
             ) : (
               <Alert tone="info">
-                The top three are not settled yet.
+                {t("notSettled")}
                 {confidence.toSettle?.pairs.length ? (
-                  <> Most useful next: {confidence.toSettle.pairs.map(([a, b]) => `${view.teamName(a)} vs ${view.teamName(b)}`).join("; ")}.</>
+                  <>
+                    {" "}
+                    {t("mostUseful", {
+                      pairs: confidence.toSettle.pairs.map(([a, b]) => t("pair", { a: view.teamName(a), b: view.teamName(b) })).join(t("pairSeparator")),
+                    })}
+                  </>
                 ) : null}
-                {confidence.toSettle?.moreJudgments ? <> About {confidence.toSettle.moreJudgments} more judgments would settle it.</> : null}
+                {confidence.toSettle?.moreJudgments ? <> {t("moreJudgments", { count: confidence.toSettle.moreJudgments })}</> : null}
               </Alert>
             )}
           </div>
           {confidence.aboveFourth.length > 0 && (
             <p className="text-sm text-slate-700">
-              Chance each is really above the fourth:{" "}
-              {confidence.aboveFourth.map((a, i) => (
-                <span key={a.teamId}>
-                  {i > 0 && ", "}
-                  {view.teamName(a.teamId)} {percent(a.probability)}
-                </span>
-              ))}
-              .
+              {t.rich("aboveFourth", {
+                list: () =>
+                  confidence.aboveFourth.map((a, i) => (
+                    <span key={a.teamId}>
+                      {i > 0 && ", "}
+                      {view.teamName(a.teamId)} {percent(a.probability)}
+                    </span>
+                  )),
+              })}
             </p>
           )}
         </>
       )}
-      <ol className="space-y-2" aria-label="Ranking">
+      <ol className="space-y-2" aria-label={t("rankingLabel")}>
         {view.standings.map((s) => (
           <li key={s.teamId} className="rounded-lg p-3 ring-1 ring-slate-200">
             <div className="flex flex-wrap items-baseline gap-x-3">
               <span className="w-8 text-lg font-bold">{s.rank}.</span>
               <span className="font-semibold">{s.team.name}</span>
               {s.stars > 0 && (
-                <span className="text-amber-800" aria-label={`${s.stars} star${s.stars === 1 ? "" : "s"}`}>
+                <span className="text-amber-800" aria-label={t("stars", { count: s.stars })}>
                   {"★".repeat(Math.min(s.stars, 5))}
                 </span>
               )}
               <span className="ml-auto text-sm text-slate-700">
-                score {fmt(s.score)}{" "}
-                <span className="text-slate-600">
-                  (95 % between {fmt(s.low)} and {fmt(s.high)})
-                </span>{" "}
-                · {s.judges} judge
-                {s.judges === 1 ? "" : "s"}
+                {t.rich("score", {
+                  score: fmt(s.score),
+                  low: fmt(s.low),
+                  high: fmt(s.high),
+                  judges: s.judges,
+                  muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+                })}
               </span>
             </div>
             <IntervalBar low={s.low} score={s.score} high={s.high} min={scale.min} max={scale.max} />
             {s.remarks.length > 0 && (
               <details className="mt-1 text-sm">
-                <summary className="cursor-pointer text-indigo-800">Notes ({s.remarks.length})</summary>
+                <summary className="cursor-pointer text-indigo-800">{t("notes", { count: s.remarks.length })}</summary>
                 <ul className="mt-1 space-y-1">
                   {s.remarks.map((r, i) => (
                     <li key={i}>
                       <strong>{r.judge}</strong>
                       {r.starred && " ★"}
-                      {r.notes && `: ${r.notes}`}
+                      {r.notes && t("remarkNotes", { notes: r.notes })}
                     </li>
                   ))}
                 </ul>
@@ -214,25 +229,24 @@ async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; t
       </ol>
       <section aria-labelledby="judges">
         <h3 id="judges" className="font-semibold">
-          Judges
+          {t("judges")}
         </h3>
         <ul className="mt-2 space-y-3 text-sm">
           {view.judges.map((j) => (
             <li key={j.id} className="space-y-1">
               <p>
-                <strong>{j.name}</strong>
-                {j.guest && " (invited)"}: {j.judgments} judgment{j.judgments === 1 ? "" : "s"}
-                {j.withdrawn > 0 && `, ${j.withdrawn} withdrawn`}
-                {j.leniency && (
-                  <span className="text-slate-700">
-                    {" "}
-                    · gives on average {fmt(j.leniency.mean)} (spread {fmt(j.leniency.sd)})
-                  </span>
-                )}
+                {t.rich("judgeLine", {
+                  name: j.name,
+                  guest: j.guest ? "yes" : "no",
+                  judgments: j.judgments,
+                  withdrawn: j.withdrawn,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
+                {j.leniency && <span className="text-slate-700"> {t("leniency", { mean: fmt(j.leniency.mean), sd: fmt(j.leniency.sd) })}</span>}
               </p>
               {organizer && j.judgments > 0 && (
                 <details>
-                  <summary className="cursor-pointer text-indigo-800">Withdraw all of {j.name}&apos;s judgments…</summary>
+                  <summary className="cursor-pointer text-indigo-800">{t("withdrawAll", { name: j.name })}</summary>
                   <div className="mt-2">
                     <WithdrawJudgeForm action={withdrawJudgeAction.bind(null, trackId)} judgeId={j.id} judgeName={j.name} />
                   </div>
@@ -242,10 +256,10 @@ async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; t
                 <ActionButton
                   action={removeJudgeAction.bind(null, trackId, j.id)}
                   variant="ghost"
-                  pendingText="Removing…"
-                  label={`Take ${j.name} off this track`}
+                  pendingText={tc("removing")}
+                  label={t("takeOffLabel", { name: j.name })}
                 >
-                  Take off this track
+                  {t("takeOff")}
                 </ActionButton>
               )}
             </li>
@@ -258,12 +272,13 @@ async function Deliberation({ user, trackId, organizer }: { user: CurrentUser; t
 
 async function Results({ user, trackId }: { user: CurrentUser; trackId: string }) {
   const { standings } = await publishedResults(getDb(), user, trackId);
+  const tc = await getTranslations("judging.common");
   return (
     <Card aria-labelledby="results">
       <h2 id="results" className="mb-2 text-lg font-bold">
-        Results
+        {tc("results")}
       </h2>
-      <ol className="space-y-1" aria-label="Results">
+      <ol className="space-y-1" aria-label={tc("results")}>
         {standings.map((s) => (
           <li key={s.teamId}>
             <strong>{s.rank}.</strong> {s.team.name}
@@ -280,32 +295,33 @@ async function Setup({ user, track, judged, judgingPath }: SetupProps) {
   const db = getDb();
   const trackId = track.id;
   const [prizes, entries] = await Promise.all([listJuryPrizes(db, user, track.editionId), trackEntries(db, user, trackId)]);
+  const [t, tc] = await Promise.all([getTranslations("judging.track"), getTranslations("judging.common")]);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="settings">
         <h2 id="settings" className="mb-3 text-lg font-bold">
-          Settings
+          {t("settings")}
         </h2>
         <TrackForm
           action={updateTrackAction.bind(null, trackId)}
           initial={track}
           prizes={prizes.map((p) => ({ id: p.id, name: p.name }))}
-          submitLabel="Save track"
+          submitLabel={t("saveTrack")}
         />
         {judged === 0 && (
           <div className="mt-4">
             <ActionButton
               action={deleteTrackAction.bind(null, trackId)}
               variant="ghost"
-              pendingText="Deleting…"
+              pendingText={t("deleting")}
               confirm={{
-                title: `Delete “${track.name}”?`,
-                details: "Only a track nobody has judged yet can be deleted.",
-                confirm: "Delete track",
+                title: t("deleteTitle", { name: track.name }),
+                details: t("deleteDetails"),
+                confirm: t("deleteTrack"),
                 danger: true,
               }}
             >
-              Delete track
+              {t("deleteTrack")}
             </ActionButton>
           </div>
         )}
@@ -313,34 +329,32 @@ async function Setup({ user, track, judged, judgingPath }: SetupProps) {
       <div className="space-y-6">
         <Card aria-labelledby="add-judge">
           <h2 id="add-judge" className="mb-3 text-lg font-bold">
-            Judges
+            {t("judges")}
           </h2>
           <AddJudgeForm action={addJudgeAction.bind(null, trackId)} />
-          <p className="mt-2 text-sm text-slate-600">
-            People without an account: invite them from the <Link href={judgingPath}>judging page</Link> with a one-time link or QR code.
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{t.rich("inviteNote", { link: (chunks) => <Link href={judgingPath}>{chunks}</Link> })}</p>
         </Card>
         {track.eligibility === "OPT_IN" && (
           <Card aria-labelledby="entries">
             <h2 id="entries" className="mb-2 text-lg font-bold">
-              Teams entered
+              {t("entries")}
             </h2>
-            <p className="mb-2 text-sm text-slate-600">Teams enter from their judging page; you can enter or remove one here.</p>
+            <p className="mb-2 text-sm text-slate-600">{t("entriesHint")}</p>
             <ul className="space-y-1 text-sm">
-              {entries.map((t) => (
-                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2">
+              {entries.map((entry) => (
+                <li key={entry.id} className="flex flex-wrap items-center justify-between gap-2">
                   <span>
-                    {t.name}
-                    {t.entered && <span className="ml-2 font-semibold text-green-800">entered</span>}
+                    {entry.name}
+                    {entry.entered && <span className="ml-2 font-semibold text-green-800">{t("entered")}</span>}
                   </span>
                   <ActionButton
-                    action={enterTrackAction.bind(null, trackId, t.id)}
-                    fields={t.entered ? {} : { entered: "on" }}
+                    action={enterTrackAction.bind(null, trackId, entry.id)}
+                    fields={entry.entered ? {} : { entered: "on" }}
                     variant="ghost"
-                    pendingText="Saving…"
-                    label={t.entered ? `Remove ${t.name} from this track` : `Enter ${t.name} in this track`}
+                    pendingText={tc("saving")}
+                    label={entry.entered ? t("removeEntryLabel", { team: entry.name }) : t("enterLabel", { team: entry.name })}
                   >
-                    {t.entered ? "Remove" : "Enter"}
+                    {entry.entered ? tc("remove") : t("enter")}
                   </ActionButton>
                 </li>
               ))}
@@ -350,18 +364,23 @@ async function Setup({ user, track, judged, judgingPath }: SetupProps) {
         {track.method === "RUBRIC" && (
           <Card aria-labelledby="criteria">
             <h2 id="criteria" className="mb-3 text-lg font-bold">
-              Criteria
+              {t("criteria")}
             </h2>
             {track.criteria.length > 0 && (
               <ul className="mb-3 space-y-2 text-sm">
                 {track.criteria.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center gap-2">
                     <span>
-                      <strong>{c.name}</strong> ×{c.weight}, 1–{c.scale}
+                      <strong>{c.name}</strong> {t("criterionScale", { weight: c.weight, scale: c.scale })}
                       {c.description && <span className="text-slate-600"> — {c.description}</span>}
                     </span>
-                    <ActionButton action={removeCriterionAction.bind(null, c.id)} variant="ghost" pendingText="Removing…" label={`Remove ${c.name}`}>
-                      Remove
+                    <ActionButton
+                      action={removeCriterionAction.bind(null, c.id)}
+                      variant="ghost"
+                      pendingText={tc("removing")}
+                      label={t("removeCriterionLabel", { name: c.name })}
+                    >
+                      {tc("remove")}
                     </ActionButton>
                   </li>
                 ))}

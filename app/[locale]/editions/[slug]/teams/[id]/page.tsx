@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -11,7 +12,7 @@ import { leaveQuestion } from "@/components/team-card";
 import { Card, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { canChangeOwnTeam, canEditTeam, canMovePeople, canRecordOutcome, OUTCOME_LABELS, OUTCOME_STATUSES } from "@/lib/teams/rules";
+import { canChangeOwnTeam, canEditTeam, canMovePeople, canRecordOutcome, OUTCOME_STATUSES } from "@/lib/teams/rules";
 import { getTeam, teamOf, teamOutcome } from "@/lib/teams/queries";
 import { revivalTarget } from "@/lib/topics/queries";
 import { ReviveButton } from "@/components/revival";
@@ -44,18 +45,26 @@ export default async function TeamPage({ params }: Props) {
     edition.phase === "CLOSED" || edition.phase === "ARCHIVED" ? revivalTarget(db, user) : null,
   ]);
   const telling = canRecordOutcome(user, isMember, edition);
+  const t = await getTranslations("teams");
+  const tt = await getTranslations("teams.team");
+  const tq = await getTranslations("teams.leaveQuestion");
+  const to = await getTranslations("outcome");
+  const tl = await getTranslations("labels");
 
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/teams")}>Teams of {formatEditionNumber(edition.number)}</Link>} title={team.name}>
+      <PageHeader
+        eyebrow={<Link href={editionPath(edition.number, "/teams")}>{t("metaTitle", { hex: formatEditionNumber(edition.number) })}</Link>}
+        title={team.name}
+      >
         {open && isMember && (
-          <ActionButton action={leaveTeamAction.bind(null, team.id)} pendingText="Leaving…" confirm={leaveQuestion(team.name, team.members.length)}>
-            Leave team
+          <ActionButton action={leaveTeamAction.bind(null, team.id)} pendingText={t("leaving")} confirm={leaveQuestion(team.name, team.members.length, tq)}>
+            {t("leave")}
           </ActionButton>
         )}
         {open && !isMember && !myTeam && (
-          <ActionButton action={joinTeamAction.bind(null, team.id)} variant="primary" pendingText="Joining…">
-            Join team
+          <ActionButton action={joinTeamAction.bind(null, team.id)} variant="primary" pendingText={t("joining")}>
+            {t("join")}
           </ActionButton>
         )}
         {reviveInto && <ReviveButton action={reviveTopicAction.bind(null, reviveInto.id, reviveInto.number, { teamId: team.id })} into={reviveInto.number} />}
@@ -63,17 +72,21 @@ export default async function TeamPage({ params }: Props) {
 
       {team.topic && (
         <p className="flex flex-wrap items-center gap-2">
-          Working on{" "}
-          <Link href={editionPath(edition.number, `/topics/${team.topic.id}`)} className="font-semibold text-indigo-800 underline">
-            {team.topic.title}
-          </Link>
+          {tt.rich("workingOn", {
+            title: team.topic.title,
+            link: (chunks) => (
+              <Link href={editionPath(edition.number, `/topics/${team.topic!.id}`)} className="font-semibold text-indigo-800 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
           <KindBadge kind={team.topic.kind} />
         </p>
       )}
 
       <Card aria-labelledby="members">
         <h2 id="members" className="text-lg font-bold">
-          Members{" "}
+          {tt("members")}{" "}
           <span className="text-base font-normal text-slate-600">
             ({team.memberCount} / {edition.maxTeamSize})
           </span>
@@ -83,17 +96,17 @@ export default async function TeamPage({ params }: Props) {
             <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
                 {m.user.name}
-                {m.userId === user?.id && <span className="ml-2 text-sm text-slate-600">(you)</span>}
+                {m.userId === user?.id && <span className="ml-2 text-sm text-slate-600">{tt("you")}</span>}
               </span>
               {organizing && (
                 <ActionButton
                   action={movePersonAction.bind(null, edition.id)}
                   fields={{ userId: m.userId, teamId: "" }}
                   variant="ghost"
-                  pendingText="Removing…"
-                  label={`Take ${m.user.name} out of the team`}
+                  pendingText={tt("removing")}
+                  label={tt("takeOutLabel", { name: m.user.name })}
                 >
-                  Take out
+                  {tt("takeOut")}
                 </ActionButton>
               )}
             </li>
@@ -104,13 +117,13 @@ export default async function TeamPage({ params }: Props) {
       {(outcome || telling) && (
         <Card aria-labelledby="outcome" className="space-y-4">
           <h2 id="outcome" className="text-lg font-bold">
-            What happened next
+            {to("heading")}
           </h2>
-          {outcome ? <OutcomeNote outcome={outcome} /> : <p className="text-slate-700">Not told yet. Did the project live on after the hackathon?</p>}
+          {outcome ? <OutcomeNote outcome={outcome} /> : <p className="text-slate-700">{to("notTold")}</p>}
           {telling && (
             <OutcomeForm
               action={recordOutcomeAction.bind(null, team.id)}
-              statuses={OUTCOME_STATUSES.map((status) => ({ value: status, label: OUTCOME_LABELS[status] }))}
+              statuses={OUTCOME_STATUSES.map((status) => ({ value: status, label: tl(`outcome.${status}`) }))}
               initial={outcome && { status: outcome.status, happenedOn: outcome.happenedOn, note: outcome.note, links: outcome.links.join("\n") }}
             />
           )}
@@ -120,7 +133,7 @@ export default async function TeamPage({ params }: Props) {
       {canEditTeam(user, isMember, edition) && (
         <Card aria-labelledby="rename">
           <h2 id="rename" className="mb-3 text-lg font-bold">
-            Rename the team
+            {tt("rename")}
           </h2>
           <RenameTeamForm action={renameTeamAction.bind(null, team.id)} name={team.name} />
         </Card>
@@ -129,7 +142,7 @@ export default async function TeamPage({ params }: Props) {
       {organizing && (
         <Card aria-labelledby="move" className="border-l-4 border-amber-400">
           <h2 id="move" className="mb-3 text-lg font-bold">
-            Move someone into this team <span className="text-sm font-normal text-slate-600">(organizers)</span>
+            {tt.rich("move", { small: (chunks) => <span className="text-sm font-normal text-slate-600">{chunks}</span> })}
           </h2>
           <MovePersonForm
             action={movePersonAction.bind(null, edition.id)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -33,6 +34,9 @@ export default async function TopicPage({ params }: Props) {
   const edition = await loadEdition(slug, `/topics/${id}`);
   const user = await getCurrentUser();
   const db = getDb();
+  const t = await getTranslations("topics");
+  const tt = await getTranslations("topics.topic");
+  const locale = await getLocale();
   const topic = await orNotFound(getTopic(db, user, id));
   if (topic.editionId !== edition.id) notFound();
   const interested = user ? topic.interests.some((i) => i.userId === user.id) : false;
@@ -52,10 +56,13 @@ export default async function TopicPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number, "/topics")}>Topics of {formatEditionNumber(edition.number)}</Link>} title={topic.title}>
+      <PageHeader
+        eyebrow={<Link href={editionPath(edition.number, "/topics")}>{t("metaTitle", { hex: formatEditionNumber(edition.number) })}</Link>}
+        title={topic.title}
+      >
         {canEditTopic(user, topic, edition) && (
           <ButtonLink href={editionPath(edition.number, `/topics/${topic.id}/edit`)} variant="secondary">
-            Edit topic
+            {tt("edit")}
           </ButtonLink>
         )}
         {reviveInto && <ReviveButton action={reviveTopicAction.bind(null, reviveInto.id, reviveInto.number, { topicId: topic.id })} into={reviveInto.number} />}
@@ -66,40 +73,53 @@ export default async function TopicPage({ params }: Props) {
         <KindBadge kind={topic.kind} />
         <StatusBadge status={topic.status} />
         <span>
-          Proposed by <strong>{topic.proposer.name}</strong> on {formatInZone(topic.createdAt, edition.timezone, { hour: undefined, minute: undefined })}
+          {tt.rich("proposedOn", {
+            name: topic.proposer.name,
+            date: formatInZone(topic.createdAt, edition.timezone, { hour: undefined, minute: undefined }, locale),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </span>
       </div>
 
       {topic.status === "REJECTED" && (
         <Alert>
-          <strong>This topic was rejected.</strong> Reason: {topic.rejectionReason}
-          {user?.id === topic.proposerId && " You can edit it to address the reason; it then goes back to review."}
+          {tt.rich("rejected", {
+            reason: topic.rejectionReason ?? "",
+            own: user?.id === topic.proposerId ? "yes" : "no",
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </Alert>
       )}
       {topic.status === "MERGED" && topic.mergedInto && (
         <Alert tone="info">
-          This topic was merged into{" "}
-          <Link href={editionPath(edition.number, `/topics/${topic.mergedInto.id}`)} className="font-semibold underline">
-            {topic.mergedInto.title}
-          </Link>
-          .
+          {tt.rich("merged", {
+            title: topic.mergedInto.title,
+            link: (chunks) => (
+              <Link href={editionPath(edition.number, `/topics/${topic.mergedInto!.id}`)} className="font-semibold underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       )}
-      {topic.status === "PENDING" && <Alert tone="info">This topic is awaiting review by the organizers. You can already show interest.</Alert>}
+      {topic.status === "PENDING" && <Alert tone="info">{tt("pending")}</Alert>}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <h2 className="sr-only">Pitch</h2>
+          <h2 className="sr-only">{tt("pitch")}</h2>
           <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(topic.pitch) }} />
         </Card>
 
         <div className="space-y-6">
           <Card aria-labelledby="interested-heading">
             <h2 id="interested-heading" className="text-lg font-bold">
-              <span data-testid="interest-count">{topic.interests.length}</span> interested
+              {tt.rich("interestedHeading", {
+                count: topic.interests.length,
+                num: (chunks) => <span data-testid="interest-count">{chunks}</span>,
+              })}
             </h2>
             {topic.interests.length > 0 ? (
-              <ul className="mt-2 flex flex-wrap gap-1.5 text-sm" aria-label="Interested people">
+              <ul className="mt-2 flex flex-wrap gap-1.5 text-sm" aria-label={tt("interestedPeople")}>
                 {topic.interests.map((i) => (
                   <li key={i.userId} className="rounded-full bg-slate-100 px-2.5 py-1">
                     {i.user.name}
@@ -107,7 +127,7 @@ export default async function TopicPage({ params }: Props) {
                 ))}
               </ul>
             ) : (
-              <p className="mt-1 text-sm text-slate-600">Nobody yet.</p>
+              <p className="mt-1 text-sm text-slate-600">{tt("nobody")}</p>
             )}
             {user && canShowInterest(user, topic, edition) && (
               <ActionButton
@@ -116,30 +136,33 @@ export default async function TopicPage({ params }: Props) {
                 fields={{ interested: String(!interested) }}
                 pressed={interested}
                 variant={interested ? "primary" : "secondary"}
-                pendingText="Saving…"
+                pendingText={t("saving")}
               >
-                {interested ? "✓ Interested" : "I'm interested"}
+                {interested ? t("interested") : t("showInterest")}
               </ActionButton>
             )}
             {!user && (
               <p className="mt-3 text-sm">
-                <Link
-                  href={`/signin?callbackUrl=${encodeURIComponent(editionPath(edition.number, `/topics/${topic.id}`))}`}
-                  className="font-semibold text-indigo-800 underline"
-                >
-                  Sign in
-                </Link>{" "}
-                to show interest.
+                {tt.rich("signIn", {
+                  link: (chunks) => (
+                    <Link
+                      href={`/signin?callbackUrl=${encodeURIComponent(editionPath(edition.number, `/topics/${topic.id}`))}`}
+                      className="font-semibold text-indigo-800 underline"
+                    >
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             )}
           </Card>
 
           <Card aria-labelledby="teams-heading">
             <h2 id="teams-heading" className="text-lg font-bold">
-              Teams on this topic
+              {tt("teamsHeading")}
             </h2>
             {topic.teams.length === 0 ? (
-              <EmptyState>No team yet.</EmptyState>
+              <EmptyState>{tt("noTeam")}</EmptyState>
             ) : (
               <ul className="mt-2 space-y-2">
                 {topic.teams.map((team) => (
@@ -159,7 +182,7 @@ export default async function TopicPage({ params }: Props) {
       {canFormTeam && (
         <Card aria-labelledby="form-team">
           <h2 id="form-team" className="mb-3 text-lg font-bold">
-            Form a team around this topic
+            {tt("formTeam")}
           </h2>
           <TeamCreateForm
             action={createTeamAction.bind(null, edition.id, edition.number)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
@@ -8,17 +9,22 @@ import { formatEditionNumber } from "@/lib/editions/rules";
 import { canProposeTopic, explainTopicProposalsClosed } from "@/lib/topics/rules";
 import { proposeTopicAction } from "../actions";
 
-export const metadata: Metadata = { title: "Propose a topic" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("topics.new");
+  return { title: t("metaTitle") };
+}
 
 export default async function NewTopicPage({ params }: { params: Promise<{ slug: string }> }) {
   const edition = await loadEdition((await params).slug, "/topics/new");
   const user = await requireUser(editionPath(edition.number, "/topics/new"));
+  const t = await getTranslations("topics.new");
+  const te = await getTranslations("editions");
   return (
     <div className="mx-auto max-w-2xl">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>Edition {formatEditionNumber(edition.number)}</Link>} title="Propose a topic" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{te("eyebrow", { hex: formatEditionNumber(edition.number) })}</Link>} title={t("title")} />
       {canProposeTopic(user, edition) ? (
         <Card>
-          <TopicForm action={proposeTopicAction.bind(null, edition.id, edition.number)} submitLabel="Propose topic" />
+          <TopicForm action={proposeTopicAction.bind(null, edition.id, edition.number)} submitLabel={t("submit")} />
         </Card>
       ) : (
         <Alert>{explainTopicProposalsClosed(edition).message}</Alert>

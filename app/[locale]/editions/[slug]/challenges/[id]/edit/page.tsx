@@ -1,5 +1,6 @@
 import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -12,22 +13,26 @@ import { isOrganizer } from "@/lib/people/rules";
 import { utcToZonedLocal } from "@/lib/platform/time";
 import { updateChallengeAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit challenge" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("challenges.edit");
+  return { title: t("title") };
+}
 
 export default async function EditChallengePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const edition = await loadEdition(slug, `/challenges/${id}/edit`);
   const user = await requireUser(editionPath(edition.number, `/challenges/${id}/edit`));
-  if (!isOrganizer(user)) return <Alert>Only organizers edit challenges.</Alert>;
+  const t = await getTranslations("challenges.edit");
+  if (!isOrganizer(user)) return <Alert>{t("organizersOnly")}</Alert>;
   const c = await orNotFound(getChallenge(getDb(), user, id));
   if (c.editionId !== edition.id) notFound();
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number, `/challenges/${id}`)}>{c.title}</Link>} title="Edit challenge" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, `/challenges/${id}`)}>{c.title}</Link>} title={t("title")} />
       <Card>
         <ChallengeForm
           action={updateChallengeAction.bind(null, id, edition.number)}
-          submitLabel="Save challenge"
+          submitLabel={t("submit")}
           timezone={edition.timezone}
           initial={{
             kind: c.kind,

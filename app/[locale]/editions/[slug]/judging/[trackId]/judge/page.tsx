@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
@@ -9,15 +10,18 @@ import { CompareForm, JudgingRefresh, OrderForm, RubricForm, SeenForm } from "@/
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { judgePage } from "@/lib/judging/queries";
-import { judgingClosedReason } from "@/lib/judging/rules";
+import { JUDGMENT_KINDS, judgingClosedReason, type JudgmentKind } from "@/lib/judging/rules";
 import { formatInZone } from "@/lib/platform/time";
 import { recordJudgmentAction, sendJudgeAction, skipTeamAction, withdrawJudgmentAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Judge" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("judge.page");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ slug: string; trackId: string }> };
 
-const KIND_LABELS: Record<string, string> = { SEEN: "Seen", PAIR: "Compared", RANKING: "Order", RUBRIC: "Scored", SKIP: "Skipped" };
+const isJudgmentKind = (kind: string): kind is JudgmentKind => (JUDGMENT_KINDS as readonly string[]).includes(kind);
 
 /** The judge's page, phone-first: where to go, the form, progress, and their own judgments with undo. */
 export default async function JudgePage({ params }: Props) {
@@ -32,6 +36,8 @@ export default async function JudgePage({ params }: Props) {
   const record = recordJudgmentAction.bind(null, trackId);
   const sequence = seat.sequence + 1;
   const done = seen.length;
+  const [t, locale] = await Promise.all([getTranslations("judge.page"), getLocale()]);
+  const kindLabel = (kind: string) => (isJudgmentKind(kind) ? t(`kind.${kind}`) : kind);
 
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -39,26 +45,26 @@ export default async function JudgePage({ params }: Props) {
       <PageHeader
         eyebrow={
           <>
-            <Link href={editionPath(edition.number, "/judging")}>Judging {hex}</Link> ·{" "}
-            <Link href={editionPath(edition.number, `/judging/${trackId}`)}>Ranking</Link>
+            <Link href={editionPath(edition.number, "/judging")}>{t("judgingLink", { edition: hex })}</Link> ·{" "}
+            <Link href={editionPath(edition.number, `/judging/${trackId}`)}>{t("rankingLink")}</Link>
           </>
         }
         title={track.name}
       />
       <p className="text-sm font-semibold" data-testid="progress">
-        {done} of {candidates} teams seen
+        {t("progress", { done, candidates })}
       </p>
       {closed ? (
         <Alert tone="info">{closed}</Alert>
       ) : track.method === "RANKING" && !next && seen.length > 0 ? null : !next ? (
         <Card className="space-y-3">
           {done >= candidates ? (
-            <p>You have seen every team you may judge here. Thank you!</p>
+            <p>{t("allSeen")}</p>
           ) : (
             <>
-              <p>{done === 0 ? "Ready? The app sends you to your first team." : "On to the next team."}</p>
-              <ActionButton action={sendJudgeAction.bind(null, trackId)} variant="primary" pendingText="Finding a team…" showSuccess>
-                {done === 0 ? "Send me to a team" : "Next team"}
+              <p>{done === 0 ? t("ready") : t("onToNext")}</p>
+              <ActionButton action={sendJudgeAction.bind(null, trackId)} variant="primary" pendingText={t("finding")} showSuccess>
+                {done === 0 ? t("sendMe") : t("nextTeam")}
               </ActionButton>
             </>
           )}
@@ -66,7 +72,7 @@ export default async function JudgePage({ params }: Props) {
       ) : null}
       {!closed && next && (
         <Card aria-labelledby="next-team" className="space-y-3">
-          <p className="text-sm text-slate-600">{track.method === "PAIRWISE" && current ? "Now see" : "Go and see"}</p>
+          <p className="text-sm text-slate-600">{track.method === "PAIRWISE" && current ? t("nowSee") : t("goSee")}</p>
           <h2 id="next-team" className="text-2xl font-bold" data-testid="next-team">
             {next.name}
           </h2>
@@ -75,11 +81,11 @@ export default async function JudgePage({ params }: Props) {
           {next.articles[0] && (
             <p>
               <Link href={`/articles/${next.articles[0].slug}`} className="font-semibold text-indigo-800 underline">
-                Their write-up
+                {t("writeUp")}
               </Link>
             </p>
           )}
-          {track.method === "PAIRWISE" && current && <p className="text-sm">Then compare it with {current.name}, the team you saw before.</p>}
+          {track.method === "PAIRWISE" && current && <p className="text-sm">{t("thenCompare", { name: current.name })}</p>}
           {track.method === "PAIRWISE" && (
             <CompareForm key={sequence} action={record} sequence={sequence} current={current} next={{ id: next.id, name: next.name }} />
           )}
@@ -87,17 +93,17 @@ export default async function JudgePage({ params }: Props) {
           {track.method === "RUBRIC" && (
             <RubricForm key={sequence} action={record} sequence={sequence} team={{ id: next.id, name: next.name }} criteria={track.criteria} />
           )}
-          <ActionButton action={skipTeamAction.bind(null, trackId)} fields={{ sequence: String(sequence) }} variant="ghost" pendingText="Skipping…">
-            They aren&apos;t there: skip
+          <ActionButton action={skipTeamAction.bind(null, trackId)} fields={{ sequence: String(sequence) }} variant="ghost" pendingText={t("skipping")}>
+            {t("skip")}
           </ActionButton>
         </Card>
       )}
       {!closed && track.method === "RANKING" && seen.length > 0 && (
         <Card aria-labelledby="order" className="space-y-3">
           <h2 id="order" className="text-lg font-bold">
-            Your order of the teams you saw
+            {t("orderTitle")}
           </h2>
-          <p className="text-sm text-slate-700">Best first. Save it whenever you like; the last order you save counts.</p>
+          <p className="text-sm text-slate-700">{t("orderHint")}</p>
           <OrderForm
             key={seen.map((t) => t.id).join(",")}
             action={record}
@@ -108,42 +114,42 @@ export default async function JudgePage({ params }: Props) {
             )}
           />
           {!next && (
-            <ActionButton action={sendJudgeAction.bind(null, trackId)} pendingText="Finding a team…" showSuccess>
-              Next team
+            <ActionButton action={sendJudgeAction.bind(null, trackId)} pendingText={t("finding")} showSuccess>
+              {t("nextTeam")}
             </ActionButton>
           )}
         </Card>
       )}
       <Card aria-labelledby="mine" className="space-y-2">
         <h2 id="mine" className="text-lg font-bold">
-          My judgments
+          {t("mine")}
         </h2>
         {mine.length === 0 ? (
-          <p className="text-sm text-slate-700">None yet.</p>
+          <p className="text-sm text-slate-700">{t("mineEmpty")}</p>
         ) : (
-          <ol className="space-y-2 text-sm" aria-label="My judgments, newest first">
+          <ol className="space-y-2 text-sm" aria-label={t("mineLabel")}>
             {mine.map((j) => (
               <li key={j.id} className="flex flex-wrap items-center gap-2 rounded-lg p-2 ring-1 ring-slate-200">
                 <span className={j.withdrawnAt ? "text-slate-600 line-through" : ""}>
-                  <strong>{KIND_LABELS[j.kind] ?? j.kind}</strong> {j.team?.name}
-                  {j.kind === "PAIR" && j.winner && <> — preferred {j.winner.name}</>}
+                  <strong>{kindLabel(j.kind)}</strong> {j.team?.name}
+                  {j.kind === "PAIR" && j.winner && <> {t("preferred", { name: j.winner.name })}</>}
                   {j.starred && " ★"}
                   <span className="text-slate-600">
                     {" "}
-                    · {formatInZone(j.createdAt, edition.timezone, { weekday: undefined, day: undefined, month: undefined })}
+                    · {formatInZone(j.createdAt, edition.timezone, { weekday: undefined, day: undefined, month: undefined }, locale)}
                   </span>
                 </span>
                 {j.withdrawnAt ? (
-                  <span className="text-slate-700">withdrawn</span>
+                  <span className="text-slate-700">{t("withdrawn")}</span>
                 ) : (
                   !closed && (
                     <ActionButton
                       action={withdrawJudgmentAction.bind(null, j.id)}
                       variant="ghost"
-                      pendingText="Undoing…"
-                      label={`Undo: ${KIND_LABELS[j.kind] ?? j.kind} ${j.team?.name ?? ""}`.trim()}
+                      pendingText={t("undoing")}
+                      label={t("undoLabel", { kind: kindLabel(j.kind), team: j.team?.name ?? "" }).trim()}
                     >
-                      Undo
+                      {t("undo")}
                     </ActionButton>
                   )
                 )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
@@ -11,7 +12,10 @@ import { getTopic } from "@/lib/topics/queries";
 import { notFound } from "next/navigation";
 import { updateTopicAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit topic" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("topics.edit");
+  return { title: t("metaTitle") };
+}
 
 export default async function EditTopicPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -20,19 +24,16 @@ export default async function EditTopicPage({ params }: { params: Promise<{ slug
   const topic = await orNotFound(getTopic(getDb(), user, id));
   if (topic.editionId !== edition.id) notFound();
   const allowed = canEditTopic(user, topic, edition);
+  const t = await getTranslations("topics.edit");
   return (
     <div className="mx-auto max-w-2xl">
-      <PageHeader eyebrow={<Link href={editionPath(edition.number, `/topics/${id}`)}>{topic.title}</Link>} title="Edit topic" />
+      <PageHeader eyebrow={<Link href={editionPath(edition.number, `/topics/${id}`)}>{topic.title}</Link>} title={t("title")} />
       {allowed ? (
         <Card>
-          <TopicForm action={updateTopicAction.bind(null, topic.id, edition.number)} initial={topic} submitLabel="Save changes" />
+          <TopicForm action={updateTopicAction.bind(null, topic.id, edition.number)} initial={topic} submitLabel={t("submit")} />
         </Card>
       ) : (
-        <Alert>
-          {user.id !== topic.proposerId && !isOrganizer(user)
-            ? "Only the topic's proposer or an organizer can edit it."
-            : "This topic can't be edited any more: topics are locked once hacking starts."}
-        </Alert>
+        <Alert>{user.id !== topic.proposerId && !isOrganizer(user) ? t("notYours") : t("locked")}</Alert>
       )}
     </div>
   );
