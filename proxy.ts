@@ -38,11 +38,13 @@ const RETRY_SECONDS = 30;
 const NOT_TRANSLATED =
   /^\/(_next\/|__next|feed\.xml$|metrics$|uploads\/|calendar\/|favicon\.ico$|icon|apple-icon|manifest\.webmanifest$|robots\.txt$|sitemap\.xml$)/;
 
-/** The address of the page in the reader's language: "/editions/0x09" → "/fr/editions/0x09". */
+/**
+ * The address of the page in the reader's language: "/editions/0x09" → "/fr/editions/0x09". On the
+ * request's own origin (request.url's, not nextUrl's, whose host is the server's name): another
+ * origin would make Next proxy the request to it.
+ */
 function inLocale(request: NextRequest, pathname: string, locale: string): URL {
-  const url = request.nextUrl.clone();
-  url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
-  return url;
+  return new URL(`/${locale}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url);
 }
 
 function unavailable(api: boolean) {

@@ -39,7 +39,11 @@ if (!existsSync(path.join(dir, "next.config.js")) && existsSync(buildConfig)) {
   conf = JSON.parse(readFileSync(buildConfig, "utf8")).config;
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 }
-const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port, ...(conf && { conf }) });
+// Next compares a proxy.ts rewrite's origin with its own, made of this name; it writes a loopback address
+// (127.0.0.1, ::1) in a request's URL as "localhost", so a loopback server calls itself that, else a
+// rewrite to another language's page would be taken for another site and proxied (vercel/next.js#94745)
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\])$/;
+const app = next({ dev: false, dir, hostname: !hostname || LOOPBACK.test(hostname) ? "localhost" : hostname, port, ...(conf && { conf }) });
 await app.prepare();
 const handle = app.getRequestHandler();
 // What the app's start-up (app/_lib/start.ts) leaves on globalThis for this file, which is outside its bundle:

@@ -73,14 +73,16 @@ test.afterAll(async ({ browser }) => {
  * One role's walk: every page at 390 px, then, for organizers (the widest pages: tables, the
  * stage control), the same page at 1,280 px; what went wrong, as sentences.
  */
-async function walk(browser: Browser, role: (typeof ROLES)[number]): Promise<string[]> {
+async function walk(browser: Browser, role: (typeof ROLES)[number], locale?: string): Promise<string[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const violations = await watchPolicy(page);
   if (role) await signIn(page, role);
+  // then the language's cookie, as the footer's switch sets it
+  if (locale) await context.addCookies([{ name: "hexathon-locale", value: locale, url: test.info().project.use.baseURL! }]);
   // live updates change nothing of a page's width: their streams would only keep the server busy
   await page.route(/\/api\/.*\/(events|live)$/, (route) => route.abort());
-  const who = role ? role.split("@")[0] : "signed out";
+  const who = `${role ? role.split("@")[0] : "signed out"}${locale ? ` in ${locale}` : ""}`;
   const problems: string[] = [];
   for (const pattern of pagePatterns()) {
     const url = concrete(pattern, ids);
@@ -103,5 +105,13 @@ test("every page as every role: no 500, no overflow at 390 px (organizers: and 1
   test.setTimeout(480_000);
   // the roles walk side by side: the server renders one page while a browser lays out another
   const problems = (await Promise.all(ROLES.map((role) => walk(browser, role)))).flat();
+  expect(problems, problems.join("\n")).toEqual([]);
+});
+
+test("every page in the pseudo-locale (each word 40% longer) and in French: no overflow at 390 px", async ({ browser }) => {
+  test.setTimeout(480_000);
+  // the organizer's pages are the widest and the most; an employee's in French, the longer real language
+  const walks = [walk(browser, "organizer@demo.test", "en-XA"), walk(browser, "alice@demo.test", "fr")];
+  const problems = (await Promise.all(walks)).flat();
   expect(problems, problems.join("\n")).toEqual([]);
 });
