@@ -1,8 +1,23 @@
 // The browser side of the JSON API: one call, one answer shape. The server's
-// readable error message ({ error: { message } }) comes back as `message`;
-// a network failure says so, and the page keeps what is on screen.
+// readable error ({ error: { code, message, field } }, already in the
+// reader's language) comes back as `message`, `code` and `field`; a network
+// failure says so (`offline`), and the page keeps what is on screen. Its own
+// two sentences are in the page's language once the layout has set them
+// (components/fetch-json-texts.tsx).
 
-export type JsonResult<T> = { ok: true; data: T } | { ok: false; message: string };
+export type JsonResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string; field?: string; offline?: true };
+
+type Texts = { unreachable: string; answered: (status: number) => string };
+
+let texts: Texts = {
+  unreachable: "The server can't be reached. Check the network; what is on screen is kept, try again.",
+  answered: (status) => `The server answered ${status}.`,
+};
+
+/** The page's language's sentences for what the server can't say itself. */
+export function setFetchTexts(next: Texts) {
+  texts = next;
+}
 
 export async function fetchJson<T>(url: string, method = "GET", body?: unknown): Promise<JsonResult<T>> {
   try {
@@ -14,8 +29,9 @@ export async function fetchJson<T>(url: string, method = "GET", body?: unknown):
     });
     const data = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, data: data as T };
-    return { ok: false, message: (data as { error?: { message?: string } })?.error?.message ?? `The server answered ${response.status}.` };
+    const error = (data as { error?: { message?: string; code?: string; field?: string } })?.error;
+    return { ok: false, message: error?.message ?? texts.answered(response.status), code: error?.code, field: error?.field };
   } catch {
-    return { ok: false, message: "The server can't be reached. Check the network; what is on screen is kept, try again." };
+    return { ok: false, message: texts.unreachable, offline: true };
   }
 }

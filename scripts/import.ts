@@ -13,6 +13,8 @@ import { importArticles } from "../lib/articles/import";
 import { databaseUrl } from "../lib/platform/config";
 import { createDb } from "../lib/platform/db";
 import { migrate } from "../lib/platform/migrate";
+import { DomainError } from "../lib/platform/errors";
+import { translate } from "../lib/platform/i18n";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { as: { type: "string" } } });
@@ -44,7 +46,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(error.stack ?? error.message);
+    // a refusal is said in English (lib/ says it as a message to translate); anything else with its stack
+    console.error(error instanceof DomainError ? translate(error.message) : (error.stack ?? error.message));
     process.exit(1);
   },
 );

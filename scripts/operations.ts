@@ -12,6 +12,7 @@ import { databaseKind, databaseUrl } from "../lib/platform/config";
 import { environmentProblem } from "../lib/platform/environment";
 import { ArchiveProblem, backup, dataExport, dataImport, restore } from "../lib/operations/commands";
 import type { Manifest } from "../lib/operations/schemas";
+import { translate } from "../lib/platform/i18n";
 
 const COMMANDS = { backup, restore, "data:export": dataExport, "data:import": dataImport } as const;
 type Command = keyof typeof COMMANDS;
@@ -67,6 +68,6 @@ main().then(
   (error: unknown) => {
     if (error instanceof ArchiveProblem) fail(error.message);
     console.error(error);
-    fail(`${command} failed: ${(error as Error).message}`);
+    fail(`${command} failed: ${translate((error as Error).message)}`);
   },
 );

@@ -122,8 +122,10 @@ function routeMatcher(root) {
   return (address) => {
     if (address.startsWith("/_next/")) return address.startsWith("/_next/static/") ? "/_next/static" : "/_next";
     const trimmed = address.length > 1 ? address.replace(/\/+$/, "") : address;
-    // pages live under app/[locale]/ and are asked for without it (the proxy adds the reader's language)
-    const page = find(trimmed) ?? find(`/en${trimmed === "/" ? "" : trimmed}`);
+    // pages live under app/[locale]/ and are asked for without it (the proxy adds the reader's language):
+    // what matches only as a language ("/account" as /[locale]) is the page under it
+    const direct = find(trimmed);
+    const page = direct && !direct.startsWith("/[locale]") ? direct : find(`/en${trimmed === "/" ? "" : trimmed}`);
     if (page === undefined) return "(no route)";
     return page.replace(/^\/\[locale\](?=\/|$)/, "") || "/";
   };

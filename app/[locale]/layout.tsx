@@ -11,6 +11,7 @@ import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/lib/platform/theme-script";
 import { VisitorSync } from "@/components/visitor";
+import { FetchJsonTexts } from "@/components/fetch-json-texts";
 import { LanguageSwitch } from "@/components/language-switch";
 import { isPageLocale, LOCALES, type Locale } from "@/lib/platform/locale";
 import "../globals.css";
@@ -74,6 +75,7 @@ export default async function RootLayout({ children, params }: Props) {
             {t("skipToContent")}
           </a>
           <VisitorSync />
+          <FetchJsonTexts />
           <SiteHeader publicEditionNumber={editionNumber} />
           <RunningTournaments />
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">

@@ -5,9 +5,11 @@
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
-import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
+import { msg } from "@/lib/platform/messages";
+import { databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
 import { currentRequestId, log } from "@/lib/platform/log";
 import { getCurrentUser, type CurrentUser } from "./session";
+import { translator } from "./translate";
 
 export type FormState = {
   ok?: boolean;
@@ -48,14 +50,14 @@ export function errorState(error: unknown, values: Record<string, string>): Form
   if (isDatabaseUnavailable(error)) {
     databaseTrouble();
     log().error({ reason: describeDatabaseError(error) }, "database unavailable");
-    return { ok: false, values, message: `${DATABASE_UNAVAILABLE_MESSAGE} Your input is kept.` };
+    return { ok: false, values, message: msg("platform.form.databaseAway") };
   }
   log().error({ err: error }, "action failed");
   const id = currentRequestId();
   return {
     ok: false,
     values,
-    message: `Something went wrong on our side. Your input is kept; please try again.${id ? ` If it happens again, quote this id: ${id}.` : ""}`,
+    message: id ? msg("platform.form.failedWithId", { id }) : msg("platform.form.failed"),
   };
 }
 
@@ -72,11 +74,23 @@ type Options<S extends z.ZodType> = {
  * returns ok (Next.js implements redirect by throwing, which must not be caught).
  */
 export async function handleForm<S extends z.ZodType>(formData: FormData, options: Options<S>): Promise<FormState> {
+  return inReadersLanguage(await runForm(formData, options));
+}
+
+/** The form's state with lib/'s messages (a refusal, the fields' problems) in the reader's language. */
+async function inReadersLanguage(state: FormState): Promise<FormState> {
+  if (!state.message && !state.fieldErrors) return state;
+  const say = await translator();
+  const fieldErrors = state.fieldErrors && Object.fromEntries(Object.entries(state.fieldErrors).map(([field, messages]) => [field, messages?.map(say)]));
+  return { ...state, ...(state.message !== undefined && { message: say(state.message) }), ...(fieldErrors && { fieldErrors }) };
+}
+
+async function runForm<S extends z.ZodType>(formData: FormData, options: Options<S>): Promise<FormState> {
   // an action's arguments come from the client: a hand-made call can send anything in the form's place
-  if (!(formData instanceof FormData)) return { ok: false, message: "This form couldn't be read. Reload the page and submit it again." };
+  if (!(formData instanceof FormData)) return { ok: false, message: msg("platform.form.unreadable") };
   const values = formValues(formData);
   const user = await getCurrentUser();
-  if (options.signedIn !== false && !user) return { ok: false, values, message: "Your session has ended. Sign in again; your input is kept." };
+  if (options.signedIn !== false && !user) return { ok: false, values, message: msg("platform.form.sessionEnded") };
   const parsed = options.schema.safeParse(formObject(formData, options.arrays));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
@@ -84,7 +98,7 @@ export async function handleForm<S extends z.ZodType>(formData: FormData, option
       ok: false,
       values,
       fieldErrors: flat.fieldErrors as Record<string, string[]>,
-      message: flat.formErrors[0] ?? "Please correct the fields marked below.",
+      message: flat.formErrors[0] ?? msg("platform.form.correctFields"),
     };
   }
   try {

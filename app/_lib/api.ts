@@ -8,34 +8,37 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/platform/db";
 import { DomainError, HTTP_STATUS } from "@/lib/platform/errors";
-import { DATABASE_UNAVAILABLE_MESSAGE, databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
+import { databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
 import { currentRequestId, log } from "@/lib/platform/log";
 import { assertOrganizer } from "@/lib/people/rules";
 import { bodyLimitFor, formatBytes, wellFormedJson } from "@/lib/platform/request-guard";
 import { getCurrentUser, type CurrentUser } from "./session";
+import { translator } from "./translate";
+import { msg } from "@/lib/platform/messages";
 
-export function jsonError(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
+export function jsonError(status: number, code: string, message: string, field?: string) {
+  return NextResponse.json({ error: { code, message, ...(field && { field }) } }, { status });
 }
 
-export function errorResponse(error: unknown) {
-  if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", error.message);
+/** The JSON answer to an error, its message in the reader's language (lib/'s messages are translated here). */
+export async function errorResponse(error: unknown) {
+  if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", (await translator())(error.message));
   if (error instanceof PayloadTooLarge) return jsonError(413, "TOO_LARGE", error.message);
-  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, error.message);
+  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, (await translator())(error.message), error.field);
   const code = (error as { code?: string })?.code;
-  if (code === "P2025") return jsonError(404, "NOT_FOUND", "That record doesn't exist.");
-  if (code === "P2002") return jsonError(409, "CONFLICT", "That clashes with existing data.");
+  if (code === "P2025") return jsonError(404, "NOT_FOUND", (await translator())(msg("platform.api.noRecord")));
+  if (code === "P2002") return jsonError(409, "CONFLICT", (await translator())(msg("platform.api.clash")));
   if (isDatabaseUnavailable(error)) {
     databaseTrouble();
     log().error({ reason: describeDatabaseError(error) }, "database unavailable");
     return NextResponse.json(
-      { error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE } },
+      { error: { code: "UNAVAILABLE", message: (await translator())(msg("platform.api.databaseAway")) } },
       { status: 503, headers: { "Retry-After": "2", "Cache-Control": "no-store" } },
     );
   }
   log().error({ err: error }, "request failed");
   const id = currentRequestId();
-  return jsonError(500, "INTERNAL", `Something went wrong on our side.${id ? ` If you report it, quote this id: ${id}.` : ""}`);
+  return jsonError(500, "INTERNAL", (await translator())(id ? msg("platform.api.failedWithId", { id }) : msg("platform.api.failed")));
 }
 
 /**
@@ -67,15 +70,17 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
   try {
     body = text ? JSON.parse(text) : {};
   } catch {
-    throw new BadRequest("The request body is not valid JSON.");
+    throw new BadRequest(msg("platform.api.notJson"));
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadRequest("The request body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadRequest(msg("platform.api.notObject"));
   // a lone surrogate ("\ud800") is valid JSON but no text a database can store
-  if (!wellFormedJson(body)) throw new BadRequest("The request contains text that isn't valid Unicode (a lone surrogate).");
+  if (!wellFormedJson(body)) throw new BadRequest(msg("platform.api.loneSurrogate"));
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BadRequest(issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message);
+    // lib's message (a zod issue's) in the reader's language now: after the field's name, it is no longer one message
+    const message = (await translator())(issue.message);
+    throw new BadRequest(issue.path.length ? `${issue.path.join(".")}: ${message}` : message);
   }
   return parsed.data;
 }
@@ -95,7 +100,7 @@ export function withUser<C>(handler: Handler<C>, authorize?: Authorize<C>) {
   return async (request: Request, context: C) => {
     try {
       const user = await getCurrentUser();
-      if (!user) return jsonError(401, "UNAUTHENTICATED", "Please sign in first.");
+      if (!user) return jsonError(401, "UNAUTHENTICATED", (await translator())(msg("people.signInFirst")));
       await authorize?.(user, context);
       return await handler(request, { ...context, user });
     } catch (error) {

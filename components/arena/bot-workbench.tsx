@@ -84,7 +84,7 @@ export function BotWorkbench({
           : { text: t("submitted", { version: result.data.version }), tone: "success" },
       );
       setVersions((v) => [{ version: result.data.version, createdAt: result.data.createdAt }, ...v]);
-    } else if (/^Your bot forfeited\b/.test(result.message)) setCheckFailure({ message: result.message, source, language });
+    } else if (result.field === "check") setCheckFailure({ message: result.message, source, language });
     else setError(result.message);
   }
 
@@ -130,7 +130,8 @@ export function BotWorkbench({
         labelledBy="bot-source-label"
         describedBy="bot-contract"
         minHeight="24rem"
-        errorLine={Number(/doesn't compile: line (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
+        // the compiler's own words (English, in any language's sentence) name the line
+        errorLine={Number(/\bline (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
       />
       <p id="bot-contract" className="text-sm text-slate-700">
         {contractSummary}

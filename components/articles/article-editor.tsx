@@ -132,9 +132,10 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
           localStorage.removeItem(backupKey(article.id));
           setSaveState("saved");
         } else setSaveState("unsaved");
-      } else if (/can't be reached/.test(result.message)) {
+      } else if (result.offline) {
         setSaveState("offline");
-      } else if (/co-author saved/.test(result.message)) {
+      } else if (result.code === "CONFLICT" && !result.field) {
+        // a co-author saved first (a taken address is a conflict too, but of the address field)
         setSaveState("conflict");
         setMessage(result.message);
       } else {

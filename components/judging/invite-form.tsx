@@ -9,9 +9,11 @@ import { useState, useTransition, type FormEvent } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { TextField } from "@/components/form";
 import { Alert, buttonClass } from "@/components/ui";
+import { useSay } from "@/components/say";
 
 export function InviteForm({ token, label, next }: { token: string; label: string; next: string }) {
   const t = useTranslations("judge.inviteForm");
+  const say = useSay();
   const router = useRouter();
   const [state, setState] = useState<FormState>({});
   const [pending, startTransition] = useTransition();
@@ -26,7 +28,7 @@ export function InviteForm({ token, label, next }: { token: string; label: strin
     startTransition(async () => {
       const result = await signIn("judge-invite", { token, name, redirect: false });
       if (!result || result.error) {
-        setState({ ok: false, values: { name }, message: result?.error ?? t("unusable") });
+        setState({ ok: false, values: { name }, message: result?.error ? say(result.error) : t("unusable") });
         return;
       }
       router.replace(next);

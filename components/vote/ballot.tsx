@@ -102,7 +102,11 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
         }
         if (response.status >= 500 || response.status === 429) throw new Error("server busy");
         setSending({ state: "refused", message: data?.error?.message ?? t("refused") });
-        if (/closed/i.test(data?.error?.message ?? "")) setStatus("CLOSED");
+        // refused: perhaps the vote closed meanwhile (the refusal is in the reader's language: ask the vote itself)
+        void fetch(`/api/vote/${code}`, { cache: "no-store" })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((vote: { status: Status } | null) => vote && setStatus(vote.status))
+          .catch(() => {});
       } catch {
         // the network (or the server) is away: keep the choice and try again, a little later each time
         const delay = retry.current.delay;

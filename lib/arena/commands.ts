@@ -22,6 +22,7 @@ import { getChallenge } from "../challenges/queries";
 import { plannedTotal, scheduleRound, type ScheduleSettings, type TournamentFormat } from "./engine/schedule";
 import { defaultSwissRounds } from "./engine/swiss";
 import { playInBackground } from "./runner";
+import { msg } from "../platform/messages";
 
 /** Matches (practice, or a submission's check) one person may have running at once. */
 export const PRACTICE_PER_PERSON = 1;
@@ -45,10 +46,10 @@ export class ArenaLimiter {
   /** Plays `match` if this person and their team are under their limits, else refuses (429) without playing it. */
   async run<T>(who: Who, match: () => Promise<T>): Promise<T> {
     if ((this.people.get(who.userId) ?? 0) >= this.limits.perPerson) {
-      throw new DomainError("RATE_LIMITED", "You already have a match running (a practice match or your bot's check): wait for it to finish, then try again.");
+      throw new DomainError("RATE_LIMITED", msg("arena.practice.personBusy"));
     }
     if (who.teamId && (this.teams.get(who.teamId) ?? 0) >= this.limits.perTeam) {
-      throw new DomainError("RATE_LIMITED", `Your team already has ${this.limits.perTeam} matches running: wait for one to finish, then try again.`);
+      throw new DomainError("RATE_LIMITED", msg("arena.practice.teamBusy", { count: this.limits.perTeam }));
     }
     const add = (counts: Map<string, number>, key: string, delta: number) => {
       const n = (counts.get(key) ?? 0) + delta;
@@ -98,13 +99,14 @@ export async function submitBot(
 ) {
   const me = requireActor(actor);
   const { challenge, teamId } = await tournamentFor(db, me, challengeId);
-  if (!teamId) throw forbidden("Only members of a team can submit a bot: join a team first.");
-  if (now >= challenge.closesAt) throw invalid("The deadline for bots has passed.");
+  if (!teamId) throw forbidden(msg("arena.bot.teamMembersOnly"));
+  if (now >= challenge.closesAt) throw invalid(msg("arena.bot.deadlinePassed"));
   const compiled = await compileBot(source, language);
-  if (!compiled.ok) throw invalid(`Your bot doesn't compile: ${compiled.error}`, "source");
+  if (!compiled.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: compiled.error }), "source");
   if (!force) {
     const forfeited = await checkBot(getGame(challenge.game), compiled.script, { userId: me.id, teamId });
-    if (forfeited) throw invalid(forfeited, "source");
+    // its own field: the page offers to store it anyway (a compile error, field "source", it doesn't)
+    if (forfeited) throw invalid(forfeited, "check");
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const bot = await db.bot
@@ -122,7 +124,7 @@ export async function submitBot(
       if (!isUniqueViolation(error)) throw error; // a teammate submitted the same version number at once: number ours next
     }
   }
-  throw invalid("Your team is submitting very fast; please try again.");
+  throw invalid(msg("arena.bot.submittingFast"));
 }
 
 export type PracticeRequest = { source: string; language: "js" | "ts"; opponent: string; seed?: number };
@@ -142,12 +144,12 @@ export async function practiceMatch(
 ): Promise<MatchRecord> {
   const me = requireActor(actor);
   const challenge = await getChallenge(db, actor, challengeId);
-  if (challenge.kind !== "TOURNAMENT") throw invalid("Practice matches belong to a tournament.");
+  if (challenge.kind !== "TOURNAMENT") throw invalid(msg("arena.practice.tournamentOnly"));
   const game = getGame(challenge.game);
   const opponent = game.bots.find((b) => b.id === opponentId);
-  if (!opponent) throw invalid("Pick one of the built-in opponents.", "opponent");
+  if (!opponent) throw invalid(msg("arena.practice.pickOpponent"), "opponent");
   const [mine, theirs] = await Promise.all([compileBot(source, language), builtinScript(game, opponent.id)]);
-  if (!mine.ok) throw invalid(`Your bot doesn't compile: ${mine.error}`, "source");
+  if (!mine.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: mine.error }), "source");
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId: challenge.editionId, userId: me.id } } });
   // on a worker thread (a slow bot never holds up the server), within the practice share of the workers
   return arenaLimiter().run({ userId: me.id, teamId: membership?.teamId ?? null }, () =>
@@ -162,13 +164,13 @@ export async function practiceMatch(
  * in the same order and the same seed plays the same matches.
  */
 export async function startTournament(db: Db, actor: Actor | null, challengeId: string, { seed: chosenSeed }: { seed?: number } = {}) {
-  assertOrganizer(actor, "run the tournament");
+  assertOrganizer(actor, msg("arena.doing.runTournament"));
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!challenge || challenge.kind !== "TOURNAMENT") throw notFound("That tournament doesn't exist.");
+  if (!challenge || challenge.kind !== "TOURNAMENT") throw notFound(msg("arena.tournament.notFound"));
   const existing = await db.tournament.findUnique({ where: { challengeId } });
-  if (existing?.status === "RUNNING") throw invalid("The tournament is already running.");
+  if (existing?.status === "RUNNING") throw invalid(msg("arena.tournament.alreadyRunning"));
   const entries = (await playingVersions(db, challengeId)).sort((a, b) => a.team.name.localeCompare(b.team.name));
-  if (entries.length < 2) throw invalid("A tournament needs at least two teams with a bot submitted before the deadline.");
+  if (entries.length < 2) throw invalid(msg("arena.tournament.needsTwoTeams"));
   const seed = chosenSeed ?? Math.floor(Math.random() * 2 ** 31);
   const format = challenge.format as TournamentFormat;
   const settings: ScheduleSettings = {
@@ -215,8 +217,8 @@ const globalForLimiter = globalThis as unknown as { hexathonArenaLimiter?: Arena
 
 /**
  * A short match of a submitted bot against the game's starter bot, as
- * practice on the workers: why the bot forfeited ("Your bot forfeited … in
- * round 0: exceeded 50 ms. …"), or null if it played every round.
+ * practice on the workers: why the bot forfeited (a message of lib/: "Your bot
+ * forfeited … in round 0: exceeded 50 ms. …"), or null if it played every round.
  */
 async function checkBot(game: ArenaGame, script: string, who: Who): Promise<string | null> {
   const opponent = game.bots.find((b) => b.id === "starter") ?? game.bots[0];
@@ -225,7 +227,13 @@ async function checkBot(game: ArenaGame, script: string, who: Who): Promise<stri
   const record = await arenaLimiter().run(who, () => matchPool().run([script, theirs], { game: game.id, rounds, seed: SUBMIT_CHECK_SEED }, "practice"));
   const forfeit = record.forfeits.find((f) => f.player === 0);
   if (!forfeit) return null;
-  return `Your bot forfeited a ${rounds}-${game.roundNoun} check match against the ${opponent.name.toLowerCase()}, in ${describeForfeit(forfeit)}. A bot that forfeits loses every match: fix it and submit again (nothing was stored).`;
+  // the forfeit's description stays the engine's (English), as in the replays
+  return msg("arena.bot.forfeitedCheck", {
+    rounds,
+    roundNoun: game.roundNoun,
+    opponent: opponent.name.toLowerCase(),
+    forfeit: describeForfeit(forfeit),
+  });
 }
 
 type Who = { userId: string; teamId: string | null };

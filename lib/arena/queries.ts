@@ -2,6 +2,7 @@
 // tournaments under way, their standings, views and single matches.
 import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { requireActor, type Actor } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import { canSeeChallenge } from "../challenges/rules";
@@ -26,7 +27,7 @@ export async function teamBotVersions(db: Db, actor: Actor | null, challengeId: 
 /** The versions that play: each team's last submission before the deadline. */
 export async function playingVersions(db: Db, challengeId: string) {
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!challenge) throw notFound("That tournament doesn't exist.");
+  if (!challenge) throw notFound(msg("arena.tournament.notFound"));
   const bots = await db.bot.findMany({
     where: { challengeId },
     include: {
@@ -39,7 +40,7 @@ export async function playingVersions(db: Db, challengeId: string) {
 
 export async function tournamentFor(db: Db, actor: Actor, challengeId: string) {
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!challenge || challenge.kind !== "TOURNAMENT") throw notFound("That tournament doesn't exist.");
+  if (!challenge || challenge.kind !== "TOURNAMENT") throw notFound(msg("arena.tournament.notFound"));
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId: challenge.editionId, userId: actor.id } } });
   return { challenge, teamId: membership?.teamId ?? null };
 }
@@ -141,7 +142,7 @@ export async function tournamentView(db: Db, actor: Actor | null, challengeId: s
 /** One finished match with its replay, for whoever may see its tournament. */
 export async function tournamentMatch(db: Db, actor: Actor | null, matchId: string) {
   const match = await db.tournamentMatch.findUnique({ where: { id: matchId }, include: { tournament: { select: { challengeId: true } } } });
-  if (!match || match.status !== "DONE" || !match.record) throw notFound("That match hasn't been played.");
+  if (!match || match.status !== "DONE" || !match.record) throw notFound(msg("arena.tournament.matchNotPlayed"));
   await getChallenge(db, actor, match.tournament.challengeId); // refuses a tournament this person can't see
   return { ...match, record: JSON.parse(match.record) as MatchRecord };
 }

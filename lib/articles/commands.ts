@@ -15,6 +15,7 @@ import { conflict, forbidden, invalid, isUniqueViolation, notFound } from "../pl
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
 import { authorKey, MAX_TAGS, normalizeTag, parseTags, slugify, teamArticlesOpen } from "./rules";
 import { formatTime } from "../platform/time";
+import { msg } from "../platform/messages";
 import { assertCanEdit, loadArticle, imageSizes } from "./queries";
 
 export type NewArticle = { editionId: string; teamId: string | null; title: string };
@@ -26,13 +27,13 @@ export type NewArticle = { editionId: string; teamId: string | null; title: stri
 export async function createArticle(db: Db, actor: Actor | null, input: NewArticle, options: { importKey?: string } = {}) {
   const me = requireActor(actor);
   const edition = await db.edition.findUnique({ where: { id: input.editionId } });
-  if (!edition || !canSeeEdition(me, edition)) throw notFound("That edition doesn't exist.");
+  if (!edition || !canSeeEdition(me, edition)) throw notFound(msg("articles.start.editionNotFound"));
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId: edition.id, userId: me.id } } });
   assertCanStart(me, edition, input.teamId, membership);
   const team = input.teamId
     ? await db.team.findUnique({ where: { id: input.teamId }, include: { members: { include: { user: true }, orderBy: { joinedAt: "asc" } } } })
     : null;
-  if (input.teamId && (!team || team.editionId !== edition.id)) throw notFound("That team isn't in this edition.");
+  if (input.teamId && (!team || team.editionId !== edition.id)) throw notFound(msg("articles.start.teamNotInEdition"));
   const members = team?.members.map((m) => m.user) ?? [];
   const authors = [...members.filter((u) => u.id === me.id), ...members.filter((u) => u.id !== me.id)];
   if (authors.length === 0) authors.push(await db.user.findUniqueOrThrow({ where: { id: me.id } }));
@@ -54,7 +55,7 @@ export async function createArticle(db: Db, actor: Actor | null, input: NewArtic
       if (!isUniqueViolation(error)) throw error; // two articles took the same slug at once: find the next one
     }
   }
-  throw conflict("Please try again: another article took that title's address at the same moment.");
+  throw conflict(msg("articles.start.slugRace"));
 }
 
 export type ArticleDraft = { title: string; slug?: string; summary: string; body: string; tags: string[]; coverFile: string | null; coverAlt: string };
@@ -68,17 +69,16 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
   const article = await loadArticle(db, id);
   assertCanEdit(actor, article);
   const tags = [...new Set(draft.tags.map(normalizeTag).filter(Boolean))];
-  if (tags.length > MAX_TAGS) throw invalid(`At most ${MAX_TAGS} tags.`, "tags");
+  if (tags.length > MAX_TAGS) throw invalid(msg("articles.draft.tooManyTags", { max: MAX_TAGS }), "tags");
   if (draft.coverFile && !(await db.upload.findUnique({ where: { file: draft.coverFile } })))
-    throw invalid("That cover image isn't an upload of ours: upload it first.", "coverFile");
+    throw invalid(msg("articles.draft.coverNotUploaded"), "coverFile");
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true } });
   let slug = article.slug;
   if (draft.slug !== undefined && draft.slug !== article.slug) {
-    if (published) throw invalid("A published article keeps its address: links to it must not break.", "slug");
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(draft.slug) || draft.slug.length < 3)
-      throw invalid("The address is lowercase letters, digits and hyphens, at least 3 characters.", "slug");
+    if (published) throw invalid(msg("articles.draft.slugKept"), "slug");
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(draft.slug) || draft.slug.length < 3) throw invalid(msg("articles.draft.slugFormat"), "slug");
     const taken = await db.article.findUnique({ where: { slug: draft.slug }, select: { id: true } });
-    if (taken && taken.id !== id) throw conflict("Another article has that address already.", "slug");
+    if (taken && taken.id !== id) throw conflict(msg("articles.draft.slugTaken"), "slug");
     slug = draft.slug;
   }
   // control characters have no place in prose, and two of them delimit search highlights
@@ -96,13 +96,17 @@ export async function saveArticle(db: Db, actor: Actor | null, id: string, draft
     ...(article.status === "PUBLISHED" && { pendingChanges: true }),
   };
   const saved = await db.article.updateMany({ where: { id, version }, data }).catch((error) => {
-    if (isUniqueViolation(error)) throw conflict("Another article has that address already.", "slug");
+    if (isUniqueViolation(error)) throw conflict(msg("articles.draft.slugTaken"), "slug");
     throw error;
   });
   if (saved.count === 0) {
     const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true, edition: { select: { timezone: true } } } });
+    // the time on the edition's 24-hour clock, the same in every language
     throw conflict(
-      `A co-author saved this article meanwhile (version ${current.version}, at ${formatTime(current.updatedAt, current.edition.timezone, { seconds: true })}). Copy your changes, reload, and add them again.`,
+      msg("articles.draft.coAuthorSaved", {
+        version: current.version,
+        time: formatTime(current.updatedAt, current.edition.timezone, { seconds: true }),
+      }),
     );
   }
   return db.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, updatedAt: true, status: true, pendingChanges: true, slug: true } });
@@ -114,19 +118,19 @@ export type AuthorInput = { userId: string } | { name: string };
 export async function setAuthors(db: Db, actor: Actor | null, id: string, authors: AuthorInput[]) {
   const article = await loadArticle(db, id);
   assertCanEdit(actor, article);
-  if (authors.length === 0) throw invalid("An article needs at least one author.", "authors");
-  if (authors.length > 20) throw invalid("At most 20 authors.", "authors");
+  if (authors.length === 0) throw invalid(msg("articles.authors.atLeastOne"), "authors");
+  if (authors.length > 20) throw invalid(msg("articles.authors.tooMany"), "authors");
   const userIds = authors.flatMap((a) => ("userId" in a ? [a.userId] : []));
-  if (new Set(userIds).size !== userIds.length) throw invalid("Each person is an author once.", "authors");
+  if (new Set(userIds).size !== userIds.length) throw invalid(msg("articles.authors.twice"), "authors");
   const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
   const rows = authors.map((a, position) => {
     if ("userId" in a) {
       const user = users.get(a.userId);
-      if (!user) throw invalid("One of the authors has no account here: add them by name instead.", "authors");
+      if (!user) throw invalid(msg("articles.authors.noAccount"), "authors");
       return { articleId: id, userId: user.id, name: user.name, position };
     }
     const name = a.name.trim();
-    if (name.length < 2 || name.length > 80) throw invalid("An author's name is 2 to 80 characters.", "authors");
+    if (name.length < 2 || name.length > 80) throw invalid(msg("articles.authors.nameLength"), "authors");
     return { articleId: id, userId: null, name, position };
   });
   await db.$transaction(async (tx) => {
@@ -141,8 +145,8 @@ export async function setAuthors(db: Db, actor: Actor | null, id: string, author
 export async function submitForReview(db: Db, actor: Actor | null, id: string) {
   const article = await loadArticle(db, id);
   const me = assertCanEdit(actor, article);
-  if (article.status === "IN_REVIEW") throw invalid("It's in review already.");
-  if (article.status === "PUBLISHED" && !article.pendingChanges) throw invalid("It's published, and nothing has changed since.");
+  if (article.status === "IN_REVIEW") throw invalid(msg("articles.review.inReviewAlready"));
+  if (article.status === "PUBLISHED" && !article.pendingChanges) throw invalid(msg("articles.review.nothingChanged"));
   assertPublishable(article);
   await db.article.update({ where: { id }, data: { status: "IN_REVIEW" } });
   await addEvent(db, id, me, "SUBMITTED");
@@ -158,9 +162,9 @@ export async function commentOnArticle(db: Db, actor: Actor | null, id: string, 
 
 /** Organizers send it back to its authors, saying what to change. */
 export async function requestChanges(db: Db, actor: Actor | null, id: string, comment: string) {
-  const me = assertOrganizer(actor, "review articles");
+  const me = assertOrganizer(actor, msg("articles.doing.review"));
   const article = await loadArticle(db, id);
-  if (article.status !== "IN_REVIEW") throw invalid("Only an article in review can be sent back.");
+  if (article.status !== "IN_REVIEW") throw invalid(msg("articles.review.notInReview"));
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } });
   // a published article's changes go back to its authors; the published text stays as it is
   await db.article.update({ where: { id }, data: { status: published ? "PUBLISHED" : "DRAFT" } });
@@ -174,7 +178,7 @@ export async function requestChanges(db: Db, actor: Actor | null, id: string, co
  * (after changes) keeps the first publication date and shows "updated on".
  */
 export async function publishArticle(db: Db, actor: Actor | null, id: string, now = new Date(), options: { publishedAt?: Date } = {}) {
-  const me = assertOrganizer(actor, "publish articles");
+  const me = assertOrganizer(actor, msg("articles.doing.publish"));
   const kind = dbKind(db);
   const article = await loadArticle(db, id);
   assertPublishable(article);
@@ -231,11 +235,11 @@ export async function publishArticle(db: Db, actor: Actor | null, id: string, no
 
 /** Organizers take a published article off the public pages; its authors keep the text. */
 export async function unpublishArticle(db: Db, actor: Actor | null, id: string, reason = "") {
-  const me = assertOrganizer(actor, "unpublish articles");
+  const me = assertOrganizer(actor, msg("articles.doing.unpublish"));
   const kind = dbKind(db);
   const article = await loadArticle(db, id); // an unknown article is "not found", not "not published"
   const published = await db.publishedArticle.findUnique({ where: { articleId: id }, select: { slug: true, editionNumber: true } });
-  if (!published) throw invalid("It isn't published.");
+  if (!published) throw invalid(msg("articles.review.notPublished"));
   await db.$transaction(async (tx) => {
     await unindexArticle(tx, kind, id);
     await tx.publishedArticle.delete({ where: { articleId: id } });
@@ -252,17 +256,16 @@ export async function unpublishArticle(db: Db, actor: Actor | null, id: string, 
 export async function deleteArticle(db: Db, actor: Actor | null, id: string) {
   const article = await loadArticle(db, id);
   assertCanEdit(actor, article);
-  if (await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } }))
-    throw invalid("Unpublish it first: readers may have linked to it.");
+  if (await db.publishedArticle.findUnique({ where: { articleId: id }, select: { articleId: true } })) throw invalid(msg("articles.review.unpublishFirst"));
   await db.article.delete({ where: { id } });
 }
 
 /** Teams write once they exist and ever after (write-ups come after the event); organizers whenever. */
 function assertCanStart(actor: Actor, edition: { phase: string }, teamId: string | null, membership: { teamId: string } | null) {
   if (isOrganizer(actor)) return;
-  if (!teamId) throw forbidden("Only organizers write articles that belong to no team.");
-  if (membership?.teamId !== teamId) throw forbidden("Only the team's members can start its article.");
-  if (!teamArticlesOpen(edition)) throw invalid("Articles are written once hacking has started.");
+  if (!teamId) throw forbidden(msg("articles.start.noTeamOrganizersOnly"));
+  if (membership?.teamId !== teamId) throw forbidden(msg("articles.start.membersOnly"));
+  if (!teamArticlesOpen(edition)) throw invalid(msg("articles.start.notYet"));
 }
 
 /** A free slug from the title: "my-title", else "my-title-2", "my-title-3"… */
@@ -280,9 +283,9 @@ async function addEvent(db: Db | Tx, articleId: string, actor: Actor, kind: stri
 }
 
 function assertPublishable(article: { title: string; summary: string; body: string }) {
-  if (article.title.trim().length < 3) throw invalid("Give the article a title first.", "title");
-  if (article.summary.trim().length < 10) throw invalid("Write a summary first: one or two sentences that make people want to read it.", "summary");
-  if (article.body.trim().length < 50) throw invalid("The article is too short to publish yet.", "body");
+  if (article.title.trim().length < 3) throw invalid(msg("articles.review.titleFirst"), "title");
+  if (article.summary.trim().length < 10) throw invalid(msg("articles.review.summaryFirst"), "summary");
+  if (article.body.trim().length < 50) throw invalid(msg("articles.review.tooShort"), "body");
 }
 
 async function userName(db: Db | Tx, id: string) {

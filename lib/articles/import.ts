@@ -13,6 +13,8 @@ import { createArticle, publishArticle, saveArticle, setAuthors, type AuthorInpu
 import type { Db } from "../platform/db";
 import { parseEditionSlug } from "../editions/rules";
 import { DomainError } from "../platform/errors";
+import { translate } from "../platform/i18n";
+import { msg } from "../platform/messages";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { storeUpload } from "./uploads";
 
@@ -132,7 +134,7 @@ async function importFile(db: Db, actor: Actor, root: string, relative: string, 
 
 /** Imports every .md file of `dir` (and its subfolders), as `actor` (an organizer). */
 export async function importArticles(db: Db, actor: Actor, dir: string, now = new Date()): Promise<ImportResult[]> {
-  assertOrganizer(actor, "import articles");
+  assertOrganizer(actor, msg("articles.doing.import"));
   const root = path.resolve(dir);
   const files = (await fs.readdir(root, { recursive: true })).filter((f) => f.endsWith(".md")).sort();
   const results: ImportResult[] = [];
@@ -140,7 +142,8 @@ export async function importArticles(db: Db, actor: Actor, dir: string, now = ne
     try {
       results.push(await importFile(db, actor, root, file, now));
     } catch (error) {
-      results.push({ file, outcome: "failed", error: error instanceof DomainError || error instanceof Error ? error.message : String(error) });
+      // a command-line tool's report: in English (a refusal of lib/ is a message to translate)
+      results.push({ file, outcome: "failed", error: error instanceof DomainError || error instanceof Error ? translate(error.message, "en") : String(error) });
     }
   }
   return results;

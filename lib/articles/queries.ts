@@ -8,6 +8,7 @@ import { type TocEntry, renderArticle, UPLOAD_PATH, type ImageSize } from "./mar
 import type { Db, Tx } from "../platform/db";
 import { TOPIC_KINDS, type TopicKind } from "../topics/rules";
 import { notFound, forbidden } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { listJuryPrizes } from "../prizes/queries";
 import { announcedPrizes } from "../votes/queries";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
@@ -86,7 +87,7 @@ export async function latestArticles(db: Db, take = 6) {
 /** One published article, with what its page shows around it. */
 export async function publishedArticle(db: Db, slug: string) {
   const row = await db.publishedArticle.findUnique({ where: { slug }, select: { ...cardSelect, html: true, toc: true, editionId: true, topicTitle: true } });
-  if (!row) throw notFound("That article doesn't exist, or isn't published.");
+  if (!row) throw notFound(msg("articles.access.notPublished"));
   const { html, toc, editionId, topicTitle, ...card } = row;
   const more = await db.publishedArticle.findMany({
     where: { editionNumber: row.editionNumber, articleId: { not: row.articleId } },
@@ -218,13 +219,13 @@ export async function myArticles(db: Db, actor: Actor | null) {
 
 export function assertCanEdit(actor: Actor | null, article: ArticleWithAuthors) {
   const me = requireActor(actor);
-  if (!canEditArticle(me, article)) throw forbidden("Only the article's authors and organizers can change it.");
+  if (!canEditArticle(me, article)) throw forbidden(msg("articles.access.notYours"));
   return me;
 }
 
 export async function loadArticle(db: Db | Tx, id: string) {
   const article = await db.article.findUnique({ where: { id }, include: withAuthors });
-  if (!article) throw notFound("That article doesn't exist.");
+  if (!article) throw notFound(msg("articles.access.notFound"));
   return article;
 }
 

@@ -15,6 +15,7 @@ import sharp, { type OutputInfo } from "sharp";
 import { dataDir } from "../platform/config";
 import type { Db } from "../platform/db";
 import { invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { requireActor, type Actor } from "../people/rules";
 import { UPLOAD_FILE } from "./rules";
 import { log } from "../platform/log";
@@ -34,9 +35,9 @@ export type StoredUpload = { file: string; url: string; width: number; height: n
 
 export async function storeUpload(db: Db, actor: Actor | null, content: Buffer): Promise<StoredUpload> {
   const me = requireActor(actor);
-  if (content.length === 0) throw invalid("That file is empty.", "file");
+  if (content.length === 0) throw invalid(msg("articles.uploads.empty"), "file");
   if (content.length > MAX_UPLOAD_BYTES)
-    throw invalid(`That image is ${(content.length / 1024 / 1024).toFixed(1)} MB: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, "file");
+    throw invalid(msg("articles.uploads.tooBig", { size: content.length / 1024 / 1024, max: MAX_UPLOAD_BYTES / 1024 / 1024 }), "file");
   let format: keyof typeof FORMATS;
   let pages = 1;
   try {
@@ -46,7 +47,7 @@ export async function storeUpload(db: Db, actor: Actor | null, content: Buffer):
     format = meta.format as keyof typeof FORMATS;
     pages = meta.pages ?? 1;
   } catch {
-    throw invalid("That file isn't an image we take: PNG, JPEG, WebP, GIF or AVIF.", "file");
+    throw invalid(msg("articles.uploads.notAnImage"), "file");
   }
   let output: { data: Buffer; info: OutputInfo };
   try {
@@ -56,7 +57,7 @@ export async function storeUpload(db: Db, actor: Actor | null, content: Buffer):
       .toFormat(format === "heif" ? "avif" : format)
       .toBuffer({ resolveWithObject: true });
   } catch {
-    throw invalid("That image couldn't be read: it may be damaged, or too large (50 megapixels at most).", "file");
+    throw invalid(msg("articles.uploads.unreadable"), "file");
   }
   const file = `${createHash("sha256").update(output.data).digest("hex").slice(0, 32)}.${EXTENSIONS[format]}`;
   const height = output.info.pageHeight ?? output.info.height;

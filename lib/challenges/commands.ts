@@ -23,9 +23,10 @@ import { canSeeEdition } from "../editions/rules";
 import type { ChallengeInput } from "./schemas";
 import { zonedLocalToUtc } from "../platform/time";
 import { teamOfActor } from "./queries";
+import { msg } from "../platform/messages";
 
 export async function createChallenge(db: Db, actor: Actor | null, editionId: string, input: ChallengeInput) {
-  assertOrganizer(actor, "set up challenges");
+  assertOrganizer(actor, msg("challenges.doing.setUp"));
   const edition = await editionOrNotFound(db, editionId);
   const challenge = await db.challenge.create({
     data: { editionId, ...challengeData(input, edition.timezone), answers: { create: answerLines(input.answers).map((text) => ({ text })) } },
@@ -35,9 +36,9 @@ export async function createChallenge(db: Db, actor: Actor | null, editionId: st
 }
 
 export async function updateChallenge(db: Db, actor: Actor | null, challengeId: string, input: ChallengeInput) {
-  assertOrganizer(actor, "edit challenges");
+  assertOrganizer(actor, msg("challenges.doing.edit"));
   const challenge = await db.challenge.findUnique({ where: { id: challengeId }, include: { edition: true } });
-  if (!challenge) throw notFound("That challenge doesn't exist.");
+  if (!challenge) throw notFound(msg("challenges.challenge.notFound"));
   const updated = await db.$transaction(async (tx) => {
     await tx.acceptedAnswer.deleteMany({ where: { challengeId } });
     await tx.acceptedAnswer.createMany({ data: answerLines(input.answers).map((text) => ({ challengeId, text })) });
@@ -50,11 +51,11 @@ export async function updateChallenge(db: Db, actor: Actor | null, challengeId: 
 
 /** Opens or closes a challenge by hand, or gives it back to its times. */
 export async function setChallengeState(db: Db, actor: Actor | null, challengeId: string, state: "OPEN" | "CLOSED" | "AUTO") {
-  assertOrganizer(actor, "open and close challenges");
+  assertOrganizer(actor, msg("challenges.doing.openClose"));
   const before = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!before) throw notFound("That challenge doesn't exist.");
+  if (!before) throw notFound(msg("challenges.challenge.notFound"));
   const updated = await db.challenge.updateMany({ where: { id: challengeId }, data: { manualState: state === "AUTO" ? null : state } });
-  if (updated.count === 0) throw notFound("That challenge doesn't exist.");
+  if (updated.count === 0) throw notFound(msg("challenges.challenge.notFound"));
   const challenge = await db.challenge.findUniqueOrThrow({ where: { id: challengeId } });
   const now = new Date();
   const opened = challengeState(before, now) !== "OPEN" && challengeState(challenge, now) === "OPEN";
@@ -72,17 +73,17 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
   const me = requireActor(actor);
   const challenge = await db.challenge.findUnique({ where: { id: challengeId }, include: { edition: true } });
   if (!challenge || !canSeeEdition(me, challenge.edition) || !canSeeChallenge(challenge, me.role, now)) {
-    throw notFound("That challenge doesn't exist, or hasn't opened yet.");
+    throw notFound(msg("challenges.challenge.notFoundOrNotOpen"));
   }
-  if (challenge.kind !== "RIDDLE") throw invalid("This challenge isn't answered here: judges score it.");
-  if (answer.length > MAX_ANSWER_LENGTH) throw invalid(`Answers are at most ${MAX_ANSWER_LENGTH} characters.`, "answer");
+  if (challenge.kind !== "RIDDLE") throw invalid(msg("challenges.answer.judgesScoreIt"));
+  if (answer.length > MAX_ANSWER_LENGTH) throw invalid(msg("challenges.answer.tooLong", { max: MAX_ANSWER_LENGTH }), "answer");
   const state: ChallengeState = challengeState(challenge, now);
-  if (state === "UPCOMING") throw invalid("This challenge hasn't opened yet.");
-  if (state === "CLOSED") throw invalid("This challenge is closed: answers are no longer accepted.");
+  if (state === "UPCOMING") throw invalid(msg("challenges.answer.notOpenYet"));
+  if (state === "CLOSED") throw invalid(msg("challenges.answer.closed"));
   const team = await teamOfActor(db, me, challenge.editionId);
-  if (!team) throw forbidden("Only members of a team can answer: join a team first.");
+  if (!team) throw forbidden(msg("challenges.answer.teamMembersOnly"));
   if (await db.solve.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } })) {
-    throw invalid("Your team already solved this challenge.");
+    throw invalid(msg("challenges.answer.alreadySolved"));
   }
   const accepted = (await db.acceptedAnswer.findMany({ where: { challengeId } })).map((a) => a.text);
   const correct = answerMatches(answer, accepted);
@@ -105,7 +106,7 @@ export async function submitAnswer(db: Db, actor: Actor | null, challengeId: str
       });
       if (passed.count === 0) {
         assertMayAnswer(await tx.attemptGate.findUnique({ where: { challengeId_teamId: { challengeId, teamId: team.id } } }), now, challenge.edition.timezone);
-        throw new DomainError("RATE_LIMITED", "Your team just answered: try again in a few seconds.");
+        throw new DomainError("RATE_LIMITED", msg("challenges.answer.justAnswered"));
       }
       const attempt = await tx.attempt.create({ data: { challengeId, teamId: team.id, userId: me.id, answer, correct, createdAt: now } });
       // The gate update above locks the team's gate row until this transaction
@@ -140,27 +141,23 @@ export type ScoreChange = { teamId: string; points: number | null; comment: stri
  */
 export async function setScore(db: Db, actor: Actor | null, challengeId: string, change: ScoreChange) {
   const me = requireActor(actor);
-  if (!canJudge(me)) throw forbidden("Only judges and organizers can score challenges.");
+  if (!canJudge(me)) throw forbidden(msg("challenges.score.judgesOnly"));
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!challenge) throw notFound("That challenge doesn't exist.");
+  if (!challenge) throw notFound(msg("challenges.challenge.notFound"));
   const team = await db.team.findUnique({ where: { id: change.teamId } });
-  if (!team || team.editionId !== challenge.editionId) throw invalid("Pick a team of this edition.", "teamId");
+  if (!team || team.editionId !== challenge.editionId) throw invalid(msg("challenges.score.pickTeam"), "teamId");
   const range = allowedPointRange(challenge);
   if (change.points !== null && (change.points < range.min || change.points > range.max)) {
-    throw invalid(`Points must be between ${range.min} and ${range.max} on this challenge.`, "points");
+    throw invalid(msg("challenges.score.outOfRange", { min: range.min, max: range.max }), "points");
   }
   const judge = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { name: true } });
   const key = { challengeId_teamId: { challengeId, teamId: team.id } };
 
   const stale = async (tx: Tx): Promise<never> => {
     const current = await tx.score.findUnique({ where: key });
-    const by = current ? ((await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } }))?.name ?? "someone") : "someone";
-    throw conflict(
-      current
-        ? `Changed by ${by} meanwhile: it is now ${current.points} points (“${current.comment}”). Check it, then save again if you still want to change it.`
-        : `Removed by someone meanwhile. Check it, then save again if you still want to change it.`,
-      "points",
-    );
+    if (!current) throw conflict(msg("challenges.score.removedMeanwhile"), "points");
+    const by = (await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } }))?.name ?? msg("challenges.score.someone");
+    throw conflict(msg("challenges.score.changedMeanwhile", { by, points: current.points, comment: current.comment }), "points");
   };
 
   try {
@@ -208,8 +205,8 @@ export async function setScore(db: Db, actor: Actor | null, challengeId: string,
 function challengeData(input: ChallengeInput, timezone: string) {
   const opensAt = zonedLocalToUtc(input.opensAt, timezone);
   const closesAt = zonedLocalToUtc(input.closesAt, timezone);
-  if (!opensAt) throw invalid("That opening time is not valid.", "opensAt");
-  if (!closesAt) throw invalid("That closing time is not valid.", "closesAt");
+  if (!opensAt) throw invalid(msg("challenges.form.opensInvalid"), "opensAt");
+  if (!closesAt) throw invalid(msg("challenges.form.closesInvalid"), "closesAt");
   return {
     kind: input.kind,
     title: input.title,

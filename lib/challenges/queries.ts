@@ -13,6 +13,7 @@ import { csvLine } from "../platform/csv";
 import type { Db, Tx } from "../platform/db";
 import { challengePoints, canSeeChallenge, challengeState, rankSolves, parseRankPoints } from "./rules";
 import { forbidden, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { assertOrganizer, isOrganizer, requireActor, type Actor, canJudge } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import { bonusLeaderboard } from "./leaderboard";
@@ -42,7 +43,7 @@ export async function listChallenges(db: Db, actor: Actor | null, editionId: str
 export async function getChallenge(db: Db, actor: Actor | null, challengeId: string, now = new Date()) {
   const challenge = await db.challenge.findUnique({ where: { id: challengeId }, include: { edition: true } });
   if (!challenge || !canSeeEdition(actor, challenge.edition) || !canSeeChallenge(challenge, actor?.role ?? null, now)) {
-    throw notFound("That challenge doesn't exist, or hasn't opened yet.");
+    throw notFound(msg("challenges.challenge.notFoundOrNotOpen"));
   }
   const state = challengeState(challenge, now);
   const showAnswers = isOrganizer(actor) || state === "CLOSED";
@@ -54,7 +55,7 @@ export async function getChallenge(db: Db, actor: Actor | null, challengeId: str
 export async function myTeamAttempts(db: Db, actor: Actor | null, challengeId: string) {
   const me = requireActor(actor);
   const challenge = await db.challenge.findUnique({ where: { id: challengeId } });
-  if (!challenge) throw notFound("That challenge doesn't exist.");
+  if (!challenge) throw notFound(msg("challenges.challenge.notFound"));
   const team = await teamOfActor(db, me, challenge.editionId);
   if (!team) return { team: null, attempts: [], solved: null, gate: null };
   const [attempts, solved, gate] = await Promise.all([
@@ -80,7 +81,7 @@ export async function myTeamAttempts(db: Db, actor: Actor | null, challengeId: s
  */
 export async function challengeAttempts(db: Db, actor: Actor | null, challengeId: string, now = new Date()) {
   const me = requireActor(actor);
-  if (!canJudge(me)) throw forbidden("Only judges and organizers can see the teams' attempts.");
+  if (!canJudge(me)) throw forbidden(msg("challenges.attempts.judgesOnly"));
   const challenge = await getChallenge(db, me, challengeId, now);
   const [attempts, solves, scores, teams] = await Promise.all([
     db.attempt.findMany({ where: { challengeId }, orderBy: { createdAt: "asc" } }),
@@ -142,7 +143,7 @@ export async function challengeRanking(db: Db, actor: Actor | null, challengeId:
 
 /** Organizers: who changed which score, when, from what to what, and why. */
 export async function auditTrail(db: Db, actor: Actor | null, editionId: string) {
-  assertOrganizer(actor, "see the audit trail");
+  assertOrganizer(actor, msg("challenges.doing.seeAuditTrail"));
   const entries = await db.scoreAudit.findMany({
     where: { challenge: { editionId } },
     orderBy: { createdAt: "desc" },
@@ -156,7 +157,7 @@ export async function auditTrail(db: Db, actor: Actor | null, editionId: string)
 
 /** Every challenge's result per team, then the audit trail, as CSV. */
 export async function challengesCsv(db: Db, actor: Actor | null, editionId: string) {
-  assertOrganizer(actor, "export the challenge results");
+  assertOrganizer(actor, msg("challenges.doing.exportResults"));
   const board = await bonusLeaderboard(db, editionId);
   let csv = csvLine(["challenge", "team", "points"]);
   for (const c of board.challenges) for (const row of board.rows) csv += csvLine([c.title, row.name, row.perChallenge[c.id] ?? 0]);

@@ -3,6 +3,7 @@
 // how many points each team gets, and how wrong answers are rate-limited.
 import { DomainError } from "../platform/errors";
 import { formatTime } from "../platform/time";
+import { msg } from "../platform/messages";
 
 export const CHALLENGE_KINDS = ["RIDDLE", "JUDGED", "TOURNAMENT"] as const;
 export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
@@ -140,11 +141,11 @@ export type Gate = { wrongCount: number; nextAt: Date };
 export function assertMayAnswer(gate: Gate | null, now: Date, timezone: string) {
   if (!gate) return;
   if (gate.wrongCount >= MAX_WRONG_ANSWERS) {
-    throw new DomainError("RATE_LIMITED", `Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`);
+    throw new DomainError("RATE_LIMITED", msg("challenges.answer.triesUsedUp", { count: MAX_WRONG_ANSWERS }));
   }
   const wait = gate.nextAt.getTime() - now.getTime();
   if (wait > 0) {
     const at = formatTime(gate.nextAt, timezone, { seconds: true });
-    throw new DomainError("RATE_LIMITED", `Not so fast: your team's next try is allowed at ${at} (in ${Math.ceil(wait / 1000)} s).`);
+    throw new DomainError("RATE_LIMITED", msg("challenges.answer.notSoFast", { at, seconds: Math.ceil(wait / 1000) }));
   }
 }

@@ -5,6 +5,7 @@
 import type { Db } from "../platform/db";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { canSeeChallenge } from "../challenges/rules";
 import { type CalendarEvent, type CalendarFeed } from "./calendar";
 import { currentEdition } from "./queries";
@@ -66,7 +67,7 @@ async function agendaEvents(db: Db, edition: EditionRow): Promise<CalendarEvent[
 export async function agendaCalendar(db: Db, slug: string): Promise<CalendarFeed> {
   const number = parseEditionSlug(slug);
   const edition = number === null ? null : await db.edition.findUnique({ where: { number } });
-  if (!edition || edition.phase === "DRAFT") throw notFound("There is no such edition.");
+  if (!edition || edition.phase === "DRAFT") throw notFound(msg("editions.edition.noSuchEdition"));
   const name = formatEditionNumber(edition.number);
   return {
     name: `Hexathon ${name} — ${edition.title}`,
@@ -89,7 +90,7 @@ export async function personalCalendar(db: Db, key: string, now = new Date()): P
     where: { calendarKey: key },
     include: { memberships: { include: { team: { include: { edition: true } } } } },
   });
-  if (!person) throw notFound("This calendar address is not valid (any more).");
+  if (!person) throw notFound(msg("editions.calendar.invalidAddress"));
   const events: CalendarEvent[] = [];
   const memberships = person.memberships.filter((m) => !["DRAFT", "ARCHIVED"].includes(m.team.edition.phase));
   // without a team yet: the current edition's agenda, which the team's dates join once there is one

@@ -5,24 +5,25 @@ import { announce } from "../platform/events";
 import type { Db } from "../platform/db";
 import { type Phase, formatEditionNumber } from "./rules";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { assertOrganizer, type Actor } from "../people/rules";
 import type { AgendaItemInput, EditionInput } from "./schemas";
 import { zonedLocalToUtc } from "../platform/time";
 
 export async function createEdition(db: Db, actor: Actor | null, input: EditionInput) {
-  assertOrganizer(actor, "create editions");
+  assertOrganizer(actor, msg("editions.doing.create"));
   try {
     const edition = await db.edition.create({ data: { ...editionData(input), phase: "DRAFT" } });
     await announce({ type: "edition.created", editionId: edition.id });
     return edition;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
+    if (isUniqueViolation(error)) throw conflict(msg("editions.edition.exists", { number: formatEditionNumber(input.number) }), "number");
     throw error;
   }
 }
 
 export async function updateEdition(db: Db, actor: Actor | null, id: string, input: EditionInput) {
-  assertOrganizer(actor, "edit editions");
+  assertOrganizer(actor, msg("editions.doing.edit"));
   try {
     // its published articles carry its number (lists filter and link by it): renumbered with it, in one go
     const [edition] = await db.$transaction([
@@ -32,23 +33,23 @@ export async function updateEdition(db: Db, actor: Actor | null, id: string, inp
     await announce({ type: "edition.updated", editionId: id });
     return edition;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`Edition ${formatEditionNumber(input.number)} already exists.`, "number");
-    if ((error as { code?: string }).code === "P2025") throw notFound("That edition doesn't exist.");
+    if (isUniqueViolation(error)) throw conflict(msg("editions.edition.exists", { number: formatEditionNumber(input.number) }), "number");
+    if ((error as { code?: string }).code === "P2025") throw notFound(msg("editions.edition.notFound"));
     throw error;
   }
 }
 
 /** Organizers move an edition to any phase: forward as the event goes, back to correct a mistake. */
 export async function setPhase(db: Db, actor: Actor | null, id: string, phase: Phase) {
-  assertOrganizer(actor, "change an edition's phase");
+  assertOrganizer(actor, msg("editions.doing.changePhase"));
   const updated = await db.edition.updateMany({ where: { id }, data: { phase } });
-  if (updated.count === 0) throw notFound("That edition doesn't exist.");
+  if (updated.count === 0) throw notFound(msg("editions.edition.notFound"));
   await announce({ type: "phase.changed", editionId: id, phase });
   return db.edition.findUniqueOrThrow({ where: { id } });
 }
 
 export async function addAgendaItem(db: Db, actor: Actor | null, editionId: string, input: AgendaItemInput) {
-  assertOrganizer(actor, "edit the agenda");
+  assertOrganizer(actor, msg("editions.doing.editAgenda"));
   const edition = await editionOrNotFound(db, editionId);
   const item = await db.agendaItem.create({ data: { editionId, ...agendaData(input, edition.timezone) } });
   await announce({ type: "agenda.changed", editionId });
@@ -56,16 +57,16 @@ export async function addAgendaItem(db: Db, actor: Actor | null, editionId: stri
 }
 
 export async function updateAgendaItem(db: Db, actor: Actor | null, itemId: string, input: AgendaItemInput) {
-  assertOrganizer(actor, "edit the agenda");
+  assertOrganizer(actor, msg("editions.doing.editAgenda"));
   const item = await db.agendaItem.findUnique({ where: { id: itemId }, include: { edition: true } });
-  if (!item) throw notFound("That agenda item doesn't exist any more.");
+  if (!item) throw notFound(msg("editions.agenda.itemGone"));
   const updated = await db.agendaItem.update({ where: { id: itemId }, data: agendaData(input, item.edition.timezone) });
   await announce({ type: "agenda.changed", editionId: item.editionId });
   return updated;
 }
 
 export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: string) {
-  assertOrganizer(actor, "edit the agenda");
+  assertOrganizer(actor, msg("editions.doing.editAgenda"));
   const item = await db.agendaItem.findUnique({ where: { id: itemId }, select: { editionId: true } });
   await db.agendaItem.deleteMany({ where: { id: itemId } }); // deleting twice is not an error
   if (item) await announce({ type: "agenda.changed", editionId: item.editionId });
@@ -75,7 +76,7 @@ export async function deleteAgendaItem(db: Db, actor: Actor | null, itemId: stri
 function editionData(input: EditionInput) {
   const at = (local: string, field: string) => {
     const d = zonedLocalToUtc(local, input.timezone);
-    if (!d) throw invalid("That date and time is not valid.", field);
+    if (!d) throw invalid(msg("editions.dates.invalid"), field);
     return d;
   };
   return {
@@ -91,8 +92,8 @@ function editionData(input: EditionInput) {
 
 function agendaData(input: AgendaItemInput, timezone: string) {
   const startsAt = zonedLocalToUtc(input.startsAt, timezone);
-  if (!startsAt) throw invalid("That start is not a valid date and time.", "startsAt");
+  if (!startsAt) throw invalid(msg("editions.dates.invalidStart"), "startsAt");
   const endsAt = input.endsAt ? zonedLocalToUtc(input.endsAt, timezone) : null;
-  if (input.endsAt && !endsAt) throw invalid("That end is not a valid date and time.", "endsAt");
+  if (input.endsAt && !endsAt) throw invalid(msg("editions.dates.invalidEnd"), "endsAt");
   return { title: input.title, startsAt, endsAt, location: input.location, description: input.description };
 }

@@ -2,6 +2,7 @@
 import type { Db, Tx } from "../platform/db";
 import { pickCurrentEdition, splitCurrentAndActive, formatEditionNumber, parseEditionSlug, canSeeEdition } from "./rules";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { isOrganizer, type Actor } from "../people/rules";
 
 export async function listEditions(db: Db, actor: Actor | null) {
@@ -15,7 +16,7 @@ export async function listEditions(db: Db, actor: Actor | null) {
 
 export async function getEditionByNumber(db: Db, actor: Actor | null, number: number) {
   const edition = await db.edition.findUnique({ where: { number } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound(`There is no edition ${formatEditionNumber(number)}.`);
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound(msg("editions.edition.noEdition", { number: formatEditionNumber(number) }));
   return edition;
 }
 
@@ -29,7 +30,7 @@ export const getEditionById = (db: Db, actor: Actor | null, id: string) => editi
  */
 export async function editionOrNotFound(db: Db | Tx, id: string, seenBy?: Actor | null) {
   const edition = await db.edition.findUnique({ where: { id } });
-  if (!edition || (seenBy !== undefined && !canSeeEdition(seenBy, edition))) throw notFound("That edition doesn't exist.");
+  if (!edition || (seenBy !== undefined && !canSeeEdition(seenBy, edition))) throw notFound(msg("editions.edition.notFound"));
   return edition;
 }
 
@@ -73,7 +74,7 @@ export async function nextEditionNumber(db: Db): Promise<number> {
 /** The edition of an /api/editions/<hex>/… URL, visible to this person. */
 export async function getEditionBySlug(db: Db, actor: Actor | null, slug: string) {
   const number = parseEditionSlug(decodeURIComponent(slug));
-  if (number === null) throw notFound(`“${slug}” is not an edition number: use the hexadecimal form, e.g. 0x09.`);
+  if (number === null) throw notFound(msg("editions.edition.notANumber", { slug }));
   return getEditionByNumber(db, actor, number);
 }
 

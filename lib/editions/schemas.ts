@@ -1,49 +1,50 @@
 import { z } from "zod";
 import { PHASES } from "./rules";
 import { isValidTimeZone } from "../platform/time";
+import { msg } from "../platform/messages";
 import { intField, optionalText, text, localDateTime } from "../platform/schemas";
 
 /** The edition form. Times are wall-clock times in the edition's timezone. */
 export const editionSchema = z
   .object({
-    number: intField("Number", 1, 0xffff),
-    title: text("Title", 3, 120),
+    number: intField(msg("editions.field.number"), 1, 0xffff),
+    title: text(msg("editions.field.title"), 3, 120),
     timezone: z
-      .string({ error: "Timezone is required." })
+      .string({ error: msg("platform.required", { label: msg("editions.field.timezone") }) })
       .trim()
-      .min(1, { error: "Timezone is required." })
-      .refine(isValidTimeZone, { error: "Use a timezone name such as Europe/Paris." }),
-    hackingStartsAt: localDateTime("Hacking start"),
-    presentationsStartAt: localDateTime("Presentations start"),
-    endsAt: localDateTime("End"),
-    maxTeamSize: intField("Team size cap", 1, 50).default(5),
+      .min(1, { error: msg("platform.required", { label: msg("editions.field.timezone") }) })
+      .refine(isValidTimeZone, { error: msg("editions.schema.timezoneName") }),
+    hackingStartsAt: localDateTime(msg("editions.field.hackingStart")),
+    presentationsStartAt: localDateTime(msg("editions.field.presentationsStart")),
+    endsAt: localDateTime(msg("editions.field.end")),
+    maxTeamSize: intField(msg("editions.field.teamSizeCap"), 1, 50).default(5),
   })
   .refine((e) => e.hackingStartsAt < e.presentationsStartAt, {
-    error: "Presentations start after hacking starts.",
+    error: msg("editions.schema.presentationsAfterHacking"),
     path: ["presentationsStartAt"],
   })
   .refine((e) => e.presentationsStartAt <= e.endsAt, {
-    error: "The edition ends after the presentations start.",
+    error: msg("editions.schema.endsAfterPresentations"),
     path: ["endsAt"],
   });
 export type EditionInput = z.infer<typeof editionSchema>;
 
 export const phaseSchema = z.object({
-  phase: z.enum(PHASES, { error: "Pick one of the phases." }),
+  phase: z.enum(PHASES, { error: msg("editions.schema.pickPhase") }),
 });
 
 export const agendaItemSchema = z
   .object({
-    title: text("Title", 1, 120),
-    startsAt: localDateTime("Start"),
+    title: text(msg("editions.field.title"), 1, 120),
+    startsAt: localDateTime(msg("editions.field.start")),
     endsAt: z
       .string()
       .trim()
       .optional()
       .transform((v) => v || undefined)
-      .pipe(localDateTime("End").optional()),
-    location: optionalText("Location", 120),
-    description: optionalText("Description", 500),
+      .pipe(localDateTime(msg("editions.field.end")).optional()),
+    location: optionalText(msg("editions.field.location"), 120),
+    description: optionalText(msg("editions.field.description"), 500),
   })
-  .refine((i) => !i.endsAt || i.endsAt > i.startsAt, { error: "The end comes after the start.", path: ["endsAt"] });
+  .refine((i) => !i.endsAt || i.endsAt > i.startsAt, { error: msg("editions.schema.endAfterStart"), path: ["endsAt"] });
 export type AgendaItemInput = z.infer<typeof agendaItemSchema>;

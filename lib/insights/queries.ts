@@ -3,6 +3,7 @@
 // topic, showed interest in one, or was in a team.
 import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber } from "../editions/rules";
 import { listEditions } from "../editions/queries";
@@ -73,18 +74,18 @@ function topicFigures(topics: { kind: string; teams: number }[]): TopicFigures {
 
 /** Organizers: what an edition counts (people, first-timers, teams, topics, ballots, judging, challenges, departments). */
 export async function editionReport(db: Db, actor: Actor | null, editionId: string): Promise<EditionReport> {
-  assertOrganizer(actor, "see the reports");
+  assertOrganizer(actor, msg("insights.doing.seeReports"));
   const editions = await reportedEditions(db, actor);
   const index = editions.findIndex((e) => e.id === editionId);
   const edition = editions[index];
-  if (!edition) throw notFound("That edition has no report: it doesn't exist, or is still a draft.");
+  if (!edition) throw notFound(msg("insights.noReport"));
   // the earlier editions count only for who took part before: their own figures aren't read
   return (await reportsOf(db, editions.slice(0, index + 1), [edition.id]))[0];
 }
 
 /** Organizers: every edition's report, oldest first. */
 export async function allReports(db: Db, actor: Actor | null): Promise<EditionReport[]> {
-  assertOrganizer(actor, "see the reports");
+  assertOrganizer(actor, msg("insights.doing.seeReports"));
   return reportsOf(db, await reportedEditions(db, actor));
 }
 

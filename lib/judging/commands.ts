@@ -12,6 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { editionOrNotFound } from "../editions/queries";
 import { announce } from "../platform/events";
 import { log } from "../platform/log";
+import { msg } from "../platform/messages";
 import { metrics } from "../platform/metrics";
 import type { Db, Tx } from "../platform/db";
 import { DomainError, conflict, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
@@ -36,13 +37,13 @@ const changed = (editionId: string) => announce({ type: "judging.changed", editi
 async function checkPrize(db: Db, editionId: string, prizeId: string | null) {
   if (!prizeId) return;
   const prize = await db.prize.findUnique({ where: { id: prizeId }, select: { editionId: true, kind: true } });
-  if (!prize || prize.editionId !== editionId || prize.kind !== "JURY") throw invalid("Pick a jury prize of this edition.", "prizeId");
+  if (!prize || prize.editionId !== editionId || prize.kind !== "JURY") throw invalid(msg("judging.track.pickJuryPrize"), "prizeId");
 }
 
 // ---- tracks -----------------------------------------------------------------------
 
 export async function createTrack(db: Db, actor: Actor | null, editionId: string, input: TrackInput) {
-  const me = assertOrganizer(actor, "set up judging");
+  const me = assertOrganizer(actor, msg("judging.doing.setUp"));
   await editionOrNotFound(db, editionId);
   await checkPrize(db, editionId, input.prizeId);
   const track = await db.judgingTrack.create({ data: { editionId, ...input } });
@@ -53,11 +54,11 @@ export async function createTrack(db: Db, actor: Actor | null, editionId: string
 
 /** Changes a track's settings. Its method can't change once a judgment was made (they would mean something else). */
 export async function updateTrack(db: Db, actor: Actor | null, trackId: string, input: TrackInput) {
-  const me = assertOrganizer(actor, "set up judging");
+  const me = assertOrganizer(actor, msg("judging.doing.setUp"));
   const track = await trackOrNotFound(db, trackId);
   await checkPrize(db, track.editionId, input.prizeId);
   if (input.method !== track.method && (await db.judgment.count({ where: { trackId } })) > 0) {
-    throw invalid("Judges have judged in this track: its method can't change any more. Create another track instead.", "method");
+    throw invalid(msg("judging.track.methodLocked"), "method");
   }
   const updated = await db.judgingTrack.update({ where: { id: trackId }, data: input });
   await audit(db, me, track.editionId, trackId, "track changed", updated.name);
@@ -66,21 +67,21 @@ export async function updateTrack(db: Db, actor: Actor | null, trackId: string, 
 }
 
 export async function deleteTrack(db: Db, actor: Actor | null, trackId: string) {
-  const me = assertOrganizer(actor, "set up judging");
+  const me = assertOrganizer(actor, msg("judging.doing.setUp"));
   const track = await trackOrNotFound(db, trackId);
   // judgments are kept for good: a track that has any can be closed, not deleted
-  if ((await db.judgment.count({ where: { trackId } })) > 0) throw invalid("This track has judgments, which are kept for good: close it instead.");
+  if ((await db.judgment.count({ where: { trackId } })) > 0) throw invalid(msg("judging.track.hasJudgments"));
   await db.judgingTrack.delete({ where: { id: trackId } });
   await audit(db, me, track.editionId, null, "track deleted", track.name);
   await changed(track.editionId);
 }
 
 export async function addCriterion(db: Db, actor: Actor | null, trackId: string, input: CriterionInput) {
-  const me = assertOrganizer(actor, "set up judging");
+  const me = assertOrganizer(actor, msg("judging.doing.setUp"));
   const track = await trackOrNotFound(db, trackId);
-  if (track.method !== "RUBRIC") throw invalid("Only rubric tracks have criteria.");
+  if (track.method !== "RUBRIC") throw invalid(msg("judging.criterion.onlyRubric"));
   if (track.criteria.length >= MAX_CRITERIA) throw invalid(MAX_CRITERIA_MESSAGE);
-  if (await db.judgment.count({ where: { trackId, kind: "RUBRIC" } })) throw invalid("Judges have scored on this rubric: its criteria can't change any more.");
+  if (await db.judgment.count({ where: { trackId, kind: "RUBRIC" } })) throw invalid(msg("judging.criterion.locked"));
   const position = (track.criteria.at(-1)?.position ?? 0) + 1;
   const criterion = await db.trackCriterion.create({ data: { trackId, position, ...input } });
   await audit(db, me, track.editionId, trackId, "criterion added", `${input.name} ×${input.weight} (1–${input.scale})`);
@@ -89,11 +90,11 @@ export async function addCriterion(db: Db, actor: Actor | null, trackId: string,
 }
 
 export async function removeCriterion(db: Db, actor: Actor | null, criterionId: string) {
-  const me = assertOrganizer(actor, "set up judging");
+  const me = assertOrganizer(actor, msg("judging.doing.setUp"));
   const criterion = await db.trackCriterion.findUnique({ where: { id: criterionId }, include: { track: true } });
-  if (!criterion) throw notFound("That criterion doesn't exist.");
+  if (!criterion) throw notFound(msg("judging.criterion.notFound"));
   if (await db.judgment.count({ where: { trackId: criterion.trackId, kind: "RUBRIC" } })) {
-    throw invalid("Judges have scored on this rubric: its criteria can't change any more.");
+    throw invalid(msg("judging.criterion.locked"));
   }
   await db.trackCriterion.delete({ where: { id: criterionId } });
   await audit(db, me, criterion.track.editionId, criterion.trackId, "criterion removed", criterion.name);
@@ -101,7 +102,7 @@ export async function removeCriterion(db: Db, actor: Actor | null, criterionId: 
 }
 
 export async function setTrackStatus(db: Db, actor: Actor | null, trackId: string, status: Exclude<TrackStatus, "DRAFT">) {
-  const me = assertOrganizer(actor, "open, pause or close judging");
+  const me = assertOrganizer(actor, msg("judging.doing.changeStatus"));
   const track = await trackOrNotFound(db, trackId);
   const teams = (await trackTeams(db, track)).length;
   assertStatusChange(track.status, status, { teams, criteria: track.criteria.length, method: track.method });
@@ -114,9 +115,9 @@ export async function setTrackStatus(db: Db, actor: Actor | null, trackId: strin
 
 /** Shows the track's results to everyone (and gives its bonus points), or hides them again. */
 export async function publishResults(db: Db, actor: Actor | null, trackId: string, published: boolean) {
-  const me = assertOrganizer(actor, "publish results");
+  const me = assertOrganizer(actor, msg("judging.doing.publishResults"));
   const track = await trackOrNotFound(db, trackId);
-  if (published && track.status === "DRAFT") throw invalid("Nothing to publish: judging in this track hasn't started.");
+  if (published && track.status === "DRAFT") throw invalid(msg("judging.results.nothingToPublish"));
   await db.judgingTrack.update({ where: { id: trackId }, data: { resultsPublishedAt: published ? new Date() : null } });
   await audit(db, me, track.editionId, trackId, published ? "results published" : "results hidden");
   await announce({ type: "judging.published", editionId: track.editionId });
@@ -126,13 +127,13 @@ export async function publishResults(db: Db, actor: Actor | null, trackId: strin
 
 /** Awards the track's prize to the team ranked first (refused while first place is shared). */
 export async function awardTrackWinner(db: Db, actor: Actor | null, trackId: string) {
-  assertOrganizer(actor, "award prizes");
+  assertOrganizer(actor, msg("judging.doing.awardPrizes"));
   const track = await trackOrNotFound(db, trackId);
-  if (!track.prizeId) throw invalid("This track awards no prize: pick one in its settings.");
+  if (!track.prizeId) throw invalid(msg("judging.results.noPrize"));
   const { judgments, ranking } = await readRanking(db, track);
   const first = ranking.standings.filter((s) => s.rank === 1);
-  if (!judgments.length || !first.length) throw invalid("Nobody has judged in this track yet.");
-  if (first.length > 1) throw invalid("First place is shared: award the prize by hand on the prizes page, or gather more judgments.");
+  if (!judgments.length || !first.length) throw invalid(msg("judging.results.nobodyJudged"));
+  if (first.length > 1) throw invalid(msg("judging.results.firstShared"));
   return awardPrize(db, actor, track.prizeId, first[0].teamId);
 }
 
@@ -140,12 +141,12 @@ export async function awardTrackWinner(db: Db, actor: Actor | null, trackId: str
 export async function enterTrack(db: Db, actor: Actor | null, trackId: string, teamId: string, entered: boolean) {
   const me = requireActor(actor);
   const track = await trackOrNotFound(db, trackId);
-  if (track.eligibility !== "OPT_IN") throw invalid("Every team is judged in this track: there is nothing to enter.");
+  if (track.eligibility !== "OPT_IN") throw invalid(msg("judging.entry.nothingToEnter"));
   const team = await db.team.findUnique({ where: { id: teamId }, include: { members: { select: { userId: true } } } });
-  if (!team || team.editionId !== track.editionId) throw notFound("That team doesn't exist.");
-  if (!isOrganizer(me) && !team.members.some((m) => m.userId === me.id)) throw forbidden("Only the team's members enter it in a track.");
+  if (!team || team.editionId !== track.editionId) throw notFound(msg("judging.entry.teamNotFound"));
+  if (!isOrganizer(me) && !team.members.some((m) => m.userId === me.id)) throw forbidden(msg("judging.entry.onlyMembers"));
   if (!entered && track.status !== "DRAFT" && (await db.judgment.count({ where: { trackId, teamId, withdrawnAt: null } }))) {
-    throw invalid("Judges have already judged this team in this track: ask an organizer.");
+    throw invalid(msg("judging.entry.alreadyJudged"));
   }
   if (entered) await db.trackTeam.upsert({ where: { trackId_teamId: { trackId, teamId } }, create: { trackId, teamId }, update: {} });
   else await db.trackTeam.deleteMany({ where: { trackId, teamId } });
@@ -156,10 +157,10 @@ export async function enterTrack(db: Db, actor: Actor | null, trackId: string, t
 
 /** Seats a person with an account (found by email) as a judge of the track; people without one get an invitation instead. */
 export async function addJudge(db: Db, actor: Actor | null, trackId: string, email: string) {
-  const me = assertOrganizer(actor, "choose judges");
+  const me = assertOrganizer(actor, msg("judging.doing.chooseJudges"));
   const track = await trackOrNotFound(db, trackId);
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
-  if (!user) throw invalid("Nobody has an account with this address. Invite them with a link instead.", "email");
+  if (!user) throw invalid(msg("judging.judges.noAccount"), "email");
   await db.trackJudge.upsert({ where: { trackId_userId: { trackId, userId: user.id } }, create: { trackId, userId: user.id }, update: {} });
   await audit(db, me, track.editionId, trackId, "judge added", user.name);
   await changed(track.editionId);
@@ -168,10 +169,10 @@ export async function addJudge(db: Db, actor: Actor | null, trackId: string, ema
 
 /** Takes a judge off a track; their judgments stay and count (withdraw them separately). */
 export async function removeJudge(db: Db, actor: Actor | null, trackId: string, userId: string) {
-  const me = assertOrganizer(actor, "choose judges");
+  const me = assertOrganizer(actor, msg("judging.doing.chooseJudges"));
   const track = await trackOrNotFound(db, trackId);
   const { count } = await db.trackJudge.deleteMany({ where: { trackId, userId } });
-  if (!count) throw notFound("That person isn't a judge of this track.");
+  if (!count) throw notFound(msg("judging.judges.notAJudge"));
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
   await audit(db, me, track.editionId, trackId, "judge removed", user?.name ?? userId);
   await changed(track.editionId);
@@ -179,11 +180,11 @@ export async function removeJudge(db: Db, actor: Actor | null, trackId: string, 
 
 /** A one-time invitation link to judge the chosen tracks; the token is returned once and only its hash kept. */
 export async function createInvite(db: Db, actor: Actor | null, editionId: string, input: InviteInput, now = new Date()) {
-  const me = assertOrganizer(actor, "invite judges");
+  const me = assertOrganizer(actor, msg("judging.doing.inviteJudges"));
   await editionOrNotFound(db, editionId);
   const trackIds = [...new Set(input.trackIds)];
   if ((await db.judgingTrack.count({ where: { id: { in: trackIds }, editionId } })) !== trackIds.length) {
-    throw invalid("Pick tracks of this edition.", "trackIds");
+    throw invalid(msg("judging.invite.pickTracksOfEdition"), "trackIds");
   }
   const token = randomBytes(24).toString("base64url");
   const invite = await db.judgeInvite.create({
@@ -202,19 +203,19 @@ export async function createInvite(db: Db, actor: Actor | null, editionId: strin
 }
 
 export async function revokeInvite(db: Db, actor: Actor | null, inviteId: string, now = new Date()) {
-  const me = assertOrganizer(actor, "revoke invitations");
+  const me = assertOrganizer(actor, msg("judging.doing.revokeInvitations"));
   const invite = await db.judgeInvite.findUnique({ where: { id: inviteId } });
-  if (!invite) throw notFound("That invitation doesn't exist.");
+  if (!invite) throw notFound(msg("judging.invite.notFound"));
   const { count } = await db.judgeInvite.updateMany({ where: { id: inviteId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-  if (!count) throw invalid(invite.usedAt ? "This invitation was already used: take the judge off the track instead." : "This invitation was already revoked.");
+  if (!count) throw invalid(invite.usedAt ? msg("judging.invite.usedTakeOff") : msg("judging.invite.alreadyRevoked"));
   await audit(db, me, invite.editionId, null, "invitation revoked", invite.label);
 }
 
-const INVITE_UNUSABLE: Record<string, string> = {
-  unknown: "This invitation link doesn't work: check that it was copied whole, or ask the organizers for a new one.",
-  used: "This invitation link was already used. Each link signs in one judge once: ask the organizers for a new one.",
-  revoked: "This invitation was revoked by the organizers. Ask them for a new one.",
-  expired: "This invitation link has expired. Ask the organizers for a new one.",
+const INVITE_UNUSABLE = {
+  unknown: msg("judging.invite.unknown"),
+  used: msg("judging.invite.used"),
+  revoked: msg("judging.invite.revoked"),
+  expired: msg("judging.invite.expired"),
 };
 
 /** What an invitation link offers (for its page), or why it can't be used. */
@@ -262,13 +263,13 @@ export async function redeemInvite(db: Db, token: string, who: { userId: string 
 }
 
 export async function declareConflict(db: Db, actor: Actor | null, editionId: string, input: { judgeId: string; teamId: string; reason: string }) {
-  const me = assertOrganizer(actor, "declare conflicts of interest");
+  const me = assertOrganizer(actor, msg("judging.doing.declareConflicts"));
   const [team, judge] = await Promise.all([
     db.team.findUnique({ where: { id: input.teamId }, select: { editionId: true, name: true } }),
     db.user.findUnique({ where: { id: input.judgeId }, select: { name: true } }),
   ]);
-  if (!team || team.editionId !== editionId) throw invalid("Pick a team of this edition.", "teamId");
-  if (!judge) throw invalid("Pick a judge.", "judgeId");
+  if (!team || team.editionId !== editionId) throw invalid(msg("judging.conflict.pickTeam"), "teamId");
+  if (!judge) throw invalid(msg("judging.conflict.pickJudge"), "judgeId");
   await db.judgingConflict.upsert({
     where: { editionId_judgeId_teamId: { editionId, judgeId: input.judgeId, teamId: input.teamId } },
     create: { editionId, ...input, createdById: me.id },
@@ -284,9 +285,9 @@ export async function declareConflict(db: Db, actor: Actor | null, editionId: st
 }
 
 export async function removeConflict(db: Db, actor: Actor | null, editionId: string, judgeId: string, teamId: string) {
-  const me = assertOrganizer(actor, "declare conflicts of interest");
+  const me = assertOrganizer(actor, msg("judging.doing.declareConflicts"));
   const { count } = await db.judgingConflict.deleteMany({ where: { editionId, judgeId, teamId } });
-  if (!count) throw notFound("That conflict isn't declared.");
+  if (!count) throw notFound(msg("judging.conflict.notDeclared"));
   const [judge, team] = await Promise.all([
     db.user.findUnique({ where: { id: judgeId }, select: { name: true } }),
     db.team.findUnique({ where: { id: teamId }, select: { name: true } }),
@@ -299,7 +300,7 @@ export async function removeConflict(db: Db, actor: Actor | null, editionId: str
 
 async function seatOf(db: Db | Tx, trackId: string, userId: string) {
   const seat = await db.trackJudge.findUnique({ where: { trackId_userId: { trackId, userId } } });
-  if (!seat) throw forbidden("You are not a judge of this track.");
+  if (!seat) throw forbidden(msg("judging.judges.notYou"));
   return seat;
 }
 
@@ -360,7 +361,7 @@ export async function recordJudgment(db: Db, actor: Actor | null, trackId: strin
   const allowed = new Set(candidates.map((t) => t.id));
   const assertTeam = (teamId: string, field = "teamId") => {
     if (allowed.has(teamId)) return;
-    throw excluded.has(teamId) ? forbidden(excluded.get(teamId)!) : invalid("That team isn't judged in this track.", field);
+    throw excluded.has(teamId) ? forbidden(excluded.get(teamId)!) : invalid(msg("judging.judgment.teamNotJudged"), field);
   };
   if (input.sequence !== seat.sequence + 1) throw staleForm(input.sequence <= seat.sequence);
 
@@ -373,45 +374,45 @@ export async function recordJudgment(db: Db, actor: Actor | null, trackId: strin
     case "SEEN":
     case "PAIR": {
       assertTeam(input.teamId);
-      if (track.method === "RUBRIC") throw invalid("In a rubric track, judges score each team with the form.");
+      if (track.method === "RUBRIC") throw invalid(msg("judging.judgment.rubricUsesForm"));
       if (track.method === "PAIRWISE" && input.teamId !== seat.nextTeamId) {
-        throw invalid("The app sent you to another team: reload the page to see where to go.", "teamId");
+        throw invalid(msg("judging.judgment.sentElsewhere"), "teamId");
       }
-      if (progress.seen.has(input.teamId)) throw invalid("You have already judged this team here.", "teamId");
+      if (progress.seen.has(input.teamId)) throw invalid(msg("judging.judgment.alreadyJudged"), "teamId");
       if (input.kind === "PAIR") {
-        if (track.method !== "PAIRWISE") throw invalid("Only pairwise tracks compare two teams.");
-        if (!progress.current) throw invalid("This is the first team you see: there is nothing to compare it with yet.");
+        if (track.method !== "PAIRWISE") throw invalid(msg("judging.judgment.onlyPairwise"));
+        if (!progress.current) throw invalid(msg("judging.judgment.firstTeam"));
         if (input.preferredId !== input.teamId && input.preferredId !== progress.current) {
-          throw invalid("Pick one of the two teams you are comparing.", "preferredId");
+          throw invalid(msg("judging.judgment.pickOneOfTwo"), "preferredId");
         }
         const other = input.preferredId === input.teamId ? progress.current : input.teamId;
         Object.assign(data, { winnerId: input.preferredId, loserId: other });
       } else if (track.method === "PAIRWISE" && progress.current) {
-        throw invalid("Compare this team with the one you saw before it.");
+        throw invalid(msg("judging.judgment.compareWithPrevious"));
       }
       Object.assign(data, { teamId: input.teamId, notes: input.notes, starred: input.starred });
       break;
     }
     case "RANKING": {
-      if (track.method !== "RANKING") throw invalid("Only ranking tracks take an order of teams.");
+      if (track.method !== "RANKING") throw invalid(msg("judging.judgment.onlyRanking"));
       for (const id of input.order) assertTeam(id, "order");
       const seen = [...progress.seen].filter((id) => allowed.has(id));
       if (input.order.length !== seen.length || input.order.some((id) => !progress.seen.has(id))) {
-        throw invalid("Put in order exactly the teams you have seen here, each once.", "order");
+        throw invalid(msg("judging.judgment.orderExactlySeen"), "order");
       }
       data.payload = JSON.stringify(input.order);
       break;
     }
     case "RUBRIC": {
-      if (track.method !== "RUBRIC") throw invalid("Only rubric tracks take a scoring form.");
+      if (track.method !== "RUBRIC") throw invalid(msg("judging.judgment.onlyRubric"));
       assertTeam(input.teamId);
       for (const c of track.criteria) {
         const score = input.scores[c.id];
-        if (score === undefined) throw invalid(`Give a score for “${c.name}”.`, `score.${c.id}`);
-        if (score < 1 || score > c.scale) throw invalid(`“${c.name}” is scored from 1 to ${c.scale}.`, `score.${c.id}`);
+        if (score === undefined) throw invalid(msg("judging.judgment.giveScore", { criterion: c.name }), `score.${c.id}`);
+        if (score < 1 || score > c.scale) throw invalid(msg("judging.judgment.scoreRange", { criterion: c.name, scale: c.scale }), `score.${c.id}`);
       }
       const unknown = Object.keys(input.scores).find((id) => !track.criteria.some((c) => c.id === id));
-      if (unknown) throw invalid("A score is for a criterion this rubric doesn't have: reload the page.");
+      if (unknown) throw invalid(msg("judging.judgment.unknownCriterion"));
       Object.assign(data, { teamId: input.teamId, payload: JSON.stringify(input.scores), notes: input.notes, starred: input.starred });
       break;
     }
@@ -439,7 +440,7 @@ export async function skipTeam(db: Db, actor: Actor | null, trackId: string, seq
   const seat = await seatOf(db, trackId, me.id);
   assertJudgingOpen(track);
   if (sequence !== seat.sequence + 1) throw staleForm(sequence <= seat.sequence);
-  if (!seat.nextTeamId) throw invalid("The app hasn't sent you to a team: there is nothing to skip.");
+  if (!seat.nextTeamId) throw invalid(msg("judging.judgment.nothingToSkip"));
   const judgment = await takeSequence(db, trackId, me.id, sequence, { kind: "SKIP", teamId: seat.nextTeamId }, now);
   await changed(track.editionId);
   await sendOn(db, actor, trackId, now);
@@ -449,11 +450,7 @@ export async function skipTeam(db: Db, actor: Actor | null, trackId: string, seq
 /** The refusal of a form whose sequence number isn't the judge's next: a repeat (counted), or a page out of date. */
 function staleForm(alreadyDone: boolean) {
   if (alreadyDone) metrics().judgments.inc({ kind: "refused_repeat" });
-  return conflict(
-    alreadyDone
-      ? "This judgment was already recorded (the form was sent twice, or from another tab). Nothing was counted twice."
-      : "This form is out of date: reload the page.",
-  );
+  return conflict(alreadyDone ? msg("judging.judgment.alreadyRecorded") : msg("judging.judgment.formOutOfDate"));
 }
 
 /** Takes the judge's next sequence number and stores the judgment under it, in one transaction. */
@@ -482,7 +479,7 @@ async function takeSequence(db: Db, trackId: string, judgeId: string, sequence: 
 export async function withdrawJudgment(db: Db, actor: Actor | null, judgmentId: string, reason = "", now = new Date()) {
   const me = requireActor(actor);
   const judgment = await db.judgment.findUnique({ where: { id: judgmentId }, include: { track: true } });
-  if (!judgment || (judgment.judgeId !== me.id && !isOrganizer(me))) throw notFound("That judgment doesn't exist.");
+  if (!judgment || (judgment.judgeId !== me.id && !isOrganizer(me))) throw notFound(msg("judging.judgment.notFound"));
   if (!isOrganizer(me)) assertJudgingOpen(judgment.track);
   const { count } = await db.judgment.updateMany({
     where: { id: judgmentId, withdrawnAt: null },
@@ -492,7 +489,7 @@ export async function withdrawJudgment(db: Db, actor: Actor | null, judgmentId: 
       withdrawnReason: reason || (judgment.judgeId === me.id ? "undone by the judge" : "withdrawn by an organizer"),
     },
   });
-  if (!count) throw invalid("This judgment was already withdrawn.");
+  if (!count) throw invalid(msg("judging.judgment.alreadyWithdrawn"));
   if (judgment.judgeId !== me.id)
     await audit(db, me, judgment.track.editionId, judgment.trackId, "judgment withdrawn", `${judgment.kind} #${judgment.sequence}: ${reason}`);
   await changed(judgment.track.editionId);
@@ -500,13 +497,13 @@ export async function withdrawJudgment(db: Db, actor: Actor | null, judgmentId: 
 
 /** An organizer withdraws every judgment of one judge in a track (a careless or biased judge), with a reason for the audit trail. */
 export async function withdrawJudgeJudgments(db: Db, actor: Actor | null, trackId: string, judgeId: string, reason: string, now = new Date()) {
-  const me = assertOrganizer(actor, "withdraw judgments");
+  const me = assertOrganizer(actor, msg("judging.doing.withdrawJudgments"));
   const track = await trackOrNotFound(db, trackId);
   const { count } = await db.judgment.updateMany({
     where: { trackId, judgeId, withdrawnAt: null },
     data: { withdrawnAt: now, withdrawnById: me.id, withdrawnReason: reason },
   });
-  if (!count) throw invalid("This judge has no judgment left to withdraw in this track.");
+  if (!count) throw invalid(msg("judging.judgment.noneLeft"));
   const judge = await db.user.findUnique({ where: { id: judgeId }, select: { name: true } });
   await audit(
     db,

@@ -8,6 +8,7 @@
 import type { Db, Tx } from "../platform/db";
 import { csvLine } from "../platform/csv";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
 import { rankPairwise, rankRankings, rankRubric, type JudgingMethod, type RankingRule, type TrackRanking } from "./ranking";
@@ -18,7 +19,7 @@ const personFields = { id: true, name: true, email: true, department: true, mana
 
 export async function trackOrNotFound(db: Db | Tx, trackId: string) {
   const track = await db.judgingTrack.findUnique({ where: { id: trackId }, include: { criteria: { orderBy: { position: "asc" } } } });
-  if (!track) throw notFound("That judging track doesn't exist.");
+  if (!track) throw notFound(msg("judging.track.notFound"));
   return track;
 }
 export type Track = Awaited<ReturnType<typeof trackOrNotFound>>;
@@ -46,7 +47,7 @@ export async function judgeCandidates(db: Db | Tx, track: Track, judgeId: string
     db.user.findUnique({ where: { id: judgeId }, select: personFields }),
     db.judgingConflict.findMany({ where: { editionId: track.editionId, judgeId }, select: { teamId: true } }),
   ]);
-  if (!judge) throw notFound("That judge doesn't exist.");
+  if (!judge) throw notFound(msg("judging.judges.notFound"));
   const declaredIds = new Set(declared.map((c) => c.teamId));
   const excluded = new Map<string, string>();
   for (const team of teams) {
@@ -149,7 +150,7 @@ export function judgeProgress(mine: ActiveJudgment[]) {
 /** The tracks of an edition this person may see: organizers all; judges theirs; everyone the published ones. */
 export async function listTracks(db: Db, actor: Actor | null, editionId: string) {
   const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That edition doesn't exist.");
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound(msg("judging.edition.notFound"));
   const organizer = isOrganizer(actor);
   const tracks = await db.judgingTrack.findMany({
     where: {
@@ -181,7 +182,7 @@ export async function tracksToEnter(db: Db, teamId: string) {
 
 /** Organizers: every team of the edition and whether it is entered in this opt-in track. */
 export async function trackEntries(db: Db, actor: Actor | null, trackId: string) {
-  if (!isOrganizer(actor)) throw notFound("That judging track doesn't exist.");
+  if (!isOrganizer(actor)) throw notFound(msg("judging.track.notFound"));
   const track = await trackOrNotFound(db, trackId);
   const teams = await db.team.findMany({
     where: { editionId: track.editionId },
@@ -195,9 +196,9 @@ export async function trackEntries(db: Db, actor: Actor | null, trackId: string)
 export async function getTrack(db: Db, actor: Actor | null, trackId: string) {
   const track = await trackOrNotFound(db, trackId);
   const edition = await db.edition.findUnique({ where: { id: track.editionId } });
-  if (!edition || !canSeeEdition(actor, edition)) throw notFound("That judging track doesn't exist.");
+  if (!edition || !canSeeEdition(actor, edition)) throw notFound(msg("judging.track.notFound"));
   const seated = actor ? !!(await db.trackJudge.findUnique({ where: { trackId_userId: { trackId, userId: actor.id } } })) : false;
-  if (!isOrganizer(actor) && !seated && !track.resultsPublishedAt) throw notFound("That judging track doesn't exist.");
+  if (!isOrganizer(actor) && !seated && !track.resultsPublishedAt) throw notFound(msg("judging.track.notFound"));
   // every judgment, withdrawn ones too: a track that has any is kept (closed, not deleted)
   const judgments = await db.judgment.count({ where: { trackId } });
   return { track, edition, seated, judgments };
@@ -208,7 +209,7 @@ export async function judgePage(db: Db, actor: Actor | null, trackId: string, no
   const me = requireActor(actor);
   const track = await trackOrNotFound(db, trackId);
   const seat = await db.trackJudge.findUnique({ where: { trackId_userId: { trackId, userId: me.id } } });
-  if (!seat) throw notFound("You are not a judge of this track.");
+  if (!seat) throw notFound(msg("judging.judges.notYou"));
   const [{ teams, candidates, excluded }, mine] = await Promise.all([
     judgeCandidates(db, track, me.id),
     db.judgment.findMany({ where: { trackId, judgeId: me.id }, orderBy: { sequence: "asc" } }),
@@ -277,7 +278,7 @@ export async function deliberation(db: Db, actor: Actor | null, trackId: string)
 /** Published results, for everyone: the order and the scores, without notes or judges. */
 export async function publishedResults(db: Db, actor: Actor | null, trackId: string) {
   const { track } = await getTrack(db, actor, trackId);
-  if (!track.resultsPublishedAt) throw notFound("This track's results aren't published yet.");
+  if (!track.resultsPublishedAt) throw notFound(msg("judging.results.notPublished"));
   const { ranking, byId } = await readRanking(db, track);
   return { track, standings: ranking.standings.map((s) => ({ ...s, team: byId.get(s.teamId)! })) };
 }
@@ -294,7 +295,7 @@ export async function trackBonusRows(db: Db, editionId: string) {
 
 /** Every judgment of a track, withdrawn ones marked: organizers only. */
 export async function judgmentsCsv(db: Db, actor: Actor | null, trackId: string): Promise<string> {
-  if (!isOrganizer(actor)) throw notFound("That judging track doesn't exist.");
+  if (!isOrganizer(actor)) throw notFound(msg("judging.track.notFound"));
   const track = await trackOrNotFound(db, trackId);
   const [teams, judgments] = await Promise.all([
     db.team.findMany({ where: { editionId: track.editionId }, select: { id: true, name: true } }),
@@ -357,7 +358,7 @@ export async function judgmentsCsv(db: Db, actor: Actor | null, trackId: string)
 /** A track's results: place, team, score and interval, the judges who saw each team. Organizers, or anyone once published. */
 export async function resultsCsv(db: Db, actor: Actor | null, trackId: string): Promise<string> {
   const track = await trackOrNotFound(db, trackId);
-  if (!isOrganizer(actor) && !track.resultsPublishedAt) throw notFound("That judging track doesn't exist.");
+  if (!isOrganizer(actor) && !track.resultsPublishedAt) throw notFound(msg("judging.track.notFound"));
   const { ranking, byId } = await readRanking(db, track);
   let out = csvLine(["place", "team", "score", "low", "high", "judges", "judgments"]);
   for (const s of ranking.standings) {
@@ -370,7 +371,7 @@ const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 1000) / 1000 :
 
 /** Invitations of an edition: organizers only. */
 export async function listInvites(db: Db, actor: Actor | null, editionId: string) {
-  if (!isOrganizer(actor)) throw notFound("That edition doesn't exist.");
+  if (!isOrganizer(actor)) throw notFound(msg("judging.edition.notFound"));
   return db.judgeInvite.findMany({
     where: { editionId },
     orderBy: { createdAt: "desc" },
@@ -380,7 +381,7 @@ export async function listInvites(db: Db, actor: Actor | null, editionId: string
 
 /** Declared conflicts and the judging audit trail of an edition: organizers only. */
 export async function judgingAdmin(db: Db, actor: Actor | null, editionId: string) {
-  if (!isOrganizer(actor)) throw notFound("That edition doesn't exist.");
+  if (!isOrganizer(actor)) throw notFound(msg("judging.edition.notFound"));
   const [conflicts, audit] = await Promise.all([
     db.judgingConflict.findMany({ where: { editionId }, include: { team: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
     db.judgingAudit.findMany({ where: { editionId }, orderBy: { createdAt: "desc" }, take: 200 }),

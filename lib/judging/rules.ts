@@ -3,6 +3,7 @@
 // published track gives. The rankings, and which team a judge is sent to
 // next, are in ranking.ts (pure as well).
 import { forbidden, invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import type { JudgingMethod, RankingRule } from "./ranking";
 
 /** the default first: ranking, which the judging bench found best (docs/judging.md) */
@@ -48,9 +49,9 @@ type TrackState = { status: string; method: string };
 /** Why a judge can't record a judgment in this track now, or null. */
 export function judgingClosedReason(track: TrackState): string | null {
   if (track.status === "OPEN") return null;
-  if (track.status === "PAUSED") return "Judging in this track is paused. Your judgments so far are kept; you can go on when an organizer resumes it.";
-  if (track.status === "CLOSED") return "Judging in this track is closed.";
-  return "Judging in this track hasn't started yet.";
+  if (track.status === "PAUSED") return msg("judging.closed.paused");
+  if (track.status === "CLOSED") return msg("judging.closed.closed");
+  return msg("judging.closed.notStarted");
 }
 
 export function assertJudgingOpen(track: TrackState): void {
@@ -61,11 +62,11 @@ export function assertJudgingOpen(track: TrackState): void {
 /** The status changes an organizer may make. */
 export function assertStatusChange(from: string, to: TrackStatus, ready: { teams: number; criteria: number; method: string }): void {
   if (from === to) return;
-  if (to === "DRAFT") throw invalid("A track that has opened can't go back to not open; pause it instead.");
+  if (to === "DRAFT") throw invalid(msg("judging.status.noBackToDraft"));
   if (to === "OPEN" || to === "PAUSED") {
-    if (from === "CLOSED" && to === "PAUSED") throw invalid("Reopen the track rather than pausing a closed one.");
-    if (to === "OPEN" && ready.teams < 2) throw invalid("A track needs at least two teams to judge before it opens.");
-    if (to === "OPEN" && ready.method === "RUBRIC" && ready.criteria === 0) throw invalid("Add at least one criterion before opening a rubric track.");
+    if (from === "CLOSED" && to === "PAUSED") throw invalid(msg("judging.status.reopenNotPause"));
+    if (to === "OPEN" && ready.teams < 2) throw invalid(msg("judging.status.needsTwoTeams"));
+    if (to === "OPEN" && ready.method === "RUBRIC" && ready.criteria === 0) throw invalid(msg("judging.status.needsCriterion"));
   }
 }
 
@@ -83,13 +84,13 @@ const same = (a: string | null, b: string | null) => !!a && !!b && a.trim().toLo
  * who reports to the judge.
  */
 export function conflictReason(judge: Person, members: Person[], declared: boolean, rules: ConflictRules): string | null {
-  if (members.some((m) => m.id === judge.id)) return "This is your own team.";
-  if (declared) return "An organizer declared a conflict of interest with this team.";
+  if (members.some((m) => m.id === judge.id)) return msg("judging.conflict.ownTeam");
+  if (declared) return msg("judging.conflict.declared");
   if (rules.excludeSameDepartment) {
     const colleague = members.find((m) => same(m.department, judge.department));
-    if (colleague) return `A member of this team is in your department (${colleague.department}).`;
+    if (colleague) return msg("judging.conflict.sameDepartment", { department: colleague.department ?? "" });
   }
-  if (rules.excludeReports && members.some((m) => same(m.managerEmail, judge.email))) return "A member of this team reports to you.";
+  if (rules.excludeReports && members.some((m) => same(m.managerEmail, judge.email))) return msg("judging.conflict.reportsToYou");
   return null;
 }
 
@@ -114,5 +115,5 @@ export function trackBonus(standings: { teamId: string; rank: number }[], points
 
 /** Organizers, and the track's own judges, deliberate; everyone sees published results. */
 export function assertCanDeliberate(isOrganizer: boolean, seated: boolean): void {
-  if (!isOrganizer && !seated) throw forbidden("Only organizers and this track's judges see its ranking before it is published.");
+  if (!isOrganizer && !seated) throw forbidden(msg("judging.results.onlyDeliberators"));
 }

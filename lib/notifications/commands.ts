@@ -7,6 +7,7 @@ import type { Db } from "../platform/db";
 import type { DomainEvent } from "../platform/events";
 import { authSecret, siteOrigin } from "../platform/config";
 import { invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { mailIsOn } from "../platform/mail";
 import { invalidAllowEntry, outboundPolicy, urlRefusal } from "../platform/outbound";
 import { type Actor, assertOrganizer, requireActor } from "../people/rules";
@@ -22,16 +23,16 @@ import { newWebhookSecret, readUnsubscribeToken, unsubscribeToken } from "./sign
 function checkUrl(url: string, allowInternal: boolean) {
   const policy = outboundPolicy(allowInternal);
   const badEntry = invalidAllowEntry(policy.allow ?? []);
-  if (badEntry) throw invalid(`The server's HEXATHON_WEBHOOK_ALLOW has "${badEntry}", which is not an address or a CIDR: ask its operator.`);
+  if (badEntry) throw invalid(msg("notifications.allowListInvalid", { entry: badEntry }));
   const refusal = urlRefusal(url, policy);
   if (refusal) throw invalid(refusal, "url");
 }
 
 /** Adds a webhook; a GENERIC one gets its signing secret, returned this once. */
 export async function createWebhook(db: Db, actor: Actor | null, editionId: string, input: WebhookInput) {
-  const me = assertOrganizer(actor, "add webhooks");
+  const me = assertOrganizer(actor, msg("notifications.doing.addWebhooks"));
   const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
+  if (!edition) throw notFound(msg("notifications.editionNotFound"));
   checkUrl(input.url, input.allowInternal);
   const secret = input.kind === "GENERIC" ? newWebhookSecret() : null;
   const hook = await db.webhook.create({
@@ -52,26 +53,26 @@ export async function createWebhook(db: Db, actor: Actor | null, editionId: stri
 async function hookOrNotFound(db: Db, actor: Actor | null, webhookId: string, doing: string) {
   assertOrganizer(actor, doing);
   const hook = await db.webhook.findUnique({ where: { id: webhookId }, include: { edition: true } });
-  if (!hook) throw notFound("That webhook doesn't exist (any more).");
+  if (!hook) throw notFound(msg("notifications.webhookNotFound"));
   return hook;
 }
 
 /** Deletes a webhook; its deliveries stay in the outbox's log, and those still queued fail as "deleted". */
 export async function deleteWebhook(db: Db, actor: Actor | null, webhookId: string) {
-  const hook = await hookOrNotFound(db, actor, webhookId, "delete webhooks");
+  const hook = await hookOrNotFound(db, actor, webhookId, msg("notifications.doing.deleteWebhooks"));
   await db.webhook.delete({ where: { id: hook.id } });
   return hook;
 }
 
 /** Pauses or resumes a webhook: a paused one gets no new deliveries. */
 export async function setWebhookActive(db: Db, actor: Actor | null, webhookId: string, active: boolean) {
-  const hook = await hookOrNotFound(db, actor, webhookId, "pause webhooks");
+  const hook = await hookOrNotFound(db, actor, webhookId, msg("notifications.doing.pauseWebhooks"));
   return db.webhook.update({ where: { id: hook.id }, data: { active } });
 }
 
 /** Queues a test message to one webhook, through the outbox like any other (its log shows the answer). */
 export async function sendTestMessage(db: Db, actor: Actor | null, webhookId: string, now = new Date()) {
-  const hook = await hookOrNotFound(db, actor, webhookId, "test webhooks");
+  const hook = await hookOrNotFound(db, actor, webhookId, msg("notifications.doing.testWebhooks"));
   const slug = formatEditionNumber(hook.edition.number);
   const news: News = {
     key: `test:${randomUUID()}`,
@@ -88,11 +89,11 @@ export async function sendTestMessage(db: Db, actor: Actor | null, webhookId: st
 
 /** Puts a message back in the queue: a failed one retried, or a delivered webhook message sent again. */
 export async function retryMessage(db: Db, actor: Actor | null, messageId: string) {
-  assertOrganizer(actor, "retry messages");
+  assertOrganizer(actor, msg("notifications.doing.retryMessages"));
   const message = await db.outboxMessage.findUnique({ where: { id: messageId } });
-  if (!message) throw notFound("That message doesn't exist.");
-  if (message.status === "QUEUED") throw invalid("That message is queued already: it goes out at its next attempt.");
-  if (message.status === "SENT" && message.channel !== "WEBHOOK") throw invalid("That email was sent already.");
+  if (!message) throw notFound(msg("notifications.messageNotFound"));
+  if (message.status === "QUEUED") throw invalid(msg("notifications.retry.queuedAlready"));
+  if (message.status === "SENT" && message.channel !== "WEBHOOK") throw invalid(msg("notifications.retry.emailSentAlready"));
   await requeue(db, message.id);
   return message;
 }
@@ -294,8 +295,7 @@ export async function saveEmailSettings(db: Db, actor: Actor | null, input: Emai
   );
 }
 
-const UNSUBSCRIBE_INVALID =
-  "This unsubscribe link isn't valid: it was changed or copied incompletely. Sign in and choose your emails in your account's settings.";
+const UNSUBSCRIBE_INVALID = msg("notifications.unsubscribe.linkInvalid");
 
 /** What an unsubscribe link would stop, for the page that confirms it (no sign-in). */
 export async function unsubscribeTarget(db: Db, token: string) {

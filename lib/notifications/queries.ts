@@ -5,6 +5,7 @@ import type { Db } from "../platform/db";
 import type { DomainEvent } from "../platform/events";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { formatTime } from "../platform/time";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_DESCRIPTIONS, PHASE_LABELS, isPhase } from "../editions/rules";
@@ -206,9 +207,9 @@ export function parseEvents(json: string): NewsType[] {
 
 /** The organizers' page: the edition's webhooks, and its outbox with each message's attempts. */
 export async function notificationsAdmin(db: Db, actor: Actor | null, editionId: string) {
-  assertOrganizer(actor, "see the edition's notifications");
+  assertOrganizer(actor, msg("notifications.doing.seeNotifications"));
   const edition = await db.edition.findUnique({ where: { id: editionId } });
-  if (!edition) throw notFound("That edition doesn't exist.");
+  if (!edition) throw notFound(msg("notifications.editionNotFound"));
   const [hooks, messages, counts] = await Promise.all([
     db.webhook.findMany({ where: { editionId }, orderBy: { createdAt: "asc" } }),
     db.outboxMessage.findMany({

@@ -1,35 +1,39 @@
 import { z } from "zod";
 import { checkbox, text } from "../platform/schemas";
+import { msg } from "../platform/messages";
 import { EMAIL_KINDS, EMAIL_MODES, NEWS_TYPES, WEBHOOK_KINDS } from "./rules";
 
 /** An organizer's webhook form. Whether the address may be reached is checked by lib/notifications/commands.ts. */
 export const webhookSchema = z.object({
-  kind: z.enum(WEBHOOK_KINDS, { error: "Pick where it posts: Slack, Mattermost, Microsoft Teams or another tool." }),
-  name: text("Name", 2, 80),
+  kind: z.enum(WEBHOOK_KINDS, { error: msg("notifications.webhook.pickKind") }),
+  name: text(msg("notifications.field.name"), 2, 80),
   url: z
-    .string({ error: "The webhook's address is required." })
+    .string({ error: msg("notifications.webhook.urlRequired") })
     .trim()
-    .min(1, { error: "The webhook's address is required." })
-    .max(2000, { error: "That address is too long (2000 characters at most)." }),
+    .min(1, { error: msg("notifications.webhook.urlRequired") })
+    .max(2000, { error: msg("notifications.webhook.urlTooLong") }),
   events: z
-    .array(z.enum(NEWS_TYPES, { error: "That is not a kind of news Hexathon sends." }), { error: "Pick the news it receives." })
-    .min(1, { error: "Pick at least one kind of news it receives." })
-    .max(NEWS_TYPES.length, { error: "That is too many kinds of news." }),
+    .array(z.enum(NEWS_TYPES, { error: msg("notifications.webhook.unknownNews") }), { error: msg("notifications.webhook.pickNews") })
+    .min(1, { error: msg("notifications.webhook.pickOneNews") })
+    .max(NEWS_TYPES.length, { error: msg("notifications.webhook.tooManyNews") }),
   allowInternal: checkbox(),
 });
 export type WebhookInput = z.output<typeof webhookSchema>;
 
 /** A person's email settings form: one choice per kind (a kind left out keeps its setting). */
 export const emailSettingsSchema = z.strictObject(
-  Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.enum(EMAIL_MODES, { error: "Pick at once, in the daily digest, or never." }).optional()])) as Record<
+  Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.enum(EMAIL_MODES, { error: msg("notifications.emailSettings.pickMode") }).optional()])) as Record<
     (typeof EMAIL_KINDS)[number],
     z.ZodOptional<z.ZodEnum<{ [K in (typeof EMAIL_MODES)[number]]: K }>>
   >,
-  { error: "That is not a kind of email Hexathon sends." },
+  { error: msg("notifications.emailSettings.unknownKind") },
 );
 export type EmailSettingsInput = z.output<typeof emailSettingsSchema>;
 
 /** An unsubscribe link's token, as its page and the one-click address receive it. */
-export const unsubscribeTokenSchema = z.string().min(20, { error: "This unsubscribe link is incomplete: copy the whole link from the email." }).max(200, {
-  error: "This unsubscribe link isn't valid: it was changed or copied incompletely.",
-});
+export const unsubscribeTokenSchema = z
+  .string()
+  .min(20, { error: msg("notifications.unsubscribe.linkIncomplete") })
+  .max(200, {
+    error: msg("notifications.unsubscribe.linkChanged"),
+  });

@@ -15,6 +15,7 @@ import {
 import { allowedEmailDomains } from "../platform/config";
 import type { Locale } from "../platform/locale";
 import { DomainError, forbidden, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { alreadyRegisteredMail, issueVerificationToken, verificationMail, type SignUpMode } from "./email-verification";
 import { sendMail, type Mail } from "../platform/mail";
@@ -32,7 +33,7 @@ export async function createFirstOrganizer(db: Db, input: SignUpInput): Promise<
   try {
     return await db.$transaction(async (tx) => {
       if ((await tx.setting.findUnique({ where: { key: SETUP_KEY } })) || (await tx.user.count()) > 0) {
-        throw forbidden("Hexathon is already set up. Sign in, or ask an organizer for access.");
+        throw forbidden(msg("people.setup.alreadyDone"));
       }
       await tx.setting.create({ data: { key: SETUP_KEY, value: new Date().toISOString() } });
       return tx.user.create({
@@ -42,7 +43,7 @@ export async function createFirstOrganizer(db: Db, input: SignUpInput): Promise<
       }) as Promise<PublicUser>;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw forbidden("Hexathon is already set up. Sign in, or ask an organizer for access.");
+    if (isUniqueViolation(error)) throw forbidden(msg("people.setup.alreadyDone"));
     throw error;
   }
 }
@@ -63,7 +64,7 @@ export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions)
   const { origin, mode = signUpMode(), send = (mail: Mail) => sendMail(mail) } = options;
   assertDomain(input.email);
   if (await needsSetup(db)) {
-    throw invalid("Hexathon isn't set up yet: the first person creates the organizer account on the setup page.");
+    throw invalid(msg("people.setup.notYet"));
   }
   const passwordHash = await hashPassword(input.password);
   let existing = await db.user.findUnique({ where: { email: input.email } });
@@ -89,18 +90,18 @@ export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions)
 
 /** An organizer vouches for the address (approval mode, or an email that never arrives). */
 export async function approveAccount(db: Db, actor: Actor | null, userId: string, now = new Date()): Promise<PublicUser> {
-  assertOrganizer(actor, "approve accounts");
+  assertOrganizer(actor, msg("people.doing.approveAccounts"));
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw notFound("That person doesn't exist.");
+  if (!user) throw notFound(msg("people.personNotFound"));
   await db.emailToken.deleteMany({ where: { userId } });
   return (await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: user.emailVerifiedAt ?? now }, select: publicFields })) as PublicUser;
 }
 
 /** An organizer refuses a sign-up: the account (never used: it could not sign in) is deleted. */
 export async function refuseAccount(db: Db, actor: Actor | null, userId: string): Promise<void> {
-  assertOrganizer(actor, "refuse accounts");
+  assertOrganizer(actor, msg("people.doing.refuseAccounts"));
   const { count } = await db.user.deleteMany({ where: { id: userId, emailVerifiedAt: null } });
-  if (count === 0) throw notFound("That account is not waiting for approval.");
+  if (count === 0) throw notFound(msg("people.notAwaitingApproval"));
 }
 
 /**
@@ -123,7 +124,7 @@ export async function signInWithPassword(db: Db, email: string, password: string
     if (!user) {
       await db.signInFailure.create({ data: { email: normalized, clientHash, createdAt: now() } });
       await db.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(start.getTime() - FAILURES_KEPT_MS) } } });
-      throw new DomainError("UNAUTHENTICATED", "Wrong email or password. Check them and try again.");
+      throw new DomainError("UNAUTHENTICATED", msg("people.signIn.wrongCredentials"));
     }
     await db.signInFailure.deleteMany({ where: { email: normalized } });
     return user;
@@ -192,14 +193,14 @@ export async function findOrCreateSsoUser(db: Db, email: string, name: string, o
  * passed the session check before, they may not act any more).
  */
 export async function setRole(db: Db, actor: Actor | null, userId: string, role: Role): Promise<PublicUser> {
-  const me = assertOrganizer(actor, "change roles");
+  const me = assertOrganizer(actor, msg("people.doing.changeRoles"));
   return db.$transaction(async (tx) => {
     const organizers = await lockOrganizers(db, tx);
-    if (!organizers.includes(me.id)) throw forbidden("You are no longer an organizer: only organizers can change roles.");
+    if (!organizers.includes(me.id)) throw forbidden(msg("people.noLongerOrganizer"));
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound("That person doesn't exist.");
+    if (!user) throw notFound(msg("people.personNotFound"));
     if (user.role === "ORGANIZER" && role !== "ORGANIZER" && organizers.length <= 1) {
-      throw new DomainError("INVALID", "There must always be at least one organizer: make someone else an organizer first.");
+      throw new DomainError("INVALID", msg("people.lastOrganizer"));
     }
     const updated = (await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields })) as PublicUser;
     // a new role starts with a new sign-in on every browser (what was open was opened under the old one)
@@ -212,9 +213,9 @@ export async function setRole(db: Db, actor: Actor | null, userId: string, role:
 export async function changePassword(db: Db, actor: Actor | null, sessionId: string | undefined, current: string, next: string): Promise<void> {
   const me = requireActor(actor);
   const user = await db.user.findUnique({ where: { id: me.id } });
-  if (!user) throw notFound("That person doesn't exist.");
-  if (!user.passwordHash) throw invalid("You sign in with the company's SSO: your password is changed there.");
-  if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError("FORBIDDEN", "That is not your current password.", "current");
+  if (!user) throw notFound(msg("people.personNotFound"));
+  if (!user.passwordHash) throw invalid(msg("people.password.ssoOnly"));
+  if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError("FORBIDDEN", msg("people.password.notCurrent"), "current");
   await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(next) } });
   await endSessionsOf(db, me.id, sessionId);
 }
@@ -222,7 +223,7 @@ export async function changePassword(db: Db, actor: Actor | null, sessionId: str
 function assertDomain(email: string) {
   const domains = allowedEmailDomains();
   if (!emailDomainAllowed(email, domains)) {
-    throw forbidden(`Sign-up is limited to addresses at ${domains.map((d) => "@" + d).join(", ")}.`);
+    throw forbidden(msg("people.signUp.domainsOnly", { domains: domains.map((d) => "@" + d).join(", ") }));
   }
 }
 
@@ -233,9 +234,7 @@ async function verificationLink(db: Db, userId: string, origin: string) {
 /** Why a person with the right password may not sign in yet, or null. */
 function unprovenAddress(user: { email: string; emailVerifiedAt: Date | null }): string | null {
   if (user.emailVerifiedAt) return null;
-  return signUpMode() === "email"
-    ? `Confirm your address first: open the link we sent to ${user.email}. No email? Sign up again with the same address for a new link.`
-    : "An organizer hasn't approved your account yet. You can sign in once they have.";
+  return signUpMode() === "email" ? msg("people.signIn.confirmAddressFirst", { email: user.email }) : msg("people.signIn.awaitingApproval");
 }
 function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
   const previous = accountQueues.get(key) ?? Promise.resolve();
@@ -279,7 +278,7 @@ export async function myCalendarKey(db: Db, actor: Actor | null): Promise<string
   const me = requireActor(actor);
   await db.user.updateMany({ where: { id: me.id, calendarKey: null }, data: { calendarKey: newCalendarKey() } });
   const user = await db.user.findUnique({ where: { id: me.id }, select: { calendarKey: true } });
-  if (!user?.calendarKey) throw notFound("Your account doesn't exist any more.");
+  if (!user?.calendarKey) throw notFound(msg("people.accountGone"));
   return user.calendarKey;
 }
 

@@ -21,6 +21,7 @@
 import type { Db } from "../platform/db";
 import { allowedEmailDomains } from "../platform/config";
 import { forbidden } from "../platform/errors";
+import { msg } from "../platform/messages";
 import type { Mail } from "../platform/mail";
 import { SharedRateLimiter, type Rate } from "../platform/rate-limit";
 import { findOrCreateSsoUser } from "./commands";
@@ -84,9 +85,9 @@ export function signInLinkMail(to: string, link: string): Mail {
 /** Whom a link for this address belongs to: the existing account, or, within the allowed domains, the address alone. */
 async function ownerOf(db: Db, email: string): Promise<{ userId: string } | { email: string }> {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, guest: true } });
-  if (existing?.guest) throw forbidden("A judge's invitation account signs in only through its invitation.");
+  if (existing?.guest) throw forbidden(msg("people.signIn.guestInvitationOnly"));
   if (existing) return { userId: existing.id };
-  if (!emailDomainAllowed(email, allowedEmailDomains())) throw forbidden("This address may not sign up here.");
+  if (!emailDomainAllowed(email, allowedEmailDomains())) throw forbidden(msg("people.signUp.addressNotAllowed"));
   return { email };
 }
 

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../platform/db";
 import { DomainError, invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { escapeHtml, type Mail } from "../platform/mail";
 import { verifyPassword } from "./passwords";
 
@@ -27,8 +28,7 @@ export async function issueVerificationToken(db: Db, userId: string, now = new D
   return token;
 }
 
-const LINK_INVALID =
-  "This link doesn't work any more: it was used, replaced by a newer one, or is older than 24 hours. Sign up again with the same address to get a new one.";
+const LINK_INVALID = msg("people.verify.linkInvalid");
 
 /** Whose address a link would confirm (for the page that asks for the password), or why it can't. */
 export async function verificationTarget(db: Db, token: string, now = new Date()): Promise<{ email: string }> {
@@ -48,11 +48,7 @@ export async function confirmAddress(db: Db, token: string, password: string, no
   const row = await db.emailToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!row?.user || row.purpose !== VERIFY_PURPOSE || row.usedAt || row.expiresAt <= now) throw invalid(LINK_INVALID);
   if (!row.user.passwordHash || !(await verifyPassword(row.user.passwordHash, password))) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "That is not the password chosen when this account was created. If you didn't sign up with it, sign up again.",
-      "password",
-    );
+    throw new DomainError("FORBIDDEN", msg("people.verify.wrongPassword"), "password");
   }
   const used = await db.emailToken.updateMany({ where: { tokenHash: row.tokenHash, usedAt: null }, data: { usedAt: now } });
   if (used.count === 0) throw invalid(LINK_INVALID); // used by a simultaneous click

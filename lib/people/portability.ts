@@ -7,6 +7,7 @@
 // chooses, their byline.
 import type { Db } from "../platform/db";
 import { forbidden, invalid, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { announce, type ArticlePage } from "../platform/events";
 import { authorKey } from "../articles/rules";
 import { formatEditionNumber } from "../editions/rules";
@@ -85,7 +86,7 @@ export async function myData(db: Db, actor: Actor | null) {
 
 /** What forgetting a person involves, for the organizer who decides: their articles, each with its byline. */
 export async function forgetPreview(db: Db, actor: Actor | null, userId: string) {
-  assertOrganizer(actor, "forget people");
+  assertOrganizer(actor, msg("people.doing.forgetPeople"));
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -98,7 +99,7 @@ export async function forgetPreview(db: Db, actor: Actor | null, userId: string)
       authorships: { select: { id: true, name: true, article: { select: { id: true, title: true, status: true } } } },
     },
   });
-  if (!user || user.forgottenAt) throw notFound("That person doesn't exist, or was forgotten already.");
+  if (!user || user.forgottenAt) throw notFound(msg("people.forget.notFound"));
   return user;
 }
 
@@ -110,15 +111,15 @@ export type BylineChoice = Record<string, "KEEP" | "FORMER">;
  * themselves. Every article they co-wrote needs a byline choice.
  */
 export async function forgetPerson(db: Db, actor: Actor | null, userId: string, bylines: BylineChoice) {
-  const me = assertOrganizer(actor, "forget people");
-  if (me.id === userId) throw forbidden("You can't forget yourself: ask another organizer.");
+  const me = assertOrganizer(actor, msg("people.doing.forgetPeople"));
+  if (me.id === userId) throw forbidden(msg("people.forget.notYourself"));
   const user = await forgetPreview(db, me, userId);
   if (user.role === "ORGANIZER") {
     const organizers = await db.user.count({ where: { role: "ORGANIZER", forgottenAt: null } });
-    if (organizers <= 1) throw invalid("This is the last organizer: make someone else an organizer first.");
+    if (organizers <= 1) throw invalid(msg("people.forget.lastOrganizer"));
   }
   const missing = user.authorships.find((a) => bylines[a.article.id] !== "KEEP" && bylines[a.article.id] !== "FORMER");
-  if (missing) throw invalid(`Choose what “${missing.article.title}” says of its author: their name, or “${FORMER_COLLEAGUE}”.`);
+  if (missing) throw invalid(msg("people.forget.chooseByline", { title: missing.article.title }));
   const { name, email } = user;
   const anonymized = user.authorships.filter((a) => bylines[a.article.id] === "FORMER").map((a) => a.article.id);
   const pages: (ArticlePage & { editionId: string })[] = [];

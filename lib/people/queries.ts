@@ -3,6 +3,7 @@
 import { type Db } from "../platform/db";
 import { type Role, nextAttemptAt, THROTTLE, assertOrganizer, requireActor, type Actor } from "./rules";
 import { invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { type SignUpMode } from "./email-verification";
 import { mailConfig, type Mail } from "../platform/mail";
 import { log } from "../platform/log";
@@ -29,13 +30,13 @@ export type SignUpOptions = {
 
 /** Accounts whose address isn't proven yet, oldest first, for organizers. */
 export async function pendingAccounts(db: Db, actor: Actor | null) {
-  assertOrganizer(actor, "approve accounts");
+  assertOrganizer(actor, msg("people.doing.approveAccounts"));
   return db.user.findMany({ where: { emailVerifiedAt: null }, select: { id: true, name: true, email: true, createdAt: true }, orderBy: { createdAt: "asc" } });
 }
 
 /** Failed sign-ins of the last day, by the address typed, for organizers. */
 export async function recentSignInFailures(db: Db, actor: Actor | null, now = new Date()) {
-  assertOrganizer(actor, "see failed sign-ins");
+  assertOrganizer(actor, msg("people.doing.seeFailedSignIns"));
   const since = new Date(now.getTime() - FAILURES_KEPT_MS);
   const groups = await db.signInFailure.groupBy({
     by: ["email"],
@@ -63,7 +64,7 @@ export async function recentSignInFailures(db: Db, actor: Actor | null, now = ne
 }
 
 export async function listPeople(db: Db, actor: Actor | null) {
-  assertOrganizer(actor, "manage people");
+  assertOrganizer(actor, msg("people.doing.managePeople"));
   return db.user.findMany({ where: { forgottenAt: null }, select: { ...publicFields, createdAt: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
 }
 
@@ -82,7 +83,7 @@ export async function mail(send: (mail: Mail) => Promise<void>, message: Mail) {
     await send(message);
   } catch (error) {
     log().error({ err: error }, "sending an email failed");
-    throw invalid("We couldn't send the confirmation email just now. Try again in a few minutes; what you typed is kept.");
+    throw invalid(msg("people.signUp.mailFailed"));
   }
 }
 

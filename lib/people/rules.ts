@@ -4,6 +4,7 @@
 // before it writes, so the server refuses what the UI hides even when somebody
 // crafts the request by hand; each domain's own "who may" lives in its rules.ts.
 import { DomainError, forbidden } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { formatInZone } from "../platform/time";
 
 export const ROLES = ["ORGANIZER", "JUDGE", "EMPLOYEE"] as const;
@@ -31,13 +32,19 @@ export function canManageRoles(actor: Actor | null): boolean {
 // ---- assertions used by the data layer -----------------------------------
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (!actor) throw new DomainError("UNAUTHENTICATED", msg("people.signInFirst"));
   return actor;
 }
 
+/**
+ * The actor, if they organize; else "Only organizers can {doing}.". `doing` is
+ * what they tried, an infinitive phrase ("create editions"): best a message of
+ * lib/ (msg("people.doing.forgetPeople"), whose French reads after "Seuls les
+ * organisateurs peuvent …"), or plain text (shown as it is in every language).
+ */
 export function assertOrganizer(actor: Actor | null, doing: string): Actor {
   const a = requireActor(actor);
-  if (!isOrganizer(a)) throw forbidden(`Only organizers can ${doing}.`);
+  if (!isOrganizer(a)) throw forbidden(msg("people.onlyOrganizers", { doing }));
   return a;
 }
 
@@ -72,12 +79,13 @@ export function nextAttemptAt(account: FailureCounts, client: FailureCounts): Da
   return waits.length ? new Date(Math.max(...waits)) : null;
 }
 
-/** "Too many failed sign-ins. Try again in 15 minutes (at 14:32 UTC)." */
+/** "Too many failed sign-ins. Try again in 15 minutes (at 14:32 UTC)." (a message of lib/) */
 export function throttleMessage(at: Date, now: Date, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
   const seconds = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
-  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
   const clock = formatInZone(at, timeZone, { weekday: undefined, day: undefined, month: undefined, timeZoneName: "short" });
-  return `Too many failed sign-ins. Try again in ${wait} (at ${clock}).`;
+  return seconds < 90
+    ? msg("people.signIn.throttledSeconds", { seconds, clock })
+    : msg("people.signIn.throttledMinutes", { minutes: Math.ceil(seconds / 60), clock });
 }
 
 /** Sign-up is limited to the company's email domains when HEXATHON_ALLOWED_EMAIL_DOMAINS is set. */

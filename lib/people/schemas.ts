@@ -1,23 +1,24 @@
 import { z } from "zod";
 import { text, idSchema } from "../platform/schemas";
+import { msg } from "../platform/messages";
 import { LOCALES } from "../platform/locale";
 import { ROLES } from "./rules";
 
 export const emailSchema = z
-  .string({ error: "Email is required." })
+  .string({ error: msg("people.email.required") })
   .trim()
   .toLowerCase()
-  .min(1, { error: "Email is required." })
-  .max(254, { error: "That email address is too long." })
-  .pipe(z.email({ error: "Enter an email address like name@company.com." }));
+  .min(1, { error: msg("people.email.required") })
+  .max(254, { error: msg("people.email.tooLong") })
+  .pipe(z.email({ error: msg("people.email.invalid") }));
 
 export const passwordSchema = z
-  .string({ error: "Password is required." })
-  .min(8, { error: "Use at least 8 characters for your password." })
-  .max(200, { error: "That password is too long (200 characters at most)." });
+  .string({ error: msg("people.password.required") })
+  .min(8, { error: msg("people.password.tooShort") })
+  .max(200, { error: msg("people.password.tooLong") });
 
 export const signUpSchema = z.object({
-  name: text("Name", 1, 80),
+  name: text(msg("people.field.name"), 1, 80),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -25,20 +26,26 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Password is required." }).min(1, { error: "Password is required." }).max(200),
+  password: z
+    .string({ error: msg("people.password.required") })
+    .min(1, { error: msg("people.password.required") })
+    .max(200),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z.object({
-  current: z.string({ error: "Type your current password." }).min(1, { error: "Type your current password." }).max(200),
+  current: z
+    .string({ error: msg("people.password.typeCurrent") })
+    .min(1, { error: msg("people.password.typeCurrent") })
+    .max(200),
   password: passwordSchema,
 });
 
 export const roleChangeSchema = z.object({
   userId: idSchema,
-  role: z.enum(ROLES, { error: "Pick organizer, judge or employee." }),
+  role: z.enum(ROLES, { error: msg("people.role.pick") }),
 });
 
 export const personSchema = z.object({ userId: idSchema });
 
-export const localeSchema = z.object({ locale: z.enum(LOCALES, "Choose one of the languages offered.") });
+export const localeSchema = z.object({ locale: z.enum(LOCALES, msg("people.locale.pick")) });

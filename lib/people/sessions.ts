@@ -6,6 +6,7 @@
 import type { Db, Tx } from "../platform/db";
 import { type Role, assertOrganizer, requireActor, type Actor } from "./rules";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { isLocale, type Locale } from "../platform/locale";
 
 export const SESSION_DAYS = 30;
@@ -51,8 +52,8 @@ export async function signOutOtherBrowsers(db: Db, actor: SessionActor | null): 
 
 /** An organizer signs someone out of every browser (a lost laptop, someone leaving). */
 export async function signOutEverywhere(db: Db, actor: Actor | null, userId: string): Promise<number> {
-  assertOrganizer(actor, "sign people out");
-  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("That person doesn't exist.");
+  assertOrganizer(actor, msg("people.doing.signPeopleOut"));
+  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound(msg("people.personNotFound"));
   return endSessionsOf(db, userId);
 }
 

@@ -41,9 +41,6 @@ export function describeDatabaseError(error: unknown): string {
   return text.replace(/(\w+:\/\/)[^/@\s]*@/g, "$1…@").slice(0, 300);
 }
 
-/** What a person is told when their request failed for want of the database (503). */
-export const DATABASE_UNAVAILABLE_MESSAGE = "Hexathon lost its connection to the database for a moment. Try again in a few seconds.";
-
 const UNAVAILABLE_PRISMA_CODES = new Set([
   "P1001", // can't reach the server
   "P1002", // the server timed out

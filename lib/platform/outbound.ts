@@ -16,6 +16,8 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import os from "node:os";
 import ipaddr from "ipaddr.js";
+import { translate } from "./i18n";
+import { msg } from "./messages";
 
 /** How long a receiver may take to answer, in all. */
 export const OUTBOUND_TIMEOUT_MS = 10_000;
@@ -76,13 +78,13 @@ function parseCidr(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
   }
 }
 
-/** Why the address may not receive under the policy, or null when it may. */
+/** Why the address may not receive under the policy (a message of lib/), or null when it may. */
 export function addressRefusal(address: string, policy: OutboundPolicy): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     parsed = ipaddr.process(address); // an IPv4-mapped IPv6 address is checked as the IPv4 one
   } catch {
-    return `"${address}" is not an IP address.`;
+    return msg("outbound.notAnAddress", { address });
   }
   for (const entry of policy.allow ?? []) {
     const cidr = parseCidr(entry);
@@ -91,35 +93,28 @@ export function addressRefusal(address: string, policy: OutboundPolicy): string 
   const range = parsed.range();
   if (range === "unicast") return null;
   if (INTERNAL_RANGES.has(range)) {
-    return policy.allowInternal ? null : `${address} is a private address: tick “It is an internal server” if the receiver is inside the company's network.`;
+    return policy.allowInternal ? null : msg("outbound.privateAddress", { address });
   }
-  return `${address} is a ${RANGE_NAMES[range] ?? `reserved (${range})`} address, which no webhook may reach.`;
+  // the range's name (loopback, linkLocal, unspecified, multicast, broadcast, or another reserved one) is said by the message
+  return msg("outbound.reservedAddress", { address, range });
 }
 
 const INTERNAL_RANGES = new Set(["private", "uniqueLocal", "carrierGradeNat"]);
-const RANGE_NAMES: Record<string, string> = {
-  loopback: "loopback (this machine's own)",
-  linkLocal: "link-local (cloud metadata lives there)",
-  unspecified: "unspecified",
-  multicast: "multicast",
-  broadcast: "broadcast",
-};
 
-/** The URL's problem before any request (scheme, credentials, the server itself), or null. */
+/** The URL's problem before any request (scheme, credentials, the server itself), a message of lib/, or null. */
 export function urlRefusal(raw: string, policy: OutboundPolicy): string | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "That is not a web address: it should start with https://.";
+    return msg("outbound.notAWebAddress");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `Only http:// and https:// addresses can receive webhooks, not ${url.protocol}//.`;
-  if (url.username || url.password) return "Put no user name or password in the address: chat webhooks carry their secret in the path.";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return msg("outbound.scheme", { protocol: url.protocol });
+  if (url.username || url.password) return msg("outbound.credentials");
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-  if (policy.self?.hosts.includes(host) && (port === policy.self.port || !url.port))
-    return "That is Hexathon's own address: a webhook must go to another server.";
-  if (host === "localhost" || host.endsWith(".localhost")) return "localhost is this machine: a webhook must go to another server.";
+  if (policy.self?.hosts.includes(host) && (port === policy.self.port || !url.port)) return msg("outbound.selfAddress");
+  if (host === "localhost" || host.endsWith(".localhost")) return msg("outbound.localhost");
   if (ipaddr.isValid(host)) return selfRefusal(host, port, policy) ?? addressRefusal(host, policy);
   return null;
 }
@@ -129,7 +124,7 @@ function selfRefusal(address: string, port: number, policy: OutboundPolicy): str
   if (port !== policy.self?.port) return null;
   const own = ipaddr.process(address).toString();
   const local = Object.values(os.networkInterfaces()).flatMap((nets) => (nets ?? []).map((net) => ipaddr.process(net.address).toString()));
-  return own === "0.0.0.0" || own === "::" || local.includes(own) ? "That is Hexathon's own address: a webhook must go to another server." : null;
+  return own === "0.0.0.0" || own === "::" || local.includes(own) ? msg("outbound.selfAddress") : null;
 }
 
 /**
@@ -140,7 +135,8 @@ function selfRefusal(address: string, port: number, policy: OutboundPolicy): str
  */
 export async function postOutbound(url: string, body: string, headers: Record<string, string>, policy: OutboundPolicy): Promise<OutboundAnswer> {
   const refusal = urlRefusal(url, policy);
-  if (refusal) throw new OutboundRefused(refusal);
+  // the refusal in English: it is the delivery log's answer, like the receivers' and the network's
+  if (refusal) throw new OutboundRefused(translate(refusal, "en"));
   const target = new URL(url);
   const port = Number(target.port) || (target.protocol === "https:" ? 443 : 80);
   const started = performance.now();
@@ -152,7 +148,7 @@ export async function postOutbound(url: string, body: string, headers: Record<st
         if (addresses.length === 0) return callback(new Error(`${hostname} has no address.`), "", 4);
         for (const { address } of addresses) {
           const why = selfRefusal(address, port, policy) ?? addressRefusal(address, policy);
-          if (why) return callback(new OutboundRefused(`${hostname} resolves to ${address}. ${why}`), "", 4);
+          if (why) return callback(new OutboundRefused(`${hostname} resolves to ${address}. ${translate(why, "en")}`), "", 4);
         }
         if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
         callback(null, addresses[0].address, addresses[0].family);

@@ -1,18 +1,22 @@
 import { z } from "zod";
+import { msg } from "./messages";
 
 // In the browser, zod never compiles parsers with `new Function`: the pages' Content-Security-Policy
 // forbids eval, and even zod's caught probe for it is reported as a violation. The server keeps the
 // compiled parsers (the ballot path parses with them).
 if (typeof window !== "undefined") z.config({ jitless: true });
 
+// A field's `label` is a message of lib/ (msg("topics.field.title")), or plain text: the messages
+// below read it as their {label}, so the whole sentence is in the reader's language.
+
 /** A trimmed, required text field with readable messages. */
 export function text(label: string, min: number, max: number) {
   return z
-    .string({ error: `${label} is required.` })
+    .string({ error: msg("platform.required", { label }) })
     .trim()
-    .min(1, { error: `${label} is required.`, abort: true })
-    .min(min, { error: `${label} needs at least ${min} characters.` })
-    .max(max, { error: `${label} can't be longer than ${max} characters.` });
+    .min(1, { error: msg("platform.required", { label }), abort: true })
+    .min(min, { error: msg("platform.tooShort", { label, min }) })
+    .max(max, { error: msg("platform.tooLong", { label, max }) });
 }
 
 /** An optional text field: empty means "not given". */
@@ -20,28 +24,32 @@ export function optionalText(label: string, max: number) {
   return z
     .string()
     .trim()
-    .max(max, { error: `${label} can't be longer than ${max} characters.` })
+    .max(max, { error: msg("platform.tooLong", { label, max }) })
     .optional()
     .transform((v) => v ?? "");
 }
 
-export const idSchema = z.string({ error: "An id is required." }).trim().min(1, { error: "An id is required." }).max(64, { error: "That id is not valid." });
+export const idSchema = z
+  .string({ error: msg("platform.idRequired") })
+  .trim()
+  .min(1, { error: msg("platform.idRequired") })
+  .max(64, { error: msg("platform.idInvalid") });
 
 /** An integer typed into a form field. */
 export function intField(label: string, min: number, max: number) {
   return z.coerce
-    .number({ error: `${label} must be a number.` })
-    .int({ error: `${label} must be a whole number.` })
-    .min(min, { error: `${label} must be at least ${min}.` })
-    .max(max, { error: `${label} must be at most ${max}.` });
+    .number({ error: msg("platform.notANumber", { label }) })
+    .int({ error: msg("platform.notWhole", { label }) })
+    .min(min, { error: msg("platform.atLeast", { label, min }) })
+    .max(max, { error: msg("platform.atMost", { label, max }) });
 }
 
 /** A wall-clock date and time from an <input type="datetime-local"> ("2020-01-17T16:00"). */
 export const localDateTime = (label: string) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: msg("platform.required", { label }) })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label}: pick a date and a time.` });
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: msg("platform.pickDateTime", { label }) });
 
 /**
  * A checkbox: a browser sends "on" when it's ticked and nothing at all when

@@ -4,6 +4,7 @@
 // page and stay in the archive.
 import type { Db } from "../platform/db";
 import { forbidden } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { assertOrganizer, isOrganizer, requireActor, type Actor } from "../people/rules";
 import { canVoteOnJury } from "./rules";
 
@@ -12,7 +13,7 @@ export type PrizeInput = { name: string; description: string };
 /** The edition's jury prizes, with this judge's own picks. */
 export async function juryBallot(db: Db, actor: Actor | null, editionId: string) {
   const me = requireActor(actor);
-  if (!canVoteOnJury(me)) throw forbidden("Only judges vote for jury prizes.");
+  if (!canVoteOnJury(me)) throw forbidden(msg("prizes.judgesOnly"));
   const prizes = await db.prize.findMany({
     where: { editionId, kind: "JURY" },
     orderBy: { createdAt: "asc" },
@@ -23,7 +24,7 @@ export async function juryBallot(db: Db, actor: Actor | null, editionId: string)
 
 /** Organizers: each jury prize with the count of judges' picks per team, most picked first. */
 export async function juryTallies(db: Db, actor: Actor | null, editionId: string) {
-  assertOrganizer(actor, "see the jury's votes");
+  assertOrganizer(actor, msg("prizes.doing.seeJuryVotes"));
   const prizes = await db.prize.findMany({
     where: { editionId, kind: "JURY" },
     orderBy: { createdAt: "asc" },

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { idSchema, optionalText, text } from "../platform/schemas";
+import { msg } from "../platform/messages";
 
 export const prizeSchema = z.object({
-  name: text("Prize name", 3, 100),
-  description: optionalText("Description", 300),
+  name: text(msg("prizes.field.name"), 3, 100),
+  description: optionalText(msg("prizes.field.description"), 300),
 });
 
 export const juryVoteSchema = z.object({ teamId: idSchema });

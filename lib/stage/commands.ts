@@ -3,6 +3,7 @@
 import { editionOrNotFound } from "../editions/queries";
 import type { Db } from "../platform/db";
 import { DomainError, invalid, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { announce } from "../platform/events";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { applyTimerCommand, idleTimer, type TimerCommand, type TimerState } from "./rules";
@@ -12,7 +13,7 @@ export type StageCommand = TimerCommand | "next" | "previous" | { goto: string }
 
 /** Applies a stage command (start, pause, next team…) for an organizer, and tells every screen. */
 export async function commandStage(db: Db, actor: Actor | null, editionId: string, command: StageCommand, now = Date.now()): Promise<StageSnapshot> {
-  assertOrganizer(actor, "run the presentations");
+  assertOrganizer(actor, msg("stage.doing.run"));
   const edition = await editionOrNotFound(db, editionId);
   // A failed compare-and-set means another change went through meanwhile, so
   // with n organizers (or clicks) racing, a press retries at most n - 1 times:
@@ -26,7 +27,7 @@ export async function commandStage(db: Db, actor: Actor | null, editionId: strin
     let next: TimerState;
     if (typeof command === "string" && command !== "next" && command !== "previous") {
       if (!currentTeamId) {
-        if (!order.length) throw invalid("Set the running order first: there are no teams.");
+        if (!order.length) throw invalid(msg("stage.order.noTeams"));
         currentTeamId = order[0].id; // "start" before choosing anyone starts the first team
       }
       // a reset starts over with the edition's slot, even if it changed mid-presentation
@@ -55,18 +56,18 @@ export async function commandStage(db: Db, actor: Actor | null, editionId: strin
     }
     return stageChanged(db, edition);
   }
-  throw new DomainError("CONFLICT", "The stage is changing very fast; please press again.");
+  throw new DomainError("CONFLICT", msg("stage.busy"));
 }
 
 /** Sets the running order; teams not listed keep their relative order after those listed. */
 export async function setRunningOrder(db: Db, actor: Actor | null, editionId: string, teamIds: string[]): Promise<StageSnapshot> {
-  assertOrganizer(actor, "set the running order");
+  assertOrganizer(actor, msg("stage.doing.setOrder"));
   const edition = await editionOrNotFound(db, editionId);
   const teams = await db.team.findMany({ where: { editionId }, select: { id: true } });
   const known = new Set(teams.map((t) => t.id));
-  if (new Set(teamIds).size !== teamIds.length) throw invalid("A team appears twice in the running order.", "teamIds");
+  if (new Set(teamIds).size !== teamIds.length) throw invalid(msg("stage.order.twice"), "teamIds");
   const unknown = teamIds.find((id) => !known.has(id));
-  if (unknown) throw invalid("The running order names a team that is not in this edition.", "teamIds");
+  if (unknown) throw invalid(msg("stage.order.unknownTeam"), "teamIds");
   const current = await runningOrder(db, editionId);
   const full = [...teamIds, ...current.map((t) => t.id).filter((id) => !teamIds.includes(id))];
   await db.$transaction(full.map((id, i) => db.team.update({ where: { id }, data: { presentationOrder: i + 1 } })));
@@ -75,9 +76,9 @@ export async function setRunningOrder(db: Db, actor: Actor | null, editionId: st
 }
 
 export async function setSlotLength(db: Db, actor: Actor | null, editionId: string, slotSeconds: number, changeoverSeconds: number): Promise<StageSnapshot> {
-  assertOrganizer(actor, "change the slot length");
+  assertOrganizer(actor, msg("stage.doing.changeSlot"));
   const edition = await db.edition.update({ where: { id: editionId }, data: { slotSeconds, changeoverSeconds } }).catch((error) => {
-    if ((error as { code?: string }).code === "P2025") throw notFound("That edition doesn't exist.");
+    if ((error as { code?: string }).code === "P2025") throw notFound(msg("editions.edition.notFound"));
     throw error;
   });
   // an idle timer shows the new slot at once; a running one keeps its time
@@ -88,7 +89,7 @@ export async function setSlotLength(db: Db, actor: Actor | null, editionId: stri
 
 /** A new display key: links copied before stop working. */
 export async function rotateDisplayKey(db: Db, actor: Actor | null, editionId: string): Promise<string> {
-  assertOrganizer(actor, "revoke the projector link");
+  assertOrganizer(actor, msg("stage.doing.revokeLink"));
   const key = newKey();
   await db.edition.update({ where: { id: editionId }, data: { displayKey: key } });
   return key;
@@ -104,16 +105,15 @@ async function stageChanged(db: Db, edition: EditionLike) {
 function targetTeam(order: StageTeam[], currentId: string | null, command: StageCommand): string | null {
   const index = currentId ? order.findIndex((t) => t.id === currentId) : -1;
   if (command === "next") {
-    if (index + 1 >= order.length)
-      throw invalid(order.length ? "That was the last team: there is no next one." : "Set the running order first: there are no teams.");
+    if (index + 1 >= order.length) throw invalid(order.length ? msg("stage.order.last") : msg("stage.order.noTeams"));
     return order[index + 1].id;
   }
   if (command === "previous") {
-    if (index <= 0) throw invalid("This is the first team: there is no previous one.");
+    if (index <= 0) throw invalid(msg("stage.order.first"));
     return order[index - 1].id;
   }
   if (typeof command === "object") {
-    if (!order.some((t) => t.id === command.goto)) throw invalid("That team is not in this edition's running order.");
+    if (!order.some((t) => t.id === command.goto)) throw invalid(msg("stage.order.notInOrder"));
     return command.goto;
   }
   return currentId;

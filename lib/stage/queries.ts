@@ -9,6 +9,7 @@ import { editionOrNotFound } from "../editions/queries";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../platform/db";
 import { type LiveEvent } from "../platform/live/bus";
+import { msg } from "../platform/messages";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { idleTimer, type TimerState, type TimerStatus } from "./rules";
 
@@ -57,7 +58,7 @@ export function stageEvent(snapshot: StageSnapshot): LiveEvent {
 
 /** The edition's display key, created on first use. */
 export async function displayKey(db: Db, actor: Actor | null, editionId: string): Promise<string> {
-  assertOrganizer(actor, "open the projector view");
+  assertOrganizer(actor, msg("stage.doing.openProjector"));
   const edition = await editionOrNotFound(db, editionId);
   if (edition.displayKey) return edition.displayKey;
   await db.edition.updateMany({ where: { id: editionId, displayKey: null }, data: { displayKey: newKey() } });

@@ -9,6 +9,7 @@ import { isOrganizer, requireActor, type Actor } from "../people/rules";
 import { topicIsOpen } from "../topics/rules";
 import type { OutcomeInput, TeamInput } from "./schemas";
 import { person, getTeam, teamOf } from "./queries";
+import { msg } from "../platform/messages";
 
 /**
  * Creates a team around a topic. The creator joins it and may bring along
@@ -19,26 +20,26 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
   const edition = await editionOrNotFound(db, editionId, me);
   if (!canChangeOwnTeam(me, edition) && !canMovePeople(me, edition)) throw explainTeamsLocked(edition);
   const topic = await db.topic.findUnique({ where: { id: input.topicId } });
-  if (!topic || topic.editionId !== editionId) throw invalid("Pick a topic of this edition.", "topicId");
-  if (!topicIsOpen(topic)) throw invalid("Pick a topic that is open (not rejected or merged).", "topicId");
+  if (!topic || topic.editionId !== editionId) throw invalid(msg("teams.team.pickTopic"), "topicId");
+  if (!topicIsOpen(topic)) throw invalid(msg("teams.team.pickOpenTopic"), "topicId");
 
   // organizers may create a team without joining it
   const joinSelf = !isOrganizer(me) || input.memberIds.length === 0 || input.memberIds.includes(me.id);
   const memberIds = [...new Set([...(joinSelf ? [me.id] : []), ...input.memberIds])];
   if (memberIds.length > edition.maxTeamSize) {
-    throw invalid(`A team has at most ${edition.maxTeamSize} people in this edition.`, "memberIds");
+    throw invalid(msg("teams.team.maxSize", { max: edition.maxTeamSize }), "memberIds");
   }
   const nameKey = teamNameKey(input.name);
   try {
     const team = await db.$transaction(async (tx) => {
       if (await tx.team.findUnique({ where: { editionId_nameKey: { editionId, nameKey } } })) {
-        throw conflict(`A team called “${input.name}” already exists in this edition. Pick another name.`, "name");
+        throw conflict(msg("teams.team.nameTaken", { name: input.name }), "name");
       }
       const others = memberIds.filter((id) => id !== me.id);
       if (others.length && !isOrganizer(me)) {
         const interested = await tx.interest.findMany({ where: { topicId: topic.id, userId: { in: others } }, select: { userId: true } });
         if (interested.length !== others.length) {
-          throw invalid("You can only bring along people who showed interest in this topic.", "memberIds");
+          throw invalid(msg("teams.team.onlyInterested"), "memberIds");
         }
       }
       const taken = await tx.teamMember.findMany({
@@ -49,8 +50,8 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
         const first = taken[0];
         throw conflict(
           first.userId === me.id
-            ? `You are already in team “${first.team.name}”. A person is in one team per edition: leave it first.`
-            : `${first.user.name} is already in team “${first.team.name}”.`,
+            ? msg("teams.team.youAreInTeam", { team: first.team.name })
+            : msg("teams.team.personInTeam", { name: first.user.name, team: first.team.name }),
           first.userId === me.id ? undefined : "memberIds",
         );
       }
@@ -66,7 +67,7 @@ export async function createTeam(db: Db, actor: Actor | null, editionId: string,
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (isUniqueViolation(error)) {
-      throw conflict("A team with this name was just created, or one of these people just joined a team. Please check and try again.");
+      throw conflict(msg("teams.team.createRace"));
     }
     throw error;
   }
@@ -78,12 +79,12 @@ export async function joinTeam(db: Db, actor: Actor | null, teamId: string) {
   if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
   const current = await teamOf(db, me.id, team.editionId);
   if (current?.id === team.id) return team; // already a member: joining twice is harmless
-  if (current) throw conflict(`You are already in team “${current.name}”. A person is in one team per edition: leave it first.`);
+  if (current) throw conflict(msg("teams.team.youAreInTeam", { team: current.name }));
   try {
     await db.$transaction((tx) => addMember(tx, team, me.id, team.edition.maxTeamSize));
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if (isUniqueViolation(error)) throw conflict("You joined another team at the same moment. A person is in one team per edition.");
+    if (isUniqueViolation(error)) throw conflict(msg("teams.team.joinRace"));
     throw error;
   }
   await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "joined", actorId: me.id, personIds: [me.id], teamIds: [team.id] } });
@@ -93,7 +94,7 @@ export async function joinTeam(db: Db, actor: Actor | null, teamId: string) {
 export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
   const me = requireActor(actor);
   const team = await getTeam(db, me, teamId);
-  if (!team.members.some((m) => m.userId === me.id)) throw invalid("You are not in this team.");
+  if (!team.members.some((m) => m.userId === me.id)) throw invalid(msg("teams.team.notInTeam"));
   if (!canChangeOwnTeam(me, team.edition)) throw explainTeamsLocked(team.edition);
   await db.$transaction((tx) => removeMember(tx, teamId, me.id)).catch(raceMessage);
   await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "left", actorId: me.id, personIds: [me.id], teamIds: [team.id] } });
@@ -102,13 +103,13 @@ export async function leaveTeam(db: Db, actor: Actor | null, teamId: string) {
 /** Organizers move a person into a team (or out of any team, with teamId null). */
 export async function movePerson(db: Db, actor: Actor | null, editionId: string, userId: string, teamId: string | null) {
   const me = requireActor(actor);
-  if (!isOrganizer(me)) throw forbidden("Only organizers can move people between teams.");
+  if (!isOrganizer(me)) throw forbidden(msg("teams.team.organizersMove"));
   const edition = await editionOrNotFound(db, editionId, me);
-  if (!canMovePeople(me, edition)) throw invalid("Teams of a closed edition can't change any more.");
+  if (!canMovePeople(me, edition)) throw invalid(msg("teams.team.editionClosed"));
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw notFound("That person doesn’t exist.");
+  if (!user) throw notFound(msg("teams.team.noSuchPerson"));
   const target = teamId ? await db.team.findUnique({ where: { id: teamId } }) : null;
-  if (teamId && (!target || target.editionId !== editionId)) throw invalid("Pick a team of this edition.", "teamId");
+  if (teamId && (!target || target.editionId !== editionId)) throw invalid(msg("teams.team.pickTeam"), "teamId");
   let from: string | null | undefined;
   try {
     from = await db.$transaction(async (tx) => {
@@ -134,7 +135,7 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, na
   const team = await getTeam(db, me, teamId);
   const isMember = team.members.some((m) => m.userId === me.id);
   if (!canEditTeam(me, isMember, team.edition)) {
-    if (!isMember && !isOrganizer(me)) throw forbidden("Only the team's members or an organizer can rename it.");
+    if (!isMember && !isOrganizer(me)) throw forbidden(msg("teams.team.renameForbidden"));
     throw explainTeamsLocked(team.edition);
   }
   try {
@@ -142,14 +143,14 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, na
     await announce({ type: "teams.changed", editionId: team.editionId, change: { what: "renamed", actorId: me.id, personIds: [], teamIds: [teamId] } });
     return renamed;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A team called “${name}” already exists in this edition. Pick another name.`, "name");
+    if (isUniqueViolation(error)) throw conflict(msg("teams.team.nameTaken", { name }), "name");
     throw error;
   }
 }
 
 /** What a race lost at the database looks like to the person who lost it. */
 function raceMessage(error: unknown): never {
-  if (isUniqueViolation(error)) throw conflict("Someone changed the teams at the same moment. Please try again.");
+  if (isUniqueViolation(error)) throw conflict(msg("teams.team.changeRace"));
   throw error;
 }
 
@@ -172,7 +173,7 @@ async function removeMember(tx: Tx, teamId: string, userId: string) {
 }
 
 function fullMessage(name: string, cap: number) {
-  return `Team “${name}” is full (${cap} of ${cap} people).`;
+  return msg("teams.team.full", { name, cap });
 }
 
 /** Tells (or updates) what became of the team's project; its team or an organizer, once the edition is over. */
@@ -181,8 +182,8 @@ export async function recordOutcome(db: Db, actor: Actor | null, teamId: string,
   const team = await getTeam(db, me, teamId);
   const isMember = team.members.some((m) => m.userId === me.id);
   if (!canRecordOutcome(me, isMember, team.edition)) {
-    if (!isMember && !isOrganizer(me)) throw forbidden("Only the team's members or an organizer can tell what became of its project.");
-    throw invalid("What became of a project is told once its edition is over.");
+    if (!isMember && !isOrganizer(me)) throw forbidden(msg("teams.outcome.forbidden"));
+    throw invalid(msg("teams.outcome.notYet"));
   }
   const data = { status: input.status, happenedOn: input.happenedOn, note: input.note, links: JSON.stringify(input.links), recordedById: me.id };
   const outcome = await db.projectOutcome.upsert({ where: { teamId }, create: { teamId, ...data }, update: data });

@@ -7,6 +7,7 @@
 // atomically, so two people can't both take the last seat.
 import type { Db } from "../platform/db";
 import { notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { canSeeEdition } from "../editions/rules";
 import { type Actor } from "../people/rules";
 import { isOutcomeStatus, OUTCOME_STATUSES, type OutcomeStatus } from "./rules";
@@ -31,7 +32,7 @@ export async function getTeam(db: Db, actor: Actor | null, teamId: string) {
       members: { include: { user: person }, orderBy: { joinedAt: "asc" } },
     },
   });
-  if (!team || !canSeeEdition(actor, team.edition)) throw notFound("That team doesn't exist.");
+  if (!team || !canSeeEdition(actor, team.edition)) throw notFound(msg("teams.team.notFound"));
   return team;
 }
 

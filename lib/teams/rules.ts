@@ -1,7 +1,8 @@
 // Teams' rules, as plain functions (no database): when teams may change, who
 // may join, leave, rename or move people, and when two names are the same.
-import { type Phase, PHASE_LABELS, EditionLike } from "../editions/rules";
+import { EditionLike } from "../editions/rules";
 import { DomainError, invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { phaseIn } from "../topics/rules";
 import { Actor, isOrganizer } from "../people/rules";
 
@@ -27,13 +28,9 @@ export function canEditTeam(actor: Actor | null, isMember: boolean, edition: Edi
   return isMember && canChangeOwnTeam(actor, edition);
 }
 
+/** Why teams can't change in the edition's phase: not formed yet (before team forming), or locked (from hacking on). */
 export function explainTeamsLocked(edition: EditionLike): DomainError {
-  const phase = PHASE_LABELS[edition.phase as Phase] ?? edition.phase;
-  return invalid(
-    edition.phase === "DRAFT" || edition.phase === "PROPOSALS_OPEN"
-      ? `Teams can't be formed yet: the edition is in the “${phase}” phase. Teams form once organizers open team forming.`
-      : `Teams are locked in the “${phase}” phase. Ask an organizer if you need to change teams.`,
-  );
+  return invalid(msg("teams.team.locked", { phase: edition.phase }));
 }
 
 /** "Laws of  the Universe " → "laws of the universe": the form a name is compared in. */

@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { idSchema, optionalText, text } from "../platform/schemas";
 import { OUTCOME_STATUSES } from "./rules";
+import { msg } from "../platform/messages";
 
 export const teamSchema = z.object({
-  name: text("Team name", 2, 60),
+  name: text(msg("teams.field.name"), 2, 60),
   topicId: idSchema,
   /** interested people the creator brings along (the creator always joins) */
-  memberIds: z.array(idSchema).max(49, { error: "That is more people than a team can hold." }).default([]),
+  memberIds: z
+    .array(idSchema)
+    .max(49, { error: msg("teams.form.tooManyPeople") })
+    .default([]),
 });
 export type TeamInput = z.infer<typeof teamSchema>;
 
@@ -23,20 +27,20 @@ export const moveMemberSchema = z.object({
 
 /** A project's outcome: what, when (a day, not in the future), a short note, and up to five links. */
 export const outcomeSchema = z.object({
-  status: z.enum(OUTCOME_STATUSES, { error: "Pick what became of the project." }),
+  status: z.enum(OUTCOME_STATUSES, { error: msg("teams.outcome.pickStatus") }),
   happenedOn: z
-    .string({ error: "Give the day it happened." })
+    .string({ error: msg("teams.outcome.giveDay") })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Give the day as YYYY-MM-DD." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg("teams.outcome.dayFormat") })
     .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
-      error: "That day doesn't exist.",
+      error: msg("teams.outcome.noSuchDay"),
     })
-    .refine((day) => day <= new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10), { error: "That day is still to come: tell it once it happened." }),
-  note: optionalText("The note", 1000),
+    .refine((day) => day <= new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10), { error: msg("teams.outcome.dayToCome") }),
+  note: optionalText(msg("teams.field.note"), 1000),
   /** one address per line: a ticket, a merge request, release notes */
   links: z
     .string()
-    .max(3000, { error: "That is too much text for five links." })
+    .max(3000, { error: msg("teams.outcome.linksTooLong") })
     .optional()
     .transform((value) =>
       (value ?? "")
@@ -46,12 +50,8 @@ export const outcomeSchema = z.object({
     )
     .pipe(
       z
-        .array(
-          z
-            .url({ protocol: /^https?$/, error: "Each line must be a web address starting with http:// or https://." })
-            .max(500, { error: "That address is too long." }),
-        )
-        .max(5, { error: "Five links at most." }),
+        .array(z.url({ protocol: /^https?$/, error: msg("teams.outcome.linkNotWeb") }).max(500, { error: msg("teams.outcome.linkTooLong") }))
+        .max(5, { error: msg("teams.outcome.tooManyLinks") }),
     ),
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;

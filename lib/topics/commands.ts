@@ -9,6 +9,7 @@ import { canSeeEdition, formatEditionNumber } from "../editions/rules";
 import type { TopicInput } from "./schemas";
 import { assertMayEditTopic } from "./queries";
 import { announce } from "../platform/events";
+import { msg } from "../platform/messages";
 
 export async function proposeTopic(db: Db, actor: Actor | null, editionId: string, input: TopicInput) {
   const me = requireActor(actor);
@@ -47,11 +48,10 @@ export async function updateTopic(db: Db, actor: Actor | null, topicId: string, 
 export async function setInterest(db: Db, actor: Actor | null, topicId: string, interested: boolean) {
   const me = requireActor(actor);
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
-  if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound("That topic doesn't exist.");
+  if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound(msg("topics.topic.notFound"));
   if (!canShowInterest(me, topic, topic.edition)) {
-    if (!topicIsOpen(topic))
-      throw invalid(topic.status === "MERGED" ? "This topic was merged into another one: show interest there." : "This topic was rejected.");
-    throw invalid("Interest can only change while proposals are open or teams are forming.");
+    if (!topicIsOpen(topic)) throw invalid(topic.status === "MERGED" ? msg("topics.interest.merged") : msg("topics.interest.rejected"));
+    throw invalid(msg("topics.interest.closed"));
   }
   let shown = false;
   if (interested) {
@@ -85,10 +85,10 @@ export async function rejectTopic(db: Db, actor: Actor | null, topicId: string, 
  */
 export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, targetId: string) {
   const { me, topic: source } = await loadForModeration(db, actor, sourceId);
-  if (sourceId === targetId) throw invalid("Pick another topic to merge into.", "targetTopicId");
+  if (sourceId === targetId) throw invalid(msg("topics.merge.pickAnother"), "targetTopicId");
   const target = await db.topic.findUnique({ where: { id: targetId } });
-  if (!target || target.editionId !== source.editionId) throw invalid("Pick a topic of the same edition.", "targetTopicId");
-  if (!topicIsOpen(target)) throw invalid("Merge into a topic that is still open (not rejected or merged).", "targetTopicId");
+  if (!target || target.editionId !== source.editionId) throw invalid(msg("topics.merge.sameEdition"), "targetTopicId");
+  if (!topicIsOpen(target)) throw invalid(msg("topics.merge.targetOpen"), "targetTopicId");
   try {
     const merged = await db.$transaction(async (tx) => {
       const moving = await tx.interest.findMany({ where: { topicId: sourceId } });
@@ -103,17 +103,17 @@ export async function mergeTopic(db: Db, actor: Actor | null, sourceId: string, 
     await announce({ type: "topics.changed", editionId: merged.editionId, reviewed: { topicId: sourceId, actorId: me.id } });
     return merged;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("Someone showed interest while merging; please try again.");
+    if (isUniqueViolation(error)) throw conflict(msg("topics.merge.race"));
     throw error;
   }
 }
 
 async function loadForModeration(db: Db, actor: Actor | null, topicId: string) {
-  const me = assertOrganizer(actor, "moderate topics");
+  const me = assertOrganizer(actor, msg("topics.doing.moderate"));
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
-  if (!topic) throw notFound("That topic doesn't exist.");
-  if (!canModerateTopic(actor, topic.edition)) throw invalid("Topics of an archived edition can't be moderated.");
-  if (topic.status === "MERGED") throw invalid("This topic was already merged into another one.");
+  if (!topic) throw notFound(msg("topics.topic.notFound"));
+  if (!canModerateTopic(actor, topic.edition)) throw invalid(msg("topics.moderation.archived"));
+  if (topic.status === "MERGED") throw invalid(msg("topics.moderation.alreadyMerged"));
   return { me, topic };
 }
 
@@ -142,12 +142,12 @@ export async function reviveTopic(db: Db, actor: Actor | null, target: { edition
             (team) =>
               team && { ...team, title: team.topic?.title ?? team.name, pitch: team.topic?.pitch ?? "", kind: team.topic?.kind ?? "FUN", status: "APPROVED" },
           );
-  if (!origin || !canSeeEdition(me, origin.edition)) throw notFound("That topic or project doesn't exist.");
-  if (origin.editionId === edition.id) throw invalid("It is already in this edition.");
-  if (origin.status !== "APPROVED") throw invalid("Only an approved topic can be revived.");
+  if (!origin || !canSeeEdition(me, origin.edition)) throw notFound(msg("topics.revival.notFound"));
+  if (origin.editionId === edition.id) throw invalid(msg("topics.revival.sameEdition"));
+  if (origin.status !== "APPROVED") throw invalid(msg("topics.revival.approvedOnly"));
   const link = "topicId" in source ? { revivedFromTopicId: source.topicId } : { revivedFromTeamId: source.teamId };
   const already = await db.topic.findFirst({ where: { editionId: edition.id, proposerId: me.id, ...link }, select: { id: true } });
-  if (already) throw conflict("You revived it in this edition already.");
+  if (already) throw conflict(msg("topics.revival.already"));
   const topic = await db.topic.create({
     data: {
       editionId: edition.id,

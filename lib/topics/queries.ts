@@ -1,6 +1,7 @@
 // Topics: proposals, interest, moderation (approve, reject, merge).
 import type { Db } from "../platform/db";
 import { forbidden, invalid, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { canEditTopic, canProposeTopic, canSeeTopic, topicProposalsOpen } from "./rules";
 import { canSeeEdition } from "../editions/rules";
 import { isOrganizer, requireActor, type Actor } from "../people/rules";
@@ -41,7 +42,7 @@ export async function getTopic(db: Db, actor: Actor | null, topicId: string) {
       teams: { include: { members: { include: { user: person } } }, orderBy: { name: "asc" } },
     },
   });
-  if (!topic || !canSeeEdition(actor, topic.edition) || !canSeeTopic(actor, topic)) throw notFound("That topic doesn't exist.");
+  if (!topic || !canSeeEdition(actor, topic.edition) || !canSeeTopic(actor, topic)) throw notFound(msg("topics.topic.notFound"));
   return topic;
 }
 
@@ -49,11 +50,11 @@ export async function getTopic(db: Db, actor: Actor | null, topicId: string) {
 export async function assertMayEditTopic(db: Db, actor: Actor | null, topicId: string) {
   const me = requireActor(actor);
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { edition: true } });
-  if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound("That topic doesn't exist.");
+  if (!topic || !canSeeEdition(me, topic.edition) || !canSeeTopic(me, topic)) throw notFound(msg("topics.topic.notFound"));
   if (!canEditTopic(me, topic, topic.edition)) {
-    if (me.id !== topic.proposerId && !isOrganizer(me)) throw forbidden("Only the topic's proposer or an organizer can edit it.");
-    if (!topicProposalsOpen(topic.edition)) throw invalid("Topics are locked once hacking starts.");
-    throw invalid("This topic was merged into another one and can't be edited.");
+    if (me.id !== topic.proposerId && !isOrganizer(me)) throw forbidden(msg("topics.edit.forbidden"));
+    if (!topicProposalsOpen(topic.edition)) throw invalid(msg("topics.edit.locked"));
+    throw invalid(msg("topics.edit.merged"));
   }
   return { me, topic };
 }

@@ -1,7 +1,8 @@
 // Topics' rules, as plain functions (no database): kinds and statuses, when
 // topics may be proposed, who may edit, moderate or show interest.
-import { type Phase, PHASE_LABELS, EditionLike } from "../editions/rules";
+import { type Phase, EditionLike } from "../editions/rules";
 import { DomainError, invalid } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { Actor, isOrganizer } from "../people/rules";
 
 export const TOPIC_KINDS = ["KILLER_FEATURE", "TEAM_TOOLING", "FUN"] as const;
@@ -63,9 +64,7 @@ export function canShowInterest(actor: Actor | null, topic: TopicLike, edition: 
 }
 
 export function explainTopicProposalsClosed(edition: EditionLike): DomainError {
-  return invalid(
-    `Topics can't be proposed in the “${PHASE_LABELS[edition.phase as Phase] ?? edition.phase}” phase: ` + "proposals are open until hacking starts.",
-  );
+  return invalid(msg("topics.topic.proposalsClosed", { phase: edition.phase }));
 }
 
 export const phaseIn = (edition: EditionLike, ...phases: Phase[]) => (phases as string[]).includes(edition.phase);

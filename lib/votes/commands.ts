@@ -6,6 +6,7 @@ import { metrics } from "../platform/metrics";
 import { randomUUID } from "node:crypto";
 import { dbKind, type Db, type Tx } from "../platform/db";
 import { conflict, invalid, isUniqueViolation, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { checkBallot, type VoteMethod, type VoteStatus, Voter, assertVoteOpen, podiumSteps, noVoterCard, voterKeyFor, type VoterRequest } from "./rules";
 import { VoteSettings, ballotTeams, computeResults, ensureVote, voteSnapshot, voteToCastIn, voteAudit } from "./queries";
@@ -16,11 +17,11 @@ export async function updateVoteSettings(
   editionId: string,
   { foldPlusAddresses = false, ...settings }: Omit<VoteSettings, "foldPlusAddresses"> & { foldPlusAddresses?: boolean },
 ) {
-  assertOrganizer(actor, "set up the vote");
+  assertOrganizer(actor, msg("votes.doing.setUp"));
   await editionOrNotFound(db, editionId);
   const vote = await ensureVote(db, editionId);
-  if (vote.status !== "NOT_OPEN") throw invalid("The voting rules can't change once the vote has opened.");
-  if (settings.method === "RANKED" && settings.picks > 10) throw invalid("Ranked ballots have at most 10 picks.", "picks");
+  if (vote.status !== "NOT_OPEN") throw invalid(msg("votes.vote.rulesLocked"));
+  if (settings.method === "RANKED" && settings.picks > 10) throw invalid(msg("votes.vote.rankedAtMost"), "picks");
   await db.vote.update({ where: { editionId }, data: { ...settings, foldPlusAddresses } });
   return voteSnapshot(db, editionId);
 }
@@ -60,7 +61,7 @@ export async function castBallot(
   loaded?: { status: string; method: string; picks: number; requireSignIn: boolean } | null,
 ) {
   const vote = loaded ?? (await db.vote.findUnique({ where: { editionId } }));
-  if (!vote) throw notFound("There is no vote for this edition.");
+  if (!vote) throw notFound(msg("votes.vote.noVote"));
   assertVoteOpen(vote);
   const teams = await ballotTeams(db, editionId);
   const ownTeam =
@@ -94,7 +95,7 @@ export async function castBallot(
           editionId,
           now,
         );
-        if (rows.length === 0) throw invalid("The vote is closed.");
+        if (rows.length === 0) throw invalid(msg("votes.ballot.closed"));
         const row = { id: rows[0].id, version: Number(rows[0].version) };
         if (row.version > 1) await tx.ballotPick.deleteMany({ where: { ballotId: row.id } }); // a first ballot has no picks to replace
         await tx.ballotPick.createMany({ data: picks.map((teamId, i) => ({ ballotId: row.id, teamId, rank: i + 1 })) });
@@ -107,7 +108,7 @@ export async function castBallot(
     } catch (error) {
       // two submissions of the same voter raced on the first insert or on the picks: the next try updates
       if ((isUniqueViolation(error) || isSerializationFailure(error)) && attempt < 10) continue;
-      if (isUniqueViolation(error)) throw conflict("Your ballot was being saved twice at once; please send it again.");
+      if (isUniqueViolation(error)) throw conflict(msg("votes.ballot.savedTwice"));
       throw error;
     }
   }
@@ -115,21 +116,21 @@ export async function castBallot(
 
 /** Reveals the next podium place on the projector (third, then second, then first), or hides them all again. */
 export async function revealStep(db: Db, actor: Actor | null, editionId: string, step: "next" | "reset") {
-  assertOrganizer(actor, "reveal the results");
+  assertOrganizer(actor, msg("votes.doing.reveal"));
   const vote = await ensureVote(db, editionId);
-  if (vote.status !== "CLOSED") throw invalid("Close the vote before revealing the results.");
+  if (vote.status !== "CLOSED") throw invalid(msg("votes.vote.closeBeforeReveal"));
   const results = await computeResults(db, editionId);
-  if (step === "next" && vote.revealed >= podiumSteps(results).length) throw invalid("The whole podium is already revealed.");
+  if (step === "next" && vote.revealed >= podiumSteps(results).length) throw invalid(msg("votes.vote.podiumRevealed"));
   await db.vote.update({ where: { editionId }, data: { revealed: step === "reset" ? 0 : vote.revealed + 1 } });
   await announce({ type: "podium.revealed", editionId });
   return voteSnapshot(db, editionId);
 }
 
 async function setStatus(db: Db, actor: Actor | null, editionId: string, to: VoteStatus) {
-  assertOrganizer(actor, to === "OPEN" ? "open the vote" : "close the vote");
+  assertOrganizer(actor, to === "OPEN" ? msg("votes.doing.open") : msg("votes.doing.close"));
   await editionOrNotFound(db, editionId);
   const vote = await ensureVote(db, editionId);
-  if (to === "OPEN" && (await db.team.count({ where: { editionId } })) === 0) throw invalid("There are no teams to vote for.");
+  if (to === "OPEN" && (await db.team.count({ where: { editionId } })) === 0) throw invalid(msg("votes.vote.noTeams"));
   const now = new Date();
   await db.vote.update({
     where: { editionId },
@@ -160,17 +161,17 @@ export type VoidInput = {
  * and the audit as it is now.
  */
 export async function voidBallots(db: Db, actor: Actor | null, editionId: string, input: VoidInput) {
-  const me = assertOrganizer(actor, "void ballots");
-  if (!(await db.vote.findUnique({ where: { editionId }, select: { editionId: true } }))) throw notFound("There is no vote for this edition.");
+  const me = assertOrganizer(actor, msg("votes.doing.void"));
+  if (!(await db.vote.findUnique({ where: { editionId }, select: { editionId: true } }))) throw notFound(msg("votes.vote.noVote"));
   const reason = input.reason.trim();
-  if (!reason) throw invalid("Say why these ballots are voided: the reason stays in the audit trail.", "reason");
-  if (input.from && input.to && input.from >= input.to) throw invalid("The span of minutes must end after it starts.", "to");
+  if (!reason) throw invalid(msg("votes.voids.reasonRequired"), "reason");
+  if (input.from && input.to && input.from >= input.to) throw invalid(msg("votes.voids.spanOrder"), "to");
   const created = await db.$transaction(async (tx) => {
     const ballots = await tx.ballot.findMany({
       where: { editionId, clientHash: input.clientHash, voidId: null, updatedAt: { gte: input.from, lt: input.to } },
       select: { id: true },
     });
-    const none = () => invalid("No counted ballot from that address matches: they may have been voided already, or sent at another time.");
+    const none = () => invalid(msg("votes.voids.noMatch"));
     if (ballots.length === 0) throw none();
     const row = await tx.ballotVoid.create({
       data: { editionId, byUserId: me.id, reason, clientHash: input.clientHash, fromAt: input.from ?? null, toAt: input.to ?? null, ballots: ballots.length },
@@ -191,10 +192,10 @@ export async function voidBallots(db: Db, actor: Actor | null, editionId: string
 
 /** Makes the ballots of a void count again; the void stays in the audit trail, marked restored (by whom, when). Returns it, and the audit as it is now. */
 export async function restoreVoid(db: Db, actor: Actor | null, voidId: string, editionId?: string) {
-  const me = assertOrganizer(actor, "restore voided ballots");
+  const me = assertOrganizer(actor, msg("votes.doing.restore"));
   const found = await db.ballotVoid.findUnique({ where: { id: voidId } });
-  if (!found || (editionId !== undefined && found.editionId !== editionId)) throw notFound("That void doesn't exist.");
-  const already = () => invalid("Those ballots were restored already.");
+  if (!found || (editionId !== undefined && found.editionId !== editionId)) throw notFound(msg("votes.voids.notFound"));
+  const already = () => invalid(msg("votes.voids.restoredAlready"));
   if (found.restoredAt) throw already();
   const restoredAt = new Date();
   const ballots = await db.$transaction(async (tx) => {

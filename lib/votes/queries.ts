@@ -15,6 +15,7 @@ import { teamBonusPoints } from "../challenges/leaderboard";
 import { csvLine } from "../platform/csv";
 import { type Db } from "../platform/db";
 import { DomainError, isUniqueViolation, notFound } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { type LiveEvent } from "../platform/live/bus";
 import { assertOrganizer, type Actor } from "../people/rules";
 import { canSeeEdition } from "../editions/rules";
@@ -81,9 +82,9 @@ export type RevealedPlace = {
 /** The vote behind a join code, with its edition, for voters. */
 export async function voteByJoinCode(db: Db, code: string) {
   const joinCode = normalizeJoinCode(code);
-  if (!joinCode || joinCode.length > 12) throw notFound("There is no vote with that code. Check the code on the screen.");
+  if (!joinCode || joinCode.length > 12) throw notFound(msg("votes.vote.noCodeCheck"));
   const vote = await db.vote.findUnique({ where: { joinCode }, include: { edition: true } });
-  if (!vote || vote.edition.phase === "DRAFT") throw notFound("There is no vote with that code. Check the code on the screen.");
+  if (!vote || vote.edition.phase === "DRAFT") throw notFound(msg("votes.vote.noCodeCheck"));
   return vote;
 }
 /**
@@ -201,7 +202,7 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
 
 /** Organizers see the full results at any time (the projector only what was revealed). */
 export async function resultsFor(db: Db, actor: Actor | null, editionId: string) {
-  assertOrganizer(actor, "see the results before they are revealed");
+  assertOrganizer(actor, msg("votes.doing.seeResults"));
   return computeResults(db, editionId);
 }
 
@@ -232,7 +233,7 @@ export function voteEvent(snapshot: VoteSnapshot): LiveEvent {
 /** What the phones' ballot page shows: the vote behind a code, if this person may see it, and its teams. */
 export async function ballotPage(db: Db, actor: Actor | null, code: string) {
   const vote = await voteByJoinCode(db, code);
-  if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
+  if (!canSeeEdition(actor, vote.edition)) throw notFound(msg("votes.vote.noCode"));
   return { vote, teams: await ballotTeams(db, vote.editionId) };
 }
 
@@ -263,7 +264,7 @@ export async function ballotOptions(db: Db, code: string, request: VoterRequest)
 /** The vote behind a code, for casting a ballot: the least the hot path needs. */
 export async function voteToCastIn(db: Db, actor: Actor | null, code: string) {
   const vote = await cachedVoteByJoinCode(db, code);
-  if (!canSeeEdition(actor, vote.edition)) throw notFound("There is no vote with that code.");
+  if (!canSeeEdition(actor, vote.edition)) throw notFound(msg("votes.vote.noCode"));
   return vote;
 }
 
@@ -271,7 +272,7 @@ export async function voteToCastIn(db: Db, actor: Actor | null, code: string) {
 
 /** Every ballot that counts (voided ones aside), anonymized (a number instead of the voter), one line per pick. */
 export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
-  assertOrganizer(actor, "export the ballots");
+  assertOrganizer(actor, msg("votes.doing.exportBallots"));
   const [ballots, teams] = await Promise.all([
     db.ballot.findMany({ where: { editionId, voidId: null }, orderBy: { createdAt: "asc" }, include: { picks: { orderBy: { rank: "asc" } } } }),
     ballotTeams(db, editionId),
@@ -442,7 +443,7 @@ export type VoteAudit = {
 
 /** Ballots per client address and per minute, and the voids: organizers only. */
 export async function voteAudit(db: Db, actor: Actor | null, editionId: string): Promise<VoteAudit> {
-  assertOrganizer(actor, "see where the ballots came from");
+  assertOrganizer(actor, msg("votes.doing.seeAudit"));
   const [ballots, voids] = await Promise.all([
     db.ballot.findMany({ where: { editionId }, select: { clientHash: true, createdAt: true, updatedAt: true, voidId: true } }),
     db.ballotVoid.findMany({ where: { editionId }, orderBy: { createdAt: "desc" } }),
@@ -523,5 +524,5 @@ export async function ensureVote(db: Db, editionId: string) {
       if (raced) return raced; // created by a simultaneous request; otherwise the code clashed: try another
     }
   }
-  throw new DomainError("CONFLICT", "Could not create the vote; please try again.");
+  throw new DomainError("CONFLICT", msg("votes.vote.couldNotCreate"));
 }

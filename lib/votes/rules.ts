@@ -2,6 +2,7 @@
 // how many points a pick is worth, how ballots are tallied, and how teams are
 // ranked once the mini-challenge bonus is added.
 import { invalid, DomainError, forbidden } from "../platform/errors";
+import { msg } from "../platform/messages";
 import { type Actor } from "../people/rules";
 
 export const VOTE_METHODS = ["RANKED", "APPROVAL"] as const;
@@ -21,13 +22,11 @@ export function pointsFor(rules: VoteRules, rank: number): number {
  * throws the reason a voter can act on.
  */
 export function checkBallot(teamIds: string[], rules: VoteRules, teams: ReadonlySet<string>, ownTeamId?: string | null): string[] {
-  if (teamIds.length === 0) throw invalid("Pick at least one team.", "teamIds");
-  if (teamIds.length > rules.picks) {
-    throw invalid(`Pick at most ${rules.picks} team${rules.picks === 1 ? "" : "s"}.`, "teamIds");
-  }
-  if (new Set(teamIds).size !== teamIds.length) throw invalid("Each team can be picked only once.", "teamIds");
-  if (teamIds.some((id) => !teams.has(id))) throw invalid("One of the teams picked is not in this vote.", "teamIds");
-  if (ownTeamId && teamIds.includes(ownTeamId)) throw invalid("You can't vote for your own team.", "teamIds");
+  if (teamIds.length === 0) throw invalid(msg("votes.ballot.pickAtLeastOne"), "teamIds");
+  if (teamIds.length > rules.picks) throw invalid(msg("votes.ballot.pickAtMost", { picks: rules.picks }), "teamIds");
+  if (new Set(teamIds).size !== teamIds.length) throw invalid(msg("votes.ballot.pickedTwice"), "teamIds");
+  if (teamIds.some((id) => !teams.has(id))) throw invalid(msg("votes.ballot.notInVote"), "teamIds");
+  if (ownTeamId && teamIds.includes(ownTeamId)) throw invalid(msg("votes.ballot.ownTeam"), "teamIds");
   return teamIds;
 }
 
@@ -222,10 +221,10 @@ export type VoterRequest = {
 /**
  * A ballot of an anonymous vote without a voter card the server issued (no
  * cookie, or a forged one). `where` is the vote page's address, e.g.
- * "hexathon.example.com/vote/K7PQ2M".
+ * "hexathon.example.com/vote/K7PQ2M" (or a message of lib/ saying where it is).
  */
 export function noVoterCard(where: string) {
-  return forbidden(`Open the vote page first: your phone gets its voter card there (${where}). If it is open, allow cookies for this site and reload it.`);
+  return forbidden(msg("votes.ballot.noVoterCard", { where }));
 }
 
 /** "Name+Talks@Corp.example" → "name@corp.example": the mailbox behind a plus address. */
@@ -247,18 +246,18 @@ export function voterKeyFor(
   user: (Actor & { email?: string }) | null,
 ): Voter {
   if (vote.requireSignIn) {
-    if (!user) throw new DomainError("UNAUTHENTICATED", "This vote needs you to sign in first: one ballot per person.");
+    if (!user) throw new DomainError("UNAUTHENTICATED", msg("votes.ballot.signInFirst"));
     if (vote.foldPlusAddresses && user.email) return { key: `mailbox:${mailboxOf(user.email)}`, userId: user.id };
     return { key: `user:${user.id}`, userId: user.id };
   }
-  if (!deviceId) throw noVoterCard(vote.joinCode ? `/vote/${vote.joinCode}` : "the address on the screen");
+  if (!deviceId) throw noVoterCard(vote.joinCode ? `/vote/${vote.joinCode}` : msg("votes.ballot.addressOnScreen"));
   return { key: `device:${deviceId}`, userId: user?.id ?? null };
 }
 
 /** A ballot is taken only while the vote is open: said before anything about the voter or the picks. */
 export function assertVoteOpen(vote: { status: string }) {
-  if (vote.status === "NOT_OPEN") throw invalid("The vote hasn't opened yet: wait for the last presentation.");
-  if (vote.status === "CLOSED") throw invalid("The vote is closed.");
+  if (vote.status === "NOT_OPEN") throw invalid(msg("votes.ballot.notOpenYet"));
+  if (vote.status === "CLOSED") throw invalid(msg("votes.ballot.closed"));
 }
 
 /**

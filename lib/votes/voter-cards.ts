@@ -8,15 +8,17 @@
 // organizer voids it (lib/votes/).
 import { voterIdLimits } from "../platform/config";
 import { DomainError } from "../platform/errors";
+import { msg } from "../platform/messages";
 import type { Db } from "../platform/db";
 import { SharedRateLimiter, type Rate } from "../platform/rate-limit";
 
-const wait = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`);
+const wait = (seconds: number) =>
+  seconds < 90 ? msg("votes.cards.seconds", { count: seconds }) : msg("votes.cards.minutes", { count: Math.ceil(seconds / 60) });
 
 /** 429: this network has had its new voter ids for now; `retryAfterSeconds` goes out as Retry-After. */
 export class TooManyNewVoters extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super("RATE_LIMITED", `Too many phones joined the vote from this network just now. Try again in ${wait(retryAfterSeconds)}.`);
+    super("RATE_LIMITED", msg("votes.cards.tooManyNewVoters", { wait: wait(retryAfterSeconds) }));
   }
 }
 

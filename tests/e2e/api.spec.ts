@@ -53,7 +53,7 @@ test("/api/me tells the header who is reading, and is never stored by a cache", 
 
   await signIn(page, "judge@demo.test");
   const judge = await page.request.get("/api/me");
-  expect(await judge.json()).toEqual({ user: { name: expect.any(String), role: "JUDGE" }, currentEditionNumber: 9 });
+  expect(await judge.json()).toEqual({ user: { name: expect.any(String), role: "JUDGE", locale: null }, currentEditionNumber: 9 });
   await expect(page.getByRole("banner")).toContainText("Judge");
   const otherTab = await page.context().newPage();
   await otherTab.goto("/articles");

@@ -7,7 +7,7 @@ import { signIn } from "./helpers";
 import { apiRoutes, concrete, demoIds, pagePatterns, type DemoIds } from "./routes";
 
 const STATE_CHANGING = ["POST", "PUT", "PATCH", "DELETE"];
-const NON_JSON = /^\/api\/(auth|uploads)\b/;
+const NON_JSON = /^\/api\/(auth|uploads|locale)\b/;
 
 async function expectJsonError(response: APIResponse, label: string, status?: number) {
   const text = await response.text();

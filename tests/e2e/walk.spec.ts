@@ -1,7 +1,7 @@
 // Every page, as every role, on a phone (390 px), and as an organizer on a
 // laptop too (1,280 px): nothing answers 500, nothing is wider than the screen
-// (with long unbroken names in the data), and the browser reports no
-// Content-Security-Policy violation. The pages come from app/ itself, so a new page is walked the day
+// (with long unbroken names in the data), no message of lib/ is shown
+// untranslated, and the browser reports no Content-Security-Policy violation. The pages come from app/ itself, so a new page is walked the day
 // it is added.
 import { expect, test, type Browser, type Page } from "./test";
 import { signIn } from "./helpers";
@@ -45,6 +45,15 @@ async function overflow(page: Page): Promise<string | null> {
       .slice(-3)
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${Math.round(e.getBoundingClientRect().right)} px`);
     return `${document.documentElement.scrollWidth} px wide on ${width}: ${wide.join(", ")}`;
+  });
+}
+
+/** A message of lib/ that reached the page untranslated (lib/platform/messages.ts marks them with U+2063). */
+async function untranslated(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const html = document.body.outerHTML;
+    const at = html.indexOf("\u2063");
+    return at < 0 ? null : html.slice(Math.max(0, at - 80), at + 120);
   });
 }
 
@@ -92,6 +101,8 @@ async function walk(browser: Browser, role: (typeof ROLES)[number], locale?: str
     if (status >= 500) problems.push(`${who}: ${url}: ${status}`);
     const narrow = await overflow(page);
     if (narrow) problems.push(`${who}: ${url} at 390 px: ${narrow}`);
+    const raw = await untranslated(page);
+    if (raw) problems.push(`${who}: ${url}: a message of lib/ shown untranslated: ${raw}`);
     if (role !== "organizer@demo.test") continue;
     await page.setViewportSize({ width: 1280, height: 800 });
     const wide = await overflow(page);

@@ -7,6 +7,7 @@ import { importArticles } from "@/lib/articles/import";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeEdition, makeTeam, makeUser } from "../helpers/factories";
+import { expectDomainError } from "../helpers/expect-domain-error";
 
 let t: TestDatabase;
 let dir: string;
@@ -155,6 +156,6 @@ describe("npm run import", () => {
     expect(results[3].error).toContain('date "someday" isn\'t a date');
     expect(results[4].error).toBe("image images/none.png not found");
     const employee = await makeUser(t.db);
-    await expect(importArticles(t.db, employee, root)).rejects.toThrow("Only organizers can import articles.");
+    await expectDomainError(importArticles(t.db, employee, root), undefined, "Only organizers can import articles.");
   });
 });

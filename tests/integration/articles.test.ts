@@ -37,6 +37,7 @@ import type { TopicKind } from "@/lib/topics/rules";
 import { DomainError } from "@/lib/platform/errors";
 import type { Actor } from "@/lib/people/rules";
 import { formatTime } from "@/lib/platform/time";
+import { translate } from "@/lib/platform/i18n";
 import { MAX_IMAGE_WIDTH, MAX_UPLOAD_BYTES, readUpload, shareLocalUploads, storeUpload, uploadsDir } from "@/lib/articles/uploads";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
@@ -270,11 +271,11 @@ describe("saving", () => {
       "CONFLICT",
       /version 2/,
     );
-    expect(error.message).toMatch(/co-author/);
+    expect(translate(error.message, "en")).toMatch(/co-author/);
     const row = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     // when, on the edition's 24-hour clock like every other time (not an ISO instant in UTC)
-    expect(error.message).toContain(`(version 2, at ${formatTime(row.updatedAt, "Europe/Paris", { seconds: true })})`);
-    expect(error.message).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(translate(error.message, "en")).toContain(`(version 2, at ${formatTime(row.updatedAt, "Europe/Paris", { seconds: true })})`);
+    expect(translate(error.message, "en")).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(row.body).toContain("Wes was here.");
     expect(row.version).toBe(2);
   });

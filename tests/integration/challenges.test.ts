@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeChallenge, makeEdition, makeTeam, makeUser, type ChallengeOverrides } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
 import { hearLiveUpdates } from "../helpers/live-updates";
+import { translate } from "@/lib/platform/i18n";
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -424,7 +425,9 @@ describe("answers arriving at the same moment", () => {
       const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason).toBeInstanceOf(DomainError);
       expect((refused.reason as DomainError).code).toBe("RATE_LIMITED");
-      expect((refused.reason as DomainError).message).toMatch(/^Not so fast: your team's next try is allowed at \d\d:\d\d:\d\d \(in 10 s\)\.$/);
+      expect(translate((refused.reason as DomainError).message, "en")).toMatch(
+        /^Not so fast: your team's next try is allowed at \d\d:\d\d:\d\d \(in 10 s\)\.$/,
+      );
     };
     await race(DURING); // the team's very first answers
     await race(later(DURING, 20_000));
@@ -502,7 +505,7 @@ describe("judges scoring a team", () => {
     await setScore(t.db, judge, challenge.id, { teamId, points: 6, comment: "First look", version: 0 });
     await setScore(t.db, judge, challenge.id, { teamId, points: 7, comment: "Second look", version: 1 });
     const error = await expectDomainError(setScore(t.db, otherJudge, challenge.id, { teamId, points: 2, comment: "Stale", version: 1 }), "CONFLICT");
-    expect(error.message).toBe(
+    expect(translate(error.message, "en")).toBe(
       `Changed by ${judge.name} meanwhile: it is now 7 points (“Second look”). Check it, then save again if you still want to change it.`,
     );
     // a first score typed while someone else already entered one
@@ -536,7 +539,7 @@ describe("judges scoring a team", () => {
       const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason).toBeInstanceOf(DomainError);
       expect((refused.reason as DomainError).code).toBe("CONFLICT");
-      expect((refused.reason as DomainError).message).toMatch(
+      expect(translate((refused.reason as DomainError).message, "en")).toMatch(
         new RegExp(`^Changed by ${(winner.actor as { name: string }).name} meanwhile: it is now ${winner.points} points`),
       );
 
@@ -565,7 +568,9 @@ describe("judges scoring a team", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
     expect((refused.reason as DomainError).code).toBe("CONFLICT");
-    expect((refused.reason as DomainError).message).toMatch(/^Changed by (Judy Judge meanwhile: it is now 3|Jules Judge meanwhile: it is now 4) points/);
+    expect(translate((refused.reason as DomainError).message, "en")).toMatch(
+      /^Changed by (Judy Judge meanwhile: it is now 3|Jules Judge meanwhile: it is now 4) points/,
+    );
     expect(await t.db.scoreAudit.count({ where: { challengeId: challenge.id } })).toBe(1);
   });
 

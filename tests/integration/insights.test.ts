@@ -11,6 +11,7 @@ import { reviveTopic } from "@/lib/topics/commands";
 import { revivalOf, revivalTarget } from "@/lib/topics/queries";
 import { editionOutcomes } from "@/lib/teams/queries";
 import { outcomeSchema } from "@/lib/teams/schemas";
+import { translate } from "@/lib/platform/i18n";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { addMember, makeChallenge, makeEdition, makeTeam, makeTopic, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
@@ -151,10 +152,14 @@ describe("what happened next", () => {
   it("refuses a day to come, a day that doesn't exist, links that aren't web addresses, and more than five", () => {
     const form = (fields: Record<string, string>) => outcomeSchema.safeParse({ status: "ADOPTED", happenedOn: "2026-03-02", note: "", links: "", ...fields });
     expect(form({}).success).toBe(true);
-    expect(form({ happenedOn: "2999-01-01" }).error?.issues[0].message).toBe("That day is still to come: tell it once it happened.");
-    expect(form({ happenedOn: "2026-02-30" }).error?.issues[0].message).toBe("That day doesn't exist.");
-    expect(form({ links: "javascript:alert(1)" }).error?.issues[0].message).toBe("Each line must be a web address starting with http:// or https://.");
-    expect(form({ links: Array.from({ length: 6 }, (_, i) => `https://x.example/${i}`).join("\n") }).error?.issues[0].message).toBe("Five links at most.");
+    expect(translate(form({ happenedOn: "2999-01-01" }).error?.issues[0].message ?? "", "en")).toBe("That day is still to come: tell it once it happened.");
+    expect(translate(form({ happenedOn: "2026-02-30" }).error?.issues[0].message ?? "", "en")).toBe("That day doesn't exist.");
+    expect(translate(form({ links: "javascript:alert(1)" }).error?.issues[0].message ?? "", "en")).toBe(
+      "Each line must be a web address starting with http:// or https://.",
+    );
+    expect(translate(form({ links: Array.from({ length: 6 }, (_, i) => `https://x.example/${i}`).join("\n") }).error?.issues[0].message ?? "", "en")).toBe(
+      "Five links at most.",
+    );
     expect(form({ links: " https://a.example/1 \r\n\nhttps://b.example/2" }).data?.links).toEqual(["https://a.example/1", "https://b.example/2"]);
     expect(form({ status: "SOLD" }).success).toBe(false);
   });

@@ -28,6 +28,7 @@ import type { Db } from "@/lib/platform/db";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeChallenge, makeEdition, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
 import { startReceiver } from "../helpers/http-receiver.mjs";
 
 let t: TestDatabase;
@@ -304,7 +305,7 @@ describe("who may, and where to", () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
     const error = await expectDomainError(createWebhook(t.db, organizer, edition.id, hookInput({ url })), "INVALID");
-    expect(error.message).toContain(message);
+    expect(translate(error.message, "en")).toContain(message);
     expect(error.field).toBe("url");
   });
 
@@ -322,7 +323,7 @@ describe("who may, and where to", () => {
     process.env.NEXTAUTH_URL = "https://hexathon.example.com";
     try {
       const error = await expectDomainError(createWebhook(t.db, organizer, edition.id, hookInput({ url: "https://hexathon.example.com/api/x" })), "INVALID");
-      expect(error.message).toContain("Hexathon's own address");
+      expect(translate(error.message, "en")).toContain("Hexathon's own address");
     } finally {
       process.env.NEXTAUTH_URL = previous;
     }

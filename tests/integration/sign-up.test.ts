@@ -42,7 +42,9 @@ describe("with SMTP: a link by email", () => {
     expect(mail.html).toContain("<a href=");
     const token = linkIn(mail.text);
 
-    expect((await expectDomainError(signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1"))).message).toMatch(
+    await expectDomainError(
+      signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1"),
+      undefined,
       /Confirm your address first: open the link we sent to vera@corp\.test/,
     );
     expect(await verificationTarget(t.db, token)).toEqual({ email: "vera@corp.test" });
@@ -50,14 +52,14 @@ describe("with SMTP: a link by email", () => {
     expect(await confirmAddress(t.db, token, "vera's password")).toEqual({ email: "vera@corp.test" });
     expect((await signInWithPassword(t.db, "vera@corp.test", "vera's password", "c1")).email).toBe("vera@corp.test");
     // single use
-    expect((await expectDomainError(confirmAddress(t.db, token, "vera's password"))).message).toMatch(/doesn't work any more/);
+    await expectDomainError(confirmAddress(t.db, token, "vera's password"), undefined, /doesn't work any more/);
   });
 
   it("links expire after 24 hours", async () => {
     await signUp(t.db, { name: "Late", email: "late@corp.test", password: "late password" }, { origin });
     const token = linkIn(smtp.messages[0].text);
     const tomorrow = new Date(Date.now() + 25 * 3600_000);
-    expect((await expectDomainError(confirmAddress(t.db, token, "late password", tomorrow))).message).toMatch(/older than 24 hours/);
+    await expectDomainError(confirmAddress(t.db, token, "late password", tomorrow), undefined, /older than 24 hours/);
   });
 
   it("answers a taken address like a free one, and tells its owner by email instead", async () => {
@@ -103,7 +105,9 @@ describe("with SMTP: a link by email", () => {
 
   it("a mail server that refuses is a message, and signing up again resends", async () => {
     const failing = { origin, send: async () => Promise.reject(new Error("451 try later")) };
-    expect((await expectDomainError(signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, failing))).message).toMatch(
+    await expectDomainError(
+      signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, failing),
+      undefined,
       /couldn't send the confirmation email/,
     );
     await signUp(t.db, { name: "Una", email: "una@corp.test", password: "una's password" }, { origin });
@@ -122,7 +126,9 @@ describe("without SMTP: an organizer approves", () => {
       await signUp(t.db, { name: "Paula", email: "paula@corp.test", password: "paula's password" }, approval);
       await signUp(t.db, { name: "Spam", email: "spam@corp.test", password: "spam password" }, approval);
       expect(smtp.messages).toHaveLength(0);
-      expect((await expectDomainError(signInWithPassword(t.db, "paula@corp.test", "paula's password", "c4"))).message).toBe(
+      await expectDomainError(
+        signInWithPassword(t.db, "paula@corp.test", "paula's password", "c4"),
+        undefined,
         "An organizer hasn't approved your account yet. You can sign in once they have.",
       );
       expect((await expectDomainError(pendingAccounts(t.db, employee))).code).toBe("FORBIDDEN");

@@ -7,6 +7,7 @@ import { setInterest } from "@/lib/topics/commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTopic, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe("teams", () => {
     const results = await Promise.allSettled(joiners.map((p) => joinTeam(t.db, p, team.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    for (const r of refusals) expect((r.reason as DomainError).message).toMatch(/full \(3 of 3/);
+    for (const r of refusals) expect(translate((r.reason as DomainError).message, "en")).toMatch(/full \(3 of 3/);
     const stored = await t.db.team.findUniqueOrThrow({ where: { id: team.id }, include: { members: true } });
     expect(stored.members).toHaveLength(3);
     expect(stored.memberCount).toBe(3);

@@ -4,6 +4,7 @@ import { getTopic, listTopics } from "@/lib/topics/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeEdition, makeTopic, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -32,9 +33,9 @@ describe("topics", () => {
     const alice = await makeUser(t.db);
     const e = await expectDomainError(proposeTopic(t.db, alice, edition.id, { title: "Late idea", pitch, kind: "FUN" }));
     expect(e.code).toBe("INVALID");
-    expect(e.message).toMatch(/Hacking/);
+    expect(translate(e.message, "en")).toMatch(/Hacking/);
     const topic = await makeTopic(t.db, edition.id, alice.id);
-    expect((await expectDomainError(updateTopic(t.db, alice, topic.id, { title: "Changed", pitch, kind: "FUN" }))).message).toMatch(/locked/);
+    expect(translate((await expectDomainError(updateTopic(t.db, alice, topic.id, { title: "Changed", pitch, kind: "FUN" }))).message, "en")).toMatch(/locked/);
   });
 
   it("nobody proposes in a draft edition except organizers, and drafts are invisible to others", async () => {
@@ -108,6 +109,6 @@ describe("topics", () => {
     const merged = await getTopic(t.db, a, dup.id);
     expect(merged.status).toBe("MERGED");
     expect(merged.mergedInto?.id).toBe(keep.id);
-    expect((await expectDomainError(setInterest(t.db, a, dup.id, true))).message).toMatch(/merged/);
+    expect(translate((await expectDomainError(setInterest(t.db, a, dup.id, true))).message, "en")).toMatch(/merged/);
   });
 });

@@ -15,6 +15,7 @@ import { expectDomainError } from "../helpers/expect-domain-error";
 import type { Actor } from "@/lib/people/rules";
 import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import { readMetrics } from "../helpers/metrics";
+import { translate } from "@/lib/platform/i18n";
 
 let t: TestDatabase;
 let stopLiveUpdates: (() => void) | undefined;
@@ -76,10 +77,10 @@ describe("bot submissions", () => {
     await submitBot(t.db, member, challenge.id, source("cycler"), "ts", new Date("2030-01-01T11:00:00Z"));
     const refused = await submitBot(t.db, member, challenge.id, "export default function play( {", "ts", before).catch((e) => e);
     expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.message).toMatch(/^Your bot doesn't compile: line 1, column \d+: /);
+    expect(translate(refused.message, "en")).toMatch(/^Your bot doesn't compile: line 1, column \d+: /);
     expect((await teamBotVersions(t.db, member, challenge.id)).map((v) => v.version)).toEqual([2, 1]);
     const late = await submitBot(t.db, member, challenge.id, source("copycat"), "ts", new Date("2030-01-02T00:00:01Z")).catch((e) => e);
-    expect(late.message).toBe("The deadline for bots has passed.");
+    expect(translate(late.message, "en")).toBe("The deadline for bots has passed.");
     expect((await playingVersions(t.db, challenge.id)).map((p) => p.version.version)).toEqual([2]);
     const outsider = await makeUser(t.db);
     expect((await submitBot(t.db, outsider, challenge.id, source("rock"), "ts", before).catch((e) => e)).code).toBe("FORBIDDEN");
@@ -96,8 +97,8 @@ describe("the check match on submission (issue 11)", () => {
     const refused = await submitBot(t.db, member, challenge.id, endless, "js", when).catch((e) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused.code).toBe("INVALID");
-    expect(refused.field).toBe("source");
-    expect(refused.message).toBe(
+    expect(refused.field).toBe("check");
+    expect(translate(refused.message, "en")).toBe(
       "Your bot forfeited a 10-round check match against the starter bot, in round 0: exceeded 50 ms. A bot that forfeits loses every match: fix it and submit again (nothing was stored).",
     );
     expect(await teamBotVersions(t.db, member, challenge.id)).toEqual([]);
@@ -111,7 +112,7 @@ describe("the check match on submission (issue 11)", () => {
       "js",
       when,
     ).catch((e) => e);
-    expect(late.message).toMatch(/^Your bot forfeited a 10-round check match against the starter bot, in round 3: threw Error: oops\. /);
+    expect(translate(late.message, "en")).toMatch(/^Your bot forfeited a 10-round check match against the starter bot, in round 3: threw Error: oops\. /);
 
     await submitBot(t.db, member, challenge.id, STARTER_BOT, "ts", when);
     expect((await submitBot(t.db, member, challenge.id, endless, "js", when, { force: true })).version).toBe(2);
@@ -122,7 +123,7 @@ describe("the check match on submission (issue 11)", () => {
     const { challenge, members } = await arena(1, { game: "connect4", matchRounds: 6 });
     const [{ member }] = members;
     const refused = await submitBot(t.db, member, challenge.id, "export default function play() { return 9; }", "js", when).catch((e) => e);
-    expect(refused.message).toMatch(/^Your bot forfeited a 6-game check match against the starter bot, in round 0(, move \d+)?: played 9, /);
+    expect(translate(refused.message, "en")).toMatch(/^Your bot forfeited a 6-game check match against the starter bot, in round 0(, move \d+)?: played 9, /);
     const leftmost = CONNECT_FOUR_BOTS.find((b) => b.id === "leftmost")!.source;
     expect((await submitBot(t.db, member, challenge.id, leftmost, "ts", when)).version).toBe(1);
   });
@@ -145,7 +146,7 @@ describe("practice matches", () => {
     expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
     const refusal = ([first, second].find((r) => r.status === "rejected") as PromiseRejectedResult).reason as DomainError;
     expect(refusal.code).toBe("RATE_LIMITED");
-    expect(refusal.message).toMatch(/^You already have a match running/);
+    expect(translate(refusal.message, "en")).toMatch(/^You already have a match running/);
     expect(teammate.status).toBe("fulfilled");
     // once it is over, the next one plays
     expect((await practiceMatch(t.db, member, challenge.id, request)).forfeits).toEqual([]);

@@ -33,7 +33,7 @@ const editionInput = {
 describe("setup, sign-up and roles", () => {
   it("a fresh install asks for setup and refuses sign-up until the first organizer exists", async () => {
     expect(await needsSetup(t.db)).toBe(true);
-    expect((await expectDomainError(signUp(t.db, { name: "Eve", email: "eve@corp.test", password: "long enough pass" }, approval))).message).toMatch(/set up/);
+    await expectDomainError(signUp(t.db, { name: "Eve", email: "eve@corp.test", password: "long enough pass" }, approval), undefined, /set up/);
   });
 
   it("the first person becomes organizer, once, even if two race", async () => {
@@ -65,7 +65,7 @@ describe("setup, sign-up and roles", () => {
 
   it("limits sign-up to the allowed email domains", async () => {
     process.env.HEXATHON_ALLOWED_EMAIL_DOMAINS = "corp.test, sub.corp.test";
-    expect((await expectDomainError(signUp(t.db, { name: "X", email: "x@gmail.test", password: "long enough" }, approval))).message).toMatch(/@corp.test/);
+    await expectDomainError(signUp(t.db, { name: "X", email: "x@gmail.test", password: "long enough" }, approval), undefined, /@corp.test/);
     await signUp(t.db, { name: "Y", email: "y@sub.corp.test", password: "long enough" }, approval);
   });
 
@@ -74,7 +74,7 @@ describe("setup, sign-up and roles", () => {
     const actor = { id: organizer.id, role: "ORGANIZER" as const };
     const bob = await makeUser(t.db);
     expect((await expectDomainError(setRole(t.db, bob, bob.id, "ORGANIZER"))).code).toBe("FORBIDDEN");
-    expect((await expectDomainError(setRole(t.db, actor, organizer.id, "EMPLOYEE"))).message).toMatch(/at least one organizer/);
+    await expectDomainError(setRole(t.db, actor, organizer.id, "EMPLOYEE"), undefined, /at least one organizer/);
     expect((await setRole(t.db, actor, bob.id, "JUDGE")).role).toBe("JUDGE");
   });
 });
@@ -87,8 +87,8 @@ describe("editions", () => {
     const edition = await createEdition(t.db, organizer, editionInput);
     expect(edition.phase).toBe("DRAFT");
     expect(edition.presentationsStartAt.toISOString()).toBe("2031-01-17T15:00:00.000Z");
-    const dup = await expectDomainError(createEdition(t.db, organizer, editionInput));
-    expect([dup.code, dup.field, dup.message]).toEqual(["CONFLICT", "number", "Edition 0x0A already exists."]);
+    const dup = await expectDomainError(createEdition(t.db, organizer, editionInput), undefined, "Edition 0x0A already exists.");
+    expect([dup.code, dup.field]).toEqual(["CONFLICT", "number"]);
   });
 
   it("a draft is hidden from employees until it opens; the live edition is the current one", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { VOTER_ID_DEFAULTS, voterIdLimits } from "@/lib/platform/config";
 import { DomainError } from "@/lib/platform/errors";
+import { translate } from "@/lib/platform/i18n";
 import { SharedRateLimiter, type Rate } from "@/lib/platform/rate-limit";
 import { TooManyNewVoters, admitNewVoter } from "@/lib/votes/voter-cards";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -79,16 +80,16 @@ describe("new voter cards per client network", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.retryAfterSeconds).toBe(1);
-    expect(error.message).toBe("Too many phones joined the vote from this network just now. Try again in 1 second.");
+    expect(translate(error.message, "en")).toBe("Too many phones joined the vote from this network just now. Try again in 1 second.");
     await admitNewVoter(t.db, "hall", limits, 0);
     await admitNewVoter(t.db, "laptop", limits, 1_000);
     // an instance whose clock is behind the bucket's adds no tokens, and takes none away
     await refusal(admitNewVoter(t.db, "laptop", limits, 500));
 
     await admitNewVoter(t.db, "slow", { burst: 1, perMinute: 1 }, 0);
-    expect((await refusal(admitNewVoter(t.db, "slow", { burst: 1, perMinute: 1 }, 0))).message).toContain("Try again in 60 seconds.");
+    expect(translate((await refusal(admitNewVoter(t.db, "slow", { burst: 1, perMinute: 1 }, 0))).message, "en")).toContain("Try again in 60 seconds.");
     await admitNewVoter(t.db, "slower", { burst: 1, perMinute: 0.5 }, 0);
-    expect((await refusal(admitNewVoter(t.db, "slower", { burst: 1, perMinute: 0.5 }, 0))).message).toContain("Try again in 2 minutes.");
+    expect(translate((await refusal(admitNewVoter(t.db, "slower", { burst: 1, perMinute: 0.5 }, 0))).message, "en")).toContain("Try again in 2 minutes.");
   });
 
   it("forget the buckets that have been full again for a while", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@/lib/platform/errors";
+import { translate } from "@/lib/platform/i18n";
 import { channels, liveBus, type LiveEvent } from "@/lib/platform/live/bus";
 import type { Actor } from "@/lib/people/rules";
 import {
@@ -282,7 +283,7 @@ describe("who the voter is", () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("FORBIDDEN");
-    expect((error as DomainError).message).toBe(
+    expect(translate((error as DomainError).message, "en")).toBe(
       "Open the vote page first: your phone gets its voter card there (/vote/K7PQ2M). If it is open, allow cookies for this site and reload it.",
     );
   });
@@ -297,7 +298,7 @@ describe("who the voter is", () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("UNAUTHENTICATED");
-    expect((error as DomainError).message).toMatch(/sign in/);
+    expect(translate((error as DomainError).message, "en")).toMatch(/sign in/);
   });
 
   it("keeps one ballot per person across their devices when sign-in is required", async () => {
@@ -369,7 +370,7 @@ describe("a phone's request", () => {
     const { edition, teamIds } = await openFinalWith(2);
     const { joinCode } = await ensureVote(t.db, edition.id);
     const error = await expectDomainError(castBallotByCode(t.db, joinCode, [teamIds[0]], request({ card: null }).voter), "FORBIDDEN");
-    expect(error.message).toContain(`hexathon.example.com/vote/${joinCode}`);
+    expect(translate(error.message, "en")).toContain(`hexathon.example.com/vote/${joinCode}`);
     expect(await ballotCount(t.db, edition.id)).toBe(0);
   });
 
@@ -666,7 +667,7 @@ describe("ties on the podium", () => {
         .map((p) => p.teamId)
         .sort(),
     ).toEqual([a, b].sort());
-    await expect(revealStep(t.db, organizer, edition.id, "next")).rejects.toThrow("The whole podium is already revealed.");
+    await expectDomainError(revealStep(t.db, organizer, edition.id, "next"), undefined, /The whole podium is already revealed\./);
   });
 });
 

@@ -3,6 +3,7 @@ import { RPS_BOTS as BUILTIN_BOTS } from "@/lib/arena/engine/games/rps-bots";
 import { compileBot } from "@/lib/arena/engine/compile";
 import { MatchPool } from "@/lib/arena/engine/pool";
 import { DomainError } from "@/lib/platform/errors";
+import { translate } from "@/lib/platform/i18n";
 
 const pool = new MatchPool(2);
 afterAll(() => pool.close());
@@ -89,7 +90,7 @@ describe("the match pool", () => {
         const refused = await single.run([slow, slow], { rounds: 3, seed: 2 }, "practice").catch((e) => e);
         expect(refused).toBeInstanceOf(DomainError);
         expect(refused.code).toBe("RATE_LIMITED");
-        expect(refused.message).toMatch(/busy/);
+        expect(translate(refused.message, "en")).toMatch(/busy/);
         expect(single.load().queued.practice).toBe(0);
         await tournament;
         // alone, a practice match may use the only worker

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ArenaLimiter, PRACTICE_PER_TEAM } from "@/lib/arena/commands";
 import { expectDomainError } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
 
 /** A match that runs until the test says it's over. */
 function match() {
@@ -23,7 +24,9 @@ describe("the practice limiter", () => {
     const running = limiter.run(ada, first.play);
     const second = await expectDomainError(limiter.run(ada, async () => "second"));
     expect(second.code).toBe("RATE_LIMITED");
-    expect(second.message).toBe("You already have a match running (a practice match or your bot's check): wait for it to finish, then try again.");
+    expect(translate(second.message, "en")).toBe(
+      "You already have a match running (a practice match or your bot's check): wait for it to finish, then try again.",
+    );
     // somebody else isn't held up
     expect(await limiter.run({ userId: "bob", teamId: null }, async () => "bob's")).toBe("bob's");
     first.finish("first");
@@ -49,7 +52,7 @@ describe("the practice limiter", () => {
     const rb = limiter.run({ userId: "bea", teamId: "t1" }, b.play);
     const third = await expectDomainError(limiter.run({ userId: "cat", teamId: "t1" }, async () => "cat's"));
     expect(third.code).toBe("RATE_LIMITED");
-    expect(third.message).toBe(`Your team already has ${PRACTICE_PER_TEAM} matches running: wait for one to finish, then try again.`);
+    expect(translate(third.message, "en")).toBe(`Your team already has ${PRACTICE_PER_TEAM} matches running: wait for one to finish, then try again.`);
     // the refused request took nothing
     expect(limiter.running()).toEqual({ people: 2, teams: 1 });
     // another team, and someone in no team, aren't held up

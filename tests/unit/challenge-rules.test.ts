@@ -18,6 +18,7 @@ import {
 } from "@/lib/challenges/rules";
 import { answerSchema, challengeSchema, scoreSchema } from "@/lib/challenges/schemas";
 import { expectDomainErrorThrown } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
 
 /** The error `run` throws, expected to be a DomainError. */
 
@@ -26,7 +27,7 @@ function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
   const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(translate(issue.message, "en"));
   return errors;
 }
 
@@ -338,22 +339,22 @@ describe("the limit on wrong answers", () => {
     const gate: Gate = { wrongCount: 1, nextAt: at("2030-01-16T13:00:10Z") };
     const error = expectDomainErrorThrown(() => assertMayAnswer(gate, now, "Europe/Paris"));
     expect(error.code).toBe("RATE_LIMITED");
-    expect(error.message).toBe("Not so fast: your team's next try is allowed at 14:00:10 (in 8 s).");
-    expect(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "America/New_York")).message).toContain("at 08:00:10");
+    expect(translate(error.message, "en")).toBe("Not so fast: your team's next try is allowed at 14:00:10 (in 8 s).");
+    expect(translate(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "America/New_York")).message, "en")).toContain("at 08:00:10");
   });
 
   it("rounds the seconds left up, so a team is never told to retry too early", () => {
     const gate: Gate = { wrongCount: 1, nextAt: new Date(now.getTime() + 1) };
-    expect(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "Europe/Paris")).message).toMatch(/\(in 1 s\)\.$/);
+    expect(translate(expectDomainErrorThrown(() => assertMayAnswer(gate, now, "Europe/Paris")).message, "en")).toMatch(/\(in 1 s\)\.$/);
     const full: Gate = { wrongCount: 1, nextAt: new Date(now.getTime() + WRONG_ANSWER_COOLDOWN_MS) };
-    expect(expectDomainErrorThrown(() => assertMayAnswer(full, now, "Europe/Paris")).message).toMatch(/at 14:00:12 \(in 10 s\)\.$/);
+    expect(translate(expectDomainErrorThrown(() => assertMayAnswer(full, now, "Europe/Paris")).message, "en")).toMatch(/at 14:00:12 \(in 10 s\)\.$/);
   });
 
   it("refuses every further try once the team has used all its tries, even after the cooldown", () => {
     const spent: Gate = { wrongCount: MAX_WRONG_ANSWERS, nextAt: at("2030-01-16T12:00:00Z") };
     const error = expectDomainErrorThrown(() => assertMayAnswer(spent, now, "Europe/Paris"));
     expect(error.code).toBe("RATE_LIMITED");
-    expect(error.message).toBe(`Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`);
+    expect(translate(error.message, "en")).toBe(`Your team has used all its ${MAX_WRONG_ANSWERS} tries on this challenge.`);
     expect(() => assertMayAnswer({ wrongCount: MAX_WRONG_ANSWERS - 1, nextAt: spent.nextAt }, now, "Europe/Paris")).not.toThrow();
   });
 });

@@ -113,3 +113,17 @@ function sourceFiles(dir: string): string[] {
     return /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
   });
 }
+
+describe("lib's messages", () => {
+  it("travel as text and are said in each language, their nested labels too; plain text passes unchanged", async () => {
+    const { msg, decodeMessage } = await import("@/lib/platform/messages");
+    const { translate } = await import("@/lib/platform/i18n");
+    const label = msg("platform.required", { label: "x" });
+    expect(decodeMessage(label)).toEqual({ key: "platform.required", values: { label: "x" } });
+    const nested = msg("platform.tooLong", { label: msg("platform.idRequired"), max: 12 });
+    expect(translate(nested, "en")).toBe("An id is required. can't be longer than 12 characters.");
+    expect(translate(msg("platform.atMost", { label: "Points", max: 5 }), "fr")).toBe("Points\u00a0: 5 au plus.");
+    expect(translate("Plain words, from elsewhere.", "fr")).toBe("Plain words, from elsewhere.");
+    expect(decodeMessage("\u2063not json")).toBeNull();
+  });
+});

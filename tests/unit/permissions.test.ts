@@ -15,6 +15,7 @@ import {
 import { DomainError } from "@/lib/platform/errors";
 import { assertOrganizer, canManageRoles, isOrganizer, requireActor, type Actor } from "@/lib/people/rules";
 import { canChangeOwnTeam, canEditTeam, canMovePeople, explainTeamsLocked, teamsOpen } from "@/lib/teams/rules";
+import { translate } from "@/lib/platform/i18n";
 
 const organizer: Actor = { id: "olga", role: "ORGANIZER" };
 const judge: Actor = { id: "jules", role: "JUDGE" };
@@ -232,7 +233,7 @@ describe("assertions", () => {
   it("requireActor asks anonymous visitors to sign in", () => {
     const error = thrown(() => requireActor(null));
     expect(error.code).toBe("UNAUTHENTICATED");
-    expect(error.message).toBe("Please sign in first.");
+    expect(translate(error.message, "en")).toBe("Please sign in first.");
   });
 
   it("assertOrganizer returns the organizer", () => {
@@ -243,7 +244,7 @@ describe("assertions", () => {
     for (const actor of [judge, proposer]) {
       const error = thrown(() => assertOrganizer(actor, "create editions"));
       expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toBe("Only organizers can create editions.");
+      expect(translate(error.message, "en")).toBe("Only organizers can create editions.");
     }
   });
 
@@ -258,15 +259,15 @@ describe("explaining refusals", () => {
     const error = explainTopicProposalsClosed({ phase: "HACKING" });
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("INVALID");
-    expect(error.message).toBe("Topics can't be proposed in the “Hacking” phase: proposals are open until hacking starts.");
+    expect(translate(error.message, "en")).toBe("Topics can't be proposed in the “Hacking” phase: proposals are open until hacking starts.");
   });
 
   it("says teams can't be formed yet before team forming opens", () => {
     for (const phase of ["DRAFT", "PROPOSALS_OPEN"] as const) {
       const error = explainTeamsLocked({ phase });
       expect(error.code).toBe("INVALID");
-      expect(error.message).toMatch(/^Teams can't be formed yet/);
-      expect(error.message).toContain(phase === "DRAFT" ? "“Draft”" : "“Proposals open”");
+      expect(translate(error.message, "en")).toMatch(/^Teams can't be formed yet/);
+      expect(translate(error.message, "en")).toContain(phase === "DRAFT" ? "“Draft”" : "“Proposals open”");
     }
   });
 
@@ -274,12 +275,12 @@ describe("explaining refusals", () => {
     for (const phase of ["HACKING", "PRESENTATIONS", "VOTING", "CLOSED", "ARCHIVED"] as const) {
       const error = explainTeamsLocked({ phase });
       expect(error.code).toBe("INVALID");
-      expect(error.message).toMatch(/^Teams are locked in the “.+” phase\. Ask an organizer/);
+      expect(translate(error.message, "en")).toMatch(/^Teams are locked in the “.+” phase\. Ask an organizer/);
     }
-    expect(explainTeamsLocked({ phase: "VOTING" }).message).toContain("“Voting”");
+    expect(translate(explainTeamsLocked({ phase: "VOTING" }).message, "en")).toContain("“Voting”");
   });
 
   it("falls back to the raw phase name for an unknown phase", () => {
-    expect(explainTopicProposalsClosed({ phase: "SOMETHING_ELSE" }).message).toContain("“SOMETHING_ELSE”");
+    expect(translate(explainTopicProposalsClosed({ phase: "SOMETHING_ELSE" }).message, "en")).toContain("“SOMETHING_ELSE”");
   });
 });

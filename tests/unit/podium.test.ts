@@ -2,8 +2,8 @@
 // its teams together under one heading with why they share it, and a team a
 // tie-break put ahead on equal points says which rule decided.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { renderInEnglish } from "../helpers/in-english";
 import { Podium } from "@/components/live/vote-screens";
 import type { RevealedPlace } from "@/lib/votes/queries";
 
@@ -20,7 +20,7 @@ const place = (p: Partial<RevealedPlace> & Pick<RevealedPlace, "place" | "name">
 
 /** The podium's text, one line per element that holds text. */
 function text(places: RevealedPlace[], sharedNote: string | null) {
-  const html = renderToStaticMarkup(createElement(Podium, { places, more: false, sharedNote, projector: true }));
+  const html = renderInEnglish(createElement(Podium, { places, more: false, sharedNote, projector: true }));
   return html
     .replace(/<(p|li|h1|div|span)[^>]*>/g, "\n")
     .replace(/<[^>]+>/g, "")

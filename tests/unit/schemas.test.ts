@@ -5,13 +5,14 @@ import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/sch
 import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
 import { rejectTopicSchema, topicListQuerySchema, topicSchema } from "@/lib/topics/schemas";
 import { challengeSchema } from "@/lib/challenges/schemas";
+import { translate } from "@/lib/platform/i18n";
 
 /** The messages of a failed parse, keyed by field path ("" for the form as a whole). */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
   const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(translate(issue.message, "en"));
   return errors;
 }
 

@@ -3,8 +3,8 @@
 // spelled out: who shares which place, which rule put a team ahead on equal
 // points (with the figures), and the rule itself.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { renderInEnglish } from "../helpers/in-english";
 import { VoteControl } from "@/components/vote/vote-control";
 import { describeTieBreak, rankTeams, sharedPlaceNote, tieBreakRule, type TeamTally } from "@/lib/votes/rules";
 import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
@@ -45,7 +45,7 @@ function render(r: Results) {
     nextRevealPlace: 2,
     sharedNote: null,
   };
-  const html = renderToStaticMarkup(
+  const html = renderInEnglish(
     createElement(VoteControl, {
       editionSlug: "0x0B",
       initialVote: vote,

@@ -11,6 +11,7 @@ import { inviteTarget } from "@/lib/judging/commands";
 import { inviteTokenSchema } from "@/lib/judging/schemas";
 import { DomainError } from "@/lib/platform/errors";
 import { acceptInviteAction } from "./actions";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("judge.invite");
@@ -22,16 +23,17 @@ export async function generateMetadata(): Promise<Metadata> {
  * the query, which the request log leaves out, and no page it leads to passes it on as a referrer.
  */
 export default async function JudgeInvitePage({ searchParams }: { searchParams: Promise<{ t?: string | string[] }> }) {
+  const say = await translator();
   const raw = (await searchParams).t;
   const parsed = inviteTokenSchema.safeParse(typeof raw === "string" ? raw : "");
   let invite: Awaited<ReturnType<typeof inviteTarget>> | null = null;
-  let problem = parsed.success ? null : parsed.error.issues[0].message;
+  let problem = parsed.success ? null : say(parsed.error.issues[0].message);
   if (parsed.success) {
     try {
       invite = await inviteTarget(getDb(), parsed.data);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      problem = error.message;
+      problem = say(error.message);
     }
   }
   const user = await getCurrentUser();

@@ -12,6 +12,7 @@ import { emailSchema, signInSchema } from "@/lib/people/schemas";
 import { TextField } from "@/components/form";
 import type { FormState } from "@/app/_lib/action";
 import { Alert, buttonClass } from "@/components/ui";
+import { useSay } from "@/components/say";
 
 type Props = {
   returnTo: string;
@@ -24,6 +25,7 @@ type Props = {
 
 export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
   const t = useTranslations("auth.signInForm");
+  const say = useSay();
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<FormState>({});
@@ -38,7 +40,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.message];
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [say(issue.message)];
       setState({ ok: false, values, fieldErrors });
       return;
     }
@@ -47,7 +49,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
         // a wait (too many failures) comes as its own sentence; anything else is a wrong email or password
-        const message = result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrongCredentials");
+        const message = result?.error && result.error !== "CredentialsSignin" ? say(result.error) : t("wrongCredentials");
         setState({ ok: false, values, message });
         return;
       }
@@ -62,7 +64,7 @@ export function SignInForm({ returnTo, oidc, emailLink, errors }: Props) {
     const parsed = emailSchema.safeParse(email);
     setSentTo(null);
     if (!parsed.success) {
-      setState({ ok: false, values, fieldErrors: { email: [parsed.error.issues[0]?.message ?? t("enterEmail")] } });
+      setState({ ok: false, values, fieldErrors: { email: [parsed.error.issues[0] ? say(parsed.error.issues[0].message) : t("enterEmail")] } });
       return;
     }
     startSending(async () => {

@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/platform/errors";
 import { verificationTarget } from "@/lib/people/email-verification";
 import { confirmAddressAction } from "./actions";
 import { ConfirmAddressForm } from "./confirm-form";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.verify");
@@ -17,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const say = await translator();
   const token = (await searchParams).token;
   const t = await getTranslations("auth.verify");
   let email: string | null = null;
@@ -27,7 +29,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       email = (await verificationTarget(getDb(), token)).email;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      problem = error.message;
+      problem = say(error.message);
     }
   }
   return (

@@ -4,7 +4,9 @@
 // a redirect back to the page the form was on, now in that language; a
 // script asking for JSON gets 204.
 import { NextResponse } from "next/server";
-import { BadRequest, errorResponse, readBody } from "@/app/_lib/api";
+import { BadRequest, errorResponse, jsonError, readBody } from "@/app/_lib/api";
+import { translator } from "@/app/_lib/translate";
+import { msg } from "@/lib/platform/messages";
 import { getDb } from "@/app/_lib/db";
 import { getCurrentUser } from "@/app/_lib/session";
 import { setMyLocale } from "@/lib/people/commands";
@@ -30,6 +32,10 @@ function backTo(request: Request): string {
 
 export async function POST(request: Request) {
   try {
+    // a browser's form, nothing else: text/plain is what another site's page can send without asking
+    if ((request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() !== "application/x-www-form-urlencoded") {
+      return jsonError(415, "UNSUPPORTED_MEDIA_TYPE", (await translator())(msg("platform.api.formExpected")));
+    }
     const form = new URLSearchParams(await readBody(request, LIMIT));
     const parsed = localeSchema.safeParse({ locale: form.get("locale") });
     if (!parsed.success) throw new BadRequest(parsed.error.issues[0].message);

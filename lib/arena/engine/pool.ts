@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Worker as WorkerType } from "node:worker_threads";
 import { DomainError } from "../../platform/errors";
+import { msg } from "../../platform/messages";
 import type { MatchOptions, MatchRecord } from "./match";
 import type { MatchJob } from "./match-worker";
 
@@ -69,7 +70,7 @@ export class MatchPool {
           const queue = this.queues.practice;
           if (!queue.includes(pending)) return;
           queue.splice(queue.indexOf(pending), 1);
-          reject(new DomainError("RATE_LIMITED", "The match workers are busy (many practice matches, or a tournament running): try again in a minute."));
+          reject(new DomainError("RATE_LIMITED", msg("arena.practice.workersBusy")));
         }, this.practiceMaxWaitMs);
         pending.timer.unref();
       }

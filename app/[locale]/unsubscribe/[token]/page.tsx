@@ -12,6 +12,7 @@ import { isEmailKind } from "@/lib/notifications/rules";
 import { unsubscribeTokenSchema } from "@/lib/notifications/schemas";
 import { DomainError } from "@/lib/platform/errors";
 import { unsubscribeAction } from "./actions";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("unsubscribe");
@@ -19,18 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
+  const say = await translator();
   const parsed = unsubscribeTokenSchema.safeParse((await params).token);
   const [t, tl] = await Promise.all([getTranslations("unsubscribe"), getTranslations("labels")]);
   // a kind of email is named by its label ("my team"), the digest and "all" by the question itself
   const kindName = (scope: string) => (isEmailKind(scope) ? tl(`emailKind.${scope}.label`).toLowerCase() : scope);
   let target: { email: string; scope: string } | null = null;
-  let problem = parsed.success ? null : parsed.error.issues[0].message;
+  let problem = parsed.success ? null : say(parsed.error.issues[0].message);
   if (parsed.success) {
     try {
       target = await unsubscribeTarget(getDb(), parsed.data);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      problem = error.message;
+      problem = say(error.message);
     }
   }
   return (

@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     const options = await ballotOptions(getDb(), (await params).code, ballotOptionsRequest());
     return NextResponse.json(options, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    const response = errorResponse(error);
+    const response = await errorResponse(error);
     if (error instanceof TooManyNewVoters) response.headers.set("Retry-After", String(error.retryAfterSeconds));
     return response;
   }

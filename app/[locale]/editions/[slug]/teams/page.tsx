@@ -11,6 +11,7 @@ import { formatEditionNumber } from "@/lib/editions/rules";
 import { canChangeOwnTeam, explainTeamsLocked } from "@/lib/teams/rules";
 import { listTeams, teamOf } from "@/lib/teams/queries";
 import { joinTeamAction, leaveTeamAction } from "./actions";
+import { translator } from "@/app/_lib/translate";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TeamsPage({ params }: Props) {
+  const say = await translator();
   const edition = await loadEdition((await params).slug, "/teams");
   const user = await getCurrentUser();
   const db = getDb();
@@ -35,7 +37,7 @@ export default async function TeamsPage({ params }: Props) {
       <PageHeader eyebrow={<Link href={editionPath(edition.number)}>{te("eyebrow", { hex: formatEditionNumber(edition.number) })}</Link>} title={t("title")} />
       {user && !open && (
         <div className="mb-4">
-          <Alert tone="info">{explainTeamsLocked(edition).message}</Alert>
+          <Alert tone="info">{say(explainTeamsLocked(edition).message)}</Alert>
         </div>
       )}
       {open && !myTeam && (

@@ -12,6 +12,7 @@ import { isOrganizer } from "@/lib/people/rules";
 import { forgetPreview } from "@/lib/people/portability";
 import { DomainError } from "@/lib/platform/errors";
 import { forgetPersonAction } from "./actions";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("people.forget");
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ForgetPage({ params }: { params: Promise<{ id: string }> }) {
+  const say = await translator();
   const { id } = await params;
   const user = await requireUser(`/people/${id}/forget`);
   const t = await getTranslations("people");
@@ -29,7 +31,7 @@ export default async function ForgetPage({ params }: { params: Promise<{ id: str
     person = await forgetPreview(getDb(), user, id.slice(0, 64));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    problem = error.message;
+    problem = say(error.message);
   }
   return (
     <div className="max-w-2xl space-y-6">

@@ -8,6 +8,7 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { canProposeTopic, explainTopicProposalsClosed } from "@/lib/topics/rules";
 import { proposeTopicAction } from "../actions";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("topics.new");
@@ -15,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewTopicPage({ params }: { params: Promise<{ slug: string }> }) {
+  const say = await translator();
   const edition = await loadEdition((await params).slug, "/topics/new");
   const user = await requireUser(editionPath(edition.number, "/topics/new"));
   const t = await getTranslations("topics.new");
@@ -27,7 +29,7 @@ export default async function NewTopicPage({ params }: { params: Promise<{ slug:
           <TopicForm action={proposeTopicAction.bind(null, edition.id, edition.number)} submitLabel={t("submit")} />
         </Card>
       ) : (
-        <Alert>{explainTopicProposalsClosed(edition).message}</Alert>
+        <Alert>{say(explainTopicProposalsClosed(edition).message)}</Alert>
       )}
     </div>
   );

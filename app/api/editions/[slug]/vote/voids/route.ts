@@ -6,10 +6,14 @@ import { getDb } from "@/app/_lib/db";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voidBallotsSchema } from "@/lib/votes/schemas";
 import { voidBallots } from "@/lib/votes/commands";
+import { msg } from "@/lib/platform/messages";
 
-export const POST = withUser<{ params: Promise<{ slug: string }> }>(async (request, { params, user }) => {
-  const input = await parseRequest(request, voidBallotsSchema);
-  const db = getDb();
-  const edition = await getEditionBySlug(db, user, (await params).slug);
-  return NextResponse.json(await voidBallots(db, user, edition.id, input));
-}, organizersOnly("void ballots"));
+export const POST = withUser<{ params: Promise<{ slug: string }> }>(
+  async (request, { params, user }) => {
+    const input = await parseRequest(request, voidBallotsSchema);
+    const db = getDb();
+    const edition = await getEditionBySlug(db, user, (await params).slug);
+    return NextResponse.json(await voidBallots(db, user, edition.id, input));
+  },
+  organizersOnly(msg("votes.doing.voidBallots")),
+);

@@ -11,6 +11,7 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { formatEditionNumber } from "@/lib/editions/rules";
 import { judgePage } from "@/lib/judging/queries";
 import { JUDGMENT_KINDS, judgingClosedReason, type JudgmentKind } from "@/lib/judging/rules";
+import { translator } from "@/app/_lib/translate";
 import { formatInZone } from "@/lib/platform/time";
 import { recordJudgmentAction, sendJudgeAction, skipTeamAction, withdrawJudgmentAction } from "../../actions";
 
@@ -55,7 +56,7 @@ export default async function JudgePage({ params }: Props) {
         {t("progress", { done, candidates })}
       </p>
       {closed ? (
-        <Alert tone="info">{closed}</Alert>
+        <Alert tone="info">{(await translator())(closed)}</Alert>
       ) : track.method === "RANKING" && !next && seen.length > 0 ? null : !next ? (
         <Card className="space-y-3">
           {done >= candidates ? (
