@@ -71,8 +71,9 @@ export function proxy(request: NextRequest) {
 
   if (!pathDecodes(pathname)) {
     if (api) return jsonError(400, "BAD_REQUEST", "The address contains characters that aren't valid (broken percent-encoding).");
-    // a page: the ordinary 404 page (in English: the address may not even be this site's), answered by a path no route has
-    return NextResponse.rewrite(new URL("/en/_invalid-address", request.url));
+    // a page: sent on to an address no page has, which answers the 404 page in the reader's language. Not a
+    // rewrite: Next matches the original address against the page it is rewritten to, and can't decode it.
+    return NextResponse.redirect(new URL("/_invalid-address", request.url), { status: 303, headers: { "Cache-Control": "no-store" } });
   }
 
   const refusal = checkRequest({

@@ -50,7 +50,7 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           Hexathon
         </Link>
         {/* room around the links for their focus ring, which a scrolling box would clip */}
-        <nav aria-label={t("layout.mainMenu")} className="col-span-2 row-start-2 -mx-3.5 overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
+        <nav aria-label={t("layout.mainMenu")} className="col-span-2 row-start-2 -mx-3.5 relative overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
           <ul className="flex items-center gap-1">
             {editionNumber !== null && (
               <li>

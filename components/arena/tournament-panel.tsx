@@ -154,7 +154,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
         </div>
       )}
       {state && state.standings.length > 0 && (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("standingsCaption")}</caption>
             <thead className="text-slate-600">
@@ -212,7 +212,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
         </div>
       )}
       {state && state.headToHead.length > 1 && (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="text-sm">
             <caption className="mb-1 text-left font-semibold">{t("headToHead")}</caption>
             <thead>

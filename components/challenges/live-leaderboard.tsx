@@ -32,7 +32,7 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
           {live ? t("live") : t("connecting")}
         </span>
       </div>
-      <div className={projector ? "" : "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"} tabIndex={projector ? undefined : 0}>
+      <div className={projector ? "" : "relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200"} tabIndex={projector ? undefined : 0}>
         <table className={`w-full text-left ${projector ? "text-[2vw]" : "text-sm"}`}>
           <caption className="sr-only">{t("caption")}</caption>
           <thead className={projector ? "text-slate-300" : "bg-slate-50 text-slate-700"}>

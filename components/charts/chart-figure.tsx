@@ -62,7 +62,7 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
       <details className="text-sm">
         <summary className="cursor-pointer font-semibold text-indigo-800">{t("numbers")}</summary>
         {/* focusable: on a phone the table may scroll sideways, and keyboards must reach it */}
-        <div className="mt-2 overflow-x-auto" tabIndex={0}>
+        <div className="mt-2 relative overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-left">
             <caption className="sr-only">{chart.title}</caption>
             <thead>

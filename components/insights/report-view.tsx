@@ -52,7 +52,7 @@ export async function ReportView({ report }: { report: EditionReport }) {
         <h2 id="report-lines" className="mb-2 text-lg font-bold">
           {t("everyFigure")}
         </h2>
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

@@ -105,7 +105,7 @@ export function BallotAudit({ editionSlug, initialAudit, timeZone, ballots }: Pr
             <EmptyState>{t("noBallots")}</EmptyState>
           </div>
         ) : (
-          <div className="mt-3 overflow-x-auto" tabIndex={0}>
+          <div className="mt-3 relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("byAddress.caption")}</caption>
               <thead className="text-slate-600">

@@ -159,7 +159,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
               </a>
             </span>
           </div>
-          <div className="mt-3 overflow-x-auto" tabIndex={0}>
+          <div className="mt-3 relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("results.caption")}</caption>
               <thead className="text-slate-600">

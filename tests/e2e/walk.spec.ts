@@ -40,8 +40,13 @@ async function overflow(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width + 1) return null;
+    // what sticks out, and isn't inside a box that scrolls or clips it (that box is what sticks out)
+    const contained = (e: Element) => {
+      for (let p = e.parentElement; p; p = p.parentElement) if (/auto|hidden|scroll|clip/.test(getComputedStyle(p).overflowX)) return true;
+      return false;
+    };
     const wide = [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== "fixed")
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== "fixed" && !contained(e))
       .slice(-3)
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${Math.round(e.getBoundingClientRect().right)} px`);
     return `${document.documentElement.scrollWidth} px wide on ${width}: ${wide.join(", ")}`;

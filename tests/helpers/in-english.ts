@@ -6,5 +6,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import en from "@/messages/en.json";
 
 export function renderInEnglish(element: ReactElement): string {
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: en, timeZone: "UTC", children: element }));
+  const provider = createElement(
+    NextIntlClientProvider as (props: { locale: "en"; messages: typeof en; timeZone: string; children?: ReactElement }) => ReactElement,
+    { locale: "en", messages: en, timeZone: "UTC" },
+    element,
+  );
+  return renderToStaticMarkup(provider);
 }

@@ -69,7 +69,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </ul>
         </section>
       )}
-      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
+      <div className="relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-slate-50 text-slate-700">
@@ -130,7 +130,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         {failures.length === 0 ? (
           <p className="text-slate-700">{t("failures.none")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("failures.caption")}</caption>
               <thead className="bg-slate-50 text-slate-700">

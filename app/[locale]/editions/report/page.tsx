@@ -51,7 +51,7 @@ export default async function AllEditionsReportPage() {
       ) : (
         <>
           {inProduct && <p className="text-lg font-semibold">{inProduct}</p>}
-          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t("all.caption")}</caption>
               <thead>

@@ -195,7 +195,7 @@ export default async function ChallengePage({ params }: Props) {
           {race.solves.length === 0 ? (
             <p className="mt-1 text-sm text-slate-700">{t("noSolve")}</p>
           ) : (
-            <div className="mt-1 overflow-x-auto" tabIndex={0}>
+            <div className="mt-1 relative overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("solvesCaption")}</caption>
                 <thead className="text-slate-600">
@@ -241,7 +241,7 @@ export default async function ChallengePage({ params }: Props) {
           {race.attempts.length === 0 ? (
             <p className="mt-1 text-sm text-slate-700">{t("noAttempt")}</p>
           ) : (
-            <div className="mt-1 overflow-x-auto" tabIndex={0}>
+            <div className="mt-1 relative overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("attemptsCaption")}</caption>
                 <thead className="text-slate-600">
