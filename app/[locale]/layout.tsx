@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { configuredOrigin } from "@/app/_lib/origin";
 import { cachedPublicEditionNumber } from "@/app/_lib/public-data";
@@ -11,6 +11,7 @@ import { RunningTournaments } from "@/components/arena/running-tournaments";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { NOSCRIPT_STYLE, THEME_SCRIPT } from "@/lib/platform/theme-script";
 import { VisitorSync } from "@/components/visitor";
+import { clientMessages } from "@/app/_lib/messages";
 import { FetchJsonTexts } from "@/components/fetch-json-texts";
 import { LanguageSwitch } from "@/components/language-switch";
 import { isPageLocale, LOCALES, type Locale } from "@/lib/platform/locale";
@@ -69,8 +70,8 @@ export default async function RootLayout({ children, params }: Props) {
         </noscript>
       </head>
       <body className="flex min-h-screen flex-col">
-        {/* the messages of this language, for the client components (next-intl passes them on from app/_lib/i18n.ts) */}
-        <NextIntlClientProvider>
+        {/* the messages of this language, for the client components (all but most of lib's: app/_lib/messages.ts) */}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
           <a href="#main" className="skip-link">
             {t("skipToContent")}
           </a>
