@@ -1,7 +1,8 @@
 "use client";
 // The bonus leaderboard, live: it changes on every open screen within a
 // second of a correct answer or a judge's score, without a reload.
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useEventStream } from "@/components/live/use-event-stream";
 import { useTranslations } from "next-intl";
 import type { Leaderboard } from "@/lib/challenges/leaderboard";
 
@@ -11,13 +12,11 @@ export function LiveLeaderboard({ editionSlug, initial, projector = false }: Pro
   const t = useTranslations("challenges.leaderboard");
   const [board, setBoard] = useState(initial);
   const [live, setLive] = useState(false);
-  useEffect(() => {
-    const source = new EventSource(`/api/editions/${editionSlug}/live`);
-    source.addEventListener("leaderboard", (event) => setBoard(JSON.parse((event as MessageEvent<string>).data) as Leaderboard));
-    source.onopen = () => setLive(true);
-    source.onerror = () => setLive(false);
-    return () => source.close();
-  }, [editionSlug]);
+  useEventStream(
+    `/api/editions/${editionSlug}/live`,
+    { leaderboard: (data: Leaderboard) => setBoard(data) },
+    { onOpen: () => setLive(true), onError: () => setLive(false) },
+  );
 
   const cell = projector ? "px-[1vw] py-[0.8vw]" : "px-3 py-2";
   return (

@@ -4,7 +4,8 @@
 // by the server rather than counted twice.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useEventStream } from "../live/use-event-stream";
 import type { FormState } from "@/app/_lib/action";
 import { FormMessage, SubmitButton, TextArea } from "../form";
 import { buttonClass, cx } from "../ui";
@@ -166,17 +167,13 @@ export function OrderForm({ action, sequence, teams }: { action: Action; sequenc
 /** Reads the page again when judging changes (another judge, an organizer's pause): the edition's live stream says when. */
 export function JudgingRefresh({ editionSlug }: { editionSlug: string }) {
   const router = useRouter();
-  useEffect(() => {
-    const source = new EventSource(`/api/editions/${editionSlug}/live`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    source.addEventListener("judging", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 300);
-    });
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [editionSlug, router]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEventStream(`/api/editions/${editionSlug}/live`, {
+    judging: () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => router.refresh(), 300);
+    },
+  });
   return null;
 }

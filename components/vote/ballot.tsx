@@ -6,6 +6,7 @@
 // it has the ballot.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useEventStream } from "@/components/live/use-event-stream";
 
 type Team = { id: string; name: string; topic: string | null };
 type Status = "NOT_OPEN" | "OPEN" | "CLOSED";
@@ -64,15 +65,12 @@ export function Ballot({ code, teams, method, picks: maxPicks, initialStatus, re
   }, [code]);
 
   // the vote's status and the count, live
-  useEffect(() => {
-    const source = new EventSource(`/api/vote/${code}/events`);
-    source.addEventListener("vote", (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { status: Status; ballots: number };
+  useEventStream(`/api/vote/${code}/events`, {
+    vote: (data: { status: Status; ballots: number }) => {
       setStatus(data.status);
       setBallots(data.ballots);
-    });
-    return () => source.close();
-  }, [code]);
+    },
+  });
 
   const sendLatest = useRef<(teamIds: string[]) => Promise<void>>(async () => {});
   const send = useCallback(

@@ -4,8 +4,10 @@
 // holds the state) and its own cache expiry. No other server is needed.
 //
 // - One listening connection per process, outside the pool, re-established
-//   with back-off when it drops; after a reconnection every subscriber
-//   catches up (`missed`), since events sent meanwhile are gone.
+//   with back-off when it drops. Each time it starts listening, the first
+//   time included, every subscriber catches up (`missed`): events sent
+//   meanwhile are gone, and a starting instance already serves pages and
+//   live streams before it listens.
 // - NOTIFY's payload is at most 8,000 bytes: an event is a type and ids, and
 //   a burst (a ballot each, a match each) goes out at most four times a
 //   second per edition, the latest of it, as the live updates do.
@@ -31,7 +33,7 @@ export type ClusterRelayOptions = {
   db: Db;
   /** hands another instance's event to this process's subscribers */
   deliver: (event: DomainEvent) => void | Promise<void>;
-  /** every subscriber catches up: called after the listening connection came back */
+  /** every subscriber catches up: called each time the listening connection is up */
   missed: () => void | Promise<void>;
   /** how this instance is told apart in the notifications (random by default) */
   instanceId?: string;
@@ -65,7 +67,6 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let backoff = BACKOFF_MS.first;
-  let everConnected = false;
   // said once per outage, not at every retry
   let complained = false;
 
@@ -135,8 +136,7 @@ export function startClusterRelay({ url, db, deliver, missed, instanceId = rando
     backoff = BACKOFF_MS.first;
     if (complained) log().error("cluster: hearing the other instances again");
     complained = false;
-    if (everConnected) await Promise.resolve(missed()).catch((error) => log().error({ err: error }, "cluster: could not catch up"));
-    everConnected = true;
+    await Promise.resolve(missed()).catch((error) => log().error({ err: error }, "cluster: could not catch up"));
   };
   void connect();
 

@@ -105,7 +105,7 @@ test("the log: a JSON line per request with its id, and no password, cookie, tok
   await page.getByLabel("Email").fill("alice@demo.test");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible(); // (Next's route announcer is an alert too)
   // a session cookie, sent with the requests that follow
   await signIn(page, "alice@demo.test");
   const session = (await page.context().cookies()).find((c) => /session-token/.test(c.name));
