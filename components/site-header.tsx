@@ -33,7 +33,8 @@ function SignedOutLinks() {
 }
 
 export function SiteHeader({ publicEditionNumber }: Props) {
-  const t = useTranslations();
+  const t = useTranslations("layout");
+  const labels = useTranslations("labels");
   const visitor = useVisitor();
   const user = visitor?.user ?? null;
   // the server's, unless the visitor's differs (while no edition is public, an organizer is shown the newest draft)
@@ -50,36 +51,36 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           Hexathon
         </Link>
         {/* room around the links for their focus ring, which a scrolling box would clip */}
-        <nav aria-label={t("layout.mainMenu")} className="col-span-2 row-start-2 -mx-3.5 relative overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
+        <nav aria-label={t("mainMenu")} className="col-span-2 row-start-2 -mx-3.5 relative overflow-x-auto p-1.5 sm:mx-0 sm:min-w-0 sm:flex-1">
           <ul className="flex items-center gap-1">
             {editionNumber !== null && (
               <li>
                 <Link href={`/editions/${formatEditionNumber(editionNumber)}`} className={linkClass}>
-                  {t("layout.edition", { number: formatEditionNumber(editionNumber) })}
+                  {t("edition", { number: formatEditionNumber(editionNumber) })}
                 </Link>
               </li>
             )}
             <li>
               <Link href="/editions" className={linkClass}>
-                {t("layout.editions")}
+                {t("editions")}
               </Link>
             </li>
             <li>
               <Link href="/articles" className={linkClass}>
-                {t("layout.articles")}
+                {t("articles")}
               </Link>
             </li>
             {user && (
               <li>
                 <Link href="/write" className={linkClass}>
-                  {t("layout.write")}
+                  {t("write")}
                 </Link>
               </li>
             )}
             {user?.role === "ORGANIZER" && (
               <li>
                 <Link href="/people" className={linkClass}>
-                  {t("layout.people")}
+                  {t("people")}
                 </Link>
               </li>
             )}
@@ -99,11 +100,11 @@ export function SiteHeader({ publicEditionNumber }: Props) {
           ) : user ? (
             <>
               <span className="flex min-w-0 items-center text-indigo-100">
-                <Link href="/account" className="truncate font-semibold text-white underline-offset-2 hover:underline" title={t("layout.yourAccount")}>
+                <Link href="/account" className="truncate font-semibold text-white underline-offset-2 hover:underline" title={t("yourAccount")}>
                   {user.name}
                 </Link>
                 <span className="sr-only">, </span>
-                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{t(`labels.role.${user.role}`)}</span>
+                <span className="ml-1 shrink-0 rounded bg-indigo-800 px-1.5 py-0.5 text-xs">{labels(`role.${user.role}`)}</span>
               </span>
               <SignOutButton />
             </>

@@ -12,14 +12,81 @@ export async function messagesOf(locale: Locale): Promise<Messages> {
 }
 
 /**
+ * The namespaces client components use (useTranslations): each page carries its language's messages to
+ * the browser, and the whole catalogue would be most of its weight. A unit test finds them in the code
+ * (tests/unit/client-messages.test.ts) and holds this list to them.
+ *
  * What lib/ says reaches the browser already in words (actions, JSON answers), except where a client
  * component says it itself (components/say.ts): the sign-in form (people, platform: its schema and
- * next-auth's refusals) and the judge's invitation (judging). The rest of lib's namespace, a third of
- * the messages, stays on the server: every page carries its language's messages to the browser.
+ * next-auth's refusals) and the judge's invitation (its schema and why a link can't be used). The rest
+ * of lib's namespace stays on the server.
  */
-const LIB_IN_THE_BROWSER = ["people", "platform", "judging"] as const;
+export const CLIENT_NAMESPACES = [
+  "account.passwordForm",
+  "arena",
+  "auth.accountForm",
+  "auth.signInForm",
+  "auth.verify",
+  "ballot",
+  "challenges.answerForm",
+  "challenges.form",
+  "challenges.leaderboard",
+  "challenges.scoreForm",
+  "charts",
+  "codeEditor",
+  "common",
+  "countdown",
+  "display",
+  "error",
+  "insights",
+  "judge.forms",
+  "judge.inviteForm",
+  "judging.forms",
+  "labels",
+  "layout",
+  "lib.arena.forfeit",
+  "lib.insights.match",
+  "lib.judging.field",
+  "lib.judging.invite",
+  "lib.people",
+  "lib.platform",
+  "lib.votes.tieBreak",
+  "live",
+  "manage.agendaForm",
+  "manage.form",
+  "manage.phaseForm",
+  "notifications.emailSettings",
+  "notifications.webhookForm",
+  "outcome",
+  "people.forgetForm",
+  "people.roleForm",
+  "prizes.forms",
+  "stage",
+  "teams.createForm",
+  "teams.moveForm",
+  "teams.renameForm",
+  "topics.form",
+  "topics.moderation",
+  "vote.audit",
+  "vote.control",
+  "write.editor",
+  "write.start",
+  "write.workspace",
+] as const;
+
+type Tree = { [key: string]: string | Tree };
 
 export function clientMessages(messages: Messages): AbstractIntlMessages {
-  const lib = Object.fromEntries(LIB_IN_THE_BROWSER.map((domain) => [domain, messages.lib[domain]]));
-  return { ...messages, lib };
+  const sent: Tree = {};
+  for (const namespace of CLIENT_NAMESPACES) {
+    const keys = namespace.split(".");
+    let from = messages as unknown as Tree;
+    let to = sent;
+    for (const key of keys.slice(0, -1)) {
+      from = from[key] as Tree;
+      to = (to[key] ??= {}) as Tree;
+    }
+    to[keys.at(-1)!] = from[keys.at(-1)!];
+  }
+  return sent;
 }

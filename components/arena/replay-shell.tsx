@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { type MatchRecord, describeForfeit } from "@/lib/arena/engine/record";
 import { matchScoreChart } from "@/lib/insights/rules";
 import { Lines } from "@/components/charts/lines";
+import { useSay } from "@/components/say";
 
 type Props = {
   record: MatchRecord;
@@ -29,8 +30,16 @@ const button = "rounded-lg px-3 py-1.5 ring-1 ring-slate-300";
 
 export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, winners, speedMs, children }: Props) {
   const t = useTranslations("arena.replay");
+  const say = useSay();
   const [at, setAt] = useState(Math.max(0, steps - 1));
   const [playing, setPlaying] = useState(false);
+  // another match (the next practice, another replay) starts at its own end: a step of the last one may not exist in it
+  const [shown, setShown] = useState(record);
+  if (shown !== record) {
+    setShown(record);
+    setAt(Math.max(0, steps - 1));
+    setPlaying(false);
+  }
 
   useEffect(() => {
     if (!playing) return;
@@ -46,7 +55,7 @@ export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turnin
       <p className="font-semibold">{record.winner === null ? t("resultDraw", result) : t("resultWin", { ...result, winner: names[record.winner] })}</p>
       {record.forfeits.map((f) => (
         <p key={f.player} className="font-medium text-red-700" role="alert">
-          {t("forfeits", { name: names[f.player], reason: describeForfeit(f) })}
+          {t("forfeits", { name: names[f.player], reason: say(describeForfeit(f)) })}
         </p>
       ))}
       {steps > 0 && (

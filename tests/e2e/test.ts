@@ -1,17 +1,26 @@
-// The `test` every browser scenario uses: Playwright's, plus one rule. A
-// context a scenario opens itself (a second phone, the projector) is closed
-// when the scenario ends, like the page Playwright hands it: left open, its
-// live pages kept streaming, rendering and asking the server for the rest of
-// the run, and every later scenario ran slower for it.
-import { test as base } from "@playwright/test";
+// The `test` every browser scenario uses: Playwright's, plus two rules.
+// - A context a scenario opens itself (a second phone, the projector) is
+//   closed when the scenario ends, like the page Playwright hands it: left
+//   open, its live pages kept streaming, rendering and asking the server for
+//   the rest of the run, and every later scenario ran slower for it.
+// - No page may have missed a message in the browser: each page carries only
+//   the namespaces client components use (app/_lib/messages.ts), and next-intl
+//   says in the console when one asks for a message it wasn't given.
+import { test as base, expect } from "@playwright/test";
 
 export * from "@playwright/test";
+
+const INTL_ERROR = /\b(MISSING_MESSAGE|INSUFFICIENT_PATH|INVALID_MESSAGE|FORMATTING_ERROR)\b/;
 
 export const test = base.extend<{ closeContexts: void }>({
   closeContexts: [
     async ({ browser }, use) => {
       await use();
+      const pages = browser.contexts().flatMap((context) => context.pages());
+      const said = await Promise.all(pages.map((page) => page.consoleMessages({ filter: "all" }).catch(() => [])));
       await Promise.all(browser.contexts().map((context) => context.close()));
+      const intlErrors = said.flat().flatMap((message) => (INTL_ERROR.test(message.text()) ? [message.text()] : []));
+      expect(intlErrors, "messages a page's client components asked for and weren't given").toEqual([]);
     },
     { auto: true },
   ],
