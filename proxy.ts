@@ -10,6 +10,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isStoredPage, newNonce } from "@/lib/platform/content-security-policy";
 import { databaseAvailability } from "@/lib/platform/health";
+import { translate } from "@/lib/platform/i18n";
+import { isLocale, type Locale } from "@/lib/platform/locale";
+import { msg } from "@/lib/platform/messages";
 import { requestLocale } from "@/lib/platform/request-locale";
 import { checkRequest, pathDecodes } from "@/lib/platform/request-guard";
 
@@ -47,14 +50,15 @@ function inLocale(request: NextRequest, pathname: string, locale: string): URL {
   return new URL(`/${locale}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url);
 }
 
-function unavailable(api: boolean) {
-  const headers = { "Retry-After": String(RETRY_SECONDS), "Cache-Control": "no-store" };
-  const message = "Hexathon can't reach its database right now. Nothing you did caused this; try again in a minute.";
+function unavailable(api: boolean, locale: Locale) {
+  const headers = { "Retry-After": String(RETRY_SECONDS), "Cache-Control": "no-store", Vary: "Cookie, Accept-Language" };
+  const say = (text: string) => translate(text, locale);
+  const message = say(msg("platform.guard.unavailable.message"));
   if (api) return NextResponse.json({ error: { code: "UNAVAILABLE", message } }, { status: 503, headers });
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>Temporarily unavailable · Hexathon</title>
+  const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_SECONDS}"><title>${say(msg("platform.guard.unavailable.title"))}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;margin:0;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;padding:2rem;text-align:center}h1{font-size:1.6rem}p{color:#334155;line-height:1.5}</style></head>
-<body><main><h1>Hexathon is temporarily unavailable</h1><p>${message}</p><p>This page tries again by itself every ${RETRY_SECONDS} seconds.</p></main></body></html>`;
+<body><main><h1>${say(msg("platform.guard.unavailable.heading"))}</h1><p>${message}</p><p>${say(msg("platform.guard.unavailable.retry", { seconds: RETRY_SECONDS }))}</p></main></body></html>`;
   return new NextResponse(page, {
     status: 503,
     headers: {
@@ -68,9 +72,13 @@ function unavailable(api: boolean) {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith("/api/");
+  // the reader's language, for what is answered here and for the page
+  const locale = requestLocale({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
+  const textLocale = isLocale(locale) ? locale : "en"; // the pseudo-locale's words are English's
+  const say = (text: string) => translate(text, textLocale);
 
   if (!pathDecodes(pathname)) {
-    if (api) return jsonError(400, "BAD_REQUEST", "The address contains characters that aren't valid (broken percent-encoding).");
+    if (api) return jsonError(400, "BAD_REQUEST", say(msg("platform.guard.badAddress")));
     // a page: sent on to an address no page has, which answers the 404 page in the reader's language. Not a
     // rewrite: Next matches the original address against the page it is rewritten to, and can't decode it.
     return NextResponse.redirect(new URL("/_invalid-address", request.url), { status: 303, headers: { "Cache-Control": "no-store" } });
@@ -87,12 +95,12 @@ export function proxy(request: NextRequest) {
     isServerAction: request.headers.has("next-action"),
   });
   if (refusal) {
-    if (api) return jsonError(refusal.status, refusal.code, refusal.message);
-    return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    if (api) return jsonError(refusal.status, refusal.code, say(refusal.message));
+    return new NextResponse(say(refusal.message), { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   // the database is down (this process's probe says so): one clear answer rather than every page failing
   const availability = databaseAvailability();
-  if (availability && !availability.ok && !ANSWERS_WITHOUT_DATABASE.test(pathname)) return unavailable(api);
+  if (availability && !availability.ok && !ANSWERS_WITHOUT_DATABASE.test(pathname)) return unavailable(api, textLocale);
 
   if (api) return NextResponse.next();
 
@@ -109,7 +117,6 @@ export function proxy(request: NextRequest) {
     headers.delete("x-next-intl-locale"); // the same in every language: a client does not choose one
     response = NextResponse.next({ request: { headers } });
   } else {
-    const locale = requestLocale({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
     // next-intl's: the language of a page that doesn't name it itself (app/_lib/i18n.ts)
     headers.set("x-next-intl-locale", locale);
     response = NextResponse.rewrite(inLocale(request, pathname, locale), { request: { headers } });

@@ -3,7 +3,9 @@
 // Runs a tournament offline on bot files, with the server's engine (the same
 // sandbox, worker pool, schedule and standings): teams test their bots
 // locally, and organizers can check a server tournament's standings (the
-// server orders the bots by team name: give the files in that order).
+// server orders the bots by team name: give the files in that order). The
+// engine's words (a game's name, a compile error, a forfeit's reason) are
+// lib's messages: printed in English.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +14,7 @@ import { GAME_IDS, getGame, isGameId } from "../lib/arena/engine/games";
 import { playTournament } from "../lib/arena/engine/offline";
 import { MatchPool } from "../lib/arena/engine/pool";
 import type { TournamentFormat } from "../lib/arena/engine/schedule";
+import { translate } from "../lib/platform/i18n";
 
 const USAGE = `usage: npm run arena -- [--game ${GAME_IDS.join("|")}] [--rounds N] [--seed N] [--per-pair N] [--format round-robin|swiss] [--swiss-rounds N] [--json] bot1.js bot2.js …`;
 
@@ -71,7 +74,7 @@ async function main() {
     positionals.map(async (file, i) => {
       const source = await readFile(file, "utf8").catch((error: Error) => fail(`${file}: ${error.message}`, 1));
       const compiled = await compileBot(source, /\.(c|m)?ts$/.test(file) ? "ts" : "js");
-      if (!compiled.ok) fail(`${file}: ${compiled.error}`, 1);
+      if (!compiled.ok) fail(`${file}: ${translate(compiled.error, "en")}`, 1);
       return { id: String(i), name: path.basename(file), script: compiled.script };
     }),
   );
@@ -95,7 +98,7 @@ async function main() {
     );
     if (tty) process.stderr.write("\n");
     process.stderr.write(
-      `${game.name}, ${settings.rounds} ${game.roundNoun}s a match, seed ${settings.seed}: ${result.matches.length} matches in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+      `${translate(game.name, "en")}, ${settings.rounds} ${game.roundNoun}s a match, seed ${settings.seed}: ${result.matches.length} matches in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
     );
     const rows = result.standings.map((s) => ({
       bot: s.name,
@@ -116,8 +119,8 @@ async function main() {
     const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
     for (const row of table) process.stdout.write(`${row.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")}\n`);
     const forfeits = result.matches.flatMap((m) => [
-      ...(m.forfeitA ? [`${entries[Number(m.teamAId)].name} against ${entries[Number(m.teamBId)].name}: ${m.forfeitA}`] : []),
-      ...(m.forfeitB ? [`${entries[Number(m.teamBId)].name} against ${entries[Number(m.teamAId)].name}: ${m.forfeitB}`] : []),
+      ...(m.forfeitA ? [`${entries[Number(m.teamAId)].name} against ${entries[Number(m.teamBId)].name}: ${translate(m.forfeitA, "en")}`] : []),
+      ...(m.forfeitB ? [`${entries[Number(m.teamBId)].name} against ${entries[Number(m.teamAId)].name}: ${translate(m.forfeitB, "en")}`] : []),
     ]);
     if (forfeits.length) process.stdout.write(`\nForfeits:\n${forfeits.map((f) => `  ${f}`).join("\n")}\n`);
   } finally {

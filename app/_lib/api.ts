@@ -23,7 +23,7 @@ export function jsonError(status: number, code: string, message: string, field?:
 /** The JSON answer to an error, its message in the reader's language (lib/'s messages are translated here). */
 export async function errorResponse(error: unknown) {
   if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", (await translator())(error.message));
-  if (error instanceof PayloadTooLarge) return jsonError(413, "TOO_LARGE", error.message);
+  if (error instanceof PayloadTooLarge) return jsonError(413, "TOO_LARGE", (await translator())(error.message));
   if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, (await translator())(error.message), error.field);
   const code = (error as { code?: string })?.code;
   if (code === "P2025") return jsonError(404, "NOT_FOUND", (await translator())(msg("platform.api.noRecord")));
@@ -56,7 +56,7 @@ export async function readBody(request: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw new PayloadTooLarge(`The request is too large: this address takes at most ${formatBytes(limit)}.`);
+      throw new PayloadTooLarge(msg("platform.guard.tooLarge", { size: formatBytes(limit) }));
     }
     chunks.push(value);
   }

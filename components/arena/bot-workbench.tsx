@@ -4,13 +4,16 @@
 // submission is a new version; the last one before the deadline plays. A bot
 // that forfeits its check match on submission is refused with the round and
 // the reason, shown by the submit button (where the eyes are), with a way to
-// submit it all the same.
+// submit it all the same. The built-in bots' names and descriptions and the
+// contract's summary may come as lib's messages (lib/arena/engine/games): said
+// here in the reader's language (words already pass as they are).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { MatchRecord } from "@/lib/arena/engine/record";
 import { CodeEditor } from "@/components/code-editor";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert, buttonClass } from "@/components/ui";
+import { useSay } from "@/components/say";
 import { MAX_BOT_BYTES } from "@/lib/arena/engine/limits";
 import { Replay } from "./replay";
 
@@ -37,6 +40,7 @@ export function BotWorkbench({
   contractSummary,
 }: Props) {
   const t = useTranslations("arena.workbench");
+  const say = useSay();
   const [source, setSource] = useState(initialSource);
   const [language, setLanguage] = useState(initialLanguage);
   const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
@@ -67,7 +71,7 @@ export function BotWorkbench({
     setCheckFailure(null);
     const result = await fetchJson<MatchRecord>(`/api/challenges/${challengeId}/practice`, "POST", { source, language, opponent });
     setBusy(null);
-    if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: opponents.find((o) => o.id === opponent)?.name ?? opponent });
+    if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: say(opponents.find((o) => o.id === opponent)?.name ?? opponent) });
     else setError(result.message);
   }
 
@@ -130,11 +134,11 @@ export function BotWorkbench({
         labelledBy="bot-source-label"
         describedBy="bot-contract"
         minHeight="24rem"
-        // the compiler's own words (English, in any language's sentence) name the line
-        errorLine={Number(/\bline (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
+        // a compile error names the line: "line N, column M: …" (lib.arena.compile.at, in English or French)
+        errorLine={Number(/\b(?:line|ligne) (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
       />
       <p id="bot-contract" className="text-sm text-slate-700">
-        {contractSummary}
+        {say(contractSummary)}
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="max-w-full min-w-0 text-sm font-semibold">
@@ -146,7 +150,7 @@ export function BotWorkbench({
           >
             {opponents.map((o) => (
               <option key={o.id} value={o.id}>
-                {t("opponent", { name: o.name, description: o.description })}
+                {t("opponent", { name: say(o.name), description: say(o.description) })}
               </option>
             ))}
           </select>

@@ -1,13 +1,16 @@
 "use client";
 // The tournament: the organizer starts it; everyone follows its progress live
 // (matches done, time left), then the standings, the head-to-head results and
-// any match's replay.
-import { useCallback, useEffect, useState } from "react";
+// any match's replay. A forfeit's reason is a message of lib/ (the engine's,
+// stored with the match), said here in the reader's language.
+import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { MatchRecord } from "@/lib/arena/engine/record";
 import type { Rating, Standing } from "@/lib/arena/engine/standings";
 import { fetchJson } from "@/components/fetch-json";
+import { useEventStream } from "@/components/live/use-event-stream";
 import { Alert, buttonClass } from "@/components/ui";
+import { useSay } from "@/components/say";
 import { TournamentProgressBar } from "./progress-bar";
 import { Replay } from "./replay";
 
@@ -43,7 +46,7 @@ export type TournamentState = {
   matches: MatchRow[];
 } | null;
 
-/** How the challenge's tournament is set up (its settings, as the challenge form sets them). */
+/** How the challenge's tournament is set up (its settings, as the challenge form sets them; `game`, its name, in words or a message of lib/). */
 export type TournamentSetup = {
   game: string;
   roundNoun: string;
@@ -58,6 +61,7 @@ type Props = { challengeId: string; editionSlug: string; initial: TournamentStat
 
 export function TournamentPanel({ challengeId, editionSlug, initial, organizer, setup }: Props) {
   const t = useTranslations("arena.tournament");
+  const say = useSay();
   const [state, setState] = useState(initial);
   const [progress, setProgress] = useState<{ done: number; total: number; etaMs: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,15 +72,12 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
     if (result.ok) setState(result.data);
   }, [challengeId]);
 
-  useEffect(() => {
-    const source = new EventSource(`/api/editions/${editionSlug}/live`);
-    source.addEventListener("arena", (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { done: number; total: number; etaMs: number | null; status: string };
+  useEventStream(`/api/editions/${editionSlug}/live`, {
+    arena: (data: { done: number; total: number; etaMs: number | null; status: string }) => {
       setProgress(data);
       if (data.status === "DONE" || data.done % 5 === 0) void refresh();
-    });
-    return () => source.close();
-  }, [editionSlug, refresh]);
+    },
+  });
 
   async function start(formData: FormData) {
     setError(null);
@@ -104,7 +105,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
       {error && <Alert>{error}</Alert>}
       <p className="text-sm text-slate-700" data-testid="tournament-setup">
         {t("setup", {
-          game: setup.game,
+          game: say(setup.game),
           rounds: setup.rounds,
           noun: setup.roundNoun,
           perPair: setup.matchesPerPair,
@@ -250,7 +251,7 @@ export function TournamentPanel({ challengeId, editionSlug, initial, organizer, 
               <p className="font-medium">{name}</p>
               <ul className="ml-5 list-disc text-red-800">
                 {reasons.map((r) => (
-                  <li key={r.matchId}>{t("forfeitAgainst", { opponent: nameOf(r.opponentId), reason: r.reason })}</li>
+                  <li key={r.matchId}>{t("forfeitAgainst", { opponent: nameOf(r.opponentId), reason: say(r.reason) })}</li>
                 ))}
               </ul>
             </div>

@@ -4,9 +4,12 @@
 // Charts are drawn on the server (no script on the page) at a phone's width
 // and scale up with the page: one drawing reads on a 390 px phone and, larger,
 // on a projector. Colours are the palette's, so the dark theme turns them too.
+// A chart's words are lib/'s messages (lib/insights/rules.ts), said here in the
+// reader's language; people's words (team names) pass unchanged.
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ChartText } from "@/lib/insights/rules";
+import { useSay } from "@/components/say";
 
 /** The drawing's width in SVG units: a phone's, so text keeps its size there. */
 export const CHART_WIDTH = 360;
@@ -28,14 +31,17 @@ type Props = {
 export function ChartFigure({ id, chart, height, legend, children }: Props) {
   // a hook, not getTranslations: charts are drawn by server components and by client ones (a replay) alike
   const t = useTranslations("charts");
+  const say = useSay();
+  const title = say(chart.title);
+  const description = say(chart.description);
   return (
     // named by the title alone: the description may name people (a bot "Your bot"), and labels are matched by their words
     <figure aria-labelledby={`${id}-name`} className="space-y-2" data-chart={id}>
       <figcaption>
         <span id={`${id}-name`} className="block font-semibold">
-          {chart.title}
+          {title}
         </span>
-        <span className="block text-sm text-slate-700">{chart.description}</span>
+        <span className="block text-sm text-slate-700">{description}</span>
       </figcaption>
       <svg
         role="img"
@@ -45,8 +51,8 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
         className="h-auto w-full max-w-xl text-slate-800"
         preserveAspectRatio="xMinYMin meet"
       >
-        <title id={`${id}-title`}>{chart.title}</title>
-        <desc id={`${id}-desc`}>{chart.description}</desc>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
         {children}
       </svg>
       {legend && legend.length > 1 && (
@@ -54,7 +60,7 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
           {legend.map((label, i) => (
             <li key={label} className="flex items-center gap-1.5">
               <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${SERIES_SWATCHES[i % SERIES_SWATCHES.length]}`} />
-              {label}
+              {say(label)}
             </li>
           ))}
         </ul>
@@ -64,12 +70,12 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
         {/* focusable: on a phone the table may scroll sideways, and keyboards must reach it */}
         <div className="mt-2 relative overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-left">
-            <caption className="sr-only">{chart.title}</caption>
+            <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 {chart.numbers.columns.map((column) => (
                   <th key={column} scope="col" className="px-2 py-1 font-semibold">
-                    {column}
+                    {say(column)}
                   </th>
                 ))}
               </tr>
@@ -80,11 +86,11 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
                   {row.map((cell, j) =>
                     j === 0 ? (
                       <th key={j} scope="row" className="px-2 py-1 font-normal">
-                        {cell}
+                        {typeof cell === "string" ? say(cell) : cell}
                       </th>
                     ) : (
                       <td key={j} className="px-2 py-1 tabular-nums">
-                        {cell}
+                        {typeof cell === "string" ? say(cell) : cell}
                       </td>
                     ),
                   )}
@@ -98,15 +104,16 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
   );
 }
 
-/** A row's name on the left and its figure on the right, above the row's mark. */
+/** A row's name on the left and its figure on the right, above the row's mark (lib/'s messages, or people's words). */
 export function RowLabel({ top, label, note }: { top: number; label: string; note: string }) {
+  const say = useSay();
   return (
     <>
       <text x={0} y={top + 12} className="fill-current text-[12px]">
-        {label}
+        {say(label)}
       </text>
       <text x={CHART_WIDTH} y={top + 12} textAnchor="end" className="fill-current text-[12px] font-semibold">
-        {note}
+        {say(note)}
       </text>
     </>
   );

@@ -4,6 +4,7 @@
 import { AxisBottom } from "@visx/axis";
 import { scaleLinear } from "@visx/scale";
 import type { DotChart } from "@/lib/insights/rules";
+import { useSay } from "@/components/say";
 import { CHART_WIDTH, ChartFigure, RowLabel } from "./chart-figure";
 
 const LABEL = 16;
@@ -16,6 +17,7 @@ const SIDE = 8;
 export function DotRows({ id, chart }: { id: string; chart: DotChart }) {
   const x = scaleLinear({ domain: chart.domain, range: [SIDE, CHART_WIDTH - SIDE], nice: true });
   const rowsHeight = Math.max(ROW, chart.rows.length * ROW);
+  const say = useSay();
   return (
     <ChartFigure id={id} chart={chart} height={rowsHeight + AXIS}>
       {chart.rows.map((row, i) => {
@@ -37,7 +39,7 @@ export function DotRows({ id, chart }: { id: string; chart: DotChart }) {
           stroke="currentColor"
           tickStroke="currentColor"
           tickLabelProps={{ fill: "currentColor", fontSize: 11, fontFamily: "inherit", textAnchor: "middle" }}
-          label={chart.axis}
+          label={say(chart.axis)}
           labelProps={{ fill: "currentColor", fontSize: 11, fontFamily: "inherit", textAnchor: "middle" }}
           labelOffset={10}
         />

@@ -2,6 +2,7 @@
 // left with a number, columns carry the same numbers, each cell its text on a
 // shade of its share. Drawn on the server.
 import type { GridChart } from "@/lib/insights/rules";
+import { useSay } from "@/components/say";
 import { CHART_WIDTH, ChartFigure } from "./chart-figure";
 
 const NAMES = 120;
@@ -25,6 +26,7 @@ export function Grid({ id, chart }: { id: string; chart: GridChart }) {
   const height = HEADER + n * cell + 2;
   const shade = (share: number) => SHADES[Math.min(SHADES.length - 1, Math.floor(share * SHADES.length))];
   const fontSize = Math.max(7, Math.min(11, cell / 3.2));
+  const say = useSay();
   return (
     <ChartFigure id={id} chart={chart} height={height}>
       <g aria-hidden="true">
@@ -34,7 +36,7 @@ export function Grid({ id, chart }: { id: string; chart: GridChart }) {
               {i + 1}
             </text>
             <text x={NAMES - 6} y={HEADER + i * cell + cell / 2 + 4} textAnchor="end" className="fill-current text-[11px]">
-              {rowName(i, label)}
+              {rowName(i, say(label))}
             </text>
           </g>
         ))}
@@ -48,7 +50,7 @@ export function Grid({ id, chart }: { id: string; chart: GridChart }) {
               <g key={`${i}-${j}`}>
                 <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} className={fill} />
                 <text x={x + cell / 2} y={y + cell / 2 + fontSize / 3} textAnchor="middle" fontSize={fontSize} className={text}>
-                  {value.text}
+                  {say(value.text)}
                 </text>
               </g>
             );

@@ -5,6 +5,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { scaleLinear, scalePoint } from "@visx/scale";
 import { LinePath } from "@visx/shape";
 import type { LineChart } from "@/lib/insights/rules";
+import { useSay } from "@/components/say";
 import { CHART_WIDTH, ChartFigure, SERIES_FILLS, SERIES_STROKES } from "./chart-figure";
 
 const HEIGHT = 210;
@@ -23,7 +24,8 @@ export function Lines({ id, chart }: { id: string; chart: LineChart }) {
     ? scalePoint({ domain: chart.xLabels.map((l) => l.x), range: [LEFT, CHART_WIDTH - RIGHT], padding: 0.3 })
     : scaleLinear({ domain: [Math.min(0, ...xs), Math.max(1, ...xs)], range: [LEFT, CHART_WIDTH - RIGHT], nice: true });
   const y = scaleLinear({ domain: [0, max], range: [HEIGHT - BOTTOM, TOP], nice: true });
-  const labelOf = new Map(chart.xLabels.map((l) => [l.x, l.label]));
+  const say = useSay();
+  const labelOf = new Map(chart.xLabels.map((l) => [l.x, say(l.label)]));
   return (
     <ChartFigure id={id} chart={chart} height={HEIGHT} legend={chart.series.map((s) => s.label)}>
       <g aria-hidden="true">
@@ -36,7 +38,7 @@ export function Lines({ id, chart }: { id: string; chart: LineChart }) {
           numTicks={chart.xLabels.length ? undefined : 5}
           tickFormat={(value) => labelOf.get(Number(value)) ?? String(value)}
           tickLabelProps={{ ...tickLabel, textAnchor: "middle" }}
-          label={chart.axis}
+          label={say(chart.axis)}
           labelProps={{ ...tickLabel, textAnchor: "middle" }}
           labelOffset={12}
         />

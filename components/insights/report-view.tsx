@@ -2,16 +2,19 @@
 // every line of it in one table (what the CSV holds). Printable: the browser's
 // print (or "Save as PDF") leaves out the site's header and the buttons.
 import { getTranslations } from "next-intl/server";
+import { translator } from "@/app/_lib/translate";
 import { BarRows } from "@/components/charts/bar-rows";
 import { coverageChart, departmentsChart, type EditionReport, percent, reportLines, teamSizesChart } from "@/lib/insights/rules";
 
 export async function ReportView({ report }: { report: EditionReport }) {
   const t = await getTranslations("insights.view");
+  // lib/'s words (a percentage, the report's lines) in the reader's language
+  const say = await translator();
   const p = report.participation;
   const figures: [string, string | number, string?][] = [
     [t("people"), p.people],
-    [t("firstTime"), p.firstTimers, p.people ? percent(p.firstTimers / p.people) : undefined],
-    [t("back"), p.previousPeople === null ? "—" : p.returning, p.retention === null ? undefined : t("retention", { percent: percent(p.retention) })],
+    [t("firstTime"), p.firstTimers, p.people ? say(percent(p.firstTimers / p.people)) : undefined],
+    [t("back"), p.previousPeople === null ? "—" : p.returning, p.retention === null ? undefined : t("retention", { percent: say(percent(p.retention)) })],
     [t("teams"), report.teams.teams, report.teams.teams ? t("average", { average: report.teams.average }) : undefined],
     [
       t("ballots"),
@@ -71,11 +74,11 @@ export async function ReportView({ report }: { report: EditionReport }) {
             <tbody>
               {reportLines(report).map(([section, measure, value], i) => (
                 <tr key={i} className="border-b border-slate-100">
-                  <td className="px-2 py-1">{section}</td>
+                  <td className="px-2 py-1">{say(section)}</td>
                   <th scope="row" className="px-2 py-1 font-normal">
-                    {measure}
+                    {say(measure)}
                   </th>
-                  <td className="px-2 py-1 text-right tabular-nums">{value}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{typeof value === "string" ? say(value) : value}</td>
                 </tr>
               ))}
             </tbody>

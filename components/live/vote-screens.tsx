@@ -3,6 +3,7 @@
 // while it is open, with the live ballot count but never the results; then the
 // podium, revealed from third to first, with audience and bonus points apart.
 import { useTranslations } from "next-intl";
+import { useSay } from "@/components/say";
 import type { RevealedPlace, VoteSnapshot } from "@/lib/votes/queries";
 
 export function VoteOpenScreen({ vote, voteUrl, qrSvg, projector }: { vote: VoteSnapshot; voteUrl: string; qrSvg?: string; projector: boolean }) {
@@ -74,6 +75,7 @@ export function VoteClosedScreen({ vote, projector }: { vote: VoteSnapshot; proj
  */
 export function Podium({ places, more, sharedNote, projector }: { places: RevealedPlace[]; more: boolean; sharedNote: string | null; projector: boolean }) {
   const t = useTranslations("display.podium");
+  const say = useSay();
   const max = Math.max(1, ...places.map((p) => p.total));
   const groups = [...new Set(places.map((p) => p.place))].sort((a, b) => a - b).map((place) => places.filter((p) => p.place === place));
   return (
@@ -110,7 +112,7 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
               </ul>
               {tieBreakNote && (
                 <p className={projector ? "mt-[0.4vw] text-[1.6vw] text-amber-100" : "mt-1 text-sm text-amber-100"} data-testid="tie-break">
-                  {tieBreakNote}
+                  {say(tieBreakNote)}
                 </p>
               )}
             </li>
@@ -120,7 +122,7 @@ export function Podium({ places, more, sharedNote, projector }: { places: Reveal
       {more && <p className={projector ? "mt-[1.5vw] text-[2vw] text-slate-400" : "mt-4 text-slate-400"}>{t("more")}</p>}
       {sharedNote && (
         <p className={projector ? "mt-[1.5vw] text-[1.6vw] text-slate-200" : "mt-4 text-sm text-slate-200"} data-testid="shared-note">
-          {sharedNote}
+          {say(sharedNote)}
         </p>
       )}
       <p className={projector ? "mt-[1.5vw] flex gap-6 text-[1.4vw] text-slate-300" : "mt-3 flex flex-wrap gap-4 text-xs text-slate-300"}>

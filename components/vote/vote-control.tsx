@@ -3,9 +3,11 @@
 // the live ballot count, the full results (organizers only), the reveal on
 // the projector from third to first, the exports, and where the ballots came
 // from (components/vote/ballot-audit.tsx).
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { fetchJson } from "@/components/fetch-json";
+import { useEventStream } from "@/components/live/use-event-stream";
+import { useSay } from "@/components/say";
 import { Alert, buttonClass } from "@/components/ui";
 import { BallotAudit } from "@/components/vote/ballot-audit";
 import type { VoteAudit, Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
@@ -50,14 +52,12 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
     }
   }, [base]);
 
-  useEffect(() => {
-    const source = new EventSource(`/api/editions/${editionSlug}/live`);
-    source.addEventListener("vote", (event) => {
-      setVote(JSON.parse((event as MessageEvent<string>).data) as VoteSnapshot);
+  useEventStream(`/api/editions/${editionSlug}/live`, {
+    vote: (data: VoteSnapshot) => {
+      setVote(data);
       void refreshResults();
-    });
-    return () => source.close();
-  }, [editionSlug, refreshResults]);
+    },
+  });
 
   async function act(action: "open" | "close" | "reveal" | "hide") {
     const result = await fetchJson<VoteSnapshot>(base, "POST", { action });
@@ -283,6 +283,7 @@ export function VoteControl({ editionSlug, initialVote, initialSettings, initial
  */
 function Ties({ results }: { results: Results }) {
   const t = useTranslations("vote.control.ties");
+  const say = useSay();
   /** "A, B and C" */
   const listOf = (names: string[]) =>
     names.length <= 1 ? (names[0] ?? "") : t("list", { head: names.slice(0, -1).join(", "), last: names[names.length - 1] });
@@ -309,14 +310,14 @@ function Ties({ results }: { results: Results }) {
                 names: listOf(d.names),
                 place: d.place,
                 shared: d.names.length > 1 ? "yes" : "no",
-                note: d.note.charAt(0).toLowerCase() + d.note.slice(1),
+                note: say(d.note).charAt(0).toLowerCase() + say(d.note).slice(1),
                 strong: (chunks) => <strong>{chunks}</strong>,
               })}
             </li>
           ))}
         </ul>
       )}
-      <p className="text-slate-600">{results.tieBreakRule}</p>
+      <p className="text-slate-600">{say(results.tieBreakRule)}</p>
     </div>
   );
 }

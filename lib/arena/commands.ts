@@ -227,11 +227,12 @@ async function checkBot(game: ArenaGame, script: string, who: Who): Promise<stri
   const record = await arenaLimiter().run(who, () => matchPool().run([script, theirs], { game: game.id, rounds, seed: SUBMIT_CHECK_SEED }, "practice"));
   const forfeit = record.forfeits.find((f) => f.player === 0);
   if (!forfeit) return null;
-  // the forfeit's description stays the engine's (English), as in the replays
+  // the forfeit's description is a message too (its round, the engine's reason, what the bot threw as it threw it)
   return msg("arena.bot.forfeitedCheck", {
     rounds,
     roundNoun: game.roundNoun,
-    opponent: opponent.name.toLowerCase(),
+    // "against the starter bot": the bot's name within the sentence (its name, "Starter bot", starts one)
+    opponent: opponent.id === "starter" ? msg("arena.check.starterBot") : opponent.name,
     forfeit: describeForfeit(forfeit),
   });
 }

@@ -1,10 +1,14 @@
 // What the calendar feeds hold: an edition's agenda (public, for everyone who
 // may see the edition) and a person's own feed (a secret address: their
 // team's presentation slot and its challenges besides the agenda). The text
-// itself is written by lib/editions/calendar.ts.
+// itself is written by lib/editions/calendar.ts. Hexathon's own words are in
+// the reader's language: the page's for the edition's agenda, the person's
+// for their own feed (a calendar app fetches it without cookies).
 import type { Db } from "../platform/db";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
+import { translate } from "../platform/i18n";
+import { defaultLocale, isLocale, type Locale } from "../platform/locale";
 import { msg } from "../platform/messages";
 import { canSeeChallenge } from "../challenges/rules";
 import { type CalendarEvent, type CalendarFeed } from "./calendar";
@@ -26,6 +30,17 @@ type EditionRow = {
 
 const host = () => new URL(siteOrigin()).hostname;
 
+/** The feed with lib's messages put into `locale` (people's words pass as they are). */
+function said(feed: CalendarFeed, locale: Locale): CalendarFeed {
+  const say = (text: string) => translate(text, locale);
+  return {
+    ...feed,
+    name: say(feed.name),
+    description: feed.description && say(feed.description),
+    events: feed.events.map((event) => ({ ...event, title: say(event.title), description: event.description && say(event.description) })),
+  };
+}
+
 /** The agenda's items and the edition's milestones. */
 async function agendaEvents(db: Db, edition: EditionRow): Promise<CalendarEvent[]> {
   const slug = formatEditionNumber(edition.number);
@@ -34,8 +49,8 @@ async function agendaEvents(db: Db, edition: EditionRow): Promise<CalendarEvent[
   return [
     {
       key: `hacking-${edition.id}`,
-      title: `${slug} ${edition.title}: hacking`,
-      description: "Teams are locked and hacking.",
+      title: msg("editions.calendar.hacking", { slug, edition: edition.title }),
+      description: msg("editions.calendar.hackingText"),
       url: page,
       start: edition.hackingStartsAt,
       end: edition.presentationsStartAt,
@@ -43,8 +58,8 @@ async function agendaEvents(db: Db, edition: EditionRow): Promise<CalendarEvent[
     },
     {
       key: `presentations-${edition.id}`,
-      title: `${slug} ${edition.title}: presentations and vote`,
-      description: `Each team presents its work on stage (${Math.round(edition.slotSeconds / 60)} minutes), then the audience votes.`,
+      title: msg("editions.calendar.presentations", { slug, edition: edition.title }),
+      description: msg("editions.calendar.presentationsText", { minutes: Math.round(edition.slotSeconds / 60) }),
       url: `${page}/live`,
       start: edition.presentationsStartAt,
       end: edition.endsAt,
@@ -63,27 +78,28 @@ async function agendaEvents(db: Db, edition: EditionRow): Promise<CalendarEvent[
   ];
 }
 
-/** /editions/<hex>/agenda.ics: anyone who may see the edition (drafts are nobody's calendar). */
-export async function agendaCalendar(db: Db, slug: string): Promise<CalendarFeed> {
+/** /editions/<hex>/agenda.ics: anyone who may see the edition (drafts are nobody's calendar), in `locale`. */
+export async function agendaCalendar(db: Db, slug: string, locale: Locale = defaultLocale()): Promise<CalendarFeed> {
   const number = parseEditionSlug(slug);
   const edition = number === null ? null : await db.edition.findUnique({ where: { number } });
   if (!edition || edition.phase === "DRAFT") throw notFound(msg("editions.edition.noSuchEdition"));
   const name = formatEditionNumber(edition.number);
-  return {
+  const feed = {
     name: `Hexathon ${name} — ${edition.title}`,
-    description: `The agenda of Hexathon ${name}.`,
+    description: msg("editions.calendar.agendaDescription", { slug: name }),
     timezone: edition.timezone,
     host: host(),
     url: `${siteOrigin()}/editions/${name}/agenda.ics`,
     events: await agendaEvents(db, edition),
   };
+  return said(feed, locale);
 }
 
 /**
  * /calendar/<key>.ics: the agenda of each edition the person has a team in
  * (still to come or under way), their team's presentation slot once the running
  * order gives it, and the challenges their team may take part in — hidden
- * riddles only once they are open, as on the pages.
+ * riddles only once they are open, as on the pages. In the person's language.
  */
 export async function personalCalendar(db: Db, key: string, now = new Date()): Promise<CalendarFeed> {
   const person = await db.user.findUnique({
@@ -114,8 +130,8 @@ export async function personalCalendar(db: Db, key: string, now = new Date()): P
       const changedAt = new Date(Math.max(edition.updatedAt.getTime(), ...order.map((t) => t.updatedAt.getTime())));
       events.push({
         key: `slot-${team.id}`,
-        title: `${team.name} presents (${slug}, ${index + 1} of ${order.length})`,
-        description: "Your team's presentation slot, if the stage keeps to time. Be there a few minutes early.",
+        title: msg("editions.calendar.slot", { team: team.name, slug, index: index + 1, count: order.length }),
+        description: msg("editions.calendar.slotText"),
         url: `${siteOrigin()}/editions/${slug}/live`,
         start,
         end: new Date(start.getTime() + edition.slotSeconds * 1000),
@@ -127,7 +143,7 @@ export async function personalCalendar(db: Db, key: string, now = new Date()): P
     for (const challenge of challenges.filter((c) => canSeeChallenge(c, "EMPLOYEE", now))) {
       events.push({
         key: `challenge-${challenge.id}`,
-        title: `${slug} challenge: ${challenge.title}`,
+        title: msg("editions.calendar.challenge", { slug, challenge: challenge.title }),
         url: `${siteOrigin()}/editions/${slug}/challenges/${challenge.id}`,
         start: challenge.opensAt,
         end: challenge.closesAt,
@@ -135,11 +151,12 @@ export async function personalCalendar(db: Db, key: string, now = new Date()): P
       });
     }
   }
-  return {
+  const feed = {
     name: `Hexathon — ${person.name}`,
-    description: "Your hackathon: the agenda, your team's slot on stage and its challenges.",
+    description: msg("editions.calendar.personalDescription"),
     timezone,
     host: host(),
     events,
   };
+  return said(feed, isLocale(person.locale) ? person.locale : defaultLocale());
 }

@@ -4,6 +4,7 @@
 // stored as plain strings (portable across SQLite and PostgreSQL); these
 // constants and the zod schemas built from them are the only source of truth.
 import { Actor, isOrganizer } from "../people/rules";
+import { msg } from "../platform/messages";
 
 /** The phases an edition moves through, in order. */
 export const PHASES = ["DRAFT", "PROPOSALS_OPEN", "TEAMS_FORMING", "HACKING", "PRESENTATIONS", "VOTING", "CLOSED", "ARCHIVED"] as const;
@@ -57,26 +58,27 @@ export function canManageEditions(actor: Actor | null): boolean {
   return isOrganizer(actor);
 }
 
-/** A link of the edition page to one of the edition's pages (`rest`: its address after /editions/<hex>). */
+/** A link of the edition page to one of the edition's pages (`rest`: its address after /editions/<hex>; `label`, a message of lib/). */
 export type EditionLink = { rest: string; label: string };
 
 /** The edition page's links for this reader in this phase: what is worth following now, then their own tools. */
 export function editionLinks(edition: EditionLike, reader: Actor | null): EditionLink[] {
   const links: EditionLink[] = [];
-  if (edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT") links.push({ rest: "/challenges", label: "Mini-challenges" });
-  if ((LIVE_PHASES as readonly string[]).includes(edition.phase)) links.push({ rest: "/live", label: "Follow the presentations live" });
-  if (reader?.role === "JUDGE") links.push({ rest: "/jury", label: "Jury vote" });
+  if (edition.phase !== "ARCHIVED" && edition.phase !== "DRAFT") links.push({ rest: "/challenges", label: msg("editions.links.challenges") });
+  if ((LIVE_PHASES as readonly string[]).includes(edition.phase)) links.push({ rest: "/live", label: msg("editions.links.live") });
+  if (reader?.role === "JUDGE") links.push({ rest: "/jury", label: msg("editions.links.jury") });
   // judging tracks: judges (any account an invitation seated) judge during the final, everyone signed in reads published results
-  if (reader && !isOrganizer(reader) && [...LIVE_PHASES, "CLOSED"].includes(edition.phase)) links.push({ rest: "/judging", label: "Judging" });
+  if (reader && !isOrganizer(reader) && [...LIVE_PHASES, "CLOSED"].includes(edition.phase))
+    links.push({ rest: "/judging", label: msg("editions.links.judging") });
   if (isOrganizer(reader)) {
     links.push(
-      { rest: "/stage", label: "Stage control" },
-      { rest: "/vote", label: "Vote control" },
-      { rest: "/prizes", label: "Prizes" },
-      { rest: "/judging", label: "Judging" },
-      { rest: "/notifications", label: "Notifications" },
-      { rest: "/report", label: "Report" },
-      { rest: "/manage", label: "Manage edition" },
+      { rest: "/stage", label: msg("editions.links.stage") },
+      { rest: "/vote", label: msg("editions.links.vote") },
+      { rest: "/prizes", label: msg("editions.links.prizes") },
+      { rest: "/judging", label: msg("editions.links.judging") },
+      { rest: "/notifications", label: msg("editions.links.notifications") },
+      { rest: "/report", label: msg("editions.links.report") },
+      { rest: "/manage", label: msg("editions.links.manage") },
     );
   }
   return links;
@@ -192,14 +194,15 @@ export function agendaStatuses<T extends AgendaEntry>(items: T[], now: Date): Ma
   return result;
 }
 
+/** `label`: a message of lib/ ("Hacking starts"). */
 export type Milestone = { label: string; at: Date };
 
 /** The edition's next milestone after `now`: hacking starts, presentations start, the end. */
 export function nextMilestone(edition: { hackingStartsAt: Date; presentationsStartAt: Date; endsAt: Date }, now: Date): Milestone | null {
   const milestones: Milestone[] = [
-    { label: "Hacking starts", at: edition.hackingStartsAt },
-    { label: "Presentations start", at: edition.presentationsStartAt },
-    { label: "The hackathon ends", at: edition.endsAt },
+    { label: msg("editions.milestones.hacking"), at: edition.hackingStartsAt },
+    { label: msg("editions.milestones.presentations"), at: edition.presentationsStartAt },
+    { label: msg("editions.milestones.end"), at: edition.endsAt },
   ];
   return milestones.find((m) => m.at.getTime() > now.getTime()) ?? null;
 }

@@ -68,7 +68,8 @@ export async function editionFigures(
 function topicFigures(topics: { kind: string; teams: number }[]): TopicFigures {
   return (Object.keys(TOPIC_KIND_LABELS) as TopicKind[]).map((kind) => {
     const ofKind = topics.filter((t) => t.kind === kind);
-    return { kind, label: TOPIC_KIND_LABELS[kind], proposed: ofKind.length, becameTeams: ofKind.filter((t) => t.teams > 0).length };
+    // the kind's name in the reader's language, where it is shown (a chart's series, a report's measure)
+    return { kind, label: msg(`labels.topicKind.${kind}`), proposed: ofKind.length, becameTeams: ofKind.filter((t) => t.teams > 0).length };
   });
 }
 

@@ -2,10 +2,13 @@
 // that says the main point in words (the chart's text alternative), and the
 // numbers as a table (one click away under every chart). Components in
 // components/charts draw them; these functions decide what they say, and the
-// unit tests hold them to it. No database, no node modules.
+// unit tests hold them to it. No database, no node modules. Their words are
+// messages of lib/ (lib/platform/messages.ts: "insights.…"), said in the
+// reader's language where they are shown (components/say.ts); people's words
+// (team names, titles) are their values.
 import { csvLine } from "../platform/csv";
-import { OUTCOME_LABELS, OUTCOME_STATUSES, type OutcomeStatus } from "../teams/rules";
-import { placeLabel } from "../votes/rules";
+import { joinMessages, msg } from "../platform/messages";
+import { OUTCOME_STATUSES, type OutcomeStatus } from "../teams/rules";
 
 /** The words and the table every chart carries. */
 export type ChartText = {
@@ -43,9 +46,13 @@ export type LineChart = ChartText & {
   axis: string;
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const listed = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+// `|| 0`: never "-0" (Intl prints the sign of a negative zero)
+const round1 = (n: number) => Math.round(n * 10) / 10 || 0;
+/** "a, b and c": commas, then the language's "and" before the last. */
+const listed = (items: string[]) =>
+  items.length <= 1
+    ? (items[0] ?? "")
+    : joinMessages([...items.slice(0, -2), msg("insights.list.two", { a: items[items.length - 2], b: items[items.length - 1] })], ", ");
 
 export type RankedTeam = { name: string; place: number; audiencePoints: number; bonusPoints: number; total: number; placeCounts: number[] };
 export type Weights = { audience: number; bonus: number };
@@ -54,26 +61,36 @@ export type Weights = { audience: number; bonus: number };
 export function resultsChart(ranking: RankedTeam[], weights: Weights): BarChart {
   const rows = [...ranking].sort((a, b) => a.place - b.place);
   const weighted = weights.audience !== 1 || weights.bonus !== 1;
-  const top = rows.slice(0, 3).map((t) => `${t.name} (${round1(t.total)})`);
+  const top = rows.slice(0, 3).map((t) => msg("insights.results.top", { team: t.name, points: round1(t.total) }));
   return {
-    title: "Points of every team",
+    title: msg("insights.results.title"),
     description:
       rows.length === 0
-        ? "No team was ranked."
-        : `${plural(rows.length, "team")} ranked. The first three: ${listed(top)}. Each bar is the audience's points and the mini-challenges' bonus, added up${
-            weighted ? ` (audience × ${weights.audience}, bonus × ${weights.bonus})` : ""
-          }.`,
+        ? msg("insights.results.empty")
+        : msg("insights.results.description", {
+            teams: rows.length,
+            first: listed(top),
+            weighted: weighted ? "yes" : "no",
+            audience: weights.audience,
+            bonus: weights.bonus,
+          }),
     series: [
-      { key: "audience", label: "Audience vote" },
-      { key: "bonus", label: "Mini-challenge bonus" },
+      { key: "audience", label: msg("insights.results.series.audience") },
+      { key: "bonus", label: msg("insights.results.series.bonus") },
     ],
     rows: rows.map((t) => ({
       label: `${t.place}. ${t.name}`,
-      note: `${round1(t.total)} pts`,
+      note: msg("insights.results.note", { points: round1(t.total) }),
       values: [t.audiencePoints * weights.audience, t.bonusPoints * weights.bonus],
     })),
     numbers: {
-      columns: ["Place", "Team", "Audience points", "Bonus points", "Total"],
+      columns: [
+        msg("insights.results.columns.place"),
+        msg("insights.results.columns.team"),
+        msg("insights.results.columns.audience"),
+        msg("insights.results.columns.bonus"),
+        msg("insights.results.columns.total"),
+      ],
       rows: rows.map((t) => [t.place, t.name, t.audiencePoints, t.bonusPoints, round1(t.total)]),
     },
   };
@@ -84,27 +101,24 @@ export function ballotsChart(ranking: RankedTeam[], ballots: number, method: "RA
   const picks = Math.max(1, ...ranking.map((t) => t.placeCounts.length));
   const series =
     method === "APPROVAL"
-      ? [{ key: "picked", label: "Picked" }]
-      : Array.from({ length: picks }, (_, i) => ({ key: `rank${i + 1}`, label: `Ranked ${placeLabel(i + 1, false)}` }));
+      ? [{ key: "picked", label: msg("insights.ballots.picked") }]
+      : Array.from({ length: picks }, (_, i) => ({ key: `rank${i + 1}`, label: msg("insights.ballots.ranked", { rank: i + 1 }) }));
   const rows = [...ranking].sort((a, b) => a.place - b.place);
   const favourite = [...rows].sort((a, b) => (b.placeCounts[0] ?? 0) - (a.placeCounts[0] ?? 0))[0];
   const counted = (t: RankedTeam) => series.map((_, i) => t.placeCounts[i] ?? 0);
   return {
-    title: "How the ballots placed each team",
+    title: msg("insights.ballots.title"),
     description:
       ballots === 0 || !favourite
-        ? "No ballot was cast."
-        : `${plural(ballots, "ballot")}. ${favourite.name} was ${method === "APPROVAL" ? "picked" : "ranked first"} on ${plural(favourite.placeCounts[0] ?? 0, "ballot")}, more than any other team.`,
+        ? msg("insights.ballots.empty")
+        : msg("insights.ballots.description", { ballots, team: favourite.name, method, count: favourite.placeCounts[0] ?? 0 }),
     series,
     rows: rows.map((t) => ({
       label: t.name,
-      note: plural(
-        counted(t).reduce((a, b) => a + b, 0),
-        "mention",
-      ),
+      note: msg("insights.ballots.note", { count: counted(t).reduce((a, b) => a + b, 0) }),
       values: counted(t),
     })),
-    numbers: { columns: ["Team", ...series.map((s) => s.label)], rows: rows.map((t) => [t.name, ...counted(t)]) },
+    numbers: { columns: [msg("insights.ballots.columns.team"), ...series.map((s) => s.label)], rows: rows.map((t) => [t.name, ...counted(t)]) },
   };
 }
 
@@ -118,23 +132,34 @@ export function ratingsChart(teams: RatedTeam[], matches: number): DotChart {
   const [first, second] = rows;
   const clear = first && second && first.rating.mu - first.rating.sigma > second.rating.mu + second.rating.sigma;
   return {
-    title: "Ratings and how sure they are",
+    title: msg("insights.ratings.title"),
     description: !first
-      ? "No team has played yet."
-      : `After ${plural(matches, "match", "matches")}, ${first.name} is rated highest (${round1(first.rating.mu)} ± ${round1(first.rating.sigma)}).${
-          second ? (clear ? ` Its range is clear of ${second.name}'s.` : ` Its range overlaps ${second.name}'s: the order between them is not sure yet.`) : ""
-        } The shorter a team's bar, the surer its rating.`,
+      ? msg("insights.ratings.empty")
+      : msg("insights.ratings.description", {
+          matches,
+          team: first.name,
+          mu: round1(first.rating.mu),
+          sigma: round1(first.rating.sigma),
+          second: second?.name ?? "",
+          compared: !second ? "alone" : clear ? "clear" : "overlaps",
+        }),
     rows: rows.map((t) => ({
       label: t.name,
-      note: `${round1(t.rating.mu)} ± ${round1(t.rating.sigma)}`,
+      note: msg("insights.ratings.note", { mu: round1(t.rating.mu), sigma: round1(t.rating.sigma) }),
       value: t.rating.mu,
       low: t.rating.mu - t.rating.sigma,
       high: t.rating.mu + t.rating.sigma,
     })),
     domain: [Math.floor(low), Math.ceil(high)],
-    axis: "Rating (μ ± σ)",
+    axis: msg("insights.ratings.axis"),
     numbers: {
-      columns: ["Team", "Rating (μ)", "Uncertainty (σ)", "Low (μ − σ)", "High (μ + σ)"],
+      columns: [
+        msg("insights.ratings.columns.team"),
+        msg("insights.ratings.columns.rating"),
+        msg("insights.ratings.columns.uncertainty"),
+        msg("insights.ratings.columns.low"),
+        msg("insights.ratings.columns.high"),
+      ],
       rows: rows.map((t) => [t.name, round1(t.rating.mu), round1(t.rating.sigma), round1(t.rating.mu - t.rating.sigma), round1(t.rating.mu + t.rating.sigma)]),
     },
   };
@@ -154,15 +179,13 @@ export function headToHeadChart(teams: { teamId: string; name: string }[], again
   );
   const dominant = teams.map((t, i) => ({ name: t.name, beaten: cells[i].filter((c) => c && c.share > 0.5).length })).sort((a, b) => b.beaten - a.beaten)[0];
   return {
-    title: "Head to head",
-    description: !dominant
-      ? "No match was played."
-      : `Each cell is the row team's record against the column team (won–drawn–lost); the darker, the more it won. ${dominant.name} came out ahead against ${plural(dominant.beaten, "team")}, the most.`,
+    title: msg("insights.headToHead.title"),
+    description: !dominant ? msg("insights.headToHead.empty") : msg("insights.headToHead.description", { team: dominant.name, beaten: dominant.beaten }),
     labels,
     cells,
     numbers: {
-      columns: ["Team", ...labels.map((name) => `against ${name}`)],
-      rows: labels.map((name, i) => [name, ...cells[i].map((c, j) => (i === j ? "—" : (c?.text ?? "not played")))]),
+      columns: [msg("insights.headToHead.columns.team"), ...labels.map((name) => msg("insights.headToHead.columns.against", { team: name }))],
+      rows: labels.map((name, i) => [name, ...cells[i].map((c, j) => (i === j ? "—" : (c?.text ?? msg("insights.headToHead.notPlayed"))))]),
     },
   };
 }
@@ -176,23 +199,33 @@ export function raceChart(opensAt: Date, solves: Solve[], teams: number): DotCha
   const last = rows.length ? minutes(rows[rows.length - 1].at) : 0;
   const [first] = rows;
   return {
-    title: "The race",
+    title: msg("insights.race.title"),
     description: !first
-      ? "No team has solved it yet."
-      : `${plural(rows.length, "team")} of ${teams} solved it. ${first.team} was first, ${plural(minutes(first.at), "minute")} after it opened${
-          rows.length > 1 ? `; the last, ${plural(last, "minute")} after` : ""
-        }.`,
+      ? msg("insights.race.empty")
+      : msg("insights.race.description", {
+          solved: rows.length,
+          teams,
+          team: first.team,
+          minutes: minutes(first.at),
+          more: rows.length > 1 ? "yes" : "no",
+          last,
+        }),
     rows: rows.map((s, i) => ({
       label: `${i + 1}. ${s.team}`,
-      note: `${minutes(s.at)} min · ${plural(s.points, "point")}`,
+      note: msg("insights.race.note", { minutes: minutes(s.at), points: s.points }),
       value: minutes(s.at),
       low: 0,
       high: minutes(s.at),
     })),
     domain: [0, Math.max(1, Math.ceil(last))],
-    axis: "Minutes after it opened",
+    axis: msg("insights.race.axis"),
     numbers: {
-      columns: ["Place", "Team", "Minutes after the opening", "Points"],
+      columns: [
+        msg("insights.race.columns.place"),
+        msg("insights.race.columns.team"),
+        msg("insights.race.columns.minutes"),
+        msg("insights.race.columns.points"),
+      ],
       rows: rows.map((s, i) => [i + 1, s.team, minutes(s.at), s.points]),
     },
   };
@@ -207,22 +240,38 @@ export function editionsChart(editions: EditionFigures[]): LineChart {
   const rows = [...editions].sort((a, b) => a.number - b.number);
   const series = (["people", "teams", "articles"] as const).map((key) => ({
     key,
-    label: { people: "People taking part", teams: "Teams", articles: "Articles" }[key],
+    label: msg(`insights.editions.series.${key}`),
     points: rows.map((e) => ({ x: e.number, y: e[key] })),
   }));
   const latest = rows[rows.length - 1];
   const before = rows[rows.length - 2];
   return {
-    title: "Editions over time",
+    title: msg("insights.editions.title"),
     description: !latest
-      ? "No edition yet."
-      : `${plural(rows.length, "edition")}. The latest, ${latest.slug}, had ${plural(latest.people, "person", "people")} in ${plural(latest.teams, "team")} and ${plural(latest.articles, "article")}${
-          before ? ` (${before.slug}: ${plural(before.people, "person", "people")}, ${plural(before.teams, "team")})` : ""
-        }.`,
+      ? msg("insights.editions.empty")
+      : msg("insights.editions.description", {
+          editions: rows.length,
+          slug: latest.slug,
+          people: latest.people,
+          teams: latest.teams,
+          articles: latest.articles,
+          compared: before ? "yes" : "no",
+          before: before?.slug ?? "",
+          beforePeople: before?.people ?? 0,
+          beforeTeams: before?.teams ?? 0,
+        }),
     series,
     xLabels: rows.map((e) => ({ x: e.number, label: e.slug })),
-    axis: "Edition",
-    numbers: { columns: ["Edition", "People taking part", "Teams", "Articles"], rows: rows.map((e) => [e.slug, e.people, e.teams, e.articles]) },
+    axis: msg("insights.editions.axis"),
+    numbers: {
+      columns: [
+        msg("insights.editions.columns.edition"),
+        msg("insights.editions.columns.people"),
+        msg("insights.editions.columns.teams"),
+        msg("insights.editions.columns.articles"),
+      ],
+      rows: rows.map((e) => [e.slug, e.people, e.teams, e.articles]),
+    },
   };
 }
 
@@ -307,54 +356,67 @@ export function productSentence(editions: { projects: number; outcomes: Record<O
   const projects = recent.reduce((sum, e) => sum + e.projects, 0);
   const adopted = recent.reduce((sum, r) => sum + r.outcomes.ADOPTED, 0);
   const used = recent.reduce((sum, r) => sum + r.outcomes.INTERNAL_USE, 0);
-  const which = recent.length === 1 ? "the last edition" : `the last ${["", "", "two", "three", "four", "five"][recent.length] ?? recent.length} editions`;
-  return `${adopted} of ${plural(projects, "project")} of ${which} ${adopted === 1 ? "is" : "are"} in the product${used ? `, and ${used} in internal use` : ""}.`;
+  return msg("insights.product", { adopted, projects, editions: recent.length, used });
 }
 
 /** "63 %", or a dash when there is nothing to divide by. */
-export const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+export const percent = (share: number | null) => (share === null ? "—" : msg("insights.percent", { percent: Math.round(share * 100) }));
 
 /** The report as lines (section, measure, value): the CSV export, in the order of the page. */
 export function reportLines(report: EditionReport): [string, string, string | number][] {
   const p = report.participation;
+  const people = msg("insights.report.sections.people");
+  const teams = msg("insights.report.sections.teams");
+  const topics = msg("insights.report.sections.topics");
+  const judging = msg("insights.report.sections.judging");
+  const challenges = msg("insights.report.sections.challenges");
+  const outcomes = msg("insights.report.sections.outcomes");
   const lines: [string, string, string | number][] = [
-    ["People", "Taking part", p.people],
-    ["People", "First time", p.firstTimers],
-    ["People", "Also in the previous edition", p.previousPeople === null ? "—" : p.returning],
-    ["People", "Came back from the previous edition", percent(p.retention)],
-    ["Teams", "Teams", report.teams.teams],
-    ["Teams", "Average size", report.teams.average],
-    ...report.teams.histogram.map(({ size, count }): [string, string, number] => ["Teams", `Teams of ${plural(size, "person", "people")}`, count]),
+    [people, msg("insights.report.measures.takingPart"), p.people],
+    [people, msg("insights.report.measures.firstTime"), p.firstTimers],
+    [people, msg("insights.report.measures.alsoPrevious"), p.previousPeople === null ? "—" : p.returning],
+    [people, msg("insights.report.measures.cameBack"), percent(p.retention)],
+    [teams, msg("insights.report.measures.teams"), report.teams.teams],
+    [teams, msg("insights.report.measures.averageSize"), report.teams.average],
+    ...report.teams.histogram.map(({ size, count }): [string, string, number] => [teams, msg("insights.report.measures.teamsOfSize", { size }), count]),
     ...report.topics.flatMap(({ label, proposed, becameTeams }): [string, string, number][] => [
-      ["Topics", `${label}: proposed`, proposed],
-      ["Topics", `${label}: became a team`, becameTeams],
+      [topics, msg("insights.report.measures.proposed", { kind: label }), proposed],
+      [topics, msg("insights.report.measures.becameTeam", { kind: label }), becameTeams],
     ]),
-    ["Articles", "Published", report.articles],
+    [msg("insights.report.sections.articles"), msg("insights.report.measures.published"), report.articles],
   ];
   if (report.vote) {
+    const vote = msg("insights.report.sections.vote");
     lines.push(
-      ["Vote", "Ballots cast", report.vote.ballots],
-      ["Vote", "Ballots per person taking part", report.vote.people ? round1(report.vote.ballots / report.vote.people) : "—"],
+      [vote, msg("insights.report.measures.ballots"), report.vote.ballots],
+      [vote, msg("insights.report.measures.ballotsPerPerson"), report.vote.people ? round1(report.vote.ballots / report.vote.people) : "—"],
     );
   }
   if (report.judging) {
     const c = coverage(report.judging.perTeam.map((t) => t.judgments));
-    lines.push(["Judging", "Tracks", report.judging.tracks], ["Judging", "Judgments", report.judging.judgments]);
+    lines.push(
+      [judging, msg("insights.report.measures.tracks"), report.judging.tracks],
+      [judging, msg("insights.report.measures.judgments"), report.judging.judgments],
+    );
     if (c)
       lines.push(
-        ["Judging", "Judgments per team (fewest)", c.min],
-        ["Judging", "Judgments per team (most)", c.max],
-        ["Judging", "Teams never judged", c.unjudged],
+        [judging, msg("insights.report.measures.fewestJudgments"), c.min],
+        [judging, msg("insights.report.measures.mostJudgments"), c.max],
+        [judging, msg("insights.report.measures.neverJudged"), c.unjudged],
       );
   }
   for (const c of report.challenges) {
-    lines.push(["Mini-challenges", `${c.title}: teams taking part`, `${c.took} of ${c.teams}`]);
-    if (c.succeeded !== null) lines.push(["Mini-challenges", `${c.title}: teams that solved it`, c.succeeded]);
+    lines.push([
+      challenges,
+      msg("insights.report.measures.challengeTook", { challenge: c.title }),
+      msg("insights.report.measures.took", { took: c.took, teams: c.teams }),
+    ]);
+    if (c.succeeded !== null) lines.push([challenges, msg("insights.report.measures.challengeSolved", { challenge: c.title }), c.succeeded]);
   }
-  for (const d of report.departments) lines.push(["Departments", d.department, d.people]);
-  for (const status of OUTCOME_STATUSES) lines.push(["What happened next", OUTCOME_LABELS[status], report.outcomes[status]]);
+  for (const d of report.departments) lines.push([msg("insights.report.sections.departments"), d.department, d.people]);
+  for (const status of OUTCOME_STATUSES) lines.push([outcomes, msg(`labels.outcome.${status}`), report.outcomes[status]]);
   const told = OUTCOME_STATUSES.reduce((sum, status) => sum + report.outcomes[status], 0);
-  lines.push(["What happened next", "Not told", Math.max(0, report.teams.teams - told)]);
+  lines.push([outcomes, msg("insights.report.measures.notTold"), Math.max(0, report.teams.teams - told)]);
   return lines;
 }
 
@@ -366,18 +428,30 @@ export function topicKindsChart(reports: { edition: { number: number; slug: stri
   const became = (r: (typeof rows)[number]) => r.topics.reduce((sum, t) => sum + t.becameTeams, 0);
   const busiest = [...rows].sort((a, b) => total(b) - total(a))[0];
   return {
-    title: "Topics of each kind, per edition",
+    title: msg("insights.topicKinds.title"),
     description: !busiest
-      ? "No edition yet."
-      : `${busiest.edition.slug} had the most topics (${total(busiest)}). Across ${plural(rows.length, "edition")}, ${rows.reduce((s, r) => s + became(r), 0)} of ${rows.reduce((s, r) => s + total(r), 0)} topics became a team.`,
+      ? msg("insights.topicKinds.empty")
+      : msg("insights.topicKinds.description", {
+          slug: busiest.edition.slug,
+          topics: total(busiest),
+          editions: rows.length,
+          became: rows.reduce((s, r) => s + became(r), 0),
+          total: rows.reduce((s, r) => s + total(r), 0),
+        }),
     series: kinds,
     rows: rows.map((r) => ({
       label: r.edition.slug,
-      note: `${plural(total(r), "topic")}, ${became(r)} became teams`,
+      note: msg("insights.topicKinds.note", { topics: total(r), became: became(r) }),
       values: r.topics.map((t) => t.proposed),
     })),
     numbers: {
-      columns: ["Edition", ...kinds.flatMap((k) => [`${k.label}: proposed`, `${k.label}: became a team`])],
+      columns: [
+        msg("insights.topicKinds.columns.edition"),
+        ...kinds.flatMap((k) => [
+          msg("insights.topicKinds.columns.proposed", { kind: k.label }),
+          msg("insights.topicKinds.columns.becameTeam", { kind: k.label }),
+        ]),
+      ],
       rows: rows.map((r) => [r.edition.slug, ...r.topics.flatMap((t) => [t.proposed, t.becameTeams])]),
     },
   };
@@ -387,11 +461,18 @@ export function topicKindsChart(reports: { edition: { number: number; slug: stri
 export function teamSizesChart(report: Pick<EditionReport, "teams">): BarChart {
   const { histogram, teams, average } = report.teams;
   return {
-    title: "Teams by size",
-    description: teams === 0 ? "No team was formed." : `${plural(teams, "team")}, ${average} people on average.`,
-    series: [{ key: "teams", label: "Teams" }],
-    rows: histogram.map(({ size, count }) => ({ label: plural(size, "person", "people"), note: plural(count, "team"), values: [count] })),
-    numbers: { columns: ["Size", "Teams"], rows: histogram.map(({ size, count }) => [size, count]) },
+    title: msg("insights.teamSizes.title"),
+    description: teams === 0 ? msg("insights.teamSizes.empty") : msg("insights.teamSizes.description", { teams, average }),
+    series: [{ key: "teams", label: msg("insights.teamSizes.series") }],
+    rows: histogram.map(({ size, count }) => ({
+      label: msg("insights.teamSizes.label", { size }),
+      note: msg("insights.teamSizes.note", { count }),
+      values: [count],
+    })),
+    numbers: {
+      columns: [msg("insights.teamSizes.columns.size"), msg("insights.teamSizes.columns.teams")],
+      rows: histogram.map(({ size, count }) => [size, count]),
+    },
   };
 }
 
@@ -400,13 +481,16 @@ export function coverageChart(perTeam: { team: string; judgments: number }[]): B
   const rows = [...perTeam].sort((a, b) => a.judgments - b.judgments || a.team.localeCompare(b.team));
   const c = coverage(rows.map((r) => r.judgments));
   return {
-    title: "Judgments per team",
+    title: msg("insights.coverage.title"),
     description: !c
-      ? "No team to judge."
-      : `From ${c.min} to ${c.max} judgments per team, ${c.average} on average${c.unjudged ? `; ${plural(c.unjudged, "team")} never judged` : ""}.`,
-    series: [{ key: "judgments", label: "Judgments" }],
-    rows: rows.map((r) => ({ label: r.team, note: plural(r.judgments, "judgment"), values: [r.judgments] })),
-    numbers: { columns: ["Team", "Judgments"], rows: rows.map((r) => [r.team, r.judgments]) },
+      ? msg("insights.coverage.empty")
+      : msg("insights.coverage.description", { min: c.min, max: c.max, average: c.average, unjudged: c.unjudged }),
+    series: [{ key: "judgments", label: msg("insights.coverage.series") }],
+    rows: rows.map((r) => ({ label: r.team, note: msg("insights.coverage.note", { count: r.judgments }), values: [r.judgments] })),
+    numbers: {
+      columns: [msg("insights.coverage.columns.team"), msg("insights.coverage.columns.judgments")],
+      rows: rows.map((r) => [r.team, r.judgments]),
+    },
   };
 }
 
@@ -414,21 +498,29 @@ export function coverageChart(perTeam: { team: string; judgments: number }[]): B
 export function departmentsChart(departments: EditionReport["departments"], people: number): BarChart {
   const known = departments.reduce((sum, d) => sum + d.people, 0);
   return {
-    title: "People by department",
+    title: msg("insights.departments.title"),
     description: departments.length
-      ? `${departments[0].department} had the most people taking part (${departments[0].people}). The department is known for ${known} of ${people}.`
-      : "No department is known.",
-    series: [{ key: "people", label: "People" }],
-    rows: departments.map((d) => ({ label: d.department, note: plural(d.people, "person", "people"), values: [d.people] })),
-    numbers: { columns: ["Department", "People"], rows: departments.map((d) => [d.department, d.people]) },
+      ? msg("insights.departments.description", { department: departments[0].department, most: departments[0].people, known, people })
+      : msg("insights.departments.empty"),
+    series: [{ key: "people", label: msg("insights.departments.series") }],
+    rows: departments.map((d) => ({ label: d.department, note: msg("insights.departments.note", { people: d.people }), values: [d.people] })),
+    numbers: {
+      columns: [msg("insights.departments.columns.department"), msg("insights.departments.columns.people")],
+      rows: departments.map((d) => [d.department, d.people]),
+    },
   };
 }
 
-/** Reports as CSV: a line per figure, the edition first (several editions follow each other). */
-export function reportCsv(reports: EditionReport[]): string {
+/**
+ * Reports as CSV: a line per figure, the edition first (several editions follow each other), its words
+ * said by `say` (the reader's language: app/_lib/translate.ts; this file can't hold the catalogs, the
+ * browser imports it).
+ */
+export function reportCsv(reports: EditionReport[], say: (text: string) => string): string {
+  const said = (field: string | number) => (typeof field === "string" ? say(field) : field);
   return (
-    csvLine(["Edition", "Section", "Measure", "Value"]) +
-    reports.flatMap((report) => reportLines(report).map((line) => csvLine([report.edition.slug, ...line]))).join("")
+    csvLine([msg("insights.csv.edition"), msg("insights.csv.section"), msg("insights.csv.measure"), msg("insights.csv.value")].map(say)) +
+    reports.flatMap((report) => reportLines(report).map((line) => csvLine([report.edition.slug, ...line.map(said)]))).join("")
   );
 }
 
@@ -447,15 +539,23 @@ export function leaderboardChart(board: BoardForChart, teams = 5): LineChart {
   const [first, second] = leaders;
   const series = leaders.map((row, i) => ({ key: `team${i}`, label: row.name, points: running(row) }));
   return {
-    title: "Totals over the hackathon",
+    title: msg("insights.leaderboard.title"),
     description: !first
-      ? "No team yet."
-      : `The ${leaders.length === 1 ? "team's" : `first ${leaders.length} teams'`} bonus points after each of the ${plural(board.challenges.length, "mini-challenge")}. ${first.name} leads with ${plural(first.total, "point")}${second ? `, ${second.name} follows with ${second.total}` : ""}.`,
+      ? msg("insights.leaderboard.empty")
+      : msg("insights.leaderboard.description", {
+          teams: leaders.length,
+          challenges: board.challenges.length,
+          first: first.name,
+          points: first.total,
+          followed: second ? "yes" : "no",
+          second: second?.name ?? "",
+          secondPoints: second?.total ?? 0,
+        }),
     series,
     xLabels: board.challenges.map((_, i) => ({ x: i + 1, label: String(i + 1) })),
-    axis: "After mini-challenge no.",
+    axis: msg("insights.leaderboard.axis"),
     numbers: {
-      columns: ["Team", ...board.challenges.map((c, i) => `${i + 1}. ${c.title}`)],
+      columns: [msg("insights.leaderboard.columns.team"), ...board.challenges.map((c, i) => `${i + 1}. ${c.title}`)],
       rows: series.map((s) => [s.label, ...s.points.map((p) => p.y)]),
     },
   };
@@ -464,7 +564,10 @@ export function leaderboardChart(board: BoardForChart, teams = 5): LineChart {
 /** Points drawn for a long match: a match of 3,000 rounds is read at about a hundred. */
 const MATCH_POINTS = 100;
 
-/** A match's score over its rounds (or games): each bot's wins so far, with where the winner took the lead for good. */
+/**
+ * A match's score over its rounds (or games): each bot's wins so far, with where the winner took the lead for good.
+ * Drawn in the browser too (a replay): its words are "insights.match.…" alone, the messages a page sends there.
+ */
 export function matchScoreChart(names: [string, string], winners: (0 | 1 | null)[], noun: "round" | "game"): LineChart {
   const step = Math.max(1, Math.ceil(winners.length / MATCH_POINTS));
   const wins = [0, 0];
@@ -482,17 +585,26 @@ export function matchScoreChart(names: [string, string], winners: (0 | 1 | null)
   });
   const leader = wins[0] === wins[1] ? null : wins[0] > wins[1] ? names[0] : names[1];
   return {
-    title: `The score over the ${noun}s`,
-    description: `${leader ? `${leader} won` : "A draw"}, ${wins[0]}–${wins[1]} over ${plural(winners.length, noun)}${
-      leader && decided ? `; it led for good from ${noun} ${decided}` : ""
-    }.`,
+    title: msg(`insights.match.${noun}.title`),
+    description: msg(`insights.match.${noun}.description`, {
+      result: leader ? "won" : "draw",
+      leader: leader ?? "",
+      a: wins[0],
+      b: wins[1],
+      count: winners.length,
+      led: leader && decided ? "yes" : "no",
+      from: decided ?? 0,
+    }),
     series: [
       { key: "a", label: names[0], points: points.map((p) => ({ x: p.x, y: p.a })) },
       { key: "b", label: names[1], points: points.map((p) => ({ x: p.x, y: p.b })) },
     ],
     // numbered: the axis counts rounds
     xLabels: [],
-    axis: `${noun[0].toUpperCase()}${noun.slice(1)}s played`,
-    numbers: { columns: [`After ${noun}`, `${names[0]}: wins`, `${names[1]}: wins`], rows: points.slice(1).map((p) => [p.x, p.a, p.b]) },
+    axis: msg(`insights.match.${noun}.axis`),
+    numbers: {
+      columns: [msg(`insights.match.${noun}.after`), msg("insights.match.wins", { name: names[0] }), msg("insights.match.wins", { name: names[1] })],
+      rows: points.slice(1).map((p) => [p.x, p.a, p.b]),
+    },
   };
 }

@@ -8,6 +8,8 @@ import type { DomainEvent } from "../platform/events";
 import { authSecret, siteOrigin } from "../platform/config";
 import { invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { msg } from "../platform/messages";
+import { translate } from "../platform/i18n";
+import { defaultLocale, isLocale } from "../platform/locale";
 import { mailIsOn } from "../platform/mail";
 import { invalidAllowEntry, outboundPolicy, urlRefusal } from "../platform/outbound";
 import { type Actor, assertOrganizer, requireActor } from "../people/rules";
@@ -78,8 +80,8 @@ export async function sendTestMessage(db: Db, actor: Actor | null, webhookId: st
     key: `test:${randomUUID()}`,
     type: "webhook.test",
     editionId: hook.editionId,
-    title: `Hexathon ${slug}: a test message`,
-    text: `If you read this, “${hook.name}” works: ${slug}'s news will arrive here.`,
+    title: msg("notifications.news.test.title", { slug }),
+    text: msg("notifications.news.test.text", { slug, name: hook.name }),
     url: `${siteOrigin()}/editions/${slug}`,
     data: { test: true },
     at: now,
@@ -102,7 +104,13 @@ type Hook = { id: string; kind: string; url: string; editionId: string };
 
 function queueDelivery(db: Db, hook: Hook, news: News, now: Date) {
   const id = randomUUID();
-  const body = hook.kind === "GENERIC" ? genericBody(news, id) : chatBody(hook.kind as Exclude<WebhookKind, "GENERIC">, news);
+  // a channel is read by many: it hears the news in the instance's language
+  const locale = defaultLocale();
+  const said = { ...news, title: translate(news.title, locale), text: translate(news.text, locale) };
+  const body =
+    hook.kind === "GENERIC"
+      ? genericBody(said, id)
+      : chatBody(hook.kind as Exclude<WebhookKind, "GENERIC">, said, translate(msg("notifications.news.open"), locale));
   return enqueue(db, {
     id,
     key: `webhook:${hook.id}:${news.key}`,
@@ -111,7 +119,7 @@ function queueDelivery(db: Db, hook: Hook, news: News, now: Date) {
     webhookId: hook.id,
     recipient: hook.url,
     kind: news.type,
-    summary: news.title,
+    summary: said.title,
     body: JSON.stringify(body),
     now,
   });
@@ -190,7 +198,7 @@ export async function queueNotice(db: Db, notice: Notice, now = new Date()): Pro
   let queued = 0;
   for (const person of await recipientsOf(db, notice)) {
     if (person.mode === "NOW") {
-      const mail = noticeMail(person.email, notice, mailLinks(person.id, notice.kind));
+      const mail = noticeMail(person.email, notice, mailLinks(person.id, notice.kind), person.locale);
       const written = await enqueue(db, {
         key: `email:${notice.key}:${person.id}`,
         channel: "EMAIL",
@@ -210,8 +218,9 @@ export async function queueNotice(db: Db, notice: Notice, now = new Date()): Pro
             userId: person.id,
             editionId: notice.editionId,
             kind: notice.kind,
+            // lib's messages, put into the person's language when the digest goes out
             title: notice.title,
-            text: notice.text.slice(0, 500),
+            text: notice.text,
             url: notice.url,
             createdAt: now,
           },
@@ -247,7 +256,7 @@ export async function queueDueDigests(db: Db, now = new Date()): Promise<number>
   for (const [userId, entries] of byPerson) {
     // the oldest line decides: once its digest hour has passed, everything waiting goes
     if (digestDueAt(entries[0].createdAt, zoneOf(entries[0])) > now) continue;
-    const person = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+    const person = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true, locale: true } });
     const lines: DigestLine[] = entries.flatMap((entry) =>
       isEmailKind(entry.kind) ? [{ kind: entry.kind, title: entry.title, text: entry.text, url: entry.url, at: entry.createdAt, timezone: zoneOf(entry) }] : [],
     );
@@ -257,7 +266,7 @@ export async function queueDueDigests(db: Db, now = new Date()): Promise<number>
         const taken = await tx.digestEntry.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt: now } });
         if (taken.count !== ids.length) throw new DigestTaken();
         if (!person?.emailVerifiedAt || lines.length === 0) return;
-        const mail = digestMail(person.email, lines, mailLinks(userId, "digest"));
+        const mail = digestMail(person.email, lines, mailLinks(userId, "digest"), isLocale(person.locale) ? person.locale : defaultLocale());
         await tx.outboxMessage.create({
           data: {
             key: `digest:${entries[0].id}`,

@@ -5,12 +5,13 @@ import type { Db } from "../platform/db";
 import type { DomainEvent } from "../platform/events";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
-import { msg } from "../platform/messages";
+import { joinMessages, msg } from "../platform/messages";
 import { formatTime } from "../platform/time";
+import { defaultLocale, isLocale, type Locale } from "../platform/locale";
 import { type Actor, assertOrganizer } from "../people/rules";
-import { formatEditionNumber, PHASE_DESCRIPTIONS, PHASE_LABELS, isPhase } from "../editions/rules";
+import { formatEditionNumber, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
-import { placeLabel, podiumSteps } from "../votes/rules";
+import { podiumSteps } from "../votes/rules";
 import { mailIsOn } from "../platform/mail";
 import { isOrganizer } from "../people/rules";
 import {
@@ -30,6 +31,12 @@ import {
 } from "./rules";
 
 type EditionRow = { id: string; number: number; title: string; phase: string; timezone: string };
+
+// News and notices are written as lib's messages (lib/platform/messages.ts): each email and chat message
+// is put into its recipient's language when it is queued (commands.ts). People's own words stay as written.
+
+/** People's words inside a notice, cut short: a digest line keeps a few of them. */
+const excerpt = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function newsOf(
   edition: EditionRow,
@@ -64,8 +71,8 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
       const topic = await db.topic.findUnique({ where: { id: event.proposed }, include: { proposer: { select: { name: true } } } });
       if (!topic) return null;
       return newsOf(edition, "topic.proposed", `topic.proposed:${topic.id}`, at, {
-        title: `${slug}: new topic “${topic.title}”`,
-        text: `Proposed by ${topic.proposer.name}. Show your interest if you'd like to work on it.`,
+        title: msg("notifications.news.topicProposed.title", { slug, topic: topic.title }),
+        text: msg("notifications.news.topicProposed.text", { name: topic.proposer.name }),
         path: `/editions/${slug}/topics/${topic.id}`,
         data: { topic: { id: topic.id, title: topic.title, kind: topic.kind, proposer: topic.proposer.name } },
       });
@@ -73,23 +80,23 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
     case "phase.changed": {
       if (!isPhase(event.phase) || event.phase === "DRAFT") return null;
       return newsOf(edition, "phase.changed", `phase.changed:${eventKey}`, at, {
-        title: `${slug} ${edition.title}: ${PHASE_LABELS[event.phase].toLowerCase()}`,
-        text: PHASE_DESCRIPTIONS[event.phase],
+        title: msg("notifications.news.phaseChanged.title", { slug, edition: edition.title, phase: event.phase }),
+        text: msg(`labels.phaseDescription.${event.phase}`),
         path: `/editions/${slug}`,
         data: { phase: event.phase, label: PHASE_LABELS[event.phase] },
       });
     }
     case "vote.opened":
       return newsOf(edition, "vote.opened", `vote.opened:${eventKey}`, at, {
-        title: `${slug}: the vote is open`,
-        text: `Vote for your favourite projects on your phone: ${siteOrigin()}/vote`,
+        title: msg("notifications.news.voteOpened.title", { slug }),
+        text: msg("notifications.news.voteOpened.text", { url: `${siteOrigin()}/vote` }),
         path: "/vote",
         data: { voteUrl: `${siteOrigin()}/vote` },
       });
     case "vote.closed":
       return newsOf(edition, "vote.closed", `vote.closed:${eventKey}`, at, {
-        title: `${slug}: the vote is closed`,
-        text: "The results are revealed on stage.",
+        title: msg("notifications.news.voteClosed.title", { slug }),
+        text: msg("notifications.news.voteClosed.text"),
         path: `/editions/${slug}`,
       });
     case "podium.revealed": {
@@ -101,8 +108,8 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
       if (steps.length === 0 || vote.revealed < steps.length) return null;
       const podium = results.ranking.filter((team) => team.place <= 3).map((team) => ({ place: team.place, team: team.name, points: team.total }));
       return newsOf(edition, "podium.revealed", `podium.revealed:${edition.id}:${vote.closedAt?.getTime() ?? 0}`, at, {
-        title: `${slug}: the winners`,
-        text: podium.map((p) => `${placeLabel(p.place, false)}: ${p.team} (${p.points} points)`).join("\n"),
+        title: msg("notifications.news.podium.title", { slug }),
+        text: joinMessages(podium.map((p) => msg("notifications.news.podium.line", { place: p.place, team: p.team, points: p.points }))),
         path: `/editions/${slug}`,
         data: { podium },
       });
@@ -113,8 +120,11 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
       if (!article) return null;
       // first publication only: a revision is not news
       return newsOf(edition, "article.published", `article.published:${article.articleId}`, at, {
-        title: `New article: ${article.title}`,
-        text: [article.teamName ? `By ${article.teamName}.` : "", article.summary].filter(Boolean).join(" "),
+        title: msg("notifications.news.articlePublished.title", { article: article.title }),
+        text: joinMessages(
+          [article.teamName ? msg("notifications.news.articlePublished.by", { team: article.teamName }) : "", excerpt(article.summary)].filter(Boolean),
+          " ",
+        ),
         path: `/articles/${article.slug}`,
         data: { article: { id: article.articleId, slug: article.slug, title: article.title, team: article.teamName, summary: article.summary } },
       });
@@ -129,8 +139,8 @@ export async function newsOfEvent(db: Db, event: DomainEvent): Promise<News | nu
       const tournament = await db.tournament.findUnique({ where: { id: event.progress.tournamentId }, include: { challenge: true } });
       if (!tournament) return null;
       return newsOf(edition, "tournament.finished", `tournament.finished:${tournament.id}`, at, {
-        title: `${slug}: the “${tournament.challenge.title}” tournament is finished`,
-        text: `${tournament.total} matches played. See the standings.`,
+        title: msg("notifications.news.tournamentFinished.title", { slug, challenge: tournament.challenge.title }),
+        text: msg("notifications.news.tournamentFinished.text", { matches: tournament.total }),
         path: `/editions/${slug}/challenges/${tournament.challengeId}`,
         data: { challenge: { id: tournament.challengeId, title: tournament.challenge.title }, matches: tournament.total },
       });
@@ -167,8 +177,9 @@ export async function scheduledNews(db: Db, now: Date): Promise<News[]> {
     const slug = formatEditionNumber(edition.number);
     news.push(
       newsOf(edition, "presentations.soon", `presentations.soon:${edition.id}:${edition.presentationsStartAt.getTime()}`, now, {
-        title: `${slug}: presentations start at ${formatTime(edition.presentationsStartAt, edition.timezone)}`,
-        text: "Five minutes per team, then the vote. Follow them live.",
+        // 24-hour times read the same in every language Hexathon speaks
+        title: msg("notifications.news.presentationsSoon.title", { slug, time: formatTime(edition.presentationsStartAt, edition.timezone) }),
+        text: msg("notifications.news.presentationsSoon.text"),
         path: `/editions/${slug}/live`,
         data: { startsAt: edition.presentationsStartAt },
       }),
@@ -182,9 +193,12 @@ type OpenedChallenge = { id: string; title: string; kind: string; opensAt: Date;
 function challengeOpened(edition: EditionRow, challenge: OpenedChallenge, key: string, at: Date): News {
   const slug = formatEditionNumber(edition.number);
   return newsOf(edition, "challenge.opened", key, at, {
-    title: `${slug}: “${challenge.title}” is open`,
+    title: msg("notifications.news.challengeOpened.title", { slug, challenge: challenge.title }),
     // one opened by hand after its planned end stays open until closed by hand: no time to give
-    text: challenge.closesAt > at ? `Until ${formatTime(challenge.closesAt, edition.timezone)}. Go!` : "Go!",
+    text:
+      challenge.closesAt > at
+        ? msg("notifications.news.challengeOpened.until", { time: formatTime(challenge.closesAt, edition.timezone) })
+        : msg("notifications.news.challengeOpened.go"),
     path: `/editions/${slug}/challenges/${challenge.id}`,
     data: { challenge: { id: challenge.id, title: challenge.title, kind: challenge.kind, opensAt: challenge.opensAt, closesAt: challenge.closesAt } },
   });
@@ -274,8 +288,6 @@ export type Notice = {
   url: string;
 };
 
-const quoted = (title: string) => `“${title}”`;
-
 /** The email notifications an event makes. Draft editions make none: only organizers see them. */
 export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | null): Promise<Notice[]> {
   const edition = await db.edition.findUnique({ where: { id: event.editionId }, select: { id: true, number: true, title: true, phase: true, timezone: true } });
@@ -296,8 +308,8 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
             key: `topic.review:${topic.id}`,
             audience: "organizers",
             actorId: topic.proposerId,
-            title: `${slug}: new topic to review, ${quoted(topic.title)}`,
-            text: `Proposed by ${topic.proposer.name}. Approve it, reject it, or merge it into a topic like it.`,
+            title: msg("notifications.notice.topicReview.title", { slug, topic: topic.title }),
+            text: msg("notifications.notice.topicReview.text", { name: topic.proposer.name }),
             url: `${siteOrigin()}/editions/${slug}/topics/${topic.id}`,
           });
       }
@@ -316,8 +328,8 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
             key: `topic.interest:${topicId}:${userId}`,
             audience: { userIds: [topic.proposerId] },
             actorId: userId,
-            title: `${person.name} is interested in your topic ${quoted(topic.title)}`,
-            text: count === 1 ? "The first person to show interest." : `${count} people are interested now.`,
+            title: msg("notifications.notice.topicInterest.title", { name: person.name, topic: topic.title }),
+            text: msg("notifications.notice.topicInterest.text", { count }),
             url: `${siteOrigin()}/editions/${slug}/topics/${topic.id}`,
           });
         }
@@ -325,17 +337,24 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
       if (event.reviewed) {
         const topic = await db.topic.findUnique({ where: { id: event.reviewed.topicId }, include: { mergedInto: { select: { title: true, id: true } } } });
         if (topic && topic.status !== "PENDING") {
+          const values = { topic: topic.title };
           const [title, text] =
             topic.status === "APPROVED"
-              ? [`Your topic ${quoted(topic.title)} is approved`, "Everyone can see it now, show interest in it, and form a team around it."]
+              ? [msg("notifications.notice.topicApproved.title", values), msg("notifications.notice.topicApproved.text")]
               : topic.status === "REJECTED"
                 ? [
-                    `Your topic ${quoted(topic.title)} was not accepted`,
-                    `${topic.rejectionReason ? `The organizers said: ${topic.rejectionReason}\n\n` : ""}You can edit it and send it for review again.`,
+                    msg("notifications.notice.topicRejected.title", values),
+                    joinMessages(
+                      [
+                        ...(topic.rejectionReason ? [msg("notifications.notice.topicRejected.said", { reason: excerpt(topic.rejectionReason) })] : []),
+                        msg("notifications.notice.topicRejected.text"),
+                      ],
+                      "\n\n",
+                    ),
                   ]
                 : [
-                    `Your topic ${quoted(topic.title)} was merged`,
-                    `It joined ${quoted(topic.mergedInto?.title ?? "another topic")}, which is much like it: the people interested in yours moved along.`,
+                    msg("notifications.notice.topicMerged.title", values),
+                    msg("notifications.notice.topicMerged.text", { into: topic.mergedInto?.title ?? msg("notifications.notice.topicMerged.anotherTopic") }),
                   ];
           notices.push({
             ...base,
@@ -358,19 +377,13 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
         db.team.findMany({ where: { id: { in: change.teamIds } }, include: { members: { select: { userId: true } } } }),
         db.user.findMany({ where: { id: { in: [change.actorId, ...change.personIds] } }, select: { id: true, name: true } }),
       ]);
-      const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "Someone";
+      const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? msg("notifications.notice.team.someone");
       const actor = nameOf(change.actorId);
-      const persons = change.personIds.map(nameOf).join(", ");
+      const persons = joinMessages(change.personIds.map(nameOf), ", ");
       return teams.map((team): Notice => {
-        const title = {
-          formed: `${actor} formed the team ${quoted(team.name)} with you`,
-          joined: `${actor} joined your team ${quoted(team.name)}`,
-          left: `${actor} left your team ${quoted(team.name)}`,
-          moved: team.members.some((m) => change.personIds.includes(m.userId))
-            ? `${actor} moved ${persons} into ${quoted(team.name)}`
-            : `${actor} moved ${persons} out of ${quoted(team.name)}`,
-          renamed: `${actor} renamed your team to ${quoted(team.name)}`,
-        }[change.what];
+        const values = { actor, persons, team: team.name };
+        const what = change.what === "moved" ? (team.members.some((m) => change.personIds.includes(m.userId)) ? "movedIn" : "movedOut") : change.what;
+        const title = msg(`notifications.notice.team.${what}`, values);
         // the people moved out hear it too: they are no longer among the members
         const moved = change.what === "moved" ? change.personIds : [];
         return {
@@ -380,7 +393,7 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
           audience: { userIds: [...new Set([...team.members.map((m) => m.userId), ...moved])] },
           actorId: change.actorId,
           title,
-          text: `${quoted(team.name)} has ${team.members.length === 1 ? "1 member" : `${team.members.length} members`} now.`,
+          text: msg("notifications.notice.team.members", { team: team.name, count: team.members.length }),
           url: `${siteOrigin()}/editions/${slug}/teams/${team.id}`,
         };
       });
@@ -396,8 +409,8 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
             key: `article.review:${article.id}:${eventKey}`,
             audience: "organizers",
             actorId: event.actorId,
-            title: `${quoted(article.title)} waits for review`,
-            text: "Its authors ask the organizers to publish it.",
+            title: msg("notifications.notice.articleReview.title", { article: article.title }),
+            text: msg("notifications.notice.articleReview.text"),
             url: `${siteOrigin()}/write/${article.id}`,
           },
         ];
@@ -410,8 +423,10 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
           key: `article.changes:${article.id}:${eventKey}`,
           audience: { userIds: article.authors.flatMap((a) => (a.userId ? [a.userId] : [])) },
           actorId: event.actorId,
-          title: `Changes asked for ${quoted(article.title)}`,
-          text: comment?.body ? `${comment.actorName} wrote: ${comment.body}` : "The organizers sent it back with comments.",
+          title: msg("notifications.notice.articleChanges.title", { article: article.title }),
+          text: comment?.body
+            ? msg("notifications.notice.articleChanges.wrote", { name: comment.actorName, comment: excerpt(comment.body) })
+            : msg("notifications.notice.articleChanges.text"),
           url: `${siteOrigin()}/write/${article.id}`,
         },
       ];
@@ -426,8 +441,8 @@ export async function noticesOfEvent(db: Db, event: DomainEvent, news: News | nu
           kind: "article.published",
           key: news.key,
           audience: { userIds: authors.flatMap((a) => (a.userId ? [a.userId] : [])) },
-          title: `Your article ${quoted(String((news.data.article as { title?: string }).title ?? ""))} is published`,
-          text: "Everyone can read it now. Share the link!",
+          title: msg("notifications.notice.articlePublished.title", { article: String((news.data.article as { title?: string }).title ?? "") }),
+          text: msg("notifications.notice.articlePublished.text"),
           url: news.url,
         },
       ];
@@ -467,12 +482,12 @@ async function participants(db: Db, editionId: string): Promise<string[]> {
   return [...new Set([...proposers.map((t) => t.proposerId), ...interested.map((i) => i.userId), ...members.map((m) => m.userId)])];
 }
 
-export type Recipient = { id: string; email: string; mode: EmailMode };
+export type Recipient = { id: string; email: string; mode: EmailMode; locale: Locale };
 
 /**
  * Who gets a notice, and how: people of its audience who may sign in (an
  * address proven, not a judge's guest account), except whoever caused it,
- * each with their mode for its kind. Edition-wide news also reaches anyone who
+ * each with their mode for its kind and their language. Edition-wide news also reaches anyone who
  * turned its kind on without taking part.
  */
 export async function recipientsOf(db: Db, notice: Notice): Promise<Recipient[]> {
@@ -481,11 +496,13 @@ export async function recipientsOf(db: Db, notice: Notice): Promise<Recipient[]>
   const audience = ids === null ? { role: "ORGANIZER" } : optedIn ? { OR: [{ id: { in: ids } }, optedIn] } : { id: { in: ids } };
   const people = await db.user.findMany({
     where: { AND: [audience, { emailVerifiedAt: { not: null }, guest: false }, ...(notice.actorId ? [{ id: { not: notice.actorId } }] : [])] },
-    select: { id: true, email: true, emailSettings: { where: { kind: notice.kind } } },
+    select: { id: true, email: true, locale: true, emailSettings: { where: { kind: notice.kind } } },
   });
   return people.map((person) => ({
     id: person.id,
     email: person.email,
+    // the language they chose, else the instance's
+    locale: isLocale(person.locale) ? person.locale : defaultLocale(),
     mode: emailModeOf(notice.kind, new Map(person.emailSettings.map((setting) => [setting.kind, setting.mode]))),
   }));
 }

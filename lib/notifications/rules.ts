@@ -66,17 +66,17 @@ export type News = {
   at: Date;
 };
 
-/** The body each platform's incoming webhook understands. */
-export function chatBody(kind: Exclude<WebhookKind, "GENERIC">, news: Pick<News, "title" | "text" | "url">): unknown {
+/** The body each platform's incoming webhook understands; `open` labels the link (in the channel's language). */
+export function chatBody(kind: Exclude<WebhookKind, "GENERIC">, news: Pick<News, "title" | "text" | "url">, open = "Open in Hexathon"): unknown {
   switch (kind) {
     case "SLACK": {
       // Slack's mrkdwn: &, < and > are the only characters to escape; <url|label> is a link
       const slack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      const text = `*${slack(news.title)}*${news.text ? `\n${slack(news.text)}` : ""}\n<${news.url}|Open in Hexathon>`;
+      const text = `*${slack(news.title)}*${news.text ? `\n${slack(news.text)}` : ""}\n<${news.url}|${slack(open)}>`;
       return { text: `${news.title} ${news.url}`, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
     }
     case "MATTERMOST":
-      return { text: `#### ${markdown(news.title)}${news.text ? `\n${markdown(news.text)}` : ""}\n[Open in Hexathon](${news.url})` };
+      return { text: `#### ${markdown(news.title)}${news.text ? `\n${markdown(news.text)}` : ""}\n[${markdown(open)}](${news.url})` };
     case "TEAMS":
       // Teams' Workflows ("When a Teams webhook request is received") posts Adaptive Cards; its old connectors are retired
       return {
@@ -93,7 +93,7 @@ export function chatBody(kind: Exclude<WebhookKind, "GENERIC">, news: Pick<News,
                 { type: "TextBlock", text: markdown(news.title), weight: "Bolder", size: "Medium", wrap: true },
                 ...(news.text ? [{ type: "TextBlock", text: markdown(news.text), wrap: true }] : []),
               ],
-              actions: [{ type: "Action.OpenUrl", title: "Open in Hexathon", url: news.url }],
+              actions: [{ type: "Action.OpenUrl", title: open, url: news.url }],
             },
           },
         ],

@@ -11,7 +11,8 @@ import { INTL_TAGS, type Locale } from "./locale";
 import { renderMessage, type LibTranslate, type MessageValues } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
-const CATALOGS: Record<Locale, Tree> = { en: en.lib, fr: fr.lib };
+// lib's namespace, and the interface's labels (lib/platform/messages.ts)
+const CATALOGS: Record<Locale, Tree> = { en: { ...en.lib, labels: en.labels }, fr: { ...fr.lib, labels: fr.labels } };
 const compiled = new Map<string, IntlMessageFormat | null>();
 
 /** The message at `key` ("teams.team.full") of lib's namespace in `locale`, compiled once. */
@@ -30,7 +31,12 @@ function translatorOf(locale: Locale): LibTranslate {
   return (key: string, values: MessageValues) => {
     // a key this language lacks (the tests forbid it) reads in English rather than not at all
     const format = formatOf(locale, key) ?? formatOf("en", key);
-    return format ? String(format.format(values)) : key;
+    try {
+      return format ? String(format.format(values)) : key;
+    } catch {
+      // a value lacking: people's words that look like a message (they typed its mark) never break a page or an email
+      return key;
+    }
   };
 }
 

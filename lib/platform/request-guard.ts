@@ -4,6 +4,8 @@
 // route's limit. Pure functions of the request's method, path and headers,
 // applied by proxy.ts to every request, and by parseRequest to what a body
 // actually contains (a chunked body has no Content-Length to check up front).
+// What they say is lib's message: proxy.ts puts it into the reader's language.
+import { msg } from "./messages";
 
 export const KB = 1024;
 
@@ -15,10 +17,10 @@ export const JSON_BODY_LIMIT = 64 * KB;
  * to 4 bytes each in UTF-8 and 6 when JSON escapes them; a bot's source is
  * 64 KB; an image upload 8 MB plus the multipart envelope.
  */
-const LARGER_BODIES: { pattern: RegExp; limit: number; tooLarge?: string }[] = [
+const LARGER_BODIES: { pattern: RegExp; limit: number; tooLarge?: (limit: number) => string }[] = [
   { pattern: /^\/api\/articles\/[^/]+(\/preview)?$/, limit: 2 * KB * KB },
   { pattern: /^\/api\/challenges\/[^/]+\/(bots|practice)$/, limit: 512 * KB },
-  { pattern: /^\/api\/uploads$/, limit: 8 * KB * KB + 64 * KB, tooLarge: "That image is too large: at most 8 MB." },
+  { pattern: /^\/api\/uploads$/, limit: 8 * KB * KB + 64 * KB, tooLarge: () => msg("platform.guard.imageTooLarge", { size: formatBytes(8 * KB * KB) }) },
 ];
 
 /** Server actions carry a form: an article or a topic's pitch at most. */
@@ -51,8 +53,11 @@ export type Refusal = { status: number; code: string; message: string };
 
 const refuse = (status: number, code: string, message: string): Refusal => ({ status, code, message });
 
+/** "64 KB", "8 MB" (lib's message: "64 Ko" in French). */
 export function formatBytes(bytes: number): string {
-  return bytes >= KB * KB ? `${Math.round((bytes / (KB * KB)) * 10) / 10} MB` : `${Math.round(bytes / KB)} KB`;
+  return bytes >= KB * KB
+    ? msg("platform.guard.megabytes", { n: Math.round((bytes / (KB * KB)) * 10) / 10 })
+    : msg("platform.guard.kilobytes", { n: Math.round(bytes / KB) });
 }
 
 /** Null when the request may go on; otherwise the refusal to answer at once. */
@@ -66,23 +71,24 @@ export function checkRequest(input: GuardInput): Refusal | null {
   // a signed-in person's cookies. Scripts (curl) send neither header.
   const site = input.secFetchSite?.toLowerCase();
   if (site && site !== "same-origin" && site !== "none") {
-    return refuse(403, "CROSS_SITE", "This request came from another site. Use Hexathon's own pages to do this.");
+    return refuse(403, "CROSS_SITE", msg("platform.guard.crossSite"));
   }
   if (input.origin !== null && !input.siteOrigins.includes(input.origin)) {
+    const site = input.siteOrigins[0];
     return refuse(
       403,
       "CROSS_SITE",
-      `This request came from ${input.origin === "null" ? "an unknown page" : input.origin}, not from ${input.siteOrigins[0]}. Use Hexathon's own pages to do this.`,
+      input.origin === "null" ? msg("platform.guard.crossUnknown", { site }) : msg("platform.guard.crossOrigin", { from: input.origin, site }),
     );
   }
 
   if (input.contentLength !== null) {
     const length = Number(input.contentLength);
     const limit = bodyLimitFor(input.pathname, input.isServerAction);
-    if (!Number.isFinite(length) || length < 0) return refuse(400, "BAD_REQUEST", "The request's Content-Length is not a number.");
+    if (!Number.isFinite(length) || length < 0) return refuse(400, "BAD_REQUEST", msg("platform.guard.badLength"));
     if (length > limit) {
-      const message = LARGER_BODIES.find((r) => r.pattern.test(input.pathname))?.tooLarge;
-      return refuse(413, "TOO_LARGE", message ?? `The request is too large: this address takes at most ${formatBytes(limit)}.`);
+      const message = LARGER_BODIES.find((r) => r.pattern.test(input.pathname))?.tooLarge?.(limit);
+      return refuse(413, "TOO_LARGE", message ?? msg("platform.guard.tooLarge", { size: formatBytes(limit) }));
     }
   }
 
@@ -91,7 +97,7 @@ export function checkRequest(input: GuardInput): Refusal | null {
   if (input.isServerAction) {
     const type = mediaType(input.contentType);
     if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") {
-      return refuse(415, "UNSUPPORTED_MEDIA_TYPE", "This form was sent in a shape this server doesn't accept. Reload the page and submit the form again.");
+      return refuse(415, "UNSUPPORTED_MEDIA_TYPE", msg("platform.guard.formShape"));
     }
     return null;
   }
@@ -100,7 +106,7 @@ export function checkRequest(input: GuardInput): Refusal | null {
   // asking, never application/json.
   if (api && !NON_JSON.some((p) => p.test(input.pathname)) && hasBody(input)) {
     if (mediaType(input.contentType) !== "application/json") {
-      return refuse(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON, with the header Content-Type: application/json.");
+      return refuse(415, "UNSUPPORTED_MEDIA_TYPE", msg("platform.guard.jsonExpected"));
     }
   }
   return null;

@@ -6,6 +6,34 @@ import { msg } from "./messages";
 // compiled parsers (the ballot path parses with them).
 if (typeof window !== "undefined") z.config({ jitless: true });
 
+/**
+ * What zod says where a schema gives no message of its own (a JSON field of
+ * the wrong type, an unknown field, an email's form): lib's message, so that
+ * it reads in the reader's language too. Schemas' own messages come first.
+ */
+export function zodDefaultMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return msg("platform.zod.required");
+      return msg("platform.zod.expected", { expected: String(issue.expected) });
+    case "too_small":
+      return msg("platform.zod.tooSmall", { origin: String(issue.origin), minimum: Number(issue.minimum) });
+    case "too_big":
+      return msg("platform.zod.tooBig", { origin: String(issue.origin), maximum: Number(issue.maximum) });
+    case "invalid_format":
+      return msg("platform.zod.format", { format: String(issue.format) });
+    case "not_multiple_of":
+      return msg("platform.zod.notAMultiple", { divisor: Number(issue.divisor) });
+    case "unrecognized_keys":
+      return msg("platform.zod.unknownKeys", { count: issue.keys.length, keys: issue.keys.join(", ") });
+    case "invalid_value":
+      return msg("platform.zod.invalidOption");
+    default:
+      return msg("platform.zod.invalid");
+  }
+}
+z.config({ customError: zodDefaultMessage });
+
 // A field's `label` is a message of lib/ (msg("topics.field.title")), or plain text: the messages
 // below read it as their {label}, so the whole sentence is in the reader's language.
 

@@ -13,6 +13,7 @@
 // people, and sending it again must not undo that.
 import { teamBonusPoints } from "../challenges/leaderboard";
 import { csvLine } from "../platform/csv";
+import { translate } from "../platform/i18n";
 import { type Db } from "../platform/db";
 import { DomainError, isUniqueViolation, notFound } from "../platform/errors";
 import { msg } from "../platform/messages";
@@ -200,6 +201,16 @@ export async function computeResults(db: Db, editionId: string): Promise<Results
   };
 }
 
+/** The results with their sentences (tie-breaks, shared places) said by `say`: for a JSON answer, whose reader reads words. */
+export function resultsSaid(results: Results, say: (text: string) => string): Results {
+  return {
+    ...results,
+    ranking: results.ranking.map((r) => ({ ...r, tieBreakNote: r.tieBreakNote && say(r.tieBreakNote) })),
+    tieBreakRule: say(results.tieBreakRule),
+    sharedNote: results.sharedNote && say(results.sharedNote),
+  };
+}
+
 /** Organizers see the full results at any time (the projector only what was revealed). */
 export async function resultsFor(db: Db, actor: Actor | null, editionId: string) {
   assertOrganizer(actor, msg("votes.doing.seeResults"));
@@ -285,8 +296,12 @@ export async function ballotsCsv(db: Db, actor: Actor | null, editionId: string)
   return csv;
 }
 
-export async function resultsCsv(db: Db, actor: Actor | null, editionId: string): Promise<string> {
-  const results = await resultsFor(db, actor, editionId);
+/**
+ * The results as CSV. Its columns are names scripts rely on, the same in every language; the tie-break
+ * sentence is said by `say` (the reader's language).
+ */
+export async function resultsCsv(db: Db, actor: Actor | null, editionId: string, say = (text: string) => translate(text, "en")): Promise<string> {
+  const results = resultsSaid(await resultsFor(db, actor, editionId), say);
   let csv = csvLine([
     "place",
     "team",

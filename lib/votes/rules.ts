@@ -2,7 +2,7 @@
 // how many points a pick is worth, how ballots are tallied, and how teams are
 // ranked once the mini-challenge bonus is added.
 import { invalid, DomainError, forbidden } from "../platform/errors";
-import { msg } from "../platform/messages";
+import { listMessage, msg } from "../platform/messages";
 import { type Actor } from "../people/rules";
 
 export const VOTE_METHODS = ["RANKED", "APPROVAL"] as const;
@@ -114,10 +114,9 @@ export function rankTeams(tallies: Iterable<TeamTally>, bonus: ReadonlyMap<strin
   return rows;
 }
 
-/** What a rule of the chain compares: "audience points", "first-place votes". */
+/** What a rule of the chain compares: "audience points", "first-place votes" (lib's message). */
 export function tieBreakCriterion(rule: TieBreak["rule"], rank: number | null): string {
-  if (rule === "AUDIENCE_POINTS") return "audience points";
-  return `${ORDINAL_WORDS[(rank ?? 1) - 1] ?? placeLabel(rank ?? 1, false)}-place votes`;
+  return msg("votes.tieBreak.criterion", { rule, rank: rank ?? 1 });
 }
 
 /**
@@ -130,21 +129,26 @@ export function tieBreakChain(rules: VoteRules): string[] {
   return [tieBreakCriterion("AUDIENCE_POINTS", null), ...ranks];
 }
 
-/** The rule in one sentence, for the organizers' results and the README. */
+/** The rule in one sentence, for the organizers' results and the README (lib's message). */
 export function tieBreakRule(rules: VoteRules): string {
-  return `Equal totals are decided by ${tieBreakChain(rules)
-    .map((c) => `more ${c}`)
-    .join(", then ")}; teams equal on all of these share the place.`;
+  const more = tieBreakChain(rules).map((criterion) => msg("votes.tieBreak.more", { criterion }));
+  const chain = more.reduceRight((rest, first) => msg("votes.tieBreak.then", { first, rest }));
+  return msg("votes.tieBreak.rule", { chain });
 }
 
-/** Why teams share a place: equal on the total and the whole chain. */
+/** Why teams share a place: equal on the total and the whole chain (lib's message). */
 export function sharedPlaceNote(rules: VoteRules): string {
-  return `A shared place: equal on ${listOf(["points", ...tieBreakChain(rules)])}.`;
+  return msg("votes.tieBreak.shared", { list: listMessage([msg("votes.tieBreak.points"), ...tieBreakChain(rules)]) });
 }
 
-/** "Ahead of Snake Case on first-place votes: 4 to 2": the line shown next to a team a tie-break put ahead. */
+/** "Ahead of Snake Case on first-place votes: 4 to 2": the line shown next to a team a tie-break put ahead (lib's message). */
 export function describeTieBreak(tieBreak: TieBreak, overNames: string[]): string {
-  return `Ahead of ${listOf(overNames)} on ${tieBreakCriterion(tieBreak.rule, tieBreak.rank)}: ${tieBreak.ahead} to ${tieBreak.behind}`;
+  return msg("votes.tieBreak.ahead", {
+    names: listMessage(overNames),
+    criterion: tieBreakCriterion(tieBreak.rule, tieBreak.rank),
+    ahead: tieBreak.ahead,
+    behind: tieBreak.behind,
+  });
 }
 
 /** "1st", "2nd", "23rd"; a shared place as "=2nd". */
@@ -168,13 +172,6 @@ export function normalizeJoinCode(input: string): string {
 function chainOrder(a: TeamTally, b: TeamTally): number {
   const d = decide(a, b);
   return d ? d.behind - d.ahead : 0;
-}
-
-const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-
-/** "a, b and c" */
-function listOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

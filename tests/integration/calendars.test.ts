@@ -120,6 +120,15 @@ describe("a person's own calendar", () => {
     // once open, the hidden riddle is in it too
     const later = read(renderCalendar(await personalCalendar(t.db, key, new Date("2030-01-16T15:30:00Z"))));
     expect(later.events.some((e) => e.summary.endsWith("Secret riddle"))).toBe(true);
+
+    // in the language Alice chose: calendar apps send no cookie, the feed knows it from her account
+    await t.db.user.update({ where: { id: alice.id }, data: { locale: "fr" } });
+    const french = read(renderCalendar(await personalCalendar(t.db, key, now)));
+    const slug = formatEditionNumber(edition.number);
+    expect(french.events.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([`Heatmappers présente (${slug}, 3 sur 3)`, `Défi ${slug}\u00a0: Open riddle`, `${slug} ${edition.title}\u00a0: hacking`]),
+    );
+    expect(french.events.find((e) => e.summary.startsWith("Heatmappers"))!.description).toContain("Soyez là quelques minutes avant.");
   });
 
   it("a new address ends the old one", async () => {

@@ -267,6 +267,59 @@ describe("the daily digest", () => {
   });
 });
 
+describe("in each person's language", () => {
+  it("an email at once in the language the person chose, else the instance's", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const [chose, said, nothing] = [
+      await makeUser(t.db, "EMPLOYEE", "Chloé"),
+      await makeUser(t.db, "EMPLOYEE", "Sam"),
+      await makeUser(t.db, "EMPLOYEE", "Nadia"),
+    ];
+    await t.db.user.update({ where: { id: chose.id }, data: { locale: "fr" } });
+    await t.db.user.update({ where: { id: said.id }, data: { locale: "en" } });
+    const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
+    const topics = [
+      await makeTopic(t.db, edition.id, chose.id, "PENDING"),
+      await makeTopic(t.db, edition.id, said.id, "PENDING"),
+      await makeTopic(t.db, edition.id, nothing.id, "PENDING"),
+    ];
+    for (const topic of topics) await approveTopic(t.db, organizer, topic.id);
+    const previous = process.env.DEFAULT_LOCALE;
+    process.env.DEFAULT_LOCALE = "fr";
+    try {
+      await deliverHeard(t.db);
+    } finally {
+      if (previous === undefined) delete process.env.DEFAULT_LOCALE;
+      else process.env.DEFAULT_LOCALE = previous;
+    }
+    const [fr] = mailTo(chose);
+    expect(fr.subject).toBe(`Votre sujet «\u00a0${topics[0].title}\u00a0» est approuvé`);
+    expect(fr.text).toContain("Tout le monde peut le voir maintenant");
+    expect(fr.html).toContain('<html lang="fr">');
+    expect(fr.html).toContain("Choisir les e-mails que vous recevez");
+    expect(mailTo(said)[0].subject).toBe(`Your topic “${topics[1].title}” is approved`);
+    expect(mailTo(nothing)[0].subject).toBe(`Votre sujet «\u00a0${topics[2].title}\u00a0» est approuvé`);
+  });
+
+  it("a digest's lines are kept in no language: they read in the one the person has when it goes out", async () => {
+    const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
+    const edition = await makeEdition(t.db, "PROPOSALS_OPEN"); // Europe/Paris
+    const topic = await makeTopic(t.db, edition.id, alice.id);
+    const evening = new Date("2031-03-10T18:30:00Z"); // 19:30 in Paris
+    await setInterest(t.db, await makeUser(t.db, "EMPLOYEE", "Bea"), topic.id, true);
+    for (const event of heard.splice(0)) await queueNewsOfEvent(t.db, event, evening);
+    await t.db.user.update({ where: { id: alice.id }, data: { locale: "fr" } }); // the footer's switch, that night
+    const morning = new Date("2031-03-11T07:00:30Z");
+    expect(await queueDueDigests(t.db, morning)).toBe(1);
+    await drainOutbox(t.db, { now: morning });
+    const [mail] = mailTo(alice);
+    expect(mail.subject).toBe("Hexathon\u00a0: votre résumé du jour (1 notification)");
+    expect(mail.text).toContain(`lun. 10 mars, 19:30\u00a0: Bea s’intéresse à votre sujet «\u00a0${topic.title}\u00a0»`);
+    expect(mail.text).toContain("La première personne à montrer son intérêt.");
+    expect(mail.text).not.toContain("\u2063");
+  });
+});
+
 describe("unsubscribing", () => {
   it("works from the link alone, for its kind or for everything; an altered link is refused", async () => {
     const alice = await makeUser(t.db, "EMPLOYEE", "Alice");

@@ -94,7 +94,8 @@ describe("an edition's report", () => {
       { department: "Payments", people: 2 },
       { department: "Search", people: 1 },
     ]);
-    expect(reportCsv([report])).toContain("People,First time,1\r\n");
+    expect(reportCsv([report], (text) => translate(text, "en"))).toContain("People,First time,1\r\n");
+    expect(reportCsv([report], (text) => translate(text, "fr"))).toContain("Personnes,");
   });
 
   it("is for organizers only, and drafts have none", async () => {

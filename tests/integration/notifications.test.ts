@@ -97,6 +97,34 @@ describe("chat channels", () => {
     expect(card.content.actions[0].url).toMatch(/\/topics\//);
   });
 
+  it("a channel hears the news in the instance's language (DEFAULT_LOCALE)", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
+    const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
+    await createWebhook(
+      t.db,
+      organizer,
+      edition.id,
+      hookInput({ kind: "SLACK", name: "Slack", url: `${receiver.url}/services/T0/B0/fr`, allowInternal: true }),
+    );
+    heard.length = 0;
+    const previous = process.env.DEFAULT_LOCALE;
+    process.env.DEFAULT_LOCALE = "fr";
+    try {
+      await proposeTopic(t.db, alice, edition.id, { title: "Des builds rapides", pitch: "Rendre la CI rapide.", kind: "FUN" });
+      await queueHeard(t.db);
+      await drainOutbox(t.db);
+    } finally {
+      if (previous === undefined) delete process.env.DEFAULT_LOCALE;
+      else process.env.DEFAULT_LOCALE = previous;
+    }
+    const slack = receiver.received.filter((request) => request.path.endsWith("/fr")).map((request) => JSON.parse(request.body));
+    expect(slack).toHaveLength(1);
+    expect(slack[0].text).toMatch(/^0x[0-9A-F]+\u00a0: nouveau sujet «\u00a0Des builds rapides\u00a0»/);
+    expect(slack[0].blocks[0].text.text).toContain("Proposé par Alice.");
+    expect(slack[0].blocks[0].text.text).toMatch(/\|Ouvrir dans Hexathon>$/);
+  });
+
   it("a paused webhook gets nothing; a deleted one's queued deliveries fail saying so", async () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const edition = await makeEdition(t.db, "PROPOSALS_OPEN");

@@ -323,7 +323,7 @@ describe("a tournament", () => {
     ]);
     const forfeited = view.matches.filter((m) => m.forfeitA || m.forfeitB);
     expect(forfeited).toHaveLength(2);
-    expect(forfeited.map((m) => m.forfeitA ?? m.forfeitB)).toEqual([
+    expect(forfeited.map((m) => translate((m.forfeitA ?? m.forfeitB)!, "en"))).toEqual([
       expect.stringMatching(/^round 0, move [01]: played 7, which is not a column from 0 to 6$/),
       expect.stringMatching(/^round 0, move [01]: played 7/),
     ]);

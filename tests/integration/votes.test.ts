@@ -10,6 +10,7 @@ import {
   ballotsCsv,
   computeResults,
   resultsCsv,
+  resultsSaid,
   resultsFor,
   voteByJoinCode,
   voteSnapshot,
@@ -30,6 +31,9 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { makeChallenge, makeEdition, makeTeam, makeUser } from "../helpers/factories";
 import { expectDomainError } from "../helpers/expect-domain-error";
 import { hearLiveUpdates } from "../helpers/live-updates";
+
+/** lib's sentences (tie-breaks, shared places) in English, as an English reader gets them. */
+const en = (text: string) => translate(text, "en");
 
 let t: TestDatabase;
 let organizer: Actor;
@@ -693,7 +697,7 @@ describe("equal totals on the podium", () => {
 
   it("ranks by the tie-break chain, shares the place of teams equal on all of it, and says which rule decided", async () => {
     const { edition } = await threeWayTie();
-    const results = await computeResults(t.db, edition.id);
+    const results = resultsSaid(await computeResults(t.db, edition.id), en);
     expect(results.ranking.map((r) => [r.place, r.name, r.total, r.tied, r.tieBreakNote])).toEqual([
       [1, "Team 03", 6, false, "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1"],
       [2, "Team 01", 6, true, null],
@@ -720,22 +724,23 @@ describe("equal totals on the podium", () => {
       [2, "Team 01", true, null],
       [2, "Team 02", true, null],
     ]);
-    expect(second.sharedNote).toMatch(/^A shared place: equal on points, audience points/);
+    expect(en(second.sharedNote!)).toMatch(/^A shared place: equal on points, audience points/);
 
     const first = await revealStep(t.db, organizer, edition.id, "next");
-    expect(first.revealed.find((p) => p.place === 1)).toMatchObject({
+    const winner = first.revealed.find((p) => p.place === 1)!;
+    expect({ ...winner, tieBreakNote: en(winner.tieBreakNote!) }).toMatchObject({
       name: "Team 03",
       tied: false,
       tieBreakNote: "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1",
     });
 
     const prizes = await announcedPrizes(t.db, edition.id);
-    expect(prizes?.podium.map((p) => [p.place, p.name, p.tied, p.tieBreakNote])).toEqual([
+    expect(prizes?.podium.map((p) => [p.place, p.name, p.tied, p.tieBreakNote && en(p.tieBreakNote)])).toEqual([
       [1, "Team 03", false, "Ahead of Team 01 and Team 02 on first-place votes: 2 to 1"],
       [2, "Team 01", true, null],
       [2, "Team 02", true, null],
     ]);
-    expect(prizes?.sharedNote).toMatch(/^A shared place/);
+    expect(en(prizes!.sharedNote!)).toMatch(/^A shared place/);
   });
 
   it("breaks equal totals on the audience points first when the bonus evened them out", async () => {
@@ -748,7 +753,7 @@ describe("equal totals on the podium", () => {
     // a bonus of 3 for b (weight 1) makes both 8: the audience decides
     const challenge = await makeChallenge(t.db, edition.id, { kind: "JUDGED" });
     await t.db.score.create({ data: { challengeId: challenge.id, teamId: b, points: 3, comment: "bonus", updatedById: organizer.id } });
-    const results = await computeResults(t.db, edition.id);
+    const results = resultsSaid(await computeResults(t.db, edition.id), en);
     expect(results.ranking.map((r) => [r.place, r.name, r.audiencePoints, r.bonusPoints, r.total, r.tieBreakNote])).toEqual([
       [1, "Team 01", 8, 0, 8, "Ahead of Team 02 on audience points: 8 to 5"],
       [2, "Team 02", 5, 3, 8, null],

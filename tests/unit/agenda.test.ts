@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { agendaStatuses, formatCountdown, nextMilestone, type AgendaEntry } from "@/lib/editions/rules";
+import { translate } from "@/lib/platform/i18n";
+import { msg } from "@/lib/platform/messages";
+
+const en = (text: string) => translate(text, "en");
 
 const at = (hhmm: string, day = "2020-01-16") => new Date(`${day}T${hhmm}:00Z`);
 const item = (id: string, startsAt: Date, endsAt: Date | null = null): AgendaEntry => ({ id, title: id, startsAt, endsAt });
@@ -92,16 +96,17 @@ describe("nextMilestone", () => {
   };
 
   it("counts down to the start of hacking beforehand", () => {
-    expect(nextMilestone(edition, at("08:00", "2020-01-10"))).toEqual({ label: "Hacking starts", at: edition.hackingStartsAt });
+    expect(nextMilestone(edition, at("08:00", "2020-01-10"))).toEqual({ label: msg("editions.milestones.hacking"), at: edition.hackingStartsAt });
   });
 
   it("counts down to the presentations while teams hack, from the very start", () => {
-    expect(nextMilestone(edition, edition.hackingStartsAt)?.label).toBe("Presentations start");
-    expect(nextMilestone(edition, at("03:00", "2020-01-17"))?.label).toBe("Presentations start");
+    expect(en(nextMilestone(edition, edition.hackingStartsAt)?.label ?? "")).toBe("Presentations start");
+    expect(en(nextMilestone(edition, at("03:00", "2020-01-17"))?.label ?? "")).toBe("Presentations start");
   });
 
   it("counts down to the end during the presentations and the vote", () => {
-    expect(nextMilestone(edition, at("16:00", "2020-01-17"))).toEqual({ label: "The hackathon ends", at: edition.endsAt });
+    expect(nextMilestone(edition, at("16:00", "2020-01-17"))).toEqual({ label: msg("editions.milestones.end"), at: edition.endsAt });
+    expect(translate(msg("editions.milestones.end"), "en")).toBe("The hackathon ends");
   });
 
   it("has nothing left to count down to once the hackathon has ended", () => {

@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import { compileBot } from "@/lib/arena/engine/compile";
 import { GAME_IDS, getGame } from "@/lib/arena/engine/games";
 import { COLUMNS, connectFour, connectFourGames, landingRow, newBoard, winningLine } from "@/lib/arena/engine/games/connect-four";
-import { describeForfeit, runMatch } from "@/lib/arena/engine/match";
+import { describeForfeit as forfeitMessage, runMatch, type Forfeit } from "@/lib/arena/engine/match";
 import { playTournament } from "@/lib/arena/engine/offline";
 import { scheduleRound } from "@/lib/arena/engine/schedule";
 import { defaultSwissRounds, swissPairing } from "@/lib/arena/engine/swiss";
+import { translate } from "@/lib/platform/i18n";
+
+// the engine's words are lib's messages: read here in English
+const describeForfeit = (f: Forfeit) => translate(forfeitMessage(f), "en");
 
 async function compiled(source: string) {
   const result = await compileBot(source, "ts");
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(translate(result.error, "en"));
   return result.script;
 }
 const builtin = (id: string) => compiled(connectFour.bots.find((b) => b.id === id)!.source);
@@ -20,7 +24,7 @@ describe("the games registry", () => {
     expect(GAME_IDS).toEqual(["rps", "connect4"]);
     for (const id of GAME_IDS) {
       const game = getGame(id);
-      expect(game.contract).toContain("random");
+      expect(translate(game.contract, "en")).toContain("random");
       for (const source of [game.starterBot, ...game.bots.map((b) => b.source)]) expect((await compileBot(source, "ts")).ok).toBe(true);
     }
     expect(() => getGame("chess")).toThrow(/unknown game "chess"/);
@@ -77,7 +81,7 @@ describe("a Connect Four match", () => {
         return s.legal[0];
       }`);
     const m = await runMatch([spy, await leftmost()], { game: "connect4", rounds: 2, seed: 5 });
-    const seen = m.forfeits[0].reason.replace("threw Error: ", "").split(" ");
+    const seen = translate(m.forfeits[0].reason, "en").replace("threw Error: ", "").split(" ");
     // column 0 from the bottom: the spy's discs are 1, the opponent's 2
     expect(seen[0]).toBe("0/F//000000/7/number"); // first move of the match: started, empty board, random given
     expect(seen[1]).toBe("0/F/00/120000/7/undefined");

@@ -14,9 +14,13 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { compileBot } from "@/lib/arena/engine/compile";
 import { RPS_BOTS } from "@/lib/arena/engine/games/rps-bots";
-import { describeForfeit, runMatch, type MatchRecord } from "@/lib/arena/engine/match";
+import { describeForfeit as forfeitMessage, runMatch, type Forfeit, type MatchRecord } from "@/lib/arena/engine/match";
 import { standings, type PlayedMatch } from "@/lib/arena/engine/standings";
 import { MatchPool } from "@/lib/arena/engine/pool";
+import { translate } from "@/lib/platform/i18n";
+
+// the engine's words are lib's messages: read here in English
+const describeForfeit = (f: Forfeit) => translate(forfeitMessage(f), "en");
 
 // files a bot would create or delete if it reached the host's file system
 const SENTINEL = path.join(os.tmpdir(), `hexathon-arena-sentinel-${process.pid}.txt`);
@@ -50,7 +54,7 @@ afterEach(() => {
 
 async function compiled(source: string) {
   const result = await compileBot(source, "ts");
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(translate(result.error, "en"));
   return result.script;
 }
 

@@ -2,11 +2,20 @@ import { describe, expect, it } from "vitest";
 import { RPS_BOTS as BUILTIN_BOTS, RPS_STARTER_BOT as STARTER_BOT } from "@/lib/arena/engine/games/rps-bots";
 import { compileBot } from "@/lib/arena/engine/compile";
 import { rpsRoundWinner } from "@/lib/arena/engine/games/rps";
-import { describeForfeit, runMatch } from "@/lib/arena/engine/match";
+import { describeForfeit as forfeitMessage, runMatch, type Forfeit } from "@/lib/arena/engine/match";
+import { translate } from "@/lib/platform/i18n";
+
+// the engine's words are lib's messages: read here in English
+const describeForfeit = (f: Forfeit) => translate(forfeitMessage(f), "en");
+/** A compile error in English, or null if it compiled. */
+const compileError = async (source: string) => {
+  const result = await compileBot(source);
+  return result.ok ? null : translate(result.error, "en");
+};
 
 async function compiled(source: string, language: "js" | "ts" = "ts") {
   const result = await compileBot(source, language);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(translate(result.error, "en"));
   return result.script;
 }
 const rock = () => compiled("export default function play() { return 'R'; }");
@@ -26,18 +35,12 @@ describe("rock-paper-scissors rules", () => {
 describe("compiling a bot", () => {
   it("accepts TypeScript and reports syntax errors with their line and column", async () => {
     expect((await compileBot("type M = 'R' | 'P' | 'S';\nexport default function play(): M { return 'R'; }")).ok).toBe(true);
-    expect(await compileBot("export default function play(s {\n  return 'R';\n}")).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^line 1, column \d+: /),
-    });
+    expect(await compileError("export default function play(s {\n  return 'R';\n}")).toMatch(/^line 1, column \d+: /);
   });
 
   it("refuses a file without a default export, and one larger than 64 KB", async () => {
-    expect(await compileBot("function play() { return 'R'; }")).toEqual({ ok: false, error: expect.stringMatching(/export default/) });
-    expect(await compileBot(`export default function play() { return 'R'; }\n//${"x".repeat(70_000)}`)).toEqual({
-      ok: false,
-      error: "The bot is larger than 64 KB.",
-    });
+    expect(await compileError("function play() { return 'R'; }")).toBe("The bot must `export default function play(state) { … }`.");
+    expect(await compileError(`export default function play() { return 'R'; }\n//${"x".repeat(70_000)}`)).toBe("The bot is larger than 64 KB.");
   });
 });
 

@@ -89,7 +89,8 @@ describe("messages", () => {
   });
 
   it("has no English key that no code uses", () => {
-    const sources = ["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(ROOT, dir))).map((file) => readFileSync(file, "utf8"));
+    const files = [...["app", "components", "lib"].flatMap((dir) => sourceFiles(path.join(ROOT, dir))), path.join(ROOT, "proxy.ts")];
+    const sources = files.map((file) => readFileSync(file, "utf8"));
     const text = sources.join("\n");
     // every quoted string and the fixed start of every template literal ("labels.phase." of `labels.phase.${x}`)
     const literals = new Set([...text.matchAll(/"([\w.-]+)"|'([\w.-]+)'|`([\w.-]+)`/g)].map((m) => m[1] ?? m[2] ?? m[3]));
@@ -125,5 +126,25 @@ describe("lib's messages", () => {
     expect(translate(msg("platform.atMost", { label: "Points", max: 5 }), "fr")).toBe("Points\u00a0: 5 au plus.");
     expect(translate("Plain words, from elsewhere.", "fr")).toBe("Plain words, from elsewhere.");
     expect(decodeMessage("\u2063not json")).toBeNull();
+  });
+
+  it("are joined, name the interface's labels, and survive people's words that look like them", async () => {
+    const { msg, joinMessages, MESSAGE_MARK } = await import("@/lib/platform/messages");
+    const { translate } = await import("@/lib/platform/i18n");
+    const lines = joinMessages([msg("labels.phase.VOTING"), "Plain", msg("notifications.news.podium.line", { place: 1, team: "Owls", points: 12 })]);
+    expect(translate(lines, "en")).toBe("Voting\nPlain\n1st: Owls (12 points)");
+    expect(translate(lines, "fr")).toBe("Vote\nPlain\n1re place\u00a0: Owls (12 points)");
+    // someone named their team like a message that needs values it doesn't get
+    const hostile = `${MESSAGE_MARK}["platform.atMost"]`;
+    expect(() => translate(msg("notifications.notice.team.members", { team: hostile, count: 2 }), "en")).not.toThrow();
+    expect(translate(`${MESSAGE_MARK}[null,{"parts":"no"}]`, "en")).toBe(`${MESSAGE_MARK}[null,{"parts":"no"}]`);
+    expect(translate(`${MESSAGE_MARK}{"k":"platform.required","v":{"label":{"x":1}}}`, "en")).toBe(
+      `${MESSAGE_MARK}{"k":"platform.required","v":{"label":{"x":1}}}`,
+    );
+    // nested ten deep, a message stays small: a branch of one tree, not a string escaped in a string
+    let deep = msg("platform.idRequired");
+    for (let i = 0; i < 10; i++) deep = msg("platform.required", { label: deep });
+    expect(deep.length).toBeLessThan(500);
+    expect(translate(deep, "en")).toMatch(/^An id is required\. is required\./);
   });
 });

@@ -4,6 +4,7 @@
 // only this server can make.
 import { describe, expect, it } from "vitest";
 import { digestMail, noticeMail } from "@/lib/notifications/emails";
+import { msg } from "@/lib/platform/messages";
 import { digestDueAt, EMAIL_KINDS, EMAIL_KIND_LABELS, emailModeOf } from "@/lib/notifications/rules";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/notifications/signing";
 
@@ -76,6 +77,40 @@ describe("the emails", () => {
     expect(text.indexOf("Al is interested")).toBeLessThan(text.indexOf("Bea is interested"));
     expect(text).toContain("Fri 10 Jan, 18:05: 0x0a: voting");
     expect(mail.html).toContain('<time datetime="2031-01-10T09:00:00.000Z">Fri 10 Jan, 10:00</time>');
+  });
+});
+
+describe("the emails in the recipient's language", () => {
+  const notice = {
+    kind: "topic.interest" as const,
+    title: msg("notifications.notice.topicInterest.title", { name: "Ève", topic: "Cartes <chaleur>" }),
+    text: msg("notifications.notice.topicInterest.text", { count: 2 }),
+    url: "https://hx.example/t/1",
+  };
+
+  it("a notice: its words, quotes and plurals, the kind's name as the settings page says it, and <html lang>", () => {
+    const fr = noticeMail("a@example.com", notice, links, "fr");
+    expect(fr.subject).toBe("Ève s’intéresse à votre sujet «\u00a0Cartes <chaleur>\u00a0»");
+    expect(fr.text).toContain("2 personnes sont intéressées maintenant.");
+    expect(fr.text).toContain("Ouvrir\u00a0: https://hx.example/t/1");
+    expect(fr.text).toContain("«\u00a0Intérêt pour mes sujets\u00a0» est réglé sur «\u00a0tout de suite\u00a0»");
+    expect(fr.text).toContain("Ne plus recevoir ces e-mails\u00a0: https://hx.example/unsubscribe/abc.def");
+    expect(fr.html).toContain('<html lang="fr">');
+    expect(fr.html).toContain("«\u00a0Cartes &lt;chaleur&gt;\u00a0»");
+    const en = noticeMail("a@example.com", notice, links, "en");
+    expect(en.subject).toBe("Ève is interested in your topic “Cartes <chaleur>”");
+    expect(en.text).toContain("2 people are interested now.");
+    expect(en.text).toContain("“Interest in my topics” is set to “at once”");
+    expect(en.html).toContain('<html lang="en">');
+  });
+
+  it("a digest: its subject's plural, the kinds' names and the days and months in French, on the 24-hour clock", () => {
+    const at = new Date("2031-01-10T17:05:00Z");
+    const mail = digestMail("a@example.com", [{ ...notice, at, timezone: "Europe/Paris" }], links, "fr");
+    expect(mail.subject).toBe("Hexathon\u00a0: votre résumé du jour (1 notification)");
+    expect(mail.text).toContain("Intérêt pour mes sujets\n- ven. 10 janv., 18:05\u00a0: Ève s’intéresse à votre sujet");
+    expect(mail.html).toContain('<time datetime="2031-01-10T17:05:00.000Z">ven. 10 janv., 18:05</time>');
+    expect(mail.text).not.toContain("\u2063"); // nothing left untranslated
   });
 });
 

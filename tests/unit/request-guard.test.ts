@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyLimitFor, checkRequest, JSON_BODY_LIMIT, pathDecodes, wellFormedJson, type GuardInput } from "@/lib/platform/request-guard";
+import { translate } from "@/lib/platform/i18n";
 import { safeReturnPath, sameSiteUrl } from "@/lib/platform/safe-redirect";
 
 const site = "http://localhost:3000";
@@ -28,7 +29,10 @@ describe("checkRequest", () => {
   it("refuses state changes from sibling subdomains and other ports", () => {
     expect(checkRequest(request({ origin: "http://localhost:3201", secFetchSite: "same-site" }))?.status).toBe(403);
     expect(checkRequest(request({ origin: "http://localhost:3201", secFetchSite: null }))?.status).toBe(403);
-    expect(checkRequest(request({ origin: "https://sub.example.com", secFetchSite: "cross-site" }))?.message).toMatch(/another site/);
+    expect(translate(checkRequest(request({ origin: "https://sub.example.com", secFetchSite: "cross-site" }))!.message, "en")).toMatch(/another site/);
+    expect(translate(checkRequest(request({ origin: "null" }))!.message, "fr")).toBe(
+      "Cette requête vient d’une page inconnue, pas de http://localhost:3000. Passez par les pages de Hexathon pour faire ceci.",
+    );
     expect(checkRequest(request({ origin: "null" }))?.status).toBe(403);
   });
 
@@ -51,10 +55,10 @@ describe("checkRequest", () => {
   });
 
   it("answers 413 when the declared body is over the route's limit", () => {
-    expect(checkRequest(request({ pathname: "/api/vote/K7PQ2M/ballot", contentLength: String(60 * 1024 * 1024) }))).toMatchObject({
-      status: 413,
-      message: "The request is too large: this address takes at most 64 KB.",
-    });
+    const refusal = checkRequest(request({ pathname: "/api/vote/K7PQ2M/ballot", contentLength: String(60 * 1024 * 1024) }));
+    expect(refusal).toMatchObject({ status: 413 });
+    expect(translate(refusal!.message, "en")).toBe("The request is too large: this address takes at most 64 KB.");
+    expect(translate(refusal!.message, "fr")).toBe("La requête est trop grande\u00a0: cette adresse accepte 64\u00a0Ko au plus.");
     expect(checkRequest(request({ pathname: "/api/articles/abc", contentLength: String(1024 * 1024) }))).toBeNull();
     expect(checkRequest(request({ contentLength: "12abc" }))?.status).toBe(400);
   });
@@ -112,11 +116,8 @@ describe("this site's origins", () => {
 
 describe("an image too large", () => {
   it("is refused in the upload's own words", () => {
-    expect(
-      checkRequest(request({ pathname: "/api/uploads", contentType: "multipart/form-data; boundary=x", contentLength: String(9 * 1024 * 1024) })),
-    ).toMatchObject({
-      status: 413,
-      message: "That image is too large: at most 8 MB.",
-    });
+    const refusal = checkRequest(request({ pathname: "/api/uploads", contentType: "multipart/form-data; boundary=x", contentLength: String(9 * 1024 * 1024) }));
+    expect(refusal).toMatchObject({ status: 413 });
+    expect(translate(refusal!.message, "en")).toBe("That image is too large: at most 8 MB.");
   });
 });

@@ -263,3 +263,32 @@ describe("challengeSchema", () => {
     expect(errorsOf(challengeSchema, { ...form, swissRounds: "0" })).toEqual({ swissRounds: ["Swiss rounds must be at least 1."] });
   });
 });
+
+describe("zod's own messages", () => {
+  it("read in each language where a schema gives none: a wrong type, an unknown field, a bound, a form", async () => {
+    const { z } = await import("zod");
+    await import("@/lib/platform/schemas");
+    const schema = z.strictObject({ n: z.number().max(5), tags: z.array(z.string()).min(2), email: z.email(), kind: z.enum(["A", "B"]), name: z.string() });
+    const result = schema.safeParse({ n: "x", tags: ["a"], email: "nope", kind: "C", extra: 1, other: 2 });
+    expect(result.success).toBe(false);
+    const said = (locale: "en" | "fr") =>
+      Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join(".") || "(form)", translate(issue.message, locale)]));
+    expect(said("en")).toEqual({
+      n: "This must be a number.",
+      tags: "Give at least 2.",
+      email: "That is not an email address.",
+      kind: "That is not one of the choices.",
+      name: "This is required.",
+      "(form)": "Unexpected fields: extra, other.",
+    });
+    expect(said("fr")).toEqual({
+      n: "Ceci doit être un nombre.",
+      tags: "Donnez-en au moins 2.",
+      email: "Ce n’est pas une adresse e-mail.",
+      kind: "Ce n’est pas l’un des choix proposés.",
+      name: "Ce champ est obligatoire.",
+      "(form)": "Champs inattendus\u00a0: extra, other.",
+    });
+    expect(translate(z.string().max(3).safeParse("abcd").error!.issues[0].message, "en")).toBe("This can't be longer than 3 characters.");
+  });
+});

@@ -6,6 +6,7 @@ import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderInEnglish } from "../helpers/in-english";
 import { VoteControl } from "@/components/vote/vote-control";
+import { translate } from "@/lib/platform/i18n";
 import { describeTieBreak, rankTeams, sharedPlaceNote, tieBreakRule, type TeamTally } from "@/lib/votes/rules";
 import type { Results, VoteSettings, VoteSnapshot } from "@/lib/votes/queries";
 
@@ -90,6 +91,6 @@ describe("the organizer's results", () => {
 
   it("lists no tie when there is none, nor the teams nobody voted for sharing the last place", () => {
     const { ties } = render(results([tally("Ada", 9, [3, 0, 0]), tally("Bit", 0, [0, 0, 0]), tally("Cog", 0, [0, 0, 0])]));
-    expect(ties).toEqual([tieBreakRule(settings)]);
+    expect(ties).toEqual([translate(tieBreakRule(settings), "en")]);
   });
 });

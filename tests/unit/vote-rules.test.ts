@@ -16,6 +16,10 @@ import {
   type VoteRules,
 } from "@/lib/votes/rules";
 import { expectDomainErrorThrown } from "../helpers/expect-domain-error";
+import { translate } from "@/lib/platform/i18n";
+
+/** lib's message in English, as the organizers' page shows it to an English reader. */
+const en = (text: string) => translate(text, "en");
 
 const RANKED: VoteRules = { method: "RANKED", picks: 3 };
 const APPROVAL: VoteRules = { method: "APPROVAL", picks: 3 };
@@ -278,7 +282,7 @@ describe("equal totals: the tie-break chain and what decided", () => {
     ]);
     expect(ranked[0].tieBreak).toEqual({ overTeamIds: ["a"], rule: "AUDIENCE_POINTS", rank: null, ahead: 12, behind: 10 });
     expect(ranked[1].tieBreak).toBeNull();
-    expect(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"])).toBe("Ahead of Snake Case on audience points: 12 to 10");
+    expect(en(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"]))).toBe("Ahead of Snake Case on audience points: 12 to 10");
   });
 
   it("breaks a three-way tie on the podium down the chain, each place reporting the rule that decided", () => {
@@ -296,8 +300,8 @@ describe("equal totals: the tie-break chain and what decided", () => {
       null, // d has fewer points: nothing to break
       null,
     ]);
-    expect(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"])).toBe("Ahead of Snake Case on first-place votes: 2 to 1");
-    expect(describeTieBreak(ranked[1].tieBreak!, ["Byte Me"])).toBe("Ahead of Byte Me on second-place votes: 1 to 0");
+    expect(en(describeTieBreak(ranked[0].tieBreak!, ["Snake Case"]))).toBe("Ahead of Snake Case on first-place votes: 2 to 1");
+    expect(en(describeTieBreak(ranked[1].tieBreak!, ["Byte Me"]))).toBe("Ahead of Byte Me on second-place votes: 1 to 0");
   });
 
   it("shares the place when a three-way tie is equal on the whole chain, with no rule reported", () => {
@@ -327,7 +331,7 @@ describe("equal totals: the tie-break chain and what decided", () => {
     expect(ranked[0].tieBreak).toEqual({ overTeamIds: ["c"], rule: "PLACE_VOTES", rank: 1, ahead: 1, behind: 0 });
     expect(ranked[1].tieBreak).toEqual(ranked[0].tieBreak);
     expect(ranked[2].tieBreak).toBeNull(); // 6 against 3: the points decided
-    expect(describeTieBreak({ overTeamIds: ["d", "e"], rule: "PLACE_VOTES", rank: 3, ahead: 4, behind: 2 }, ["Byte Me", "Snake Case"])).toBe(
+    expect(en(describeTieBreak({ overTeamIds: ["d", "e"], rule: "PLACE_VOTES", rank: 3, ahead: 4, behind: 2 }, ["Byte Me", "Snake Case"]))).toBe(
       "Ahead of Byte Me and Snake Case on third-place votes: 4 to 2",
     );
   });
@@ -338,15 +342,22 @@ describe("equal totals: the tie-break chain and what decided", () => {
   });
 
   it("describes the chain of the vote's rules, and a shared place", () => {
-    expect(tieBreakChain(RANKED)).toEqual(["audience points", "first-place votes", "second-place votes", "third-place votes"]);
-    expect(tieBreakChain({ method: "RANKED", picks: 1 })).toEqual(["audience points", "first-place votes"]);
+    expect(tieBreakChain(RANKED).map(en)).toEqual(["audience points", "first-place votes", "second-place votes", "third-place votes"]);
+    expect(tieBreakChain({ method: "RANKED", picks: 1 }).map(en)).toEqual(["audience points", "first-place votes"]);
     // approval picks all count as "first", so their count is the audience points: the chain is just those
-    expect(tieBreakChain(APPROVAL)).toEqual(["audience points"]);
-    expect(tieBreakRule(RANKED)).toBe(
+    expect(tieBreakChain(APPROVAL).map(en)).toEqual(["audience points"]);
+    expect(en(tieBreakRule(RANKED))).toBe(
       "Equal totals are decided by more audience points, then more first-place votes, then more second-place votes, then more third-place votes; teams equal on all of these share the place.",
     );
-    expect(sharedPlaceNote(RANKED)).toBe("A shared place: equal on points, audience points, first-place votes, second-place votes and third-place votes.");
-    expect(sharedPlaceNote(APPROVAL)).toBe("A shared place: equal on points and audience points.");
+    expect(en(sharedPlaceNote(RANKED))).toBe("A shared place: equal on points, audience points, first-place votes, second-place votes and third-place votes.");
+    expect(en(sharedPlaceNote(APPROVAL))).toBe("A shared place: equal on points and audience points.");
+    // and in French, ordinals in words
+    expect(translate(sharedPlaceNote(RANKED), "fr")).toBe(
+      "Place partagée\u00a0: à égalité de points, points du public, votes de première place, votes de deuxième place et votes de troisième place.",
+    );
+    expect(translate(tieBreakRule({ method: "RANKED", picks: 1 }), "fr")).toBe(
+      "Les totaux égaux sont départagés par plus de points du public, puis plus de votes de première place\u00a0; les équipes égales sur tous ces critères partagent la place.",
+    );
   });
 
   it("names places as people write them, a shared one with '='", () => {

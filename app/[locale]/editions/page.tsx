@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/app/_lib/session";
 import { PhaseBadge } from "@/components/labels";
 import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
+import { translator } from "@/app/_lib/translate";
 import { formatEditionNumber, canManageEditions } from "@/lib/editions/rules";
 import { listEditions } from "@/lib/editions/queries";
 import { formatInZone } from "@/lib/platform/time";
@@ -30,6 +31,7 @@ export default async function EditionsPage() {
   const articleCount = new Map(facets.editions.map((e) => [e.number, e.count]));
   const adopted = new Map(figures.map((f) => [f.number, f.outcomes.ADOPTED]));
   const inProduct = productSentence(figures.map((f) => ({ projects: f.teams, outcomes: f.outcomes })));
+  const say = await translator();
   return (
     <div>
       <PageHeader title={t("title")}>{canManageEditions(user) && <ButtonLink href="/editions/new">{t("newEdition")}</ButtonLink>}</PageHeader>
@@ -70,7 +72,7 @@ export default async function EditionsPage() {
       )}
       {figures.length >= 2 && (
         <section aria-label={t("overTime")} className="mt-8 grid gap-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
-          {inProduct && <p className="text-lg font-semibold lg:col-span-2">{inProduct}</p>}
+          {inProduct && <p className="text-lg font-semibold lg:col-span-2">{say(inProduct)}</p>}
           <Lines id="editions-over-time" chart={editionsChart(figures)} />
           <BarRows id="topic-kinds" chart={topicKindsChart(figures)} />
         </section>

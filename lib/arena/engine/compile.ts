@@ -1,9 +1,12 @@
 // A bot's source (JavaScript or TypeScript, one file, `export default function
 // play(state)`) compiled to a script the sandbox evaluates. esbuild strips the
 // types and bundles the module into one expression, reporting syntax errors
-// with their line and column, so a team sees them at once.
+// with their line and column, so a team sees them at once. The error is a
+// message of lib/ (lib/platform/messages.ts); esbuild's own diagnostic stays
+// as it wrote it, inside it.
 import { transform } from "esbuild";
 
+import { msg } from "../../platform/messages";
 import { MAX_BOT_BYTES } from "./limits";
 
 export { MAX_BOT_BYTES };
@@ -11,8 +14,8 @@ export { MAX_BOT_BYTES };
 export type Compiled = { ok: true; script: string } | { ok: false; error: string };
 
 export async function compileBot(source: string, language: "js" | "ts" = "ts"): Promise<Compiled> {
-  if (Buffer.byteLength(source, "utf8") > MAX_BOT_BYTES) return { ok: false, error: `The bot is larger than ${MAX_BOT_BYTES / 1024} KB.` };
-  if (!/\bexport\s+default\b/.test(source)) return { ok: false, error: "The bot must `export default function play(state) { … }`." };
+  if (Buffer.byteLength(source, "utf8") > MAX_BOT_BYTES) return { ok: false, error: msg("arena.compile.tooLarge", { kb: MAX_BOT_BYTES / 1024 }) };
+  if (!/\bexport\s+default\b/.test(source)) return { ok: false, error: msg("arena.compile.noDefaultExport") };
   try {
     const result = await transform(source, {
       loader: language,
@@ -25,7 +28,14 @@ export async function compileBot(source: string, language: "js" | "ts" = "ts"): 
     return { ok: true, script: result.code };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
-    if (first) return { ok: false, error: first.location ? `line ${first.location.line}, column ${first.location.column + 1}: ${first.text}` : first.text };
-    return { ok: false, error: "The bot could not be compiled." };
+    // the line and column as strings: "line 1000", in any language
+    if (first)
+      return {
+        ok: false,
+        error: first.location
+          ? msg("arena.compile.at", { line: String(first.location.line), column: String(first.location.column + 1), error: first.text })
+          : first.text,
+      };
+    return { ok: false, error: msg("arena.compile.failed") };
   }
 }

@@ -2,10 +2,12 @@
 // for each bot, the same seed giving the same match. A bot that fails (too
 // slow, out of memory, throws, plays an illegal move, reaches for randomness
 // after its first move) loses the match by forfeit, with the exact round and
-// reason; the other bot's result stands.
+// reason (a message of lib/, stored as it is and translated where it is
+// shown); the other bot's result stands.
 import { getGame } from "./games";
 import type { Move, Player } from "./games/types";
 import { seededRandom } from "../../platform/random";
+import { msg } from "../../platform/messages";
 import type { MatchOptions, MatchRecord } from "./record";
 import { BotSandbox, DEFAULT_LIMITS, type BotLimits } from "./sandbox";
 
@@ -49,7 +51,7 @@ export async function runMatch(
           continue;
         }
         const illegal = game.illegal(state, player, result.move);
-        if (illegal) forfeit(`played ${shown(result.move)}, ${illegal}`);
+        if (illegal) forfeit(msg("arena.forfeit.played", { move: shown(result.move), why: illegal }));
         else moves.push({ player, move: result.move as Move });
       }
       if (record.forfeits.length) break;

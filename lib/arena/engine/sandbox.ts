@@ -10,8 +10,13 @@
 // timing depends on garbage collection) are removed, and `Math.random`
 // throws; the only randomness is `state.random`, on round 0, drawn from the
 // match's seed. So a match is fully determined by its seed and its bots.
+//
+// Why a bot fails is a message of lib/ (lib/platform/messages.ts), in any
+// reader's language; what the bot's engine said (the error it threw) is the
+// program's own text, a value inside it.
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
 import { CallClock } from "./thread-clock";
+import { MESSAGE_MARK, msg } from "../../platform/messages";
 
 export type BotLimits = {
   /** CPU time for one move, ms */
@@ -81,9 +86,12 @@ function warmEngine(): Promise<QuickJSWASMModule> {
  */
 function engineFailure(error: unknown): string {
   engine = null;
-  if (error instanceof RangeError) return "overflowed the engine's stack (recursion or nesting too deep)";
-  return `crashed the engine (${String((error as Error)?.message ?? error).slice(0, 120)})`;
+  if (error instanceof RangeError) return msg("arena.forfeit.stackOverflow");
+  return msg("arena.forfeit.engineCrashed", { error: String((error as Error)?.message ?? error).slice(0, 120) });
 }
+
+/** The bot's own words, never read as a message of lib/ (a bot can throw a text that starts with its mark). */
+const ownWords = (text: string) => text.replaceAll(MESSAGE_MARK, "");
 
 function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
   const error = vm.dump(handle) as { name?: string; message?: string } | string | null;
@@ -91,14 +99,15 @@ function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
   if (typeof error === "object" && error) {
     const message = typeof error.message === "string" ? error.message : "";
     if (message === "out of memory" && error.name === "InternalError") return OUT_OF_MEMORY;
-    if (!message && !error.name) return "a value that isn't an Error";
-    return `${error.name ?? "Error"}: ${message}`.slice(0, 300);
+    if (!message && !error.name) return msg("arena.forfeit.notAnError");
+    return ownWords(`${error.name ?? "Error"}: ${message}`.slice(0, 300));
   }
-  return String(error).slice(0, 300);
+  return ownWords(String(error).slice(0, 300));
 }
 const OUT_OF_MEMORY = "\0out of memory";
 
-const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+/** The memory limit in MB, as the reasons say it ("32"): a string, so that no language groups its digits. */
+const megabytes = (limits: BotLimits) => String(Math.round(limits.memoryBytes / 1024 / 1024));
 
 export class BotSandbox {
   private used = 0;
@@ -140,9 +149,9 @@ export class BotSandbox {
       const result = vm.evalCode(code, file);
       if (!result.error) return { value: result.value };
       const reason = describeError(vm, result.error);
-      if (interrupted) return { failed: `took more than ${loadMs} ms to load` };
-      if (reason === OUT_OF_MEMORY) return { failed: `ran out of memory while loading (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)` };
-      return { failed: `failed to load: ${reason}` };
+      if (interrupted) return { failed: msg("arena.forfeit.loadTime", { ms: String(loadMs) }) };
+      if (reason === OUT_OF_MEMORY) return { failed: msg("arena.forfeit.loadMemory", { mb: megabytes(limits) }) };
+      return { failed: msg("arena.forfeit.loadFailed", { error: reason }) };
     };
     try {
       for (const [code, file] of [
@@ -157,17 +166,19 @@ export class BotSandbox {
       if (turn.failed !== undefined) return fail(turn.failed);
       return { ok: true, bot: new BotSandbox(runtime, vm, turn.value, limits) };
     } catch (error) {
-      return { ok: false, reason: `failed to load: ${engineFailure(error)}` };
+      return { ok: false, reason: msg("arena.forfeit.loadFailed", { error: engineFailure(error) }) };
     }
   }
 
   /** Asks the bot for a move: the harness gets (round, rounds, random, ...the game's arguments). */
   move(round: number, rounds: number, random: number | undefined, gameArgs: (string | number)[]): MoveResult {
-    if (this.broken) return { ok: false, reason: "its engine failed" };
+    if (this.broken) return { ok: false, reason: msg("arena.forfeit.engineFailed") };
     const { vm, runtime, limits } = this;
     const budget = Math.min(limits.moveMs, limits.matchMs - this.used);
-    const tooSlow = budget < limits.moveMs ? `exceeded the match time budget of ${limits.matchMs} ms` : `exceeded ${limits.moveMs} ms`;
-    if (budget <= 0) return { ok: false, reason: tooSlow };
+    // written only when a bot is too slow, not on every move
+    const tooSlow = () =>
+      budget < limits.moveMs ? msg("arena.forfeit.matchTime", { ms: String(limits.matchMs) }) : msg("arena.forfeit.moveTime", { ms: String(limits.moveMs) });
+    if (budget <= 0) return { ok: false, reason: tooSlow() };
     let interrupted = false;
     try {
       const args = [
@@ -185,14 +196,14 @@ export class BotSandbox {
       for (const a of args) if (a.alive && a !== vm.undefined) a.dispose();
       if (result.error) {
         const reason = describeError(vm, result.error);
-        if (reason === OUT_OF_MEMORY) return { ok: false, reason: `ran out of memory (${Math.round(limits.memoryBytes / 1024 / 1024)} MB)` };
+        if (reason === OUT_OF_MEMORY) return { ok: false, reason: msg("arena.forfeit.memory", { mb: megabytes(limits) }) };
         // the engine checks the clock between bytecodes only: a single long native call (a huge sort) is caught here, after it
-        if (interrupted || elapsed > budget) return { ok: false, reason: tooSlow };
-        return { ok: false, reason: `threw ${reason}` };
+        if (interrupted || elapsed > budget) return { ok: false, reason: tooSlow() };
+        return { ok: false, reason: msg("arena.forfeit.threw", { error: reason }) };
       }
       if (elapsed > budget) {
         result.value.dispose();
-        return { ok: false, reason: tooSlow };
+        return { ok: false, reason: tooSlow() };
       }
       const type = vm.typeof(result.value);
       if (type === "string") {
@@ -200,13 +211,14 @@ export class BotSandbox {
         const length = vm.getProp(result.value, "length").consume((h) => vm.getNumber(h));
         if (length > limits.outputChars) {
           result.value.dispose();
-          return { ok: false, reason: `returned ${length} characters instead of a move` };
+          return { ok: false, reason: msg("arena.forfeit.tooLong", { length: String(length) }) };
         }
       }
       const isNull = type === "object" && vm.sameValue(result.value, vm.null);
       const value = type === "string" || type === "number" ? vm.dump(result.value) : undefined;
       result.value.dispose();
-      if (value === undefined) return { ok: false, reason: `returned ${type === "undefined" ? "nothing" : isNull ? "null" : article(type)} instead of a move` };
+      // what it returned, as a code word the message reads ("nothing", "null", "object", "function", …)
+      if (value === undefined) return { ok: false, reason: msg("arena.forfeit.noMove", { what: type === "undefined" ? "nothing" : isNull ? "null" : type }) };
       return { ok: true, move: value };
     } catch (error) {
       this.broken = true;

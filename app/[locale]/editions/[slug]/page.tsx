@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/app/_lib/translate";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { getCurrentUser } from "@/app/_lib/session";
@@ -38,6 +39,7 @@ export default async function EditionPage({ params }: Props) {
   const t = await getTranslations("editions");
   const tp = await getTranslations("editions.page");
   const tl = await getTranslations("labels");
+  const say = await translator();
   const locale = await getLocale();
   const [agenda, topics, teams, myTeam, { announced: prizes, jury: juryPrizes }, articles, outcomes] = await Promise.all([
     listAgenda(db, edition.id),
@@ -74,7 +76,7 @@ export default async function EditionPage({ params }: Props) {
             </p>
             <p className="max-w-md text-sm text-indigo-100">{tl(`phaseDescription.${edition.phase as Phase}`)}</p>
           </div>
-          {milestone && edition.phase !== "ARCHIVED" && <Countdown to={milestone.at.toISOString()} label={milestone.label} />}
+          {milestone && edition.phase !== "ARCHIVED" && <Countdown to={milestone.at.toISOString()} label={say(milestone.label)} />}
         </div>
         <ol className="mt-5 flex flex-wrap gap-1" aria-label={tp("phases")}>
           {PHASES.map((phase, i) => (
@@ -90,7 +92,7 @@ export default async function EditionPage({ params }: Props) {
         <p className="mt-5 flex flex-wrap gap-2">
           {editionLinks(edition, user).map((link) => (
             <Link key={link.rest} href={editionPath(edition.number, link.rest)} className={heroLink}>
-              {link.label}
+              {say(link.label)}
             </Link>
           ))}
         </p>
@@ -111,11 +113,11 @@ export default async function EditionPage({ params }: Props) {
                       {p.name}
                     </Link>
                     <p className="text-sm text-slate-700">{tp("points", { count: p.total })}</p>
-                    {p.tieBreakNote && <p className="mt-1 text-sm text-slate-700">{p.tieBreakNote}.</p>}
+                    {p.tieBreakNote && <p className="mt-1 text-sm text-slate-700">{say(p.tieBreakNote)}.</p>}
                   </li>
                 ))}
               </ol>
-              {prizes.sharedNote && <p className="mt-2 text-sm text-slate-700">{prizes.sharedNote}</p>}
+              {prizes.sharedNote && <p className="mt-2 text-sm text-slate-700">{say(prizes.sharedNote)}</p>}
             </>
           )}
           {prizes?.publicFavourite && (

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/app/_lib/db";
+import { translator } from "@/app/_lib/translate";
 import { BarRows } from "@/components/charts/bar-rows";
 import { Lines } from "@/components/charts/lines";
 import { PrintButton } from "@/components/insights/print-button";
@@ -26,6 +27,7 @@ export default async function AllEditionsReportPage() {
   if (!isOrganizer(user)) return <NotAllowed title={t("all.title")}>{t("all.forbidden")}</NotAllowed>;
   const reports = await allReports(getDb(), user);
   const inProduct = productSentence(reports.map((r) => ({ projects: r.teams.teams, outcomes: r.outcomes })));
+  const say = await translator();
   const figures = reports.map((r) => ({
     number: r.edition.number,
     slug: r.edition.slug,
@@ -50,7 +52,7 @@ export default async function AllEditionsReportPage() {
         <EmptyState>{t("all.empty")}</EmptyState>
       ) : (
         <>
-          {inProduct && <p className="text-lg font-semibold">{inProduct}</p>}
+          {inProduct && <p className="text-lg font-semibold">{say(inProduct)}</p>}
           <div className="relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" tabIndex={0}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t("all.caption")}</caption>
@@ -77,7 +79,7 @@ export default async function AllEditionsReportPage() {
                       <td className="px-3 py-2">{r.participation.people}</td>
                       <td className="px-3 py-2">{r.participation.firstTimers}</td>
                       <td className="px-3 py-2">
-                        {r.participation.previousPeople === null ? "—" : `${r.participation.returning} (${percent(r.participation.retention)})`}
+                        {r.participation.previousPeople === null ? "—" : `${r.participation.returning} (${say(percent(r.participation.retention))})`}
                       </td>
                       <td className="px-3 py-2">{r.teams.teams}</td>
                       <td className="px-3 py-2">{r.teams.average}</td>

@@ -2,7 +2,9 @@
 import { withUser } from "@/app/_lib/api";
 import { getDb } from "@/app/_lib/db";
 import { csvResponse } from "@/app/_lib/csv";
+import { translator } from "@/app/_lib/translate";
 import { allReports } from "@/lib/insights/queries";
 import { reportCsv } from "@/lib/insights/rules";
 
-export const GET = withUser(async (_request, { user }) => csvResponse(reportCsv(await allReports(getDb(), user)), "hackathon-report.csv"));
+// its words in the reader's language, as the page it is downloaded from
+export const GET = withUser(async (_request, { user }) => csvResponse(reportCsv(await allReports(getDb(), user), await translator()), "hackathon-report.csv"));

@@ -1,5 +1,7 @@
 // Connect Four's starter bot and practice opponents, weak to strong. Each
-// follows the contract: randomness only on its first move of the match.
+// follows the contract: randomness only on its first move of the match. Their
+// names and descriptions are lib's messages, in the reader's language where shown.
+import { msg } from "../../../platform/messages";
 
 // Shared by the bots below that look ahead: drop a disc, test for four in a row.
 const HELPERS = `
@@ -58,26 +60,26 @@ export default function play(state) {
 export const CONNECT_FOUR_BOTS = [
   {
     id: "leftmost",
-    name: "Lefty",
-    description: "Always the leftmost column with room.",
+    name: msg("arena.bots.connect4.leftmost.name"),
+    description: msg("arena.bots.connect4.leftmost.description"),
     source: "export default function play(state) { return state.legal[0]; }",
   },
   {
     id: "centre",
-    name: "Centre-lover",
-    description: "The column nearest the centre with room.",
+    name: msg("arena.bots.connect4.centre.name"),
+    description: msg("arena.bots.connect4.centre.description"),
     source: "const ORDER = [3, 2, 4, 1, 5, 0, 6];\nexport default function play(state) { return ORDER.find((c) => state.legal.includes(c)); }",
   },
   {
     id: "starter",
-    name: "Starter bot",
-    description: "The starter bot: wins when it can, blocks when it must, else the centre.",
+    name: msg("arena.bots.connect4.starter.name"),
+    description: msg("arena.bots.connect4.starter.description"),
     source: CONNECT_FOUR_STARTER_BOT,
   },
   {
     id: "lookahead",
-    name: "Look-ahead",
-    description: "Searches three moves ahead (negamax with alpha-beta pruning).",
+    name: msg("arena.bots.connect4.lookahead.name"),
+    description: msg("arena.bots.connect4.lookahead.description"),
     source: `${HELPERS}
 const ORDER = [3, 2, 4, 1, 5, 0, 6];
 const DEPTH = 3;

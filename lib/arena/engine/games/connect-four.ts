@@ -2,6 +2,7 @@
 // rows; four in a row (across, up or diagonally) wins the game. A match is
 // `rounds` games, the bots taking turns to start; a full board is a draw.
 import type { ArenaGame, Move, Player } from "./types";
+import { msg } from "../../../platform/messages";
 import { CONNECT_FOUR_BOTS, CONNECT_FOUR_STARTER_BOT } from "./connect-four-bots";
 
 export const COLUMNS = 7;
@@ -52,21 +53,14 @@ export const starterOf = (round: number): Player => (round % 2) as Player;
 
 export const connectFour: ArenaGame<ConnectFourState> = {
   id: "connect4",
-  name: "Connect Four",
+  name: msg("arena.games.connect4.name"),
   roundNoun: "game",
   defaultRounds: 20,
   maxRounds: 200,
   practiceRounds: 6,
-  contract: `A bot is one JavaScript or TypeScript file (at most 64 KB) whose default export is called for each of its moves and returns the column (0 to 6) to drop its disc in:
-
-\`\`\`js
-export default function play(state) { return state.legal[0]; }
-// state = { round, rounds, board, moves, legal, first, random }
-\`\`\`
-
-A match is \`rounds\` games (\`round\` is the game's 0-based number); the bots take turns to start, \`first\` tells whether you started this one. \`board[row][column]\` has row 0 at the bottom and holds 0 (empty), 1 (your disc) or 2 (theirs); \`moves\` lists this game's columns in order; \`legal\` the columns that aren't full. \`random\` is a number in [0, 1) on your first move of the match only. There is no \`Math.random\`, no \`Date\`, no timers and no I/O. Module-level variables last one match. A bot that takes more than 50 ms for a move, runs out of memory (32 MB), throws or plays a full or unknown column loses the match by forfeit.`,
-  summary:
-    "export default function play(state) returns a column from 0 to 6 that isn't full (state.legal). Randomness only on your first move, through state.random; 50 ms per move; 32 MB.",
+  // Markdown in lib's messages: its code stays as it is in every language
+  contract: msg("arena.games.connect4.contract"),
+  summary: msg("arena.games.connect4.summary"),
   // (round, rounds, random, 1 if I started this game else 0, this game's columns so far as digits)
   harness: `
 (() => {
@@ -103,8 +97,8 @@ A match is \`rounds\` games (\`round\` is the game's 0-based number); the bots t
   next: (s) => (s.round < s.rounds ? { round: s.round, move: s.moves.length, players: [((starterOf(s.round) + s.moves.length) % 2) as Player] } : null),
   args: (s, player) => [starterOf(s.round) === player ? 1 : 0, s.moves.join("")],
   illegal(s, _player, move) {
-    if (typeof move !== "number" || !Number.isInteger(move) || move < 0 || move >= COLUMNS) return "which is not a column from 0 to 6";
-    if (landingRow(s.board, move) < 0) return `but column ${move} is full`;
+    if (typeof move !== "number" || !Number.isInteger(move) || move < 0 || move >= COLUMNS) return msg("arena.forfeit.illegal.notAColumn");
+    if (landingRow(s.board, move) < 0) return msg("arena.forfeit.illegal.columnFull", { column: String(move) });
     return null;
   },
   play(s, moves: { player: Player; move: Move }[]) {

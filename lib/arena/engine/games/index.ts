@@ -16,5 +16,5 @@ export function getGame(id: string): ArenaGame<unknown> {
   return GAMES[id];
 }
 
-/** The games as the challenge form offers them. */
+/** The games as the challenge form offers them (`name`: a message of lib/, to translate where it is shown). */
 export const gameChoices = () => GAME_IDS.map((id) => ({ id, name: GAMES[id].name, roundNoun: GAMES[id].roundNoun, defaultRounds: GAMES[id].defaultRounds }));

@@ -9,7 +9,9 @@
 //
 // The sources are plain JavaScript (they compile as TypeScript too). Past the
 // starter (whose text is unchanged), they hold no backticks or backslashes,
-// so they read here exactly as a team sees them.
+// so they read here exactly as a team sees them. Their names and descriptions
+// are lib's messages, in the reader's language where they are shown.
+import { msg } from "../../../platform/messages";
 
 export const RPS_STARTER_BOT = `// Hexathon bot arena: rock-paper-scissors.
 // play(state) is called once per round and returns 'R', 'P' or 'S'.
@@ -307,44 +309,53 @@ export default function play(state) {
 `;
 
 export const RPS_BOTS: { id: string; name: string; description: string; source: string }[] = [
-  { id: "rock", name: "The Rock", description: "Always rock.", source: "export default function play() { return 'R'; }" },
+  {
+    id: "rock",
+    name: msg("arena.bots.rps.rock.name"),
+    description: msg("arena.bots.rps.rock.description"),
+    source: "export default function play() { return 'R'; }",
+  },
   {
     id: "cycler",
-    name: "Cycler",
-    description: "Rock, paper, scissors, over and over.",
+    name: msg("arena.bots.rps.cycler.name"),
+    description: msg("arena.bots.rps.cycler.description"),
     source: "export default function play(state) { return 'RPS'[state.round % 3]; }",
   },
   {
     id: "copycat",
-    name: "Copycat",
-    description: "Plays what you played last round.",
+    name: msg("arena.bots.rps.copycat.name"),
+    description: msg("arena.bots.rps.copycat.description"),
     source: "export default function play(state) { return state.round === 0 ? 'P' : state.opponent[state.opponent.length - 1]; }",
   },
   {
     id: "beat-last",
-    name: "Counter-puncher",
-    description: "Plays what beats your last move.",
+    name: msg("arena.bots.rps.beatLast.name"),
+    description: msg("arena.bots.rps.beatLast.description"),
     source:
       "const BEATS = { R: 'P', P: 'S', S: 'R' };\nexport default function play(state) { return state.round === 0 ? 'R' : BEATS[state.opponent[state.opponent.length - 1]]; }",
   },
-  { id: "starter", name: "Starter bot", description: "The starter bot: a random opening, then beats your favourite move.", source: RPS_STARTER_BOT },
+  {
+    id: "starter",
+    name: msg("arena.bots.rps.starter.name"),
+    description: msg("arena.bots.rps.starter.description"),
+    source: RPS_STARTER_BOT,
+  },
   {
     id: "frequency",
-    name: "Bean counter",
-    description: "Counts your moves, and how each follows your last move and its own, recent rounds weighing more, and beats the most frequent.",
+    name: msg("arena.bots.rps.frequency.name"),
+    description: msg("arena.bots.rps.frequency.description"),
     source: FREQUENCY_BOT,
   },
   {
     id: "markov",
-    name: "Historian",
-    description: "Finds the last time the recent rounds went the same way, and beats what you played next then.",
+    name: msg("arena.bots.rps.markov.name"),
+    description: msg("arena.bots.rps.markov.description"),
     source: MARKOV_BOT,
   },
   {
     id: "iocaine",
-    name: "Iocaine",
-    description:
-      "An Iocaine Powder-style meta-strategy: frequency and history-matching predictors, each second-guessed at several levels, the one that would have done best lately plays.",
+    name: msg("arena.bots.rps.iocaine.name"),
+    description: msg("arena.bots.rps.iocaine.description"),
     source: IOCAINE_BOT,
   },
 ];

@@ -1,6 +1,7 @@
 // Rock-paper-scissors: both bots move each round; rock beats scissors,
 // scissors beat paper, paper beats rock.
 import type { ArenaGame, Move } from "./types";
+import { msg } from "../../../platform/messages";
 import { RPS_BOTS, RPS_STARTER_BOT } from "./rps-bots";
 
 export const RPS_MOVES = ["R", "P", "S"] as const;
@@ -22,20 +23,14 @@ type RpsState = { rounds: number; round: number; last: [RpsMove | undefined, Rps
 
 export const rps: ArenaGame<RpsState> = {
   id: "rps",
-  name: "Rock-paper-scissors",
+  name: msg("arena.games.rps.name"),
   roundNoun: "round",
   defaultRounds: 1000,
   maxRounds: 10_000,
   practiceRounds: 200,
-  contract: `A bot is one JavaScript or TypeScript file (at most 64 KB) whose default export is called once per round and returns \`'R'\`, \`'P'\` or \`'S'\`:
-
-\`\`\`js
-export default function play(state) { return 'R'; }
-// state = { round, rounds, me: [...my past moves], opponent: [...their past moves], random }
-\`\`\`
-
-\`round\` is 0-based; \`random\` is a number in [0, 1) on round 0 only. There is no \`Math.random\`, no \`Date\`, no timers and no I/O. Module-level variables last one match. A bot that takes more than 50 ms for a move, runs out of memory (32 MB), throws or plays anything else loses the match by forfeit.`,
-  summary: "export default function play(state) returns 'R', 'P' or 'S'. Randomness only on round 0, through state.random; 50 ms per move; 32 MB.",
+  // Markdown in lib's messages: its code stays as it is in every language
+  contract: msg("arena.games.rps.contract"),
+  summary: msg("arena.games.rps.summary"),
   // (round, rounds, random, my last move, their last move)
   harness: `
 (() => {
@@ -57,7 +52,7 @@ export default function play(state) { return 'R'; }
   start: (rounds) => ({ rounds, round: 0, last: [undefined, undefined], wins: [0, 0], draws: 0 }),
   next: (s) => (s.round < s.rounds ? { round: s.round, players: [0, 1] } : null),
   args: (s, player) => (s.round === 0 ? [] : [s.last[player]!, s.last[1 - player]!]),
-  illegal: (_s, _player, move) => (isRpsMove(move) ? null : "which is not 'R', 'P' or 'S'"),
+  illegal: (_s, _player, move) => (isRpsMove(move) ? null : msg("arena.forfeit.illegal.rps")),
   play(s, moves: { player: 0 | 1; move: Move }[]) {
     for (const { player, move } of moves) s.last[player] = move as RpsMove;
     const winner = rpsRoundWinner(s.last[0]!, s.last[1]!);

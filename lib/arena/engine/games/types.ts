@@ -2,7 +2,9 @@
 // are legal, what a move does, who won each round), the harness that keeps
 // the game's state inside each bot's sandbox, the bot contract teams read,
 // its starter and built-in bots. Plain data and pure functions: the browser
-// imports games too, for the replays.
+// imports games too, for the replays. What a person reads (the game's name,
+// its contract, its bots' names, why a move is illegal) is a message of lib/
+// (lib/platform/messages.ts), translated where it is shown.
 
 export type Player = 0 | 1;
 export type Move = string | number;
@@ -10,22 +12,24 @@ export type Move = string | number;
 /** Whose move it is: both players at once (rock-paper-scissors), or one (Connect Four). */
 export type Turn = { round: number; /** the move's number within the round, for turn-based games */ move?: number; players: Player[] };
 
+/** `name` and `description` are messages of lib/ (msg()). */
 export type BuiltinBot = { id: string; name: string; description: string; source: string };
 
 export type GameId = "rps" | "connect4";
 
 export interface ArenaGame<State = unknown> {
   id: GameId;
+  /** a message of lib/: "Rock-paper-scissors" */
   name: string;
-  /** what one of a match's rounds is called: "round", "game" */
+  /** what one of a match's rounds is called: "round", "game" (a code word the messages' selects read, not words) */
   roundNoun: string;
   defaultRounds: number;
   maxRounds: number;
   /** rounds of a practice match: enough to see how a bot does, quick to watch */
   practiceRounds: number;
-  /** the contract, as teams read it (Markdown) */
+  /** the contract, as teams read it (Markdown; a message of lib/, its code the same in every language) */
   contract: string;
-  /** the contract in a sentence (plain text), under the editor */
+  /** the contract in a sentence (plain text; a message of lib/), under the editor */
   summary: string;
   /**
    * JavaScript run inside the sandbox after the bot's code: it evaluates to
@@ -44,7 +48,7 @@ export interface ArenaGame<State = unknown> {
   next(state: State): Turn | null;
   /** what the harness gets for this player's move, after (round, rounds, random) */
   args(state: State, player: Player): (string | number)[];
-  /** null if the move is legal, else why not: "which is not 'R', 'P' or 'S'" */
+  /** null if the move is legal, else why not, a message of lib/: "which is not 'R', 'P' or 'S'" */
   illegal(state: State, player: Player, move: unknown): string | null;
   /** plays the turn's moves (legal ones) */
   play(state: State, moves: { player: Player; move: Move }[]): void;

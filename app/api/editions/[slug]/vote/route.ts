@@ -2,10 +2,11 @@
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { getDb } from "@/app/_lib/db";
+import { translator } from "@/app/_lib/translate";
 import { getEditionBySlug } from "@/lib/editions/queries";
 import { voteActionSchema, voteSettingsSchema } from "@/lib/votes/schemas";
 import { closeVote, openVote, revealStep, updateVoteSettings } from "@/lib/votes/commands";
-import { resultsFor } from "@/lib/votes/queries";
+import { resultsFor, resultsSaid } from "@/lib/votes/queries";
 import { msg } from "@/lib/platform/messages";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -40,5 +41,5 @@ export const PATCH = withUser<Context>(
 export const GET = withUser<Context>(async (_request, { params, user }) => {
   const db = getDb();
   const edition = await getEditionBySlug(db, user, (await params).slug);
-  return NextResponse.json(await resultsFor(db, user, edition.id), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(resultsSaid(await resultsFor(db, user, edition.id), await translator()), { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/app/_lib/translate";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -55,6 +56,7 @@ export default async function ChallengePage({ params }: Props) {
   ]);
   const t = await getTranslations("challenges.detail");
   const tl = await getTranslations("labels");
+  const say = await translator();
   const locale = await getLocale();
   const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true, locale });
   const quoted = (answer: string) => t("quoted", { answer });
@@ -291,16 +293,16 @@ export default async function ChallengePage({ params }: Props) {
           </h2>
           {!mine?.team && <p className="mb-3 text-sm text-slate-700">{t("joinToSubmit")}</p>}
           <details className="mb-4 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold">{t("contract", { game: game.name })}</summary>
-            <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(game.contract) }} />
+            <summary className="cursor-pointer font-semibold">{t("contract", { game: say(game.name) })}</summary>
+            <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(say(game.contract)) }} />
           </details>
           <BotWorkbench
             challengeId={id}
             starter={game.starterBot}
             initialSource={versions[0]?.source ?? game.starterBot}
             initialLanguage={(versions[0]?.language as "ts" | "js") ?? "js"}
-            opponents={game.bots.map((b) => ({ id: b.id, name: b.name, description: b.description }))}
-            contractSummary={game.summary}
+            opponents={game.bots.map((b) => ({ id: b.id, name: say(b.name), description: say(b.description) }))}
+            contractSummary={say(game.summary)}
             versions={versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString() }))}
             canSubmit={!!mine?.team && challenge.state !== "CLOSED"}
           />
@@ -317,7 +319,7 @@ export default async function ChallengePage({ params }: Props) {
             editionSlug={formatEditionNumber(edition.number)}
             organizer={isOrganizer(user)}
             setup={{
-              game: game.name,
+              game: say(game.name),
               roundNoun: game.roundNoun,
               rounds: challenge.matchRounds,
               matchesPerPair: challenge.matchesPerPair,

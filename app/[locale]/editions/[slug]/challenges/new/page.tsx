@@ -1,6 +1,7 @@
 import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { translator } from "@/app/_lib/translate";
 import Link from "@/components/link";
 import { editionPath, loadEdition } from "@/app/_lib/load";
 import { requireUser } from "@/app/_lib/session";
@@ -26,6 +27,7 @@ export default async function NewChallengePage({ params }: { params: Promise<{ s
   const edition = await loadEdition((await params).slug, "/challenges/new");
   const user = await requireUser(editionPath(edition.number, "/challenges/new"));
   const t = await getTranslations("challenges.new");
+  const say = await translator();
   if (!isOrganizer(user)) return <Alert>{t("organizersOnly")}</Alert>;
   const inAnHour = nextFullHourPlusOne();
   return (
@@ -57,7 +59,7 @@ export default async function NewChallengePage({ params }: { params: Promise<{ s
             format: "ROUND_ROBIN",
             swissRounds: "",
           }}
-          games={gameChoices()}
+          games={gameChoices().map((game) => ({ ...game, name: say(game.name) }))}
         />
       </Card>
     </div>

@@ -1,6 +1,7 @@
 import { gameChoices } from "@/lib/arena/engine/games";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { translator } from "@/app/_lib/translate";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { editionPath, loadEdition, orNotFound } from "@/app/_lib/load";
@@ -23,6 +24,7 @@ export default async function EditChallengePage({ params }: { params: Promise<{ 
   const edition = await loadEdition(slug, `/challenges/${id}/edit`);
   const user = await requireUser(editionPath(edition.number, `/challenges/${id}/edit`));
   const t = await getTranslations("challenges.edit");
+  const say = await translator();
   if (!isOrganizer(user)) return <Alert>{t("organizersOnly")}</Alert>;
   const c = await orNotFound(getChallenge(getDb(), user, id));
   if (c.editionId !== edition.id) notFound();
@@ -52,7 +54,7 @@ export default async function EditChallengePage({ params }: { params: Promise<{ 
             format: c.format,
             swissRounds: c.swissRounds === null ? "" : String(c.swissRounds),
           }}
-          games={gameChoices()}
+          games={gameChoices().map((game) => ({ ...game, name: say(game.name) }))}
         />
       </Card>
     </div>
