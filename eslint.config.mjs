@@ -80,11 +80,11 @@ export default defineConfig([
     rules: {
       // `const { a, ...rest } = props` is how a prop is kept out of the rest
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
-      // lib/platform/db.ts is the one database client; generated code is imported only there
+      // lib/platform/db.ts is the one database client; Prisma's generated code is imported only there
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["**/generated/**"], message: "Import the client and types from lib/platform/db.ts." }],
+          patterns: [{ group: ["**/generated/sqlite/**", "**/generated/postgresql/**"], message: "Import the client and types from lib/platform/db.ts." }],
           paths: [{ name: "next/link", message: "Import Link from @/components/link: it prefetches on intent, not on sight." }],
         },
       ],

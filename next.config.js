@@ -2,6 +2,16 @@
 // (read after this file is loaded, by build, start and dev alike).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+// The languages are the files of messages/: lib/generated/locales.ts lists them (scripts/locales.mjs),
+// so that a new messages file is all a new language needs, for dev and build alike. A release has no
+// messages/ (its build holds them).
+{
+  /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded before any module of the app */
+  const script = require("node:path").join(__dirname, "scripts", "locales.mjs");
+  if (require("node:fs").existsSync(script)) require("node:child_process").execFileSync(process.execPath, [script], { stdio: "inherit" });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 // next/constants' PHASE_PRODUCTION_BUILD
 const PHASE_PRODUCTION_BUILD = "phase-production-build";
 

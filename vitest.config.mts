@@ -1,5 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { writeLocales } from "./scripts/locales.mjs";
+
+// the languages of messages/, for lib/platform/locale.ts (lib/generated/locales.ts)
+writeLocales();
 
 const alias = {
   "@": path.resolve(import.meta.dirname),

@@ -80,7 +80,7 @@ function buildIsStale() {
   const configs = ["next.config.js", "next.config.mjs", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json"]
     .map((f) => path.join(root, f))
     .filter((f) => existsSync(f));
-  const newest = Math.max(...["app", "components", "lib"].map((d) => newestMtime(path.join(root, d))), ...configs.map((f) => statSync(f).mtimeMs));
+  const newest = Math.max(...["app", "components", "lib", "messages"].map((d) => newestMtime(path.join(root, d))), ...configs.map((f) => statSync(f).mtimeMs));
   return statSync(buildId).mtimeMs < newest ? "the sources changed since the last build" : null;
 }
 

@@ -31,15 +31,18 @@ const button = "rounded-lg px-3 py-1.5 ring-1 ring-slate-300";
 export function ReplayShell({ record, names, roundNoun, steps, stepLabel, turningPoint, winners, speedMs, children }: Props) {
   const t = useTranslations("arena.replay");
   const say = useSay();
-  const [at, setAt] = useState(Math.max(0, steps - 1));
+  const [scrubbed, setAt] = useState(Math.max(0, steps - 1));
   const [playing, setPlaying] = useState(false);
-  // another match (the next practice, another replay) starts at its own end: a step of the last one may not exist in it
+  // another match (the next practice, another replay) starts at its own end: a step of the last one may not
+  // exist in it, not even in the render that notices the change (React renders it before starting again)
   const [shown, setShown] = useState(record);
-  if (shown !== record) {
+  const fresh = shown !== record;
+  if (fresh) {
     setShown(record);
     setAt(Math.max(0, steps - 1));
     setPlaying(false);
   }
+  const at = fresh ? Math.max(0, steps - 1) : Math.min(scrubbed, Math.max(0, steps - 1));
 
   useEffect(() => {
     if (!playing) return;

@@ -58,7 +58,7 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
       {legend && legend.length > 1 && (
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800" aria-label={t("legend")}>
           {legend.map((label, i) => (
-            <li key={label} className="flex items-center gap-1.5">
+            <li key={i} className="flex items-center gap-1.5">
               <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${SERIES_SWATCHES[i % SERIES_SWATCHES.length]}`} />
               {say(label)}
             </li>
@@ -73,8 +73,8 @@ export function ChartFigure({ id, chart, height, legend, children }: Props) {
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                {chart.numbers.columns.map((column) => (
-                  <th key={column} scope="col" className="px-2 py-1 font-semibold">
+                {chart.numbers.columns.map((column, i) => (
+                  <th key={i} scope="col" className="px-2 py-1 font-semibold">
                     {say(column)}
                   </th>
                 ))}

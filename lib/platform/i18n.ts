@@ -5,14 +5,16 @@
 // reader's language from the page: components/say.ts). Formatted with
 // intl-messageformat, the ICU engine next-intl itself runs on, without React.
 import { IntlMessageFormat } from "intl-messageformat";
-import en from "../../messages/en.json";
-import fr from "../../messages/fr.json";
-import { INTL_TAGS, type Locale } from "./locale";
+import { CATALOGS as MESSAGES } from "../generated/catalogs";
+import { INTL_TAGS, LOCALES, type Locale } from "./locale";
 import { renderMessage, type LibTranslate, type MessageValues } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
-// lib's namespace, and the interface's labels (lib/platform/messages.ts)
-const CATALOGS: Record<Locale, Tree> = { en: { ...en.lib, labels: en.labels }, fr: { ...fr.lib, labels: fr.labels } };
+// lib's namespace, and the interface's labels (lib/platform/messages.ts), of every language of messages/
+const CATALOGS = Object.fromEntries(LOCALES.map((locale) => [locale, { ...MESSAGES[locale].lib, labels: MESSAGES[locale].labels }])) as unknown as Record<
+  Locale,
+  Tree
+>;
 const compiled = new Map<string, IntlMessageFormat | null>();
 
 /** The message at `key` ("teams.team.full") of lib's namespace in `locale`, compiled once. */

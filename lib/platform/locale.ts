@@ -1,16 +1,14 @@
-// The languages Hexathon speaks. Which one a request gets is
-// request-locale.ts's; this file has no dependency, for the browser's sake.
+// The languages Hexathon speaks: the files of messages/, each naming itself
+// ("language.name", "language.intlTag"), listed by scripts/locales.mjs in
+// lib/generated/locales.ts. Which one a request gets is request-locale.ts's;
+// this file has no other dependency, for the browser's sake.
 //
-// Adding a language: its code here, and messages/<code>.json (README.md →
-// "Adding a language").
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
+// Adding a language is adding messages/<code>.json (README.md → "Adding a
+// language"). English and French format dates day before month, on the
+// 24-hour clock (en-GB, fr-FR).
+import { INTL_TAGS, LOCALE_NAMES, LOCALES, type Locale } from "../generated/locales";
 
-/** Each language's own name, as the switch shows it. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français" };
-
-/** The tag Intl formats each language's dates and numbers with (day before month, 24-hour clock in both). */
-export const INTL_TAGS: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+export { INTL_TAGS, LOCALE_NAMES, LOCALES, type Locale };
 
 /** The cookie that keeps a reader's choice (a year; not a secret, readable by the page). */
 export const LOCALE_COOKIE = "hexathon-locale";

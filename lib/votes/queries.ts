@@ -211,6 +211,15 @@ export function resultsSaid(results: Results, say: (text: string) => string): Re
   };
 }
 
+/** The vote's state with its sentences said by `say`: for a page's first render (the live stream's are said in the browser). */
+export function snapshotSaid(vote: VoteSnapshot, say: (text: string) => string): VoteSnapshot {
+  return {
+    ...vote,
+    revealed: vote.revealed.map((p) => ({ ...p, tieBreakNote: p.tieBreakNote && say(p.tieBreakNote) })),
+    sharedNote: vote.sharedNote && say(vote.sharedNote),
+  };
+}
+
 /** Organizers see the full results at any time (the projector only what was revealed). */
 export async function resultsFor(db: Db, actor: Actor | null, editionId: string) {
   assertOrganizer(actor, msg("votes.doing.seeResults"));

@@ -99,6 +99,7 @@ test("an organizer's pages have no serious accessibility violations", async ({ p
   // a challenge with the judges' scoring panel, and the projector's leaderboard
   await page.goto("/editions/0x09/challenges");
   await page.getByRole("link", { name: "Speed puzzle: the fifth page" }).click();
+  await expect(page).toHaveTitle(/Speed puzzle: the fifth page/); // the client navigation has its title (streamed with the page)
   await expectAccessible(page);
   await page.goto("/editions/0x09/leaderboard");
   await page.goto((await page.getByRole("link", { name: "Projector view" }).getAttribute("href"))!);

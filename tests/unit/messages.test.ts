@@ -3,7 +3,8 @@
 // (a translation can't drop {name}, nor read one the code doesn't give), every
 // language file known to lib/platform/locale.ts, and no English key that no
 // code uses any more.
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
@@ -62,6 +63,25 @@ describe("messages", () => {
       .map((f) => f.replace(/\.json$/, ""))
       .sort();
     expect(files).toEqual([...LOCALES].sort());
+  });
+
+  it("a new language is its messages file alone: scripts/locales.mjs finds it, with its name and tag", async () => {
+    const { readLocales } = (await import("../../scripts/locales.mjs")) as { readLocales: (dir: string) => { code: string; name: string; intlTag: string }[] };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hexathon-messages-"));
+    try {
+      for (const code of ["fr", "en"]) copyFileSync(path.join(MESSAGES, `${code}.json`), path.join(dir, `${code}.json`));
+      writeFileSync(path.join(dir, "de.json"), JSON.stringify({ ...load("en"), language: { name: "Deutsch", intlTag: "de-DE" } }));
+      writeFileSync(path.join(dir, "notes.txt"), "not a language");
+      expect(readLocales(dir)).toEqual([
+        { code: "en", name: "English", intlTag: "en-GB" },
+        { code: "de", name: "Deutsch", intlTag: "de-DE" },
+        { code: "fr", name: "Français", intlTag: "fr-FR" },
+      ]);
+      writeFileSync(path.join(dir, "it.json"), JSON.stringify({ ...load("en"), language: undefined }));
+      expect(() => readLocales(dir)).toThrow(/messages\/it\.json needs "language"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(LOCALES.filter((code) => code !== "en"))("%s has exactly English's keys", (code) => {

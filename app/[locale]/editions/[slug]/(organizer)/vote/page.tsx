@@ -10,7 +10,8 @@ import { BarRows } from "@/components/charts/bar-rows";
 import { ballotsChart, resultsChart } from "@/lib/insights/rules";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
-import { voteAudit, resultsFor, signInRecommendation, voteSnapshot } from "@/lib/votes/queries";
+import { voteAudit, resultsFor, resultsSaid, signInRecommendation, snapshotSaid, voteSnapshot } from "@/lib/votes/queries";
+import { translator } from "@/app/_lib/translate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote.page");
@@ -24,9 +25,11 @@ export default async function VoteControlPage({ params }: { params: Promise<{ sl
   const t = await getTranslations();
   const hex = formatEditionNumber(edition.number);
   const db = getDb();
-  const vote = await voteSnapshot(db, edition.id);
+  // lib's sentences (tie-breaks, shared places) in words before they reach the page's client components
+  const say = await translator();
+  const vote = snapshotSaid(await voteSnapshot(db, edition.id), say);
   const [results, audit, signInAdvice] = await Promise.all([
-    resultsFor(db, user, edition.id),
+    resultsFor(db, user, edition.id).then((r) => resultsSaid(r, say)),
     voteAudit(db, user, edition.id),
     signInRecommendation(db, oidcEnabled() ? oidcName() : null),
   ]);
