@@ -139,6 +139,11 @@ export async function tournamentView(db: Db, actor: Actor | null, challengeId: s
   };
 }
 
+/** A tournament's matches with their forfeits said by `say` (the reader's language): for a JSON answer or a page. */
+export function tournamentSaid<T extends { matches: { forfeitA: string | null; forfeitB: string | null }[] }>(view: T, say: (text: string) => string): T {
+  return { ...view, matches: view.matches.map((m) => ({ ...m, forfeitA: m.forfeitA && say(m.forfeitA), forfeitB: m.forfeitB && say(m.forfeitB) })) };
+}
+
 /** One finished match with its replay, for whoever may see its tournament. */
 export async function tournamentMatch(db: Db, actor: Actor | null, matchId: string) {
   const match = await db.tournamentMatch.findUnique({ where: { id: matchId }, include: { tournament: { select: { challengeId: true } } } });

@@ -7,7 +7,7 @@ import { compileBot } from "@/lib/arena/engine/compile";
 import { GAME_IDS, getGame } from "@/lib/arena/engine/games";
 import { connectFour } from "@/lib/arena/engine/games/connect-four";
 import { describeForfeit, runMatch } from "@/lib/arena/engine/match";
-import { forfeitKind } from "@/lib/arena/engine/record";
+import { forfeitKind, recordSaid } from "@/lib/arena/engine/record";
 import { translate } from "@/lib/platform/i18n";
 import { MESSAGE_MARK, msg } from "@/lib/platform/messages";
 
@@ -105,6 +105,13 @@ describe("why a bot forfeits", () => {
     expect(translate(describeForfeit(threw), "en")).toBe("round 2: threw Error: randomness is only allowed on round 0: use state.random");
     expect(translate(describeForfeit(threw), "fr")).toBe("manche 2\u00a0: a levé Error: randomness is only allowed on round 0: use state.random");
     expect(forfeitKind(threw.reason)).toBe("threw");
+
+    // a JSON answer says the reasons on the server; the replay's sentence around them still reads
+    const record = await runMatch([stubborn, leftmost], { game: "connect4", rounds: 2, seed: 1 });
+    const said = recordSaid(record, (text) => translate(text, "fr"));
+    expect(said.forfeits[0].reason).toBe("a joué 0, mais la colonne 0 est pleine");
+    expect(translate(describeForfeit(said.forfeits[0]), "fr")).toBe("manche 0, coup 6\u00a0: a joué 0, mais la colonne 0 est pleine");
+    expect(record.forfeits[0].reason.startsWith(MESSAGE_MARK)).toBe(true); // the record itself is left as it was
   });
 
   it("says every reason of the engine in both languages, with no digit grouping", () => {

@@ -38,6 +38,11 @@ export const describeForfeit = (f: Forfeit) =>
     ? msg("arena.forfeit.at", { round: String(f.round), reason: f.reason })
     : msg("arena.forfeit.atMove", { round: String(f.round), move: String(f.move), reason: f.reason });
 
+/** The record with its forfeits' reasons said by `say` (the reader's language): for a JSON answer or a page's first render. */
+export function recordSaid(record: MatchRecord, say: (text: string) => string): MatchRecord {
+  return { ...record, forfeits: record.forfeits.map((f) => ({ ...f, reason: say(f.reason) })) };
+}
+
 /** Why one side forfeited ("round 10: exceeded 50 ms", a message of lib/), or null: what a stored match and the standings keep. */
 export function describeIfAny(record: Pick<MatchRecord, "forfeits">, player: 0 | 1): string | null {
   const forfeit = record.forfeits.find((f) => f.player === player);

@@ -3,10 +3,13 @@
 import { NextResponse } from "next/server";
 import { parseRequest, withUser } from "@/app/_lib/api";
 import { practiceMatch } from "@/lib/arena/commands";
+import { recordSaid } from "@/lib/arena/engine/record";
+import { translator } from "@/app/_lib/translate";
 import { getDb } from "@/app/_lib/db";
 import { practiceSchema } from "@/lib/arena/schemas";
 
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (request, { params, user }) => {
   const input = await parseRequest(request, practiceSchema);
-  return NextResponse.json(await practiceMatch(getDb(), user, (await params).id, input));
+  const record = await practiceMatch(getDb(), user, (await params).id, input);
+  return NextResponse.json(recordSaid(record, await translator()));
 });

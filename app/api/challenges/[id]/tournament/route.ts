@@ -2,7 +2,8 @@
 import { NextResponse } from "next/server";
 import { organizersOnly, parseRequest, withUser } from "@/app/_lib/api";
 import { startTournament } from "@/lib/arena/commands";
-import { tournamentView } from "@/lib/arena/queries";
+import { tournamentSaid, tournamentView } from "@/lib/arena/queries";
+import { translator } from "@/app/_lib/translate";
 import { getDb } from "@/app/_lib/db";
 import { tournamentSchema } from "@/lib/arena/schemas";
 import { msg } from "@/lib/platform/messages";
@@ -20,5 +21,5 @@ export const POST = withUser<Context>(
 
 export const GET = withUser<Context>(async (_request, { params, user }) => {
   const view = await tournamentView(getDb(), user, (await params).id);
-  return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(view && tournamentSaid(view, await translator()), { headers: { "Cache-Control": "no-store" } });
 });

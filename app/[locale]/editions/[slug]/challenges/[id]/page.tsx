@@ -21,7 +21,7 @@ import { answerAction, challengeStateAction, scoreAction } from "../actions";
 import { BotWorkbench } from "@/components/arena/bot-workbench";
 import { TournamentPanel } from "@/components/arena/tournament-panel";
 import { getGame } from "@/lib/arena/engine/games";
-import { teamBotVersions, tournamentView } from "@/lib/arena/queries";
+import { teamBotVersions, tournamentSaid, tournamentView } from "@/lib/arena/queries";
 import { DotRows } from "@/components/charts/dot-rows";
 import { Grid } from "@/components/charts/grid";
 import { headToHeadChart, raceChart, ratingsChart } from "@/lib/insights/rules";
@@ -46,17 +46,18 @@ export default async function ChallengePage({ params }: Props) {
   const judging = user?.role === "JUDGE" || isOrganizer(user);
   const tournament = challenge.kind === "TOURNAMENT";
   const riddle = challenge.kind === "RIDDLE";
+  const say = await translator();
   const [mine, ranking, versions, arena, race] = await Promise.all([
     user ? myTeamAttempts(db, user, id) : null,
     challengeRanking(db, user, id),
     tournament && user ? teamBotVersions(db, user, id) : [],
-    tournament ? tournamentView(db, user, id) : null,
+    // forfeits said here, before they reach the page's client components
+    tournament ? tournamentView(db, user, id).then((view) => view && tournamentSaid(view, say)) : null,
     // organizers and judges follow the race: every team's attempts and the correct answers by time
     riddle && judging ? challengeAttempts(db, user, id) : null,
   ]);
   const t = await getTranslations("challenges.detail");
   const tl = await getTranslations("labels");
-  const say = await translator();
   const locale = await getLocale();
   const time = (d: Date) => formatTime(d, edition.timezone, { seconds: true, locale });
   const quoted = (answer: string) => t("quoted", { answer });
