@@ -72,10 +72,13 @@ function unavailable(api: boolean, locale: Locale) {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith("/api/");
-  // the reader's language, for what is answered here and for the page
-  const locale = requestLocale({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
-  const textLocale = isLocale(locale) ? locale : "en"; // the pseudo-locale's words are English's
-  const say = (text: string) => translate(text, textLocale);
+  // the reader's language, for what is answered here and for a page: read only then (a ballot passes without it)
+  const locale = () => requestLocale({ cookie: request.headers.get("cookie"), acceptLanguage: request.headers.get("accept-language") });
+  const textLocale = () => {
+    const asked = locale();
+    return isLocale(asked) ? asked : "en"; // the pseudo-locale's words are English's
+  };
+  const say = (text: string) => translate(text, textLocale());
 
   if (!pathDecodes(pathname)) {
     if (api) return jsonError(400, "BAD_REQUEST", say(msg("platform.guard.badAddress")));
@@ -100,7 +103,7 @@ export function proxy(request: NextRequest) {
   }
   // the database is down (this process's probe says so): one clear answer rather than every page failing
   const availability = databaseAvailability();
-  if (availability && !availability.ok && !ANSWERS_WITHOUT_DATABASE.test(pathname)) return unavailable(api, textLocale);
+  if (availability && !availability.ok && !ANSWERS_WITHOUT_DATABASE.test(pathname)) return unavailable(api, textLocale());
 
   if (api) return NextResponse.next();
 
@@ -117,9 +120,10 @@ export function proxy(request: NextRequest) {
     headers.delete("x-next-intl-locale"); // the same in every language: a client does not choose one
     response = NextResponse.next({ request: { headers } });
   } else {
+    const pageLocale = locale();
     // next-intl's: the language of a page that doesn't name it itself (app/_lib/i18n.ts)
-    headers.set("x-next-intl-locale", locale);
-    response = NextResponse.rewrite(inLocale(request, pathname, locale), { request: { headers } });
+    headers.set("x-next-intl-locale", pageLocale);
+    response = NextResponse.rewrite(inLocale(request, pathname, pageLocale), { request: { headers } });
   }
   response.headers.set("Content-Security-Policy", policy);
   return response;

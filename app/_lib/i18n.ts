@@ -3,7 +3,7 @@
 // (setRequestLocale, which keeps a page static), else the one proxy.ts chose
 // for the request. Dates and times keep going through lib/platform/time.ts.
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, isLocale, isPageLocale, PSEUDO_LOCALE } from "@/lib/platform/locale";
+import { isPageLocale, localeOr, PSEUDO_LOCALE } from "@/lib/platform/locale";
 import { messagesOf } from "./messages";
 import { pseudoMessages } from "./pseudo-locale";
 
@@ -11,6 +11,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const asked: string | undefined = await requestLocale;
   // the pseudo-locale is English made longer: English's dates and numbers
   if (asked === PSEUDO_LOCALE && isPageLocale(asked)) return { locale: "en", messages: pseudoMessages(await messagesOf("en")) };
-  const locale = isLocale(asked) ? asked : defaultLocale();
+  const locale = localeOr(asked);
   return { locale, messages: await messagesOf(locale) };
 });

@@ -8,7 +8,7 @@ import type { Db } from "../platform/db";
 import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
 import { translate } from "../platform/i18n";
-import { defaultLocale, isLocale, type Locale } from "../platform/locale";
+import { defaultLocale, localeOr, type Locale } from "../platform/locale";
 import { msg } from "../platform/messages";
 import { canSeeChallenge } from "../challenges/rules";
 import { type CalendarEvent, type CalendarFeed } from "./calendar";
@@ -158,5 +158,5 @@ export async function personalCalendar(db: Db, key: string, now = new Date()): P
     host: host(),
     events,
   };
-  return said(feed, isLocale(person.locale) ? person.locale : defaultLocale());
+  return said(feed, localeOr(person.locale));
 }

@@ -7,7 +7,7 @@
 // reader's language where they are shown (components/say.ts); people's words
 // (team names, titles) are their values.
 import { csvLine } from "../platform/csv";
-import { joinMessages, msg } from "../platform/messages";
+import { listMessage, msg } from "../platform/messages";
 import { OUTCOME_STATUSES, type OutcomeStatus } from "../teams/rules";
 
 /** The words and the table every chart carries. */
@@ -48,11 +48,6 @@ export type LineChart = ChartText & {
 
 // `|| 0`: never "-0" (Intl prints the sign of a negative zero)
 const round1 = (n: number) => Math.round(n * 10) / 10 || 0;
-/** "a, b and c": commas, then the language's "and" before the last. */
-const listed = (items: string[]) =>
-  items.length <= 1
-    ? (items[0] ?? "")
-    : joinMessages([...items.slice(0, -2), msg("insights.list.two", { a: items[items.length - 2], b: items[items.length - 1] })], ", ");
 
 export type RankedTeam = { name: string; place: number; audiencePoints: number; bonusPoints: number; total: number; placeCounts: number[] };
 export type Weights = { audience: number; bonus: number };
@@ -69,7 +64,7 @@ export function resultsChart(ranking: RankedTeam[], weights: Weights): BarChart 
         ? msg("insights.results.empty")
         : msg("insights.results.description", {
             teams: rows.length,
-            first: listed(top),
+            first: listMessage(top),
             weighted: weighted ? "yes" : "no",
             audience: weights.audience,
             bonus: weights.bonus,

@@ -9,7 +9,7 @@ import { authSecret, siteOrigin } from "../platform/config";
 import { invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { msg } from "../platform/messages";
 import { translate } from "../platform/i18n";
-import { defaultLocale, isLocale } from "../platform/locale";
+import { defaultLocale, localeOr } from "../platform/locale";
 import { mailIsOn } from "../platform/mail";
 import { invalidAllowEntry, outboundPolicy, urlRefusal } from "../platform/outbound";
 import { type Actor, assertOrganizer, requireActor } from "../people/rules";
@@ -266,7 +266,7 @@ export async function queueDueDigests(db: Db, now = new Date()): Promise<number>
         const taken = await tx.digestEntry.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt: now } });
         if (taken.count !== ids.length) throw new DigestTaken();
         if (!person?.emailVerifiedAt || lines.length === 0) return;
-        const mail = digestMail(person.email, lines, mailLinks(userId, "digest"), isLocale(person.locale) ? person.locale : defaultLocale());
+        const mail = digestMail(person.email, lines, mailLinks(userId, "digest"), localeOr(person.locale));
         await tx.outboxMessage.create({
           data: {
             key: `digest:${entries[0].id}`,

@@ -7,7 +7,7 @@ import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
 import { joinMessages, msg } from "../platform/messages";
 import { formatTime } from "../platform/time";
-import { defaultLocale, isLocale, type Locale } from "../platform/locale";
+import { localeOr, type Locale } from "../platform/locale";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
@@ -502,7 +502,7 @@ export async function recipientsOf(db: Db, notice: Notice): Promise<Recipient[]>
     id: person.id,
     email: person.email,
     // the language they chose, else the instance's
-    locale: isLocale(person.locale) ? person.locale : defaultLocale(),
+    locale: localeOr(person.locale),
     mode: emailModeOf(notice.kind, new Map(person.emailSettings.map((setting) => [setting.kind, setting.mode]))),
   }));
 }

@@ -32,3 +32,8 @@ export function defaultLocale(value = process.env.DEFAULT_LOCALE): Locale {
   const code = value?.trim().toLowerCase();
   return isLocale(code) ? code : "en";
 }
+
+/** A language someone chose (a person's `User.locale`, a page's), else the instance's. */
+export function localeOr(chosen: unknown): Locale {
+  return isLocale(chosen) ? chosen : defaultLocale();
+}
