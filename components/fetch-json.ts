@@ -1,11 +1,13 @@
 // The browser side of the JSON API: one call, one answer shape. The server's
-// readable error ({ error: { code, message, field } }, already in the
-// reader's language) comes back as `message`, `code` and `field`; a network
+// readable error ({ error: { code, message, field, at } }, already in the
+// reader's language) comes back as `message`, `code`, `field` and `at` (the
+// line and column in a text the message is about); a network
 // failure says so (`offline`), and the page keeps what is on screen. Its own
 // two sentences are in the page's language once the layout has set them
 // (components/fetch-json-texts.tsx).
 
-export type JsonResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string; field?: string; offline?: true };
+export type JsonResult<T> =
+  { ok: true; data: T } | { ok: false; message: string; code?: string; field?: string; at?: { line: number; column: number }; offline?: true };
 
 type Texts = { unreachable: string; answered: (status: number) => string };
 
@@ -29,8 +31,8 @@ export async function fetchJson<T>(url: string, method = "GET", body?: unknown):
     });
     const data = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, data: data as T };
-    const error = (data as { error?: { message?: string; code?: string; field?: string } })?.error;
-    return { ok: false, message: error?.message ?? texts.answered(response.status), code: error?.code, field: error?.field };
+    const error = (data as { error?: { message?: string; code?: string; field?: string; at?: { line: number; column: number } } })?.error;
+    return { ok: false, message: error?.message ?? texts.answered(response.status), code: error?.code, field: error?.field, at: error?.at };
   } catch {
     return { ok: false, message: texts.unreachable, offline: true };
   }

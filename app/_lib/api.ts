@@ -7,7 +7,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/platform/db";
-import { DomainError, HTTP_STATUS } from "@/lib/platform/errors";
+import { DomainError, HTTP_STATUS, type TextPosition } from "@/lib/platform/errors";
 import { databaseTrouble, describeDatabaseError, isDatabaseUnavailable } from "@/lib/platform/health";
 import { currentRequestId, log } from "@/lib/platform/log";
 import { assertOrganizer } from "@/lib/people/rules";
@@ -16,15 +16,15 @@ import { getCurrentUser, type CurrentUser } from "./session";
 import { translator } from "./translate";
 import { msg } from "@/lib/platform/messages";
 
-export function jsonError(status: number, code: string, message: string, field?: string) {
-  return NextResponse.json({ error: { code, message, ...(field && { field }) } }, { status });
+export function jsonError(status: number, code: string, message: string, field?: string, at?: TextPosition) {
+  return NextResponse.json({ error: { code, message, ...(field && { field }), ...(at && { at }) } }, { status });
 }
 
 /** The JSON answer to an error, its message in the reader's language (lib/'s messages are translated here). */
 export async function errorResponse(error: unknown) {
   if (error instanceof BadRequest) return jsonError(400, "BAD_REQUEST", (await translator())(error.message));
   if (error instanceof PayloadTooLarge) return jsonError(413, "TOO_LARGE", (await translator())(error.message));
-  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, (await translator())(error.message), error.field);
+  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.code, (await translator())(error.message), error.field, error.at);
   const code = (error as { code?: string })?.code;
   if (code === "P2025") return jsonError(404, "NOT_FOUND", (await translator())(msg("platform.api.noRecord")));
   if (code === "P2002") return jsonError(409, "CONFLICT", (await translator())(msg("platform.api.clash")));

@@ -45,7 +45,8 @@ export function BotWorkbench({
   const [language, setLanguage] = useState(initialLanguage);
   const [opponent, setOpponent] = useState(opponents[0]?.id ?? "");
   const [busy, setBusy] = useState<null | "practice" | "submit">(null);
-  const [error, setError] = useState<string | null>(null);
+  /** what went wrong, and the line of the source it is about (a compile error: the editor marks it) */
+  const [error, setError] = useState<{ text: string; line?: number } | null>(null);
   /** why the submitted bot was refused by its check match (shown by the submit button), and what was checked */
   const [checkFailure, setCheckFailure] = useState<{ message: string; source: string; language: "ts" | "js" } | null>(null);
   /** what went well (or went through with a warning: `info`) */
@@ -59,7 +60,7 @@ export function BotWorkbench({
     input.value = ""; // the same file again reloads it
     if (!file) return;
     setError(null);
-    if (file.size > MAX_BOT_BYTES) return setError(t("tooLarge", { name: file.name, kb: MAX_BOT_BYTES / 1024 }));
+    if (file.size > MAX_BOT_BYTES) return setError({ text: t("tooLarge", { name: file.name, kb: MAX_BOT_BYTES / 1024 }) });
     setSource(await file.text());
     setLanguage(/\.(c|m)?ts$/i.test(file.name) ? "ts" : "js");
     setNotice({ text: t("loaded", { name: file.name }), tone: "success" });
@@ -72,7 +73,7 @@ export function BotWorkbench({
     const result = await fetchJson<MatchRecord>(`/api/challenges/${challengeId}/practice`, "POST", { source, language, opponent });
     setBusy(null);
     if (result.ok) setPractice({ record: result.data as MatchRecord, opponent: say(opponents.find((o) => o.id === opponent)?.name ?? opponent) });
-    else setError(result.message);
+    else setError({ text: result.message, line: result.at?.line });
   }
 
   async function submit(force = false) {
@@ -89,12 +90,12 @@ export function BotWorkbench({
       );
       setVersions((v) => [{ version: result.data.version, createdAt: result.data.createdAt }, ...v]);
     } else if (result.field === "check") setCheckFailure({ message: result.message, source, language });
-    else setError(result.message);
+    else setError({ text: result.message, line: result.at?.line });
   }
 
   return (
     <div className="space-y-4">
-      {error && <Alert>{error}</Alert>}
+      {error && <Alert>{error.text}</Alert>}
       {notice && !error && !checkFailure && <Alert tone={notice.tone}>{notice.text}</Alert>}
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">
@@ -124,7 +125,7 @@ export function BotWorkbench({
       <label id="bot-source-label" htmlFor="bot-source" className="block text-sm font-semibold">
         {t("yourBot")}
       </label>
-      {/* Tab indents; Escape then Tab leaves the editor. A compile error's line ("line N, column M: …") is marked. */}
+      {/* Tab indents; Escape then Tab leaves the editor. The line a compile error is about (the answer's `at`) is marked. */}
       <CodeEditor
         id="bot-source"
         value={source}
@@ -134,8 +135,7 @@ export function BotWorkbench({
         labelledBy="bot-source-label"
         describedBy="bot-contract"
         minHeight="24rem"
-        // a compile error names the line: "line N, column M: …" (lib.arena.compile.at, in English or French)
-        errorLine={Number(/\b(?:line|ligne) (\d+)\b/.exec(error ?? "")?.[1]) || undefined}
+        errorLine={error?.line}
       />
       <p id="bot-contract" className="text-sm text-slate-700">
         {say(contractSummary)}

@@ -102,7 +102,7 @@ export async function submitBot(
   if (!teamId) throw forbidden(msg("arena.bot.teamMembersOnly"));
   if (now >= challenge.closesAt) throw invalid(msg("arena.bot.deadlinePassed"));
   const compiled = await compileBot(source, language);
-  if (!compiled.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: compiled.error }), "source");
+  if (!compiled.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: compiled.error }), "source", compiled.at);
   if (!force) {
     const forfeited = await checkBot(getGame(challenge.game), compiled.script, { userId: me.id, teamId });
     // its own field: the page offers to store it anyway (a compile error, field "source", it doesn't)
@@ -149,7 +149,7 @@ export async function practiceMatch(
   const opponent = game.bots.find((b) => b.id === opponentId);
   if (!opponent) throw invalid(msg("arena.practice.pickOpponent"), "opponent");
   const [mine, theirs] = await Promise.all([compileBot(source, language), builtinScript(game, opponent.id)]);
-  if (!mine.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: mine.error }), "source");
+  if (!mine.ok) throw invalid(msg("arena.bot.doesNotCompile", { error: mine.error }), "source", mine.at);
   const membership = await db.teamMember.findUnique({ where: { editionId_userId: { editionId: challenge.editionId, userId: me.id } } });
   // on a worker thread (a slow bot never holds up the server), within the practice share of the workers
   return arenaLimiter().run({ userId: me.id, teamId: membership?.teamId ?? null }, () =>

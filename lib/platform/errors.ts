@@ -10,12 +10,17 @@ export type DomainErrorCode =
   | "INVALID" // 422: well-formed but against the rules (team full, wrong phase)
   | "RATE_LIMITED"; // 429
 
+/** A place in a text a person typed, 1-based. */
+export type TextPosition = { line: number; column: number };
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     /** the form field the message belongs next to, if any */
     readonly field?: string,
+    /** where in that field, when it is a text (a bot's source): the page marks the line, in any language */
+    readonly at?: TextPosition,
   ) {
     super(message);
     this.name = "DomainError";
@@ -34,7 +39,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
 export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field);
-export const invalid = (message: string, field?: string) => new DomainError("INVALID", message, field);
+export const invalid = (message: string, field?: string, at?: TextPosition) => new DomainError("INVALID", message, field, at);
 
 /** Prisma's "unique constraint failed" (works with driver adapters too). */
 export function isUniqueViolation(error: unknown): boolean {

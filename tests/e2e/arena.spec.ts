@@ -28,10 +28,11 @@ test("bots are practised, submitted and played in a tournament", async ({ browse
   await replay.getByRole("button", { name: /Jump to the turning point/ }).click();
   await expect(replay).toContainText(/After round \d+:/);
 
-  // a broken bot is refused with where the error is
-  await editor.fill("export default function play(state {\n  return 'R';\n}");
+  // a broken bot is refused with where the error is, and the editor marks that line
+  await editor.fill("export default function play(state) {\n  return 'R' +;\n}");
   await alice.getByRole("button", { name: "Submit this bot" }).click();
-  await expect(alice.getByRole("main").getByRole("alert").first()).toContainText(/Your bot doesn't compile: line 1, column \d+/);
+  await expect(alice.getByRole("main").getByRole("alert").first()).toContainText(/Your bot doesn't compile: line 2, column \d+/);
+  await expect(alice.locator(".cm-errorLine")).toHaveText("  return 'R' +;");
   // a bot that reaches for randomness after round 0 forfeits in practice, with the round and reason
   await editor.fill("export default function play(s) { return s.round < 2 ? 'R' : 'RPS'[Math.floor(Math.random() * 3)]; }");
   await alice.getByRole("button", { name: "Play a practice match" }).click();

@@ -78,6 +78,7 @@ describe("bot submissions", () => {
     const refused = await submitBot(t.db, member, challenge.id, "export default function play( {", "ts", before).catch((e) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(translate(refused.message, "en")).toMatch(/^Your bot doesn't compile: line 1, column \d+: /);
+    expect(refused).toMatchObject({ field: "source", at: { line: 1, column: expect.any(Number) } });
     expect((await teamBotVersions(t.db, member, challenge.id)).map((v) => v.version)).toEqual([2, 1]);
     const late = await submitBot(t.db, member, challenge.id, source("copycat"), "ts", new Date("2030-01-02T00:00:01Z")).catch((e) => e);
     expect(translate(late.message, "en")).toBe("The deadline for bots has passed.");

@@ -38,6 +38,12 @@ describe("compiling a bot", () => {
     expect(await compileError("export default function play(s {\n  return 'R';\n}")).toMatch(/^line 1, column \d+: /);
   });
 
+  it("says where it stopped as numbers, so a page marks the line in any language", async () => {
+    const broken = await compileBot("export default function play() {\n  return 'R' +;\n}", "js");
+    expect(broken).toMatchObject({ ok: false, at: { line: 2, column: 15 } });
+    expect(await compileBot("function play() {}")).not.toHaveProperty("at");
+  });
+
   it("refuses a file without a default export, and one larger than 64 KB", async () => {
     expect(await compileError("function play() { return 'R'; }")).toBe("The bot must `export default function play(state) { … }`.");
     expect(await compileError(`export default function play() { return 'R'; }\n//${"x".repeat(70_000)}`)).toBe("The bot is larger than 64 KB.");

@@ -6,12 +6,14 @@
 // as it wrote it, inside it.
 import { transform } from "esbuild";
 
+import type { TextPosition } from "../../platform/errors";
 import { msg } from "../../platform/messages";
 import { MAX_BOT_BYTES } from "./limits";
 
 export { MAX_BOT_BYTES };
 
-export type Compiled = { ok: true; script: string } | { ok: false; error: string };
+/** `at`: where the compiler stopped, when it says (the page marks that line). */
+export type Compiled = { ok: true; script: string } | { ok: false; error: string; at?: TextPosition };
 
 export async function compileBot(source: string, language: "js" | "ts" = "ts"): Promise<Compiled> {
   if (Buffer.byteLength(source, "utf8") > MAX_BOT_BYTES) return { ok: false, error: msg("arena.compile.tooLarge", { kb: MAX_BOT_BYTES / 1024 }) };
@@ -28,14 +30,12 @@ export async function compileBot(source: string, language: "js" | "ts" = "ts"): 
     return { ok: true, script: result.code };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
-    // the line and column as strings: "line 1000", in any language
-    if (first)
-      return {
-        ok: false,
-        error: first.location
-          ? msg("arena.compile.at", { line: String(first.location.line), column: String(first.location.column + 1), error: first.text })
-          : first.text,
-      };
+    if (first?.location) {
+      const at = { line: first.location.line, column: first.location.column + 1 };
+      // the line and column as strings: "line 1000", in any language
+      return { ok: false, error: msg("arena.compile.at", { line: String(at.line), column: String(at.column), error: first.text }), at };
+    }
+    if (first) return { ok: false, error: first.text };
     return { ok: false, error: msg("arena.compile.failed") };
   }
 }
