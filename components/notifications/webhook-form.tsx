@@ -5,9 +5,17 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { WebhookState } from "@/app/[locale]/editions/[slug]/(organizer)/notifications/actions";
 import { NEWS_TYPES, WEBHOOK_KINDS } from "@/lib/notifications/rules";
+import { LOCALE_NAMES, LOCALES } from "@/lib/platform/locale";
 import { FormMessage, SelectField, SubmitButton, TextField } from "../form";
 
-export function WebhookForm({ action }: { action: (prev: WebhookState, formData: FormData) => Promise<WebhookState> }) {
+/** `instanceLanguage`: the name of the language a channel gets when the organizer picks none (DEFAULT_LOCALE's, read on the server). */
+export function WebhookForm({
+  action,
+  instanceLanguage,
+}: {
+  action: (prev: WebhookState, formData: FormData) => Promise<WebhookState>;
+  instanceLanguage: string;
+}) {
   const t = useTranslations("notifications.webhookForm");
   const tl = useTranslations("labels");
   const [state, formAction] = useActionState(action, {});
@@ -36,6 +44,16 @@ export function WebhookForm({ action }: { action: (prev: WebhookState, formData:
           spellCheck={false}
           state={state.ok ? undefined : state}
           hint={t("urlHint")}
+        />
+        <SelectField
+          name="locale"
+          label={t("language")}
+          state={state.ok ? undefined : state}
+          options={[
+            { value: "", label: t("languageDefault", { language: instanceLanguage }) },
+            ...LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] })),
+          ]}
+          hint={t("languageHint")}
         />
         <fieldset className="space-y-1">
           <legend className="text-sm font-semibold text-slate-800">{t("news")}</legend>

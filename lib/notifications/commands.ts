@@ -9,7 +9,7 @@ import { authSecret, siteOrigin } from "../platform/config";
 import { invalid, isUniqueViolation, notFound } from "../platform/errors";
 import { msg } from "../platform/messages";
 import { translate } from "../platform/i18n";
-import { defaultLocale, localeOr } from "../platform/locale";
+import { localeOr } from "../platform/locale";
 import { mailIsOn } from "../platform/mail";
 import { invalidAllowEntry, outboundPolicy, urlRefusal } from "../platform/outbound";
 import { type Actor, assertOrganizer, requireActor } from "../people/rules";
@@ -45,6 +45,7 @@ export async function createWebhook(db: Db, actor: Actor | null, editionId: stri
       url: input.url,
       events: JSON.stringify(input.events),
       allowInternal: input.allowInternal,
+      locale: input.locale,
       secret,
       createdById: me.id,
     },
@@ -100,12 +101,12 @@ export async function retryMessage(db: Db, actor: Actor | null, messageId: strin
   return message;
 }
 
-type Hook = { id: string; kind: string; url: string; editionId: string };
+type Hook = { id: string; kind: string; url: string; editionId: string; locale: string | null };
 
 function queueDelivery(db: Db, hook: Hook, news: News, now: Date) {
   const id = randomUUID();
-  // a channel is read by many: it hears the news in the instance's language
-  const locale = defaultLocale();
+  // a channel is read by many: it hears the news in the language the organizer chose for it, else the instance's
+  const locale = localeOr(hook.locale);
   const said = { ...news, title: translate(news.title, locale), text: translate(news.text, locale) };
   const body =
     hook.kind === "GENERIC"

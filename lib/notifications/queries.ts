@@ -7,7 +7,7 @@ import { siteOrigin } from "../platform/config";
 import { notFound } from "../platform/errors";
 import { joinMessages, msg } from "../platform/messages";
 import { formatTime } from "../platform/time";
-import { localeOr, type Locale } from "../platform/locale";
+import { isLocale, localeOr, type Locale } from "../platform/locale";
 import { type Actor, assertOrganizer } from "../people/rules";
 import { formatEditionNumber, PHASE_LABELS, isPhase } from "../editions/rules";
 import { computeResults } from "../votes/queries";
@@ -243,6 +243,8 @@ export async function notificationsAdmin(db: Db, actor: Actor | null, editionId:
       url: maskedUrl(hook.url),
       events: parseEvents(hook.events),
       allowInternal: hook.allowInternal,
+      /** null: the instance's language */
+      locale: isLocale(hook.locale) ? hook.locale : null,
       active: hook.active,
       createdAt: hook.createdAt,
     })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkbox, text } from "../platform/schemas";
+import { LOCALES } from "../platform/locale";
 import { msg } from "../platform/messages";
 import { EMAIL_KINDS, EMAIL_MODES, NEWS_TYPES, WEBHOOK_KINDS } from "./rules";
 
@@ -17,6 +18,11 @@ export const webhookSchema = z.object({
     .min(1, { error: msg("notifications.webhook.pickOneNews") })
     .max(NEWS_TYPES.length, { error: msg("notifications.webhook.tooManyNews") }),
   allowInternal: checkbox(),
+  /** the channel's language; "" (or nothing): the instance's, whatever it is when a message is written */
+  locale: z
+    .union([z.literal(""), z.enum(LOCALES)], { error: msg("notifications.webhook.pickLanguage") })
+    .optional()
+    .transform((locale) => locale || null),
 });
 export type WebhookInput = z.output<typeof webhookSchema>;
 

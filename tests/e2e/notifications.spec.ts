@@ -47,17 +47,23 @@ test("a chat channel gets the test message, the phase change and the new topic; 
   const form = organizer.getByRole("region", { name: "Add a chat channel or webhook" });
   await form.getByLabel("Where it posts").selectOption({ label: "Mattermost" });
   await form.getByLabel("Name", { exact: true }).fill("#hackathon");
+  // the channel's own language, whatever the instance's becomes (it is English here)
+  await expect(form.getByLabel("Language of its messages")).toHaveValue("");
+  await expect(form.getByLabel("Language of its messages").getByRole("option", { selected: true })).toHaveText("The instance’s (English)");
+  await form.getByLabel("Language of its messages").selectOption({ label: "English" });
   // inside the company's network, not ticked as internal: refused, and what was typed stays
   await form.getByLabel("Webhook address").fill("http://10.20.30.40/hooks/abc");
   await form.getByRole("button", { name: "Add webhook" }).click();
   await expect(form.getByRole("alert")).toContainText("10.20.30.40 is a private address: tick “It is an internal server”");
   await expect(form.getByLabel("Webhook address")).toHaveValue("http://10.20.30.40/hooks/abc");
   await expect(form.getByLabel("Name", { exact: true })).toHaveValue("#hackathon");
+  await expect(form.getByLabel("Language of its messages")).toHaveValue("en");
   await form.getByLabel("Webhook address").fill(`${receiver.url}/hooks/mattermost`);
   await form.getByRole("button", { name: "Add webhook" }).click();
   await expect(form.getByText("“#hackathon” added.", { exact: false })).toBeVisible();
 
   const hook = organizer.getByRole("region", { name: "#hackathon" });
+  await expect(hook).toContainText("in English");
   await hook.getByRole("button", { name: "Send a test message to #hackathon" }).click();
   const [test_] = await arrived("/hooks/mattermost", 1);
   expect(test_.json.text).toContain("a test message");

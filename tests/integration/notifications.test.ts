@@ -61,6 +61,7 @@ const hookInput = (overrides: Partial<WebhookInput> = {}): WebhookInput => ({
   url: `${receiver.url}/hooks/abc123`,
   events: ["topic.proposed", "phase.changed"],
   allowInternal: false,
+  locale: null,
   ...overrides,
 });
 
@@ -97,7 +98,7 @@ describe("chat channels", () => {
     expect(card.content.actions[0].url).toMatch(/\/topics\//);
   });
 
-  it("a channel hears the news in the instance's language (DEFAULT_LOCALE)", async () => {
+  it("a channel hears the news in its own language, else the instance's (DEFAULT_LOCALE)", async () => {
     const organizer = await makeUser(t.db, "ORGANIZER");
     const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
     const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
@@ -107,6 +108,8 @@ describe("chat channels", () => {
       edition.id,
       hookInput({ kind: "SLACK", name: "Slack", url: `${receiver.url}/services/T0/B0/fr`, allowInternal: true }),
     );
+    // the London office's channel, in English whatever the instance speaks
+    await createWebhook(t.db, organizer, edition.id, hookInput({ name: "#london", url: `${receiver.url}/hooks/en`, locale: "en" }));
     heard.length = 0;
     const previous = process.env.DEFAULT_LOCALE;
     process.env.DEFAULT_LOCALE = "fr";
@@ -123,6 +126,10 @@ describe("chat channels", () => {
     expect(slack[0].text).toMatch(/^0x[0-9A-F]+\u00a0: nouveau sujet «\u00a0Des builds rapides\u00a0»/);
     expect(slack[0].blocks[0].text.text).toContain("Proposé par Alice.");
     expect(slack[0].blocks[0].text.text).toMatch(/\|Ouvrir dans Hexathon>$/);
+    const london = receiver.received.filter((request) => request.path.endsWith("/en")).map((request) => JSON.parse(request.body));
+    expect(london).toHaveLength(1);
+    expect(london[0].text).toMatch(/^#### 0x[0-9A-F]+: new topic “Des builds rapides”/);
+    expect(london[0].text).toContain("[Open in Hexathon]");
   });
 
   it("a paused webhook gets nothing; a deleted one's queued deliveries fail saying so", async () => {

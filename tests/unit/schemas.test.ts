@@ -5,6 +5,7 @@ import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/sch
 import { moveMemberSchema, teamSchema } from "@/lib/teams/schemas";
 import { rejectTopicSchema, topicListQuerySchema, topicSchema } from "@/lib/topics/schemas";
 import { challengeSchema } from "@/lib/challenges/schemas";
+import { webhookSchema } from "@/lib/notifications/schemas";
 import { translate } from "@/lib/platform/i18n";
 
 /** The messages of a failed parse, keyed by field path ("" for the form as a whole). */
@@ -290,5 +291,19 @@ describe("zod's own messages", () => {
       "(form)": "Champs inattendus\u00a0: extra, other.",
     });
     expect(translate(z.string().max(3).safeParse("abcd").error!.issues[0].message, "en")).toBe("This can't be longer than 3 characters.");
+  });
+});
+
+describe("webhookSchema", () => {
+  const valid = { kind: "SLACK", name: "#hackathon", url: "https://hooks.slack.com/services/T0/B0/x", events: ["phase.changed"] };
+
+  it("keeps a channel's language, and none picked (or the form's empty choice) means the instance's", () => {
+    expect(webhookSchema.parse({ ...valid, locale: "fr" }).locale).toBe("fr");
+    expect(webhookSchema.parse({ ...valid, locale: "" }).locale).toBeNull();
+    expect(webhookSchema.parse(valid).locale).toBeNull();
+  });
+
+  it("refuses a language Hexathon doesn't speak, next to the language field", () => {
+    expect(errorsOf(webhookSchema, { ...valid, locale: "xx-evil" })).toEqual({ locale: ["Pick a language Hexathon speaks, or the instance’s."] });
   });
 });

@@ -11,6 +11,7 @@ import { formatEditionNumber } from "@/lib/editions/rules";
 import { notificationsAdmin } from "@/lib/notifications/queries";
 import { WEBHOOK_KINDS, isEmailKind, isNewsType, type WebhookKind } from "@/lib/notifications/rules";
 import { checkMail } from "@/lib/platform/mail";
+import { defaultLocale, LOCALE_NAMES } from "@/lib/platform/locale";
 import { formatInZone } from "@/lib/platform/time";
 import { createWebhookAction, deleteWebhookAction, retryMessageAction, setWebhookActiveAction, testWebhookAction } from "./actions";
 
@@ -100,6 +101,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                       </h3>
                       <p className="text-sm break-all text-slate-700">
                         {isWebhookKind(hook.kind) ? tr(`labels.webhookKind.${hook.kind}`) : hook.kindLabel} · <span className="font-mono">{hook.url}</span>
+                        {hook.locale && ` · ${t("inLanguage", { language: LOCALE_NAMES[hook.locale] })}`}
                         {hook.allowInternal && ` · ${t("internalServer")}`}
                       </p>
                       <p className="text-sm text-slate-700">{hook.events.map((type) => tr(`labels.news.${type}`)).join(" · ")}</p>
@@ -141,7 +143,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
           <h3 id="new-webhook" className="text-lg font-semibold">
             {t("addWebhook")}
           </h3>
-          <WebhookForm action={createWebhookAction.bind(null, edition.id)} />
+          <WebhookForm action={createWebhookAction.bind(null, edition.id)} instanceLanguage={LOCALE_NAMES[defaultLocale()]} />
         </Card>
       </section>
 
