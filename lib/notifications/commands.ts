@@ -18,7 +18,7 @@ import { enqueue, requeue } from "./outbox";
 import { digestMail, type DigestLine, type MailLinks, noticeMail } from "./emails";
 import { type Notice, newsOfEvent, noticesOfEvent, noticesOfScheduledNews, recipientsOf, scheduledNews, webhooksFor } from "./queries";
 import { chatBody, digestDueAt, EMAIL_KINDS, emailModeOf, type EmailKind, genericBody, isEmailKind, type News, RETRY_FOR_MS, type WebhookKind } from "./rules";
-import type { EmailSettingsInput, WebhookInput } from "./schemas";
+import type { EmailSettingsInput, WebhookInput, WebhookSettingsInput } from "./schemas";
 import { newWebhookSecret, readUnsubscribeToken, unsubscribeToken } from "./signing";
 
 /** The address's problem under the operator's and the organizer's rules, as a form error. */
@@ -65,6 +65,15 @@ export async function deleteWebhook(db: Db, actor: Actor | null, webhookId: stri
   const hook = await hookOrNotFound(db, actor, webhookId, msg("notifications.doing.deleteWebhooks"));
   await db.webhook.delete({ where: { id: hook.id } });
   return hook;
+}
+
+/** Renames a webhook, or changes its news or its language; messages already queued keep what they say. */
+export async function updateWebhook(db: Db, actor: Actor | null, webhookId: string, input: WebhookSettingsInput) {
+  const hook = await hookOrNotFound(db, actor, webhookId, msg("notifications.doing.changeWebhooks"));
+  return db.webhook.update({
+    where: { id: hook.id },
+    data: { name: input.name, events: JSON.stringify(input.events), locale: input.locale },
+  });
 }
 
 /** Pauses or resumes a webhook: a paused one gets no new deliveries. */

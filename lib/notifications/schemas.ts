@@ -26,6 +26,13 @@ export const webhookSchema = z.object({
 });
 export type WebhookInput = z.output<typeof webhookSchema>;
 
+/**
+ * What an organizer may change of a webhook once added: its name, its news and its language. Its kind and
+ * address stay: another address is another webhook, checked again and, for signed JSON, given its own secret.
+ */
+export const webhookSettingsSchema = webhookSchema.pick({ name: true, events: true, locale: true });
+export type WebhookSettingsInput = z.output<typeof webhookSettingsSchema>;
+
 /** A person's email settings form: one choice per kind (a kind left out keeps its setting). */
 export const emailSettingsSchema = z.strictObject(
   Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.enum(EMAIL_MODES, { error: msg("notifications.emailSettings.pickMode") }).optional()])) as Record<

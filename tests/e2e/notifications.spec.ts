@@ -88,6 +88,26 @@ test("a chat channel gets the test message, the phase change and the new topic; 
   await expect(outbox.getByLabel(/new topic .*: Sent$/)).toBeVisible();
   await expect(organizer.getByText("0 queued · 3 sent · 0 failed")).toBeVisible();
 
+  // the channel changes its name, its news and its language without being added again
+  const card = organizer.getByRole("region", { name: "#hackathon" });
+  await card.getByText("Change its name, language or news").click();
+  const settings = card.getByRole("form", { name: "Change #hackathon" });
+  await settings.getByLabel("Name", { exact: true }).fill("#hackathon-fr");
+  await settings.getByLabel("Language of its messages").selectOption({ label: "Français" });
+  for (const box of await settings.getByRole("checkbox").all()) await box.uncheck();
+  await settings.getByRole("button", { name: "Save changes" }).click();
+  await expect(settings.getByText("Pick at least one kind of news it receives.")).toBeVisible();
+  await expect(settings.getByLabel("Name", { exact: true })).toHaveValue("#hackathon-fr");
+  await expect(settings.getByLabel("Language of its messages")).toHaveValue("fr");
+  await settings.getByRole("checkbox", { name: "A topic is proposed" }).check();
+  await expectAccessible(organizer);
+  await settings.getByRole("button", { name: "Save changes" }).click();
+  const renamed = organizer.getByRole("region", { name: "#hackathon-fr" });
+  await expect(renamed).toContainText("in Français");
+  await renamed.getByRole("button", { name: "Send a test message to #hackathon-fr" }).click();
+  const [, , , frenchTest] = await arrived("/hooks/mattermost", 4);
+  expect(frenchTest.json.text).toContain("un message de test");
+
   // a calendar app subscribes to the agenda: a real parser reads it
   const ics = await organizer.request.get(`${editionUrl}/agenda.ics`);
   expect(ics.headers()["content-type"]).toContain("text/calendar");
@@ -109,8 +129,9 @@ test("an employee's topic reaches the channel and the organizers' mailbox; the e
   await alice.getByRole("button", { name: "Propose topic" }).click();
   await expect(alice.getByRole("heading", { level: 1, name: topic })).toBeVisible();
 
-  const [, , , chat] = await arrived("/hooks/mattermost", 4);
-  expect(chat.json.text).toContain(`new topic “${topic}”`);
+  // the channel asked for new topics only, in French, in the scenario before
+  const [, , , , chat] = await arrived("/hooks/mattermost", 5);
+  expect(chat.json.text).toContain(`nouveau sujet «\u00a0${topic}\u00a0»`);
   const mail = await mailTo("organizer@demo.test", new RegExp(`new topic to review, “${topic}”`));
   expect(mail.text).toContain("Proposed by Alice");
   expect(mail.html).toContain(`${editionUrl}/topics/`);

@@ -14,6 +14,7 @@ import {
   retryMessage,
   sendTestMessage,
   setWebhookActive,
+  updateWebhook,
 } from "@/lib/notifications/commands";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { notificationsAdmin } from "@/lib/notifications/queries";
@@ -130,6 +131,31 @@ describe("chat channels", () => {
     expect(london).toHaveLength(1);
     expect(london[0].text).toMatch(/^#### 0x[0-9A-F]+: new topic “Des builds rapides”/);
     expect(london[0].text).toContain("[Open in Hexathon]");
+  });
+
+  it("a changed webhook hears its new news, in its new language, under its new name; what was queued stays as written", async () => {
+    const organizer = await makeUser(t.db, "ORGANIZER");
+    const alice = await makeUser(t.db, "EMPLOYEE", "Alice");
+    const edition = await makeEdition(t.db, "PROPOSALS_OPEN");
+    const hook = await createWebhook(t.db, organizer, edition.id, hookInput({ events: ["phase.changed"] }));
+    heard.length = 0;
+    await proposeTopic(t.db, alice, edition.id, { title: "Avant", pitch: "Not news for this channel yet.", kind: "FUN" });
+    await setPhase(t.db, organizer, edition.id, "TEAMS_FORMING");
+    expect(await queueHeard(t.db)).toBe(1); // the phase, in English
+    await updateWebhook(t.db, organizer, hook.id, { name: "#hackathon-fr", events: ["topic.proposed"], locale: "fr" });
+    await setPhase(t.db, organizer, edition.id, "PROPOSALS_OPEN");
+    await proposeTopic(t.db, alice, edition.id, { title: "Après", pitch: "News now.", kind: "FUN" });
+    expect(await queueHeard(t.db)).toBe(1); // the topic, in French; the phase no more
+    expect(await drainOutbox(t.db)).toEqual({ sent: 2, retry: 0, failed: 0 });
+    const texts = bodies().map((body) => body.text as string);
+    expect(texts).toHaveLength(2);
+    expect(texts.find((text) => /teams forming/.test(text))).toBeDefined();
+    expect(texts.find((text) => /nouveau sujet «\u00a0Après\u00a0»/.test(text))).toBeDefined();
+    const admin = await notificationsAdmin(t.db, organizer, edition.id);
+    expect(admin.webhooks[0]).toMatchObject({ name: "#hackathon-fr", events: ["topic.proposed"], locale: "fr", kind: "MATTERMOST" });
+    // back to the instance's language
+    await updateWebhook(t.db, organizer, hook.id, { name: "#hackathon", events: ["topic.proposed"], locale: null });
+    expect((await notificationsAdmin(t.db, organizer, edition.id)).webhooks[0].locale).toBeNull();
   });
 
   it("a paused webhook gets nothing; a deleted one's queued deliveries fail saying so", async () => {
@@ -320,6 +346,11 @@ describe("who may, and where to", () => {
     await expectDomainError(createWebhook(t.db, employee, edition.id, hookInput()), "FORBIDDEN");
     await expectDomainError(createWebhook(t.db, null, edition.id, hookInput()), "UNAUTHENTICATED");
     await expectDomainError(deleteWebhook(t.db, employee, hook.id), "FORBIDDEN");
+    const settings = { name: "mine now", events: ["vote.opened" as const], locale: null };
+    await expectDomainError(updateWebhook(t.db, employee, hook.id, settings), "FORBIDDEN");
+    await expectDomainError(updateWebhook(t.db, null, hook.id, settings), "UNAUTHENTICATED");
+    await expectDomainError(updateWebhook(t.db, organizer, "no-such-hook", settings), "NOT_FOUND");
+    expect((await notificationsAdmin(t.db, organizer, edition.id)).webhooks[0].name).toBe("#hackathon");
     await expectDomainError(sendTestMessage(t.db, employee, hook.id), "FORBIDDEN");
     await expectDomainError(notificationsAdmin(t.db, employee, edition.id), "FORBIDDEN");
   });

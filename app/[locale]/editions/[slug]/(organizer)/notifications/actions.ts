@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
 import { getDb } from "@/app/_lib/db";
-import { createWebhook, deleteWebhook, retryMessage, sendTestMessage, setWebhookActive } from "@/lib/notifications/commands";
+import { createWebhook, deleteWebhook, retryMessage, sendTestMessage, setWebhookActive, updateWebhook } from "@/lib/notifications/commands";
 import { outboxWorker } from "@/lib/notifications/outbox";
-import { webhookSchema } from "@/lib/notifications/schemas";
+import { webhookSchema, webhookSettingsSchema } from "@/lib/notifications/schemas";
 
 const nothing = z.object({});
 /** `created`: the new webhook's id (the form starts afresh); `secret`: its signing secret, shown this once */
@@ -35,6 +35,18 @@ export async function createWebhookAction(editionId: string, _prev: WebhookState
   });
   const made = created as { id: string; secret: string | null } | null;
   return made ? { ...state, created: made.id, secret: made.secret } : state;
+}
+
+export async function updateWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("notifications.actions");
+  return act(formData, {
+    schema: webhookSettingsSchema,
+    arrays: ["events"],
+    run: async (input, user) => {
+      await updateWebhook(getDb(), user, webhookId, input);
+      return { ok: true, message: t("saved", { name: input.name }) };
+    },
+  });
 }
 
 export async function deleteWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {

@@ -4,7 +4,7 @@ import { Suspense, type ReactNode } from "react";
 import Link from "@/components/link";
 import { editionPath, loadForOrganizer } from "@/app/_lib/load";
 import { ActionButton } from "@/components/action-button";
-import { WebhookForm } from "@/components/notifications/webhook-form";
+import { WebhookForm, WebhookSettingsForm } from "@/components/notifications/webhook-form";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { getDb } from "@/app/_lib/db";
 import { formatEditionNumber } from "@/lib/editions/rules";
@@ -13,7 +13,7 @@ import { WEBHOOK_KINDS, isEmailKind, isNewsType, type WebhookKind } from "@/lib/
 import { checkMail } from "@/lib/platform/mail";
 import { defaultLocale, LOCALE_NAMES } from "@/lib/platform/locale";
 import { formatInZone } from "@/lib/platform/time";
-import { createWebhookAction, deleteWebhookAction, retryMessageAction, setWebhookActiveAction, testWebhookAction } from "./actions";
+import { createWebhookAction, deleteWebhookAction, retryMessageAction, setWebhookActiveAction, testWebhookAction, updateWebhookAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications.page");
@@ -57,6 +57,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { webhooks, messages, counts } = await notificationsAdmin(getDb(), user, edition.id);
   const [t, tr, locale] = await Promise.all([getTranslations("notifications.page"), getTranslations(), getLocale()]);
   const at = (date: Date) => formatInZone(date, edition.timezone, undefined, locale);
+  const instanceLanguage = LOCALE_NAMES[defaultLocale()];
   const statusLabel = (status: string) => (isOutboxStatus(status) ? tr(`labels.outboxStatus.${status}`) : status);
   const kindLabel = (kind: string) =>
     isNewsType(kind)
@@ -134,6 +135,16 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                       </ActionButton>
                     </div>
                   </div>
+                  <details>
+                    <summary className="cursor-pointer text-sm font-semibold text-indigo-800">{t("change")}</summary>
+                    <div className="mt-2">
+                      <WebhookSettingsForm
+                        action={updateWebhookAction.bind(null, hook.id)}
+                        saved={{ id: hook.id, name: hook.name, events: hook.events, locale: hook.locale }}
+                        instanceLanguage={instanceLanguage}
+                      />
+                    </div>
+                  </details>
                 </Card>
               </li>
             ))}
@@ -143,7 +154,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
           <h3 id="new-webhook" className="text-lg font-semibold">
             {t("addWebhook")}
           </h3>
-          <WebhookForm action={createWebhookAction.bind(null, edition.id)} instanceLanguage={LOCALE_NAMES[defaultLocale()]} />
+          <WebhookForm action={createWebhookAction.bind(null, edition.id)} instanceLanguage={instanceLanguage} />
         </Card>
       </section>
 
