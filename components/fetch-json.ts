@@ -16,6 +16,14 @@ let texts: Texts = {
   answered: (status) => `The server answered ${status}.`,
 };
 
+function parsed(text: string): unknown {
+  try {
+    return text === "" ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The page's language's sentences for what the server can't say itself. */
 export function setFetchTexts(next: Texts) {
   texts = next;
@@ -29,8 +37,15 @@ export async function fetchJson<T>(url: string, method = "GET", body?: unknown):
       headers: body === undefined ? undefined : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const data = await response.json().catch(() => ({}));
-    if (response.ok) return { ok: true, data: data as T };
+    // read whole before parsing: a body cut off (an instance killed mid-answer) throws here, and is the network's failure
+    const text = await response.text();
+    const data = parsed(text);
+    if (response.ok) {
+      // 204, no content: nothing to hand over. A success whose body isn't JSON came from something else (a
+      // proxy's page): never passed on as the data, which the page would take for the answer it asked for.
+      if (text === "") return { ok: true, data: {} as T };
+      return data === undefined ? { ok: false, message: texts.unreachable, offline: true } : { ok: true, data: data as T };
+    }
     const error = (data as { error?: { message?: string; code?: string; field?: string; at?: { line: number; column: number } } })?.error;
     return { ok: false, message: error?.message ?? texts.answered(response.status), code: error?.code, field: error?.field, at: error?.at };
   } catch {

@@ -235,6 +235,8 @@ export function ArticleEditor({ article, timezone, flushRef, onStatus }: Props) 
         );
         return null;
       }
+      // a success without the stored file's address: the answer was cut off on its way
+      if (typeof data?.url !== "string" || typeof data?.file !== "string") throw new Error("incomplete answer");
       return data;
     } catch {
       setMessage(t("uploadOffline", { file: file.name }));
