@@ -12,7 +12,9 @@ async function sample(): Promise<ClockSample | null> {
   const sentAt = Date.now();
   try {
     const response = await fetch("/api/time", { cache: "no-store" });
-    const { now } = (await response.json()) as { now: number };
+    const { now } = (await response.json()) as { now?: unknown };
+    // a refusal in JSON (503 while the server is unwell) has no time: this sample is lost, not NaN
+    if (!response.ok || typeof now !== "number") return null;
     return { sentAt, serverTime: now, receivedAt: Date.now() };
   } catch {
     return null;
