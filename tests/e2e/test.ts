@@ -1,4 +1,4 @@
-// The `test` every browser scenario uses: Playwright's, plus two rules.
+// The `test` every browser scenario uses: Playwright's, plus three rules.
 // - A context a scenario opens itself (a second phone, the projector) is
 //   closed when the scenario ends, like the page Playwright hands it: left
 //   open, its live pages kept streaming, rendering and asking the server for
@@ -6,6 +6,9 @@
 // - No page may have missed a message in the browser: each page carries only
 //   the namespaces client components use (app/_lib/messages.ts), and next-intl
 //   says in the console when one asks for a message it wasn't given.
+// - No page may have thrown an error nobody caught: a component that crashes
+//   takes its part of the screen with it (a vote control once vanished when
+//   an answer was cut off), and the scenario may not notice what is missing.
 import { test as base, expect } from "@playwright/test";
 
 export * from "@playwright/test";
@@ -18,9 +21,13 @@ export const test = base.extend<{ closeContexts: void }>({
       await use();
       const pages = browser.contexts().flatMap((context) => context.pages());
       const said = await Promise.all(pages.map((page) => page.consoleMessages({ filter: "all" }).catch(() => [])));
+      const thrown = await Promise.all(
+        pages.map(async (page) => (await page.pageErrors({ filter: "all" }).catch(() => [])).map((error) => `${page.url()}: ${error.stack ?? error.message}`)),
+      );
       await Promise.all(browser.contexts().map((context) => context.close()));
       const intlErrors = said.flat().flatMap((message) => (INTL_ERROR.test(message.text()) ? [message.text()] : []));
       expect(intlErrors, "messages a page's client components asked for and weren't given").toEqual([]);
+      expect(thrown.flat(), "errors a page threw and nothing caught").toEqual([]);
     },
     { auto: true },
   ],
