@@ -1,7 +1,10 @@
 // The one way to write a server action behind a form: read the person, parse
 // the form with its zod schema, call lib/, and turn known errors into messages
 // next to the fields. The form gets back what was typed, so nothing is lost.
-// Authorization happens in lib/, which every action calls.
+// Authorization happens in lib/, which every action calls; an action only some
+// may call at all (organizers) says so with `authorize`, checked before the
+// form is read, so that a caller who may not act hears that and nothing of
+// what the form would have wanted.
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/platform/errors";
@@ -66,6 +69,8 @@ type Options<S extends z.ZodType> = {
   /** the person must be signed in (default); false for sign-up and setup */
   signedIn?: boolean;
   arrays?: string[];
+  /** who may act at all (a lib/ assertion that throws), before the form is read: `organizersOnly(…)` of ./api */
+  authorize?: (user: CurrentUser) => unknown;
   run: (input: z.infer<S>, user: CurrentUser | null) => Promise<FormState | void>;
 };
 
@@ -90,7 +95,12 @@ async function runForm<S extends z.ZodType>(formData: FormData, options: Options
   if (!(formData instanceof FormData)) return { ok: false, message: msg("platform.form.unreadable") };
   const values = formValues(formData);
   const user = await getCurrentUser();
-  if (options.signedIn !== false && !user) return { ok: false, values, message: msg("platform.form.sessionEnded") };
+  if ((options.signedIn !== false || options.authorize) && !user) return { ok: false, values, message: msg("platform.form.sessionEnded") };
+  try {
+    if (user) await options.authorize?.(user);
+  } catch (error) {
+    return errorState(error, values);
+  }
   const parsed = options.schema.safeParse(formObject(formData, options.arrays));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);

@@ -115,8 +115,5 @@ export const authorizeById =
   async (user, { params }) =>
     check(getDb(), user, (await params).id);
 
-/** For routes only organizers may call at all. */
-export const organizersOnly =
-  (doing: string): Authorize<unknown> =>
-  (user) =>
-    assertOrganizer(user, doing);
+/** For routes and form actions only organizers may call at all; `doing` is lib/'s phrase for what they do ("change roles"). */
+export const organizersOnly = (doing: string) => (user: CurrentUser) => assertOrganizer(user, doing);

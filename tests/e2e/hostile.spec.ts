@@ -2,7 +2,7 @@
 // organizer (so that what is tested is the input, not the missing session),
 // with the input an attacker tries first. Nothing may answer 500, every API
 // answer has the JSON error shape, and the refusals say why.
-import { expect, test, type APIResponse } from "./test";
+import { expect, test, type APIResponse, type Page } from "./test";
 import { signIn } from "./helpers";
 import { apiRoutes, concrete, demoIds, pagePatterns, type DemoIds } from "./routes";
 
@@ -162,6 +162,37 @@ test("a server action from another origin, or not sent as a form, is a 4xx", asy
   });
   expect(notAForm.status()).toBe(415);
   expect(await notAForm.text()).toMatch(/form/);
+});
+
+test("a form action only organizers may use tells anyone else so, before anything about the form", async ({ page, browser }) => {
+  // the organizer's own request, caught in the browser (saving someone's role unchanged), replayed by bob
+  // with a role that doesn't exist: the organizer hears what is wrong with the form, bob only that he may not
+  let sent: { headers: Record<string, string>; body: string } | null = null;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) sent = { headers: r.headers(), body: r.postDataBuffer()?.toString("latin1") ?? "" };
+  });
+  await page.goto("/people");
+  await page
+    .getByRole("button", { name: /Save role of/ })
+    .first()
+    .click();
+  await expect.poll(() => sent).not.toBeNull();
+  const { headers, body } = sent!;
+  const broken = body.replace(/(name="[^"]*_role"\r\n\r\n)\w+/, "$1KING");
+  expect(broken).not.toBe(body);
+  const replay = (as: Page) =>
+    as.request
+      .post(page.url(), {
+        headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], origin: new URL(page.url()).origin },
+        data: Buffer.from(broken, "latin1"),
+      })
+      .then((response) => response.text());
+  expect(await replay(page)).toContain("Pick organizer, judge or employee.");
+  const bob = await browser.newPage();
+  await signIn(bob, "bob@demo.test");
+  const answer = await replay(bob);
+  expect(answer).toContain("Only organizers can change roles.");
+  expect(answer).not.toContain("Pick organizer, judge or employee.");
 });
 
 test("a caller who may not act at all hears 403 before anything about the body", async ({ page, browser }) => {

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
+import { organizersOnly } from "@/app/_lib/api";
+import { msg } from "@/lib/platform/messages";
 import { editionPath } from "@/app/_lib/load";
 import { getDb } from "@/app/_lib/db";
 import { addAgendaItem, createEdition, deleteAgendaItem, setPhase, updateAgendaItem, updateEdition } from "@/lib/editions/commands";
@@ -11,6 +13,7 @@ import { agendaItemSchema, editionSchema, phaseSchema } from "@/lib/editions/sch
 export async function createEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let number = 0;
   const state = await handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.create")),
     schema: editionSchema,
     run: async (input, user) => {
       number = (await createEdition(getDb(), user, input)).number;
@@ -23,6 +26,7 @@ export async function createEditionAction(_prev: FormState, formData: FormData):
 export async function updateEditionAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   let number = 0;
   const state = await handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.edit")),
     schema: editionSchema,
     run: async (input, user) => {
       number = (await updateEdition(getDb(), user, editionId, input)).number;
@@ -37,6 +41,7 @@ export async function updateEditionAction(editionId: string, _prev: FormState, f
 
 export async function setPhaseAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.changePhase")),
     schema: phaseSchema,
     run: async ({ phase }, user) => {
       await setPhase(getDb(), user, editionId, phase);
@@ -48,6 +53,7 @@ export async function setPhaseAction(editionId: string, _prev: FormState, formDa
 
 export async function addAgendaItemAction(editionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.editAgenda")),
     schema: agendaItemSchema,
     run: async (input, user) => {
       await addAgendaItem(getDb(), user, editionId, input);
@@ -59,6 +65,7 @@ export async function addAgendaItemAction(editionId: string, _prev: FormState, f
 
 export async function updateAgendaItemAction(itemId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.editAgenda")),
     schema: agendaItemSchema,
     run: async (input, user) => {
       await updateAgendaItem(getDb(), user, itemId, input);
@@ -70,6 +77,7 @@ export async function updateAgendaItemAction(itemId: string, _prev: FormState, f
 
 export async function deleteAgendaItemAction(itemId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("editions.doing.editAgenda")),
     schema: z.object({}),
     run: async (_input, user) => {
       await deleteAgendaItem(getDb(), user, itemId);

@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { handleForm, type FormState } from "@/app/_lib/action";
+import { organizersOnly } from "@/app/_lib/api";
+import { msg } from "@/lib/platform/messages";
 import { getDb } from "@/app/_lib/db";
 import { personSchema, roleChangeSchema } from "@/lib/people/schemas";
 import { signOutEverywhere } from "@/lib/people/sessions";
@@ -9,6 +11,7 @@ import { approveAccount, refuseAccount, setRole } from "@/lib/people/commands";
 
 export async function setRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("people.doing.changeRoles")),
     schema: roleChangeSchema,
     run: async ({ userId, role }, user) => {
       const person = await setRole(getDb(), user, userId, role);
@@ -32,6 +35,7 @@ export async function signOutEverywhereAction(_prev: FormState, formData: FormDa
 
 export async function approveAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("people.doing.approveAccounts")),
     schema: personSchema,
     run: async ({ userId }, user) => {
       await approveAccount(getDb(), user, userId);
@@ -42,6 +46,7 @@ export async function approveAccountAction(_prev: FormState, formData: FormData)
 
 export async function refuseAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, {
+    authorize: organizersOnly(msg("people.doing.refuseAccounts")),
     schema: personSchema,
     run: async ({ userId }, user) => {
       await refuseAccount(getDb(), user, userId);

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
+import { organizersOnly } from "@/app/_lib/api";
+import { msg } from "@/lib/platform/messages";
 import { getDb } from "@/app/_lib/db";
 import { forgetPerson } from "@/lib/people/portability";
 
@@ -22,6 +24,7 @@ const forgetSchema = (unconfirmed: string) =>
 export async function forgetPersonAction(userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("people.forget");
   const state = await handleForm(formData, {
+    authorize: organizersOnly(msg("people.doing.forgetPeople")),
     schema: forgetSchema(t("unconfirmed")),
     run: async (bylines, user) => {
       await forgetPerson(getDb(), user, userId, bylines);

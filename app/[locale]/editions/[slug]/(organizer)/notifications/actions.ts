@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { handleForm, type FormState } from "@/app/_lib/action";
+import { organizersOnly } from "@/app/_lib/api";
+import { msg } from "@/lib/platform/messages";
 import { getDb } from "@/app/_lib/db";
 import { createWebhook, deleteWebhook, retryMessage, sendTestMessage, setWebhookActive, updateWebhook } from "@/lib/notifications/commands";
 import { outboxWorker } from "@/lib/notifications/outbox";
@@ -26,6 +28,7 @@ export async function createWebhookAction(editionId: string, _prev: WebhookState
   const t = await getTranslations("notifications.actions");
   let created: { id: string; secret: string | null } | null = null;
   const state = await act(formData, {
+    authorize: organizersOnly(msg("notifications.doing.addWebhooks")),
     schema: webhookSchema,
     arrays: ["events"],
     run: async (input, user) => {
@@ -40,6 +43,7 @@ export async function createWebhookAction(editionId: string, _prev: WebhookState
 export async function updateWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("notifications.actions");
   return act(formData, {
+    authorize: organizersOnly(msg("notifications.doing.changeWebhooks")),
     schema: webhookSettingsSchema,
     arrays: ["events"],
     run: async (input, user) => {
@@ -50,11 +54,19 @@ export async function updateWebhookAction(webhookId: string, _prev: FormState, f
 }
 
 export async function deleteWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(formData, { schema: nothing, run: async (_input, user) => void (await deleteWebhook(getDb(), user, webhookId)) });
+  return act(formData, {
+    authorize: organizersOnly(msg("notifications.doing.deleteWebhooks")),
+    schema: nothing,
+    run: async (_input, user) => void (await deleteWebhook(getDb(), user, webhookId)),
+  });
 }
 
 export async function setWebhookActiveAction(webhookId: string, active: boolean, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(formData, { schema: nothing, run: async (_input, user) => void (await setWebhookActive(getDb(), user, webhookId, active)) });
+  return act(formData, {
+    authorize: organizersOnly(msg("notifications.doing.pauseWebhooks")),
+    schema: nothing,
+    run: async (_input, user) => void (await setWebhookActive(getDb(), user, webhookId, active)),
+  });
 }
 
 export async function testWebhookAction(webhookId: string, _prev: FormState, formData: FormData): Promise<FormState> {
@@ -62,6 +74,7 @@ export async function testWebhookAction(webhookId: string, _prev: FormState, for
   return act(
     formData,
     {
+      authorize: organizersOnly(msg("notifications.doing.testWebhooks")),
       schema: nothing,
       run: async (_input, user) => {
         await sendTestMessage(getDb(), user, webhookId);
@@ -73,5 +86,13 @@ export async function testWebhookAction(webhookId: string, _prev: FormState, for
 }
 
 export async function retryMessageAction(messageId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  return act(formData, { schema: nothing, run: async (_input, user) => void (await retryMessage(getDb(), user, messageId)) }, true);
+  return act(
+    formData,
+    {
+      authorize: organizersOnly(msg("notifications.doing.retryMessages")),
+      schema: nothing,
+      run: async (_input, user) => void (await retryMessage(getDb(), user, messageId)),
+    },
+    true,
+  );
 }
